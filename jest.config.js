@@ -1,0 +1,12 @@
+// ESM jest: ts-jest transpiles each file in isolation (fast); `npm run typecheck` does the type checking.
+export default {
+  testEnvironment: 'node',
+  testMatch: ['**/__tests__/**/*.test.ts'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', isolatedModules: true }]
+  },
+  clearMocks: true,
+  testTimeout: 60000
+}
