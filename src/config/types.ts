@@ -1,0 +1,109 @@
+// The validated, typed configuration that every other module works from. Raw inputs never travel further
+// than config/inputs.ts: everything here has been parsed, range-checked and checked for conflicts.
+
+export const COMMANDS = [
+  'deploy',
+  'plan',
+  'status',
+  'promote',
+  'pause',
+  'resume',
+  'abort',
+  'rollback',
+  'history',
+  'diff',
+  'preview',
+  'preview-destroy'
+] as const
+export type Command = (typeof COMMANDS)[number]
+
+export const STRATEGIES = ['rolling', 'linear', 'canary', 'blue-green', 'all-at-once', 'custom'] as const
+export type StrategyName = (typeof STRATEGIES)[number]
+
+export const TRAFFIC_MODES = ['replicas', 'weights'] as const
+export type TrafficMode = (typeof TRAFFIC_MODES)[number]
+
+export const STABLE_SCALES = ['keep', 'shrink'] as const
+export type StableScale = (typeof STABLE_SCALES)[number]
+
+export const ON_FAILURE = ['rollback', 'pause'] as const
+export type OnFailure = (typeof ON_FAILURE)[number]
+
+export const ON_ALARM_AT_START = ['fail', 'ignore', 'wait'] as const
+export type OnAlarmAtStart = (typeof ON_ALARM_AT_START)[number]
+
+export const ON_ORPHAN = ['resume', 'rollback'] as const
+export type OnOrphan = (typeof ON_ORPHAN)[number]
+
+/** A task count given either as an absolute number or as a share of the desired count. */
+export type Quantity = { kind: 'count'; value: number } | { kind: 'percent'; value: number }
+
+/** One item of `steps:` — a traffic/capacity share with an optional bake, or a pause. */
+export type CustomStep =
+  { kind: 'step'; percent: number; bakeMs: number } | { kind: 'pause'; durationMs?: number }
+
+export type StrategyConfig =
+  | { name: 'rolling'; batchSize?: Quantity; batchIntervalMs: number; partition?: Quantity }
+  | { name: 'linear'; stepPercent: number; stepBakeMs: number }
+  | { name: 'canary'; canaryPercent: number; canaryBakeMs: number }
+  | { name: 'blue-green' }
+  | { name: 'all-at-once' }
+  | { name: 'custom'; steps: CustomStep[] }
+
+/** Everything the planner needs: the strategy and the capacity rules. */
+export interface PlanConfig {
+  strategy: StrategyConfig
+  traffic: TrafficMode
+  stableScale: StableScale
+  maxSurge: Quantity
+  maxUnavailable: Quantity
+  bakeMs: number
+}
+
+export interface Hooks {
+  preTraffic?: string
+  postStep?: string
+  postDeploy?: string
+  onRollback?: string
+  retryIntervalMs: number
+}
+
+export interface Config {
+  command: Command
+  cluster: string
+  service: string
+  taskDefinition?: string
+  containerImages: Record<string, string>
+  desiredCount?: number
+  plan: PlanConfig
+  alarms: string[]
+  warningAlarms: string[]
+  pollIntervalMs: number
+  onFailure: OnFailure
+  onAlarmAtStart: OnAlarmAtStart
+  maxFailedTasks?: number
+  stepTimeoutMs: number
+  timeoutMs: number
+  listenerArn?: string
+  listenerRuleArn?: string
+  targetGroups: string[]
+  testListenerArn?: string
+  hooks: Hooks
+  promoteFull: boolean
+  to?: string
+  toCompare?: string
+  takeover: boolean
+  takeoverAfterMs: number
+  onCancel: OnFailure
+  onOrphan: OnOrphan
+  environment?: string
+  githubToken?: string
+  url?: string
+  previewName: string
+  previewHost?: string
+  previewDesiredCount: number
+  allowFork: boolean
+  showEnvValues: boolean
+  /** Whether an input was given explicitly (as opposed to taking its default). */
+  given: ReadonlySet<string>
+}

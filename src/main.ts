@@ -1,0 +1,58 @@
+// Turns the inputs into a Config, runs the command, and reports: outputs, job summary, exit status.
+// This is the one place that catches: every error below surfaces here as a message for a person.
+
+import * as core from '@actions/core'
+import { readConfig } from './config/inputs.js'
+import { InputError } from './config/parse.js'
+import type { Config } from './config/types.js'
+import { Output, Status } from './constants.js'
+import type { Outcome } from './commands/outcome.js'
+import { describeError } from './errors.js'
+import { escapeHtml } from './report/html.js'
+
+export async function run(): Promise<void> {
+  let outcome: Outcome
+  try {
+    const config = readConfig(name => core.getInput(name))
+    outcome = await runCommand(config)
+  } catch (error) {
+    const reason = describeError(error)
+    const title = error instanceof InputError ? 'Invalid input: nothing was changed' : 'The action failed'
+    outcome = {
+      status: Status.Failed,
+      failure: reason,
+      outputs: {},
+      summary: `<h2>❌ ${title}</h2>\n<p>${escapeHtml(reason)}</p>\n`
+    }
+  }
+  await report(outcome)
+}
+
+async function runCommand(config: Config): Promise<Outcome> {
+  switch (config.command) {
+    case 'plan': {
+      const { planCommand } = await import('./commands/plan.js')
+      return planCommand(config, async () => {
+        const { readDesiredCount } = await import('./aws/service.js')
+        return readDesiredCount(config.cluster, config.service)
+      })
+    }
+    default:
+      throw new Error(`command: ${config.command} is not available in this version of ecs-rollout`)
+  }
+}
+
+async function report(outcome: Outcome): Promise<void> {
+  core.setOutput(Output.Status, outcome.status)
+  for (const [name, value] of Object.entries(outcome.outputs))
+    if (value !== undefined) core.setOutput(name, value)
+  if (outcome.failure !== undefined) core.setOutput(Output.Reason, outcome.failure)
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await core.summary.emptyBuffer().addRaw(outcome.summary).write({ overwrite: true })
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${describeError(error)}`)
+    }
+  }
+  if (outcome.failure !== undefined) core.setFailed(outcome.failure)
+}
