@@ -1,0 +1,56 @@
+// What happened during a run, in order. The job summary and the log are rendered from these events alone,
+// so a summary can always be rebuilt from the rollout's history.
+
+import type { Counts, Plan } from '../plan/types.js'
+import type { Status } from '../constants.js'
+import type { AlarmState, FailedTask } from './ports.js'
+
+/** Why a rollout stopped going forward, with what a person needs to see. */
+export type FailureReason =
+  | { kind: 'alarm'; alarm: AlarmState }
+  | { kind: 'tasks'; tasks: FailedTask[]; threshold: number }
+  | { kind: 'timeout'; scope: 'step' | 'run'; limitMs: number; step?: number }
+  | { kind: 'hook'; hook: string; exitCode: number | null; output: string[] }
+  | { kind: 'cancelled'; signal: string }
+  | { kind: 'api'; message: string }
+  | { kind: 'requested'; by: string; command: 'abort' | 'rollback' }
+  | { kind: 'orphan'; owner: string }
+
+export interface RevisionInfo {
+  arn: string
+  /** "web:42" */
+  label: string
+}
+
+export type RolloutEvent =
+  | {
+      kind: 'start'
+      at: number
+      rolloutId: string
+      cluster: string
+      service: string
+      region: string
+      from?: RevisionInfo
+      to: RevisionInfo
+      plan: Plan
+      /** The step to start from (a resumed rollout continues where it was). */
+      fromStep: number
+    }
+  | { kind: 'step-start'; at: number; step: number; label: string; target: Counts; trafficPercent: number }
+  | { kind: 'move'; at: number; step: number; counts: Counts }
+  | { kind: 'traffic'; at: number; percent: number }
+  | { kind: 'bake-start'; at: number; step: number; ms: number }
+  | { kind: 'step-done'; at: number; step: number }
+  | { kind: 'warning'; at: number; message: string; alarm?: AlarmState }
+  | { kind: 'paused'; at: number; step: number; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  | { kind: 'promoted'; at: number }
+  | { kind: 'final-bake'; at: number; ms: number }
+  | { kind: 'rollback-start'; at: number; reason: FailureReason; from: Counts; trafficPercent: number }
+  | { kind: 'traffic-restored'; at: number; mutatingCalls: number }
+  | { kind: 'rollback-done'; at: number }
+  | { kind: 'hook'; at: number; hook: string; exitCode: number | null; output: string[] }
+  | { kind: 'end'; at: number; status: Status; reason?: string; trafficPercent: number }
+
+export interface EventSink {
+  emit(event: RolloutEvent): void
+}

@@ -1,0 +1,105 @@
+// The engine's ports: everything it needs from the outside world, and nothing more. Adapters implement them
+// for ECS task sets (aws/), tests implement them with a simulated fleet and a fake clock.
+
+import type { Counts } from '../plan/types.js'
+
+/** One revision's task set (or deployment) as ECS reports it. */
+export interface RevisionState {
+  /** Task definition ARN. */
+  taskDefinition: string
+  /** Task set id, or deployment id for ECS-controller services. */
+  id: string
+  /** Tasks ECS is asked to run (computedDesiredCount). */
+  desired: number
+  running: number
+  pending: number
+  /** ECS's own verdict: stabilityStatus STEADY_STATE with running == desired and pending == 0. */
+  steady: boolean
+  /** Whether this task set is the service's PRIMARY one. */
+  primary: boolean
+}
+
+/** A task of the new revision that stopped or failed its health checks. */
+export interface FailedTask {
+  taskArn: string
+  reason: string
+  at: number
+  exitCode?: number
+}
+
+export interface FleetObservation {
+  /** The service's desired count right now: plans are evaluated against it. */
+  desiredCount: number
+  new?: RevisionState
+  stable?: RevisionState
+  /** Failed tasks of the new revision seen so far (cumulative, deduplicated by the adapter). */
+  failedNewTasks: FailedTask[]
+  /** The service's tags (the rollout record lives there); read only by a detailed observation. */
+  tags?: Record<string, string>
+}
+
+/** The capacity side: two revisions on one service. Every call is idempotent. */
+export interface FleetPort {
+  /**
+   * Reads both revisions. A quick observation (detail false) is one call to an API outside ECS's throttled
+   * categories (DescribeTaskSets), used while waiting for stability. A detailed one, once per poll-interval,
+   * is one DescribeServices with tags (desired count, task sets, the record), plus a look at stopped tasks
+   * only when the new revision is short of running tasks.
+   */
+  observe(detail: boolean): Promise<FleetObservation>
+  /** Creates the new revision's task set at zero tasks if it does not exist yet. */
+  ensureNew(): Promise<void>
+  /** Sets both revisions' task counts at once (as scales of the desired count). */
+  scale(target: Counts, desiredCount: number): Promise<void>
+  /** Makes the named revision the service's primary. */
+  makePrimary(which: 'new' | 'stable'): Promise<void>
+  /** Removes the named revision's task set. */
+  remove(which: 'new' | 'stable'): Promise<void>
+}
+
+/** The traffic side. With traffic by replicas both methods are no-ops: traffic follows task counts. */
+export interface TrafficPort {
+  readonly mode: 'replicas' | 'weights'
+  /** Sends `percent` of production traffic to the new revision; resolves once read back and verified. */
+  setWeight(percent: number): Promise<void>
+  /** The share of production traffic the route sends to the new revision now. */
+  weight(): Promise<number>
+}
+
+export interface AlarmState {
+  name: string
+  state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+  reason: string
+  /** When the alarm entered its state, epoch ms. */
+  since: number
+}
+
+/** The alarm gates: one read per poll whatever the number of alarms (≤ 100 per call). */
+export interface GatesPort {
+  /** Alarm names that do not exist, checked before anything changes. */
+  missing(): Promise<string[]>
+  /** Current state of every gate and warning alarm. */
+  read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[] }>
+}
+
+/** Time, injectable so unit tests run instantly. */
+export interface Clock {
+  now(): number
+  /** Resolves after ms, or early when the signal aborts. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise(resolve => {
+      if (signal?.aborted) return resolve()
+      const timer = setTimeout(done, ms)
+      function done(): void {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', done)
+        resolve()
+      }
+      signal?.addEventListener('abort', done, { once: true })
+    })
+}

@@ -1,0 +1,165 @@
+// The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
+// an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
+// resource (we use at most 16), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+
+import type { PlanConfig, Quantity, CustomStep } from '../config/types.js'
+
+export const TAG_PREFIX = 'ecs-rollout:'
+
+export type Phase = 'Pending' | 'Active' | 'Completed'
+/** Within Active: what the rollout is doing. */
+export type Stage = 'executing' | 'paused' | 'batch-completed' | 'rolling-back'
+export type Outcome = 'succeeded' | 'rolled-back' | 'aborted' | 'failed'
+/** What a control run asks of the run that owns an active rollout. */
+export type Request = 'pause' | 'resume' | 'abort' | `promote:${number}` | 'promote:full'
+
+export interface RolloutRecord {
+  id: string
+  phase: Phase
+  stage?: Stage
+  /** The step reached (0: none yet) — the engine continues from here. */
+  step: number
+  steps: number
+  newTaskDefinition: string
+  stableTaskDefinition?: string
+  plan: PlanConfig
+  actor: string
+  runUrl: string
+  commit: string
+  startedAt: number
+  heartbeat: number
+  outcome?: Outcome
+  reason?: string
+  request?: Request
+}
+
+const VALUE_MAX = 256
+
+/** Keeps only what ECS tag values allow, and at most 256 characters. */
+export function tagValue(text: string): string {
+  const cleaned = text.replace(/[^A-Za-z0-9 +\-=._:/@]/g, ' ').replace(/\s+/g, ' ').trim()
+  return cleaned.length > VALUE_MAX ? `${cleaned.slice(0, VALUE_MAX - 3)}...` : cleaned
+}
+
+export function encodeRecord(r: RolloutRecord): Record<string, string> {
+  const fields: Record<string, string | undefined> = {
+    id: r.id,
+    phase: r.phase,
+    stage: r.stage,
+    step: `${r.step}/${r.steps}`,
+    new: r.newTaskDefinition,
+    stable: r.stableTaskDefinition,
+    plan: encodePlan(r.plan),
+    actor: r.actor,
+    run: r.runUrl,
+    commit: r.commit,
+    started: String(r.startedAt),
+    heartbeat: String(r.heartbeat),
+    outcome: r.outcome,
+    reason: r.reason,
+    request: r.request
+  }
+  const tags: Record<string, string> = {}
+  for (const [k, v] of Object.entries(fields)) tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v)
+  return tags
+}
+
+/** The record from the service's tags, or undefined when the service never had a rollout. */
+export function decodeRecord(tags: Record<string, string>): RolloutRecord | undefined {
+  const get = (k: string): string | undefined => {
+    const v = tags[TAG_PREFIX + k]
+    return v === undefined || v === '' ? undefined : v
+  }
+  const id = get('id')
+  const plan = get('plan')
+  if (!id || !plan) return undefined
+  const [step, steps] = (get('step') ?? '0/0').split('/').map(Number)
+  return {
+    id,
+    phase: (get('phase') as Phase) ?? 'Pending',
+    stage: get('stage') as Stage | undefined,
+    step: step || 0,
+    steps: steps || 0,
+    newTaskDefinition: get('new') ?? '',
+    stableTaskDefinition: get('stable'),
+    plan: decodePlan(plan),
+    actor: get('actor') ?? '',
+    runUrl: get('run') ?? '',
+    commit: get('commit') ?? '',
+    startedAt: Number(get('started') ?? 0),
+    heartbeat: Number(get('heartbeat') ?? 0),
+    outcome: get('outcome') as Outcome | undefined,
+    reason: get('reason'),
+    request: get('request') as Request | undefined
+  }
+}
+
+// Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".
+function quantity(q: Quantity): string {
+  return q.kind === 'percent' ? `${q.value}p` : String(q.value)
+}
+function parseQuantityTag(s: string): Quantity {
+  return s.endsWith('p') ? { kind: 'percent', value: Number(s.slice(0, -1)) } : { kind: 'count', value: Number(s) }
+}
+
+export function encodePlan(p: PlanConfig): string {
+  const words = [`s=${p.strategy.name}`, `t=${p.traffic}`, `k=${p.stableScale}`, `ms=${quantity(p.maxSurge)}`, `mu=${quantity(p.maxUnavailable)}`, `b=${p.bakeMs}`]
+  const s = p.strategy
+  if (s.name === 'rolling') {
+    words.push(`bi=${s.batchIntervalMs}`)
+    if (s.batchSize) words.push(`bs=${quantity(s.batchSize)}`)
+    if (s.partition) words.push(`pa=${quantity(s.partition)}`)
+  } else if (s.name === 'linear') words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`)
+  else if (s.name === 'canary') words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`)
+  else if (s.name === 'custom')
+    words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`)
+  return words.join(' ')
+}
+
+export function decodePlan(text: string): PlanConfig {
+  const w = Object.fromEntries(text.split(' ').map(word => word.split('=') as [string, string]))
+  const name = w.s as PlanConfig['strategy']['name']
+  const num = (k: string): number => Number(w[k] ?? 0)
+  let strategy: PlanConfig['strategy']
+  switch (name) {
+    case 'rolling':
+      strategy = {
+        name,
+        batchIntervalMs: num('bi'),
+        batchSize: w.bs ? parseQuantityTag(w.bs) : undefined,
+        partition: w.pa ? parseQuantityTag(w.pa) : undefined
+      }
+      break
+    case 'linear':
+      strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb') }
+      break
+    case 'canary':
+      strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb') }
+      break
+    case 'custom':
+      strategy = {
+        name,
+        steps: (w.st ?? '').split('/').map((item): CustomStep => {
+          const [a, b] = item.split(':')
+          if (a === 'pause') return b === undefined ? { kind: 'pause' } : { kind: 'pause', durationMs: Number(b) }
+          return { kind: 'step', percent: Number(a), bakeMs: Number(b) }
+        })
+      }
+      break
+    default:
+      strategy = { name } as PlanConfig['strategy']
+  }
+  return {
+    strategy,
+    traffic: w.t as PlanConfig['traffic'],
+    stableScale: w.k as PlanConfig['stableScale'],
+    maxSurge: parseQuantityTag(w.ms),
+    maxUnavailable: parseQuantityTag(w.mu),
+    bakeMs: num('b')
+  }
+}
+
+/** Saves the record on the service. */
+export interface RecordPort {
+  save(record: RolloutRecord): Promise<void>
+}
