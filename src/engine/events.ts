@@ -35,6 +35,8 @@ export type RolloutEvent =
       plan: Plan
       /** The step to start from (a resumed rollout continues where it was). */
       fromStep: number
+      /** The alarms watched, so the summary can name and link them even when none fires. */
+      gates?: { alarms: string[]; warningAlarms: string[] }
     }
   | { kind: 'step-start'; at: number; step: number; label: string; target: Counts; trafficPercent: number }
   | { kind: 'move'; at: number; step: number; counts: Counts }
