@@ -1,0 +1,205 @@
+// TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
+// rule) forwards to the two target groups with weights, and every change is read back before it counts.
+
+import {
+  DescribeListenersCommand,
+  DescribeRulesCommand,
+  DescribeTargetHealthCommand,
+  ModifyListenerCommand,
+  ModifyRuleCommand,
+  type Action,
+  type ElasticLoadBalancingV2Client
+} from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { TrafficPort } from '../engine/ports.js'
+
+export interface ListenerWeightsOptions {
+  elb: ElasticLoadBalancingV2Client
+  /** The route: a listener (its default actions) or a listener rule. */
+  listenerArn?: string
+  listenerRuleArn?: string
+  /** The two target groups, in any order. */
+  targetGroups: string[]
+  /** The stable target group when already known (a resumed rollout, whose route splits traffic). */
+  stableTargetGroup?: string
+}
+
+export interface TargetHealthCounts {
+  healthy: number
+  /** Registered and being checked. */
+  initial: number
+  unhealthy: number
+  /** Registered in a target group no route forwards to, so never checked. */
+  unused: number
+}
+
+interface Weights {
+  new: number
+  stable: number
+}
+
+export class ListenerWeights implements TrafficPort {
+  readonly mode = 'weights'
+  private readonly route: string
+  private pair?: { stable: string; new: string }
+
+  constructor(private readonly o: ListenerWeightsOptions) {
+    const route = o.listenerRuleArn ?? o.listenerArn
+    if (!route) throw new Error('traffic by weights needs a listener or a listener rule')
+    if (o.targetGroups.length !== 2) throw new Error('traffic by weights needs exactly two target groups')
+    this.route = route
+  }
+
+  /** The target group that serves the stable revision today: the one the route sends traffic to. */
+  async stableTargetGroup(): Promise<string> {
+    return (await this.targetGroups()).stable
+  }
+
+  async newTargetGroup(): Promise<string> {
+    return (await this.targetGroups()).new
+  }
+
+  async weight(): Promise<number> {
+    return share(forwardWeights(await this.actions()), await this.newTargetGroup())
+  }
+
+  async setWeight(percent: number): Promise<void> {
+    const groups = await this.targetGroups()
+    const weights = weightsFor(percent)
+    const wanted = share(
+      new Map([
+        [groups.new, weights.new],
+        [groups.stable, weights.stable]
+      ]),
+      groups.new
+    )
+    // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
+    const done = (actions: Action[]): boolean => {
+      const current = forwardWeights(actions)
+      return current.has(groups.new) && current.has(groups.stable) && share(current, groups.new) === wanted
+    }
+    let actions = await this.actions()
+    if (done(actions)) return
+    // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await this.write(withWeights(actions, groups, weights))
+      actions = await this.actions()
+      if (done(actions)) return
+    }
+    throw new Error(
+      `the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`
+    )
+  }
+
+  /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
+  async targetHealth(targetGroupArn: string): Promise<TargetHealthCounts> {
+    const out = await this.o.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }))
+    const counts: TargetHealthCounts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 }
+    for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
+      const state = TargetHealth?.State
+      if (state === 'healthy' || state === 'initial' || state === 'unused') counts[state]++
+      else if (state === 'unhealthy' || state === 'unavailable') counts.unhealthy++
+      // draining targets are leaving and count for nothing
+    }
+    return counts
+  }
+
+  private async targetGroups(): Promise<{ stable: string; new: string }> {
+    this.pair ??= await this.findPair()
+    return this.pair
+  }
+
+  private async findPair(): Promise<{ stable: string; new: string }> {
+    const [a, b] = this.o.targetGroups
+    const pick = (stable: string): { stable: string; new: string } => ({ stable, new: stable === a ? b : a })
+    const weights = forwardWeights(await this.actions())
+    const foreign = [...weights].filter(([tg, w]) => w > 0 && !this.o.targetGroups.includes(tg))
+    if (foreign.length)
+      throw new Error(
+        `the route ${this.route} also forwards to ${foreign.map(([tg]) => tg).join(', ')}, which target-groups does not name`
+      )
+    if (this.o.stableTargetGroup) {
+      if (!this.o.targetGroups.includes(this.o.stableTargetGroup))
+        throw new Error(`target group ${this.o.stableTargetGroup} is not one of target-groups`)
+      return pick(this.o.stableTargetGroup)
+    }
+    const serving = this.o.targetGroups.filter(tg => (weights.get(tg) ?? 0) > 0)
+    if (serving.length === 1) return pick(serving[0])
+    if (serving.length === 0)
+      throw new Error(
+        `the route ${this.route} forwards to neither target group of target-groups (${a}, ${b}): it forwards ${describeWeights(weights)}`
+      )
+    throw new Error(
+      `the route ${this.route} splits traffic between both target groups (${describeWeights(weights)}), so which serves the stable revision is unclear: is another rollout under way?`
+    )
+  }
+
+  private async actions(): Promise<Action[]> {
+    if (this.o.listenerRuleArn) {
+      const out = await this.o.elb.send(new DescribeRulesCommand({ RuleArns: [this.route] }))
+      return out.Rules?.[0]?.Actions ?? []
+    }
+    const out = await this.o.elb.send(new DescribeListenersCommand({ ListenerArns: [this.route] }))
+    return out.Listeners?.[0]?.DefaultActions ?? []
+  }
+
+  private async write(actions: Action[]): Promise<void> {
+    if (this.o.listenerRuleArn)
+      await this.o.elb.send(new ModifyRuleCommand({ RuleArn: this.route, Actions: actions }))
+    else
+      await this.o.elb.send(new ModifyListenerCommand({ ListenerArn: this.route, DefaultActions: actions }))
+  }
+}
+
+/** TrafficPort with traffic by replicas: traffic follows task counts, so there is nothing to set or read. */
+export const replicasTraffic: TrafficPort = {
+  mode: 'replicas',
+  setWeight: async () => {},
+  weight: async () => 0
+}
+
+/**
+ * ELBv2 weights are integers 0–999. A whole percent is its own weight (10 / 90); a share with a fraction,
+ * kept to 0.1, is in per-mille (2.5 % → 25 / 975).
+ */
+export function weightsFor(percent: number): Weights {
+  if (!(percent >= 0 && percent <= 100)) throw new Error(`traffic share ${percent} is not within 0–100 %`)
+  const tenths = Math.round(percent * 10)
+  const unit = tenths % 10 === 0 ? 1 : 10
+  const fresh = (tenths * unit) / 10
+  return { new: fresh, stable: 100 * unit - fresh }
+}
+
+/** Target group → weight of the route's forward action; a plain forward to one group is weight 1. */
+function forwardWeights(actions: Action[]): Map<string, number> {
+  const forward = actions.find(a => a.Type === 'forward')
+  const groups = forward?.ForwardConfig?.TargetGroups
+  if (groups?.length) return new Map(groups.map(g => [g.TargetGroupArn ?? '', g.Weight ?? 1]))
+  return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : [])
+}
+
+/** The percentage of the route's traffic a target group receives. */
+function share(weights: Map<string, number>, targetGroup: string): number {
+  const total = [...weights.values()].reduce((sum, w) => sum + w, 0)
+  return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total
+}
+
+/** The route's actions with its forward action replaced by the weighted pair; other actions are kept. */
+function withWeights(actions: Action[], groups: { stable: string; new: string }, weights: Weights): Action[] {
+  const forward = actions.find(a => a.Type === 'forward')
+  const weighted: Action = {
+    Type: 'forward',
+    Order: forward?.Order,
+    ForwardConfig: {
+      TargetGroups: [
+        { TargetGroupArn: groups.stable, Weight: weights.stable },
+        { TargetGroupArn: groups.new, Weight: weights.new }
+      ],
+      TargetGroupStickinessConfig: forward?.ForwardConfig?.TargetGroupStickinessConfig
+    }
+  }
+  return forward ? actions.map(a => (a === forward ? weighted : a)) : [...actions, weighted]
+}
+
+function describeWeights(weights: Map<string, number>): string {
+  return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group'
+}

@@ -1,0 +1,221 @@
+// FleetPort for a service with the EXTERNAL deployment controller: the stable and the new revision are two
+// task sets of one service, and a move between steps is a change of their PERCENT scales.
+
+import { createHash } from 'node:crypto'
+import {
+  CreateTaskSetCommand,
+  DeleteTaskSetCommand,
+  DescribeTaskSetsCommand,
+  UpdateServicePrimaryTaskSetCommand,
+  UpdateTaskSetCommand,
+  type CreateTaskSetRequest,
+  type ECSClient,
+  type LoadBalancer,
+  type TaskSet
+} from '@aws-sdk/client-ecs'
+import type { FleetObservation, FleetPort, RevisionState } from '../engine/ports.js'
+import type { Counts } from '../plan/types.js'
+import { TAG_PREFIX, tagValue } from '../record/record.js'
+import { FailedTasks } from './failed-tasks.js'
+import { computedCount, scalePercent } from './scale.js'
+import { describeService } from './service.js'
+import { tagRecord } from './tags.js'
+
+export interface TaskSetFleetOptions {
+  ecs: ECSClient
+  cluster: string
+  service: string
+  /** Task definition ARNs, as task sets report them. */
+  newTaskDefinition: string
+  stableTaskDefinition?: string
+  rolloutId: string
+  /** Base of CreateTaskSet's idempotency token: a retry or a re-run with the same base creates no second set. */
+  clientToken: string
+  /** The new task set's load balancers when it serves its own target group (traffic by weights). */
+  newLoadBalancers?: LoadBalancer[]
+}
+
+type Which = 'new' | 'stable'
+
+// ECS allows 36 characters in a clientToken; externalId has no documented limit, Cloud Map attributes 1024.
+const CLIENT_TOKEN_MAX = 36
+const EXTERNAL_ID_MAX = 255
+
+export class TaskSetFleet implements FleetPort {
+  private readonly externalId: string
+  private readonly failed: FailedTasks
+  /** From the last detailed observation: quick ones (DescribeTaskSets) do not return it. */
+  private desiredCount?: number
+
+  constructor(private readonly o: TaskSetFleetOptions) {
+    this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX)
+    this.failed = new FailedTasks(o.ecs, o.cluster)
+  }
+
+  async observe(detail: boolean): Promise<FleetObservation> {
+    if (!detail && this.desiredCount !== undefined) {
+      const out = await this.o.ecs.send(
+        new DescribeTaskSetsCommand({ cluster: this.o.cluster, service: this.o.service })
+      )
+      return this.observation(out.taskSets ?? [], this.desiredCount)
+    }
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    this.desiredCount = service.desiredCount ?? 0
+    const observation = this.observation(service.taskSets ?? [], this.desiredCount)
+    const fresh = observation.new
+    if (fresh && (fresh.running < fresh.desired || !fresh.steady)) {
+      await this.failed.collect(fresh.id)
+      observation.failedNewTasks = this.failed.list()
+    }
+    return { ...observation, tags: tagRecord(service.tags) }
+  }
+
+  async ensureNew(): Promise<void> {
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    const sets = service.taskSets ?? []
+    if (this.find(sets).new) return
+    // The new task set runs where and how the serving one does; a first task set takes the service's own.
+    const from = sets.find(s => s.status === 'PRIMARY') ?? service
+    const capacity: Partial<CreateTaskSetRequest> = from.capacityProviderStrategy?.length
+      ? { capacityProviderStrategy: from.capacityProviderStrategy }
+      : { launchType: from.launchType }
+    await this.o.ecs.send(
+      new CreateTaskSetCommand({
+        cluster: this.o.cluster,
+        service: this.o.service,
+        taskDefinition: this.o.newTaskDefinition,
+        externalId: this.externalId,
+        ...capacity,
+        platformVersion: from.platformVersion,
+        networkConfiguration: from.networkConfiguration,
+        loadBalancers: this.o.newLoadBalancers ?? from.loadBalancers,
+        serviceRegistries: from.serviceRegistries,
+        scale: { value: 0, unit: 'PERCENT' },
+        clientToken: clientToken(this.o.clientToken, 'create-new'),
+        tags: [
+          { key: `${TAG_PREFIX}rollout-id`, value: tagValue(this.o.rolloutId) },
+          { key: `${TAG_PREFIX}role`, value: 'new' }
+        ]
+      })
+    )
+  }
+
+  async scale(target: Counts, desiredCount: number): Promise<void> {
+    // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
+    if (desiredCount === 0) return
+    const found = this.find(await this.taskSets())
+    const changes = (['new', 'stable'] as const).flatMap(which => {
+      const set = found[which]
+      if (!set) {
+        if (target[which] > 0) throw new Error(`the ${which} revision has no task set to scale`)
+        return []
+      }
+      const value = scalePercent(target[which], desiredCount)
+      const delta = value - (set.scale?.value ?? 0)
+      return delta === 0 ? [] : [{ set, value, delta }]
+    })
+    // Growing first: for the moment between the two calls, the service errs on the side of more tasks.
+    for (const { set, value } of changes.sort((a, b) => b.delta - a.delta))
+      await this.o.ecs.send(
+        new UpdateTaskSetCommand({
+          cluster: this.o.cluster,
+          service: this.o.service,
+          taskSet: set.taskSetArn,
+          scale: { value, unit: 'PERCENT' }
+        })
+      )
+  }
+
+  async makePrimary(which: Which): Promise<void> {
+    const set = this.find(await this.taskSets())[which]
+    if (!set) throw new Error(`the ${which} revision has no task set to make primary`)
+    if (set.status === 'PRIMARY') return
+    await this.o.ecs.send(
+      new UpdateServicePrimaryTaskSetCommand({
+        cluster: this.o.cluster,
+        service: this.o.service,
+        primaryTaskSet: set.taskSetArn
+      })
+    )
+  }
+
+  async remove(which: Which): Promise<void> {
+    const set = this.find(await this.taskSets())[which]
+    if (!set) return
+    try {
+      // force: the engine removes a task set once the other carries the load, whether or not ECS has
+      // finished scaling this one in.
+      await this.o.ecs.send(
+        new DeleteTaskSetCommand({
+          cluster: this.o.cluster,
+          service: this.o.service,
+          taskSet: set.taskSetArn,
+          force: true
+        })
+      )
+    } catch (error) {
+      if ((error as Error).name !== 'TaskSetNotFoundException') throw error
+    }
+  }
+
+  private async taskSets(): Promise<TaskSet[]> {
+    const out = await this.o.ecs.send(
+      new DescribeTaskSetsCommand({ cluster: this.o.cluster, service: this.o.service })
+    )
+    return out.taskSets ?? []
+  }
+
+  /** The two revisions' task sets; DRAINING ones are on their way out and no longer count. */
+  private find(sets: TaskSet[]): Partial<Record<Which, TaskSet>> {
+    const live = sets.filter(s => s.status !== 'DRAINING')
+    const { newTaskDefinition, stableTaskDefinition } = this.o
+    // Ours by externalId; by task definition too (a set left by an earlier run of the same revision),
+    // unless the stable revision has that task definition as well.
+    const fresh =
+      live.find(s => s.externalId === this.externalId) ??
+      (newTaskDefinition === stableTaskDefinition
+        ? undefined
+        : live.find(s => s.taskDefinition === newTaskDefinition))
+    const others = live.filter(s => s !== fresh)
+    const stable =
+      others.find(s => s.taskDefinition === stableTaskDefinition) ??
+      others.find(s => s.status === 'PRIMARY') ??
+      others[0]
+    return { new: fresh, stable }
+  }
+
+  private observation(sets: TaskSet[], desiredCount: number): FleetObservation {
+    const found = this.find(sets)
+    return {
+      desiredCount,
+      new: found.new && revision(found.new, desiredCount),
+      stable: found.stable && revision(found.stable, desiredCount),
+      failedNewTasks: this.failed.list()
+    }
+  }
+}
+
+function revision(set: TaskSet, desiredCount: number): RevisionState {
+  const desired = set.computedDesiredCount ?? computedCount(desiredCount, set.scale?.value ?? 0)
+  const steadyState = set.stabilityStatus === 'STEADY_STATE'
+  // Emulators such as moto report no counts, only STEADY_STATE: by ECS's definition that means all running.
+  const running = set.runningCount ?? (steadyState ? desired : 0)
+  const pending = set.pendingCount ?? 0
+  return {
+    taskDefinition: set.taskDefinition ?? '',
+    id: set.id ?? '',
+    desired,
+    running,
+    pending,
+    steady: steadyState && running === desired && pending === 0,
+    primary: set.status === 'PRIMARY'
+  }
+}
+
+/** A token of at most 36 characters, the same for the same base and purpose. */
+function clientToken(base: string, purpose: string): string {
+  const token = `${base}-${purpose}`
+  return token.length <= CLIENT_TOKEN_MAX
+    ? token
+    : createHash('sha256').update(token).digest('hex').slice(0, CLIENT_TOKEN_MAX)
+}
