@@ -1,5 +1,8 @@
 // Small builders for the job summary's HTML. Every cell and text passes through escapeHtml: the summary
-// is rendered by GitHub, and @actions/core does no escaping of its own.
+// is rendered by GitHub, and @actions/core does no escaping of its own. The summary must hold no blank line:
+// GitHub ends an HTML block at one and reads what follows as Markdown.
+
+import { oneLine } from './text.js'
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',
@@ -9,11 +12,12 @@ const ENTITIES: Record<string, string> = {
   "'": '&#39;'
 }
 
-/** Escapes text for HTML and neutralises Markdown that GitHub would still interpret inside it. */
+/**
+ * Escapes text for HTML, on one line (see oneLine): a line break could end GitHub's HTML block and let
+ * Markdown through.
+ */
 export function escapeHtml(text: string): string {
-  return String(text)
-    .replace(/[&<>"']/g, c => ENTITIES[c])
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  return oneLine(text).replace(/[&<>"']/g, c => ENTITIES[c])
 }
 
 /** A pre-built fragment that must not be escaped again. */
@@ -27,10 +31,9 @@ export class Html {
 export type Cell = string | number | Html
 
 export function cell(c: Cell): string {
-  if (c instanceof Html) return c.html
-  const text = typeof c === 'number' ? String(c) : escapeHtml(c)
+  const text = inline(c)
   // An empty cell renders as an unclosed <td> on GitHub; a dash reads better anyway.
-  return text === '' ? '–' : text
+  return text.trim() === '' ? '–' : text
 }
 
 export function table(headers: string[], rows: Cell[][]): Html {
@@ -48,6 +51,21 @@ export function code(text: string): Html {
   return new Html(`<code>${escapeHtml(text)}</code>`)
 }
 
+/** A template whose values are escaped (Html fragments go in as they are). */
 export function html(strings: TemplateStringsArray, ...values: Cell[]): Html {
-  return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? cell(values[i]) : ''), ''))
+  return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? inline(values[i]) : ''), ''))
+}
+
+function inline(c: Cell): string {
+  if (c instanceof Html) return c.html
+  return typeof c === 'number' ? String(c) : escapeHtml(c)
+}
+
+/** Output lines as they were, escaped; an empty line gets a non-breaking space so it is not a blank line. */
+export function pre(lines: string[]): Html {
+  return new Html(`<pre>${lines.map(l => escapeHtml(l).trimEnd() || '&nbsp;').join('\n')}</pre>\n`)
+}
+
+export function list(items: Cell[]): Html {
+  return new Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`)
 }

@@ -1,0 +1,138 @@
+// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
+// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
+
+import { formatDuration } from '../config/parse.js'
+import type { FailureReason } from '../engine/events.js'
+import { alarmUrl, taskId, taskUrl } from './console-links.js'
+import { Html, code, escapeHtml, html, link, pre, table } from './html.js'
+import { andMore, dateTime, oneLine, plural, tailLines, timeOfDay } from './text.js'
+
+/** Stopped tasks listed in full; the rest are counted. */
+export const MAX_TASKS = 10
+/** Lines of hook output shown, from the end, where the error usually is. */
+export const MAX_OUTPUT_LINES = 30
+
+/** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
+export function reasonClause(r: FailureReason): string {
+  switch (r.kind) {
+    case 'alarm':
+      return `alarm ${oneLine(r.alarm.name)} went into ${r.alarm.state}`
+    case 'tasks':
+      return `${plural(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`
+    case 'timeout':
+      return r.scope === 'step'
+        ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${formatDuration(r.limitMs)})`
+        : `the rollout ran past its timeout (${formatDuration(r.limitMs)})`
+    case 'hook':
+      return r.exitCode === null
+        ? `hook ${oneLine(r.hook)} did not finish (no exit code)`
+        : `hook ${oneLine(r.hook)} exited with code ${r.exitCode}`
+    case 'cancelled':
+      return `the run was cancelled (${oneLine(r.signal)})`
+    case 'api':
+      return `an AWS API call failed: ${oneLine(r.message)}`
+    case 'requested':
+      return `${oneLine(r.by)} asked for it (command: ${r.command})`
+    case 'orphan':
+      return `the run that owned the rollout stopped without finishing it (${oneLine(r.owner)})`
+  }
+}
+
+/** A short title for an annotation: "Alarm web-5xx". */
+export function reasonTitle(r: FailureReason): string {
+  switch (r.kind) {
+    case 'alarm':
+      return `Alarm ${oneLine(r.alarm.name, 200)}`
+    case 'tasks':
+      return 'New tasks stopped'
+    case 'timeout':
+      return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout'
+    case 'hook':
+      return `Hook ${oneLine(r.hook, 200)} failed`
+    case 'cancelled':
+      return 'Run cancelled'
+    case 'api':
+      return 'AWS API error'
+    case 'requested':
+      return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`
+    case 'orphan':
+      return 'Orphaned rollout'
+  }
+}
+
+/** The evidence, a line each, for the log and an annotation's body. */
+export function reasonLines(r: FailureReason): string[] {
+  switch (r.kind) {
+    case 'alarm':
+      return [
+        `alarm ${oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
+        `state reason: ${oneLine(r.alarm.reason)}`
+      ]
+    case 'tasks': {
+      const lines = r.tasks.slice(0, MAX_TASKS).map(t => {
+        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`
+        return `task ${oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${oneLine(t.reason)}`
+      })
+      const omitted = r.tasks.length - lines.length
+      return [reasonClause(r), ...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])]
+    }
+    case 'hook': {
+      const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
+      const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : []
+      return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)]
+    }
+    default:
+      return [reasonClause(r)]
+  }
+}
+
+/** Where the rollout runs, for console links. */
+export interface Where {
+  region: string
+  cluster: string
+}
+
+/** The evidence for the summary, with links to the alarm and the tasks. */
+export function reasonHtml(r: FailureReason, where: Where): Html {
+  switch (r.kind) {
+    case 'alarm': {
+      const { name, state, reason, since } = r.alarm
+      const alarm = maybeLink(name, alarmUrl(where.region, name))
+      return html`<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>
+        <p><b>State reason:</b> ${reason}</p> `
+    }
+    case 'tasks': {
+      const rows = r.tasks
+        .slice(0, MAX_TASKS)
+        .map(t => [
+          maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+          timeOfDay(t.at),
+          t.exitCode === undefined ? '' : t.exitCode,
+          t.reason
+        ])
+      const omitted = r.tasks.length - rows.length
+      const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : ''
+      const head = `<p>${escapeHtml(capitalize(reasonClause(r)))}:</p>\n`
+      return new Html(head + table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more)
+    }
+    case 'hook': {
+      const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
+      const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`
+      const intro = html`<p>Hook ${code(r.hook)} ${exit}.</p>`
+      if (lines.length === 0) return new Html(`${intro.html} It printed nothing.</p>\n`)
+      const which =
+        omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:'
+      return new Html(`${intro.html} ${which}</p>\n${pre(lines).html}`)
+    }
+    default:
+      return html`<p>${capitalize(reasonClause(r))}.</p> `
+  }
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function maybeLink(text: string, url: string | undefined): Html {
+  return url ? link(text, url) : code(text)
+}

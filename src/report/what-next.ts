@@ -1,0 +1,85 @@
+// "What next": the one or two things a person can do now, and the workflow_dispatch inputs that do them.
+
+import { Status } from '../constants.js'
+import { Html, code, html, link, pre } from './html.js'
+import type { Progress } from './progress.js'
+
+export interface WorkflowHint {
+  /** The workflow file that runs this action on workflow_dispatch, e.g. "deploy.yml". */
+  workflow?: string
+  /** The action's `uses:` reference, e.g. "acme/ecs-rollout@v1". */
+  action?: string
+}
+
+export interface WhatNextContext {
+  repository?: string
+  serverUrl?: string
+  workflowHint?: WorkflowHint
+}
+
+export function whatNextHtml(p: Progress, ctx: WhatNextContext): Html {
+  const start = p.start
+  if (!start) return new Html('')
+  const stable = start.from?.label ?? 'the previous revision'
+  const fresh = start.to.label
+  const snippet = (command: string, ...extra: string[]): Html =>
+    new Html(
+      withInputs(start.cluster, start.service, [`command: ${command}`, ...extra], ctx).html + runLink(ctx)
+    )
+  const say = (text: Html): string => `<p>${text.html}</p>\n`
+  const status = p.end?.status
+  let body: string
+  if (status === Status.Succeeded)
+    body =
+      say(
+        html`${fresh} is live. If it misbehaves, roll back to ${stable} from a ${code('workflow_dispatch')}
+        run:`
+      ) + snippet('rollback', 'to: previous').html
+  else if (status === Status.RolledBack || status === Status.Aborted)
+    body = say(
+      html`${stable} serves all traffic again, so there is nothing to undo. Fix the cause above, then deploy
+      again.`
+    )
+  else if (status === Status.Paused || (p.paused && !p.end)) {
+    const partition = start.plan.strategy === 'rolling' && p.paused?.why === 'manual-step'
+    body = p.paused?.reason
+      ? say(
+          html`Look at the reason above. Promote to carry on regardless, or abort to send every task back to
+          ${stable}:`
+        ) + snippet('abort    # or: promote').html
+      : say(html`Promote to continue, or abort to send every task back to ${stable}:`) +
+        snippet(
+          'promote    # or: abort',
+          ...(partition ? [`partition: ${start.plan.desiredCount}    # how many tasks run ${fresh}`] : [])
+        ).html
+  } else if (status === Status.Failed)
+    body =
+      say(
+        html`The rollout stopped before it finished. See where it stands with ${code('command: status')}, then
+        abort to return to ${stable} or promote to finish:`
+      ) + snippet('abort    # or: status, promote').html
+  else if (p.rollback) body = say(html`The rollback to ${stable} is under way; this page follows it.`)
+  else
+    body =
+      say(html`To stop now and roll back to ${stable}, abort; to cut the current bake short, promote:`) +
+      snippet('abort    # or: promote').html
+  return new Html(`<h3>What next</h3>\n${body}`)
+}
+
+/** The action's inputs for a control run, as YAML to paste into a workflow_dispatch job. */
+function withInputs(cluster: string, service: string, inputs: string[], ctx: WhatNextContext): Html {
+  const action = ctx.workflowHint?.action
+  const indent = action ? '    ' : '  '
+  const lines = [
+    ...(action ? [`- uses: ${action}`, '  with:'] : ['with:']),
+    ...[`cluster: ${cluster}`, `service: ${service}`, ...inputs].map(l => indent + l)
+  ]
+  return pre(lines)
+}
+
+function runLink(ctx: WhatNextContext): string {
+  const { repository, serverUrl, workflowHint } = ctx
+  if (!repository || !serverUrl || !workflowHint?.workflow) return ''
+  const url = `${serverUrl}/${repository}/actions/workflows/${encodeURIComponent(workflowHint.workflow)}`
+  return `<p>${link(`Run ${workflowHint.workflow}`, url).html} (choose the command in the form).</p>\n`
+}
