@@ -1,0 +1,135 @@
+import type { IncomingMessage } from 'node:http'
+import { validateAllowList } from '../control/allow.js'
+import { parseFault } from '../control/faults.js'
+import { isArn, lastSegment } from '../core/arn.js'
+import type { World } from '../core/world.js'
+import { readJournal } from '../sim/journal.js'
+import type { WireResponse } from './json.js'
+
+/** What the control endpoints may do to the sandbox beyond its world. */
+export interface ControlHooks {
+  world: () => World
+  reset: (seed?: number) => void
+  setTickMs: (tickMs: number) => void
+}
+
+const json = (status: number, body: unknown): WireResponse => ({
+  status,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body)
+})
+const bad = (message: string) => json(400, { error: message })
+
+function parseBody(body: string): Record<string, unknown> | undefined {
+  if (!body.trim()) return {}
+  try {
+    const value = JSON.parse(body)
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Find a service by cluster and service name or ARN, in any region. */
+function findServiceArn(world: World, cluster: string, service: string): string | undefined {
+  for (const record of world.ecs.services.values()) {
+    const clusterMatches = isArn(cluster)
+      ? record.clusterArn === cluster
+      : lastSegment(record.clusterArn) === cluster
+    const serviceMatches = isArn(service) ? record.arn === service : record.name === service
+    if (clusterMatches && serviceMatches) return record.arn
+  }
+  return undefined
+}
+
+/** The JSON endpoints under /_sandbox/ that tests, demos and benchmarks use to steer and observe the sandbox. */
+export function handleControl(
+  hooks: ControlHooks,
+  req: IncomingMessage,
+  url: URL,
+  rawBody: string
+): WireResponse {
+  const world = hooks.world()
+  const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`
+  const body = parseBody(rawBody)
+  if (body === undefined) return bad('the body must be a JSON object')
+  switch (route) {
+    case 'POST /_sandbox/reset': {
+      const seed = body.seed
+      if (seed !== undefined && !Number.isInteger(seed)) return bad('seed must be an integer')
+      hooks.reset(seed as number | undefined)
+      return json(200, { ok: true })
+    }
+    case 'GET /_sandbox/calls': {
+      const since = Number(url.searchParams.get('since') ?? 0)
+      return json(
+        200,
+        world.calls.filter(c => c.at >= since)
+      )
+    }
+    case 'DELETE /_sandbox/calls':
+      world.calls = []
+      return json(200, { ok: true })
+    case 'GET /_sandbox/faults':
+      return json(200, world.faults)
+    case 'POST /_sandbox/faults': {
+      const fault = parseFault(world, body)
+      if (typeof fault === 'string') return bad(fault)
+      world.faults.push(fault)
+      return json(200, fault)
+    }
+    case 'DELETE /_sandbox/faults':
+      world.faults = []
+      return json(200, { ok: true })
+    case 'GET /_sandbox/journal': {
+      const cluster = url.searchParams.get('cluster')
+      const service = url.searchParams.get('service')
+      if (!cluster || !service) return bad('cluster and service are required')
+      const arn = findServiceArn(world, cluster, service)
+      if (!arn) return json(404, { error: `no service ${service} in cluster ${cluster}` })
+      const floor = url.searchParams.get('floor')
+      const since = url.searchParams.get('since')
+      if (floor !== null && !(Number(floor) >= 0)) return bad('floor must be a number ≥ 0')
+      return json(
+        200,
+        readJournal(world.journal.get(arn) ?? [], {
+          floor: floor === null ? undefined : Number(floor),
+          since: since === null ? undefined : Number(since)
+        })
+      )
+    }
+    case 'GET /_sandbox/allow':
+      return json(200, { operations: world.allow })
+    case 'POST /_sandbox/allow': {
+      const allow = validateAllowList(body.operations)
+      if (typeof allow === 'string') return bad(allow)
+      world.allow = allow
+      return json(200, { operations: world.allow })
+    }
+    case 'POST /_sandbox/traffic': {
+      const { cluster, service, rate } = body
+      if (typeof cluster !== 'string' || typeof service !== 'string')
+        return bad('cluster and service are required')
+      if (!(typeof rate === 'number' && rate >= 0))
+        return bad('rate must be a number of requests per second ≥ 0')
+      const arn = findServiceArn(world, cluster, service)
+      if (!arn) return json(404, { error: `no service ${service} in cluster ${cluster}` })
+      world.trafficRates.set(arn, rate)
+      return json(200, { service: arn, rate })
+    }
+    case 'GET /_sandbox/clock':
+      return json(200, {
+        tickMs: world.settings.tickMs,
+        healthCheckMs: world.settings.healthCheckMs,
+        now: world.now()
+      })
+    case 'POST /_sandbox/clock': {
+      const tickMs = body.tickMs
+      if (!(typeof tickMs === 'number' && tickMs >= 10 && tickMs <= 60_000))
+        return bad('tickMs must be 10–60000')
+      hooks.setTickMs(tickMs)
+      return json(200, { tickMs })
+    }
+  }
+  return json(404, { error: `no such endpoint: ${route}` })
+}

@@ -1,0 +1,128 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createWorld, type World } from './core/world.js'
+import { handleApiRequest } from './http/api.js'
+import { handleControl } from './http/control.js'
+import type { WireResponse } from './http/json.js'
+import { tick } from './sim/engine.js'
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** Interval of the simulation clock; default 1000 ms. */
+  tickMs?: number
+  /** Interval of target and container health checks (and target draining time); defaults to tickMs. */
+  healthCheckMs?: number
+  /** Requests per second each load-balanced service receives; default 100. */
+  requestRate?: number
+  /** IAM-style allow-list such as `['ecs:DescribeServices', 'cloudwatch:*']`; omitted = everything allowed. */
+  allowOperations?: string[]
+  /** Seed for ids, IPs and fault decisions; reset restarts from it. */
+  seed?: number
+}
+
+export interface Sandbox {
+  url: string
+  port: number
+  /** The live simulated world (replaced on reset). */
+  readonly state: World
+  /** Forget everything: resources, metrics, alarms, calls, faults; the allow-list goes back to the start value. */
+  reset(seed?: number): void
+  /** Run one simulation step now, in addition to the clock. */
+  tick(): void
+  close(): Promise<void>
+}
+
+const MAX_BODY = 10 * 1024 * 1024
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new Error('request body too large'))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function send(res: ServerResponse, response: WireResponse): void {
+  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) })
+  res.end(response.body)
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  let tickMs = options.tickMs ?? 1000
+  const healthCheckMs = options.healthCheckMs
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32)
+  const initialAllow = options.allowOperations ? [...options.allowOperations] : null
+  const settings = () => ({
+    tickMs,
+    healthCheckMs: healthCheckMs ?? tickMs,
+    requestRate: options.requestRate ?? 100
+  })
+  let world = createWorld(settings(), seed, initialAllow)
+  let currentSeed = seed
+
+  const step = () => {
+    try {
+      tick(world)
+    } catch (e) {
+      console.error('sandbox: simulation step failed:', e)
+    }
+  }
+  let timer = setInterval(step, tickMs)
+  timer.unref()
+
+  const hooks = {
+    world: () => world,
+    reset: (newSeed?: number) => {
+      currentSeed = newSeed ?? currentSeed
+      world = createWorld(settings(), currentSeed, initialAllow ? [...initialAllow] : null)
+    },
+    setTickMs: (ms: number) => {
+      tickMs = ms
+      world.settings = { ...settings(), requestRate: world.settings.requestRate }
+      clearInterval(timer)
+      timer = setInterval(step, tickMs)
+      timer.unref()
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const body = await readBody(req)
+      const url = new URL(req.url ?? '/', 'http://sandbox')
+      if (url.pathname.startsWith('/_sandbox/')) send(res, handleControl(hooks, req, url, body))
+      else if (req.method === 'POST') send(res, await handleApiRequest(() => world, req, body))
+      else send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' })
+    } catch (e) {
+      send(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: String(e) })
+    }
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    get state() {
+      return world
+    },
+    reset: hooks.reset,
+    tick: step,
+    close: () =>
+      new Promise<void>(resolve => {
+        clearInterval(timer)
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+  }
+}

@@ -1,0 +1,36 @@
+import type { World } from '../core/world.js'
+import type { TaskRecord } from '../ecs/model.js'
+
+/** ECS shows stopped tasks for about an hour; the sandbox also caps them per service to bound memory. */
+const STOPPED_TASK_TTL_MS = 60 * 60 * 1000
+const STOPPED_TASKS_PER_SERVICE = 200
+
+export function collectGarbage(world: World, now: number): void {
+  const stoppedByService = new Map<string, TaskRecord[]>()
+  for (const task of world.ecs.tasks.values()) {
+    if (task.lastStatus !== 'STOPPED') continue
+    if (now - +task.stoppedAt! > STOPPED_TASK_TTL_MS) {
+      world.ecs.tasks.delete(task.arn)
+      continue
+    }
+    const list = stoppedByService.get(task.serviceArn) ?? []
+    list.push(task)
+    stoppedByService.set(task.serviceArn, list)
+  }
+  for (const stopped of stoppedByService.values()) {
+    if (stopped.length <= STOPPED_TASKS_PER_SERVICE) continue
+    stopped.sort((a, b) => +a.stoppedAt! - +b.stoppedAt!)
+    for (const task of stopped.slice(0, stopped.length - STOPPED_TASKS_PER_SERVICE))
+      world.ecs.tasks.delete(task.arn)
+  }
+  for (const service of world.ecs.services.values()) {
+    if (service.status !== 'DRAINING') continue
+    const remaining = [...world.ecs.tasks.values()].some(
+      t => t.serviceArn === service.arn && t.lastStatus !== 'STOPPED'
+    )
+    if (remaining) continue
+    service.status = 'INACTIVE'
+    service.taskSets = []
+    for (const d of service.deployments) d.status = 'INACTIVE'
+  }
+}

@@ -1,0 +1,189 @@
+import type { DeploymentCircuitBreaker } from '@aws-sdk/client-ecs'
+import type { World } from '../core/world.js'
+import { addEvent } from '../ecs/events.js'
+import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../ecs/model.js'
+import { TaskEvents } from './events.js'
+import { scaleInOrder, scalingReason } from './scaleIn.js'
+import { launchTask, stopTask } from './tasks.js'
+import { isHealthy, isLive, tasksOf } from './taskState.js'
+
+/**
+ * Start a deployment of the service's current task definition and launch parameters. The previous PRIMARY
+ * becomes ACTIVE and is scaled down as the new one comes up, within minimumHealthyPercent/maximumPercent.
+ */
+export function newDeployment(
+  world: World,
+  service: ServiceRecord,
+  now: number,
+  cause: 'initial' | 'update' | 'rollback',
+  rollbackTo?: DeploymentRecord
+): DeploymentRecord {
+  const id = `ecs-svc/${world.rng.digits(19)}`
+  for (const d of service.deployments) {
+    if (d.status === 'PRIMARY') {
+      d.status = 'ACTIVE'
+      d.updatedAt = new Date(now)
+    }
+  }
+  const deployment: DeploymentRecord = {
+    kind: 'deployment',
+    id,
+    arn: `${service.arn.replace(':service/', ':service-deployment/')}/${world.rng.hex(20)}`,
+    status: 'PRIMARY',
+    taskDefinitionArn: service.taskDefinitionArn!,
+    launchType: service.launchType,
+    capacityProviderStrategy: service.capacityProviderStrategy,
+    platformVersion: service.platformVersion,
+    networkConfiguration: service.networkConfiguration,
+    loadBalancers: service.loadBalancers,
+    desiredCount: service.desiredCount,
+    failedTasks: 0,
+    rolloutState: 'IN_PROGRESS',
+    rolloutStateReason:
+      cause === 'rollback'
+        ? `ECS deployment circuit breaker: rolling back to deploymentId ${rollbackTo!.id}.`
+        : `ECS deployment ${id} in progress.`,
+    createdAt: new Date(now),
+    updatedAt: new Date(now),
+    rollbackTo: rollbackTo?.id
+  }
+  service.deployments.unshift(deployment)
+  return deployment
+}
+
+/** ECS's default threshold: half the desired count, at least 3 and at most 200 failed tasks. */
+export function circuitBreakerThreshold(breaker: DeploymentCircuitBreaker, desired: number): number {
+  const config = breaker.thresholdConfiguration
+  if (config?.type === 'COUNT' && config.value !== undefined) return Math.max(1, config.value)
+  if (config?.type === 'UNBOUNDED_PERCENT' && config.value !== undefined) {
+    return Math.max(1, Math.ceil((desired * config.value) / 100))
+  }
+  const percent = config?.value ?? 50
+  return Math.min(200, Math.max(3, Math.ceil((desired * percent) / 100)))
+}
+
+/** Count a failed task (didn't start, crashed or failed health checks) against an in-progress deployment. */
+export function recordTaskFailure(world: World, task: TaskRecord, now: number): void {
+  const service = world.ecs.services.get(task.serviceArn)
+  const deployment = service?.deployments.find(d => d.id === task.ownerId)
+  if (!deployment || deployment.rolloutState !== 'IN_PROGRESS') return
+  deployment.failedTasks++
+  deployment.updatedAt = new Date(now)
+}
+
+const stopSpec = (ownerId: string) => ({
+  reason: scalingReason(ownerId),
+  code: 'ServiceSchedulerInitiated' as const,
+  exitCode: 0,
+  graceful: true
+})
+
+export function reconcileRolling(world: World, service: ServiceRecord, now: number): void {
+  const primary = service.deployments.find(d => d.status === 'PRIMARY')
+  if (!primary) return
+  const old = service.deployments.filter(d => d.status === 'ACTIVE')
+  const desired = service.status === 'ACTIVE' ? service.desiredCount : 0
+  const config = service.deploymentConfiguration
+  const maxTotal = Math.floor((desired * (config.maximumPercent ?? 200)) / 100)
+  const minHealthy = Math.ceil((desired * (config.minimumHealthyPercent ?? 100)) / 100)
+  const live = (d: DeploymentRecord) => tasksOf(world, d.id).filter(isLive)
+  const events = new TaskEvents(service)
+  primary.desiredCount = desired
+
+  const primaryLive = live(primary)
+  for (const task of scaleInOrder(world, primaryLive).slice(0, Math.max(0, primaryLive.length - desired))) {
+    stopTask(world, task, stopSpec(primary.id), now)
+    events.stop(task)
+  }
+  // A FAILED deployment (circuit breaker without rollback) launches nothing more and leaves the rest as is.
+  if (primary.rolloutState !== 'FAILED') {
+    const totalLive = [primary, ...old].reduce((n, d) => n + live(d).length, 0)
+    const room = Math.min(desired - live(primary).length, maxTotal - totalLive)
+    for (let i = 0; i < room; i++) events.start(launchTask(world, service, primary, now))
+
+    let healthy = [primary, ...old].reduce((n, d) => n + live(d).filter(t => isHealthy(world, t)).length, 0)
+    for (const deployment of old) {
+      for (const task of scaleInOrder(world, live(deployment))) {
+        const wasHealthy = isHealthy(world, task)
+        if (wasHealthy && healthy - 1 < minHealthy) continue
+        stopTask(world, task, stopSpec(deployment.id), now)
+        events.stop(task)
+        if (wasHealthy) healthy--
+      }
+    }
+  }
+  for (const deployment of old) deployment.desiredCount = live(deployment).length
+  events.flush(world, now)
+
+  if (primary.rolloutState !== 'IN_PROGRESS') return
+  if (
+    config.deploymentCircuitBreaker?.resetOnHealthyTask !== false &&
+    live(primary).some(t => isHealthy(world, t))
+  ) {
+    primary.failedTasks = 0
+  }
+  const breaker = config.deploymentCircuitBreaker
+  if (breaker?.enable && primary.failedTasks >= circuitBreakerThreshold(breaker, desired)) {
+    tripCircuitBreaker(world, service, primary, now)
+    return
+  }
+  const primaryTasks = live(primary)
+  const oldRemaining = old.some(d => tasksOf(world, d.id).some(t => t.lastStatus !== 'STOPPED'))
+  if (primaryTasks.length === desired && primaryTasks.every(t => isHealthy(world, t)) && !oldRemaining) {
+    primary.rolloutState = 'COMPLETED'
+    primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`
+    primary.updatedAt = new Date(now)
+    primary.finishedAt = new Date(now)
+    for (const deployment of old) deployment.status = 'INACTIVE'
+    addEvent(
+      world,
+      service,
+      `(service ${service.name}) (deployment ${primary.id}) deployment completed.`,
+      now
+    )
+  }
+}
+
+function tripCircuitBreaker(
+  world: World,
+  service: ServiceRecord,
+  failed: DeploymentRecord,
+  now: number
+): void {
+  failed.rolloutState = 'FAILED'
+  failed.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
+  failed.updatedAt = new Date(now)
+  failed.finishedAt = new Date(now)
+  addEvent(
+    world,
+    service,
+    `(service ${service.name}) deployment ${failed.id} deployment failed: tasks failed to start.`,
+    now
+  )
+  if (!service.deploymentConfiguration.deploymentCircuitBreaker?.rollback) return
+  const target = service.deployments.find(d => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED')
+  if (!target) return
+  service.taskDefinitionArn = target.taskDefinitionArn
+  service.launchType = target.launchType
+  service.capacityProviderStrategy = target.capacityProviderStrategy
+  service.platformVersion = target.platformVersion
+  service.networkConfiguration = target.networkConfiguration
+  service.loadBalancers = target.loadBalancers
+  const rollback = newDeployment(world, service, now, 'rollback', target)
+  // The rollback deployment takes over the healthy tasks of the deployment it returns to, so they keep serving.
+  for (const task of tasksOf(world, target.id)) task.ownerId = rollback.id
+  target.status = 'INACTIVE'
+  addEvent(world, service, `(service ${service.name}) rolling back to deployment ${target.id}.`, now)
+}
+
+export function rollingServiceSteady(world: World, service: ServiceRecord): boolean {
+  const visible = service.deployments.filter(d => d.status !== 'INACTIVE')
+  if (visible.length !== 1) return false
+  const tasks = tasksOf(world, visible[0].id)
+  const live = tasks.filter(isLive)
+  return (
+    live.length === service.desiredCount &&
+    live.every(t => isHealthy(world, t)) &&
+    tasks.every(t => t.lastStatus === 'RUNNING' || t.lastStatus === 'STOPPED')
+  )
+}
