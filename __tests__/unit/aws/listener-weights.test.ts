@@ -1,0 +1,176 @@
+import { describe, expect, it } from '@jest/globals'
+import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { ListenerWeights, replicasTraffic, weightsFor } from '../../../src/aws/listener-weights.js'
+import { fakeClient } from '../../helpers/fake-client.js'
+
+const BLUE = 'arn:tg/blue'
+const GREEN = 'arn:tg/green'
+const auth: Action = { Type: 'authenticate-oidc', Order: 1 }
+const single = (tg: string): Action[] => [auth, { Type: 'forward', Order: 2, TargetGroupArn: tg }]
+const weighted = (...pairs: [string, number][]): Action[] => [
+  auth,
+  {
+    Type: 'forward',
+    Order: 2,
+    ForwardConfig: { TargetGroups: pairs.map(([TargetGroupArn, Weight]) => ({ TargetGroupArn, Weight })) }
+  }
+]
+
+/** A route whose actions follow the Modify calls, except the first `lost` ones (writes that did not stick). */
+function listener(initial: Action[], opts: { lost?: number; rule?: boolean; stable?: string } = {}) {
+  let actions = initial
+  let lost = opts.lost ?? 0
+  const write = (next: Action[]) => {
+    if (lost-- <= 0) actions = next
+    return {}
+  }
+  const { client, calls } = fakeClient<ElasticLoadBalancingV2Client>({
+    DescribeListeners: () => ({ Listeners: [{ DefaultActions: actions }] }),
+    DescribeRules: () => ({ Rules: [{ Actions: actions }] }),
+    ModifyListener: ({ DefaultActions }: { DefaultActions: Action[] }) => write(DefaultActions),
+    ModifyRule: ({ Actions }: { Actions: Action[] }) => write(Actions),
+    DescribeTargetHealth: () => ({
+      TargetHealthDescriptions: [
+        'healthy',
+        'healthy',
+        'initial',
+        'unhealthy',
+        'unavailable',
+        'draining',
+        'unused'
+      ].map(State => ({
+        TargetHealth: { State }
+      }))
+    })
+  })
+  const route = opts.rule ? { listenerRuleArn: 'arn:rule' } : { listenerArn: 'arn:listener' }
+  const traffic = new ListenerWeights({
+    elb: client,
+    ...route,
+    targetGroups: [GREEN, BLUE],
+    stableTargetGroup: opts.stable
+  })
+  return {
+    traffic,
+    calls,
+    actions: () => actions,
+    mutating: () => calls.filter(c => c.name.startsWith('Modify'))
+  }
+}
+
+describe('ListenerWeights', () => {
+  it('finds the stable target group from a single forward or from the weights', async () => {
+    expect(await listener(single(BLUE)).traffic.stableTargetGroup()).toBe(BLUE)
+    expect(await listener(weighted([BLUE, 0], [GREEN, 100])).traffic.stableTargetGroup()).toBe(GREEN)
+  })
+
+  it('says clearly when the route forwards to neither, to both, or elsewhere', async () => {
+    await expect(listener(single('arn:tg/other')).traffic.stableTargetGroup()).rejects.toThrow(
+      'also forwards to arn:tg/other, which target-groups does not name'
+    )
+    await expect(listener([auth]).traffic.stableTargetGroup()).rejects.toThrow(
+      'the route arn:listener forwards to neither target group of target-groups (arn:tg/green, arn:tg/blue): it forwards to no target group'
+    )
+    await expect(listener(weighted([BLUE, 50], [GREEN, 50])).traffic.stableTargetGroup()).rejects.toThrow(
+      'splits traffic between both target groups (arn:tg/blue: 50, arn:tg/green: 50)'
+    )
+  })
+
+  it('accepts a pinned stable target group for a route that already splits traffic', async () => {
+    const { client } = fakeClient<ElasticLoadBalancingV2Client>({
+      DescribeListeners: () => ({ Listeners: [{ DefaultActions: weighted([BLUE, 70], [GREEN, 30]) }] })
+    })
+    const traffic = new ListenerWeights({
+      elb: client,
+      listenerArn: 'arn:l',
+      targetGroups: [BLUE, GREEN],
+      stableTargetGroup: BLUE
+    })
+    expect(await traffic.newTargetGroup()).toBe(GREEN)
+    expect(await traffic.weight()).toBe(30)
+  })
+
+  it('writes the weights with one call, keeping the other actions, and reads them back', async () => {
+    const l = listener(single(BLUE))
+    await l.traffic.setWeight(10)
+    expect(l.mutating()).toHaveLength(1)
+    expect(l.actions()).toEqual([
+      auth,
+      {
+        Type: 'forward',
+        Order: 2,
+        ForwardConfig: {
+          TargetGroups: [
+            { TargetGroupArn: BLUE, Weight: 90 },
+            { TargetGroupArn: GREEN, Weight: 10 }
+          ],
+          TargetGroupStickinessConfig: undefined
+        }
+      }
+    ])
+    expect(await l.traffic.weight()).toBe(10)
+    expect(l.calls.map(c => c.name)).toEqual([
+      'DescribeListeners',
+      'DescribeListeners',
+      'ModifyListener',
+      'DescribeListeners',
+      'DescribeListeners'
+    ])
+  })
+
+  it('skips the write when the weights are already right: a rollback is one mutating call', async () => {
+    const l = listener(weighted([BLUE, 50], [GREEN, 50]), { stable: BLUE })
+    await l.traffic.setWeight(0)
+    await l.traffic.setWeight(0)
+    expect(l.mutating()).toHaveLength(1)
+  })
+
+  it('attaches the new target group at weight 0 so that its targets get health-checked', async () => {
+    const l = listener(single(BLUE))
+    await l.traffic.setWeight(0)
+    expect(l.mutating()).toHaveLength(1)
+    expect(await l.traffic.weight()).toBe(0)
+  })
+
+  it('retries a write that did not stick once, then fails clearly', async () => {
+    const once = listener(single(BLUE), { lost: 1, rule: true })
+    await once.traffic.setWeight(2.5)
+    expect(once.mutating().map(c => c.name)).toEqual(['ModifyRule', 'ModifyRule'])
+    expect(await once.traffic.weight()).toBe(2.5)
+
+    const never = listener(single(BLUE), { lost: 2 })
+    await expect(never.traffic.setWeight(50)).rejects.toThrow(
+      'the route arn:listener did not keep the weights written (arn:tg/green: 50, arn:tg/blue: 50); it forwards arn:tg/blue: 1'
+    )
+    expect(never.mutating()).toHaveLength(2)
+  })
+
+  it('counts targets by health', async () => {
+    expect(await listener(single(BLUE)).traffic.targetHealth(GREEN)).toEqual({
+      healthy: 2,
+      initial: 1,
+      unhealthy: 2,
+      unused: 1
+    })
+  })
+})
+
+describe('weightsFor', () => {
+  it('uses whole percents as weights and per-mille for fractions, always within 0–999', () => {
+    expect(weightsFor(0)).toEqual({ new: 0, stable: 100 })
+    expect(weightsFor(10)).toEqual({ new: 10, stable: 90 })
+    expect(weightsFor(100)).toEqual({ new: 100, stable: 0 })
+    expect(weightsFor(0.1)).toEqual({ new: 1, stable: 999 })
+    expect(weightsFor(2.5)).toEqual({ new: 25, stable: 975 })
+    expect(weightsFor(99.96)).toEqual({ new: 100, stable: 0 })
+    expect(() => weightsFor(101)).toThrow('not within 0–100 %')
+  })
+})
+
+describe('replicasTraffic', () => {
+  it('does nothing', async () => {
+    expect(replicasTraffic.mode).toBe('replicas')
+    await replicasTraffic.setWeight(50)
+    expect(await replicasTraffic.weight()).toBe(0)
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals'
+import type { ECSClient } from '@aws-sdk/client-ecs'
+import { loadRecord, RecordStore } from '../../../src/aws/record-store.js'
+import { tagList } from '../../../src/aws/tags.js'
+import { encodeRecord, type RolloutRecord } from '../../../src/record/record.js'
+import { fakeClient } from '../../helpers/fake-client.js'
+
+const record: RolloutRecord = {
+  id: 'r1',
+  phase: 'Active',
+  stage: 'executing',
+  step: 2,
+  steps: 5,
+  newTaskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2',
+  plan: {
+    strategy: { name: 'linear', stepPercent: 20, stepBakeMs: 60000 },
+    traffic: 'replicas',
+    stableScale: 'shrink',
+    maxSurge: { kind: 'percent', value: 25 },
+    maxUnavailable: { kind: 'count', value: 0 },
+    bakeMs: 300000
+  },
+  actor: 'octocat',
+  runUrl: 'https://github.com/o/r/actions/runs/1',
+  commit: 'abc',
+  startedAt: 1,
+  heartbeat: 2
+}
+
+describe('RecordStore', () => {
+  it('tags the service with the record and removes the fields that are empty', async () => {
+    const { client, calls } = fakeClient<ECSClient>({ TagResource: () => ({}), UntagResource: () => ({}) })
+    await new RecordStore({ ecs: client, serviceArn: 'arn:svc' }).save(record)
+    expect(calls.map(c => c.name)).toEqual(['TagResource', 'UntagResource'])
+    const tags = Object.fromEntries(
+      calls[0].input.tags.map((t: { key: string; value: string }) => [t.key, t.value])
+    )
+    expect(calls[0].input.resourceArn).toBe('arn:svc')
+    expect(tags).toMatchObject({ 'ecs-rollout:id': 'r1', 'ecs-rollout:step': '2/5' })
+    expect(Object.values(tags)).not.toContain('')
+    expect(calls[1].input).toEqual({
+      resourceArn: 'arn:svc',
+      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:outcome', 'ecs-rollout:reason', 'ecs-rollout:request']
+    })
+  })
+
+  it('loads the record back from a tag list', () => {
+    expect(loadRecord(tagList(encodeRecord(record)))).toEqual({
+      ...record,
+      outcome: undefined,
+      reason: undefined,
+      request: undefined,
+      stableTaskDefinition: undefined
+    })
+    expect(loadRecord([{ key: 'team', value: 'a' }])).toBeUndefined()
+    expect(loadRecord(undefined)).toBeUndefined()
+  })
+})

@@ -1,0 +1,382 @@
+import { describe, expect, it } from '@jest/globals'
+import type { ECSClient, TaskSet } from '@aws-sdk/client-ecs'
+import { readService } from '../../../src/aws/service.js'
+import { TaskSetFleet, type TaskSetFleetOptions } from '../../../src/aws/task-set-fleet.js'
+import { awsError, fakeClient } from '../../helpers/fake-client.js'
+
+const OLD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1'
+const NEW = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2'
+const SERVICE_ARN = 'arn:aws:ecs:us-east-1:123456789012:service/prod/web'
+
+const primary: TaskSet = {
+  id: 'ecs-svc/1',
+  taskSetArn: 'arn:ts/1',
+  status: 'PRIMARY',
+  taskDefinition: OLD,
+  launchType: 'FARGATE',
+  platformVersion: '1.4.0',
+  networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-1'], securityGroups: ['sg-1'] } },
+  loadBalancers: [{ targetGroupArn: 'tg-blue', containerName: 'web', containerPort: 80 }],
+  serviceRegistries: [{ registryArn: 'arn:sd/1' }],
+  scale: { value: 100, unit: 'PERCENT' },
+  computedDesiredCount: 4,
+  runningCount: 4,
+  pendingCount: 0,
+  stabilityStatus: 'STEADY_STATE'
+}
+const fresh: TaskSet = {
+  id: 'ecs-svc/2',
+  taskSetArn: 'arn:ts/2',
+  status: 'ACTIVE',
+  taskDefinition: NEW,
+  externalId: 'ecs-rollout:r1',
+  scale: { value: 0, unit: 'PERCENT' },
+  computedDesiredCount: 0,
+  runningCount: 0,
+  pendingCount: 0,
+  stabilityStatus: 'STEADY_STATE'
+}
+
+function service(taskSets: TaskSet[], over: object = {}): object {
+  return {
+    services: [
+      {
+        serviceArn: SERVICE_ARN,
+        status: 'ACTIVE',
+        desiredCount: 4,
+        taskSets,
+        tags: [{ key: 'team', value: 'a' }],
+        ...over
+      }
+    ]
+  }
+}
+
+function fleet(handlers: Parameters<typeof fakeClient>[0], over: Partial<TaskSetFleetOptions> = {}) {
+  const { client, calls } = fakeClient<ECSClient>(handlers)
+  const options = {
+    ecs: client,
+    cluster: 'prod',
+    service: 'web',
+    newTaskDefinition: NEW,
+    rolloutId: 'r1',
+    clientToken: 'tok'
+  }
+  return { fleet: new TaskSetFleet({ ...options, ...over }), calls }
+}
+
+describe('TaskSetFleet.ensureNew', () => {
+  it('creates the new task set at scale 0, as the primary one runs, idempotently', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([primary]),
+      CreateTaskSet: () => ({})
+    })
+    await f.ensureNew()
+    const create = calls.find(c => c.name === 'CreateTaskSet')?.input
+    expect(create).toMatchObject({
+      cluster: 'prod',
+      service: 'web',
+      taskDefinition: NEW,
+      externalId: 'ecs-rollout:r1',
+      launchType: 'FARGATE',
+      platformVersion: '1.4.0',
+      networkConfiguration: primary.networkConfiguration,
+      loadBalancers: primary.loadBalancers,
+      serviceRegistries: primary.serviceRegistries,
+      scale: { value: 0, unit: 'PERCENT' },
+      clientToken: 'tok-create-new',
+      tags: [
+        { key: 'ecs-rollout:rollout-id', value: 'r1' },
+        { key: 'ecs-rollout:role', value: 'new' }
+      ]
+    })
+    expect(create.capacityProviderStrategy).toBeUndefined()
+  })
+
+  it('inherits a capacity provider strategy instead of a launch type, and takes the new load balancers', async () => {
+    const strategy = [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]
+    const lbs = [{ targetGroupArn: 'tg-green', containerName: 'web', containerPort: 80 }]
+    const { fleet: f, calls } = fleet(
+      {
+        DescribeServices: () =>
+          service([{ ...primary, launchType: undefined, capacityProviderStrategy: strategy }]),
+        CreateTaskSet: () => ({})
+      },
+      { newLoadBalancers: lbs, clientToken: 'a-very-long-client-token-base-of-many-characters' }
+    )
+    await f.ensureNew()
+    const create = calls.find(c => c.name === 'CreateTaskSet')?.input
+    expect(create.capacityProviderStrategy).toEqual(strategy)
+    expect(create.launchType).toBeUndefined()
+    expect(create.loadBalancers).toEqual(lbs)
+    expect(create.clientToken).toHaveLength(36)
+  })
+
+  it('does nothing when the new task set exists, found by externalId or by task definition', async () => {
+    for (const existing of [fresh, { ...fresh, externalId: undefined }]) {
+      const { fleet: f, calls } = fleet({ DescribeServices: () => service([primary, existing]) })
+      await f.ensureNew()
+      expect(calls.map(c => c.name)).toEqual(['DescribeServices'])
+    }
+  })
+
+  it('creates the first task set of a service that has none from the service itself', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([], { launchType: 'EC2' }),
+      CreateTaskSet: () => ({})
+    })
+    await f.ensureNew()
+    expect(calls[1].input).toMatchObject({ launchType: 'EC2', scale: { value: 0 } })
+  })
+})
+
+describe('TaskSetFleet.scale', () => {
+  it('sets both scales, growing first, and skips a scale that is already right', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({ taskSets: [primary, fresh] }),
+      UpdateTaskSet: () => ({})
+    })
+    await f.scale({ new: 3, stable: 7 }, 7)
+    const updates = calls
+      .filter(c => c.name === 'UpdateTaskSet')
+      .map(c => [c.input.taskSet, c.input.scale.value])
+    expect(updates).toEqual([['arn:ts/2', 42.8571]])
+
+    calls.length = 0
+    await f.scale({ new: 1, stable: 3 }, 4)
+    expect(
+      calls.filter(c => c.name === 'UpdateTaskSet').map(c => [c.input.taskSet, c.input.scale.value])
+    ).toEqual([
+      ['arn:ts/2', 25],
+      ['arn:ts/1', 75]
+    ])
+  })
+
+  it('makes no call for a service scaled to zero, and refuses to scale a revision without a task set', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({ taskSets: [primary] }),
+      UpdateTaskSet: () => ({})
+    })
+    await f.scale({ new: 0, stable: 0 }, 0)
+    expect(calls).toEqual([])
+    await expect(f.scale({ new: 1, stable: 3 }, 4)).rejects.toThrow(
+      'the new revision has no task set to scale'
+    )
+    await f.scale({ new: 0, stable: 4 }, 4)
+    expect(calls.filter(c => c.name === 'UpdateTaskSet')).toEqual([])
+  })
+})
+
+describe('TaskSetFleet.makePrimary and remove', () => {
+  it('switches the primary only when needed', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({ taskSets: [primary, fresh] }),
+      UpdateServicePrimaryTaskSet: () => ({})
+    })
+    await f.makePrimary('stable')
+    await f.makePrimary('new')
+    expect(
+      calls.filter(c => c.name === 'UpdateServicePrimaryTaskSet').map(c => c.input.primaryTaskSet)
+    ).toEqual(['arn:ts/2'])
+  })
+
+  it('finds the stable task set once the new one is primary, and tolerates a task set already gone', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({
+        taskSets: [
+          { ...primary, status: 'ACTIVE' },
+          { ...fresh, status: 'PRIMARY' }
+        ]
+      }),
+      DeleteTaskSet: () => {
+        throw awsError('TaskSetNotFoundException')
+      }
+    })
+    await f.remove('stable')
+    expect(calls[1]).toEqual({
+      name: 'DeleteTaskSet',
+      input: { cluster: 'prod', service: 'web', taskSet: 'arn:ts/1', force: true }
+    })
+  })
+
+  it('ignores a DRAINING task set', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({ taskSets: [primary, { ...fresh, status: 'DRAINING' }] })
+    })
+    await f.remove('new')
+    expect(calls.map(c => c.name)).toEqual(['DescribeTaskSets'])
+  })
+})
+
+describe('TaskSetFleet.observe', () => {
+  const stopped = (arn: string, over: object = {}) => ({
+    taskArn: arn,
+    lastStatus: 'STOPPED',
+    stopCode: 'EssentialContainerExited',
+    stoppedReason: 'Essential container in task exited',
+    stoppedAt: new Date(1000),
+    containers: [{ name: 'web', exitCode: 137 }],
+    ...over
+  })
+
+  it('reads both revisions, the desired count and the tags in one detailed call, then quick ones', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([primary, { ...fresh, computedDesiredCount: 0 }]),
+      DescribeTaskSets: () => ({ taskSets: [primary] })
+    })
+    const detailed = await f.observe(true)
+    expect(detailed).toEqual({
+      desiredCount: 4,
+      stable: {
+        taskDefinition: OLD,
+        id: 'ecs-svc/1',
+        desired: 4,
+        running: 4,
+        pending: 0,
+        steady: true,
+        primary: true
+      },
+      new: {
+        taskDefinition: NEW,
+        id: 'ecs-svc/2',
+        desired: 0,
+        running: 0,
+        pending: 0,
+        steady: true,
+        primary: false
+      },
+      failedNewTasks: [],
+      tags: { team: 'a' }
+    })
+    expect(calls[0].input).toEqual({ cluster: 'prod', services: ['web'], include: ['TAGS'] })
+    const quick = await f.observe(false)
+    expect(quick).toMatchObject({ desiredCount: 4, new: undefined, failedNewTasks: [] })
+    expect(calls.map(c => c.name)).toEqual(['DescribeServices', 'DescribeTaskSets'])
+  })
+
+  it('starts with a detailed read when no desired count is known yet', async () => {
+    const { fleet: f, calls } = fleet({ DescribeServices: () => service([]) })
+    expect(await f.observe(false)).toEqual({
+      desiredCount: 4,
+      new: undefined,
+      stable: undefined,
+      failedNewTasks: [],
+      tags: { team: 'a' }
+    })
+    expect(calls.map(c => c.name)).toEqual(['DescribeServices'])
+  })
+
+  it('counts a steady task set with no counts (moto) as fully running, and a stabilizing one as not steady', async () => {
+    const bare = {
+      ...fresh,
+      computedDesiredCount: undefined,
+      runningCount: undefined,
+      pendingCount: undefined
+    }
+    const { fleet: f } = fleet({
+      DescribeServices: () => service([{ ...bare, scale: { value: 50, unit: 'PERCENT' } }]),
+      ListTasks: () => ({ taskArns: [] })
+    })
+    expect((await f.observe(true)).new).toMatchObject({ desired: 2, running: 2, pending: 0, steady: true })
+    const { fleet: g } = fleet({
+      DescribeServices: () =>
+        service([{ ...fresh, computedDesiredCount: 2, runningCount: 2, stabilityStatus: 'STABILIZING' }]),
+      ListTasks: () => ({ taskArns: [] })
+    })
+    expect((await g.observe(true)).new).toMatchObject({ running: 2, steady: false })
+  })
+
+  it('collects failed tasks of a short new task set once each, leaving out scale-in and tasks still stopping', async () => {
+    let listed = ['t1', 't2', 't3', 't4']
+    let stopping = ['t3']
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([primary, { ...fresh, computedDesiredCount: 2, runningCount: 1 }]),
+      DescribeTaskSets: () => ({ taskSets: [] }),
+      ListTasks: () => ({ taskArns: listed }),
+      DescribeTasks: ({ tasks }: { tasks: string[] }) => ({
+        tasks: tasks.map(arn =>
+          arn === 't2'
+            ? stopped(arn, {
+                stopCode: 'ServiceSchedulerInitiated',
+                stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/2)'
+              })
+            : stopping.includes(arn)
+              ? stopped(arn, { lastStatus: 'DEPROVISIONING' })
+              : arn === 't4'
+                ? stopped(arn, {
+                    stoppedAt: new Date(500),
+                    containers: [{ name: 'web', reason: 'CannotPullContainerError: not found' }]
+                  })
+                : stopped(arn)
+        )
+      })
+    })
+    const first = await f.observe(true)
+    expect(calls.find(c => c.name === 'ListTasks')?.input).toEqual({
+      cluster: 'prod',
+      startedBy: 'ecs-svc/2',
+      desiredStatus: 'STOPPED',
+      nextToken: undefined
+    })
+    expect(first.failedNewTasks).toEqual([
+      {
+        taskArn: 't4',
+        reason: 'Essential container in task exited; web: CannotPullContainerError: not found',
+        at: 500,
+        exitCode: undefined
+      },
+      {
+        taskArn: 't1',
+        reason: 'Essential container in task exited; web exited with code 137',
+        at: 1000,
+        exitCode: 137
+      }
+    ])
+    calls.length = 0
+    listed = ['t1', 't2', 't3', 't4', 't5']
+    stopping = []
+    const second = await f.observe(true)
+    expect(calls.find(c => c.name === 'DescribeTasks')?.input.tasks).toEqual(['t3', 't5'])
+    expect(second.failedNewTasks.map(t => t.taskArn)).toEqual(['t4', 't1', 't3', 't5'])
+    expect((await f.observe(false)).failedNewTasks).toHaveLength(4)
+  })
+
+  it('does not look at stopped tasks while the new task set is steady', async () => {
+    const { fleet: f, calls } = fleet({ DescribeServices: () => service([primary, fresh]) })
+    await f.observe(true)
+    expect(calls.map(c => c.name)).toEqual(['DescribeServices'])
+  })
+})
+
+describe('readService', () => {
+  it('reports the controller, desired count, serving task definition and tags', async () => {
+    const { client } = fakeClient<ECSClient>({
+      DescribeServices: () => service([primary], { deploymentController: { type: 'EXTERNAL' } })
+    })
+    expect(await readService(client, 'prod', 'web')).toEqual({
+      arn: SERVICE_ARN,
+      controller: 'EXTERNAL',
+      desiredCount: 4,
+      taskDefinition: OLD,
+      loadBalancers: primary.loadBalancers,
+      tags: { team: 'a' }
+    })
+  })
+
+  it('says clearly when the service or the cluster is missing, or the service is being deleted', async () => {
+    const read = (handler: () => unknown) =>
+      readService(fakeClient<ECSClient>({ DescribeServices: handler }).client, 'prod', 'web')
+    await expect(read(() => ({ services: [], failures: [{ reason: 'MISSING' }] }))).rejects.toThrow(
+      'service "web" was not found in cluster "prod"'
+    )
+    await expect(
+      read(() => {
+        throw awsError('ClusterNotFoundException', 'Cluster not found.')
+      })
+    ).rejects.toThrow('cluster "prod" was not found')
+    await expect(read(() => service([], { status: 'DRAINING' }))).rejects.toThrow(
+      'service "web" in cluster "prod" is DRAINING'
+    )
+    await expect(read(() => service([], { status: 'INACTIVE' }))).rejects.toThrow('is INACTIVE')
+  })
+})
