@@ -43,8 +43,8 @@ export function table(headers: string[], rows: Cell[][]): Html {
 }
 
 export function link(text: string, href: string): Html {
-  const safe = /^https:\/\//.test(href) ? href : '#'
-  return new Html(`<a href="${escapeHtml(safe)}">${escapeHtml(text)}</a>`)
+  const target = /^https:\/\//.test(href) ? href : '#'
+  return new Html(`<a href="${escapeHtml(target)}">${escapeHtml(text)}</a>`)
 }
 
 export function code(text: string): Html {
@@ -52,7 +52,7 @@ export function code(text: string): Html {
 }
 
 /** A template whose values are escaped (Html fragments go in as they are). */
-export function html(strings: TemplateStringsArray, ...values: Cell[]): Html {
+export function safe(strings: TemplateStringsArray, ...values: Cell[]): Html {
   return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? inline(values[i]) : ''), ''))
 }
 

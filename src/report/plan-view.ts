@@ -28,7 +28,8 @@ export function planRows(plan: Plan): string[][] {
   return rows
 }
 
-function trafficText(plan: Plan, step: PlanStep): string {
+/** The share of traffic a step sends (or sent) to the new revision. */
+export function trafficText(plan: Plan, step: Pick<PlanStep, 'trafficPercent' | 'testTraffic'>): string {
   if (step.testTraffic) return '0% (test listener only)'
   // By replicas the share is what the task counts imply, so a whole percent is as exact as it gets.
   return plan.traffic === 'replicas'

@@ -5,8 +5,8 @@ import { formatDuration } from '../config/parse.js'
 import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
 import { alarmUrl } from './console-links.js'
-import { type Cell, Html, code, html, link, table } from './html.js'
-import { PLAN_HEADERS, planRows } from './plan-view.js'
+import { type Cell, Html, code, safe, link, table } from './html.js'
+import { PLAN_HEADERS, planRows, trafficText } from './plan-view.js'
 import type { Progress, StepRun } from './progress.js'
 import { reasonTitle } from './reason.js'
 import { timeOfDay } from './text.js'
@@ -37,7 +37,9 @@ export function progressTable(p: Progress, plan: Plan): Html {
       started === undefined ? '' : timeOfDay(started),
       started === undefined ? '' : durationCell(p, index, started, run),
       ...counts,
-      run ? `${Math.round(run.trafficPercent)}%` : traffic,
+      run && index !== 'final'
+        ? trafficText(plan, { ...plan.steps[index - 1], trafficPercent: run.trafficPercent })
+        : traffic,
       wait,
       verdict(p, index, run)
     ]
@@ -68,7 +70,7 @@ function verdict(p: Progress, index: number | 'final', run?: StepRun): Cell {
     const r = p.rollback.reason
     if (r.kind === 'alarm') {
       const url = alarmUrl(region, r.alarm.name)
-      return html`⛔ failed: alarm ${url ? link(r.alarm.name, url) : code(r.alarm.name)}`
+      return safe`⛔ failed: alarm ${url ? link(r.alarm.name, url) : code(r.alarm.name)}`
     }
     return r.kind === 'requested' ? `🛑 ${reasonTitle(r)}` : `⛔ ${reasonTitle(r)}`
   }

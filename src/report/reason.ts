@@ -4,7 +4,7 @@
 import { formatDuration } from '../config/parse.js'
 import type { FailureReason } from '../engine/events.js'
 import { alarmUrl, taskId, taskUrl } from './console-links.js'
-import { Html, code, escapeHtml, html, link, pre, table } from './html.js'
+import { Html, code, escapeHtml, safe, link, pre, table } from './html.js'
 import { andMore, dateTime, oneLine, plural, tailLines, timeOfDay } from './text.js'
 
 /** Stopped tasks listed in full; the rest are counted. */
@@ -32,7 +32,7 @@ export function reasonClause(r: FailureReason): string {
     case 'api':
       return `an AWS API call failed: ${oneLine(r.message)}`
     case 'requested':
-      return `${oneLine(r.by)} asked for it (command: ${r.command})`
+      return `${oneLine(r.by)} asked to ${r.command}`
     case 'orphan':
       return `the run that owned the rollout stopped without finishing it (${oneLine(r.owner)})`
   }
@@ -98,8 +98,7 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
     case 'alarm': {
       const { name, state, reason, since } = r.alarm
       const alarm = maybeLink(name, alarmUrl(where.region, name))
-      return html`<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>
-        <p><b>State reason:</b> ${reason}</p> `
+      return safe`<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`
     }
     case 'tasks': {
       const rows = r.tasks
@@ -118,14 +117,14 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
     case 'hook': {
       const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
       const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`
-      const intro = html`<p>Hook ${code(r.hook)} ${exit}.</p>`
+      const intro = safe`<p>Hook ${code(r.hook)} ${exit}.`
       if (lines.length === 0) return new Html(`${intro.html} It printed nothing.</p>\n`)
       const which =
         omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:'
       return new Html(`${intro.html} ${which}</p>\n${pre(lines).html}`)
     }
     default:
-      return html`<p>${capitalize(reasonClause(r))}.</p> `
+      return safe`<p>${capitalize(reasonClause(r))}.</p>\n`
   }
 }
 

@@ -7,7 +7,7 @@ import { formatDuration } from '../config/parse.js'
 import { Status } from '../constants.js'
 import type { RolloutEvent } from '../engine/events.js'
 import { alarmUrl, serviceUrl } from './console-links.js'
-import { Html, code, html, link, list } from './html.js'
+import { Html, code, safe, link, list } from './html.js'
 import { planFacts } from './plan-view.js'
 import { progressTable } from './progress-table.js'
 import { type Progress, foldEvents } from './progress.js'
@@ -52,23 +52,23 @@ export function renderSummary(events: RolloutEvent[], context: SummaryContext = 
 /** "↩️ Rolled back: web:42 on web", "🔄 In progress: step 3 of 10, web:42 on web". */
 function headline(p: Progress): Html {
   const start = p.start!
-  const what = html`${start.to.label} on ${start.service}`
+  const what = safe`${start.to.label} on ${start.service}`
   const of = `step ${p.step} of ${start.plan.steps.length}`
   switch (p.end?.status) {
     case Status.Succeeded:
-      return html`✅ Succeeded: ${what}`
+      return safe`✅ Succeeded: ${what}`
     case Status.RolledBack:
-      return html`↩️ Rolled back: ${what}`
+      return safe`↩️ Rolled back: ${what}`
     case Status.Paused:
-      return html`⏸️ Paused at ${of}: ${what}`
+      return safe`⏸️ Paused at ${of}: ${what}`
     case Status.Aborted:
-      return html`🛑 Aborted: ${what}`
+      return safe`🛑 Aborted: ${what}`
     case Status.Failed:
-      return html`❌ Failed: ${what}`
+      return safe`❌ Failed: ${what}`
   }
-  if (p.rollback) return html`↩️ Rolling back: ${what}`
-  if (p.phase === 'final') return html`🔄 In progress, final stage: ${what}`
-  return html`🔄 In progress, ${p.step === 0 ? 'starting' : of}: ${what}`
+  if (p.rollback) return safe`↩️ Rolling back: ${what}`
+  if (p.phase === 'final') return safe`🔄 In progress, final stage: ${what}`
+  return safe`🔄 In progress, ${p.step === 0 ? 'starting' : of}: ${what}`
 }
 
 /** One sentence: what happened, and why. */
@@ -80,39 +80,37 @@ function sentence(p: Progress): Html {
   const took = p.end ? formatDuration(p.end.at - (p.firstAt ?? p.end.at)) : ''
   if (status === Status.Succeeded) {
     const warned = p.warnings.size > 0 ? `, with ${plural(p.warnings.size, 'warning')}` : ''
-    return html`${fresh} now serves all of ${start.service}'s traffic: ${plural(p.steps.size, 'step')} in
-    ${took}, every gate passed${warned}.`
+    const steps = plural(p.steps.size, 'step')
+    return safe`${fresh} now serves all of ${start.service}'s traffic: ${steps} in ${took}, every gate passed${warned}.`
   }
   if (p.rollback) {
     const cause = capitalize(reasonClause(p.rollback.reason))
     const during = stageName(p, p.rollback.during)
     if (status === Status.Failed)
-      return html`${cause} during ${during}, and the rollback did not finish:
-      ${p.end?.reason ?? 'see the log'}.`
+      return safe`${cause} during ${during}, and the rollback did not finish: ${p.end?.reason ?? 'see the log'}.`
     const back = status
       ? `${start.service} went back to ${stable}`
       : `${start.service} is going back to ${stable}`
-    return html`${cause} during ${during}, so ${back}.`
+    return safe`${cause} during ${during}, so ${back}.`
   }
   if (p.paused) {
     const on = onNew(p)
     if (p.paused.reason)
-      return html`${capitalize(reasonClause(p.paused.reason))} during ${stageName(p, p.paused.step)}, and
-      on-failure is pause: the rollout is frozen with ${on}.`
+      return safe`${capitalize(reasonClause(p.paused.reason))} during ${stageName(p, p.paused.step)}, and on-failure is pause: the rollout is frozen with ${on}.`
     if (p.paused.why === 'manual-step')
-      return html`The plan pauses here with ${on}; it goes on when a promote run says so.`
-    return html`Paused on request at ${stageName(p, p.paused.step)} with ${on}.`
+      return safe`The plan pauses here with ${on}; it goes on when a promote run says so.`
+    return safe`Paused on request at ${stageName(p, p.paused.step)} with ${on}.`
   }
-  if (status === Status.Failed) return html`The rollout failed: ${p.end?.reason ?? 'see the log'}.`
+  if (status === Status.Failed) return safe`The rollout failed: ${p.end?.reason ?? 'see the log'}.`
   if (p.phase === 'final') {
     const watch = p.finalBake
       ? `; the gates are watched for ${formatDuration(p.finalBake.ms)} before ${stable} is retired`
       : ''
-    return html`${fresh} is taking over all traffic${watch}.`
+    return safe`${fresh} is taking over all traffic${watch}.`
   }
   const run = p.steps.get(p.step)
-  if (!run) return html`${fresh} will replace ${stable} in ${plural(start.plan.steps.length, 'step')}.`
-  return html`${capitalize(stageName(p, p.step))} started at ${timeOfDay(run.startedAt)}, with ${onNew(p)}.`
+  if (!run) return safe`${fresh} will replace ${stable} in ${plural(start.plan.steps.length, 'step')}.`
+  return safe`${capitalize(stageName(p, p.step))} started at ${timeOfDay(run.startedAt)}, with ${onNew(p)}.`
 }
 
 /** "step 3 of 10 (30%)", or "the final stage". */
@@ -134,20 +132,18 @@ function facts(p: Progress, ctx: SummaryContext): Html {
   const s = p.start!
   const console = serviceUrl(s.region, s.cluster, s.service)
   const service = console ? link(s.service, console) : code(s.service)
-  const revision = s.from ? html`${s.from.label} → ${s.to.label}` : html`${s.to.label} (the service's first)`
+  const revision = s.from ? safe`${s.from.label} → ${s.to.label}` : safe`${s.to.label} (the service's first)`
   const until = p.end?.at ?? p.lastAt ?? s.at
-  const run = ctx.runUrl ? html` by ${link('this run', ctx.runUrl)}` : NOTHING
+  const run = ctx.runUrl ? safe` by ${link('this run', ctx.runUrl)}` : NOTHING
   const items: Html[] = [
-    html`Service ${service} on cluster ${code(s.cluster)} (${s.region})`,
-    html`Revision ${revision}`,
-    html`Started ${dateTime(s.at)}${run}, ${p.end ? 'took' : 'running for'} ${formatDuration(until - s.at)};
-    rollout ${code(s.rolloutId)}`,
-    html`Traffic on ${s.to.label} now: ${Math.round(p.trafficPercent)}%`
+    safe`Service ${service} on cluster ${code(s.cluster)} (${s.region})`,
+    safe`Revision ${revision}`,
+    safe`Started ${dateTime(s.at)}${run}, ${p.end ? 'took' : 'running for'} ${formatDuration(until - s.at)}; rollout ${code(s.rolloutId)}`,
+    safe`Traffic on ${s.to.label} now: ${Math.round(p.trafficPercent)}%`
   ]
   if (s.gates)
     items.push(
-      html`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only:
-      ${alarmList(s.region, s.gates.warningAlarms)}`
+      safe`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only: ${alarmList(s.region, s.gates.warningAlarms)}`
     )
   return list(items)
 }
@@ -175,26 +171,21 @@ function why(p: Progress): string {
   }
   if (p.paused?.reason) return `<h3>Why it paused</h3>\n${reasonHtml(p.paused.reason, where).html}`
   if (p.end?.status === Status.Failed)
-    return html`<h3>Why it failed</h3>
-      <p>${p.end.reason ?? 'See the log.'}</p> `.html
+    return safe`<h3>Why it failed</h3>\n<p>${p.end.reason ?? 'See the log.'}</p>\n`.html
   return ''
 }
 
 function rollbackFacts(p: Progress): Html {
   const rb = p.rollback!
   const stable = p.start?.from?.label ?? 'the previous revision'
-  const before = html`<p>
-    When it began, ${rb.from.new} new and ${rb.from.stable} stable tasks ran and
-    ${Math.round(rb.trafficPercent)}% of traffic went to ${p.start!.to.label}.
-  </p>`
+  const before = safe`<p>When it began, ${rb.from.new} new and ${rb.from.stable} stable tasks ran and ${Math.round(rb.trafficPercent)}% of traffic went to ${p.start!.to.label}.`
   const restored = rb.restored
-    ? html` Traffic was back on ${stable} ${formatDuration(rb.restored.at - rb.at)} later, after
-      ${plural(rb.restored.mutatingCalls, 'mutating call')}.`
+    ? safe` Traffic was back on ${stable} ${formatDuration(rb.restored.at - rb.at)} later, after ${plural(rb.restored.mutatingCalls, 'mutating call')}.`
     : NOTHING
   const done =
     rb.doneAt !== undefined
-      ? html` The rollback took ${formatDuration(rb.doneAt - rb.at)} in all.`
-      : html` Under way since ${timeOfDay(rb.at)}.`
+      ? safe` The rollback took ${formatDuration(rb.doneAt - rb.at)} in all.`
+      : safe` Under way since ${timeOfDay(rb.at)}.`
   return new Html(`${before.html}${restored.html}${done.html}</p>\n`)
 }
 
@@ -207,12 +198,11 @@ function warnings(p: Progress): string {
       w.count > 1
         ? ` (reported ${w.count} times, first at ${timeOfDay(w.first)})`
         : ` (at ${timeOfDay(w.first)})`
-    if (!w.alarm) return html`${oneLine(w.message, WARNING_WIDTH)}${seen}`
+    if (!w.alarm) return safe`${oneLine(w.message, WARNING_WIDTH)}${seen}`
     const reason = oneLine(w.alarm.reason, WARNING_WIDTH)
-    return html`Alarm ${alarmLink(region, w.alarm.name)} in ${w.alarm.state} since
-    ${timeOfDay(w.alarm.since)}: ${reason}${seen}`
+    return safe`Alarm ${alarmLink(region, w.alarm.name)} in ${w.alarm.state} since ${timeOfDay(w.alarm.since)}: ${reason}${seen}`
   })
-  if (all.length > MAX_WARNINGS) items.push(html`${andMore(all.length - MAX_WARNINGS, 'warnings')}`)
+  if (all.length > MAX_WARNINGS) items.push(safe`${andMore(all.length - MAX_WARNINGS, 'warnings')}`)
   return `<h3>Warnings</h3>\n${list(items).html}`
 }
 

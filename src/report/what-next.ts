@@ -1,7 +1,7 @@
 // "What next": the one or two things a person can do now, and the workflow_dispatch inputs that do them.
 
 import { Status } from '../constants.js'
-import { Html, code, html, link, pre } from './html.js'
+import { Html, code, safe, link, pre } from './html.js'
 import type { Progress } from './progress.js'
 
 export interface WorkflowHint {
@@ -32,22 +32,19 @@ export function whatNextHtml(p: Progress, ctx: WhatNextContext): Html {
   if (status === Status.Succeeded)
     body =
       say(
-        html`${fresh} is live. If it misbehaves, roll back to ${stable} from a ${code('workflow_dispatch')}
-        run:`
+        safe`${fresh} is live. If it misbehaves, roll back to ${stable} from a ${code('workflow_dispatch')} run:`
       ) + snippet('rollback', 'to: previous').html
   else if (status === Status.RolledBack || status === Status.Aborted)
     body = say(
-      html`${stable} serves all traffic again, so there is nothing to undo. Fix the cause above, then deploy
-      again.`
+      safe`${stable} serves all traffic again, so there is nothing to undo. Fix the cause above, then deploy again.`
     )
   else if (status === Status.Paused || (p.paused && !p.end)) {
     const partition = start.plan.strategy === 'rolling' && p.paused?.why === 'manual-step'
     body = p.paused?.reason
       ? say(
-          html`Look at the reason above. Promote to carry on regardless, or abort to send every task back to
-          ${stable}:`
+          safe`Look at the reason above. Promote to carry on regardless, or abort to send every task back to ${stable}:`
         ) + snippet('abort    # or: promote').html
-      : say(html`Promote to continue, or abort to send every task back to ${stable}:`) +
+      : say(safe`Promote to continue, or abort to send every task back to ${stable}:`) +
         snippet(
           'promote    # or: abort',
           ...(partition ? [`partition: ${start.plan.desiredCount}    # how many tasks run ${fresh}`] : [])
@@ -55,13 +52,12 @@ export function whatNextHtml(p: Progress, ctx: WhatNextContext): Html {
   } else if (status === Status.Failed)
     body =
       say(
-        html`The rollout stopped before it finished. See where it stands with ${code('command: status')}, then
-        abort to return to ${stable} or promote to finish:`
+        safe`The rollout stopped before it finished. See where it stands with ${code('command: status')}, then abort to return to ${stable} or promote to finish:`
       ) + snippet('abort    # or: status, promote').html
-  else if (p.rollback) body = say(html`The rollback to ${stable} is under way; this page follows it.`)
+  else if (p.rollback) body = say(safe`The rollback to ${stable} is under way; this page follows it.`)
   else
     body =
-      say(html`To stop now and roll back to ${stable}, abort; to cut the current bake short, promote:`) +
+      say(safe`To stop now and roll back to ${stable}, abort; to cut the current bake short, promote:`) +
       snippet('abort    # or: promote').html
   return new Html(`<h3>What next</h3>\n${body}`)
 }
