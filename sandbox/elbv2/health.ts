@@ -26,7 +26,7 @@ export function runHealthChecks(world: World, now: number): void {
       if (target.state === 'unused') reset(target, 'initial')
       if (now - target.lastCheckAt < world.settings.healthCheckMs) continue
       target.lastCheckAt = now
-      check(tg, target, probe(taskByIp.get(target.id)))
+      check(tg, target, probe(taskByIp.get(target.id)), now)
     }
   }
 }
@@ -37,7 +37,7 @@ function probe(task: TaskRecord | undefined): boolean {
   return task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING' && !task.behaviour.unhealthy
 }
 
-function check(tg: TargetGroupRecord, target: TargetRecord, passed: boolean): void {
+function check(tg: TargetGroupRecord, target: TargetRecord, passed: boolean, now: number): void {
   if (passed) {
     target.passes++
     target.failures = 0
@@ -47,7 +47,10 @@ function check(tg: TargetGroupRecord, target: TargetRecord, passed: boolean): vo
   }
   const { healthyThreshold, unhealthyThreshold } = tg.healthCheck
   if (target.state !== 'healthy' && target.passes >= healthyThreshold) reset(target, 'healthy')
-  else if (target.state !== 'unhealthy' && target.failures >= unhealthyThreshold) reset(target, 'unhealthy')
+  else if (target.state !== 'unhealthy' && target.failures >= unhealthyThreshold) {
+    reset(target, 'unhealthy')
+    target.unhealthySince = now
+  }
 }
 
 function reset(target: TargetRecord, state: TargetRecord['state']): void {

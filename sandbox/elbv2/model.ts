@@ -25,6 +25,8 @@ export interface TargetRecord {
   failures: number
   lastCheckAt: number
   drainingUntil?: number
+  /** When the target last turned unhealthy; ECS notices a little later. */
+  unhealthySince?: number
   registeredAt: number
 }
 

@@ -5,6 +5,9 @@ import { recordTaskFailure } from './rolling.js'
 import { stopTask } from './tasks.js'
 import { isRunning } from './taskState.js'
 
+/** How long a target stays unhealthy before ECS acts on it, in health-check intervals. */
+const NOTICE_INTERVALS = 2
+
 /**
  * ECS stops tasks that fail their ELB or container health checks (after the service's grace period) and the
  * owning task set or deployment launches replacements on the next reconcile.
@@ -16,11 +19,11 @@ export function replaceUnhealthyTasks(world: World, now: number): void {
     if (!service) continue
     const graceMs = (service.healthCheckGracePeriodSeconds ?? 0) * 1000
     if (now < +task.startedAt! + graceMs) continue
-    const failing = task.targets.find(
-      reg =>
-        world.elb.targetGroups.get(reg.targetGroupArn)?.targets.get(`${task.ip}:${reg.port}`)?.state ===
-        'unhealthy'
-    )
+    const failing = task.targets.find(reg => {
+      const target = world.elb.targetGroups.get(reg.targetGroupArn)?.targets.get(`${task.ip}:${reg.port}`)
+      const noticedAt = (target?.unhealthySince ?? now) + NOTICE_INTERVALS * world.settings.healthCheckMs
+      return target?.state === 'unhealthy' && now >= noticedAt
+    })
     const taskSet = service.taskSets.find(ts => ts.id === task.ownerId)
     if (failing) {
       addEvent(

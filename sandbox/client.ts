@@ -1,0 +1,85 @@
+// A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
+import type { CallRecord, Fault } from './core/world.js'
+import type { JournalTick } from './sim/journal.js'
+
+export type { CallRecord, Fault, JournalTick }
+
+export interface FaultSpec {
+  operation?: string
+  service?: 'ecs' | 'cloudwatch' | 'elbv2'
+  error?: string
+  rate?: number
+  count?: number
+  latencyMs?: number
+}
+
+export interface JournalResponse {
+  ticks: JournalTick[]
+  belowFloor?: { at: number; healthy: number; floor: number }[]
+}
+
+export class SandboxControl {
+  constructor(readonly endpoint: string) {}
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.endpoint}/_sandbox/${path}`, {
+      method,
+      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`sandbox ${method} /_sandbox/${path} → ${res.status}: ${text}`)
+    return JSON.parse(text) as T
+  }
+
+  reset(seed?: number): Promise<{ ok: true }> {
+    return this.request('POST', 'reset', seed === undefined ? {} : { seed })
+  }
+
+  calls(since?: number): Promise<CallRecord[]> {
+    return this.request('GET', since === undefined ? 'calls' : `calls?since=${since}`)
+  }
+
+  clearCalls(): Promise<{ ok: true }> {
+    return this.request('DELETE', 'calls')
+  }
+
+  addFault(fault: FaultSpec): Promise<Fault> {
+    return this.request('POST', 'faults', fault)
+  }
+
+  faults(): Promise<Fault[]> {
+    return this.request('GET', 'faults')
+  }
+
+  clearFaults(): Promise<{ ok: true }> {
+    return this.request('DELETE', 'faults')
+  }
+
+  journal(
+    cluster: string,
+    service: string,
+    options: { floor?: number; since?: number } = {}
+  ): Promise<JournalResponse> {
+    const query = new URLSearchParams({ cluster, service })
+    if (options.floor !== undefined) query.set('floor', String(options.floor))
+    if (options.since !== undefined) query.set('since', String(options.since))
+    return this.request('GET', `journal?${query}`)
+  }
+
+  allow(): Promise<{ operations: string[] | null }> {
+    return this.request('GET', 'allow')
+  }
+
+  setAllow(operations: string[] | null): Promise<{ operations: string[] | null }> {
+    return this.request('POST', 'allow', { operations })
+  }
+
+  setTraffic(cluster: string, service: string, rate: number): Promise<{ service: string; rate: number }> {
+    return this.request('POST', 'traffic', { cluster, service, rate })
+  }
+
+  setTickMs(tickMs: number): Promise<{ tickMs: number }> {
+    return this.request('POST', 'clock', { tickMs })
+  }
+}
