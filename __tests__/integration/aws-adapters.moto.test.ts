@@ -30,17 +30,17 @@ import { defaultSubnets, describeWithMoto, startMoto, type Moto } from '../helpe
 
 describeWithMoto('AWS adapters against moto', () => {
   let moto: Moto
-  let config: ConstructorParameters<typeof ECSClient>[0]
+  /** The SDK as the action configures it, pointed at moto. */
+  const config = () => ({
+    endpoint: moto.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+    retryMode: 'adaptive',
+    maxAttempts: 5
+  })
 
   beforeAll(async () => {
     moto = await startMoto()
-    config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-      retryMode: 'adaptive',
-      maxAttempts: 5
-    }
   })
   afterAll(() => moto?.stop())
   beforeEach(() => moto.reset())
@@ -87,7 +87,7 @@ describeWithMoto('AWS adapters against moto', () => {
   }
 
   it('runs the fleet through a rollout: ensureNew, scale, observe, makePrimary, remove', async () => {
-    const ecs = new ECSClient(config)
+    const ecs = new ECSClient(config())
     const { stable, next } = await externalService(ecs)
     expect(await readService(ecs, 'prod', 'web')).toMatchObject({
       controller: 'EXTERNAL',
@@ -138,7 +138,7 @@ describeWithMoto('AWS adapters against moto', () => {
   })
 
   it('keeps the record in the service tags and resolves task definitions', async () => {
-    const ecs = new ECSClient(config)
+    const ecs = new ECSClient(config())
     const { next, serviceArn } = await externalService(ecs)
     expect(await resolveTaskDefinition(ecs, 'web:2', {}, 'r1')).toMatchObject({
       arn: next,
@@ -176,7 +176,7 @@ describeWithMoto('AWS adapters against moto', () => {
   })
 
   it('reads alarm states set with SetAlarmState, and names missing alarms', async () => {
-    const cloudwatch = new CloudWatchClient(config)
+    const cloudwatch = new CloudWatchClient(config())
     for (const name of ['web-5xx', 'web-latency'])
       await cloudwatch.send(
         new PutMetricAlarmCommand({
@@ -210,7 +210,7 @@ describeWithMoto('AWS adapters against moto', () => {
   })
 
   it('shifts listener and listener-rule weights and reads them back', async () => {
-    const elb = new ElasticLoadBalancingV2Client(config)
+    const elb = new ElasticLoadBalancingV2Client(config())
     const { vpcId, subnets } = await defaultSubnets(moto.url)
     const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'web', Subnets: subnets.slice(0, 2) })))
       .LoadBalancers![0]
