@@ -88,7 +88,7 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
       const where = stepName(before, event.step)
       if (event.reason) {
         const message = [
-          `Paused at ${where}, as on-failure asks: ${reasonClause(event.reason)}`,
+          `Paused at ${where}${event.why === 'on-failure' ? ', as on-failure asks' : ''}: ${reasonClause(event.reason)}`,
           ...reasonLines(event.reason)
         ]
         return [

@@ -30,7 +30,7 @@ const MAX_DIFF_ROWS = 50
 /** Warning messages and alarm reasons are context, not evidence: a few hundred characters say enough. */
 const WARNING_WIDTH = 500
 
-export function renderSummary(events: RolloutEvent[], context: SummaryContext = {}): string {
+export function renderSummary(events: readonly RolloutEvent[], context: SummaryContext = {}): string {
   const p = foldEvents(events)
   const start = p.start
   if (!start) return '<h2>🔄 Rollout starting</h2>\n'
@@ -95,8 +95,12 @@ function sentence(p: Progress): Html {
   }
   if (p.paused) {
     const on = onNew(p)
-    if (p.paused.reason)
-      return safe`${capitalize(reasonClause(p.paused.reason))} during ${stageName(p, p.paused.step)}, and on-failure is pause: the rollout is frozen with ${on}.`
+    if (p.paused.reason) {
+      const cause = capitalize(reasonClause(p.paused.reason))
+      // A cancelled run pauses by on-cancel, a failed gate by on-failure.
+      const rule = p.paused.why === 'on-failure' ? 'and on-failure is pause' : 'and the run paused'
+      return safe`${cause} during ${stageName(p, p.paused.step)}, ${rule}: the rollout is frozen with ${on}.`
+    }
     if (p.paused.why === 'manual-step')
       return safe`The plan pauses here with ${on}; it goes on when a promote run says so.`
     return safe`Paused on request at ${stageName(p, p.paused.step)} with ${on}.`

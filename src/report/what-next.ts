@@ -22,43 +22,42 @@ export function whatNextHtml(p: Progress, ctx: WhatNextContext): Html {
   if (!start) return new Html('')
   const stable = start.from?.label ?? 'the previous revision'
   const fresh = start.to.label
-  const snippet = (command: string, ...extra: string[]): Html =>
-    new Html(
-      withInputs(start.cluster, start.service, [`command: ${command}`, ...extra], ctx).html + runLink(ctx)
-    )
   const say = (text: Html): string => `<p>${text.html}</p>\n`
+  const snippet = (command: string, ...extra: string[]): string =>
+    withInputs(start.cluster, start.service, [`command: ${command}`, ...extra], ctx).html + runLink(ctx)
   const status = p.end?.status
   let body: string
   if (status === Status.Succeeded)
     body =
       say(
         safe`${fresh} is live. If it misbehaves, roll back to ${stable} from a ${code('workflow_dispatch')} run:`
-      ) + snippet('rollback', 'to: previous').html
+      ) + snippet('rollback', 'to: previous')
   else if (status === Status.RolledBack || status === Status.Aborted)
     body = say(
       safe`${stable} serves all traffic again, so there is nothing to undo. Fix the cause above, then deploy again.`
     )
-  else if (status === Status.Paused || (p.paused && !p.end)) {
-    const partition = start.plan.strategy === 'rolling' && p.paused?.why === 'manual-step'
-    body = p.paused?.reason
-      ? say(
-          safe`Look at the reason above. Promote to carry on regardless, or abort to send every task back to ${stable}:`
-        ) + snippet('abort    # or: promote').html
-      : say(safe`Promote to continue, or abort to send every task back to ${stable}:`) +
-        snippet(
-          'promote    # or: abort',
-          ...(partition ? [`partition: ${start.plan.desiredCount}    # how many tasks run ${fresh}`] : [])
-        ).html
+  else if (p.paused?.reason)
+    body =
+      say(
+        safe`Look at the reason above. Promote to carry on regardless, or abort to send every task back to ${stable}:`
+      ) + snippet('abort    # or: promote')
+  else if (p.paused) {
+    // Manual batching moves on by raising the partition: say so, with the value that finishes the rollout.
+    const partition = start.plan.strategy === 'rolling' && p.paused.why === 'manual-step'
+    const raise = partition ? [`partition: ${start.plan.desiredCount}    # how many tasks run ${fresh}`] : []
+    body =
+      say(safe`Promote to continue, or abort to send every task back to ${stable}:`) +
+      snippet('promote    # or: abort', ...raise)
   } else if (status === Status.Failed)
     body =
       say(
         safe`The rollout stopped before it finished. See where it stands with ${code('command: status')}, then abort to return to ${stable} or promote to finish:`
-      ) + snippet('abort    # or: status, promote').html
+      ) + snippet('abort    # or: status, promote')
   else if (p.rollback) body = say(safe`The rollback to ${stable} is under way; this page follows it.`)
   else
     body =
       say(safe`To stop now and roll back to ${stable}, abort; to cut the current bake short, promote:`) +
-      snippet('abort    # or: promote').html
+      snippet('abort    # or: promote')
   return new Html(`<h3>What next</h3>\n${body}`)
 }
 
