@@ -237,6 +237,35 @@ describe('a paused partition', () => {
   })
 })
 
+describe('failures that do not roll back a step', () => {
+  it('marks the final stage when an alarm fires after promotion', () => {
+    const story = new Story(canary())
+      .passAll()
+      .emit({ kind: 'promoted' })
+      .emit({ kind: 'final-bake', ms: 300_000 })
+    story.wait(60_000).rollBack({ kind: 'alarm', alarm }, { new: 10, stable: 10 }, 100)
+    const summary = renderSummary(story.events)
+    expect(summary).toContain(
+      'Alarm web-5xx went into ALARM during the final stage, so web went back to web:41.'
+    )
+    expect(row(summary, '2')[GATE]).toBe('✅ passed')
+    expect(row(summary, 'final')[GATE]).toMatch(/^⛔ failed: alarm /)
+  })
+
+  it('freezes on a failed gate with on-failure: pause, and offers abort first', () => {
+    const story = new Story(linear()).passStep(1).beginStep(2)
+    story.emit({ kind: 'paused', step: 2, why: 'on-failure', reason: { kind: 'alarm', alarm } })
+    story.emit({ kind: 'end', status: Status.Paused, reason: 'engine reason', trafficPercent: 20 })
+    const summary = renderSummary(story.events)
+    expect(summary).toContain(
+      'Alarm web-5xx went into ALARM during step 2 of 10 (20%), and on-failure is pause: the rollout is frozen with 2 of 10 tasks on web:42.'
+    )
+    expect(summary).toContain('<h3>Why it paused</h3>')
+    expect(row(summary, '2')[GATE]).toBe('⛔ Alarm web-5xx (paused)')
+    expect(summary).toContain('command: abort    # or: promote')
+  })
+})
+
 describe('a rollout in progress', () => {
   it('says which step it is at and marks it, with the steps ahead pending', () => {
     const story = new Story(linear()).passStep(1).passStep(2)
