@@ -37,8 +37,8 @@ export interface TaskSetFleetOptions {
 
 type Which = 'new' | 'stable'
 
-// ECS allows 36 characters in a clientToken; externalId has no documented limit, Cloud Map attributes 1024.
-const CLIENT_TOKEN_MAX = 36
+const CLIENT_TOKEN = /^[\x21-\x7e]{1,36}$/
+// externalId has no documented limit; it becomes a Cloud Map attribute (1024) and is shown in the console.
 const EXTERNAL_ID_MAX = 255
 
 export class TaskSetFleet implements FleetPort {
@@ -53,12 +53,8 @@ export class TaskSetFleet implements FleetPort {
   }
 
   async observe(detail: boolean): Promise<FleetObservation> {
-    if (!detail && this.desiredCount !== undefined) {
-      const out = await this.o.ecs.send(
-        new DescribeTaskSetsCommand({ cluster: this.o.cluster, service: this.o.service })
-      )
-      return this.observation(out.taskSets ?? [], this.desiredCount)
-    }
+    if (!detail && this.desiredCount !== undefined)
+      return this.observation(await this.taskSets(), this.desiredCount)
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     this.desiredCount = service.desiredCount ?? 0
     const observation = this.observation(service.taskSets ?? [], this.desiredCount)
@@ -212,10 +208,8 @@ function revision(set: TaskSet, desiredCount: number): RevisionState {
   }
 }
 
-/** A token of at most 36 characters, the same for the same base and purpose. */
+/** A token ECS accepts (1–36 printable ASCII characters), the same for the same base and purpose. */
 function clientToken(base: string, purpose: string): string {
   const token = `${base}-${purpose}`
-  return token.length <= CLIENT_TOKEN_MAX
-    ? token
-    : createHash('sha256').update(token).digest('hex').slice(0, CLIENT_TOKEN_MAX)
+  return CLIENT_TOKEN.test(token) ? token : createHash('sha256').update(token).digest('hex').slice(0, 36)
 }
