@@ -19,6 +19,11 @@ export interface SandboxOptions {
   allowOperations?: string[]
   /** Seed for ids, IPs and fault decisions; reset restarts from it. */
   seed?: number
+  /**
+   * Virtual time for deterministic tests: the simulation reads the clock from here. Pair it with a long tickMs
+   * and drive the simulation with `sandbox.tick()`.
+   */
+  clock?: () => number
 }
 
 export interface Sandbox {
@@ -66,7 +71,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     healthCheckMs: healthCheckMs ?? tickMs,
     requestRate: options.requestRate ?? 100
   })
-  let world = createWorld(settings(), seed, initialAllow)
+  const clock = options.clock ?? Date.now
+  let world = createWorld(settings(), seed, initialAllow, clock)
   let currentSeed = seed
 
   const step = () => {
@@ -83,7 +89,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world: () => world,
     reset: (newSeed?: number) => {
       currentSeed = newSeed ?? currentSeed
-      world = createWorld(settings(), currentSeed, initialAllow ? [...initialAllow] : null)
+      world = createWorld(settings(), currentSeed, initialAllow ? [...initialAllow] : null, clock)
     },
     setTickMs: (ms: number) => {
       tickMs = ms

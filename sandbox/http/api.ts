@@ -104,7 +104,7 @@ export async function handleApiRequest(
     return respond(protocol, 'ecs', '', requestId, parsed)
   }
   const { service, operation, protocol } = parsed
-  const at = Date.now()
+  const at = world().now()
   const result = await execute(world, parsed, scope.region)
   world().calls.push({
     service,
