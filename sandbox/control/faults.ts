@@ -46,16 +46,22 @@ export function parseFault(world: World, body: FaultInput): Fault | string {
   }
 }
 
-/** The faults that fire for this call, consuming their counts; exhausted faults are removed. */
+/**
+ * The faults that fire for this call, consuming their counts; exhausted faults are removed. Latency faults all
+ * apply; of the error faults only the first that fires does, so queued errors hit consecutive calls.
+ */
 export function firingFaults(world: World, service: ServiceName, operation: string): Fault[] {
   const fired: Fault[] = []
+  let failing = false
   for (const fault of world.faults) {
     if (fault.operation && fault.operation !== operation && !fault.operation.endsWith(`:${operation}`))
       continue
     if (fault.service && fault.service !== service) continue
+    if (fault.error && failing && fault.latencyMs === undefined) continue
     if (fault.rate !== undefined && world.rng.next() >= fault.rate) continue
     if (fault.count !== undefined) fault.count--
-    fired.push(fault)
+    fired.push(failing ? { ...fault, error: undefined } : fault)
+    failing ||= fault.error !== undefined
   }
   world.faults = world.faults.filter(f => f.count === undefined || f.count > 0)
   return fired
