@@ -44,7 +44,13 @@ export type RolloutEvent =
   | { kind: 'bake-start'; at: number; step: number; ms: number }
   | { kind: 'step-done'; at: number; step: number }
   | { kind: 'warning'; at: number; message: string; alarm?: AlarmState }
-  | { kind: 'paused'; at: number; step: number; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  | {
+      kind: 'paused'
+      at: number
+      step: number
+      why: 'manual-step' | 'requested' | 'on-failure'
+      reason?: FailureReason
+    }
   | { kind: 'promoted'; at: number }
   | { kind: 'final-bake'; at: number; ms: number }
   | { kind: 'rollback-start'; at: number; reason: FailureReason; from: Counts; trafficPercent: number }

@@ -1,0 +1,365 @@
+// The reconciler against a simulated fleet on a fake clock: every strategy, gate and failure path, with
+// capacity checked at every moment of the simulation.
+
+import { describe, expect, it } from '@jest/globals'
+import type { PlanConfig, StrategyConfig } from '../../src/config/types.js'
+import { Status } from '../../src/constants.js'
+import type { EngineState } from '../../src/engine/decide.js'
+import { Reconciler, type EngineSettings } from '../../src/engine/reconciler.js'
+import type { RolloutRecord } from '../../src/record/record.js'
+import {
+  EventLog,
+  FakeGates,
+  FakeRecords,
+  FakeTraffic,
+  FakeWorld,
+  type WorldOptions
+} from '../helpers/fake-world.js'
+
+const MIN = 60_000
+
+function planConfig(strategy: StrategyConfig, over: Partial<PlanConfig> = {}): PlanConfig {
+  return {
+    strategy,
+    traffic: 'replicas',
+    stableScale: 'shrink',
+    maxSurge: { kind: 'percent', value: 25 },
+    maxUnavailable: { kind: 'count', value: 0 },
+    bakeMs: 5 * MIN,
+    ...over
+  }
+}
+
+interface Setup {
+  plan: PlanConfig
+  world?: Partial<WorldOptions>
+  alarmAt?: number
+  settings?: Partial<EngineSettings>
+  step?: number
+  abortAfterMs?: number
+}
+
+async function rollout(setup: Setup) {
+  const world = new FakeWorld({ desired: 10, ...setup.world })
+  const clock = world.clock
+  const gates = new FakeGates(
+    clock,
+    setup.alarmAt === undefined ? {} : { 'web-5xx': clock.now() + setup.alarmAt }
+  )
+  const traffic = new FakeTraffic(setup.plan.traffic)
+  const records = new FakeRecords(world)
+  const events = new EventLog()
+  const settings: EngineSettings = {
+    plan: setup.plan,
+    pollIntervalMs: 10_000,
+    stepTimeoutMs: 10 * MIN,
+    timeoutMs: 6 * 60 * MIN,
+    onFailure: 'rollback',
+    onCancel: 'rollback',
+    ...setup.settings
+  }
+  const record: RolloutRecord = {
+    id: 'r-1',
+    phase: 'Active',
+    stage: 'executing',
+    step: 1,
+    steps: 0,
+    newTaskDefinition: 'web:2',
+    stableTaskDefinition: 'web:1',
+    plan: setup.plan,
+    actor: 'octocat',
+    runUrl: 'https://github.com/acme/shop/actions/runs/1',
+    commit: 'abc',
+    startedAt: clock.now(),
+    heartbeat: clock.now()
+  }
+  const state: EngineState = {
+    mode: 'forward',
+    step: setup.step ?? 1,
+    phase: 'moving',
+    stepStartedAt: clock.now(),
+    trafficPercent: 0,
+    promoted: false
+  }
+  const controller = new AbortController()
+  if (setup.abortAfterMs !== undefined) {
+    const at = clock.now() + setup.abortAfterMs
+    const previous = clock.onSleep
+    clock.onSleep = t => {
+      previous?.(t)
+      if (t >= at && !controller.signal.aborted) controller.abort('SIGINT')
+    }
+  }
+  await world.ensureNew()
+  const started = clock.now()
+  const result = await new Reconciler(
+    record,
+    state,
+    { fleet: world, traffic, gates, records, events, clock, cancel: controller.signal },
+    settings,
+    started
+  ).run()
+  return { result, world, traffic, records, events, gates, elapsed: clock.now() - started }
+}
+
+function minHealthy(world: FakeWorld): number {
+  return Math.min(...world.history.map(h => h.healthy))
+}
+
+const linear = (stepPercent: number, stepBakeMs = MIN): StrategyConfig => ({
+  name: 'linear',
+  stepPercent,
+  stepBakeMs
+})
+const canary: StrategyConfig = { name: 'canary', canaryPercent: 10, canaryBakeMs: 5 * MIN }
+
+describe('healthy rollouts', () => {
+  it.each<[string, PlanConfig]>([
+    ['rolling', planConfig({ name: 'rolling', batchIntervalMs: 0 })],
+    [
+      'rolling with max-unavailable',
+      planConfig(
+        { name: 'rolling', batchIntervalMs: MIN },
+        { maxSurge: { kind: 'count', value: 0 }, maxUnavailable: { kind: 'count', value: 2 } }
+      )
+    ],
+    ['linear 10%', planConfig(linear(10))],
+    ['canary 10%', planConfig(canary)],
+    ['all-at-once', planConfig({ name: 'all-at-once' }, { maxSurge: { kind: 'percent', value: 100 } })],
+    [
+      'custom',
+      planConfig({
+        name: 'custom',
+        steps: [
+          { kind: 'step', percent: 20, bakeMs: MIN },
+          { kind: 'step', percent: 60, bakeMs: MIN }
+        ]
+      })
+    ],
+    ['linear by weights, stable kept', planConfig(linear(25), { traffic: 'weights', stableScale: 'keep' })],
+    ['blue-green', planConfig({ name: 'blue-green' }, { traffic: 'weights', stableScale: 'keep' })]
+  ])('%s ends succeeded with only the new revision, primary', async (_name, plan) => {
+    const { result, world, records, events } = await rollout({ plan })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(world.sets.stable).toBeUndefined()
+    expect(world.sets.new).toMatchObject({ desired: 10, primary: true })
+    expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+    expect(events.kinds()).toContain('promoted')
+    expect(events.kinds().at(-1)).toBe('end')
+    const floor = 10 - (plan.maxUnavailable.kind === 'count' ? plan.maxUnavailable.value : 0)
+    expect(minHealthy(world)).toBeGreaterThanOrEqual(floor)
+  })
+
+  it('waits each step bake and the final bake: linear 10% with 1m bakes takes 9 bakes + 5m + task starts', async () => {
+    const { elapsed, events } = await rollout({ plan: planConfig(linear(10)) })
+    const bakes = events.events.filter(e => e.kind === 'bake-start')
+    expect(bakes).toHaveLength(10)
+    // 9 step bakes (1m) + final bake (5m) + 10 scale-ups of 5 s each, plus at most a poll of slack per step
+    expect(elapsed).toBeGreaterThanOrEqual(9 * MIN + 5 * MIN + 10 * 5000)
+    expect(elapsed).toBeLessThan(9 * MIN + 5 * MIN + 10 * 5000 + 11 * 10_000)
+  })
+
+  it('with weights moves capacity before traffic and verifies each weight in plan order', async () => {
+    const { traffic, world } = await rollout({
+      plan: planConfig(canary, { traffic: 'weights', stableScale: 'keep' })
+    })
+    expect(traffic.weights).toEqual([10, 100])
+    // the new task set had its canary tasks before any weight moved
+    const firstScale = world.calls.indexOf('scale 1/10')
+    expect(firstScale).toBeGreaterThan(-1)
+  })
+
+  it('spends two reads per poll during a bake: one service read and one alarm read', async () => {
+    const { world, gates, elapsed } = await rollout({ plan: planConfig(canary) })
+    const detailed = world.calls.filter(c => c === 'observe-detailed').length
+    expect(gates.reads).toBe(detailed)
+    expect(detailed).toBeLessThanOrEqual(Math.ceil(elapsed / 10_000) + 2)
+  })
+})
+
+describe('gates roll back', () => {
+  it('an alarm partway through linear rolls back: stable restored, new removed, reason names the alarm', async () => {
+    const { result, world, records, events } = await rollout({
+      plan: planConfig(linear(10)),
+      alarmAt: 3.5 * MIN
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'alarm', alarm: { name: 'web-5xx', state: 'ALARM' } })
+    expect(world.sets.new).toBeUndefined()
+    expect(world.sets.stable).toMatchObject({ desired: 10, primary: true })
+    expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'rolled-back' })
+    expect(records.last?.reason).toContain('alarm web-5xx is in ALARM')
+    expect(events.kinds()).toContain('rollback-start')
+    expect(events.kinds()).not.toContain('promoted')
+    expect(minHealthy(world)).toBeGreaterThanOrEqual(10)
+  })
+
+  it('detects the alarm within one poll and first gives stable its tasks back', async () => {
+    const alarmAt = 2 * MIN + 1234
+    const { events } = await rollout({ plan: planConfig(linear(10)), alarmAt })
+    const startIndex = events.events.findIndex(e => e.kind === 'rollback-start')
+    const start = events.events[startIndex]
+    expect(start.at - (1_700_000_000_000 + alarmAt)).toBeLessThanOrEqual(10_000)
+    const lastForward = events.events
+      .slice(0, startIndex)
+      .filter(e => e.kind === 'move')
+      .at(-1)
+    const firstBack = events.events.slice(startIndex).find(e => e.kind === 'move')
+    if (lastForward?.kind !== 'move' || firstBack?.kind !== 'move') throw new Error('expected moves')
+    expect(firstBack.counts.stable).toBeGreaterThan(lastForward.counts.stable)
+    expect(firstBack.counts.new).toBeLessThanOrEqual(lastForward.counts.new)
+  })
+
+  it('an alarm during the final bake rolls back at once: stable becomes primary again', async () => {
+    // linear 50% with 1m bakes reaches the final bake after ~2 minutes; fire during it
+    const { result, world, events } = await rollout({ plan: planConfig(linear(50)), alarmAt: 4 * MIN })
+    expect(events.kinds()).toContain('promoted')
+    expect(result.status).toBe(Status.RolledBack)
+    expect(world.calls).toContain('primary stable')
+    expect(world.sets.stable).toMatchObject({ desired: 10, primary: true })
+    expect(world.sets.new).toBeUndefined()
+  })
+
+  it('a crash-looping revision trips the circuit breaker and lists the stopped reasons', async () => {
+    const { result, world } = await rollout({
+      plan: planConfig(canary),
+      world: { newCrashes: true, startMs: 2000 }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'tasks', threshold: 5 })
+    if (result.reason?.kind === 'tasks')
+      expect(result.reason.tasks[0].reason).toBe('Essential container in task exited')
+    expect(world.sets.new).toBeUndefined()
+    expect(minHealthy(world)).toBeGreaterThanOrEqual(10)
+  })
+
+  it('a step that never becomes stable times out and rolls back', async () => {
+    const { result } = await rollout({
+      plan: planConfig(canary),
+      world: { newNeverSteady: true },
+      settings: { stepTimeoutMs: 2 * MIN, maxFailedTasks: 100 }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toEqual({ kind: 'timeout', scope: 'step', limitMs: 2 * MIN, step: 1 })
+  })
+
+  it('the run timeout rolls back too', async () => {
+    const { result } = await rollout({
+      plan: planConfig(linear(10, 10 * MIN)),
+      settings: { timeoutMs: 30 * MIN }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'timeout', scope: 'run' })
+  })
+
+  it('with stable kept and weights, traffic goes back with a single weight change before anything else', async () => {
+    const { result, traffic, events, world } = await rollout({
+      plan: planConfig(linear(20), { traffic: 'weights', stableScale: 'keep' }),
+      alarmAt: 3.2 * MIN
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(traffic.weights.at(-1)).toBe(0)
+    const restored = events.events.find(e => e.kind === 'traffic-restored')
+    expect(restored).toMatchObject({ mutatingCalls: 1 })
+    const start = events.events.findIndex(e => e.kind === 'rollback-start')
+    expect(events.events.slice(start + 1).find(e => e.kind === 'move' || e.kind === 'traffic')).toMatchObject(
+      { kind: 'traffic', percent: 0 }
+    )
+    expect(world.sets.new).toBeUndefined()
+  })
+
+  it('on-failure: pause freezes at the current step and leaves the decision to a person', async () => {
+    const { result, world, records } = await rollout({
+      plan: planConfig(linear(10)),
+      alarmAt: 3.5 * MIN,
+      settings: { onFailure: 'pause' }
+    })
+    expect(result.status).toBe(Status.Paused)
+    expect(result.reason).toMatchObject({ kind: 'alarm' })
+    expect(world.sets.new?.desired).toBeGreaterThan(0)
+    expect(records.last).toMatchObject({ phase: 'Active', stage: 'paused' })
+  })
+})
+
+describe('pauses, requests and cancellation', () => {
+  it('partition 3 ends paused at the manual step with 3 new tasks', async () => {
+    const { result, world, records } = await rollout({
+      plan: planConfig({ name: 'rolling', batchIntervalMs: 0, partition: { kind: 'count', value: 3 } })
+    })
+    expect(result.status).toBe(Status.Paused)
+    expect(result.reason).toBeUndefined()
+    expect(world.sets.new?.desired).toBe(3)
+    expect(world.sets.stable?.desired).toBe(7)
+    expect(records.last).toMatchObject({ phase: 'Active', stage: 'batch-completed', step: 2 })
+  })
+
+  it('an abort request found on the record rolls back and ends aborted', async () => {
+    const plan = planConfig(linear(25, 10 * MIN))
+    const world = new FakeWorld({ desired: 4 })
+    const records = new FakeRecords(world)
+    const record: RolloutRecord = {
+      id: 'r-2',
+      phase: 'Active',
+      stage: 'executing',
+      step: 1,
+      steps: 4,
+      newTaskDefinition: 'web:2',
+      plan,
+      actor: 'octocat',
+      runUrl: '',
+      commit: '',
+      startedAt: world.clock.now(),
+      heartbeat: world.clock.now(),
+      request: 'abort'
+    }
+    await records.save(record)
+    await world.ensureNew()
+    const state: EngineState = {
+      mode: 'forward',
+      step: 1,
+      phase: 'moving',
+      stepStartedAt: world.clock.now(),
+      trafficPercent: 0,
+      promoted: false
+    }
+    const deps = {
+      fleet: world,
+      traffic: new FakeTraffic('replicas'),
+      gates: new FakeGates(world.clock),
+      records,
+      events: new EventLog(),
+      clock: world.clock
+    }
+    const settings: EngineSettings = {
+      plan,
+      pollIntervalMs: 10_000,
+      stepTimeoutMs: 10 * MIN,
+      timeoutMs: 60 * MIN,
+      onFailure: 'rollback',
+      onCancel: 'rollback'
+    }
+    const result = await new Reconciler(record, state, deps, settings, world.clock.now()).run()
+    expect(result.status).toBe(Status.Aborted)
+    expect(result.reason).toMatchObject({ kind: 'requested', command: 'abort' })
+    expect(world.sets.new).toBeUndefined()
+    expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+    expect(records.last?.request).toBeUndefined()
+  })
+
+  it('a cancel starts the rollback at once and hands the rest over after the grace period', async () => {
+    const { result, events } = await rollout({ plan: planConfig(linear(10)), abortAfterMs: 2 * MIN })
+    expect(result.status).toBe(Status.Aborted)
+    expect(result.reason).toMatchObject({ kind: 'cancelled' })
+    expect(events.kinds()).toContain('rollback-start')
+  })
+
+  it('a cancel with on-cancel: pause freezes instead', async () => {
+    const { result, records } = await rollout({
+      plan: planConfig(linear(10)),
+      abortAfterMs: 2 * MIN,
+      settings: { onCancel: 'pause' }
+    })
+    expect(result.status).toBe(Status.Paused)
+    expect(records.last).toMatchObject({ stage: 'paused' })
+  })
+})

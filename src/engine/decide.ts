@@ -1,0 +1,177 @@
+// decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
+// (observation) and the plan for the service's size right now, it names the single next thing to do.
+// The reconciler carries it out, idempotently, and asks again. Nothing here performs I/O or reads a clock.
+
+import type { OnFailure } from '../config/types.js'
+import { planMoves } from '../plan/moves.js'
+import type { Counts, Plan, PlanStep } from '../plan/types.js'
+import type { Request } from '../record/record.js'
+import type { FailureReason } from './events.js'
+import type { AlarmState, FleetObservation, RevisionState } from './ports.js'
+
+export type Mode = 'forward' | 'final' | 'rollback'
+
+export interface EngineState {
+  mode: Mode
+  /** 1-based index of the step being worked on (forward mode). */
+  step: number
+  /** Moving: scaling toward the step's counts. Baking: counts reached and stable, watching the gates. */
+  phase: 'moving' | 'baking'
+  stepStartedAt: number
+  bakeStartedAt?: number
+  /** Production traffic on the new revision, as last set (weights) or implied by task counts (replicas). */
+  trafficPercent: number
+  /** Whether the new revision has been made the service's primary. */
+  promoted: boolean
+  failure?: FailureReason
+}
+
+export interface Limits {
+  stepTimeoutMs: number
+  /** Epoch ms by which the whole run must end. */
+  deadline: number
+  timeoutMs: number
+  maxFailedTasks: number
+  onFailure: OnFailure
+}
+
+export interface Observation {
+  fleet: FleetObservation
+  /** Gate alarms as of the last poll. */
+  alarms: AlarmState[]
+  /** A control run's request found on the record. */
+  request?: Request
+  now: number
+}
+
+export type Decision =
+  | { kind: 'wait'; for: string }
+  | { kind: 'scale'; counts: Counts }
+  | { kind: 'traffic'; percent: number }
+  | { kind: 'bake' }
+  | { kind: 'next-step'; to: number }
+  | { kind: 'pause'; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  | { kind: 'promote' }
+  | { kind: 'retire' }
+  | { kind: 'rollback'; reason: FailureReason }
+  | { kind: 'make-stable-primary' }
+  | { kind: 'finish-rollback' }
+
+/** ECS's circuit-breaker rule: half the desired count, at least 3 and at most 200 failed tasks. */
+export function defaultMaxFailedTasks(desired: number): number {
+  return Math.min(200, Math.max(3, Math.ceil(desired / 2)))
+}
+
+export function decide(state: EngineState, obs: Observation, plan: Plan, limits: Limits): Decision {
+  if (state.mode === 'rollback') return decideRollback(state, obs, plan)
+
+  const failure = failedGate(state, obs, limits)
+  if (failure)
+    return limits.onFailure === 'pause'
+      ? { kind: 'pause', why: 'on-failure', reason: failure }
+      : { kind: 'rollback', reason: failure }
+  if (obs.request === 'abort')
+    return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
+  if (obs.request === 'pause') return { kind: 'pause', why: 'requested' }
+
+  return state.mode === 'final' ? decideFinal(state, obs, plan) : decideForward(state, obs, plan)
+}
+
+/** The first failed gate, in the order a person would want to hear about it. */
+export function failedGate(state: EngineState, obs: Observation, limits: Limits): FailureReason | undefined {
+  const firing = obs.alarms.find(a => a.state === 'ALARM')
+  if (firing) return { kind: 'alarm', alarm: firing }
+  if (obs.fleet.failedNewTasks.length >= limits.maxFailedTasks)
+    return { kind: 'tasks', tasks: obs.fleet.failedNewTasks, threshold: limits.maxFailedTasks }
+  if (obs.now >= limits.deadline) return { kind: 'timeout', scope: 'run', limitMs: limits.timeoutMs }
+  if (
+    state.mode === 'forward' &&
+    state.phase === 'moving' &&
+    obs.now - state.stepStartedAt > limits.stepTimeoutMs
+  )
+    return { kind: 'timeout', scope: 'step', limitMs: limits.stepTimeoutMs, step: state.step }
+  return undefined
+}
+
+function decideForward(state: EngineState, obs: Observation, plan: Plan): Decision {
+  const step = plan.steps[Math.min(state.step, plan.steps.length) - 1]
+  if (state.phase === 'baking') {
+    const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
+    if (!baked) return { kind: 'wait', for: 'bake' }
+    if (step.pause === 'manual') return { kind: 'pause', why: 'manual-step' }
+    return { kind: 'next-step', to: state.step + 1 }
+  }
+  return approach(state, obs, plan, step) ?? { kind: 'bake' }
+}
+
+/**
+ * Moves counts and traffic toward a step; undefined once the step is reached and stable.
+ * With weights the new revision grows before weight moves to it, and stable shrinks only after the weight
+ * has left it, so neither side is ever asked to serve more than its tasks can.
+ */
+function approach(
+  state: EngineState,
+  obs: Observation,
+  plan: Plan,
+  step: Counts & { trafficPercent: number }
+): Decision | undefined {
+  const current = counts(obs.fleet)
+  if (!steady(obs.fleet.new) || !steady(obs.fleet.stable)) return { kind: 'wait', for: 'stability' }
+  const weighted = plan.traffic === 'weights'
+  const trafficDone = !weighted || state.trafficPercent === step.trafficPercent
+  const target =
+    weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step
+  if (current.new !== target.new || current.stable !== target.stable)
+    return { kind: 'scale', counts: planMoves(current, target, plan.limits)[0] }
+  if (!trafficDone) return { kind: 'traffic', percent: step.trafficPercent }
+  return undefined
+}
+
+function decideFinal(state: EngineState, obs: Observation, plan: Plan): Decision {
+  const last: PlanStep = plan.steps[plan.steps.length - 1]
+  // promote: full may jump here from any step; reach the last step's counts and traffic first.
+  const reach = approach(state, obs, plan, {
+    new: plan.desiredCount,
+    stable: last?.stable ?? 0,
+    trafficPercent: 100
+  })
+  if (reach) return reach
+  if (!state.promoted) return { kind: 'promote' }
+  const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= plan.finalBakeMs
+  return baked ? { kind: 'retire' } : { kind: 'wait', for: 'final bake' }
+}
+
+/**
+ * Traffic and capacity back to the stable revision first, then the new revision goes.
+ * Tasks of the new revision that are not running (crash-looping, still starting) are dropped at once:
+ * they carry no traffic, so dropping them costs no healthy capacity.
+ */
+function decideRollback(state: EngineState, obs: Observation, plan: Plan): Decision {
+  const fleet = obs.fleet
+  const desired = plan.desiredCount
+  const current = counts(fleet)
+  const full = { new: current.new, stable: Math.max(current.stable, desired) }
+  if (state.trafficPercent > 0 && plan.traffic === 'weights') {
+    if (steady(fleet.stable) && current.stable >= desired) return { kind: 'traffic', percent: 0 }
+  }
+  if (state.promoted) return { kind: 'make-stable-primary' }
+  const running = Math.min(current.new, fleet.new?.running ?? 0)
+  const from = { new: running, stable: current.stable }
+  const target = plan.traffic === 'weights' && state.trafficPercent > 0 ? full : { new: 0, stable: desired }
+  if (from.new !== target.new || from.stable !== target.stable) {
+    if (current.new !== from.new) return { kind: 'scale', counts: { new: from.new, stable: from.stable } }
+    if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
+    return { kind: 'scale', counts: planMoves(from, target, plan.limits)[0] }
+  }
+  if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
+  return { kind: 'finish-rollback' }
+}
+
+export function counts(fleet: FleetObservation): Counts {
+  return { new: fleet.new?.desired ?? 0, stable: fleet.stable?.desired ?? 0 }
+}
+
+/** A revision that is absent or asked to run nothing is trivially steady. */
+function steady(r: RevisionState | undefined): boolean {
+  return !r || r.steady || (r.desired === 0 && r.running === 0 && r.pending === 0)
+}
