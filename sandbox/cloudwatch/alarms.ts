@@ -304,13 +304,10 @@ export function deleteAlarms(ctx: Ctx, input: DeleteAlarmsInput): object {
   const names = strings(input.AlarmNames)
   if (names.length === 0) throw cwErrors.missing('AlarmNames')
   if (names.length > 100) throw cwErrors.invalidValue('AlarmNames can have at most 100 items.')
-  const missing = names.filter(n => !existing(ctx, n))
-  if (missing.length)
-    throw cwErrors.notFound(
-      `${missing.length} out of the ${names.length} alarms do not exist: ${missing.join(', ')}`
-    )
+  // Names that do not exist are ignored, so deleting is idempotent.
   for (const name of names) {
-    const record = existing(ctx, name)!
+    const record = existing(ctx, name)
+    if (!record) continue
     addHistory(
       ctx.world,
       record,
