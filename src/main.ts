@@ -11,10 +11,11 @@ import { describeError } from './errors.js'
 import { escapeHtml } from './report/html.js'
 
 export async function run(): Promise<void> {
+  const cancel = watchCancellation()
   let outcome: Outcome
   try {
     const config = readConfig(name => core.getInput(name))
-    outcome = await runCommand(config)
+    outcome = await runCommand(config, cancel.signal)
   } catch (error) {
     const reason = describeError(error)
     const title = error instanceof InputError ? 'Invalid input: nothing was changed' : 'The action failed'
@@ -28,8 +29,34 @@ export async function run(): Promise<void> {
   await report(outcome)
 }
 
-async function runCommand(config: Config): Promise<Outcome> {
+/** The runner cancels with SIGINT, then SIGTERM 7.5 s later: both stop the rollout from advancing. */
+function watchCancellation(): AbortController {
+  const controller = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      core.warning(`Received ${signal}: the run was cancelled`)
+      controller.abort(signal)
+    })
+  }
+  return controller
+}
+
+async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome> {
   switch (config.command) {
+    case 'deploy': {
+      const [{ deployCommand }, { createClients }, { systemClock }, { runContext }] = await Promise.all([
+        import('./commands/deploy.js'),
+        import('./aws/clients.js'),
+        import('./engine/ports.js'),
+        import('./run-context.js')
+      ])
+      return deployCommand(config, {
+        clients: createClients(),
+        clock: systemClock,
+        run: runContext(),
+        cancel
+      })
+    }
     case 'plan': {
       const { planCommand } = await import('./commands/plan.js')
       return planCommand(config, async () => {
@@ -46,7 +73,8 @@ async function report(outcome: Outcome): Promise<void> {
   core.setOutput(Output.Status, outcome.status)
   for (const [name, value] of Object.entries(outcome.outputs))
     if (value !== undefined) core.setOutput(name, value)
-  if (outcome.failure !== undefined) core.setOutput(Output.Reason, outcome.failure)
+  if (outcome.failure !== undefined && outcome.outputs[Output.Reason] === undefined)
+    core.setOutput(Output.Reason, outcome.failure)
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
       await core.summary.emptyBuffer().addRaw(outcome.summary).write({ overwrite: true })

@@ -34,12 +34,11 @@ export const MAX_OBSERVE_ERRORS = 3
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
 export const CANCEL_GRACE_MS = 5000
 
+export type HookName = 'pre-traffic' | 'post-step' | 'post-deploy' | 'on-rollback'
+
 export interface Hooks {
   /** Runs a lifecycle hook; resolves with a failure reason, or undefined when it passed. */
-  run(
-    name: 'post-step' | 'post-deploy' | 'on-rollback',
-    context: HookContext
-  ): Promise<FailureReason | undefined>
+  run(name: HookName, context: HookContext): Promise<FailureReason | undefined>
 }
 export interface HookContext {
   step: number

@@ -37,7 +37,10 @@ const VALUE_MAX = 256
 
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
 export function tagValue(text: string): string {
-  const cleaned = text.replace(/[^A-Za-z0-9 +\-=._:/@]/g, ' ').replace(/\s+/g, ' ').trim()
+  const cleaned = text
+    .replace(/[^A-Za-z0-9 +\-=._:/@]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return cleaned.length > VALUE_MAX ? `${cleaned.slice(0, VALUE_MAX - 3)}...` : cleaned
 }
 
@@ -99,11 +102,20 @@ function quantity(q: Quantity): string {
   return q.kind === 'percent' ? `${q.value}p` : String(q.value)
 }
 function parseQuantityTag(s: string): Quantity {
-  return s.endsWith('p') ? { kind: 'percent', value: Number(s.slice(0, -1)) } : { kind: 'count', value: Number(s) }
+  return s.endsWith('p')
+    ? { kind: 'percent', value: Number(s.slice(0, -1)) }
+    : { kind: 'count', value: Number(s) }
 }
 
 export function encodePlan(p: PlanConfig): string {
-  const words = [`s=${p.strategy.name}`, `t=${p.traffic}`, `k=${p.stableScale}`, `ms=${quantity(p.maxSurge)}`, `mu=${quantity(p.maxUnavailable)}`, `b=${p.bakeMs}`]
+  const words = [
+    `s=${p.strategy.name}`,
+    `t=${p.traffic}`,
+    `k=${p.stableScale}`,
+    `ms=${quantity(p.maxSurge)}`,
+    `mu=${quantity(p.maxUnavailable)}`,
+    `b=${p.bakeMs}`
+  ]
   const s = p.strategy
   if (s.name === 'rolling') {
     words.push(`bi=${s.batchIntervalMs}`)
@@ -112,7 +124,9 @@ export function encodePlan(p: PlanConfig): string {
   } else if (s.name === 'linear') words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`)
   else if (s.name === 'canary') words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`)
   else if (s.name === 'custom')
-    words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`)
+    words.push(
+      `st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`
+    )
   return words.join(' ')
 }
 
@@ -141,7 +155,8 @@ export function decodePlan(text: string): PlanConfig {
         name,
         steps: (w.st ?? '').split('/').map((item): CustomStep => {
           const [a, b] = item.split(':')
-          if (a === 'pause') return b === undefined ? { kind: 'pause' } : { kind: 'pause', durationMs: Number(b) }
+          if (a === 'pause')
+            return b === undefined ? { kind: 'pause' } : { kind: 'pause', durationMs: Number(b) }
           return { kind: 'step', percent: Number(a), bakeMs: Number(b) }
         })
       }

@@ -1,23 +1,45 @@
-export const id = 578;
-export const ids = [578];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 3578:
+/***/ 4483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   planCommand: () => (/* binding */ planCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3218);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8543);
+/* harmony import */ var _report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8817);
+/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6433);
+// command: plan — prints the plan and changes nothing. With desired-count it needs no AWS access at all.
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  planCommand: () => (/* binding */ planCommand)
-});
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(8353);
-;// CONCATENATED MODULE: ./src/plan/moves.ts
+
+
+
+async function planCommand(config, desiredCount) {
+    const desired = config.desiredCount ?? (await desiredCount());
+    const plan = (0,_plan_planner_js__WEBPACK_IMPORTED_MODULE_2__/* .buildPlan */ .Gg)(config.plan, desired);
+    const where = config.service ? ` for ${config.cluster}/${config.service}` : '';
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Plan${where}:\n${(0,_report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__/* .planText */ .Pt)(plan)}`);
+    for (const fact of (0,_report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__/* .planFacts */ .pE)(plan))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(fact);
+    const summary = `<h2>📋 Rollout plan${(0,_report_html_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeHtml */ .ZD)(where)}</h2>\n` +
+        `<p>Nothing was changed: this is what <code>command: deploy</code> would do.</p>\n${(0,_report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__/* .planHtml */ .Ff)(plan).html}`;
+    return { status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Planned, summary, outputs: {} };
+}
+
+
+/***/ }),
+
+/***/ 7701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ planMoves)
+/* harmony export */ });
 // How to get from one step's task counts to the next without breaking the capacity envelope.
 //
 // A move changes both task sets at once. It first stops tasks the target no longer needs, as far as the
@@ -62,7 +84,18 @@ function describe(c) {
     return `new ${c.new}/stable ${c.stable}`;
 }
 
-;// CONCATENATED MODULE: ./src/plan/planner.ts
+
+/***/ }),
+
+/***/ 8543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */ });
+/* unused harmony exports TASK_START_ESTIMATE_MS, capacityLimits, stepSpecs, countsFor */
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
 // again whenever a step starts, with the desired count of that moment, so percentages always apply to the
 // service's actual size (scaling during a rollout is honoured, as update plans do).
@@ -92,7 +125,7 @@ function buildPlan(config, desiredCount) {
     let moves = 0;
     let estimatedMs = config.bakeMs;
     for (const step of steps) {
-        const path = planMoves(current, step, limits);
+        const path = (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .planMoves */ .Y)(current, step, limits);
         for (const m of path)
             peak = Math.max(peak, m.new + m.stable);
         moves += path.filter((m, i) => m.new > (i === 0 ? current : path[i - 1]).new).length;
@@ -120,8 +153,8 @@ function buildPlan(config, desiredCount) {
  *           desired 10, stable kept → ceiling 20 (both revisions at full size).
  */
 function capacityLimits(config, desired) {
-    const unavailable = Math.min(desired, (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down'));
-    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
+    const unavailable = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down'));
+    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
     const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
     const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
     // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
@@ -199,7 +232,7 @@ function stepSpecs(config, desired) {
  */
 function rollingSpecs(strategy, defaultBatchSize, desired) {
     if (strategy.partition) {
-        const target = Math.min(desired, (0,parse/* resolveQuantity */.e7)(strategy.partition, desired, 'down'));
+        const target = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.partition, desired, 'down'));
         const specs = [
             {
                 kind: 'shift',
@@ -214,7 +247,7 @@ function rollingSpecs(strategy, defaultBatchSize, desired) {
         return specs;
     }
     const batch = strategy.batchSize
-        ? Math.max(1, (0,parse/* resolveQuantity */.e7)(strategy.batchSize, desired, 'up'))
+        ? Math.max(1, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.batchSize, desired, 'up'))
         : defaultBatchSize;
     const batches = Math.max(1, Math.ceil(desired / batch));
     const specs = [];
@@ -232,8 +265,8 @@ function rollingSpecs(strategy, defaultBatchSize, desired) {
 }
 /** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
 function defaultBatch(config, desired) {
-    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
-    const unavailable = (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down');
+    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
+    const unavailable = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down');
     return Math.max(1, surge + unavailable);
 }
 function resolveSteps(specs, config, desired) {
@@ -303,9 +336,22 @@ function round(x) {
     return Math.round(x * 100) / 100;
 }
 
-// EXTERNAL MODULE: ./src/report/html.ts
-var html = __webpack_require__(6433);
-;// CONCATENATED MODULE: ./src/report/plan-view.ts
+
+/***/ }),
+
+/***/ 8817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ planHtml),
+/* harmony export */   Lq: () => (/* binding */ planRows),
+/* harmony export */   Pt: () => (/* binding */ planText),
+/* harmony export */   Rx: () => (/* binding */ PLAN_HEADERS),
+/* harmony export */   nR: () => (/* binding */ trafficText),
+/* harmony export */   pE: () => (/* binding */ planFacts)
+/* harmony export */ });
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 // The plan as a person reads it: one row per step, in the log and in the job summary.
 
 
@@ -327,10 +373,11 @@ function planRows(plan) {
         String(plan.desiredCount),
         stable,
         '100%',
-        (0,parse/* formatDuration */.a3)(plan.finalBakeMs)
+        (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.finalBakeMs)
     ]);
     return rows;
 }
+/** The share of traffic a step sends (or sent) to the new revision. */
 function trafficText(plan, step) {
     if (step.testTraffic)
         return '0% (test listener only)';
@@ -342,7 +389,7 @@ function trafficText(plan, step) {
 function waitText(step) {
     if (step.pause === 'manual')
         return 'until promoted';
-    return (0,parse/* formatDuration */.a3)(step.bakeMs);
+    return (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(step.bakeMs);
 }
 function planFacts(plan) {
     const capacity = plan.limits.minHealthy === plan.desiredCount
@@ -351,7 +398,7 @@ function planFacts(plan) {
     return [
         `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
         `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
-        `estimated duration: ${(0,parse/* formatDuration */.a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
+        `estimated duration: ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
     ];
 }
 /** A fixed-width table for the log. */
@@ -366,28 +413,9 @@ function planText(plan) {
 }
 function planHtml(plan) {
     const facts = planFacts(plan)
-        .map(f => `<li>${(0,html/* escapeHtml */.ZD)(f)}</li>`)
+        .map(f => `<li>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(f)}</li>`)
         .join('');
-    return new html/* Html */.Ed(`${(0,html/* table */.tp)(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
-}
-
-;// CONCATENATED MODULE: ./src/commands/plan.ts
-// command: plan — prints the plan and changes nothing. With desired-count it needs no AWS access at all.
-
-
-
-
-
-async function planCommand(config, desiredCount) {
-    const desired = config.desiredCount ?? (await desiredCount());
-    const plan = buildPlan(config.plan, desired);
-    const where = config.service ? ` for ${config.cluster}/${config.service}` : '';
-    core/* info */.pq(`Plan${where}:\n${planText(plan)}`);
-    for (const fact of planFacts(plan))
-        core/* info */.pq(fact);
-    const summary = `<h2>📋 Rollout plan${(0,html/* escapeHtml */.ZD)(where)}</h2>\n` +
-        `<p>Nothing was changed: this is what <code>command: deploy</code> would do.</p>\n${planHtml(plan).html}`;
-    return { status: constants/* Status */.nW.Planned, summary, outputs: {} };
+    return new _html_js__WEBPACK_IMPORTED_MODULE_1__/* .Html */ .Ed(`${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
 }
 
 
