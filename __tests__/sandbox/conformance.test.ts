@@ -100,9 +100,16 @@ async function eventually<T>(
 }
 
 // moto needs task-definition cpu/memory on the container, and awsvpc needs real EC2 subnets there, so these
-// scenarios use the bridge network mode with the EC2 launch type.
+// scenarios use the bridge network mode with the EC2 launch type. moto ignores the sandbox's start delay.
 const CONTAINERS = [
-  { name: 'app', image: 'public.ecr.aws/nginx/nginx:latest', cpu: 256, memory: 512, essential: true }
+  {
+    name: 'app',
+    image: 'public.ecr.aws/nginx/nginx:latest',
+    cpu: 256,
+    memory: 512,
+    essential: true,
+    environment: [{ name: 'SANDBOX_START_SECONDS', value: '0.1' }]
+  }
 ]
 
 function contract(kind: Kind, start: () => Promise<Target>): void {

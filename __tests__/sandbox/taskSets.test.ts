@@ -119,7 +119,7 @@ describe('task sets', () => {
     expect(service.taskDefinition).toMatch(/task-definition\/web:2$/)
   })
 
-  it('replace crashing tasks over and over (crash loop) and never become steady', async () => {
+  it('replace crashing tasks over and over (crash loop)', async () => {
     const scene = await createScene(sandbox.url, { env: FAST, desiredCount: 2 })
     const crashing = await registerRevision(scene.clients.ecs, 'web', {
       SANDBOX_START_SECONDS: '0.1',
@@ -143,7 +143,12 @@ describe('task sets', () => {
       })
       expect(task.startedAt!.getTime()).toBeLessThan(task.stoppedAt!.getTime())
     }
-    expect((await taskSet(scene, id))!.stabilityStatus).toBe('STABILIZING')
+    const events = (
+      await scene.clients.ecs.send(new DescribeServicesCommand({ cluster: 'sandbox', services: ['web'] }))
+    ).services![0].events!
+    const starts = events.filter(e => e.message!.startsWith(`(service web, taskSet ${id}) has started `))
+    // The first launch and at least one round of replacements.
+    expect(starts.length).toBeGreaterThanOrEqual(2)
   })
 
   it('stop tasks that fail ELB health checks and show them unhealthy meanwhile', async () => {

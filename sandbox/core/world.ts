@@ -65,6 +65,8 @@ export interface World {
   nextFaultId: number
   allow: string[] | null
   nextIp: number
+  /** When the simulation last stepped; traffic covers the time since. */
+  lastTickAt?: number
 }
 
 export function createWorld(

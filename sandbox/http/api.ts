@@ -24,6 +24,9 @@ const OPERATIONS: Record<ServiceName, Record<string, Operation>> = {
   elbv2: elbOperations
 }
 
+/** The call log keeps the most recent calls of a long-running sandbox. */
+const MAX_CALLS = 100_000
+
 type Protocol = 'json1.1' | 'json1.0' | 'query'
 
 interface ParsedRequest {
@@ -106,7 +109,9 @@ export async function handleApiRequest(
   const { service, operation, protocol } = parsed
   const at = world().now()
   const result = await execute(world, parsed, scope.region)
-  world().calls.push({
+  const calls = world().calls
+  if (calls.length >= MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS + 1)
+  calls.push({
     service,
     operation,
     at,

@@ -29,7 +29,10 @@ export function tick(world: World): void {
       addEvent(world, service, `(service ${service.name}) has reached a steady state.`, now)
     service.steady = steady
   }
-  const traffic = simulateTraffic(world, now)
+  // A stalled event loop must not turn into a burst of traffic: cover at most a few ticks.
+  const elapsed = world.lastTickAt === undefined ? world.settings.tickMs : now - world.lastTickAt
+  world.lastTickAt = now
+  const traffic = simulateTraffic(world, now, Math.min(Math.max(elapsed, 0), 5 * world.settings.tickMs))
   evaluateAlarms(world, now)
   recordJournal(world, now, traffic)
   collectGarbage(world, now)

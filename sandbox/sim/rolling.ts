@@ -79,6 +79,8 @@ const stopSpec = (ownerId: string) => ({
 })
 
 export function reconcileRolling(world: World, service: ServiceRecord, now: number): void {
+  // Failures of the last tick are judged before launching more tasks for a deployment that has already failed.
+  checkCircuitBreaker(world, service, now)
   const primary = service.deployments.find(d => d.status === 'PRIMARY')
   if (!primary) return
   const old = service.deployments.filter(d => d.status === 'ACTIVE')
@@ -122,11 +124,6 @@ export function reconcileRolling(world: World, service: ServiceRecord, now: numb
   ) {
     primary.failedTasks = 0
   }
-  const breaker = config.deploymentCircuitBreaker
-  if (breaker?.enable && primary.failedTasks >= circuitBreakerThreshold(breaker, desired)) {
-    tripCircuitBreaker(world, service, primary, now)
-    return
-  }
   const primaryTasks = live(primary)
   const oldRemaining = old.some(d => tasksOf(world, d.id).some(t => t.lastStatus !== 'STOPPED'))
   if (primaryTasks.length === desired && primaryTasks.every(t => isHealthy(world, t)) && !oldRemaining) {
@@ -141,6 +138,15 @@ export function reconcileRolling(world: World, service: ServiceRecord, now: numb
       `(service ${service.name}) (deployment ${primary.id}) deployment completed.`,
       now
     )
+  }
+}
+
+function checkCircuitBreaker(world: World, service: ServiceRecord, now: number): void {
+  const primary = service.deployments.find(d => d.status === 'PRIMARY')
+  const breaker = service.deploymentConfiguration.deploymentCircuitBreaker
+  if (!primary || primary.rolloutState !== 'IN_PROGRESS' || !breaker?.enable) return
+  if (primary.failedTasks >= circuitBreakerThreshold(breaker, service.desiredCount)) {
+    tripCircuitBreaker(world, service, primary, now)
   }
 }
 

@@ -40,8 +40,8 @@ export function forwardAction(actions: Action[]): Action | undefined {
  * to its target groups, split by their weights, then evenly over each group's healthy targets. Publishes the
  * AWS/ApplicationELB and AWS/ECS metrics CloudWatch would have.
  */
-export function simulateTraffic(world: World, now: number): TrafficTick {
-  const seconds = world.settings.tickMs / 1000
+export function simulateTraffic(world: World, now: number, elapsedMs: number): TrafficTick {
+  const seconds = elapsedMs / 1000
   const entries = entryPoints(world)
   const taskByIp = new Map<string, TaskRecord>()
   for (const task of world.ecs.tasks.values()) {
