@@ -35,6 +35,11 @@ const READ_ONLY = [
   'deleteRequestedAt'
 ]
 
+/** "web:43", from a task definition ARN: how people name a revision. */
+export function taskDefinitionLabel(arn: string): string {
+  return arn.replace(/^.*:task-definition\//, '')
+}
+
 export function isTaskDefinitionFile(ref: string): boolean {
   return /\.json$/i.test(ref)
 }
