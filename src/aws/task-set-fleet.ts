@@ -110,8 +110,12 @@ export class TaskSetFleet implements FleetPort {
       const delta = value - (set.scale?.value ?? 0)
       return delta === 0 ? [] : [{ set, value, delta }]
     })
-    // Growing first: for the moment between the two calls, the service errs on the side of more tasks.
-    for (const { set, value } of changes.sort((a, b) => b.delta - a.delta))
+    // Shrinking first, as the planner's moves are built (src/plan/moves.ts): a move that stops some tasks and
+    // starts others fits under the ceiling (desired + max-surge) only once the stops are asked for. Growing
+    // first would, between the two calls, ask ECS for the tasks of both sides and briefly overshoot it (a
+    // fifth task with desired 4 and max-surge 0). Stopping first costs no healthy capacity the move has not
+    // already accounted for: the tasks being started are not healthy yet either way.
+    for (const { set, value } of changes.sort((a, b) => a.delta - b.delta))
       await this.o.ecs.send(
         new UpdateTaskSetCommand({
           cluster: this.o.cluster,

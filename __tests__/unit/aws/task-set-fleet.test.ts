@@ -131,7 +131,7 @@ describe('TaskSetFleet.ensureNew', () => {
 })
 
 describe('TaskSetFleet.scale', () => {
-  it('sets both scales, growing first, and skips a scale that is already right', async () => {
+  it('sets both scales, shrinking first, and skips a scale that is already right', async () => {
     const { fleet: f, calls } = fleet({
       DescribeTaskSets: () => ({ taskSets: [primary, fresh] }),
       UpdateTaskSet: () => ({})
@@ -147,8 +147,8 @@ describe('TaskSetFleet.scale', () => {
     expect(
       calls.filter(c => c.name === 'UpdateTaskSet').map(c => [c.input.taskSet, c.input.scale.value])
     ).toEqual([
-      ['arn:ts/2', 25],
-      ['arn:ts/1', 75]
+      ['arn:ts/1', 75],
+      ['arn:ts/2', 25]
     ])
   })
 
