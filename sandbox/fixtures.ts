@@ -48,7 +48,7 @@ export function sandboxClients(
 export async function waitFor<T>(
   what: string,
   check: () => Promise<T | undefined | false>,
-  { timeoutMs = 30_000, intervalMs = 100 } = {}
+  { timeoutMs = 30_000, intervalMs = 50 } = {}
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs
   for (;;) {

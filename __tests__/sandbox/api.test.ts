@@ -42,7 +42,7 @@ const FAST = { SANDBOX_START_SECONDS: '0.1' }
 let sandbox: Sandbox
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ tickMs: 100, seed: 9 })
+  sandbox = await startSandbox({ tickMs: 50, seed: 9 })
 })
 afterAll(() => sandbox.close())
 beforeEach(() => sandbox.reset())

@@ -22,11 +22,11 @@ import {
 } from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
-const FAST = { SANDBOX_START_SECONDS: '0.2' }
+const FAST = { SANDBOX_START_SECONDS: '0.1' }
 let sandbox: Sandbox
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ tickMs: 100, seed: 42 })
+  sandbox = await startSandbox({ tickMs: 50, seed: 42 })
 })
 afterAll(async () => {
   await sandbox.close()

@@ -17,12 +17,12 @@ import { SandboxControl } from '../../sandbox/client.js'
 import { createScene, registerRevision, waitFor, NETWORK, type Scene } from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
-const FAST = { SANDBOX_START_SECONDS: '0.2' }
+const FAST = { SANDBOX_START_SECONDS: '0.1' }
 let sandbox: Sandbox
 let control: SandboxControl
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ tickMs: 100, seed: 7 })
+  sandbox = await startSandbox({ tickMs: 50, seed: 7 })
   control = new SandboxControl(sandbox.url)
 })
 afterAll(() => sandbox.close())
