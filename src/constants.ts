@@ -16,14 +16,15 @@ export enum Status {
   Paused = 'paused',
   Failed = 'failed',
   Aborted = 'aborted',
-  Planned = 'planned'
+  Planned = 'planned',
+  /** Only from command: status, for a rollout whose owner is still executing it. */
+  InProgress = 'in-progress'
 }
 
 /** Keys saved for the post step (core.saveState). */
 export enum State {
-  Cluster = 'cluster',
-  Service = 'service',
-  RolloutId = 'rollout-id',
-  Finished = 'finished',
-  OnCancel = 'on-cancel'
+  /** JSON {cluster, service, id} of the rollout the main step works on. */
+  Rollout = 'rollout',
+  /** 'true' once the main step has reported its outcome. */
+  Finished = 'finished'
 }

@@ -5,8 +5,9 @@ import * as core from '@actions/core'
 import { readConfig } from './config/inputs.js'
 import { InputError } from './config/parse.js'
 import type { Config } from './config/types.js'
-import { Output, Status } from './constants.js'
+import { Output, State, Status } from './constants.js'
 import type { Outcome } from './commands/outcome.js'
+import type { SessionDeps } from './commands/rollout-session.js'
 import { describeError } from './errors.js'
 import { escapeHtml } from './report/html.js'
 
@@ -43,30 +44,31 @@ function watchCancellation(): AbortController {
 
 async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome> {
   switch (config.command) {
-    case 'deploy': {
-      const [{ deployCommand }, { createClients }, { systemClock }, { runContext }] = await Promise.all([
-        import('./commands/deploy.js'),
-        import('./aws/clients.js'),
-        import('./engine/ports.js'),
-        import('./run-context.js')
-      ])
-      return deployCommand(config, {
-        clients: createClients(),
-        clock: systemClock,
-        run: runContext(),
-        cancel
-      })
-    }
-    case 'plan': {
-      const { planCommand } = await import('./commands/plan.js')
-      return planCommand(config, async () => {
-        const { readDesiredCount } = await import('./aws/service.js')
-        return readDesiredCount(config.cluster, config.service)
-      })
+    case 'deploy':
+    case 'status':
+    case 'pause':
+    case 'resume':
+    case 'promote':
+    case 'abort':
+    case 'rollback':
+    case 'history':
+    case 'diff': {
+      const deps = await sessionDeps(cancel)
+      const commands = await import('./commands/index.js')
+      return commands.run(config, deps)
     }
     default:
       throw new Error(`command: ${config.command} is not available in this version of ecs-rollout`)
   }
+}
+
+async function sessionDeps(cancel: AbortSignal): Promise<SessionDeps> {
+  const [{ createClients }, { systemClock }, { runContext }] = await Promise.all([
+    import('./aws/clients.js'),
+    import('./engine/ports.js'),
+    import('./run-context.js')
+  ])
+  return { clients: createClients(), clock: systemClock, run: runContext(), cancel }
 }
 
 async function report(outcome: Outcome): Promise<void> {
@@ -83,4 +85,5 @@ async function report(outcome: Outcome): Promise<void> {
     }
   }
   if (outcome.failure !== undefined) core.setFailed(outcome.failure)
+  core.saveState(State.Finished, 'true')
 }

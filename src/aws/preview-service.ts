@@ -15,6 +15,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { formatDuration } from '../config/parse.js'
 import { tagList, tagRecord } from './tags.js'
+import { taskDefinitionLabel } from './task-definition.js'
 
 /** DescribeServices takes at most 10 services a call. */
 const DESCRIBE_MAX = 10
@@ -141,20 +142,30 @@ export async function waitForStable(
   taskDefinition: string,
   o: WaitOptions
 ): Promise<void> {
-  const deadline = o.now() + o.timeoutMs
+  const started = o.now()
+  const deadline = started + o.timeoutMs
   for (;;) {
     const service = await findService(ecs, cluster, name)
     if (!service) throw new Error(`service ${name} disappeared while it was deploying`)
     const deployments = service.deployments ?? []
     const ours = deployments.find(d => d.taskDefinition === taskDefinition)
-    if (!ours)
+    const what = `${taskDefinitionLabel(taskDefinition)} on ${name}`
+    // The circuit breaker's rollback replaces the failed deployment, which may be gone before a poll sees it;
+    // the service's events still say why.
+    if (!ours) {
+      const why = service.events?.find(
+        e =>
+          (e.createdAt?.getTime() ?? 0) >= started &&
+          /deployment failed|circuit breaker/i.test(e.message ?? '')
+      )?.message
+      const back = deployments.find(d => d.status === 'PRIMARY')?.taskDefinition
+      const now = back ? ` ${name} runs ${taskDefinitionLabel(back)} again.` : ''
       throw new Error(
-        `ECS replaced the deployment of ${taskDefinition} on ${name}: another deployment took over`
+        `the deployment of ${what} did not finish: ${why?.replace(/\.$/, '') ?? 'another deployment replaced it'}.${now}`
       )
+    }
     if (ours.rolloutState === 'FAILED')
-      throw new Error(
-        `the deployment of ${taskDefinition} on ${name} failed: ${ours.rolloutStateReason ?? 'no reason given'}`
-      )
+      throw new Error(`the deployment of ${what} failed: ${ours.rolloutStateReason ?? 'no reason given'}`)
     const steady = ours.rolloutState
       ? ours.rolloutState === 'COMPLETED'
       : deployments.length === 1 && ours.runningCount === ours.desiredCount

@@ -1,68 +1,45 @@
 // command: deploy on a service with the EXTERNAL deployment controller (task sets).
 // Everything that can be checked is checked before the first mutating call: the service and its controller,
-// the task definition file, the alarms, the plan and the timeout, and alarms already firing.
+// a rollout already in flight, the task definition file, the alarms, the plan and the timeout, and alarms
+// already firing.
 
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import type { TaskDefinition } from '@aws-sdk/client-ecs'
 import { AlarmGates } from '../aws/alarm-gates.js'
-import type { Clients } from '../aws/clients.js'
-import { replicasTraffic, ListenerWeights } from '../aws/listener-weights.js'
-import { RecordStore } from '../aws/record-store.js'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
   registerTaskDefinition,
-  resolveTaskDefinition
+  resolveTaskDefinition,
+  taskDefinitionLabel
 } from '../aws/task-definition.js'
-import { TaskSetFleet } from '../aws/task-set-fleet.js'
 import { formatDuration, InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
-import { Output, Status } from '../constants.js'
-import type { EngineState } from '../engine/decide.js'
-import type { EventSink, RevisionInfo } from '../engine/events.js'
-import type { AlarmState, Clock, GatesPort, TrafficPort } from '../engine/ports.js'
-import { Reconciler, reasonText, type EngineResult, type Hooks } from '../engine/reconciler.js'
+import { Output, State, Status } from '../constants.js'
+import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
-import { fanOut, LiveSummary } from '../report/live-summary.js'
-import { createLogSink } from '../report/log.js'
 import type { RunContext } from '../run-context.js'
+import { handleOrphan, ownerIsAlive } from './ownership.js'
 import type { Outcome } from './outcome.js'
+import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
 
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = 6 * 3_600_000
 
-export interface DeployDeps {
-  clients: Clients
-  clock: Clock
-  run: RunContext
-  cancel?: AbortSignal
-  hooks?: (context: HookSetup) => Hooks | undefined
-}
-
-export interface HookSetup {
-  rolloutId: string
-  newTaskDefinition: string
-  stableTaskDefinition?: string
-  events: EventSink
-}
-
-export async function deployCommand(config: Config, deps: DeployDeps): Promise<Outcome> {
+export async function deployCommand(
+  config: Config,
+  deps: SessionDeps,
+  taskDefinitionRef = config.taskDefinition as string
+): Promise<Outcome> {
   const { clients, clock } = deps
-  // ---- checks: nothing below changes anything until `register` ----
-  const service = await readService(clients.ecs, config.cluster, config.service)
+  // ---- checks: nothing below changes anything until the task definition is registered ----
+  let service = await readService(clients.ecs, config.cluster, config.service)
   checkController(service)
-  const active = decodeRecord(service.tags)
-  if (active?.phase === 'Active')
-    throw new Error(
-      `a rollout (${active.id}) is already in progress on ${config.service}, started by ${active.actor}${active.runUrl ? ` in ${active.runUrl}` : ''}: promote, resume or abort it first`
-    )
-  const ref = config.taskDefinition as string
-  const file = isTaskDefinitionFile(ref)
-    ? await loadTaskDefinitionFile(ref, config.containerImages)
+  const file = isTaskDefinitionFile(taskDefinitionRef)
+    ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
     : undefined
   const gates = new AlarmGates({
     cloudwatch: clients.cloudwatch,
@@ -77,41 +54,42 @@ export async function deployCommand(config: Config, deps: DeployDeps): Promise<O
       `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`
     )
   }
-  const desired = service.desiredCount
-  const plan = checkedPlan(config, desired)
+  const plan = checkedPlan(config, service.desiredCount)
+  const inFlight = decodeRecord(service.tags)
+  if (inFlight?.phase === 'Active') {
+    if (ownerIsAlive(inFlight, config, clock.now()))
+      throw new Error(
+        `a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: promote, resume or abort it first`
+      )
+    if (!config.takeover)
+      throw new Error(
+        `rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`
+      )
+  }
   await checkAlarmsAtStart(config, gates, clock)
 
   // ---- act ----
+  if (inFlight?.phase === 'Active') {
+    const settled = await handleOrphan(config, deps, service, inFlight)
+    if (settled.failure) return settled
+    service = await readService(clients.ecs, config.cluster, config.service)
+  }
   const rolloutId = newRolloutId(deps.run)
   const resolved = file
     ? await registerTaskDefinition(clients.ecs, file, rolloutId)
-    : await resolveTaskDefinition(clients.ecs, ref, config.containerImages, rolloutId)
-  const outputs = {
-    [Output.RolloutId]: rolloutId,
-    [Output.TaskDefinitionArn]: resolved.arn,
-    [Output.PreviousTaskDefinitionArn]: service.taskDefinition ?? ''
-  }
+    : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
   if (resolved.arn === service.taskDefinition) {
-    core.info(`${config.service} already runs ${label(resolved.arn)}: nothing to roll out`)
+    core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`)
     return {
       status: Status.Succeeded,
-      outputs: { ...outputs, [Output.TrafficPercent]: '100' },
-      summary: `<h2>✅ ${config.service} already runs ${label(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
+      outputs: {
+        [Output.TaskDefinitionArn]: resolved.arn,
+        [Output.PreviousTaskDefinitionArn]: resolved.arn,
+        [Output.TrafficPercent]: '100'
+      },
+      summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
     }
   }
-
-  const traffic = await trafficFor(config, clients)
-  const fleet = new TaskSetFleet({
-    ecs: clients.ecs,
-    cluster: config.cluster,
-    service: config.service,
-    newTaskDefinition: resolved.arn,
-    stableTaskDefinition: service.taskDefinition,
-    rolloutId,
-    clientToken: rolloutId,
-    newLoadBalancers: traffic.newLoadBalancers?.(service)
-  })
-  const records = new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
   const record: RolloutRecord = {
     id: rolloutId,
     phase: 'Active',
@@ -125,74 +103,36 @@ export async function deployCommand(config: Config, deps: DeployDeps): Promise<O
     runUrl: deps.run.runUrl,
     commit: deps.run.commit,
     startedAt: clock.now(),
-    heartbeat: clock.now()
+    heartbeat: clock.now(),
+    request: null
   }
-  const region = await clients.ecs.config.region()
-  const summary = new LiveSummary({
-    repository: deps.run.repository,
-    serverUrl: deps.run.serverUrl,
-    runUrl: deps.run.runUrl,
-    taskDefinitions: await taskDefinitionsFor(clients, service.taskDefinition, resolved.definition),
-    showEnvValues: config.showEnvValues
-  })
-  const events = fanOut(createLogSink(core), summary)
-  await records.save(record)
-  await fleet.ensureNew()
-  events.emit({
-    kind: 'start',
-    at: clock.now(),
-    rolloutId,
-    cluster: config.cluster,
-    service: config.service,
-    region,
-    from: service.taskDefinition ? revision(service.taskDefinition) : undefined,
-    to: revision(resolved.arn),
-    plan,
-    fromStep: 1,
-    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
-  })
-
-  const state: EngineState = {
-    mode: 'forward',
-    step: 1,
-    phase: 'moving',
-    stepStartedAt: clock.now(),
-    trafficPercent: 0,
-    promoted: false
-  }
+  const ports = await portsFor(config, clients, service, record)
+  core.saveState(
+    State.Rollout,
+    JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId })
+  )
+  await ports.records.save(record)
+  await ports.fleet.ensureNew()
   // A service that never had a task set gets its first one at full size: there is nothing to protect yet.
   const firstDeploy = !service.taskDefinition
-  const hooks = deps.hooks?.({
-    rolloutId,
-    newTaskDefinition: resolved.arn,
-    stableTaskDefinition: service.taskDefinition,
-    events
-  })
-  const result = await new Reconciler(
+  return runRollout({
+    config,
+    deps,
     record,
-    state,
-    {
-      fleet,
-      traffic: traffic.port,
-      gates: firstDeploy ? noGates : gates,
-      records,
-      events,
-      clock,
-      hooks,
-      cancel: deps.cancel
+    ports,
+    state: {
+      mode: 'forward',
+      step: 1,
+      phase: 'moving',
+      stepStartedAt: clock.now(),
+      trafficPercent: 0,
+      promoted: false
     },
-    {
-      plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : config.plan,
-      pollIntervalMs: config.pollIntervalMs,
-      stepTimeoutMs: config.stepTimeoutMs,
-      timeoutMs: config.timeoutMs,
-      maxFailedTasks: config.maxFailedTasks,
-      onFailure: config.onFailure,
-      onCancel: config.onCancel
-    },
-    clock.now()
-  ).run()
-  return outcomeOf(result, outputs, summary.render())
+    from: await describeTaskDefinition(clients, service.taskDefinition),
+    to: resolved.definition,
+    ungated: firstDeploy,
+    plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined
+  })
 }
 
 function checkController(service: ServiceInfo): void {
@@ -207,7 +147,7 @@ function checkController(service: ServiceInfo): void {
 }
 
 /** The plan for today's size, refused before anything changes if the capacity rules cannot carry it out. */
-function checkedPlan(config: Config, desired: number): Plan {
+export function checkedPlan(config: Config, desired: number): Plan {
   let plan: Plan
   try {
     plan = buildPlan(config.plan, desired)
@@ -248,87 +188,9 @@ function describeFiring(firing: AlarmState[]): string {
   return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`
 }
 
-interface TrafficSetup {
-  port: TrafficPort
-  newLoadBalancers?: (service: ServiceInfo) => ServiceInfo['loadBalancers']
-}
-
-async function trafficFor(config: Config, clients: Clients): Promise<TrafficSetup> {
-  if (config.plan.traffic === 'replicas') return { port: replicasTraffic }
-  const weights = new ListenerWeights({
-    elb: clients.elb,
-    listenerArn: config.listenerArn,
-    listenerRuleArn: config.listenerRuleArn,
-    targetGroups: config.targetGroups
-  })
-  const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()]
-  return {
-    port: weights,
-    // The new task set registers in the other target group; everything else is as the stable one has it.
-    newLoadBalancers: service =>
-      service.loadBalancers.map(lb =>
-        lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
-      )
-  }
-}
-
-async function taskDefinitionsFor(
-  clients: Clients,
-  fromArn: string | undefined,
-  to: TaskDefinition
-): Promise<{ from?: TaskDefinition; to: TaskDefinition }> {
-  if (!fromArn) return { to }
-  const { DescribeTaskDefinitionCommand } = await import('@aws-sdk/client-ecs')
-  const from = await clients.ecs
-    .send(new DescribeTaskDefinitionCommand({ taskDefinition: fromArn }))
-    .catch(() => undefined)
-  return { from: from?.taskDefinition, to }
-}
-
-const noGates: GatesPort = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) }
-
 function newRolloutId(run: RunContext): string {
   const suffix = randomBytes(3).toString('hex')
   return run.runId
     ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
     : `r${Date.now().toString(36)}-${suffix}`
-}
-
-export function label(arn: string): string {
-  return arn.replace(/^.*:task-definition\//, '')
-}
-
-function revision(arn: string): RevisionInfo {
-  return { arn, label: label(arn) }
-}
-
-/** Maps the engine's result to the step's status, outputs and failure. */
-export function outcomeOf(
-  result: EngineResult,
-  outputs: Partial<Record<Output, string>>,
-  summary: string
-): Outcome {
-  const reason = reasonText(result.reason)
-  const all = { ...outputs, [Output.TrafficPercent]: String(result.trafficPercent) }
-  if (reason) all[Output.Reason] = reason
-  switch (result.status) {
-    case Status.Succeeded:
-      return { status: result.status, outputs: all, summary }
-    case Status.Paused:
-      // A pause at a manual step is where the plan asked to stop: not a failed job. A gate that failed is.
-      return result.reason
-        ? {
-            status: result.status,
-            outputs: all,
-            summary,
-            failure: `Paused at step ${result.step} because ${reason}: promote or abort from a later run`
-          }
-        : { status: result.status, outputs: all, summary }
-    case Status.RolledBack:
-      return { status: result.status, outputs: all, summary, failure: `Rolled back: ${reason}` }
-    case Status.Aborted:
-      return { status: result.status, outputs: all, summary, failure: `Aborted: ${reason}` }
-    default:
-      return { status: result.status, outputs: all, summary, failure: reason ?? 'the rollout failed' }
-  }
 }

@@ -50,6 +50,8 @@ export type Decision =
   | { kind: 'traffic'; percent: number }
   | { kind: 'bake' }
   | { kind: 'next-step'; to: number }
+  /** A promote request: go to a step (plan.steps.length + 1 means the final phase) without baking the rest. */
+  | { kind: 'jump'; to: number }
   | { kind: 'pause'; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
   | { kind: 'promote' }
   | { kind: 'retire' }
@@ -73,6 +75,8 @@ export function decide(state: EngineState, obs: Observation, plan: Plan, limits:
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
   if (obs.request === 'pause') return { kind: 'pause', why: 'requested' }
+  if (obs.request?.startsWith('promote:'))
+    return { kind: 'jump', to: promoteTarget(obs.request, state, plan) }
 
   return state.mode === 'final' ? decideFinal(state, obs, plan) : decideForward(state, obs, plan)
 }
@@ -165,6 +169,14 @@ function decideRollback(state: EngineState, obs: Observation, plan: Plan): Decis
   }
   if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
   return { kind: 'finish-rollback' }
+}
+
+/** promote:full → the final phase; promote:N → step N; the step always lies ahead of the current one. */
+export function promoteTarget(request: Request, state: EngineState, plan: Plan): number {
+  const final = plan.steps.length + 1
+  if (request === 'promote:full') return final
+  const n = Number(request.slice('promote:'.length))
+  return Math.min(final, Math.max(state.step + 1, Number.isFinite(n) && n > 0 ? n : state.step + 1))
 }
 
 export function counts(fleet: FleetObservation): Counts {

@@ -27,8 +27,8 @@ import type { AlarmState, Clock, FleetObservation, FleetPort, GatesPort, Traffic
 
 /** How often a moving step looks at its task sets, at most. */
 export const QUICK_POLL_MS = 1000
-/** How often the owner proves it is alive on the record. */
-export const HEARTBEAT_MS = 60_000
+/** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
+export const HEARTBEAT_MS = 10_000
 /** Consecutive failed observations (after the SDK's own retries) before the rollout stops safely. */
 export const MAX_OBSERVE_ERRORS = 3
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
@@ -145,7 +145,7 @@ export class Reconciler {
         const gates = await this.deps.gates.read()
         this.alarms = gates.alarms
         this.noteWarnings(gates.warnings, now)
-        this.request = fleet.tags ? decodeRecord(fleet.tags)?.request : undefined
+        this.request = (fleet.tags && decodeRecord(fleet.tags)?.request) || undefined
         this.lastDetailed = now
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
@@ -258,7 +258,9 @@ export class Reconciler {
         return undefined
       }
       case 'next-step':
+      case 'jump':
         events.emit({ kind: 'step-done', at, step: this.state.step })
+        if (decision.kind === 'jump') this.request = undefined
         if (decision.to > plan.steps.length) this.enterFinal(at)
         else {
           this.state.step = decision.to
@@ -267,7 +269,7 @@ export class Reconciler {
           this.state.bakeStartedAt = undefined
           events.emit({ kind: 'step-start', at, ...this.stepInfo(plan) })
         }
-        await this.save({ stage: 'executing' })
+        await this.save({ stage: 'executing', request: decision.kind === 'jump' ? null : undefined })
         return undefined
       case 'pause':
         return this.pause(decision.why, decision.reason)
@@ -294,7 +296,7 @@ export class Reconciler {
           stage: undefined,
           outcome: 'succeeded',
           reason: undefined,
-          request: undefined
+          request: null
         }
         await this.save({})
         return this.endWith(Status.Succeeded)
@@ -336,7 +338,7 @@ export class Reconciler {
     this.rollbackProgressAt = this.deps.clock.now()
     if (!this.rollbackStarted) {
       this.rollbackStarted = true
-      await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure) })
+      await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure), request: null })
     }
     return undefined
   }
@@ -376,7 +378,7 @@ export class Reconciler {
       stage: undefined,
       outcome,
       reason: reasonText(this.state.failure),
-      request: undefined
+      request: null
     }
     await this.save({})
     this.state.trafficPercent = 0
@@ -396,7 +398,7 @@ export class Reconciler {
     const at = this.deps.clock.now()
     const stage: Stage = why === 'manual-step' ? 'batch-completed' : 'paused'
     this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason })
-    await this.save({ stage, reason: reason ? reasonText(reason) : undefined, request: undefined })
+    await this.save({ stage, reason: reason ? reasonText(reason) : undefined, request: null })
     return this.endWith(Status.Paused, reason)
   }
 
@@ -415,6 +417,8 @@ export class Reconciler {
     this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() }
     this.lastHeartbeat = this.record.heartbeat
     await this.deps.records.save(this.record)
+    // A request is written once (cleared when acted on); later saves leave the service's value alone.
+    this.record.request = undefined
   }
 
   private stepInfo(plan: Plan): {

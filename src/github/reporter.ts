@@ -32,7 +32,8 @@ const STATES: Record<Status, DeploymentState> = {
   [Status.Failed]: 'failure',
   [Status.Aborted]: 'inactive',
   [Status.Paused]: 'in_progress',
-  [Status.Planned]: 'inactive'
+  [Status.Planned]: 'inactive',
+  [Status.InProgress]: 'in_progress'
 }
 
 export class GitHubReporter {

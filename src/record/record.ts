@@ -30,7 +30,8 @@ export interface RolloutRecord {
   heartbeat: number
   outcome?: Outcome
   reason?: string
-  request?: Request
+  /** A control run's request; null clears it, undefined leaves whatever is on the service untouched. */
+  request?: Request | null
 }
 
 const VALUE_MAX = 256
@@ -59,11 +60,12 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
     started: String(r.startedAt),
     heartbeat: String(r.heartbeat),
     outcome: r.outcome,
-    reason: r.reason,
-    request: r.request
+    reason: r.reason
   }
   const tags: Record<string, string> = {}
   for (const [k, v] of Object.entries(fields)) tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v)
+  // The owner saves often; it must not erase a request a control run wrote in the meantime.
+  if (r.request !== undefined) tags[TAG_PREFIX + 'request'] = r.request ?? ''
   return tags
 }
 

@@ -5,10 +5,11 @@ export const modules = {
 /***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ describeService),
+/* harmony export */   describeService: () => (/* binding */ describeService),
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
-/* harmony export */   u: () => (/* binding */ readService)
+/* harmony export */   readService: () => (/* binding */ readService)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
 /* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);

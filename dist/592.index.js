@@ -1,17 +1,34 @@
-export const id = 208;
-export const ids = [208,582];
+export const id = 592;
+export const ids = [592,158];
 export const modules = {
 
-/***/ 4582:
+/***/ 7592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ describeService),
-/* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
-/* harmony export */   u: () => (/* binding */ readService)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+;// CONCATENATED MODULE: ./src/aws/tags.ts
+// ECS tags travel as [{key, value}] lists; everything else in the action reads them as a plain record.
+function tags_tagRecord(tags) {
+    const record = {};
+    for (const { key, value } of tags ?? [])
+        if (key !== undefined)
+            record[key] = value ?? '';
+    return record;
+}
+function tagList(record) {
+    return Object.entries(record).map(([key, value]) => ({ key, value }));
+}
+
+;// CONCATENATED MODULE: ./src/aws/service.ts
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -19,7 +36,7 @@ export const modules = {
 async function describeService(ecs, cluster, service) {
     let out;
     try {
-        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
+        out = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [service], include: ['TAGS'] }));
     }
     catch (error) {
         if (error.name === 'ClusterNotFoundException')
@@ -42,270 +59,20 @@ async function readService(ecs, cluster, service) {
         desiredCount: found.desiredCount ?? 0,
         taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
         loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
-        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(found.tags)
+        tags: tags_tagRecord(found.tags)
     };
 }
 /** The service's desired count, for `command: plan` run without desired-count. */
 async function readDesiredCount(cluster, service) {
-    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
+    return (await readService(new ECSClient({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
 }
-
-
-/***/ }),
-
-/***/ 9580:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ tagRecord),
-/* harmony export */   T: () => (/* binding */ tagList)
-/* harmony export */ });
-// ECS tags travel as [{key, value}] lists; everything else in the action reads them as a plain record.
-function tagRecord(tags) {
-    const record = {};
-    for (const { key, value } of tags ?? [])
-        if (key !== undefined)
-            record[key] = value ?? '';
-    return record;
-}
-function tagList(record) {
-    return Object.entries(record).map(([key, value]) => ({ key, value }));
-}
-
-
-/***/ }),
-
-/***/ 9208:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  deployCommand: () => (/* binding */ deployCommand),
-  label: () => (/* binding */ label),
-  outcomeOf: () => (/* binding */ outcomeOf)
-});
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __webpack_require__(3218);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var dist_cjs = __webpack_require__(4085);
-;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
-// GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
-// per call is CloudWatch's limit, so more are split), metric and composite alike.
-
-const NAMES_PER_CALL = 100;
-class AlarmGates {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    async missing() {
-        const found = await this.describe();
-        return this.names().filter(name => !found.has(name));
-    }
-    async read() {
-        const found = await this.describe();
-        // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
-        const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
-        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
-    }
-    names() {
-        return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
-    }
-    async describe() {
-        const found = new Map();
-        const names = this.names();
-        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-            let NextToken;
-            do {
-                const out = await this.o.cloudwatch.send(new dist_cjs/* DescribeAlarmsCommand */.zWD({
-                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-                    // Without AlarmTypes CloudWatch returns metric alarms only.
-                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                    MaxRecords: NAMES_PER_CALL,
-                    NextToken
-                }));
-                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-                    if (alarm.AlarmName)
-                        found.set(alarm.AlarmName, alarmState(alarm));
-                NextToken = out.NextToken;
-            } while (NextToken);
-        }
-        return found;
-    }
-}
-function alarmState(alarm) {
-    const state = alarm.StateValue === 'OK' || alarm.StateValue === 'ALARM' ? alarm.StateValue : 'INSUFFICIENT_DATA';
-    // StateTransitionedTimestamp is when the state last changed; StateUpdatedTimestamp also moves when only the
-    // reason does, so it is the fallback for emulators without the former.
-    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
-    return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
-;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
-// TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
-// rule) forwards to the two target groups with weights, and every change is read back before it counts.
-
-class ListenerWeights {
-    o;
-    mode = 'weights';
-    route;
-    pair;
-    constructor(o) {
-        this.o = o;
-        const route = o.listenerRuleArn ?? o.listenerArn;
-        if (!route)
-            throw new Error('traffic by weights needs a listener or a listener rule');
-        if (o.targetGroups.length !== 2)
-            throw new Error('traffic by weights needs exactly two target groups');
-        this.route = route;
-    }
-    /** The target group that serves the stable revision today: the one the route sends traffic to. */
-    async stableTargetGroup() {
-        return (await this.targetGroups()).stable;
-    }
-    async newTargetGroup() {
-        return (await this.targetGroups()).new;
-    }
-    async weight() {
-        return share(forwardWeights(await this.actions()), await this.newTargetGroup());
-    }
-    async setWeight(percent) {
-        const groups = await this.targetGroups();
-        const weights = weightsFor(percent);
-        const wanted = share(new Map([
-            [groups.new, weights.new],
-            [groups.stable, weights.stable]
-        ]), groups.new);
-        // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
-        const done = (actions) => {
-            const current = forwardWeights(actions);
-            return current.has(groups.new) && current.has(groups.stable) && share(current, groups.new) === wanted;
-        };
-        let actions = await this.actions();
-        if (done(actions))
-            return;
-        // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
-        for (let attempt = 0; attempt < 2; attempt++) {
-            await this.write(withWeights(actions, groups, weights));
-            actions = await this.actions();
-            if (done(actions))
-                return;
-        }
-        throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
-    }
-    /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
-    async targetHealth(targetGroupArn) {
-        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }));
-        const counts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 };
-        for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
-            const state = TargetHealth?.State;
-            if (state === 'healthy' || state === 'initial' || state === 'unused')
-                counts[state]++;
-            else if (state === 'unhealthy' || state === 'unavailable')
-                counts.unhealthy++;
-            // draining targets are leaving and count for nothing
-        }
-        return counts;
-    }
-    async targetGroups() {
-        this.pair ??= await this.findPair();
-        return this.pair;
-    }
-    async findPair() {
-        const [a, b] = this.o.targetGroups;
-        const pick = (stable) => ({ stable, new: stable === a ? b : a });
-        const weights = forwardWeights(await this.actions());
-        const foreign = [...weights].filter(([tg, w]) => w > 0 && !this.o.targetGroups.includes(tg));
-        if (foreign.length)
-            throw new Error(`the route ${this.route} also forwards to ${foreign.map(([tg]) => tg).join(', ')}, which target-groups does not name`);
-        if (this.o.stableTargetGroup) {
-            if (!this.o.targetGroups.includes(this.o.stableTargetGroup))
-                throw new Error(`target group ${this.o.stableTargetGroup} is not one of target-groups`);
-            return pick(this.o.stableTargetGroup);
-        }
-        const serving = this.o.targetGroups.filter(tg => (weights.get(tg) ?? 0) > 0);
-        if (serving.length === 1)
-            return pick(serving[0]);
-        if (serving.length === 0)
-            throw new Error(`the route ${this.route} forwards to neither target group of target-groups (${a}, ${b}): it forwards ${describeWeights(weights)}`);
-        throw new Error(`the route ${this.route} splits traffic between both target groups (${describeWeights(weights)}), so which serves the stable revision is unclear: is another rollout under way?`);
-    }
-    async actions() {
-        if (this.o.listenerRuleArn) {
-            const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [this.route] }));
-            return out.Rules?.[0]?.Actions ?? [];
-        }
-        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.route] }));
-        return out.Listeners?.[0]?.DefaultActions ?? [];
-    }
-    async write(actions) {
-        if (this.o.listenerRuleArn)
-            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: this.route, Actions: actions }));
-        else
-            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: this.route, DefaultActions: actions }));
-    }
-}
-/** TrafficPort with traffic by replicas: traffic follows task counts, so there is nothing to set or read. */
-const replicasTraffic = {
-    mode: 'replicas',
-    setWeight: async () => { },
-    weight: async () => 0
-};
-/**
- * ELBv2 weights are integers 0–999. A whole percent is its own weight (10 / 90); a share with a fraction,
- * kept to 0.1, is in per-mille (2.5 % → 25 / 975).
- */
-function weightsFor(percent) {
-    if (!(percent >= 0 && percent <= 100))
-        throw new Error(`traffic share ${percent} is not within 0–100 %`);
-    const tenths = Math.round(percent * 10);
-    const unit = tenths % 10 === 0 ? 1 : 10;
-    const fresh = (tenths * unit) / 10;
-    return { new: fresh, stable: 100 * unit - fresh };
-}
-/** Target group → weight of the route's forward action; a plain forward to one group is weight 1. */
-function forwardWeights(actions) {
-    const forward = actions.find(a => a.Type === 'forward');
-    const groups = forward?.ForwardConfig?.TargetGroups;
-    if (groups?.length)
-        return new Map(groups.map(g => [g.TargetGroupArn ?? '', g.Weight ?? 1]));
-    return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : []);
-}
-/** The percentage of the route's traffic a target group receives. */
-function share(weights, targetGroup) {
-    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
-    return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total;
-}
-/** The route's actions with its forward action replaced by the weighted pair; other actions are kept. */
-function withWeights(actions, groups, weights) {
-    const forward = actions.find(a => a.Type === 'forward');
-    const weighted = {
-        Type: 'forward',
-        Order: forward?.Order,
-        ForwardConfig: {
-            TargetGroups: [
-                { TargetGroupArn: groups.stable, Weight: weights.stable },
-                { TargetGroupArn: groups.new, Weight: weights.new }
-            ],
-            TargetGroupStickinessConfig: forward?.ForwardConfig?.TargetGroupStickinessConfig
-        }
-    };
-    return forward ? actions.map(a => (a === forward ? weighted : a)) : [...actions, weighted];
-}
-function describeWeights(weights) {
-    return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group';
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var client_ecs_dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __webpack_require__(8353);
 ;// CONCATENATED MODULE: ./src/record/record.ts
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
@@ -335,12 +102,14 @@ function encodeRecord(r) {
         started: String(r.startedAt),
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
-        reason: r.reason,
-        request: r.request
+        reason: r.reason
     };
     const tags = {};
     for (const [k, v] of Object.entries(fields))
         tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v);
+    // The owner saves often; it must not erase a request a control run wrote in the meantime.
+    if (r.request !== undefined)
+        tags[TAG_PREFIX + 'request'] = r.request ?? '';
     return tags;
 }
 /** The record from the service's tags, or undefined when the service never had a rollout. */
@@ -451,41 +220,6 @@ function decodePlan(text) {
     };
 }
 
-// EXTERNAL MODULE: ./src/aws/tags.ts
-var tags = __webpack_require__(9580);
-;// CONCATENATED MODULE: ./src/aws/record-store.ts
-// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
-
-
-
-class RecordStore {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    async save(record) {
-        const encoded = Object.entries(encodeRecord(record));
-        const set = encoded.filter(([, value]) => value !== '');
-        // A field that became empty is removed, every time: another run (a control run's request) may have
-        // written it since this one last looked.
-        const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
-        const resourceArn = this.o.serviceArn;
-        await this.o.ecs.send(new client_ecs_dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,tags/* tagList */.T)(Object.fromEntries(set)) }));
-        if (cleared.length)
-            await this.o.ecs.send(new client_ecs_dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
-    }
-}
-/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
-function loadRecord(tags) {
-    return decodeRecord(tagRecord(tags));
-}
-
-// EXTERNAL MODULE: ./src/aws/service.ts
-var aws_service = __webpack_require__(4582);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(8353);
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
@@ -507,6 +241,10 @@ const READ_ONLY = [
     'deregisteredAt',
     'deleteRequestedAt'
 ];
+/** "web:43", from a task definition ARN: how people name a revision. */
+function taskDefinitionLabel(arn) {
+    return arn.replace(/^.*:task-definition\//, '');
+}
 function isTaskDefinitionFile(ref) {
     return /\.json$/i.test(ref);
 }
@@ -544,7 +282,7 @@ async function loadTaskDefinitionFile(path, images) {
 async function registerTaskDefinition(ecs, input, rolloutId) {
     const key = `${TAG_PREFIX}rollout-id`;
     const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: tagValue(rolloutId) }];
-    const out = await ecs.send(new client_ecs_dist_cjs/* RegisterTaskDefinitionCommand */.$Hl({ ...input, tags }));
+    const out = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl({ ...input, tags }));
     const definition = out.taskDefinition ?? {};
     return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
 }
@@ -554,7 +292,7 @@ async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
         return registerTaskDefinition(ecs, await loadTaskDefinitionFile(ref, images), rolloutId);
     let out;
     try {
-        out = await ecs.send(new client_ecs_dist_cjs.DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }));
+        out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
     }
     catch (error) {
         if (error.name === 'ClientException')
@@ -591,6 +329,537 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+;// CONCATENATED MODULE: ./src/plan/moves.ts
+// How to get from one step's task counts to the next without breaking the capacity envelope.
+//
+// A move changes both task sets at once. It first stops tasks the target no longer needs, as far as the
+// healthy floor allows, then starts tasks the target needs, as far as the ceiling allows. Tasks being
+// started are not yet healthy, so during a move healthy capacity is at least what was left running; the
+// engine waits for the task sets to be stable before the next move. The same function serves rollouts
+// (new grows, stable shrinks) and rollbacks (stable grows back first, then new shrinks).
+//
+// Worked example, desired 10, max-surge 3, max-unavailable 0 (floor 10, ceiling 13):
+//   (new 0, stable 10) → (new 5, stable 5): start 3 new         → (3, 10)
+//                                          stop 3 stable, start 2 → (5, 7)
+//                                          stop 2 stable          → (5, 5)
+//   rollback (5, 5) → (0, 10):             start 3 stable        → (5, 8)
+//                                          stop 3 new, start 2 stable → (2, 10)
+//                                          stop 2 new            → (0, 10)
+function planMoves(from, to, limits) {
+    const moves = [];
+    let current = { ...from };
+    while (current.new !== to.new || current.stable !== to.stable) {
+        const next = nextMove(current, to, limits);
+        if (next.new === current.new && next.stable === current.stable) {
+            throw new Error(`cannot move from ${describe(current)} to ${describe(to)}: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
+        }
+        moves.push(next);
+        current = next;
+    }
+    return moves;
+}
+function nextMove(current, to, limits) {
+    let removable = Math.max(0, current.new + current.stable - limits.minHealthy);
+    const stableDown = Math.min(Math.max(0, current.stable - to.stable), removable);
+    removable -= stableDown;
+    const newDown = Math.min(Math.max(0, current.new - to.new), removable);
+    const afterStops = { new: current.new - newDown, stable: current.stable - stableDown };
+    let room = Math.max(0, limits.maxTotal - afterStops.new - afterStops.stable);
+    const newUp = Math.min(Math.max(0, to.new - afterStops.new), room);
+    room -= newUp;
+    const stableUp = Math.min(Math.max(0, to.stable - afterStops.stable), room);
+    return { new: afterStops.new + newUp, stable: afterStops.stable + stableUp };
+}
+function describe(c) {
+    return `new ${c.new}/stable ${c.stable}`;
+}
+
+;// CONCATENATED MODULE: ./src/plan/planner.ts
+// The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
+// again whenever a step starts, with the desired count of that moment, so percentages always apply to the
+// service's actual size (scaling during a rollout is honoured, as update plans do).
+//
+// How the stable revision's capacity behaves:
+// - traffic: replicas, stable-scale: shrink (the default with replicas) — stable gives up one task for each
+//   new task; healthy capacity never drops below desired − max-unavailable and the fleet never exceeds
+//   desired + max-surge (see moves.ts). Traffic follows task counts.
+// - stable-scale: keep (the default with weights) — stable stays at full size until the new revision is
+//   primary and baked, so a rollback needs no task to start; it costs up to twice the tasks.
+// - traffic: weights — the load balancer splits traffic by weight; the new revision gets enough tasks for
+//   its share (at least one) before weight moves to it.
+// - blue-green — the new revision at full size beside the stable one (2 × desired), test traffic first,
+//   then all production traffic at once.
+
+
+/** What a scale-up is assumed to cost when estimating a plan's duration (Fargate tasks start in about a minute). */
+const TASK_START_ESTIMATE_MS = 60_000;
+function buildPlan(config, desiredCount) {
+    if (!Number.isInteger(desiredCount) || desiredCount < 0)
+        throw new Error(`desired count must be a whole number of tasks, got ${desiredCount}`);
+    const limits = capacityLimits(config, desiredCount);
+    const specs = stepSpecs(config, desiredCount);
+    const steps = resolveSteps(specs, config, desiredCount);
+    let current = { new: 0, stable: desiredCount };
+    let peak = desiredCount;
+    let moves = 0;
+    let estimatedMs = config.bakeMs;
+    for (const step of steps) {
+        const path = planMoves(current, step, limits);
+        for (const m of path)
+            peak = Math.max(peak, m.new + m.stable);
+        moves += path.filter((m, i) => m.new > (i === 0 ? current : path[i - 1]).new).length;
+        current = step;
+        estimatedMs += step.pause === 'manual' ? 0 : step.bakeMs;
+    }
+    estimatedMs += moves * TASK_START_ESTIMATE_MS;
+    return {
+        strategy: config.strategy.name,
+        traffic: config.traffic,
+        stableScale: config.stableScale,
+        desiredCount,
+        limits,
+        steps,
+        finalBakeMs: config.bakeMs,
+        peakExtraTasks: peak - desiredCount,
+        estimatedMs,
+        hasManualPause: steps.some(s => s.pause === 'manual')
+    };
+}
+/**
+ * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
+ * percentage never allows fewer extra tasks or more missing ones than it says.
+ * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
+ *           desired 10, stable kept → ceiling 20 (both revisions at full size).
+ */
+function capacityLimits(config, desired) {
+    const unavailable = Math.min(desired, (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down'));
+    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
+    const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
+    const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
+    // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
+    return {
+        desired,
+        minHealthy: desired - unavailable,
+        maxTotal: Math.max(maxTotal, desired + (unavailable ? 0 : 1))
+    };
+}
+/**
+ * The strategy's steps as shares of the desired count.
+ * rolling, desired 10, batch 3        → 3, 6, 9, 10 tasks
+ * linear 10 %                         → 10 %, 20 %, … 100 %
+ * linear 30 %                         → 30 %, 60 %, 90 %, 100 %
+ * canary 10 %                         → 10 % (canary bake), 100 %
+ * blue-green                          → 100 % on test traffic only, then 100 % of production
+ * custom "10:5m, pause, 50:10m"       → 10 % (5 m), pause until promoted, 50 % (10 m), 100 %
+ */
+function stepSpecs(config, desired) {
+    const strategy = config.strategy;
+    switch (strategy.name) {
+        case 'rolling':
+            return rollingSpecs(strategy, defaultBatch(config, desired), desired);
+        case 'linear': {
+            const specs = [];
+            for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
+                const percent = round(k * strategy.stepPercent);
+                specs.push({ kind: 'shift', label: `${percent}%`, percent, bakeMs: strategy.stepBakeMs });
+            }
+            specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
+            return specs;
+        }
+        case 'canary':
+            return [
+                {
+                    kind: 'shift',
+                    label: `canary ${strategy.canaryPercent}%`,
+                    percent: strategy.canaryPercent,
+                    bakeMs: strategy.canaryBakeMs
+                },
+                { kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }
+            ];
+        case 'blue-green':
+            return [
+                {
+                    kind: 'shift',
+                    label: 'green up, test traffic',
+                    percent: 0,
+                    newCount: desired,
+                    bakeMs: 0,
+                    testTraffic: true
+                },
+                { kind: 'shift', label: 'switch 100%', percent: 100, bakeMs: 0 }
+            ];
+        case 'all-at-once':
+            return [{ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }];
+        case 'custom': {
+            const specs = strategy.steps.map(s => s.kind === 'pause'
+                ? { kind: 'pause', durationMs: s.durationMs }
+                : { kind: 'shift', label: `${s.percent}%`, percent: s.percent, bakeMs: s.bakeMs });
+            const last = [...specs].reverse().find(s => s.kind === 'shift');
+            if (!last || last.percent < 100)
+                specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
+            return specs;
+        }
+    }
+}
+/**
+ * Rolling in batches (automatic batching), or up to a partition (manual batching: partition wins).
+ * desired 10, batch 3               → 3, 6, 9, 10
+ * desired 10, batch 10 (or more)    → 10: a batch at or above the desired count is a single batch
+ * desired 10, no batch size, max-surge 25 %, max-unavailable 0 → batch 3 (surge + unavailable)
+ * desired 10, partition 3           → 3, then pause until a promote run raises the partition
+ * desired 10, partition 0           → 0: every updated task goes back to the stable revision
+ */
+function rollingSpecs(strategy, defaultBatchSize, desired) {
+    if (strategy.partition) {
+        const target = Math.min(desired, (0,parse/* resolveQuantity */.e7)(strategy.partition, desired, 'down'));
+        const specs = [
+            {
+                kind: 'shift',
+                label: `partition ${target}/${desired}`,
+                percent: share(target, desired),
+                newCount: target,
+                bakeMs: 0
+            }
+        ];
+        if (target < desired)
+            specs.push({ kind: 'pause' });
+        return specs;
+    }
+    const batch = strategy.batchSize
+        ? Math.max(1, (0,parse/* resolveQuantity */.e7)(strategy.batchSize, desired, 'up'))
+        : defaultBatchSize;
+    const batches = Math.max(1, Math.ceil(desired / batch));
+    const specs = [];
+    for (let k = 1; k <= batches; k++) {
+        const newCount = Math.min(desired, k * batch);
+        specs.push({
+            kind: 'shift',
+            label: batches === 1 ? 'single batch' : `batch ${k} of ${batches}`,
+            percent: share(newCount, desired),
+            newCount,
+            bakeMs: k < batches ? strategy.batchIntervalMs : 0
+        });
+    }
+    return specs;
+}
+/** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
+function defaultBatch(config, desired) {
+    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
+    const unavailable = (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down');
+    return Math.max(1, surge + unavailable);
+}
+function resolveSteps(specs, config, desired) {
+    const steps = [];
+    let previous;
+    for (const spec of specs) {
+        const index = steps.length + 1;
+        if (spec.kind === 'pause') {
+            const base = previous ?? { new: 0, stable: desired, trafficPercent: 0 };
+            previous = {
+                index,
+                label: spec.durationMs === undefined ? 'pause until promoted' : 'pause',
+                new: base.new,
+                stable: base.stable,
+                trafficPercent: base.trafficPercent,
+                bakeMs: spec.durationMs ?? 0,
+                pause: spec.durationMs === undefined ? 'manual' : 'timed'
+            };
+        }
+        else {
+            previous = {
+                index,
+                label: spec.label,
+                ...countsFor(spec, config, desired),
+                bakeMs: spec.bakeMs,
+                pause: 'none'
+            };
+            if (spec.testTraffic)
+                previous.testTraffic = true;
+        }
+        steps.push(previous);
+    }
+    return steps;
+}
+/**
+ * Task counts and traffic share for one step.
+ * replicas, shrink, desired 10, 30 %  → new 3, stable 7, traffic 30 %
+ * replicas, keep,   desired 10, 30 %  → new 3, stable 10, traffic 23 % (3 of 13 tasks)
+ * replicas, any,    desired 10, 100 % → new 10, stable 0, traffic 100 %
+ * weights,  keep,   desired 10, 5 %   → new 1 (at least one), stable 10, traffic 5 %
+ * weights,  shrink, desired 10, 25 %  → new 3, stable 8 (enough for 75 %), traffic 25 %
+ * blue-green test step, desired 10    → new 10, stable 10, traffic 0 %
+ */
+function countsFor(spec, config, desired) {
+    const newCount = spec.newCount ?? (spec.percent > 0 ? Math.max(1, ceilShare(desired, spec.percent)) : 0);
+    const capped = Math.min(desired, newCount);
+    if (config.traffic === 'weights') {
+        const stable = config.stableScale === 'keep' || config.strategy.name === 'blue-green'
+            ? desired
+            : spec.percent >= 100
+                ? 0
+                : Math.max(desired - capped, ceilShare(desired, 100 - spec.percent));
+        return { new: capped, stable, trafficPercent: spec.percent };
+    }
+    // With replicas, traffic follows tasks: the new revision has all of it only once stable has none.
+    const stable = spec.percent >= 100 ? 0 : config.stableScale === 'keep' ? desired : desired - capped;
+    const total = capped + stable;
+    return { new: capped, stable, trafficPercent: total === 0 ? 0 : round((100 * capped) / total) };
+}
+function ceilShare(desired, percent) {
+    return Math.ceil(Math.round(((desired * percent) / 100) * 1e9) / 1e9);
+}
+function share(count, desired) {
+    return desired === 0 ? 100 : round((100 * count) / desired);
+}
+function round(x) {
+    return Math.round(x * 100) / 100;
+}
+
+// EXTERNAL MODULE: ./src/report/html.ts
+var html = __webpack_require__(6433);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
+;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
+// GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
+// per call is CloudWatch's limit, so more are split), metric and composite alike.
+
+const NAMES_PER_CALL = 100;
+class AlarmGates {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    async missing() {
+        const found = await this.describe();
+        return this.names().filter(name => !found.has(name));
+    }
+    async read() {
+        const found = await this.describe();
+        // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
+        const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
+        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+    }
+    names() {
+        return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
+    }
+    async describe() {
+        const found = new Map();
+        const names = this.names();
+        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
+            let NextToken;
+            do {
+                const out = await this.o.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({
+                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
+                    // Without AlarmTypes CloudWatch returns metric alarms only.
+                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                    MaxRecords: NAMES_PER_CALL,
+                    NextToken
+                }));
+                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+                    if (alarm.AlarmName)
+                        found.set(alarm.AlarmName, alarmState(alarm));
+                NextToken = out.NextToken;
+            } while (NextToken);
+        }
+        return found;
+    }
+}
+function alarmState(alarm) {
+    const state = alarm.StateValue === 'OK' || alarm.StateValue === 'ALARM' ? alarm.StateValue : 'INSUFFICIENT_DATA';
+    // StateTransitionedTimestamp is when the state last changed; StateUpdatedTimestamp also moves when only the
+    // reason does, so it is the fallback for emulators without the former.
+    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
+    return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
+;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
+// TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
+// rule) forwards to the two target groups with weights, and every change is read back before it counts.
+
+class ListenerWeights {
+    o;
+    mode = 'weights';
+    route;
+    pair;
+    constructor(o) {
+        this.o = o;
+        const route = o.listenerRuleArn ?? o.listenerArn;
+        if (!route)
+            throw new Error('traffic by weights needs a listener or a listener rule');
+        if (o.targetGroups.length !== 2)
+            throw new Error('traffic by weights needs exactly two target groups');
+        this.route = route;
+    }
+    /** The target group that serves the stable revision today: the one the route sends traffic to. */
+    async stableTargetGroup() {
+        return (await this.targetGroups()).stable;
+    }
+    async newTargetGroup() {
+        return (await this.targetGroups()).new;
+    }
+    async weight() {
+        return listener_weights_share(forwardWeights(await this.actions()), await this.newTargetGroup());
+    }
+    async setWeight(percent) {
+        const groups = await this.targetGroups();
+        const weights = weightsFor(percent);
+        const wanted = listener_weights_share(new Map([
+            [groups.new, weights.new],
+            [groups.stable, weights.stable]
+        ]), groups.new);
+        // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
+        const done = (actions) => {
+            const current = forwardWeights(actions);
+            return current.has(groups.new) && current.has(groups.stable) && listener_weights_share(current, groups.new) === wanted;
+        };
+        let actions = await this.actions();
+        if (done(actions))
+            return;
+        // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
+        for (let attempt = 0; attempt < 2; attempt++) {
+            await this.write(withWeights(actions, groups, weights));
+            actions = await this.actions();
+            if (done(actions))
+                return;
+        }
+        throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
+    }
+    /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
+    async targetHealth(targetGroupArn) {
+        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }));
+        const counts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 };
+        for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
+            const state = TargetHealth?.State;
+            if (state === 'healthy' || state === 'initial' || state === 'unused')
+                counts[state]++;
+            else if (state === 'unhealthy' || state === 'unavailable')
+                counts.unhealthy++;
+            // draining targets are leaving and count for nothing
+        }
+        return counts;
+    }
+    async targetGroups() {
+        this.pair ??= await this.findPair();
+        return this.pair;
+    }
+    async findPair() {
+        const [a, b] = this.o.targetGroups;
+        const pick = (stable) => ({ stable, new: stable === a ? b : a });
+        const weights = forwardWeights(await this.actions());
+        const foreign = [...weights].filter(([tg, w]) => w > 0 && !this.o.targetGroups.includes(tg));
+        if (foreign.length)
+            throw new Error(`the route ${this.route} also forwards to ${foreign.map(([tg]) => tg).join(', ')}, which target-groups does not name`);
+        if (this.o.stableTargetGroup) {
+            if (!this.o.targetGroups.includes(this.o.stableTargetGroup))
+                throw new Error(`target group ${this.o.stableTargetGroup} is not one of target-groups`);
+            return pick(this.o.stableTargetGroup);
+        }
+        const serving = this.o.targetGroups.filter(tg => (weights.get(tg) ?? 0) > 0);
+        if (serving.length === 1)
+            return pick(serving[0]);
+        if (serving.length === 0)
+            throw new Error(`the route ${this.route} forwards to neither target group of target-groups (${a}, ${b}): it forwards ${describeWeights(weights)}`);
+        throw new Error(`the route ${this.route} splits traffic between both target groups (${describeWeights(weights)}), so which serves the stable revision is unclear: is another rollout under way?`);
+    }
+    async actions() {
+        if (this.o.listenerRuleArn) {
+            const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [this.route] }));
+            return out.Rules?.[0]?.Actions ?? [];
+        }
+        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.route] }));
+        return out.Listeners?.[0]?.DefaultActions ?? [];
+    }
+    async write(actions) {
+        if (this.o.listenerRuleArn)
+            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: this.route, Actions: actions }));
+        else
+            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: this.route, DefaultActions: actions }));
+    }
+}
+/** TrafficPort with traffic by replicas: traffic follows task counts, so there is nothing to set or read. */
+const replicasTraffic = {
+    mode: 'replicas',
+    setWeight: async () => { },
+    weight: async () => 0
+};
+/**
+ * ELBv2 weights are integers 0–999. A whole percent is its own weight (10 / 90); a share with a fraction,
+ * kept to 0.1, is in per-mille (2.5 % → 25 / 975).
+ */
+function weightsFor(percent) {
+    if (!(percent >= 0 && percent <= 100))
+        throw new Error(`traffic share ${percent} is not within 0–100 %`);
+    const tenths = Math.round(percent * 10);
+    const unit = tenths % 10 === 0 ? 1 : 10;
+    const fresh = (tenths * unit) / 10;
+    return { new: fresh, stable: 100 * unit - fresh };
+}
+/** Target group → weight of the route's forward action; a plain forward to one group is weight 1. */
+function forwardWeights(actions) {
+    const forward = actions.find(a => a.Type === 'forward');
+    const groups = forward?.ForwardConfig?.TargetGroups;
+    if (groups?.length)
+        return new Map(groups.map(g => [g.TargetGroupArn ?? '', g.Weight ?? 1]));
+    return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : []);
+}
+/** The percentage of the route's traffic a target group receives. */
+function listener_weights_share(weights, targetGroup) {
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total;
+}
+/** The route's actions with its forward action replaced by the weighted pair; other actions are kept. */
+function withWeights(actions, groups, weights) {
+    const forward = actions.find(a => a.Type === 'forward');
+    const weighted = {
+        Type: 'forward',
+        Order: forward?.Order,
+        ForwardConfig: {
+            TargetGroups: [
+                { TargetGroupArn: groups.stable, Weight: weights.stable },
+                { TargetGroupArn: groups.new, Weight: weights.new }
+            ],
+            TargetGroupStickinessConfig: forward?.ForwardConfig?.TargetGroupStickinessConfig
+        }
+    };
+    return forward ? actions.map(a => (a === forward ? weighted : a)) : [...actions, weighted];
+}
+function describeWeights(weights) {
+    return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group';
+}
+
+;// CONCATENATED MODULE: ./src/aws/record-store.ts
+// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
+
+
+
+class RecordStore {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    async save(record) {
+        const encoded = Object.entries(encodeRecord(record));
+        const set = encoded.filter(([, value]) => value !== '');
+        // A field that became empty is removed, every time: another run (a control run's request) may have
+        // written it since this one last looked.
+        const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
+        const resourceArn = this.o.serviceArn;
+        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagList(Object.fromEntries(set)) }));
+        if (cleared.length)
+            await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
+    }
+}
+/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
+function loadRecord(tags) {
+    return decodeRecord(tagRecord(tags));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/aws/failed-tasks.ts
 // The new revision's failed tasks, for the circuit breaker: its stopped tasks, minus the ones ECS stopped
 // for a reason that says nothing about the revision (scale-in, a person's StopTask, Spot reclaims).
@@ -618,7 +887,7 @@ class FailedTasks {
     async collect(taskSetId) {
         const fresh = (await this.stoppedTasks(taskSetId)).filter(arn => !this.judged.has(arn));
         for (let i = 0; i < fresh.length; i += DESCRIBE_MAX) {
-            const out = await this.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
+            const out = await this.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
             // A task still stopping has no final reason or exit codes yet: judge it on a later look.
             for (const task of out.tasks ?? []) {
                 if (!task.taskArn || task.lastStatus !== 'STOPPED')
@@ -633,7 +902,7 @@ class FailedTasks {
         const arns = [];
         let nextToken;
         for (let page = 0; page < PAGES_MAX; page++) {
-            const out = await this.ecs.send(new client_ecs_dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
+            const out = await this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
             arns.push(...(out.taskArns ?? []));
             nextToken = out.nextToken;
             if (!nextToken)
@@ -707,7 +976,7 @@ class TaskSetFleet {
     async observe(detail) {
         if (!detail && this.desiredCount !== undefined)
             return this.observation(await this.taskSets(), this.desiredCount);
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await describeService(this.o.ecs, this.o.cluster, this.o.service);
         this.desiredCount = service.desiredCount ?? 0;
         const observation = this.observation(service.taskSets ?? [], this.desiredCount);
         const fresh = observation.new;
@@ -715,10 +984,10 @@ class TaskSetFleet {
             await this.failed.collect(fresh.id);
             observation.failedNewTasks = this.failed.list();
         }
-        return { ...observation, tags: (0,tags/* tagRecord */.C)(service.tags) };
+        return { ...observation, tags: tags_tagRecord(service.tags) };
     }
     async ensureNew() {
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await describeService(this.o.ecs, this.o.cluster, this.o.service);
         const sets = service.taskSets ?? [];
         if (this.find(sets).new)
             return;
@@ -727,7 +996,7 @@ class TaskSetFleet {
         const capacity = from.capacityProviderStrategy?.length
             ? { capacityProviderStrategy: from.capacityProviderStrategy }
             : { launchType: from.launchType };
-        await this.o.ecs.send(new client_ecs_dist_cjs/* CreateTaskSetCommand */.JQQ({
+        await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
             cluster: this.o.cluster,
             service: this.o.service,
             taskDefinition: this.o.newTaskDefinition,
@@ -761,9 +1030,13 @@ class TaskSetFleet {
             const delta = value - (set.scale?.value ?? 0);
             return delta === 0 ? [] : [{ set, value, delta }];
         });
-        // Growing first: for the moment between the two calls, the service errs on the side of more tasks.
-        for (const { set, value } of changes.sort((a, b) => b.delta - a.delta))
-            await this.o.ecs.send(new client_ecs_dist_cjs/* UpdateTaskSetCommand */.qcp({
+        // Shrinking first, as the planner's moves are built (src/plan/moves.ts): a move that stops some tasks and
+        // starts others fits under the ceiling (desired + max-surge) only once the stops are asked for. Growing
+        // first would, between the two calls, ask ECS for the tasks of both sides and briefly overshoot it (a
+        // fifth task with desired 4 and max-surge 0). Stopping first costs no healthy capacity the move has not
+        // already accounted for: the tasks being started are not healthy yet either way.
+        for (const { set, value } of changes.sort((a, b) => a.delta - b.delta))
+            await this.o.ecs.send(new dist_cjs/* UpdateTaskSetCommand */.qcp({
                 cluster: this.o.cluster,
                 service: this.o.service,
                 taskSet: set.taskSetArn,
@@ -776,7 +1049,7 @@ class TaskSetFleet {
             throw new Error(`the ${which} revision has no task set to make primary`);
         if (set.status === 'PRIMARY')
             return;
-        await this.o.ecs.send(new client_ecs_dist_cjs/* UpdateServicePrimaryTaskSetCommand */.zIf({
+        await this.o.ecs.send(new dist_cjs/* UpdateServicePrimaryTaskSetCommand */.zIf({
             cluster: this.o.cluster,
             service: this.o.service,
             primaryTaskSet: set.taskSetArn
@@ -789,7 +1062,7 @@ class TaskSetFleet {
         try {
             // force: the engine removes a task set once the other carries the load, whether or not ECS has
             // finished scaling this one in.
-            await this.o.ecs.send(new client_ecs_dist_cjs/* DeleteTaskSetCommand */.y5A({
+            await this.o.ecs.send(new dist_cjs/* DeleteTaskSetCommand */.y5A({
                 cluster: this.o.cluster,
                 service: this.o.service,
                 taskSet: set.taskSetArn,
@@ -802,7 +1075,7 @@ class TaskSetFleet {
         }
     }
     async taskSets() {
-        const out = await this.o.ecs.send(new client_ecs_dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
+        const out = await this.o.ecs.send(new dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
         return out.taskSets ?? [];
     }
     /** The two revisions' task sets; DRAINING ones are on their way out and no longer count. */
@@ -853,14 +1126,8 @@ function clientToken(base, purpose) {
     return CLIENT_TOKEN.test(token) ? token : (0,external_node_crypto_.createHash)('sha256').update(token).digest('hex').slice(0, 36);
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/plan/planner.ts
-var planner = __webpack_require__(8543);
-// EXTERNAL MODULE: ./src/plan/moves.ts
-var moves = __webpack_require__(7701);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
 // decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
@@ -882,6 +1149,8 @@ function decide(state, obs, plan, limits) {
         return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } };
     if (obs.request === 'pause')
         return { kind: 'pause', why: 'requested' };
+    if (obs.request?.startsWith('promote:'))
+        return { kind: 'jump', to: promoteTarget(obs.request, state, plan) };
     return state.mode === 'final' ? decideFinal(state, obs, plan) : decideForward(state, obs, plan);
 }
 /** The first failed gate, in the order a person would want to hear about it. */
@@ -924,7 +1193,7 @@ function approach(state, obs, plan, step) {
     const trafficDone = !weighted || state.trafficPercent === step.trafficPercent;
     const target = weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step;
     if (current.new !== target.new || current.stable !== target.stable)
-        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(current, target, plan.limits)[0] };
+        return { kind: 'scale', counts: planMoves(current, target, plan.limits)[0] };
     if (!trafficDone)
         return { kind: 'traffic', percent: step.trafficPercent };
     return undefined;
@@ -968,11 +1237,19 @@ function decideRollback(state, obs, plan) {
             return { kind: 'scale', counts: { new: from.new, stable: from.stable } };
         if (!steady(fleet.stable))
             return { kind: 'wait', for: 'stable revision' };
-        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(from, target, plan.limits)[0] };
+        return { kind: 'scale', counts: planMoves(from, target, plan.limits)[0] };
     }
     if (!steady(fleet.stable))
         return { kind: 'wait', for: 'stable revision' };
     return { kind: 'finish-rollback' };
+}
+/** promote:full → the final phase; promote:N → step N; the step always lies ahead of the current one. */
+function promoteTarget(request, state, plan) {
+    const final = plan.steps.length + 1;
+    if (request === 'promote:full')
+        return final;
+    const n = Number(request.slice('promote:'.length));
+    return Math.min(final, Math.max(state.step + 1, Number.isFinite(n) && n > 0 ? n : state.step + 1));
 }
 function counts(fleet) {
     return { new: fleet.new?.desired ?? 0, stable: fleet.stable?.desired ?? 0 };
@@ -993,8 +1270,8 @@ function steady(r) {
 
 /** How often a moving step looks at its task sets, at most. */
 const QUICK_POLL_MS = 1000;
-/** How often the owner proves it is alive on the record. */
-const HEARTBEAT_MS = 60_000;
+/** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
+const HEARTBEAT_MS = 10_000;
 /** Consecutive failed observations (after the SDK's own retries) before the rollout stops safely. */
 const MAX_OBSERVE_ERRORS = 3;
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
@@ -1050,7 +1327,7 @@ class Reconciler {
         return this.cancelledAt === undefined ? this.deps.cancel : undefined;
     }
     planFor(desired) {
-        return (0,planner/* buildPlan */.Gg)(this.settings.plan, desired);
+        return buildPlan(this.settings.plan, desired);
     }
     decideNext(fleet, plan, now) {
         const limits = {
@@ -1071,7 +1348,7 @@ class Reconciler {
                 const gates = await this.deps.gates.read();
                 this.alarms = gates.alarms;
                 this.noteWarnings(gates.warnings, now);
-                this.request = fleet.tags ? record_decodeRecord(fleet.tags)?.request : undefined;
+                this.request = (fleet.tags && record_decodeRecord(fleet.tags)?.request) || undefined;
                 this.lastDetailed = now;
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
@@ -1189,7 +1466,10 @@ class Reconciler {
                 return undefined;
             }
             case 'next-step':
+            case 'jump':
                 events.emit({ kind: 'step-done', at, step: this.state.step });
+                if (decision.kind === 'jump')
+                    this.request = undefined;
                 if (decision.to > plan.steps.length)
                     this.enterFinal(at);
                 else {
@@ -1199,7 +1479,7 @@ class Reconciler {
                     this.state.bakeStartedAt = undefined;
                     events.emit({ kind: 'step-start', at, ...this.stepInfo(plan) });
                 }
-                await this.save({ stage: 'executing' });
+                await this.save({ stage: 'executing', request: decision.kind === 'jump' ? null : undefined });
                 return undefined;
             case 'pause':
                 return this.pause(decision.why, decision.reason);
@@ -1227,7 +1507,7 @@ class Reconciler {
                     stage: undefined,
                     outcome: 'succeeded',
                     reason: undefined,
-                    request: undefined
+                    request: null
                 };
                 await this.save({});
                 return this.endWith(constants/* Status */.nW.Succeeded);
@@ -1267,7 +1547,7 @@ class Reconciler {
         this.rollbackProgressAt = this.deps.clock.now();
         if (!this.rollbackStarted) {
             this.rollbackStarted = true;
-            await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure) });
+            await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure), request: null });
         }
         return undefined;
     }
@@ -1306,7 +1586,7 @@ class Reconciler {
             stage: undefined,
             outcome,
             reason: reasonText(this.state.failure),
-            request: undefined
+            request: null
         };
         await this.save({});
         this.state.trafficPercent = 0;
@@ -1322,7 +1602,7 @@ class Reconciler {
         const at = this.deps.clock.now();
         const stage = why === 'manual-step' ? 'batch-completed' : 'paused';
         this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason });
-        await this.save({ stage, reason: reason ? reasonText(reason) : undefined, request: undefined });
+        await this.save({ stage, reason: reason ? reasonText(reason) : undefined, request: null });
         return this.endWith(constants/* Status */.nW.Paused, reason);
     }
     endWith(status, reason) {
@@ -1339,6 +1619,8 @@ class Reconciler {
         this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() };
         this.lastHeartbeat = this.record.heartbeat;
         await this.deps.records.save(this.record);
+        // A request is written once (cleared when acted on); later saves leave the service's value alone.
+        this.record.request = undefined;
     }
     stepInfo(plan) {
         const step = plan.steps[Math.min(this.state.step, plan.steps.length) - 1];
@@ -1390,8 +1672,8 @@ function reasonText(reason) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/engine/ports.ts
+var ports = __webpack_require__(1158);
 ;// CONCATENATED MODULE: ./src/report/console-links.ts
 // Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
 // a region that does not look like one gives no link at all: it names the host.
@@ -1418,10 +1700,6 @@ function taskId(taskArn) {
     return taskArn.slice(taskArn.lastIndexOf('/') + 1);
 }
 
-// EXTERNAL MODULE: ./src/report/html.ts
-var html = __webpack_require__(6433);
-// EXTERNAL MODULE: ./src/report/plan-view.ts
-var plan_view = __webpack_require__(8817);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/report/reason.ts
@@ -1548,6 +1826,417 @@ function maybeLink(text, url) {
     return url ? (0,html/* link */.nf)(text, url) : (0,html/* code */.aY)(text);
 }
 
+;// CONCATENATED MODULE: ./src/hooks/argv.ts
+// A hook's command line split into argv without a shell, so what the user wrote is exactly what runs and
+// nothing in it is expanded. The rules, a small subset of POSIX sh quoting:
+//   - unquoted spaces, tabs and newlines separate arguments;
+//   - '…' keeps everything up to the next ' as it is;
+//   - "…" keeps everything as it is, except that \" and \\ stand for " and \;
+//   - outside quotes, \ makes the next character literal (`a\ b` is one argument), and \ before a newline
+//     joins the lines;
+//   - quoted and unquoted text next to each other form one argument: a'b c'd is `ab cd`, "" is an empty one.
+// Nothing else is special: $VAR, $(…), `…`, globs, ~, ;, |, &&, <, > and # reach the program as plain text.
+const SEPARATOR = /[ \t\r\n]/;
+/** The arguments of a command line; throws on an unterminated quote, a trailing backslash or no command. */
+function splitCommand(command) {
+    const args = [];
+    let word = '';
+    let inWord = false;
+    let quote;
+    for (let i = 0; i < command.length; i++) {
+        const c = command[i];
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+            else
+                word += c;
+        }
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+            else if (c === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
+                word += command[++i];
+            else
+                word += c;
+        }
+        else if (SEPARATOR.test(c)) {
+            if (inWord)
+                args.push(word);
+            word = '';
+            inWord = false;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= command.length)
+                throw new Error('ends with a backslash that escapes nothing');
+            const next = command[++i];
+            if (next === '\n')
+                continue;
+            word += next;
+            inWord = true;
+        }
+        else {
+            if (c === "'" || c === '"')
+                quote = c;
+            else
+                word += c;
+            inWord = true;
+        }
+    }
+    if (quote)
+        throw new Error(`has a ${quote === '"' ? 'double' : 'single'} quote that is never closed`);
+    if (inWord)
+        args.push(word);
+    if (args.length === 0)
+        throw new Error('names no command');
+    return args;
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/hooks/attempt.ts
+// One run of a hook's program: spawned without a shell, its output handed on line by line as it arrives, and
+// stopped on cancel or at its deadline. The program gets its own process group (POSIX) and the whole group is
+// signalled: a script's children (curl under bash, node under npm) would otherwise outlive it and keep its
+// output pipes, and with them this attempt, open.
+
+
+/** Between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** After the program exits, how long its output may still drain: a background process it left can hold the pipes. */
+const DRAIN_MS = 1000;
+/** Longer lines are cut into pieces, so a program that never prints a newline cannot grow a buffer forever. */
+const MAX_LINE = 4096;
+const GROUPS = process.platform !== 'win32';
+function runAttempt(argv, options) {
+    return new Promise(resolve => {
+        if (options.signal?.aborted)
+            return resolve({ kind: 'cancelled' });
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                shell: false,
+                env: options.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: GROUPS,
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // Invalid arguments (a NUL byte, say) throw here; a missing program is reported through 'error'.
+            return resolve(spawnError(argv[0], error));
+        }
+        let stopped;
+        let killTimer;
+        let drainTimer;
+        const stop = (why) => {
+            if (stopped)
+                return;
+            stopped = why;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        };
+        const deadline = setTimeout(() => stop('timed-out'), Math.max(0, options.timeoutMs));
+        const onAbort = () => stop('cancelled');
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const streams = [child.stdout, child.stderr].flatMap(s => (s ? [s] : []));
+        const splitters = streams.map(stream => {
+            const splitter = lineSplitter(options.onLine);
+            stream.setEncoding('utf8').on('data', splitter.push);
+            return splitter;
+        });
+        let settled = false;
+        const finish = (end) => {
+            if (settled)
+                return;
+            settled = true;
+            for (const timer of [deadline, killTimer, drainTimer])
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Whatever of a stopped program is still around after its grace (a child ignoring SIGTERM) goes now.
+            if (stopped)
+                signalGroup(child, 'SIGKILL');
+            for (const splitter of splitters)
+                splitter.flush();
+            for (const stream of streams)
+                stream.destroy();
+            resolve(stopped ? { kind: stopped } : end);
+        };
+        const ended = (code, signal) => code === null ? { kind: 'signal', signal: signal ?? 'unknown signal' } : { kind: 'exit', code };
+        // Once the program has started, 'error' can only mean a failed kill, which the deadline still covers.
+        child.on('error', error => {
+            if (child.pid === undefined)
+                finish(spawnError(argv[0], error));
+        });
+        child.on('exit', (code, signal) => {
+            drainTimer = setTimeout(() => finish(ended(code, signal)), DRAIN_MS);
+        });
+        child.on('close', (code, signal) => finish(ended(code, signal)));
+    });
+}
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function spawnError(command, error) {
+    const code = error.code;
+    const why = code === 'ENOENT'
+        ? 'no such command or file'
+        : code === 'EACCES'
+            ? 'permission denied (is the file executable?)'
+            : (0,errors/* describeError */.U)(error);
+    return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
+}
+/** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
+function lineSplitter(onLine) {
+    let partial = '';
+    return {
+        push(chunk) {
+            const parts = (partial + chunk).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            for (const part of parts)
+                onLine(part);
+            for (; partial.length > MAX_LINE; partial = partial.slice(MAX_LINE))
+                onLine(partial.slice(0, MAX_LINE));
+        },
+        flush() {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hooks/runner.ts
+// Lifecycle hooks: the user's own checks at the rollout's gates. Each is a command line split into argv by
+// splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
+// the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
+// "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
+// first attempt; anything else fails the gate. on-rollback runs once and can only warn: the rollback it
+// follows is already done.
+
+
+
+
+
+
+/** The exit code that asks for another attempt. */
+const IN_PROGRESS = 75;
+/** Where each hook's command comes from. */
+const SOURCES = {
+    'pre-traffic': { key: 'preTraffic', input: 'hook-pre-traffic' },
+    'post-step': { key: 'postStep', input: 'hook-post-step' },
+    'post-deploy': { key: 'postDeploy', input: 'hook-post-deploy' },
+    'on-rollback': { key: 'onRollback', input: 'hook-on-rollback' }
+};
+/**
+ * Not passed on to hooks: the action's raw inputs (INPUT_*, among them the GitHub token) and the action
+ * runtime's token, which a `run:` step never sees either; inherited ECS_ROLLOUT_* values, so every one a hook
+ * sees is this rollout's.
+ */
+const WITHHELD = /^(?:INPUT_|ECS_ROLLOUT_|ACTIONS_RUNTIME_TOKEN$)/i;
+class HookRunner {
+    options;
+    argv = new Map();
+    clock;
+    /** Throws an InputError naming the input when a command line cannot be split. */
+    constructor(options) {
+        this.options = options;
+        this.clock = options.clock ?? ports.systemClock;
+        for (const name of Object.keys(SOURCES)) {
+            const { key, input } = SOURCES[name];
+            const command = options.hooks[key];
+            if (command === undefined)
+                continue;
+            try {
+                this.argv.set(name, splitCommand(command));
+            }
+            catch (error) {
+                throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
+            }
+        }
+    }
+    async run(name, context) {
+        const argv = this.argv.get(name);
+        if (!argv)
+            return undefined;
+        this.options.log.startGroup(`hook ${name} (step ${context.step})`);
+        let final;
+        try {
+            final = await this.attempts(name, argv, context);
+        }
+        finally {
+            this.options.log.endGroup();
+        }
+        return this.report(name, final);
+    }
+    async attempts(name, argv, context) {
+        const { clock } = this;
+        const { log, signal, stepTimeoutMs, hooks } = this.options;
+        const env = this.environment(name, context);
+        const deadline = clock.now() + stepTimeoutMs;
+        for (let attempt = 1;; attempt++) {
+            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${(0,report_text/* oneLine */.TN)(JSON.stringify(argv))}`);
+            const output = [];
+            const onLine = (line) => {
+                output.push(line);
+                if (output.length > MAX_OUTPUT_LINES)
+                    output.shift();
+                // The prefix keeps a line of output from starting a `::workflow-command::`.
+                log.info(`│ ${(0,report_text/* oneLine */.TN)(line)}`);
+            };
+            const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
+            // on-rollback never loops: the rollout is over and the job should end.
+            if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
+                return { end, output };
+            const left = deadline - clock.now();
+            if (left > 0) {
+                const wait = Math.min(hooks.retryIntervalMs, left);
+                log.info(`exit code ${IN_PROGRESS}: still in progress, next attempt in ${(0,parse/* formatDuration */.a3)(wait)}`);
+                await clock.sleep(wait, signal);
+                if (signal?.aborted)
+                    return { end: { kind: 'cancelled' }, output };
+                if (wait < left)
+                    continue;
+            }
+            return { end, output, gaveUp: true };
+        }
+    }
+    environment(name, context) {
+        const c = this.options.context;
+        const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
+        const own = {
+            ECS_ROLLOUT_HOOK: name,
+            ECS_ROLLOUT_SERVICE: c.service,
+            ECS_ROLLOUT_CLUSTER: c.cluster,
+            ECS_ROLLOUT_ID: c.rolloutId,
+            ECS_ROLLOUT_STEP: String(context.step),
+            ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
+            ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
+            ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
+            ECS_ROLLOUT_TEST_URL: c.testUrl
+        };
+        return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
+    }
+    /** The final attempt as an event, and as the gate's verdict. */
+    report(name, { end, output, gaveUp }) {
+        const { events, signal } = this.options;
+        const at = this.clock.now();
+        const note = this.note(name, end, gaveUp);
+        const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
+        const exitCode = end.kind === 'exit' ? end.code : null;
+        events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
+        if (exitCode === 0)
+            return undefined;
+        if (name === 'on-rollback') {
+            const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`;
+            events.emit({ kind: 'warning', at, message: `hook on-rollback ${what}; the rollback itself is done` });
+            return undefined;
+        }
+        // The same signal name the engine reports for a cancel it sees itself.
+        if (end.kind === 'cancelled')
+            return { kind: 'cancelled', signal: String(signal?.reason ?? 'SIGINT') };
+        return { kind: 'hook', hook: name, exitCode, output: lines };
+    }
+    /** Our own line under the output, for what the exit code alone does not say. */
+    note(name, end, gaveUp) {
+        const limit = `step-timeout (${(0,parse/* formatDuration */.a3)(this.options.stepTimeoutMs)})`;
+        switch (end.kind) {
+            case 'exit':
+                if (gaveUp)
+                    return `still in progress (exit code ${IN_PROGRESS}) when ${limit} ran out`;
+                if (end.code === IN_PROGRESS && name === 'on-rollback')
+                    return `exit code ${IN_PROGRESS} (in progress) is not retried for on-rollback`;
+                return undefined;
+            case 'signal':
+                return `the hook was killed by ${end.signal}`;
+            case 'spawn-error':
+                return end.message;
+            case 'cancelled':
+                return 'the run was cancelled before the hook finished';
+            case 'timed-out':
+                return `still running when ${limit} ran out, so it was stopped`;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/report/plan-view.ts
+// The plan as a person reads it: one row per step, in the log and in the job summary.
+
+
+const PLAN_HEADERS = ['Step', 'What', 'New tasks', 'Stable tasks', 'Traffic to new', 'Bake / pause'];
+function planRows(plan) {
+    const rows = plan.steps.map(s => [
+        String(s.index),
+        s.label,
+        String(s.new),
+        String(s.stable),
+        trafficText(plan, s),
+        waitText(s)
+    ]);
+    const last = plan.steps[plan.steps.length - 1];
+    const stable = last && last.stable > 0 ? `${last.stable}, then 0` : '0';
+    rows.push([
+        'final',
+        'promote, watch, retire old',
+        String(plan.desiredCount),
+        stable,
+        '100%',
+        (0,parse/* formatDuration */.a3)(plan.finalBakeMs)
+    ]);
+    return rows;
+}
+/** The share of traffic a step sends (or sent) to the new revision. */
+function trafficText(plan, step) {
+    if (step.testTraffic)
+        return '0% (test listener only)';
+    // By replicas the share is what the task counts imply, so a whole percent is as exact as it gets.
+    return plan.traffic === 'replicas'
+        ? `${Math.round(step.trafficPercent)}% (by tasks)`
+        : `${step.trafficPercent}%`;
+}
+function waitText(step) {
+    if (step.pause === 'manual')
+        return 'until promoted';
+    return (0,parse/* formatDuration */.a3)(step.bakeMs);
+}
+function planFacts(plan) {
+    const capacity = plan.limits.minHealthy === plan.desiredCount
+        ? `never below ${plan.desiredCount} healthy tasks`
+        : `never below ${plan.limits.minHealthy} healthy tasks (max-unavailable allows ${plan.desiredCount - plan.limits.minHealthy} fewer)`;
+    return [
+        `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
+        `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
+        `estimated duration: ${(0,parse/* formatDuration */.a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
+    ];
+}
+/** A fixed-width table for the log. */
+function planText(plan) {
+    const rows = [PLAN_HEADERS, ...planRows(plan)];
+    const widths = PLAN_HEADERS.map((_, i) => Math.max(...rows.map(r => r[i].length)));
+    const line = (r) => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+function planHtml(plan) {
+    const facts = planFacts(plan)
+        .map(f => `<li>${escapeHtml(f)}</li>`)
+        .join('');
+    return new Html(`${table(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
+}
+
 ;// CONCATENATED MODULE: ./src/report/progress-table.ts
 // The plan table with what actually happened: each step's start, duration, counts, traffic and gate
 // verdict. It extends the plan view's rows, so the plan reads the same before and during a rollout.
@@ -1559,17 +2248,17 @@ function maybeLink(text, url) {
 
 
 const PROGRESS_HEADERS = [
-    ...plan_view/* PLAN_HEADERS */.Rx.slice(0, 2),
+    ...PLAN_HEADERS.slice(0, 2),
     'Started',
     'Duration',
-    ...plan_view/* PLAN_HEADERS */.Rx.slice(2),
+    ...PLAN_HEADERS.slice(2),
     'Gate'
 ];
 /** Plans longer than this show the first and last steps and those around the current one. */
 const MAX_ROWS = 40;
 const EDGE = 3;
 function progressTable(p, plan) {
-    const rows = (0,plan_view/* planRows */.Lq)(plan).map((row, i) => {
+    const rows = planRows(plan).map((row, i) => {
         const index = i < plan.steps.length ? i + 1 : 'final';
         const [step, what, newTasks, stableTasks, traffic, wait] = row;
         const run = index === 'final' ? undefined : p.steps.get(index);
@@ -1583,7 +2272,7 @@ function progressTable(p, plan) {
             started === undefined ? '' : durationCell(p, index, started, run),
             ...counts,
             run && index !== 'final'
-                ? (0,plan_view/* trafficText */.nR)(plan, { ...plan.steps[index - 1], trafficPercent: run.trafficPercent })
+                ? trafficText(plan, { ...plan.steps[index - 1], trafficPercent: run.trafficPercent })
                 : traffic,
             wait,
             verdict(p, index, run)
@@ -1803,7 +2492,7 @@ function diffTaskDefinitions(a, b, options) {
         push(name, 'cpu', num(x.cpu), num(y.cpu));
         push(name, 'memory', num(x.memory), num(y.memory));
         push(name, 'memory reservation', num(x.memoryReservation), num(y.memoryReservation));
-        push(name, 'ports', ports(x.portMappings), ports(y.portMappings));
+        push(name, 'ports', task_definition_diff_ports(x.portMappings), task_definition_diff_ports(y.portMappings));
         changes.push(...environmentChanges(name, x, y, options), ...secretChanges(name, x, y));
     }
     for (const [name, x] of before)
@@ -1823,7 +2512,7 @@ function byName(containers) {
 }
 const num = (n) => (n === undefined ? undefined : String(n));
 /** "80/tcp, 9090:9091/udp" (host port only when it differs), sorted so that order does not count. */
-function ports(mappings) {
+function task_definition_diff_ports(mappings) {
     if (!mappings?.length)
         return undefined;
     return mappings
@@ -1870,7 +2559,7 @@ const value = (v) => (0,report_text/* oneLine */.TN)(v, VALUE_WIDTH);
 /** One line per change, for the log: "web: image nginx:1.25 → nginx:1.27". */
 function diffText(changes) {
     return changes.map(c => {
-        const head = `${oneLine(c.where, VALUE_WIDTH)}: ${subject(c)}`;
+        const head = `${(0,report_text/* oneLine */.TN)(c.where, VALUE_WIDTH)}: ${subject(c)}`;
         if (c.change === 'changed')
             return `${head} ${value(c.before ?? '')} → ${value(c.after ?? '')}`;
         const shown = c.change === 'added' ? c.after : c.before;
@@ -1986,7 +2675,7 @@ function renderSummary(events, context = {}) {
         warnings(p),
         '<h3>Steps</h3>\n',
         progressTable(p, start.plan).html,
-        (0,html/* list */.p_)((0,plan_view/* planFacts */.pE)(start.plan)).html,
+        (0,html/* list */.p_)(planFacts(start.plan)).html,
         changes(context),
         whatNextHtml(p, context).html
     ];
@@ -2341,8 +3030,8 @@ function startLines(e) {
         ...resume,
         ...gates,
         { group: 'start', line: `Plan: ${e.plan.strategy}, ${(0,report_text/* plural */.LS)(e.plan.steps.length, 'step')}` },
-        { line: (0,plan_view/* planText */.Pt)(e.plan) },
-        ...(0,plan_view/* planFacts */.pE)(e.plan).map(line => ({ line })),
+        { line: planText(e.plan) },
+        ...planFacts(e.plan).map(line => ({ line })),
         { group: 'end' }
     ];
 }
@@ -2404,14 +3093,585 @@ function endLine(e, before) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/commands/versions.ts
+// The service's versions: history (newest first, with who deployed each and how it ended), diff between two
+// versions, and what `rollback` rolls back to. A version's deployment facts are tags on its task definition,
+// written when a rollout of it ends, so they outlive the service's own record of the latest rollout.
+
+
+
+
+
+
+
+
+
+
+const HISTORY_MAX = 20;
+/** Marks a task definition with how its rollout ended: history reads these tags back. */
+async function recordVersion(ecs, record, outcome, at) {
+    const fields = {
+        'deployed-at': String(at),
+        actor: record.actor,
+        commit: record.commit,
+        run: record.runUrl,
+        outcome,
+        'rollout-id': record.id
+    };
+    const tags = Object.fromEntries(Object.entries(fields)
+        .filter(([, v]) => v)
+        .map(([k, v]) => [TAG_PREFIX + k, tagValue(v)]));
+    await ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: record.newTaskDefinition, tags: tagList(tags) }));
+}
+async function listVersions(ecs, service) {
+    if (!service.taskDefinition)
+        return [];
+    const family = taskDefinitionLabel(service.taskDefinition).split(':')[0];
+    const arns = [];
+    for (const status of ['ACTIVE', 'INACTIVE']) {
+        const out = await ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, sort: 'DESC', status, maxResults: HISTORY_MAX }));
+        arns.push(...(out.taskDefinitionArns ?? []));
+    }
+    const revisionOf = (arn) => Number(arn.split(':').pop());
+    const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
+    return Promise.all(newest.map(async (arn) => {
+        const out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
+        const tags = tags_tagRecord(out.tags);
+        const get = (k) => tags[TAG_PREFIX + k] || undefined;
+        return {
+            arn,
+            label: taskDefinitionLabel(arn),
+            revision: revisionOf(arn),
+            status: out.taskDefinition?.status ?? 'UNKNOWN',
+            registeredAt: out.taskDefinition?.registeredAt?.getTime(),
+            deployedAt: get('deployed-at') ? Number(get('deployed-at')) : undefined,
+            actor: get('actor'),
+            commit: get('commit'),
+            run: get('run'),
+            outcome: get('outcome'),
+            current: arn === service.taskDefinition
+        };
+    }));
+}
+async function historyCommand(config, deps) {
+    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const versions = await listVersions(deps.clients.ecs, service);
+    const when = (v) => v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : '';
+    core.info(`Versions of ${config.service}, newest first:`);
+    for (const v of versions)
+        core.info(`${v.current ? '*' : ' '} ${v.label.padEnd(16)} ${v.outcome ?? (v.deployedAt ? '' : 'never rolled out by ecs-rollout')}  ${when(v)}  ${v.actor ?? ''}  ${v.commit?.slice(0, 12) ?? ''}  ${v.run ?? ''}${v.status === 'INACTIVE' ? '  (INACTIVE)' : ''}`);
+    const rows = versions.map(v => [
+        `${v.label}${v.current ? ' (current)' : ''}`,
+        when(v),
+        v.actor ?? '',
+        v.commit?.slice(0, 12) ?? '',
+        v.run ? (0,html/* link */.nf)('run', v.run) : '',
+        v.outcome ?? '',
+        v.status
+    ]);
+    return {
+        status: constants/* Status */.nW.Succeeded,
+        outputs: { [constants/* Output */.k7.TaskDefinitionArn]: service.taskDefinition ?? '' },
+        summary: `<h2>Versions of ${(0,html/* escapeHtml */.ZD)(config.service)}</h2>\n${(0,html/* table */.tp)(['Version', 'Deployed', 'By', 'Commit', 'Run', 'Outcome', 'Status'], rows).html}`
+    };
+}
+/** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
+async function resolveVersion(ecs, service, input, ref) {
+    let target = ref;
+    if (ref === 'previous') {
+        const record = record_decodeRecord(service.tags);
+        const versions = await listVersions(ecs, service);
+        const earlier = versions.find(v => !v.current && v.outcome === 'succeeded' && v.status === 'ACTIVE');
+        target =
+            (record?.phase === 'Completed' && record.outcome === 'succeeded'
+                ? record.stableTaskDefinition
+                : undefined) ??
+                earlier?.arn ??
+                '';
+        if (!target)
+            throw new parse/* InputError */.dz(input, `"previous": ${service.arn ? 'no earlier version of this service was rolled out successfully' : 'the service has no history'}`);
+    }
+    else if (/^\d+$/.test(ref)) {
+        if (!service.taskDefinition)
+            throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)}: the service has no task definition to take the family from`);
+        target = `${taskDefinitionLabel(service.taskDefinition).split(':')[0]}:${ref}`;
+    }
+    let out;
+    try {
+        out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: target }));
+    }
+    catch (error) {
+        throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} names no task definition that exists (${error.message})`);
+    }
+    const definition = out.taskDefinition;
+    if (definition.status !== 'ACTIVE')
+        throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} is ${taskDefinitionLabel(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`);
+    return definition;
+}
+async function diffCommand(config, deps) {
+    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous');
+    const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '');
+    const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues });
+    const title = `${taskDefinitionLabel(from.taskDefinitionArn ?? '')} → ${taskDefinitionLabel(to.taskDefinitionArn ?? '')}`;
+    core.info(`What changed, ${title}:`);
+    for (const line of diffText(changes))
+        core.info(`  ${line}`);
+    if (changes.length === 0)
+        core.info('  nothing in images, environment, secrets, cpu, memory, ports or roles');
+    return {
+        status: constants/* Status */.nW.Succeeded,
+        outputs: {
+            [constants/* Output */.k7.TaskDefinitionArn]: to.taskDefinitionArn ?? '',
+            [constants/* Output */.k7.PreviousTaskDefinitionArn]: from.taskDefinitionArn ?? ''
+        },
+        summary: `<h2>What changed: ${(0,html/* escapeHtml */.ZD)(title)}</h2>\n${diffHtml(changes).html}`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/rollout-session.ts
+// What deploy and the control commands (resume, promote, abort, …) share: the ports for one rollout on one
+// service, the event sinks, and running the reconciler to an Outcome.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
+async function portsFor(config, clients, service, record) {
+    let traffic = replicasTraffic;
+    let newLoadBalancers;
+    if (record.plan.traffic === 'weights') {
+        const weights = new ListenerWeights({
+            elb: clients.elb,
+            listenerArn: config.listenerArn,
+            listenerRuleArn: config.listenerRuleArn,
+            targetGroups: config.targetGroups
+        });
+        const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()];
+        traffic = weights;
+        // The new task set registers in the other target group; everything else is as the stable one has it.
+        newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
+    }
+    return {
+        traffic,
+        fleet: new TaskSetFleet({
+            ecs: clients.ecs,
+            cluster: config.cluster,
+            service: config.service,
+            newTaskDefinition: record.newTaskDefinition,
+            stableTaskDefinition: record.stableTaskDefinition,
+            rolloutId: record.id,
+            clientToken: record.id,
+            newLoadBalancers
+        }),
+        gates: new AlarmGates({
+            cloudwatch: clients.cloudwatch,
+            alarms: config.alarms,
+            warningAlarms: config.warningAlarms
+        }),
+        records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+    };
+}
+/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
+async function runRollout(o) {
+    const { config, deps, record, ports } = o;
+    const region = await deps.clients.ecs.config.region();
+    const summary = new LiveSummary({
+        repository: deps.run.repository,
+        serverUrl: deps.run.serverUrl,
+        runUrl: deps.run.runUrl,
+        taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+        showEnvValues: config.showEnvValues
+    });
+    const events = fanOut(createLogSink(core), summary);
+    const planConfig = o.plan ?? record.plan;
+    const observed = await ports.fleet.observe(true);
+    events.emit(startEvent(config, record, region, buildPlan(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
+    const result = await new Reconciler(record, o.state, {
+        fleet: ports.fleet,
+        traffic: ports.traffic,
+        gates: o.ungated ? noGates : ports.gates,
+        records: ports.records,
+        events,
+        clock: deps.clock,
+        hooks: hooksFor(config, deps, record, events),
+        cancel: deps.cancel
+    }, {
+        plan: planConfig,
+        pollIntervalMs: config.pollIntervalMs,
+        stepTimeoutMs: config.stepTimeoutMs,
+        timeoutMs: config.timeoutMs,
+        maxFailedTasks: config.maxFailedTasks,
+        onFailure: config.onFailure,
+        onCancel: config.onCancel
+    }, deps.clock.now()).run();
+    if (result.status !== constants/* Status */.nW.Paused) {
+        const outcome = {
+            [constants/* Status */.nW.Succeeded]: 'succeeded',
+            [constants/* Status */.nW.RolledBack]: 'rolled-back',
+            [constants/* Status */.nW.Aborted]: 'aborted'
+        }[result.status];
+        await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error => core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`));
+    }
+    const outputs = {
+        [constants/* Output */.k7.RolloutId]: record.id,
+        [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
+        [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
+        ...o.outputs
+    };
+    return outcomeOf(result, outputs, summary.render());
+}
+function startEvent(config, record, region, plan, fromStep, at) {
+    return {
+        kind: 'start',
+        at,
+        rolloutId: record.id,
+        cluster: config.cluster,
+        service: config.service,
+        region,
+        from: record.stableTaskDefinition ? rollout_session_revision(record.stableTaskDefinition) : undefined,
+        to: rollout_session_revision(record.newTaskDefinition),
+        plan,
+        fromStep,
+        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+    };
+}
+function hooksFor(config, deps, record, events) {
+    const h = config.hooks;
+    if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback)
+        return undefined;
+    return new HookRunner({
+        hooks: h,
+        stepTimeoutMs: config.stepTimeoutMs,
+        context: {
+            service: config.service,
+            cluster: config.cluster,
+            rolloutId: record.id,
+            newTaskDefinition: record.newTaskDefinition,
+            stableTaskDefinition: record.stableTaskDefinition
+        },
+        events,
+        log: core,
+        clock: deps.clock,
+        signal: deps.cancel
+    });
+}
+async function describeTaskDefinition(clients, arn) {
+    if (!arn)
+        return undefined;
+    const out = await clients.ecs
+        .send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn }))
+        .catch(() => undefined);
+    return out?.taskDefinition;
+}
+const noGates = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) };
+function rollout_session_revision(arn) {
+    return { arn, label: taskDefinitionLabel(arn) };
+}
+/** Maps the engine's result to the step's status, outputs and failure. */
+function outcomeOf(result, outputs, summary) {
+    const reason = reasonText(result.reason);
+    const all = { ...outputs, [constants/* Output */.k7.TrafficPercent]: String(result.trafficPercent) };
+    if (reason)
+        all[constants/* Output */.k7.Reason] = reason;
+    switch (result.status) {
+        case constants/* Status */.nW.Succeeded:
+            return { status: result.status, outputs: all, summary };
+        case constants/* Status */.nW.Paused:
+            // A pause at a manual step is where the plan asked to stop: not a failed job. A gate that failed is.
+            return result.reason
+                ? {
+                    status: result.status,
+                    outputs: all,
+                    summary,
+                    failure: `Paused at step ${result.step} because ${reason}: promote or abort from a later run`
+                }
+                : { status: result.status, outputs: all, summary };
+        case constants/* Status */.nW.RolledBack:
+            return { status: result.status, outputs: all, summary, failure: `Rolled back: ${reason}` };
+        case constants/* Status */.nW.Aborted:
+            return { status: result.status, outputs: all, summary, failure: `Aborted: ${reason}` };
+        default:
+            return { status: result.status, outputs: all, summary, failure: reason ?? 'the rollout failed' };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/ownership.ts
+// Who owns a rollout in flight, and how a later run picks up one whose owner is gone.
+// A rollout is owned by the run that executes it; the owner heart-beats on the record at every gate poll.
+// A paused rollout has no owner: any control run may act on it.
+
+
+function ownerIsAlive(record, config, now) {
+    const running = record.stage === 'executing' || record.stage === 'rolling-back';
+    return running && now - record.heartbeat < config.takeoverAfterMs;
+}
+/**
+ * Where an interrupted rollout stands, rebuilt from its record and what ECS shows: a resumed step is
+ * approached again and baked from the start, since nobody watched it while its owner was gone.
+ */
+async function resumeState(record, ports, step, mode, now) {
+    const fleet = await ports.fleet.observe(true);
+    const plan = buildPlan(record.plan, fleet.desiredCount);
+    const trafficPercent = ports.traffic.mode === 'weights'
+        ? await ports.traffic.weight()
+        : Math.round((100 * (fleet.new?.desired ?? 0)) /
+            Math.max(1, (fleet.new?.desired ?? 0) + (fleet.stable?.desired ?? 0)));
+    const final = step > plan.steps.length;
+    return {
+        mode: mode === 'rollback' ? 'rollback' : final ? 'final' : 'forward',
+        step: Math.min(step, plan.steps.length),
+        phase: 'moving',
+        stepStartedAt: now,
+        trafficPercent,
+        promoted: fleet.new?.primary ?? false,
+        failure: mode === 'rollback' ? { kind: 'orphan', owner: record.runUrl || record.actor } : undefined
+    };
+}
+/** Takes over a rollout whose owner is gone: finishes it (on-orphan: resume) or rolls it back. */
+async function handleOrphan(config, deps, service, record) {
+    const ports = await portsFor(config, deps.clients, service, record);
+    const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward';
+    const taken = {
+        ...record,
+        actor: deps.run.actor,
+        runUrl: deps.run.runUrl,
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing'
+    };
+    return runRollout({
+        config,
+        deps,
+        record: taken,
+        ports,
+        state: await resumeState(record, ports, record.step, mode, deps.clock.now()),
+        from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
+        to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/commands/control.ts
+// Commands that act on a rollout already on the service, from later runs: status, pause, resume, promote, abort.
+// A paused rollout (or one whose owner is gone) is carried on by this run itself. A rollout whose owner is
+// still running is asked through a request on the record, and this run waits until the owner has acted.
+
+
+
+
+
+
+
+
+
+
+
+/** Inputs that shape the plan: given to a resume or promote, they change it from the current step on. */
+const PLAN_INPUTS = [
+    'strategy',
+    'batch-size',
+    'batch-interval',
+    'max-surge',
+    'max-unavailable',
+    'partition',
+    'step-percent',
+    'step-bake-time',
+    'canary-percent',
+    'canary-bake-time',
+    'steps',
+    'bake-time',
+    'stable-scale'
+];
+/** How long a control run waits for a running owner to act on its request. */
+const ACK_TIMEOUT_MS = 120_000;
+const ACK_POLL_MS = 1000;
+async function controlCommand(config, deps) {
+    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const record = record_decodeRecord(service.tags);
+    if (config.command === 'status')
+        return statusOutcome(config, record, service);
+    if (!record || record.phase !== 'Active')
+        throw new Error(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
+    const alive = ownerIsAlive(record, config, deps.clock.now());
+    switch (config.command) {
+        case 'pause':
+            if (record.stage === 'paused' || record.stage === 'batch-completed')
+                return statusOutcome(config, record, service, 'already paused');
+            if (alive)
+                return askOwner(config, deps, service, record, 'pause');
+            await writeRecordFields(deps, service, { stage: 'paused' });
+            return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)');
+        case 'abort':
+            if (alive)
+                return askOwner(config, deps, service, record, 'abort');
+            return carryOn(config, deps, service, record, { mode: 'rollback' });
+        case 'resume':
+            if (alive)
+                return statusOutcome(config, record, service, 'is already running');
+            return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
+        case 'promote': {
+            const target = promoteStep(config, record);
+            if (alive)
+                return askOwner(config, deps, service, record, target.request);
+            return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
+        }
+        default:
+            throw new Error(`command: ${config.command} is not a control command`);
+    }
+}
+/** The plan to continue with: the record's, or the one this run's step inputs describe. */
+function planFor(config, record) {
+    return PLAN_INPUTS.some(i => config.given.has(i)) ? config.plan : record.plan;
+}
+function planChanged(config) {
+    return PLAN_INPUTS.some(i => config.given.has(i));
+}
+/** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+function resumeStep(config, record) {
+    if (planChanged(config))
+        return 'by-counts';
+    return record.stage === 'batch-completed' ? record.step + 1 : record.step;
+}
+function promoteStep(config, record) {
+    if (config.promoteFull)
+        return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' };
+    if (config.to !== undefined) {
+        const n = Number(config.to);
+        if (!Number.isInteger(n) || n < 1)
+            throw new Error(`to: "${config.to}" is not a step number for promote`);
+        return { step: n, request: `promote:${n}` };
+    }
+    if (planChanged(config))
+        return { step: 'by-counts', request: `promote:${record.step + 1}` };
+    return { step: record.step + 1, request: `promote:${record.step + 1}` };
+}
+async function carryOn(config, deps, service, record, how) {
+    const plan = planFor(config, record);
+    const taken = {
+        ...record,
+        plan,
+        stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
+        actor: deps.run.actor,
+        runUrl: deps.run.runUrl,
+        heartbeat: deps.clock.now(),
+        request: null
+    };
+    const ports = await portsFor(config, deps.clients, service, taken);
+    const fleet = await ports.fleet.observe(true);
+    const steps = buildPlan(plan, fleet.desiredCount).steps;
+    // A changed plan takes effect from the current position: its first step beyond today's new tasks.
+    const step = how.step === 'by-counts'
+        ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
+        : Math.min(how.step ?? record.step, steps.length + 1);
+    taken.step = Math.min(step, steps.length);
+    taken.steps = steps.length;
+    await ports.records.save(taken);
+    core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    const state = await resumeState(taken, ports, step, how.mode, deps.clock.now());
+    if (how.mode === 'rollback')
+        state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' };
+    return runRollout({
+        config,
+        deps,
+        record: taken,
+        ports,
+        state,
+        from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
+        to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+    });
+}
+/** Leaves a request on the record for the running owner and waits until it has acted on it. */
+async function askOwner(config, deps, service, record, request) {
+    core.info(`Rollout ${record.id} is running in ${record.runUrl || record.actor}: asking it to ${request}`);
+    await writeRecordFields(deps, service, { request });
+    const deadline = deps.clock.now() + ACK_TIMEOUT_MS;
+    for (;;) {
+        await deps.clock.sleep(ACK_POLL_MS);
+        const now = await readService(deps.clients.ecs, config.cluster, config.service);
+        const current = record_decodeRecord(now.tags);
+        const acted = !current || current.id !== record.id || current.request !== request;
+        if (acted && current?.request === undefined) {
+            const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
+            return statusOutcome(config, settled, now, `${request} done by the owner`);
+        }
+        if (deps.clock.now() > deadline)
+            throw new Error(`the run that owns rollout ${record.id} (${record.runUrl || record.actor}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
+    }
+}
+async function untilCompleted(config, deps, record, deadline) {
+    for (;;) {
+        const current = record_decodeRecord((await readService(deps.clients.ecs, config.cluster, config.service)).tags);
+        if (!current || current.id !== record.id || current.phase === 'Completed')
+            return current;
+        if (deps.clock.now() > deadline)
+            return current;
+        await deps.clock.sleep(ACK_POLL_MS);
+    }
+}
+async function writeRecordFields(deps, service, fields) {
+    const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]));
+    await deps.clients.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: service.arn, tags: tagList(tags) }));
+}
+const OUTCOME_STATUS = {
+    succeeded: constants/* Status */.nW.Succeeded,
+    'rolled-back': constants/* Status */.nW.RolledBack,
+    aborted: constants/* Status */.nW.Aborted,
+    failed: constants/* Status */.nW.Failed
+};
+/** The record and live state in the log, the summary and the outputs; changes nothing. */
+function statusOutcome(config, record, service, note) {
+    if (!record) {
+        const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${taskDefinitionLabel(service.taskDefinition)}` : ''}`;
+        core.info(text);
+        return {
+            status: constants/* Status */.nW.Succeeded,
+            outputs: { [constants/* Output */.k7.TaskDefinitionArn]: service.taskDefinition ?? '' },
+            summary: `<h2>${(0,html/* escapeHtml */.ZD)(text)}</h2>\n`
+        };
+    }
+    const status = record.phase === 'Completed'
+        ? (OUTCOME_STATUS[record.outcome ?? 'succeeded'] ?? constants/* Status */.nW.Succeeded)
+        : record.stage === 'executing' || record.stage === 'rolling-back'
+            ? constants/* Status */.nW.InProgress
+            : constants/* Status */.nW.Paused;
+    const lines = [
+        `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
+        `${record.stableTaskDefinition ? taskDefinitionLabel(record.stableTaskDefinition) : 'nothing'} → ${taskDefinitionLabel(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
+        `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
+        `last heartbeat ${new Date(record.heartbeat).toISOString()}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
+    ];
+    for (const line of lines)
+        core.info(line);
+    const summary = `<h2>Rollout ${(0,html/* escapeHtml */.ZD)(record.id)} on ${(0,html/* escapeHtml */.ZD)(config.service)}</h2>\n<ul>${lines.map(l => `<li>${(0,html/* escapeHtml */.ZD)(l)}</li>`).join('')}</ul>\n`;
+    const outputs = {
+        [constants/* Output */.k7.RolloutId]: record.id,
+        [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
+        [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
+    };
+    if (record.reason)
+        outputs[constants/* Output */.k7.Reason] = record.reason;
+    const failed = status === constants/* Status */.nW.RolledBack || status === constants/* Status */.nW.Failed || status === constants/* Status */.nW.Aborted;
+    return {
+        status,
+        outputs,
+        summary,
+        failure: failed && config.command !== 'status' ? (record.reason ?? status) : undefined
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
 // command: deploy on a service with the EXTERNAL deployment controller (task sets).
 // Everything that can be checked is checked before the first mutating call: the service and its controller,
-// the task definition file, the alarms, the plan and the timeout, and alarms already firing.
-
-
-
-
+// a rollout already in flight, the task definition file, the alarms, the plan and the timeout, and alarms
+// already firing.
 
 
 
@@ -2425,17 +3685,13 @@ function endLine(e, before) {
 
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = 6 * 3_600_000;
-async function deployCommand(config, deps) {
+async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
     const { clients, clock } = deps;
-    // ---- checks: nothing below changes anything until `register` ----
-    const service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
+    // ---- checks: nothing below changes anything until the task definition is registered ----
+    let service = await readService(clients.ecs, config.cluster, config.service);
     checkController(service);
-    const active = record_decodeRecord(service.tags);
-    if (active?.phase === 'Active')
-        throw new Error(`a rollout (${active.id}) is already in progress on ${config.service}, started by ${active.actor}${active.runUrl ? ` in ${active.runUrl}` : ''}: promote, resume or abort it first`);
-    const ref = config.taskDefinition;
-    const file = isTaskDefinitionFile(ref)
-        ? await loadTaskDefinitionFile(ref, config.containerImages)
+    const file = isTaskDefinitionFile(taskDefinitionRef)
+        ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
         : undefined;
     const gates = new AlarmGates({
         cloudwatch: clients.cloudwatch,
@@ -2447,39 +3703,38 @@ async function deployCommand(config, deps) {
         const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms';
         throw new parse/* InputError */.dz(input, `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`);
     }
-    const desired = service.desiredCount;
-    const plan = checkedPlan(config, desired);
+    const plan = checkedPlan(config, service.desiredCount);
+    const inFlight = record_decodeRecord(service.tags);
+    if (inFlight?.phase === 'Active') {
+        if (ownerIsAlive(inFlight, config, clock.now()))
+            throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: promote, resume or abort it first`);
+        if (!config.takeover)
+            throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`);
+    }
     await checkAlarmsAtStart(config, gates, clock);
     // ---- act ----
+    if (inFlight?.phase === 'Active') {
+        const settled = await handleOrphan(config, deps, service, inFlight);
+        if (settled.failure)
+            return settled;
+        service = await readService(clients.ecs, config.cluster, config.service);
+    }
     const rolloutId = newRolloutId(deps.run);
     const resolved = file
         ? await registerTaskDefinition(clients.ecs, file, rolloutId)
-        : await resolveTaskDefinition(clients.ecs, ref, config.containerImages, rolloutId);
-    const outputs = {
-        [constants/* Output */.k7.RolloutId]: rolloutId,
-        [constants/* Output */.k7.TaskDefinitionArn]: resolved.arn,
-        [constants/* Output */.k7.PreviousTaskDefinitionArn]: service.taskDefinition ?? ''
-    };
+        : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
     if (resolved.arn === service.taskDefinition) {
-        core.info(`${config.service} already runs ${label(resolved.arn)}: nothing to roll out`);
+        core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`);
         return {
             status: constants/* Status */.nW.Succeeded,
-            outputs: { ...outputs, [constants/* Output */.k7.TrafficPercent]: '100' },
-            summary: `<h2>✅ ${config.service} already runs ${label(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
+            outputs: {
+                [constants/* Output */.k7.TaskDefinitionArn]: resolved.arn,
+                [constants/* Output */.k7.PreviousTaskDefinitionArn]: resolved.arn,
+                [constants/* Output */.k7.TrafficPercent]: '100'
+            },
+            summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
         };
     }
-    const traffic = await trafficFor(config, clients);
-    const fleet = new TaskSetFleet({
-        ecs: clients.ecs,
-        cluster: config.cluster,
-        service: config.service,
-        newTaskDefinition: resolved.arn,
-        stableTaskDefinition: service.taskDefinition,
-        rolloutId,
-        clientToken: rolloutId,
-        newLoadBalancers: traffic.newLoadBalancers?.(service)
-    });
-    const records = new RecordStore({ ecs: clients.ecs, serviceArn: service.arn });
     const record = {
         id: rolloutId,
         phase: 'Active',
@@ -2493,67 +3748,33 @@ async function deployCommand(config, deps) {
         runUrl: deps.run.runUrl,
         commit: deps.run.commit,
         startedAt: clock.now(),
-        heartbeat: clock.now()
+        heartbeat: clock.now(),
+        request: null
     };
-    const region = await clients.ecs.config.region();
-    const summary = new LiveSummary({
-        repository: deps.run.repository,
-        serverUrl: deps.run.serverUrl,
-        runUrl: deps.run.runUrl,
-        taskDefinitions: await taskDefinitionsFor(clients, service.taskDefinition, resolved.definition),
-        showEnvValues: config.showEnvValues
-    });
-    const events = fanOut(createLogSink(core), summary);
-    await records.save(record);
-    await fleet.ensureNew();
-    events.emit({
-        kind: 'start',
-        at: clock.now(),
-        rolloutId,
-        cluster: config.cluster,
-        service: config.service,
-        region,
-        from: service.taskDefinition ? deploy_revision(service.taskDefinition) : undefined,
-        to: deploy_revision(resolved.arn),
-        plan,
-        fromStep: 1,
-        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
-    });
-    const state = {
-        mode: 'forward',
-        step: 1,
-        phase: 'moving',
-        stepStartedAt: clock.now(),
-        trafficPercent: 0,
-        promoted: false
-    };
+    const ports = await portsFor(config, clients, service, record);
+    core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId }));
+    await ports.records.save(record);
+    await ports.fleet.ensureNew();
     // A service that never had a task set gets its first one at full size: there is nothing to protect yet.
     const firstDeploy = !service.taskDefinition;
-    const hooks = deps.hooks?.({
-        rolloutId,
-        newTaskDefinition: resolved.arn,
-        stableTaskDefinition: service.taskDefinition,
-        events
+    return runRollout({
+        config,
+        deps,
+        record,
+        ports,
+        state: {
+            mode: 'forward',
+            step: 1,
+            phase: 'moving',
+            stepStartedAt: clock.now(),
+            trafficPercent: 0,
+            promoted: false
+        },
+        from: await describeTaskDefinition(clients, service.taskDefinition),
+        to: resolved.definition,
+        ungated: firstDeploy,
+        plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined
     });
-    const result = await new Reconciler(record, state, {
-        fleet,
-        traffic: traffic.port,
-        gates: firstDeploy ? noGates : gates,
-        records,
-        events,
-        clock,
-        hooks,
-        cancel: deps.cancel
-    }, {
-        plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : config.plan,
-        pollIntervalMs: config.pollIntervalMs,
-        stepTimeoutMs: config.stepTimeoutMs,
-        timeoutMs: config.timeoutMs,
-        maxFailedTasks: config.maxFailedTasks,
-        onFailure: config.onFailure,
-        onCancel: config.onCancel
-    }, clock.now()).run();
-    return outcomeOf(result, outputs, summary.render());
 }
 function checkController(service) {
     if (service.controller === 'EXTERNAL')
@@ -2566,7 +3787,7 @@ function checkController(service) {
 function checkedPlan(config, desired) {
     let plan;
     try {
-        plan = (0,planner/* buildPlan */.Gg)(config.plan, desired);
+        plan = buildPlan(config.plan, desired);
     }
     catch (error) {
         throw new parse/* InputError */.dz('max-surge', `${error.message} (desired count ${desired})`);
@@ -2597,458 +3818,67 @@ function describeFiring(firing) {
     const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : '';
     return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`;
 }
-async function trafficFor(config, clients) {
-    if (config.plan.traffic === 'replicas')
-        return { port: replicasTraffic };
-    const weights = new ListenerWeights({
-        elb: clients.elb,
-        listenerArn: config.listenerArn,
-        listenerRuleArn: config.listenerRuleArn,
-        targetGroups: config.targetGroups
-    });
-    const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()];
-    return {
-        port: weights,
-        // The new task set registers in the other target group; everything else is as the stable one has it.
-        newLoadBalancers: service => service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb)
-    };
-}
-async function taskDefinitionsFor(clients, fromArn, to) {
-    if (!fromArn)
-        return { to };
-    const { DescribeTaskDefinitionCommand } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 212, 19));
-    const from = await clients.ecs
-        .send(new DescribeTaskDefinitionCommand({ taskDefinition: fromArn }))
-        .catch(() => undefined);
-    return { from: from?.taskDefinition, to };
-}
-const noGates = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) };
 function newRolloutId(run) {
     const suffix = (0,external_node_crypto_.randomBytes)(3).toString('hex');
     return run.runId
         ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
         : `r${Date.now().toString(36)}-${suffix}`;
 }
-function label(arn) {
-    return arn.replace(/^.*:task-definition\//, '');
-}
-function deploy_revision(arn) {
-    return { arn, label: label(arn) };
-}
-/** Maps the engine's result to the step's status, outputs and failure. */
-function outcomeOf(result, outputs, summary) {
-    const reason = reasonText(result.reason);
-    const all = { ...outputs, [constants/* Output */.k7.TrafficPercent]: String(result.trafficPercent) };
-    if (reason)
-        all[constants/* Output */.k7.Reason] = reason;
-    switch (result.status) {
-        case constants/* Status */.nW.Succeeded:
-            return { status: result.status, outputs: all, summary };
-        case constants/* Status */.nW.Paused:
-            // A pause at a manual step is where the plan asked to stop: not a failed job. A gate that failed is.
-            return result.reason
-                ? {
-                    status: result.status,
-                    outputs: all,
-                    summary,
-                    failure: `Paused at step ${result.step} because ${reason}: promote or abort from a later run`
-                }
-                : { status: result.status, outputs: all, summary };
-        case constants/* Status */.nW.RolledBack:
-            return { status: result.status, outputs: all, summary, failure: `Rolled back: ${reason}` };
-        case constants/* Status */.nW.Aborted:
-            return { status: result.status, outputs: all, summary, failure: `Aborted: ${reason}` };
+
+;// CONCATENATED MODULE: ./src/commands/index.ts
+// The commands that talk to ECS, by name. main.ts loads this module only when one of them runs, so `plan`
+// and input errors start fast without the AWS SDK.
+
+
+
+
+async function run(config, deps) {
+    switch (config.command) {
+        case 'deploy':
+            return deployCommand(config, deps);
+        case 'rollback':
+            return rollbackCommand(config, deps);
+        case 'history':
+            return historyCommand(config, deps);
+        case 'diff':
+            return diffCommand(config, deps);
         default:
-            return { status: result.status, outputs: all, summary, failure: reason ?? 'the rollout failed' };
+            return controlCommand(config, deps);
     }
+}
+/** Rolls a completed rollout back to an earlier version, through the same guarded rollout as a deploy. */
+async function rollbackCommand(config, deps) {
+    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const target = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? 'previous');
+    return deployCommand(config, deps, target.taskDefinitionArn);
 }
 
 
 /***/ }),
 
-/***/ 7701:
+/***/ 1158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ planMoves)
+/* harmony export */   systemClock: () => (/* binding */ systemClock)
 /* harmony export */ });
-// How to get from one step's task counts to the next without breaking the capacity envelope.
-//
-// A move changes both task sets at once. It first stops tasks the target no longer needs, as far as the
-// healthy floor allows, then starts tasks the target needs, as far as the ceiling allows. Tasks being
-// started are not yet healthy, so during a move healthy capacity is at least what was left running; the
-// engine waits for the task sets to be stable before the next move. The same function serves rollouts
-// (new grows, stable shrinks) and rollbacks (stable grows back first, then new shrinks).
-//
-// Worked example, desired 10, max-surge 3, max-unavailable 0 (floor 10, ceiling 13):
-//   (new 0, stable 10) → (new 5, stable 5): start 3 new         → (3, 10)
-//                                          stop 3 stable, start 2 → (5, 7)
-//                                          stop 2 stable          → (5, 5)
-//   rollback (5, 5) → (0, 10):             start 3 stable        → (5, 8)
-//                                          stop 3 new, start 2 stable → (2, 10)
-//                                          stop 2 new            → (0, 10)
-function planMoves(from, to, limits) {
-    const moves = [];
-    let current = { ...from };
-    while (current.new !== to.new || current.stable !== to.stable) {
-        const next = nextMove(current, to, limits);
-        if (next.new === current.new && next.stable === current.stable) {
-            throw new Error(`cannot move from ${describe(current)} to ${describe(to)}: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
+// The engine's ports: everything it needs from the outside world, and nothing more. Adapters implement them
+// for ECS task sets (aws/), tests implement them with a simulated fleet and a fake clock.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
         }
-        moves.push(next);
-        current = next;
-    }
-    return moves;
-}
-function nextMove(current, to, limits) {
-    let removable = Math.max(0, current.new + current.stable - limits.minHealthy);
-    const stableDown = Math.min(Math.max(0, current.stable - to.stable), removable);
-    removable -= stableDown;
-    const newDown = Math.min(Math.max(0, current.new - to.new), removable);
-    const afterStops = { new: current.new - newDown, stable: current.stable - stableDown };
-    let room = Math.max(0, limits.maxTotal - afterStops.new - afterStops.stable);
-    const newUp = Math.min(Math.max(0, to.new - afterStops.new), room);
-    room -= newUp;
-    const stableUp = Math.min(Math.max(0, to.stable - afterStops.stable), room);
-    return { new: afterStops.new + newUp, stable: afterStops.stable + stableUp };
-}
-function describe(c) {
-    return `new ${c.new}/stable ${c.stable}`;
-}
-
-
-/***/ }),
-
-/***/ 8543:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ buildPlan)
-/* harmony export */ });
-/* unused harmony exports TASK_START_ESTIMATE_MS, capacityLimits, stepSpecs, countsFor */
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
-/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
-// The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
-// again whenever a step starts, with the desired count of that moment, so percentages always apply to the
-// service's actual size (scaling during a rollout is honoured, as update plans do).
-//
-// How the stable revision's capacity behaves:
-// - traffic: replicas, stable-scale: shrink (the default with replicas) — stable gives up one task for each
-//   new task; healthy capacity never drops below desired − max-unavailable and the fleet never exceeds
-//   desired + max-surge (see moves.ts). Traffic follows task counts.
-// - stable-scale: keep (the default with weights) — stable stays at full size until the new revision is
-//   primary and baked, so a rollback needs no task to start; it costs up to twice the tasks.
-// - traffic: weights — the load balancer splits traffic by weight; the new revision gets enough tasks for
-//   its share (at least one) before weight moves to it.
-// - blue-green — the new revision at full size beside the stable one (2 × desired), test traffic first,
-//   then all production traffic at once.
-
-
-/** What a scale-up is assumed to cost when estimating a plan's duration (Fargate tasks start in about a minute). */
-const TASK_START_ESTIMATE_MS = 60_000;
-function buildPlan(config, desiredCount) {
-    if (!Number.isInteger(desiredCount) || desiredCount < 0)
-        throw new Error(`desired count must be a whole number of tasks, got ${desiredCount}`);
-    const limits = capacityLimits(config, desiredCount);
-    const specs = stepSpecs(config, desiredCount);
-    const steps = resolveSteps(specs, config, desiredCount);
-    let current = { new: 0, stable: desiredCount };
-    let peak = desiredCount;
-    let moves = 0;
-    let estimatedMs = config.bakeMs;
-    for (const step of steps) {
-        const path = (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .planMoves */ .Y)(current, step, limits);
-        for (const m of path)
-            peak = Math.max(peak, m.new + m.stable);
-        moves += path.filter((m, i) => m.new > (i === 0 ? current : path[i - 1]).new).length;
-        current = step;
-        estimatedMs += step.pause === 'manual' ? 0 : step.bakeMs;
-    }
-    estimatedMs += moves * TASK_START_ESTIMATE_MS;
-    return {
-        strategy: config.strategy.name,
-        traffic: config.traffic,
-        stableScale: config.stableScale,
-        desiredCount,
-        limits,
-        steps,
-        finalBakeMs: config.bakeMs,
-        peakExtraTasks: peak - desiredCount,
-        estimatedMs,
-        hasManualPause: steps.some(s => s.pause === 'manual')
-    };
-}
-/**
- * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
- * percentage never allows fewer extra tasks or more missing ones than it says.
- * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
- *           desired 10, stable kept → ceiling 20 (both revisions at full size).
- */
-function capacityLimits(config, desired) {
-    const unavailable = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down'));
-    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
-    const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
-    const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
-    // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
-    return {
-        desired,
-        minHealthy: desired - unavailable,
-        maxTotal: Math.max(maxTotal, desired + (unavailable ? 0 : 1))
-    };
-}
-/**
- * The strategy's steps as shares of the desired count.
- * rolling, desired 10, batch 3        → 3, 6, 9, 10 tasks
- * linear 10 %                         → 10 %, 20 %, … 100 %
- * linear 30 %                         → 30 %, 60 %, 90 %, 100 %
- * canary 10 %                         → 10 % (canary bake), 100 %
- * blue-green                          → 100 % on test traffic only, then 100 % of production
- * custom "10:5m, pause, 50:10m"       → 10 % (5 m), pause until promoted, 50 % (10 m), 100 %
- */
-function stepSpecs(config, desired) {
-    const strategy = config.strategy;
-    switch (strategy.name) {
-        case 'rolling':
-            return rollingSpecs(strategy, defaultBatch(config, desired), desired);
-        case 'linear': {
-            const specs = [];
-            for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
-                const percent = round(k * strategy.stepPercent);
-                specs.push({ kind: 'shift', label: `${percent}%`, percent, bakeMs: strategy.stepBakeMs });
-            }
-            specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
-            return specs;
-        }
-        case 'canary':
-            return [
-                {
-                    kind: 'shift',
-                    label: `canary ${strategy.canaryPercent}%`,
-                    percent: strategy.canaryPercent,
-                    bakeMs: strategy.canaryBakeMs
-                },
-                { kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }
-            ];
-        case 'blue-green':
-            return [
-                {
-                    kind: 'shift',
-                    label: 'green up, test traffic',
-                    percent: 0,
-                    newCount: desired,
-                    bakeMs: 0,
-                    testTraffic: true
-                },
-                { kind: 'shift', label: 'switch 100%', percent: 100, bakeMs: 0 }
-            ];
-        case 'all-at-once':
-            return [{ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }];
-        case 'custom': {
-            const specs = strategy.steps.map(s => s.kind === 'pause'
-                ? { kind: 'pause', durationMs: s.durationMs }
-                : { kind: 'shift', label: `${s.percent}%`, percent: s.percent, bakeMs: s.bakeMs });
-            const last = [...specs].reverse().find(s => s.kind === 'shift');
-            if (!last || last.percent < 100)
-                specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
-            return specs;
-        }
-    }
-}
-/**
- * Rolling in batches (automatic batching), or up to a partition (manual batching: partition wins).
- * desired 10, batch 3               → 3, 6, 9, 10
- * desired 10, batch 10 (or more)    → 10: a batch at or above the desired count is a single batch
- * desired 10, no batch size, max-surge 25 %, max-unavailable 0 → batch 3 (surge + unavailable)
- * desired 10, partition 3           → 3, then pause until a promote run raises the partition
- * desired 10, partition 0           → 0: every updated task goes back to the stable revision
- */
-function rollingSpecs(strategy, defaultBatchSize, desired) {
-    if (strategy.partition) {
-        const target = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.partition, desired, 'down'));
-        const specs = [
-            {
-                kind: 'shift',
-                label: `partition ${target}/${desired}`,
-                percent: share(target, desired),
-                newCount: target,
-                bakeMs: 0
-            }
-        ];
-        if (target < desired)
-            specs.push({ kind: 'pause' });
-        return specs;
-    }
-    const batch = strategy.batchSize
-        ? Math.max(1, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.batchSize, desired, 'up'))
-        : defaultBatchSize;
-    const batches = Math.max(1, Math.ceil(desired / batch));
-    const specs = [];
-    for (let k = 1; k <= batches; k++) {
-        const newCount = Math.min(desired, k * batch);
-        specs.push({
-            kind: 'shift',
-            label: batches === 1 ? 'single batch' : `batch ${k} of ${batches}`,
-            percent: share(newCount, desired),
-            newCount,
-            bakeMs: k < batches ? strategy.batchIntervalMs : 0
-        });
-    }
-    return specs;
-}
-/** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
-function defaultBatch(config, desired) {
-    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
-    const unavailable = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down');
-    return Math.max(1, surge + unavailable);
-}
-function resolveSteps(specs, config, desired) {
-    const steps = [];
-    let previous;
-    for (const spec of specs) {
-        const index = steps.length + 1;
-        if (spec.kind === 'pause') {
-            const base = previous ?? { new: 0, stable: desired, trafficPercent: 0 };
-            previous = {
-                index,
-                label: spec.durationMs === undefined ? 'pause until promoted' : 'pause',
-                new: base.new,
-                stable: base.stable,
-                trafficPercent: base.trafficPercent,
-                bakeMs: spec.durationMs ?? 0,
-                pause: spec.durationMs === undefined ? 'manual' : 'timed'
-            };
-        }
-        else {
-            previous = {
-                index,
-                label: spec.label,
-                ...countsFor(spec, config, desired),
-                bakeMs: spec.bakeMs,
-                pause: 'none'
-            };
-            if (spec.testTraffic)
-                previous.testTraffic = true;
-        }
-        steps.push(previous);
-    }
-    return steps;
-}
-/**
- * Task counts and traffic share for one step.
- * replicas, shrink, desired 10, 30 %  → new 3, stable 7, traffic 30 %
- * replicas, keep,   desired 10, 30 %  → new 3, stable 10, traffic 23 % (3 of 13 tasks)
- * replicas, any,    desired 10, 100 % → new 10, stable 0, traffic 100 %
- * weights,  keep,   desired 10, 5 %   → new 1 (at least one), stable 10, traffic 5 %
- * weights,  shrink, desired 10, 25 %  → new 3, stable 8 (enough for 75 %), traffic 25 %
- * blue-green test step, desired 10    → new 10, stable 10, traffic 0 %
- */
-function countsFor(spec, config, desired) {
-    const newCount = spec.newCount ?? (spec.percent > 0 ? Math.max(1, ceilShare(desired, spec.percent)) : 0);
-    const capped = Math.min(desired, newCount);
-    if (config.traffic === 'weights') {
-        const stable = config.stableScale === 'keep' || config.strategy.name === 'blue-green'
-            ? desired
-            : spec.percent >= 100
-                ? 0
-                : Math.max(desired - capped, ceilShare(desired, 100 - spec.percent));
-        return { new: capped, stable, trafficPercent: spec.percent };
-    }
-    // With replicas, traffic follows tasks: the new revision has all of it only once stable has none.
-    const stable = spec.percent >= 100 ? 0 : config.stableScale === 'keep' ? desired : desired - capped;
-    const total = capped + stable;
-    return { new: capped, stable, trafficPercent: total === 0 ? 0 : round((100 * capped) / total) };
-}
-function ceilShare(desired, percent) {
-    return Math.ceil(Math.round(((desired * percent) / 100) * 1e9) / 1e9);
-}
-function share(count, desired) {
-    return desired === 0 ? 100 : round((100 * count) / desired);
-}
-function round(x) {
-    return Math.round(x * 100) / 100;
-}
-
-
-/***/ }),
-
-/***/ 8817:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ff: () => (/* binding */ planHtml),
-/* harmony export */   Lq: () => (/* binding */ planRows),
-/* harmony export */   Pt: () => (/* binding */ planText),
-/* harmony export */   Rx: () => (/* binding */ PLAN_HEADERS),
-/* harmony export */   nR: () => (/* binding */ trafficText),
-/* harmony export */   pE: () => (/* binding */ planFacts)
-/* harmony export */ });
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
-// The plan as a person reads it: one row per step, in the log and in the job summary.
-
-
-const PLAN_HEADERS = ['Step', 'What', 'New tasks', 'Stable tasks', 'Traffic to new', 'Bake / pause'];
-function planRows(plan) {
-    const rows = plan.steps.map(s => [
-        String(s.index),
-        s.label,
-        String(s.new),
-        String(s.stable),
-        trafficText(plan, s),
-        waitText(s)
-    ]);
-    const last = plan.steps[plan.steps.length - 1];
-    const stable = last && last.stable > 0 ? `${last.stable}, then 0` : '0';
-    rows.push([
-        'final',
-        'promote, watch, retire old',
-        String(plan.desiredCount),
-        stable,
-        '100%',
-        (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.finalBakeMs)
-    ]);
-    return rows;
-}
-/** The share of traffic a step sends (or sent) to the new revision. */
-function trafficText(plan, step) {
-    if (step.testTraffic)
-        return '0% (test listener only)';
-    // By replicas the share is what the task counts imply, so a whole percent is as exact as it gets.
-    return plan.traffic === 'replicas'
-        ? `${Math.round(step.trafficPercent)}% (by tasks)`
-        : `${step.trafficPercent}%`;
-}
-function waitText(step) {
-    if (step.pause === 'manual')
-        return 'until promoted';
-    return (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(step.bakeMs);
-}
-function planFacts(plan) {
-    const capacity = plan.limits.minHealthy === plan.desiredCount
-        ? `never below ${plan.desiredCount} healthy tasks`
-        : `never below ${plan.limits.minHealthy} healthy tasks (max-unavailable allows ${plan.desiredCount - plan.limits.minHealthy} fewer)`;
-    return [
-        `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
-        `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
-        `estimated duration: ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
-    ];
-}
-/** A fixed-width table for the log. */
-function planText(plan) {
-    const rows = [PLAN_HEADERS, ...planRows(plan)];
-    const widths = PLAN_HEADERS.map((_, i) => Math.max(...rows.map(r => r[i].length)));
-    const line = (r) => r
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-function planHtml(plan) {
-    const facts = planFacts(plan)
-        .map(f => `<li>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(f)}</li>`)
-        .join('');
-    return new _html_js__WEBPACK_IMPORTED_MODULE_1__/* .Html */ .Ed(`${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
-}
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
 
 
 /***/ })

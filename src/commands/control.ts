@@ -1,0 +1,245 @@
+// Commands that act on a rollout already on the service, from later runs: status, pause, resume, promote, abort.
+// A paused rollout (or one whose owner is gone) is carried on by this run itself. A rollout whose owner is
+// still running is asked through a request on the record, and this run waits until the owner has acted.
+
+import * as core from '@actions/core'
+import { TagResourceCommand } from '@aws-sdk/client-ecs'
+import { readService, type ServiceInfo } from '../aws/service.js'
+import { tagList } from '../aws/tags.js'
+import { taskDefinitionLabel } from '../aws/task-definition.js'
+import type { Config, PlanConfig } from '../config/types.js'
+import { Output, State, Status } from '../constants.js'
+import { buildPlan } from '../plan/planner.js'
+import { decodeRecord, TAG_PREFIX, type Request, type RolloutRecord } from '../record/record.js'
+import { escapeHtml } from '../report/html.js'
+import { ownerIsAlive, resumeState } from './ownership.js'
+import type { Outcome } from './outcome.js'
+import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
+
+/** Inputs that shape the plan: given to a resume or promote, they change it from the current step on. */
+const PLAN_INPUTS = [
+  'strategy',
+  'batch-size',
+  'batch-interval',
+  'max-surge',
+  'max-unavailable',
+  'partition',
+  'step-percent',
+  'step-bake-time',
+  'canary-percent',
+  'canary-bake-time',
+  'steps',
+  'bake-time',
+  'stable-scale'
+]
+/** How long a control run waits for a running owner to act on its request. */
+const ACK_TIMEOUT_MS = 120_000
+const ACK_POLL_MS = 1000
+
+export async function controlCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+  const service = await readService(deps.clients.ecs, config.cluster, config.service)
+  const record = decodeRecord(service.tags)
+  if (config.command === 'status') return statusOutcome(config, record, service)
+  if (!record || record.phase !== 'Active')
+    throw new Error(
+      `there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`
+    )
+  const alive = ownerIsAlive(record, config, deps.clock.now())
+  switch (config.command) {
+    case 'pause':
+      if (record.stage === 'paused' || record.stage === 'batch-completed')
+        return statusOutcome(config, record, service, 'already paused')
+      if (alive) return askOwner(config, deps, service, record, 'pause')
+      await writeRecordFields(deps, service, { stage: 'paused' })
+      return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)')
+    case 'abort':
+      if (alive) return askOwner(config, deps, service, record, 'abort')
+      return carryOn(config, deps, service, record, { mode: 'rollback' })
+    case 'resume':
+      if (alive) return statusOutcome(config, record, service, 'is already running')
+      return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) })
+    case 'promote': {
+      const target = promoteStep(config, record)
+      if (alive) return askOwner(config, deps, service, record, target.request)
+      return carryOn(config, deps, service, record, { mode: 'forward', step: target.step })
+    }
+    default:
+      throw new Error(`command: ${config.command} is not a control command`)
+  }
+}
+
+/** The plan to continue with: the record's, or the one this run's step inputs describe. */
+function planFor(config: Config, record: RolloutRecord): PlanConfig {
+  return PLAN_INPUTS.some(i => config.given.has(i)) ? config.plan : record.plan
+}
+
+function planChanged(config: Config): boolean {
+  return PLAN_INPUTS.some(i => config.given.has(i))
+}
+
+/** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+function resumeStep(config: Config, record: RolloutRecord): number | 'by-counts' {
+  if (planChanged(config)) return 'by-counts'
+  return record.stage === 'batch-completed' ? record.step + 1 : record.step
+}
+
+function promoteStep(
+  config: Config,
+  record: RolloutRecord
+): { step: number | 'by-counts'; request: Request } {
+  if (config.promoteFull) return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' }
+  if (config.to !== undefined) {
+    const n = Number(config.to)
+    if (!Number.isInteger(n) || n < 1) throw new Error(`to: "${config.to}" is not a step number for promote`)
+    return { step: n, request: `promote:${n}` }
+  }
+  if (planChanged(config)) return { step: 'by-counts', request: `promote:${record.step + 1}` }
+  return { step: record.step + 1, request: `promote:${record.step + 1}` }
+}
+
+async function carryOn(
+  config: Config,
+  deps: SessionDeps,
+  service: ServiceInfo,
+  record: RolloutRecord,
+  how: { mode: 'forward' | 'rollback'; step?: number | 'by-counts' }
+): Promise<Outcome> {
+  const plan = planFor(config, record)
+  const taken: RolloutRecord = {
+    ...record,
+    plan,
+    stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
+    actor: deps.run.actor,
+    runUrl: deps.run.runUrl,
+    heartbeat: deps.clock.now(),
+    request: null
+  }
+  const ports = await portsFor(config, deps.clients, service, taken)
+  const fleet = await ports.fleet.observe(true)
+  const steps = buildPlan(plan, fleet.desiredCount).steps
+  // A changed plan takes effect from the current position: its first step beyond today's new tasks.
+  const step =
+    how.step === 'by-counts'
+      ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
+      : Math.min(how.step ?? record.step, steps.length + 1)
+  taken.step = Math.min(step, steps.length)
+  taken.steps = steps.length
+  await ports.records.save(taken)
+  core.saveState(
+    State.Rollout,
+    JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id })
+  )
+  const state = await resumeState(taken, ports, step, how.mode, deps.clock.now())
+  if (how.mode === 'rollback') state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' }
+  return runRollout({
+    config,
+    deps,
+    record: taken,
+    ports,
+    state,
+    from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
+    to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+  })
+}
+
+/** Leaves a request on the record for the running owner and waits until it has acted on it. */
+async function askOwner(
+  config: Config,
+  deps: SessionDeps,
+  service: ServiceInfo,
+  record: RolloutRecord,
+  request: Request
+): Promise<Outcome> {
+  core.info(`Rollout ${record.id} is running in ${record.runUrl || record.actor}: asking it to ${request}`)
+  await writeRecordFields(deps, service, { request })
+  const deadline = deps.clock.now() + ACK_TIMEOUT_MS
+  for (;;) {
+    await deps.clock.sleep(ACK_POLL_MS)
+    const now = await readService(deps.clients.ecs, config.cluster, config.service)
+    const current = decodeRecord(now.tags)
+    const acted = !current || current.id !== record.id || current.request !== request
+    if (acted && current?.request === undefined) {
+      const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
+      return statusOutcome(config, settled, now, `${request} done by the owner`)
+    }
+    if (deps.clock.now() > deadline)
+      throw new Error(
+        `the run that owns rollout ${record.id} (${record.runUrl || record.actor}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`
+      )
+  }
+}
+
+async function untilCompleted(
+  config: Config,
+  deps: SessionDeps,
+  record: RolloutRecord,
+  deadline: number
+): Promise<RolloutRecord | undefined> {
+  for (;;) {
+    const current = decodeRecord((await readService(deps.clients.ecs, config.cluster, config.service)).tags)
+    if (!current || current.id !== record.id || current.phase === 'Completed') return current
+    if (deps.clock.now() > deadline) return current
+    await deps.clock.sleep(ACK_POLL_MS)
+  }
+}
+
+async function writeRecordFields(
+  deps: SessionDeps,
+  service: ServiceInfo,
+  fields: Record<string, string>
+): Promise<void> {
+  const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]))
+  await deps.clients.ecs.send(new TagResourceCommand({ resourceArn: service.arn, tags: tagList(tags) }))
+}
+
+const OUTCOME_STATUS: Record<string, Status> = {
+  succeeded: Status.Succeeded,
+  'rolled-back': Status.RolledBack,
+  aborted: Status.Aborted,
+  failed: Status.Failed
+}
+
+/** The record and live state in the log, the summary and the outputs; changes nothing. */
+export function statusOutcome(
+  config: Config,
+  record: RolloutRecord | undefined,
+  service: ServiceInfo,
+  note?: string
+): Outcome {
+  if (!record) {
+    const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${taskDefinitionLabel(service.taskDefinition)}` : ''}`
+    core.info(text)
+    return {
+      status: Status.Succeeded,
+      outputs: { [Output.TaskDefinitionArn]: service.taskDefinition ?? '' },
+      summary: `<h2>${escapeHtml(text)}</h2>\n`
+    }
+  }
+  const status =
+    record.phase === 'Completed'
+      ? (OUTCOME_STATUS[record.outcome ?? 'succeeded'] ?? Status.Succeeded)
+      : record.stage === 'executing' || record.stage === 'rolling-back'
+        ? Status.InProgress
+        : Status.Paused
+  const lines = [
+    `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
+    `${record.stableTaskDefinition ? taskDefinitionLabel(record.stableTaskDefinition) : 'nothing'} → ${taskDefinitionLabel(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
+    `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
+    `last heartbeat ${new Date(record.heartbeat).toISOString()}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
+  ]
+  for (const line of lines) core.info(line)
+  const summary = `<h2>Rollout ${escapeHtml(record.id)} on ${escapeHtml(config.service)}</h2>\n<ul>${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`
+  const outputs: Partial<Record<Output, string>> = {
+    [Output.RolloutId]: record.id,
+    [Output.TaskDefinitionArn]: record.newTaskDefinition,
+    [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
+  }
+  if (record.reason) outputs[Output.Reason] = record.reason
+  const failed = status === Status.RolledBack || status === Status.Failed || status === Status.Aborted
+  return {
+    status,
+    outputs,
+    summary,
+    failure: failed && config.command !== 'status' ? (record.reason ?? status) : undefined
+  }
+}

@@ -1,0 +1,262 @@
+// What deploy and the control commands (resume, promote, abort, …) share: the ports for one rollout on one
+// service, the event sinks, and running the reconciler to an Outcome.
+
+import * as core from '@actions/core'
+import { DescribeTaskDefinitionCommand, type TaskDefinition } from '@aws-sdk/client-ecs'
+import { AlarmGates } from '../aws/alarm-gates.js'
+import type { Clients } from '../aws/clients.js'
+import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
+import { RecordStore } from '../aws/record-store.js'
+import type { ServiceInfo } from '../aws/service.js'
+import { taskDefinitionLabel } from '../aws/task-definition.js'
+import { TaskSetFleet } from '../aws/task-set-fleet.js'
+import type { Config, PlanConfig } from '../config/types.js'
+import { Output, Status } from '../constants.js'
+import type { EngineState } from '../engine/decide.js'
+import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
+import type { Clock, GatesPort, TrafficPort } from '../engine/ports.js'
+import { Reconciler, reasonText, type EngineResult, type Hooks } from '../engine/reconciler.js'
+import { HookRunner } from '../hooks/runner.js'
+import { buildPlan } from '../plan/planner.js'
+import type { RolloutRecord } from '../record/record.js'
+import { fanOut, LiveSummary } from '../report/live-summary.js'
+import { createLogSink } from '../report/log.js'
+import type { RunContext } from '../run-context.js'
+import type { Outcome } from './outcome.js'
+import { recordVersion } from './versions.js'
+
+export interface SessionDeps {
+  clients: Clients
+  clock: Clock
+  run: RunContext
+  cancel?: AbortSignal
+}
+
+export interface Ports {
+  fleet: TaskSetFleet
+  traffic: TrafficPort
+  gates: AlarmGates
+  records: RecordStore
+}
+
+/** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
+export async function portsFor(
+  config: Config,
+  clients: Clients,
+  service: ServiceInfo,
+  record: RolloutRecord
+): Promise<Ports> {
+  let traffic: TrafficPort = replicasTraffic
+  let newLoadBalancers: ServiceInfo['loadBalancers'] | undefined
+  if (record.plan.traffic === 'weights') {
+    const weights = new ListenerWeights({
+      elb: clients.elb,
+      listenerArn: config.listenerArn,
+      listenerRuleArn: config.listenerRuleArn,
+      targetGroups: config.targetGroups
+    })
+    const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()]
+    traffic = weights
+    // The new task set registers in the other target group; everything else is as the stable one has it.
+    newLoadBalancers = service.loadBalancers.map(lb =>
+      lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
+    )
+  }
+  return {
+    traffic,
+    fleet: new TaskSetFleet({
+      ecs: clients.ecs,
+      cluster: config.cluster,
+      service: config.service,
+      newTaskDefinition: record.newTaskDefinition,
+      stableTaskDefinition: record.stableTaskDefinition,
+      rolloutId: record.id,
+      clientToken: record.id,
+      newLoadBalancers
+    }),
+    gates: new AlarmGates({
+      cloudwatch: clients.cloudwatch,
+      alarms: config.alarms,
+      warningAlarms: config.warningAlarms
+    }),
+    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+  }
+}
+
+export interface RunOptions {
+  config: Config
+  deps: SessionDeps
+  record: RolloutRecord
+  state: EngineState
+  ports: Ports
+  /** The task definition being replaced, for "what changed". */
+  from?: TaskDefinition
+  to?: TaskDefinition
+  /** Gates off: a service's very first task set has nothing to protect. */
+  ungated?: boolean
+  plan?: PlanConfig
+  outputs?: Partial<Record<Output, string>>
+}
+
+/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
+export async function runRollout(o: RunOptions): Promise<Outcome> {
+  const { config, deps, record, ports } = o
+  const region = await deps.clients.ecs.config.region()
+  const summary = new LiveSummary({
+    repository: deps.run.repository,
+    serverUrl: deps.run.serverUrl,
+    runUrl: deps.run.runUrl,
+    taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+    showEnvValues: config.showEnvValues
+  })
+  const events = fanOut(createLogSink(core), summary)
+  const planConfig = o.plan ?? record.plan
+  const observed = await ports.fleet.observe(true)
+  events.emit(
+    startEvent(
+      config,
+      record,
+      region,
+      buildPlan(planConfig, observed.desiredCount),
+      o.state.step,
+      deps.clock.now()
+    )
+  )
+  const result = await new Reconciler(
+    record,
+    o.state,
+    {
+      fleet: ports.fleet,
+      traffic: ports.traffic,
+      gates: o.ungated ? noGates : ports.gates,
+      records: ports.records,
+      events,
+      clock: deps.clock,
+      hooks: hooksFor(config, deps, record, events),
+      cancel: deps.cancel
+    },
+    {
+      plan: planConfig,
+      pollIntervalMs: config.pollIntervalMs,
+      stepTimeoutMs: config.stepTimeoutMs,
+      timeoutMs: config.timeoutMs,
+      maxFailedTasks: config.maxFailedTasks,
+      onFailure: config.onFailure,
+      onCancel: config.onCancel
+    },
+    deps.clock.now()
+  ).run()
+  if (result.status !== Status.Paused) {
+    const outcome = {
+      [Status.Succeeded]: 'succeeded',
+      [Status.RolledBack]: 'rolled-back',
+      [Status.Aborted]: 'aborted'
+    }[result.status as string]
+    await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error =>
+      core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`)
+    )
+  }
+  const outputs = {
+    [Output.RolloutId]: record.id,
+    [Output.TaskDefinitionArn]: record.newTaskDefinition,
+    [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
+    ...o.outputs
+  }
+  return outcomeOf(result, outputs, summary.render())
+}
+
+function startEvent(
+  config: Config,
+  record: RolloutRecord,
+  region: string,
+  plan: ReturnType<typeof buildPlan>,
+  fromStep: number,
+  at: number
+): RolloutEvent {
+  return {
+    kind: 'start',
+    at,
+    rolloutId: record.id,
+    cluster: config.cluster,
+    service: config.service,
+    region,
+    from: record.stableTaskDefinition ? revision(record.stableTaskDefinition) : undefined,
+    to: revision(record.newTaskDefinition),
+    plan,
+    fromStep,
+    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+  }
+}
+
+function hooksFor(
+  config: Config,
+  deps: SessionDeps,
+  record: RolloutRecord,
+  events: EventSink
+): Hooks | undefined {
+  const h = config.hooks
+  if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback) return undefined
+  return new HookRunner({
+    hooks: h,
+    stepTimeoutMs: config.stepTimeoutMs,
+    context: {
+      service: config.service,
+      cluster: config.cluster,
+      rolloutId: record.id,
+      newTaskDefinition: record.newTaskDefinition,
+      stableTaskDefinition: record.stableTaskDefinition
+    },
+    events,
+    log: core,
+    clock: deps.clock,
+    signal: deps.cancel
+  })
+}
+
+export async function describeTaskDefinition(
+  clients: Clients,
+  arn: string | undefined
+): Promise<TaskDefinition | undefined> {
+  if (!arn) return undefined
+  const out = await clients.ecs
+    .send(new DescribeTaskDefinitionCommand({ taskDefinition: arn }))
+    .catch(() => undefined)
+  return out?.taskDefinition
+}
+
+const noGates: GatesPort = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) }
+
+export function revision(arn: string): RevisionInfo {
+  return { arn, label: taskDefinitionLabel(arn) }
+}
+
+/** Maps the engine's result to the step's status, outputs and failure. */
+export function outcomeOf(
+  result: EngineResult,
+  outputs: Partial<Record<Output, string>>,
+  summary: string
+): Outcome {
+  const reason = reasonText(result.reason)
+  const all = { ...outputs, [Output.TrafficPercent]: String(result.trafficPercent) }
+  if (reason) all[Output.Reason] = reason
+  switch (result.status) {
+    case Status.Succeeded:
+      return { status: result.status, outputs: all, summary }
+    case Status.Paused:
+      // A pause at a manual step is where the plan asked to stop: not a failed job. A gate that failed is.
+      return result.reason
+        ? {
+            status: result.status,
+            outputs: all,
+            summary,
+            failure: `Paused at step ${result.step} because ${reason}: promote or abort from a later run`
+          }
+        : { status: result.status, outputs: all, summary }
+    case Status.RolledBack:
+      return { status: result.status, outputs: all, summary, failure: `Rolled back: ${reason}` }
+    case Status.Aborted:
+      return { status: result.status, outputs: all, summary, failure: `Aborted: ${reason}` }
+    default:
+      return { status: result.status, outputs: all, summary, failure: reason ?? 'the rollout failed' }
+  }
+}

@@ -1,0 +1,190 @@
+// The service's versions: history (newest first, with who deployed each and how it ended), diff between two
+// versions, and what `rollback` rolls back to. A version's deployment facts are tags on its task definition,
+// written when a rollout of it ends, so they outlive the service's own record of the latest rollout.
+
+import * as core from '@actions/core'
+import {
+  DescribeTaskDefinitionCommand,
+  ListTaskDefinitionsCommand,
+  TagResourceCommand,
+  type ECSClient,
+  type TaskDefinition
+} from '@aws-sdk/client-ecs'
+import { readService, type ServiceInfo } from '../aws/service.js'
+import { tagList, tagRecord } from '../aws/tags.js'
+import { taskDefinitionLabel } from '../aws/task-definition.js'
+import { InputError, show } from '../config/parse.js'
+import type { Config } from '../config/types.js'
+import { Output, Status } from '../constants.js'
+import { decodeRecord, TAG_PREFIX, tagValue, type RolloutRecord } from '../record/record.js'
+import { escapeHtml, link, table } from '../report/html.js'
+import { diffHtml, diffTaskDefinitions, diffText } from '../report/task-definition-diff.js'
+import type { Outcome } from './outcome.js'
+import type { SessionDeps } from './rollout-session.js'
+
+const HISTORY_MAX = 20
+
+export interface Version {
+  arn: string
+  label: string
+  revision: number
+  status: string
+  registeredAt?: number
+  deployedAt?: number
+  actor?: string
+  commit?: string
+  run?: string
+  outcome?: string
+  current: boolean
+}
+
+/** Marks a task definition with how its rollout ended: history reads these tags back. */
+export async function recordVersion(
+  ecs: ECSClient,
+  record: RolloutRecord,
+  outcome: string,
+  at: number
+): Promise<void> {
+  const fields = {
+    'deployed-at': String(at),
+    actor: record.actor,
+    commit: record.commit,
+    run: record.runUrl,
+    outcome,
+    'rollout-id': record.id
+  }
+  const tags = Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, v]) => v)
+      .map(([k, v]) => [TAG_PREFIX + k, tagValue(v)])
+  )
+  await ecs.send(new TagResourceCommand({ resourceArn: record.newTaskDefinition, tags: tagList(tags) }))
+}
+
+export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promise<Version[]> {
+  if (!service.taskDefinition) return []
+  const family = taskDefinitionLabel(service.taskDefinition).split(':')[0]
+  const arns: string[] = []
+  for (const status of ['ACTIVE', 'INACTIVE'] as const) {
+    const out = await ecs.send(
+      new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status, maxResults: HISTORY_MAX })
+    )
+    arns.push(...(out.taskDefinitionArns ?? []))
+  }
+  const revisionOf = (arn: string): number => Number(arn.split(':').pop())
+  const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
+  return Promise.all(
+    newest.map(async arn => {
+      const out = await ecs.send(
+        new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })
+      )
+      const tags = tagRecord(out.tags)
+      const get = (k: string): string | undefined => tags[TAG_PREFIX + k] || undefined
+      return {
+        arn,
+        label: taskDefinitionLabel(arn),
+        revision: revisionOf(arn),
+        status: out.taskDefinition?.status ?? 'UNKNOWN',
+        registeredAt: out.taskDefinition?.registeredAt?.getTime(),
+        deployedAt: get('deployed-at') ? Number(get('deployed-at')) : undefined,
+        actor: get('actor'),
+        commit: get('commit'),
+        run: get('run'),
+        outcome: get('outcome'),
+        current: arn === service.taskDefinition
+      }
+    })
+  )
+}
+
+export async function historyCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+  const service = await readService(deps.clients.ecs, config.cluster, config.service)
+  const versions = await listVersions(deps.clients.ecs, service)
+  const when = (v: Version): string =>
+    v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : ''
+  core.info(`Versions of ${config.service}, newest first:`)
+  for (const v of versions)
+    core.info(
+      `${v.current ? '*' : ' '} ${v.label.padEnd(16)} ${v.outcome ?? (v.deployedAt ? '' : 'never rolled out by ecs-rollout')}  ${when(v)}  ${v.actor ?? ''}  ${v.commit?.slice(0, 12) ?? ''}  ${v.run ?? ''}${v.status === 'INACTIVE' ? '  (INACTIVE)' : ''}`
+    )
+  const rows = versions.map(v => [
+    `${v.label}${v.current ? ' (current)' : ''}`,
+    when(v),
+    v.actor ?? '',
+    v.commit?.slice(0, 12) ?? '',
+    v.run ? link('run', v.run) : '',
+    v.outcome ?? '',
+    v.status
+  ])
+  return {
+    status: Status.Succeeded,
+    outputs: { [Output.TaskDefinitionArn]: service.taskDefinition ?? '' },
+    summary: `<h2>Versions of ${escapeHtml(config.service)}</h2>\n${table(['Version', 'Deployed', 'By', 'Commit', 'Run', 'Outcome', 'Status'], rows).html}`
+  }
+}
+
+/** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
+export async function resolveVersion(
+  ecs: ECSClient,
+  service: ServiceInfo,
+  input: string,
+  ref: string
+): Promise<TaskDefinition> {
+  let target = ref
+  if (ref === 'previous') {
+    const record = decodeRecord(service.tags)
+    const versions = await listVersions(ecs, service)
+    const earlier = versions.find(v => !v.current && v.outcome === 'succeeded' && v.status === 'ACTIVE')
+    target =
+      (record?.phase === 'Completed' && record.outcome === 'succeeded'
+        ? record.stableTaskDefinition
+        : undefined) ??
+      earlier?.arn ??
+      ''
+    if (!target)
+      throw new InputError(
+        input,
+        `"previous": ${service.arn ? 'no earlier version of this service was rolled out successfully' : 'the service has no history'}`
+      )
+  } else if (/^\d+$/.test(ref)) {
+    if (!service.taskDefinition)
+      throw new InputError(input, `${show(ref)}: the service has no task definition to take the family from`)
+    target = `${taskDefinitionLabel(service.taskDefinition).split(':')[0]}:${ref}`
+  }
+  let out
+  try {
+    out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: target }))
+  } catch (error) {
+    throw new InputError(
+      input,
+      `${show(ref)} names no task definition that exists (${(error as Error).message})`
+    )
+  }
+  const definition = out.taskDefinition as TaskDefinition
+  if (definition.status !== 'ACTIVE')
+    throw new InputError(
+      input,
+      `${show(ref)} is ${taskDefinitionLabel(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`
+    )
+  return definition
+}
+
+export async function diffCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+  const service = await readService(deps.clients.ecs, config.cluster, config.service)
+  const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous')
+  const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '')
+  const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues })
+  const title = `${taskDefinitionLabel(from.taskDefinitionArn ?? '')} → ${taskDefinitionLabel(to.taskDefinitionArn ?? '')}`
+  core.info(`What changed, ${title}:`)
+  for (const line of diffText(changes)) core.info(`  ${line}`)
+  if (changes.length === 0)
+    core.info('  nothing in images, environment, secrets, cpu, memory, ports or roles')
+  return {
+    status: Status.Succeeded,
+    outputs: {
+      [Output.TaskDefinitionArn]: to.taskDefinitionArn ?? '',
+      [Output.PreviousTaskDefinitionArn]: from.taskDefinitionArn ?? ''
+    },
+    summary: `<h2>What changed: ${escapeHtml(title)}</h2>\n${diffHtml(changes).html}`
+  }
+}
