@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 import { createWorld, type World } from './core/world.js'
 import { handleApiRequest } from './http/api.js'
 import { handleControl } from './http/control.js'
@@ -51,7 +52,15 @@ function readBody(req: IncomingMessage): Promise<string> {
         req.destroy()
       } else chunks.push(chunk)
     })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => {
+      const body = Buffer.concat(chunks)
+      // The SDK gzips large request bodies (CloudWatch PutMetricData has the requestCompression trait).
+      try {
+        resolve((req.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString('utf8'))
+      } catch (e) {
+        reject(e)
+      }
+    })
     req.on('error', reject)
   })
 }

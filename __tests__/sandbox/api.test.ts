@@ -183,6 +183,38 @@ describe('ECS', () => {
     })
   })
 
+  it('creates a task set once per clientToken and echoes its launch settings', async () => {
+    const scene = await createScene(sandbox.url, { env: FAST, desiredCount: 1 })
+    const { ecs } = scene.clients
+    const input = {
+      cluster: 'sandbox',
+      service: 'web',
+      taskDefinition: scene.taskDefinition,
+      launchType: 'FARGATE' as const,
+      platformVersion: '1.4.0',
+      networkConfiguration: NETWORK,
+      serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1' }],
+      externalId: 'deploy-7',
+      clientToken: 'token-1',
+      tags: [{ key: 'rollout', value: 'r7' }]
+    }
+    const first = await ecs.send(new CreateTaskSetCommand(input))
+    const again = await ecs.send(new CreateTaskSetCommand(input))
+    expect(again.taskSet!.id).toBe(first.taskSet!.id)
+    expect(first.taskSet).toMatchObject({
+      launchType: 'FARGATE',
+      platformVersion: '1.4.0',
+      networkConfiguration: NETWORK,
+      serviceRegistries: input.serviceRegistries,
+      externalId: 'deploy-7',
+      tags: input.tags,
+      scale: { value: 100, unit: 'PERCENT' }
+    })
+    expect(
+      (await ecs.send(new DescribeTaskSetsCommand({ cluster: 'sandbox', service: 'web' }))).taskSets
+    ).toHaveLength(2)
+  })
+
   it('deletes a service by draining it to INACTIVE', async () => {
     await createScene(sandbox.url, { env: FAST, desiredCount: 2 })
     const { ecs } = sandboxClients(sandbox.url)

@@ -204,6 +204,36 @@ describe('metric alarms', () => {
     expect(byId.rate).toMatchObject({ Label: 'error rate', Values: [2.5] })
   })
 
+  it('accept the gzipped bodies the SDK sends for large PutMetricData calls', async () => {
+    const data = Array.from({ length: 1000 }, (_, i) => ({
+      MetricName: 'Bulk',
+      Dimensions: [{ Name: 'Shard', Value: `shard-${i % 10}` }],
+      Value: 1
+    }))
+    await cw.send(new PutMetricDataCommand({ Namespace: 'Sandbox/Test', MetricData: data }))
+    const out = await cw.send(
+      new GetMetricDataCommand({
+        StartTime: new Date(T0),
+        EndTime: new Date(T0 + 60_000),
+        MetricDataQueries: [
+          {
+            Id: 'bulk',
+            MetricStat: {
+              Metric: {
+                Namespace: 'Sandbox/Test',
+                MetricName: 'Bulk',
+                Dimensions: [{ Name: 'Shard', Value: 'shard-3' }]
+              },
+              Period: 60,
+              Stat: 'SampleCount'
+            }
+          }
+        ]
+      })
+    )
+    expect(out.MetricDataResults![0].Values).toEqual([100])
+  })
+
   it('validate input like CloudWatch', async () => {
     const err = (p: Promise<unknown>) =>
       p.then(
