@@ -185,7 +185,7 @@ export async function expectSettledOn(e2e: E2E, taskDefinition: string): Promise
 /** The journal from the run's start: never fewer healthy tasks than `floor`; returns the ticks looked at. */
 export async function expectFloorKept(e2e: E2E, since: number, floor: number): Promise<number> {
   const journal = await e2e.control.journal(e2e.scene.clusterName, e2e.scene.serviceName, { floor, since })
-  expect(journal.ticks.length).toBeGreaterThan(5)
+  expect(journal.ticks.length).toBeGreaterThan(0)
   expect(journal.belowFloor).toEqual([])
   return journal.ticks.length
 }
