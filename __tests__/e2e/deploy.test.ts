@@ -14,8 +14,9 @@ import {
   withScene,
   type E2E
 } from '../helpers/deploy-e2e.js'
+import type { RunResult } from '../helpers/action.js'
 
-async function healthy(e2e: E2E, inputs: Record<string, string>, floor: number): Promise<string> {
+async function healthy(e2e: E2E, inputs: Record<string, string>, floor: number): Promise<RunResult> {
   const next = await revision(e2e)
   const { result, startedAt } = await deploy(e2e, { 'task-definition': next, ...inputs })
   await explained(result, async () => {
@@ -35,17 +36,20 @@ async function healthy(e2e: E2E, inputs: Record<string, string>, floor: number):
     await expectSettledOn(e2e, next)
     await expectFloorKept(e2e, startedAt, floor)
   })
-  return result.summary
+  return result
 }
 
 describe('dist/index.js command: deploy on task sets, healthy', () => {
   it.concurrent('linear 50 %: two steps, promoted, the old task set retired', async () => {
     await withScene({}, async e2e => {
-      const summary = await healthy(
+      const { summary, stdout } = await healthy(
         e2e,
         { strategy: 'linear', 'step-percent': '50', 'step-bake-time': '1s' },
         4
       )
+      // A log group per step, titled with the step's own counts (`%` is escaped in workflow commands).
+      expect(stdout).toContain('::group::step 1/2 (50%25): new 2, stable 2\n')
+      expect(stdout).toContain('::group::step 2/2 (100%25): new 4, stable 0\n')
       // Each step's row shows its actual start and duration, and its gate verdict.
       expect(summary).toMatch(
         /<tr><td>1<\/td><td>50%<\/td><td>\d\d:\d\d:\d\d UTC<\/td><td>\d+s \(stable after \d+s\)<\/td>/
@@ -57,7 +61,7 @@ describe('dist/index.js command: deploy on task sets, healthy', () => {
 
   it.concurrent('canary 25 %: the canary bakes, then 100 %, promoted', async () => {
     await withScene({}, async e2e => {
-      const summary = await healthy(
+      const { summary } = await healthy(
         e2e,
         { strategy: 'canary', 'canary-percent': '25', 'canary-bake-time': '2s' },
         4
