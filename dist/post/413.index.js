@@ -1287,13 +1287,16 @@ class Reconciler {
     }
     async run() {
         const { clock, events } = this.deps;
-        events.emit({ kind: 'step-start', at: clock.now(), ...this.stepInfo(this.planFor(this.record.steps)) });
+        let announced = false;
         for (;;) {
             const now = clock.now();
             const fleet = await this.observe(now);
             if (!fleet)
                 continue;
             const plan = this.planFor(fleet.desiredCount);
+            if (!announced && this.state.mode === 'forward')
+                events.emit({ kind: 'step-start', at: now, ...this.stepInfo(plan) });
+            announced = true;
             const cancelled = this.checkCancel(now);
             if (cancelled)
                 return cancelled;

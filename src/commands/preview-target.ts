@@ -23,8 +23,13 @@ const SERVICE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/
 /** DNS labels, at most 128 characters in all (ELBv2's limit on a host-header value); no wildcards. */
 const HOST = /^(?=.{1,128}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/
 
+export interface PreviewInputs {
+  listenerArn: string
+  previewHost: string
+}
+
 /** The inputs preview needs, checked before the event is even looked at. */
-export function checkPreviewInputs(config: Config): { listenerArn: string; previewHost: string } {
+export function checkPreviewInputs(config: Config): PreviewInputs {
   const { listenerArn, previewHost } = config
   if (!listenerArn)
     throw new InputError(
@@ -71,8 +76,12 @@ export function previewEnvironment(config: Config, pr: PullRequestInfo): string 
   return fill(config.environment ?? 'pr-{number}', config, pr)
 }
 
-export function previewTarget(config: Config, context: GitHubContext, pr: PullRequestInfo): PreviewTarget {
-  const { listenerArn, previewHost } = checkPreviewInputs(config)
+export function previewTarget(
+  config: Config,
+  { listenerArn, previewHost }: PreviewInputs,
+  context: GitHubContext,
+  pr: PullRequestInfo
+): PreviewTarget {
   const serviceName = fill(config.previewName, config, pr)
   if (!SERVICE_NAME.test(serviceName))
     throw new InputError(

@@ -69,11 +69,11 @@ interface Survey {
 
 export async function previewCommand(config: Config, deps: PreviewDeps): Promise<Outcome> {
   const context = deps.context ?? actionContext()
-  checkPreviewInputs(config)
+  const inputs = checkPreviewInputs(config)
   checkForkSafety(config, context)
   const github = connectGitHub(config.githubToken, context)
   const pr = await requirePullRequest(context, github, 'preview')
-  const target = previewTarget(config, context, pr)
+  const target = previewTarget(config, inputs, context, pr)
   const survey = await surveyPreview(deps, config, target)
   const region = await deps.ecs.config.region()
   const resolved = await resolveTaskDefinition(
