@@ -54,7 +54,6 @@ export interface PreviewDeps {
   context?: GitHubContext
   /** Stops the wait for the preview to be stable. */
   cancel?: AbortSignal
-  sleep?: (ms: number) => Promise<void>
 }
 
 /** What is there before the run changes anything. */
@@ -113,7 +112,7 @@ export async function previewCommand(config: Config, deps: PreviewDeps): Promise
     await waitForStable(deps.ecs, config.cluster, target.serviceName, resolved.arn, {
       timeoutMs: config.stepTimeoutMs,
       intervalMs: config.pollIntervalMs,
-      sleep: deps.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms))),
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
       now: Date.now,
       cancel: deps.cancel
     })
