@@ -97,7 +97,8 @@ export function createService(ctx: Ctx, input: CreateServiceRequest): CreateServ
     'healthCheckGracePeriodSeconds',
     ecsErrors.invalidParameter
   )
-  if (grace !== undefined && loadBalancers.length === 0) {
+  // EXTERNAL services attach load balancers per task set, so only the other controllers are checked here.
+  if (grace !== undefined && loadBalancers.length === 0 && controller !== 'EXTERNAL') {
     throw ecsErrors.invalidParameter(
       'Health check grace period is only valid for services configured to use load balancers'
     )
