@@ -8,12 +8,14 @@ import { connectGitHub } from '../../src/github/client.js'
 import { actionContext, type GitHubContext } from '../../src/github/context.js'
 import { GitHubDeployment, isProductionEnvironment } from '../../src/github/deployments.js'
 import { startDeployReport } from '../../src/github/reporter.js'
+import { renderSummary } from '../../src/report/summary.js'
 import {
   HEAD_SHA,
   pullRequestContext,
   startGitHubStandin,
   type GitHubStandin
 } from '../helpers/github-standin.js'
+import { Story, canary } from '../helpers/rollout-story.js'
 import { captureWarnings } from '../helpers/warnings.js'
 
 const LOG_URL = 'https://github.com/acme/shop/actions/runs/4242'
@@ -142,6 +144,42 @@ describe('a deploy with environment: production', () => {
     await report.finish(Status.Succeeded, 'done', '<p>done</p>')
     expect(standin.requests).toEqual([])
     expect(warnings()).toEqual([])
+  })
+})
+
+describe('a deploy from a pull request', () => {
+  it('keeps the comment current from the rollout events, then reports the outcome', async () => {
+    const config = deployConfig({ environment: 'production' })
+    const report = await startDeployReport(
+      config,
+      'Rolling web:42 out to web',
+      pullRequestContext(standin.url)
+    )
+    const story = new Story(canary())
+    const sink = report.sink(() => renderSummary(story.events))
+    sink.emit(story.events[0])
+    story.passAll().succeed()
+    for (const event of story.events.slice(1)) sink.emit(event)
+    await report.finish(Status.Succeeded, 'web:42 serves all of web’s traffic', renderSummary(story.events))
+
+    const deployments = standin.requests.filter(r => r.path.includes('/deployments'))
+    expect(deployments[0].body).toMatchObject({ ref: HEAD_SHA, environment: 'production' })
+    expect(deployments.slice(1).map(r => (r.body as { state: string }).state)).toEqual([
+      'in_progress',
+      'success'
+    ])
+    // Progress edits are 30 s apart: of the whole story, the start went out, then the end.
+    const comments = standin.requests.filter(r => r.path.includes('comments'))
+    expect(comments.map(r => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/shop/issues/7/comments?per_page=100',
+      'POST /repos/acme/shop/issues/7/comments',
+      `PATCH /repos/acme/shop/issues/comments/${standin.comments[0].id}`
+    ])
+    expect((comments[1].body as { body: string }).body).toContain(
+      '<h2>🔄 In progress, starting: web:42 on web</h2>'
+    )
+    expect((comments[2].body as { body: string }).body).toContain('<h2>✅ Succeeded: web:42 on web</h2>')
+    expect(standin.comments).toHaveLength(1)
   })
 })
 

@@ -3,6 +3,7 @@
 
 import type { Config } from '../config/types.js'
 import { Status } from '../constants.js'
+import type { EventSink, RolloutEvent } from '../engine/events.js'
 import { connectGitHub, type GitHub } from './client.js'
 import { actionContext, type GitHubContext } from './context.js'
 import { GitHubDeployment, type DeploymentState } from './deployments.js'
@@ -36,6 +37,15 @@ const STATES: Record<Status, DeploymentState> = {
   [Status.InProgress]: 'in_progress'
 }
 
+/** The end is reported by finish, with the outcome. */
+const PROGRESS_EVENTS = new Set<RolloutEvent['kind']>([
+  'start',
+  'step-start',
+  'paused',
+  'promoted',
+  'rollback-start'
+])
+
 export class GitHubReporter {
   private constructor(
     readonly deployment: GitHubDeployment,
@@ -58,6 +68,15 @@ export class GitHubReporter {
   /** The report so far (HTML), for the comment; edits are spaced out. */
   progress(html: string): Promise<void> {
     return this.comment.update(html)
+  }
+
+  /** Feeds the comment from rollout events: at the moments a reader cares about, the report `render` gives. */
+  sink(render: () => string): EventSink {
+    return {
+      emit: event => {
+        if (PROGRESS_EVENTS.has(event.kind)) void this.progress(render())
+      }
+    }
   }
 
   async finish(status: Status, description: string, html: string, url?: string): Promise<void> {
