@@ -90,6 +90,12 @@ export class ListenerWeights implements TrafficPort {
     )
   }
 
+  /** The new target group has targets and every one of them passes its health check. */
+  async ready(): Promise<boolean> {
+    const health = await this.targetHealth(await this.newTargetGroup())
+    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0
+  }
+
   /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
   async targetHealth(targetGroupArn: string): Promise<TargetHealthCounts> {
     const out = await this.o.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }))

@@ -10,6 +10,7 @@ import { RecordStore } from '../aws/record-store.js'
 import type { ServiceInfo } from '../aws/service.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import { TaskSetFleet } from '../aws/task-set-fleet.js'
+import { routeTestListener } from '../aws/test-listener.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Output, Status } from '../constants.js'
 import type { EngineState } from '../engine/decide.js'
@@ -33,6 +34,8 @@ export interface SessionDeps {
 }
 
 export interface Ports {
+  /** With traffic by weights: the target group the new revision registers in. */
+  newTargetGroup?: string
   fleet: TaskSetFleet
   traffic: TrafficPort
   gates: AlarmGates
@@ -48,6 +51,7 @@ export async function portsFor(
 ): Promise<Ports> {
   let traffic: TrafficPort = replicasTraffic
   let newLoadBalancers: ServiceInfo['loadBalancers'] | undefined
+  let newTargetGroup: string | undefined
   if (record.plan.traffic === 'weights') {
     const weights = new ListenerWeights({
       elb: clients.elb,
@@ -57,6 +61,7 @@ export async function portsFor(
     })
     const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()]
     traffic = weights
+    newTargetGroup = newGroup
     // The new task set registers in the other target group; everything else is as the stable one has it.
     newLoadBalancers = service.loadBalancers.map(lb =>
       lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
@@ -64,6 +69,7 @@ export async function portsFor(
   }
   return {
     traffic,
+    newTargetGroup,
     fleet: new TaskSetFleet({
       ecs: clients.ecs,
       cluster: config.cluster,
@@ -132,7 +138,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
       records: ports.records,
       events,
       clock: deps.clock,
-      hooks: hooksFor(config, deps, record, events),
+      hooks: hooksFor(config, deps, record, events, await testUrl(config, deps, ports)),
       cancel: deps.cancel
     },
     {
@@ -188,11 +194,18 @@ function startEvent(
   }
 }
 
+/** With a test listener, it is pointed at the new revision for the whole rollout; hooks get its URL. */
+async function testUrl(config: Config, deps: SessionDeps, ports: Ports): Promise<string | undefined> {
+  if (!config.testListenerArn || !ports.newTargetGroup) return undefined
+  return routeTestListener(deps.clients.elb, config.testListenerArn, ports.newTargetGroup)
+}
+
 function hooksFor(
   config: Config,
   deps: SessionDeps,
   record: RolloutRecord,
-  events: EventSink
+  events: EventSink,
+  testUrl?: string
 ): Hooks | undefined {
   const h = config.hooks
   if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback) return undefined
@@ -204,7 +217,8 @@ function hooksFor(
       cluster: config.cluster,
       rolloutId: record.id,
       newTaskDefinition: record.newTaskDefinition,
-      stableTaskDefinition: record.stableTaskDefinition
+      stableTaskDefinition: record.stableTaskDefinition,
+      testUrl
     },
     events,
     log: core,

@@ -64,6 +64,8 @@ export interface TrafficPort {
   setWeight(percent: number): Promise<void>
   /** The share of production traffic the route sends to the new revision now. */
   weight(): Promise<number>
+  /** Whether the new revision's targets are all registered and healthy, so weight may move to it. */
+  ready?(): Promise<boolean>
 }
 
 export interface AlarmState {

@@ -87,6 +87,7 @@ export class Reconciler {
   private rollbackActions = 0
   private rollbackProgressAt = 0
   private restoredReported = false
+  private preTrafficDone = false
   private lastObservation?: FleetObservation
 
   constructor(
@@ -231,12 +232,28 @@ export class Reconciler {
       case 'wait':
         if (this.state.mode === 'rollback') return this.checkRollbackStuck(at)
         return undefined
-      case 'scale':
+      case 'scale': {
+        // By replicas, production traffic reaches the new revision as soon as its first tasks run.
+        const first = plan.traffic === 'replicas' && decision.counts.new > 0 && counts(fleet).new === 0
+        if (first && this.state.mode !== 'rollback') {
+          const failure = await this.preTraffic()
+          if (failure) return this.fail(failure)
+        }
         await port.scale(decision.counts, plan.desiredCount)
         events.emit({ kind: 'move', at, step: this.state.step, counts: decision.counts })
         if (plan.traffic === 'replicas') this.state.trafficPercent = replicaShare(decision.counts)
         return this.afterRollbackAction()
+      }
       case 'traffic':
+        if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
+          // Weight moves only onto targets the load balancer itself has found healthy.
+          if (traffic.ready && !(await traffic.ready())) {
+            await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal())
+            return this.checkStepTimeout()
+          }
+          const failure = this.state.trafficPercent === 0 ? await this.preTraffic() : undefined
+          if (failure) return this.fail(failure)
+        }
         await traffic.setWeight(decision.percent)
         this.state.trafficPercent = decision.percent
         events.emit({ kind: 'traffic', at, percent: decision.percent })
@@ -313,6 +330,27 @@ export class Reconciler {
       case 'finish-rollback':
         return this.finishRollback(fleet)
     }
+  }
+
+  /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
+  private async preTraffic(): Promise<FailureReason | undefined> {
+    if (this.preTrafficDone) return undefined
+    this.preTrafficDone = true
+    return this.deps.hooks?.run('pre-traffic', {
+      step: this.state.step,
+      trafficPercent: this.state.trafficPercent
+    })
+  }
+
+  /** Not-ready targets hold a step like unstable tasks do: step-timeout bounds the wait. */
+  private async checkStepTimeout(): Promise<EngineResult | undefined> {
+    if (this.deps.clock.now() - this.state.stepStartedAt <= this.settings.stepTimeoutMs) return undefined
+    return this.fail({
+      kind: 'timeout',
+      scope: 'step',
+      limitMs: this.settings.stepTimeoutMs,
+      step: this.state.step
+    })
   }
 
   private enterFinal(at: number): void {

@@ -1,8 +1,8 @@
-export const id = 592;
-export const ids = [592,158];
+export const id = 824;
+export const ids = [824,158];
 export const modules = {
 
-/***/ 7592:
+/***/ 824:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -728,6 +728,11 @@ class ListenerWeights {
         }
         throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
     }
+    /** The new target group has targets and every one of them passes its health check. */
+    async ready() {
+        const health = await this.targetHealth(await this.newTargetGroup());
+        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0;
+    }
     /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
     async targetHealth(targetGroupArn) {
         const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }));
@@ -1126,6 +1131,34 @@ function clientToken(base, purpose) {
     return CLIENT_TOKEN.test(token) ? token : (0,external_node_crypto_.createHash)('sha256').update(token).digest('hex').slice(0, 36);
 }
 
+;// CONCATENATED MODULE: ./src/aws/test-listener.ts
+// The test listener: a second route on the load balancer that reaches only the new revision, so hooks can
+// test it (ECS_ROLLOUT_TEST_URL) before any production traffic moves.
+
+/** Points the test listener at the new revision's target group and returns the URL hooks should call. */
+async function routeTestListener(elb, listenerArn, targetGroupArn) {
+    const listener = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [listenerArn] })))
+        .Listeners?.[0];
+    if (!listener)
+        throw new Error(`test-listener-arn: listener ${listenerArn} was not found`);
+    const current = listener.DefaultActions?.find(a => a.Type === 'forward');
+    const only = current?.ForwardConfig?.TargetGroups ??
+        (current?.TargetGroupArn ? [{ TargetGroupArn: current.TargetGroupArn }] : []);
+    if (only.length !== 1 || only[0].TargetGroupArn !== targetGroupArn)
+        await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({
+            ListenerArn: listenerArn,
+            DefaultActions: [
+                {
+                    Type: 'forward',
+                    ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }] }
+                }
+            ]
+        }));
+    const lb = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [listener.LoadBalancerArn ?? ''] }))).LoadBalancers?.[0];
+    const scheme = listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS' ? 'https' : 'http';
+    return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
+}
+
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
@@ -1293,6 +1326,7 @@ class Reconciler {
     rollbackActions = 0;
     rollbackProgressAt = 0;
     restoredReported = false;
+    preTrafficDone = false;
     lastObservation;
     constructor(record, state, deps, settings, startedAt) {
         this.record = record;
@@ -1436,13 +1470,31 @@ class Reconciler {
                 if (this.state.mode === 'rollback')
                     return this.checkRollbackStuck(at);
                 return undefined;
-            case 'scale':
+            case 'scale': {
+                // By replicas, production traffic reaches the new revision as soon as its first tasks run.
+                const first = plan.traffic === 'replicas' && decision.counts.new > 0 && counts(fleet).new === 0;
+                if (first && this.state.mode !== 'rollback') {
+                    const failure = await this.preTraffic();
+                    if (failure)
+                        return this.fail(failure);
+                }
                 await port.scale(decision.counts, plan.desiredCount);
                 events.emit({ kind: 'move', at, step: this.state.step, counts: decision.counts });
                 if (plan.traffic === 'replicas')
                     this.state.trafficPercent = replicaShare(decision.counts);
                 return this.afterRollbackAction();
+            }
             case 'traffic':
+                if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
+                    // Weight moves only onto targets the load balancer itself has found healthy.
+                    if (traffic.ready && !(await traffic.ready())) {
+                        await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal());
+                        return this.checkStepTimeout();
+                    }
+                    const failure = this.state.trafficPercent === 0 ? await this.preTraffic() : undefined;
+                    if (failure)
+                        return this.fail(failure);
+                }
                 await traffic.setWeight(decision.percent);
                 this.state.trafficPercent = decision.percent;
                 events.emit({ kind: 'traffic', at, percent: decision.percent });
@@ -1524,6 +1576,27 @@ class Reconciler {
             case 'finish-rollback':
                 return this.finishRollback(fleet);
         }
+    }
+    /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
+    async preTraffic() {
+        if (this.preTrafficDone)
+            return undefined;
+        this.preTrafficDone = true;
+        return this.deps.hooks?.run('pre-traffic', {
+            step: this.state.step,
+            trafficPercent: this.state.trafficPercent
+        });
+    }
+    /** Not-ready targets hold a step like unstable tasks do: step-timeout bounds the wait. */
+    async checkStepTimeout() {
+        if (this.deps.clock.now() - this.state.stepStartedAt <= this.settings.stepTimeoutMs)
+            return undefined;
+        return this.fail({
+            kind: 'timeout',
+            scope: 'step',
+            limitMs: this.settings.stepTimeoutMs,
+            step: this.state.step
+        });
     }
     enterFinal(at) {
         this.state.mode = 'final';
@@ -3249,10 +3322,12 @@ async function diffCommand(config, deps) {
 
 
 
+
 /** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
 async function portsFor(config, clients, service, record) {
     let traffic = replicasTraffic;
     let newLoadBalancers;
+    let newTargetGroup;
     if (record.plan.traffic === 'weights') {
         const weights = new ListenerWeights({
             elb: clients.elb,
@@ -3262,11 +3337,13 @@ async function portsFor(config, clients, service, record) {
         });
         const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()];
         traffic = weights;
+        newTargetGroup = newGroup;
         // The new task set registers in the other target group; everything else is as the stable one has it.
         newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
     }
     return {
         traffic,
+        newTargetGroup,
         fleet: new TaskSetFleet({
             ecs: clients.ecs,
             cluster: config.cluster,
@@ -3307,7 +3384,7 @@ async function runRollout(o) {
         records: ports.records,
         events,
         clock: deps.clock,
-        hooks: hooksFor(config, deps, record, events),
+        hooks: hooksFor(config, deps, record, events, await testUrl(config, deps, ports)),
         cancel: deps.cancel
     }, {
         plan: planConfig,
@@ -3349,7 +3426,13 @@ function startEvent(config, record, region, plan, fromStep, at) {
         gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
     };
 }
-function hooksFor(config, deps, record, events) {
+/** With a test listener, it is pointed at the new revision for the whole rollout; hooks get its URL. */
+async function testUrl(config, deps, ports) {
+    if (!config.testListenerArn || !ports.newTargetGroup)
+        return undefined;
+    return routeTestListener(deps.clients.elb, config.testListenerArn, ports.newTargetGroup);
+}
+function hooksFor(config, deps, record, events, testUrl) {
     const h = config.hooks;
     if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback)
         return undefined;
@@ -3361,7 +3444,8 @@ function hooksFor(config, deps, record, events) {
             cluster: config.cluster,
             rolloutId: record.id,
             newTaskDefinition: record.newTaskDefinition,
-            stableTaskDefinition: record.stableTaskDefinition
+            stableTaskDefinition: record.stableTaskDefinition,
+            testUrl
         },
         events,
         log: core,
