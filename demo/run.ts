@@ -1,37 +1,273 @@
-// npm run demo: shows what ecs-rollout would do for a sample 10-task service, strategy by strategy, by running
-// the bundled action exactly as the runner does (command: plan needs no AWS access with desired-count).
+// npm run demo: two real rollouts against the sandbox, by the bundled action run exactly as the runner runs it.
+//
+// It starts the sandbox in this process, creates an EXTERNAL-controller service of 10 tasks behind a target group
+// with a 5xx alarm, and runs dist/index.js twice (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files):
+//   1. a healthy revision by canary: 10 % bakes, then 100 %, promoted, the old task set retired;
+//   2. a revision that answers 30 % of its requests with 5xx, by linear 20 % steps: the alarm fires partway and
+//      the action rolls back by itself.
+// Exit status 0 when the first run succeeded and the second rolled back, 1 otherwise.
 
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { SandboxControl } from '../sandbox/client.js'
+import { createScene, registerRevision, waitFor, type Scene } from '../sandbox/fixtures.js'
+import { startSandbox } from '../sandbox/server.js'
 
-const dist = resolve(import.meta.dirname, '../dist/index.js')
-const examples: [string, Record<string, string>][] = [
-  ['rolling, batches of max-surge', { strategy: 'rolling' }],
-  ['linear 20% every 2m', { strategy: 'linear', 'step-percent': '20', 'step-bake-time': '2m' }],
-  ['canary 10% for 5m', { strategy: 'canary', 'canary-percent': '10' }],
-  ['custom steps with a manual pause', { strategy: 'custom', steps: '10:5m, pause, 50:10m, 100' }],
-  ['manual batching: partition 3', { partition: '3' }],
-  ['blue-green by weights', { strategy: 'blue-green', traffic: 'weights' }],
-  ['all at once', { strategy: 'all-at-once' }]
-]
+// This process talks to the sandbox through the SDK too: no Node 20 end-of-support notice here either.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 
-const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-demo-'))
-for (const [title, inputs] of examples) {
-  const summary = join(dir, `${title.replace(/[^a-z0-9]+/gi, '-')}.html`)
-  writeFileSync(summary, '')
-  writeFileSync(join(dir, 'output'), '')
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_STEP_SUMMARY: summary, GITHUB_OUTPUT: join(dir, 'output') }
-  for (const [k, v] of Object.entries({ command: 'plan', service: 'web', 'desired-count': '10', ...inputs }))
-    env[`INPUT_${k.toUpperCase()}`] = v
-  console.log(`\n=== ${title} ===`)
-  const result = spawnSync(process.execPath, [dist], { env, encoding: 'utf8' })
-  process.stdout.write(result.stdout)
-  if (result.status !== 0) {
-    console.error(result.stderr)
-    process.exit(result.status ?? 1)
-  }
-  if (!readFileSync(summary, 'utf8').includes('<table>')) throw new Error(`no plan table in ${summary}`)
+const DIST = resolve(import.meta.dirname, '../dist/index.js')
+const DESIRED = 10
+const ALARM = 'web-5xx'
+/** Tasks start in a second; the simulation steps every 250 ms (health checks too). */
+const TICK_MS = 250
+const FAST = { SANDBOX_START_SECONDS: '1' }
+
+const t0 = Date.now()
+const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`
+const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
+const dim = (s: string) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s)
+
+interface RunOutcome {
+  code: number | null
+  outputs: Record<string, string>
+  summaryFile: string
 }
-console.log(`\nJob summaries written to ${dir}`)
+
+/** Workflow commands escape `%`, CR and LF in their data (and `:` and `,` in properties). */
+function unescapeData(s: string): string {
+  return s
+    .replace(/%0D/g, '\r')
+    .replace(/%0A/g, '\n')
+    .replace(/%3A/g, ':')
+    .replace(/%2C/g, ',')
+    .replace(/%25/g, '%')
+}
+
+/** One line of the action's stdout, readable: `::group::` as a header, annotations spelled out. */
+function readable(line: string): string | undefined {
+  const command = /^::([a-z-]+)(?: ([^:]*))?::(.*)$/.exec(line)
+  if (!command) return `${dim(elapsed())}   ${line}`
+  const [, name, properties, data] = command
+  const text = unescapeData(data)
+  switch (name) {
+    case 'group':
+      return `${dim(elapsed())} ${bold(`▸ ${text}`)}`
+    case 'endgroup':
+    case 'debug':
+      return undefined
+    case 'error':
+    case 'warning':
+    case 'notice': {
+      const title = /title=([^,]*)/.exec(properties ?? '')
+      const head = `${name.toUpperCase()}${title ? ` (${unescapeData(title[1])})` : ''}`
+      return text
+        .split('\n')
+        .map((l, i) => `${dim(elapsed())}   ${i === 0 ? `${head}: ` : '    '}${l}`)
+        .join('\n')
+    }
+    default:
+      return `${dim(elapsed())}   ${line}`
+  }
+}
+
+/** The runner's `name<<DELIMITER` file format. */
+function readOutputs(file: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  for (const m of readFileSync(file, 'utf8').matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm))
+    outputs[m[1]] = m[3]
+  return outputs
+}
+
+/** Runs dist/index.js as the runner would, streaming its log; never blocks this process (the sandbox lives here). */
+function runAction(
+  dir: string,
+  name: string,
+  runId: string,
+  endpoint: string,
+  inputs: Record<string, string>
+): Promise<RunOutcome> {
+  const summaryFile = join(dir, `${name}.summary.html`)
+  const outputFile = join(dir, `${name}.output`)
+  const stateFile = join(dir, `${name}.state`)
+  for (const f of [summaryFile, outputFile, stateFile]) writeFileSync(f, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    // The AWS SDK warns about Node 20's end of support on stderr: not what this demo is about.
+    NODE_NO_WARNINGS: '1',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: runId,
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_SHA: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+    AWS_ENDPOINT_URL: endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'demo',
+    AWS_SECRET_ACCESS_KEY: 'demo'
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const stop = () => child.kill('SIGTERM')
+  process.once('SIGINT', stop)
+  let pending = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const lines = (pending + chunk).split('\n')
+    pending = lines.pop() ?? ''
+    for (const line of lines) {
+      const out = readable(line)
+      if (out !== undefined) console.log(out)
+    }
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => process.stderr.write(chunk))
+  return new Promise(done =>
+    child.on('close', code => {
+      process.removeListener('SIGINT', stop)
+      if (pending) console.log(readable(pending) ?? '')
+      done({ code, outputs: readOutputs(outputFile), summaryFile })
+    })
+  )
+}
+
+function printOutputs(run: RunOutcome): void {
+  console.log(`\n  exit code ${run.code}; outputs:`)
+  const width = Math.max(...Object.keys(run.outputs).map(k => k.length))
+  for (const [k, v] of Object.entries(run.outputs)) console.log(`    ${k.padEnd(width)}  ${v}`)
+}
+
+/** The service's task sets, once a removed one has finished draining (a few seconds at most). */
+async function serviceState(scene: Scene): Promise<string> {
+  const describe = async () =>
+    (
+      await scene.clients.ecs.send(
+        new DescribeServicesCommand({ cluster: scene.clusterName, services: [scene.serviceName] })
+      )
+    ).services![0]
+  const service = await waitFor(
+    'the removed task set to drain',
+    async () => {
+      const s = await describe()
+      return s.taskSets?.some(t => t.status === 'DRAINING') ? undefined : s
+    },
+    { timeoutMs: 10_000, intervalMs: 250 }
+  ).catch(describe)
+  const sets = (service.taskSets ?? []).map(
+    s =>
+      `${s.status} ${s.taskDefinition?.replace(/^.*task-definition\//, '')} (${s.runningCount}/${s.computedDesiredCount} running, ${s.stabilityStatus})`
+  )
+  return `${sets.length} task set${sets.length === 1 ? '' : 's'}: ${sets.join('; ')}`
+}
+
+async function main(): Promise<number> {
+  if (!existsSync(DIST)) {
+    console.error(`${DIST} is missing: run npm run bundle first`)
+    return 1
+  }
+  const sandbox = await startSandbox({ port: 0, tickMs: TICK_MS })
+  const control = new SandboxControl(sandbox.url)
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-demo-'))
+  try {
+    console.log(bold(`ecs-rollout demo: the sandbox is listening on ${sandbox.url}`))
+    console.log(
+      `Creating service web on cluster prod: ${DESIRED} Fargate tasks of web:1 in one PRIMARY task set (EXTERNAL\n` +
+        `controller), behind target group web-blue with 100 requests/s, and alarm ${ALARM}: the load balancer's\n` +
+        `HTTPCode_Target_5XX_Count, Sum over 1 s > 10.`
+    )
+    const scene = await createScene(sandbox.url, {
+      cluster: 'prod',
+      service: 'web',
+      desiredCount: DESIRED,
+      controller: 'EXTERNAL',
+      loadBalanced: true,
+      env: FAST,
+      alarm: { name: ALARM, threshold: 10, period: 1 }
+    })
+    const base = { command: 'deploy', cluster: 'prod', service: 'web', alarms: ALARM, 'poll-interval': '1s' }
+    console.log(`${dim(elapsed())}   ${await serviceState(scene)}`)
+
+    const since = Date.now()
+    const healthy = await registerRevision(scene.clients.ecs, scene.family, FAST)
+    console.log(bold(`\n═══ Run 1: web:2, a healthy revision, by canary (10 % for 5s, then 100 %) ═══`))
+    const first = await runAction(dir, '1-canary', '1001', sandbox.url, {
+      ...base,
+      'task-definition': healthy,
+      strategy: 'canary',
+      'canary-percent': '10',
+      'canary-bake-time': '5s',
+      'bake-time': '3s'
+    })
+    printOutputs(first)
+    console.log(`  service now: ${await serviceState(scene)}`)
+
+    const faulty = await registerRevision(scene.clients.ecs, scene.family, {
+      ...FAST,
+      SANDBOX_ERROR_RATE: '0.3'
+    })
+    console.log(
+      bold(
+        `\n═══ Run 2: web:3, which answers 30 % of its requests with 5xx, by linear 20 % steps (4s bakes) ═══`
+      )
+    )
+    const second = await runAction(dir, '2-linear', '1002', sandbox.url, {
+      ...base,
+      'task-definition': faulty,
+      strategy: 'linear',
+      'step-percent': '20',
+      'step-bake-time': '4s',
+      'bake-time': '3s'
+    })
+    printOutputs(second)
+    console.log(`  service now: ${await serviceState(scene)}`)
+    const floor = await control.journal('prod', 'web', { floor: DESIRED, since })
+    const lowest = Math.min(
+      ...floor.ticks.map(t => Object.values(t.healthyByTaskDefinition).reduce((a, b) => a + b, 0))
+    )
+    console.log(
+      `\nHealthy tasks during both runs never fell below ${lowest} (the plans' floor: ${DESIRED}, max-unavailable 0).`
+    )
+
+    const index = join(dir, 'index.html')
+    writeFileSync(
+      index,
+      `<!doctype html>\n<html><head><meta charset="utf-8"><title>ecs-rollout demo: job summaries</title></head><body>\n` +
+        `<h1>Run 1</h1>\n${readFileSync(first.summaryFile, 'utf8')}\n<hr>\n<h1>Run 2</h1>\n${readFileSync(second.summaryFile, 'utf8')}\n</body></html>\n`
+    )
+    console.log(
+      bold('\nJob summaries (HTML, as GitHub renders them on the run page; a browser opens them too):')
+    )
+    console.log(`  run 1: ${first.summaryFile}`)
+    console.log(`  run 2: ${second.summaryFile}`)
+    console.log(`  both on one page: ${index}`)
+
+    const ok =
+      first.code === 0 &&
+      first.outputs.status === 'succeeded' &&
+      second.code !== 0 &&
+      second.outputs.status === 'rolled-back' &&
+      (floor.belowFloor ?? []).length === 0
+    console.log(
+      ok
+        ? bold(`\n✔ As expected: run 1 succeeded, run 2 rolled back by itself (${elapsed().trim()} in all).`)
+        : bold(
+            `\n✘ Unexpected: run 1 ${first.outputs.status ?? 'no status'} (exit ${first.code}), run 2 ${second.outputs.status ?? 'no status'} (exit ${second.code})` +
+              ((floor.belowFloor ?? []).length ? `, ${floor.belowFloor!.length} ticks below the floor` : '')
+          )
+    )
+    return ok ? 0 : 1
+  } finally {
+    await sandbox.close()
+  }
+}
+
+process.exitCode = await main().catch(error => {
+  console.error(error)
+  return 1
+})
