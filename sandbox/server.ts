@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
+import { validateAllowList } from './control/allow.js'
 import { createWorld, type World } from './core/world.js'
 import { handleApiRequest } from './http/api.js'
 import { handleControl } from './http/control.js'
@@ -74,7 +75,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let tickMs = options.tickMs ?? 1000
   const healthCheckMs = options.healthCheckMs
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32)
-  const initialAllow = options.allowOperations ? [...options.allowOperations] : null
+  const allow = validateAllowList(options.allowOperations ?? null)
+  if (typeof allow === 'string') throw new Error(`allowOperations: ${allow}`)
+  const initialAllow = allow ? [...allow] : null
   const settings = () => ({
     tickMs,
     healthCheckMs: healthCheckMs ?? tickMs,

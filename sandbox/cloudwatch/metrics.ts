@@ -12,11 +12,6 @@ export const seriesKey = (region: string, namespace: string, metricName: string,
     [...dimensions].sort((a, b) => a.Name.localeCompare(b.Name)).map(d => [d.Name, d.Value])
   ])
 
-export interface PointInput {
-  t: number
-  values: { value: number; count: number }[]
-}
-
 export function putPoint(
   world: World,
   region: string,

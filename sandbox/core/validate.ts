@@ -32,7 +32,7 @@ export function list<T>(value: T[] | undefined | null | ''): T[] {
   return Array.isArray(value) ? value : []
 }
 
-/** Epoch seconds (JSON protocols), epoch ms-free ISO strings (query protocols) or Date objects. */
+/** Epoch seconds (JSON protocols) or ISO 8601 strings (query protocols). */
 export function toDate(value: unknown, name: string, invalid: InvalidError): Date | undefined {
   if (value === undefined || value === null || value === '') return undefined
   if (value instanceof Date) return value

@@ -1,4 +1,4 @@
-import { ecsArn, isArn, lastSegment } from '../core/arn.js'
+import { ecsArn, isArn } from '../core/arn.js'
 import { ecsErrors } from '../core/errors.js'
 import type { Ctx, World } from '../core/world.js'
 import type { ClusterRecord, ServiceRecord, TaskDefinitionRecord, TaskSetRecord } from './model.js'
@@ -85,5 +85,3 @@ export function requireLaunchableTaskDefinition(ctx: Ctx, ref: string): TaskDefi
   if (record.definition.status !== 'ACTIVE') throw ecsErrors.invalidParameter('TaskDefinition is inactive')
   return record
 }
-
-export const serviceNameOf = (arn: string) => lastSegment(arn)
