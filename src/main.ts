@@ -44,6 +44,13 @@ function watchCancellation(): AbortController {
 
 async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome> {
   switch (config.command) {
+    case 'plan': {
+      const { planCommand } = await import('./commands/plan.js')
+      return planCommand(config, async () => {
+        const { readDesiredCount } = await import('./aws/service.js')
+        return readDesiredCount(config.cluster, config.service)
+      })
+    }
     case 'deploy':
     case 'status':
     case 'pause':
@@ -57,8 +64,22 @@ async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome>
       const commands = await import('./commands/index.js')
       return commands.run(config, deps)
     }
-    default:
-      throw new Error(`command: ${config.command} is not available in this version of ecs-rollout`)
+    case 'preview': {
+      const [{ previewCommand }, { createClients }] = await Promise.all([
+        import('./commands/preview.js'),
+        import('./aws/clients.js')
+      ])
+      const { ecs, elb } = createClients()
+      return previewCommand(config, { ecs, elb, cancel })
+    }
+    case 'preview-destroy': {
+      const [{ previewDestroyCommand }, { createClients }] = await Promise.all([
+        import('./commands/preview-destroy.js'),
+        import('./aws/clients.js')
+      ])
+      const { ecs, elb } = createClients()
+      return previewDestroyCommand(config, { ecs, elb })
+    }
   }
 }
 

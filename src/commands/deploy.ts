@@ -21,6 +21,8 @@ import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
+import { actionContext } from '../github/context.js'
+import { checkForkSafety } from '../github/fork-safety.js'
 import type { RunContext } from '../run-context.js'
 import { handleOrphan, ownerIsAlive } from './ownership.js'
 import type { Outcome } from './outcome.js'
@@ -36,6 +38,7 @@ export async function deployCommand(
 ): Promise<Outcome> {
   const { clients, clock } = deps
   // ---- checks: nothing below changes anything until the task definition is registered ----
+  checkForkSafety(config, actionContext())
   let service = await readService(clients.ecs, config.cluster, config.service)
   checkController(service)
   const file = isTaskDefinitionFile(taskDefinitionRef)

@@ -17,6 +17,7 @@ import type { EngineState } from '../engine/decide.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
 import type { Clock, GatesPort, TrafficPort } from '../engine/ports.js'
 import { Reconciler, reasonText, type EngineResult, type Hooks } from '../engine/reconciler.js'
+import { startDeployReport } from '../github/reporter.js'
 import { HookRunner } from '../hooks/runner.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -115,7 +116,15 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
     taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
     showEnvValues: config.showEnvValues
   })
-  const events = fanOut(createLogSink(core), summary)
+  const github = await startDeployReport(
+    config,
+    `Rolling ${taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`
+  )
+  const events = fanOut(
+    createLogSink(core),
+    summary,
+    github.sink(() => summary.render())
+  )
   const planConfig = o.plan ?? record.plan
   const observed = await ports.fleet.observe(true)
   events.emit(
@@ -168,7 +177,10 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
     [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
     ...o.outputs
   }
-  return outcomeOf(result, outputs, summary.render())
+  const outcome = outcomeOf(result, outputs, summary.render())
+  const done = `${taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`
+  await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url)
+  return outcome
 }
 
 function startEvent(

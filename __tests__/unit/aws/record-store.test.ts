@@ -40,8 +40,20 @@ describe('RecordStore', () => {
     expect(Object.values(tags)).not.toContain('')
     expect(calls[1].input).toEqual({
       resourceArn: 'arn:svc',
-      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:outcome', 'ecs-rollout:reason', 'ecs-rollout:request']
+      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:outcome', 'ecs-rollout:reason']
     })
+  })
+
+  it("leaves a control run's request alone unless the record clears it (null) or sets it", async () => {
+    const { client, calls } = fakeClient<ECSClient>({ TagResource: () => ({}), UntagResource: () => ({}) })
+    const store = new RecordStore({ ecs: client, serviceArn: 'arn:svc' })
+    await store.save({ ...record, request: null })
+    expect(calls[1].input.tagKeys).toContain('ecs-rollout:request')
+    await store.save({ ...record, request: 'pause' })
+    const tags = Object.fromEntries(
+      calls[2].input.tags.map((t: { key: string; value: string }) => [t.key, t.value])
+    )
+    expect(tags['ecs-rollout:request']).toBe('pause')
   })
 
   it('loads the record back from a tag list', () => {

@@ -1,34 +1,17 @@
-export const id = 824;
-export const ids = [824,158];
+export const id = 232;
+export const ids = [232,158];
 export const modules = {
 
-/***/ 824:
+/***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  run: () => (/* binding */ run)
-});
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-;// CONCATENATED MODULE: ./src/aws/tags.ts
-// ECS tags travel as [{key, value}] lists; everything else in the action reads them as a plain record.
-function tags_tagRecord(tags) {
-    const record = {};
-    for (const { key, value } of tags ?? [])
-        if (key !== undefined)
-            record[key] = value ?? '';
-    return record;
-}
-function tagList(record) {
-    return Object.entries(record).map(([key, value]) => ({ key, value }));
-}
-
-;// CONCATENATED MODULE: ./src/aws/service.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ describeService),
+/* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
+/* harmony export */   u: () => (/* binding */ readService)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -36,7 +19,7 @@ function tagList(record) {
 async function describeService(ecs, cluster, service) {
     let out;
     try {
-        out = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [service], include: ['TAGS'] }));
+        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
     }
     catch (error) {
         if (error.name === 'ClusterNotFoundException')
@@ -59,564 +42,44 @@ async function readService(ecs, cluster, service) {
         desiredCount: found.desiredCount ?? 0,
         taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
         loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
-        tags: tags_tagRecord(found.tags)
+        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(found.tags)
     };
 }
 /** The service's desired count, for `command: plan` run without desired-count. */
 async function readDesiredCount(cluster, service) {
-    return (await readService(new ECSClient({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
+    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __webpack_require__(3218);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(8353);
-;// CONCATENATED MODULE: ./src/record/record.ts
-// The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
-// an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 16), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
-const TAG_PREFIX = 'ecs-rollout:';
-const VALUE_MAX = 256;
-/** Keeps only what ECS tag values allow, and at most 256 characters. */
-function tagValue(text) {
-    const cleaned = text
-        .replace(/[^A-Za-z0-9 +\-=._:/@]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return cleaned.length > VALUE_MAX ? `${cleaned.slice(0, VALUE_MAX - 3)}...` : cleaned;
-}
-function encodeRecord(r) {
-    const fields = {
-        id: r.id,
-        phase: r.phase,
-        stage: r.stage,
-        step: `${r.step}/${r.steps}`,
-        new: r.newTaskDefinition,
-        stable: r.stableTaskDefinition,
-        plan: encodePlan(r.plan),
-        actor: r.actor,
-        run: r.runUrl,
-        commit: r.commit,
-        started: String(r.startedAt),
-        heartbeat: String(r.heartbeat),
-        outcome: r.outcome,
-        reason: r.reason
-    };
-    const tags = {};
-    for (const [k, v] of Object.entries(fields))
-        tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v);
-    // The owner saves often; it must not erase a request a control run wrote in the meantime.
-    if (r.request !== undefined)
-        tags[TAG_PREFIX + 'request'] = r.request ?? '';
-    return tags;
-}
-/** The record from the service's tags, or undefined when the service never had a rollout. */
-function record_decodeRecord(tags) {
-    const get = (k) => {
-        const v = tags[TAG_PREFIX + k];
-        return v === undefined || v === '' ? undefined : v;
-    };
-    const id = get('id');
-    const plan = get('plan');
-    if (!id || !plan)
-        return undefined;
-    const [step, steps] = (get('step') ?? '0/0').split('/').map(Number);
-    return {
-        id,
-        phase: get('phase') ?? 'Pending',
-        stage: get('stage'),
-        step: step || 0,
-        steps: steps || 0,
-        newTaskDefinition: get('new') ?? '',
-        stableTaskDefinition: get('stable'),
-        plan: decodePlan(plan),
-        actor: get('actor') ?? '',
-        runUrl: get('run') ?? '',
-        commit: get('commit') ?? '',
-        startedAt: Number(get('started') ?? 0),
-        heartbeat: Number(get('heartbeat') ?? 0),
-        outcome: get('outcome'),
-        reason: get('reason'),
-        request: get('request')
-    };
-}
-// Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".
-function quantity(q) {
-    return q.kind === 'percent' ? `${q.value}p` : String(q.value);
-}
-function parseQuantityTag(s) {
-    return s.endsWith('p')
-        ? { kind: 'percent', value: Number(s.slice(0, -1)) }
-        : { kind: 'count', value: Number(s) };
-}
-function encodePlan(p) {
-    const words = [
-        `s=${p.strategy.name}`,
-        `t=${p.traffic}`,
-        `k=${p.stableScale}`,
-        `ms=${quantity(p.maxSurge)}`,
-        `mu=${quantity(p.maxUnavailable)}`,
-        `b=${p.bakeMs}`
-    ];
-    const s = p.strategy;
-    if (s.name === 'rolling') {
-        words.push(`bi=${s.batchIntervalMs}`);
-        if (s.batchSize)
-            words.push(`bs=${quantity(s.batchSize)}`);
-        if (s.partition)
-            words.push(`pa=${quantity(s.partition)}`);
-    }
-    else if (s.name === 'linear')
-        words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`);
-    else if (s.name === 'canary')
-        words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`);
-    else if (s.name === 'custom')
-        words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`);
-    return words.join(' ');
-}
-function decodePlan(text) {
-    const w = Object.fromEntries(text.split(' ').map(word => word.split('=')));
-    const name = w.s;
-    const num = (k) => Number(w[k] ?? 0);
-    let strategy;
-    switch (name) {
-        case 'rolling':
-            strategy = {
-                name,
-                batchIntervalMs: num('bi'),
-                batchSize: w.bs ? parseQuantityTag(w.bs) : undefined,
-                partition: w.pa ? parseQuantityTag(w.pa) : undefined
-            };
-            break;
-        case 'linear':
-            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb') };
-            break;
-        case 'canary':
-            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb') };
-            break;
-        case 'custom':
-            strategy = {
-                name,
-                steps: (w.st ?? '').split('/').map((item) => {
-                    const [a, b] = item.split(':');
-                    if (a === 'pause')
-                        return b === undefined ? { kind: 'pause' } : { kind: 'pause', durationMs: Number(b) };
-                    return { kind: 'step', percent: Number(a), bakeMs: Number(b) };
-                })
-            };
-            break;
-        default:
-            strategy = { name };
-    }
-    return {
-        strategy,
-        traffic: w.t,
-        stableScale: w.k,
-        maxSurge: parseQuantityTag(w.ms),
-        maxUnavailable: parseQuantityTag(w.mu),
-        bakeMs: num('b')
-    };
-}
 
-;// CONCATENATED MODULE: ./src/aws/task-definition.ts
-// The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
-// existing revision (ARN or family:revision), re-registered only when overrides change its images.
-// Everything is validated before the one mutating call, RegisterTaskDefinition.
+/***/ }),
 
+/***/ 232:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
 
-const INPUT = 'task-definition';
-/** What DescribeTaskDefinition reports but RegisterTaskDefinition does not accept. */
-const READ_ONLY = [
-    'taskDefinitionArn',
-    'revision',
-    'status',
-    'requiresAttributes',
-    'compatibilities',
-    'registeredAt',
-    'registeredBy',
-    'deregisteredAt',
-    'deleteRequestedAt'
-];
-/** "web:43", from a task definition ARN: how people name a revision. */
-function taskDefinitionLabel(arn) {
-    return arn.replace(/^.*:task-definition\//, '');
-}
-function isTaskDefinitionFile(ref) {
-    return /\.json$/i.test(ref);
-}
-/** Reads, validates and prepares a task definition file; makes no AWS call. */
-async function loadTaskDefinitionFile(path, images) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        throw new parse/* InputError */.dz(INPUT, `cannot read ${(0,parse/* show */.WU)(path)}: ${error.message}`);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(path)} is not valid JSON: ${error.message}`);
-    }
-    if (!isObject(parsed))
-        throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(path)} does not hold a JSON object`);
-    // `aws ecs describe-task-definition` wraps the definition, with its tags beside it.
-    const body = isObject(parsed.taskDefinition) ? parsed.taskDefinition : parsed;
-    if (typeof body.family !== 'string' || body.family === '')
-        throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(path)} has no "family"`);
-    const containers = body.containerDefinitions;
-    if (!Array.isArray(containers) ||
-        containers.length === 0 ||
-        !containers.every(c => typeof c?.name === 'string'))
-        throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(path)} has no "containerDefinitions" list of named containers`);
-    const tags = (body.tags ?? parsed.tags);
-    return withImages(registrable({ ...body, tags }, tags), images);
-}
-/** Registers a prepared definition, tagged with the rollout that registered it. */
-async function registerTaskDefinition(ecs, input, rolloutId) {
-    const key = `${TAG_PREFIX}rollout-id`;
-    const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: tagValue(rolloutId) }];
-    const out = await ecs.send(new dist_cjs/* RegisterTaskDefinitionCommand */.$Hl({ ...input, tags }));
-    const definition = out.taskDefinition ?? {};
-    return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
-}
-/** The input as given: a file is loaded and registered, a revision described (and re-registered for overrides). */
-async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
-    if (isTaskDefinitionFile(ref))
-        return registerTaskDefinition(ecs, await loadTaskDefinitionFile(ref, images), rolloutId);
-    let out;
-    try {
-        out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: ref, include: ['TAGS'] }));
-    }
-    catch (error) {
-        if (error.name === 'ClientException')
-            throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(ref)} was not found: ${error.message}`);
-        throw error;
-    }
-    const definition = out.taskDefinition ?? {};
-    if (definition.status !== 'ACTIVE')
-        throw new parse/* InputError */.dz(INPUT, `${(0,parse/* show */.WU)(ref)} is ${definition.status}: it was deregistered; give an ACTIVE revision or a task definition file`);
-    const existing = { arn: definition.taskDefinitionArn ?? ref, definition, registered: false };
-    const input = withImages(registrable(definition, out.tags), images);
-    const changed = input.containerDefinitions?.some((c, i) => c.image !== definition.containerDefinitions?.[i]?.image);
-    return changed ? registerTaskDefinition(ecs, input, rolloutId) : existing;
-}
-function registrable(definition, tags) {
-    const input = { ...definition };
-    for (const field of READ_ONLY)
-        delete input[field];
-    return { ...input, tags: tags?.length ? tags : undefined };
-}
-/** Applies `container-image` overrides; naming a container the definition lacks is an input error. */
-function withImages(input, images) {
-    const containers = input.containerDefinitions ?? [];
-    const names = containers.map(c => c.name ?? '');
-    const unknown = Object.keys(images).find(name => !names.includes(name));
-    if (unknown !== undefined)
-        throw new parse/* InputError */.dz('container-image', `names container ${(0,parse/* show */.WU)(unknown)}, which task definition ${(0,parse/* show */.WU)(input.family ?? '')} does not have: its containers are ${names.map(parse/* show */.WU).join(', ')}`);
-    return {
-        ...input,
-        containerDefinitions: containers.map(c => c.name && images[c.name] ? { ...c, image: images[c.name] } : c)
-    };
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
+// EXTERNAL MODULE: ./src/aws/service.ts
+var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
+// EXTERNAL MODULE: ./src/aws/task-definition.ts
+var task_definition = __webpack_require__(1116);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-;// CONCATENATED MODULE: ./src/plan/moves.ts
-// How to get from one step's task counts to the next without breaking the capacity envelope.
-//
-// A move changes both task sets at once. It first stops tasks the target no longer needs, as far as the
-// healthy floor allows, then starts tasks the target needs, as far as the ceiling allows. Tasks being
-// started are not yet healthy, so during a move healthy capacity is at least what was left running; the
-// engine waits for the task sets to be stable before the next move. The same function serves rollouts
-// (new grows, stable shrinks) and rollbacks (stable grows back first, then new shrinks).
-//
-// Worked example, desired 10, max-surge 3, max-unavailable 0 (floor 10, ceiling 13):
-//   (new 0, stable 10) → (new 5, stable 5): start 3 new         → (3, 10)
-//                                          stop 3 stable, start 2 → (5, 7)
-//                                          stop 2 stable          → (5, 5)
-//   rollback (5, 5) → (0, 10):             start 3 stable        → (5, 8)
-//                                          stop 3 new, start 2 stable → (2, 10)
-//                                          stop 2 new            → (0, 10)
-function planMoves(from, to, limits) {
-    const moves = [];
-    let current = { ...from };
-    while (current.new !== to.new || current.stable !== to.stable) {
-        const next = nextMove(current, to, limits);
-        if (next.new === current.new && next.stable === current.stable) {
-            throw new Error(`cannot move from ${describe(current)} to ${describe(to)}: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
-        }
-        moves.push(next);
-        current = next;
-    }
-    return moves;
-}
-function nextMove(current, to, limits) {
-    let removable = Math.max(0, current.new + current.stable - limits.minHealthy);
-    const stableDown = Math.min(Math.max(0, current.stable - to.stable), removable);
-    removable -= stableDown;
-    const newDown = Math.min(Math.max(0, current.new - to.new), removable);
-    const afterStops = { new: current.new - newDown, stable: current.stable - stableDown };
-    let room = Math.max(0, limits.maxTotal - afterStops.new - afterStops.stable);
-    const newUp = Math.min(Math.max(0, to.new - afterStops.new), room);
-    room -= newUp;
-    const stableUp = Math.min(Math.max(0, to.stable - afterStops.stable), room);
-    return { new: afterStops.new + newUp, stable: afterStops.stable + stableUp };
-}
-function describe(c) {
-    return `new ${c.new}/stable ${c.stable}`;
-}
-
-;// CONCATENATED MODULE: ./src/plan/planner.ts
-// The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
-// again whenever a step starts, with the desired count of that moment, so percentages always apply to the
-// service's actual size (scaling during a rollout is honoured, as update plans do).
-//
-// How the stable revision's capacity behaves:
-// - traffic: replicas, stable-scale: shrink (the default with replicas) — stable gives up one task for each
-//   new task; healthy capacity never drops below desired − max-unavailable and the fleet never exceeds
-//   desired + max-surge (see moves.ts). Traffic follows task counts.
-// - stable-scale: keep (the default with weights) — stable stays at full size until the new revision is
-//   primary and baked, so a rollback needs no task to start; it costs up to twice the tasks.
-// - traffic: weights — the load balancer splits traffic by weight; the new revision gets enough tasks for
-//   its share (at least one) before weight moves to it.
-// - blue-green — the new revision at full size beside the stable one (2 × desired), test traffic first,
-//   then all production traffic at once.
-
-
-/** What a scale-up is assumed to cost when estimating a plan's duration (Fargate tasks start in about a minute). */
-const TASK_START_ESTIMATE_MS = 60_000;
-function buildPlan(config, desiredCount) {
-    if (!Number.isInteger(desiredCount) || desiredCount < 0)
-        throw new Error(`desired count must be a whole number of tasks, got ${desiredCount}`);
-    const limits = capacityLimits(config, desiredCount);
-    const specs = stepSpecs(config, desiredCount);
-    const steps = resolveSteps(specs, config, desiredCount);
-    let current = { new: 0, stable: desiredCount };
-    let peak = desiredCount;
-    let moves = 0;
-    let estimatedMs = config.bakeMs;
-    for (const step of steps) {
-        const path = planMoves(current, step, limits);
-        for (const m of path)
-            peak = Math.max(peak, m.new + m.stable);
-        moves += path.filter((m, i) => m.new > (i === 0 ? current : path[i - 1]).new).length;
-        current = step;
-        estimatedMs += step.pause === 'manual' ? 0 : step.bakeMs;
-    }
-    estimatedMs += moves * TASK_START_ESTIMATE_MS;
-    return {
-        strategy: config.strategy.name,
-        traffic: config.traffic,
-        stableScale: config.stableScale,
-        desiredCount,
-        limits,
-        steps,
-        finalBakeMs: config.bakeMs,
-        peakExtraTasks: peak - desiredCount,
-        estimatedMs,
-        hasManualPause: steps.some(s => s.pause === 'manual')
-    };
-}
-/**
- * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
- * percentage never allows fewer extra tasks or more missing ones than it says.
- * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
- *           desired 10, stable kept → ceiling 20 (both revisions at full size).
- */
-function capacityLimits(config, desired) {
-    const unavailable = Math.min(desired, (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down'));
-    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
-    const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
-    const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
-    // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
-    return {
-        desired,
-        minHealthy: desired - unavailable,
-        maxTotal: Math.max(maxTotal, desired + (unavailable ? 0 : 1))
-    };
-}
-/**
- * The strategy's steps as shares of the desired count.
- * rolling, desired 10, batch 3        → 3, 6, 9, 10 tasks
- * linear 10 %                         → 10 %, 20 %, … 100 %
- * linear 30 %                         → 30 %, 60 %, 90 %, 100 %
- * canary 10 %                         → 10 % (canary bake), 100 %
- * blue-green                          → 100 % on test traffic only, then 100 % of production
- * custom "10:5m, pause, 50:10m"       → 10 % (5 m), pause until promoted, 50 % (10 m), 100 %
- */
-function stepSpecs(config, desired) {
-    const strategy = config.strategy;
-    switch (strategy.name) {
-        case 'rolling':
-            return rollingSpecs(strategy, defaultBatch(config, desired), desired);
-        case 'linear': {
-            const specs = [];
-            for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
-                const percent = round(k * strategy.stepPercent);
-                specs.push({ kind: 'shift', label: `${percent}%`, percent, bakeMs: strategy.stepBakeMs });
-            }
-            specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
-            return specs;
-        }
-        case 'canary':
-            return [
-                {
-                    kind: 'shift',
-                    label: `canary ${strategy.canaryPercent}%`,
-                    percent: strategy.canaryPercent,
-                    bakeMs: strategy.canaryBakeMs
-                },
-                { kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }
-            ];
-        case 'blue-green':
-            return [
-                {
-                    kind: 'shift',
-                    label: 'green up, test traffic',
-                    percent: 0,
-                    newCount: desired,
-                    bakeMs: 0,
-                    testTraffic: true
-                },
-                { kind: 'shift', label: 'switch 100%', percent: 100, bakeMs: 0 }
-            ];
-        case 'all-at-once':
-            return [{ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }];
-        case 'custom': {
-            const specs = strategy.steps.map(s => s.kind === 'pause'
-                ? { kind: 'pause', durationMs: s.durationMs }
-                : { kind: 'shift', label: `${s.percent}%`, percent: s.percent, bakeMs: s.bakeMs });
-            const last = [...specs].reverse().find(s => s.kind === 'shift');
-            if (!last || last.percent < 100)
-                specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
-            return specs;
-        }
-    }
-}
-/**
- * Rolling in batches (automatic batching), or up to a partition (manual batching: partition wins).
- * desired 10, batch 3               → 3, 6, 9, 10
- * desired 10, batch 10 (or more)    → 10: a batch at or above the desired count is a single batch
- * desired 10, no batch size, max-surge 25 %, max-unavailable 0 → batch 3 (surge + unavailable)
- * desired 10, partition 3           → 3, then pause until a promote run raises the partition
- * desired 10, partition 0           → 0: every updated task goes back to the stable revision
- */
-function rollingSpecs(strategy, defaultBatchSize, desired) {
-    if (strategy.partition) {
-        const target = Math.min(desired, (0,parse/* resolveQuantity */.e7)(strategy.partition, desired, 'down'));
-        const specs = [
-            {
-                kind: 'shift',
-                label: `partition ${target}/${desired}`,
-                percent: share(target, desired),
-                newCount: target,
-                bakeMs: 0
-            }
-        ];
-        if (target < desired)
-            specs.push({ kind: 'pause' });
-        return specs;
-    }
-    const batch = strategy.batchSize
-        ? Math.max(1, (0,parse/* resolveQuantity */.e7)(strategy.batchSize, desired, 'up'))
-        : defaultBatchSize;
-    const batches = Math.max(1, Math.ceil(desired / batch));
-    const specs = [];
-    for (let k = 1; k <= batches; k++) {
-        const newCount = Math.min(desired, k * batch);
-        specs.push({
-            kind: 'shift',
-            label: batches === 1 ? 'single batch' : `batch ${k} of ${batches}`,
-            percent: share(newCount, desired),
-            newCount,
-            bakeMs: k < batches ? strategy.batchIntervalMs : 0
-        });
-    }
-    return specs;
-}
-/** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
-function defaultBatch(config, desired) {
-    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
-    const unavailable = (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down');
-    return Math.max(1, surge + unavailable);
-}
-function resolveSteps(specs, config, desired) {
-    const steps = [];
-    let previous;
-    for (const spec of specs) {
-        const index = steps.length + 1;
-        if (spec.kind === 'pause') {
-            const base = previous ?? { new: 0, stable: desired, trafficPercent: 0 };
-            previous = {
-                index,
-                label: spec.durationMs === undefined ? 'pause until promoted' : 'pause',
-                new: base.new,
-                stable: base.stable,
-                trafficPercent: base.trafficPercent,
-                bakeMs: spec.durationMs ?? 0,
-                pause: spec.durationMs === undefined ? 'manual' : 'timed'
-            };
-        }
-        else {
-            previous = {
-                index,
-                label: spec.label,
-                ...countsFor(spec, config, desired),
-                bakeMs: spec.bakeMs,
-                pause: 'none'
-            };
-            if (spec.testTraffic)
-                previous.testTraffic = true;
-        }
-        steps.push(previous);
-    }
-    return steps;
-}
-/**
- * Task counts and traffic share for one step.
- * replicas, shrink, desired 10, 30 %  → new 3, stable 7, traffic 30 %
- * replicas, keep,   desired 10, 30 %  → new 3, stable 10, traffic 23 % (3 of 13 tasks)
- * replicas, any,    desired 10, 100 % → new 10, stable 0, traffic 100 %
- * weights,  keep,   desired 10, 5 %   → new 1 (at least one), stable 10, traffic 5 %
- * weights,  shrink, desired 10, 25 %  → new 3, stable 8 (enough for 75 %), traffic 25 %
- * blue-green test step, desired 10    → new 10, stable 10, traffic 0 %
- */
-function countsFor(spec, config, desired) {
-    const newCount = spec.newCount ?? (spec.percent > 0 ? Math.max(1, ceilShare(desired, spec.percent)) : 0);
-    const capped = Math.min(desired, newCount);
-    if (config.traffic === 'weights') {
-        const stable = config.stableScale === 'keep' || config.strategy.name === 'blue-green'
-            ? desired
-            : spec.percent >= 100
-                ? 0
-                : Math.max(desired - capped, ceilShare(desired, 100 - spec.percent));
-        return { new: capped, stable, trafficPercent: spec.percent };
-    }
-    // With replicas, traffic follows tasks: the new revision has all of it only once stable has none.
-    const stable = spec.percent >= 100 ? 0 : config.stableScale === 'keep' ? desired : desired - capped;
-    const total = capped + stable;
-    return { new: capped, stable, trafficPercent: total === 0 ? 0 : round((100 * capped) / total) };
-}
-function ceilShare(desired, percent) {
-    return Math.ceil(Math.round(((desired * percent) / 100) * 1e9) / 1e9);
-}
-function share(count, desired) {
-    return desired === 0 ? 100 : round((100 * count) / desired);
-}
-function round(x) {
-    return Math.round(x * 100) / 100;
-}
-
+// EXTERNAL MODULE: ./src/plan/planner.ts
+var planner = __webpack_require__(8543);
+// EXTERNAL MODULE: ./src/record/record.ts
+var record_record = __webpack_require__(5380);
 // EXTERNAL MODULE: ./src/report/html.ts
 var html = __webpack_require__(6433);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
@@ -702,19 +165,19 @@ class ListenerWeights {
         return (await this.targetGroups()).new;
     }
     async weight() {
-        return listener_weights_share(forwardWeights(await this.actions()), await this.newTargetGroup());
+        return share(forwardWeights(await this.actions()), await this.newTargetGroup());
     }
     async setWeight(percent) {
         const groups = await this.targetGroups();
         const weights = weightsFor(percent);
-        const wanted = listener_weights_share(new Map([
+        const wanted = share(new Map([
             [groups.new, weights.new],
             [groups.stable, weights.stable]
         ]), groups.new);
         // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
         const done = (actions) => {
             const current = forwardWeights(actions);
-            return current.has(groups.new) && current.has(groups.stable) && listener_weights_share(current, groups.new) === wanted;
+            return current.has(groups.new) && current.has(groups.stable) && share(current, groups.new) === wanted;
         };
         let actions = await this.actions();
         if (done(actions))
@@ -812,7 +275,7 @@ function forwardWeights(actions) {
     return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : []);
 }
 /** The percentage of the route's traffic a target group receives. */
-function listener_weights_share(weights, targetGroup) {
+function share(weights, targetGroup) {
     const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
     return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total;
 }
@@ -847,13 +310,13 @@ class RecordStore {
         this.o = o;
     }
     async save(record) {
-        const encoded = Object.entries(encodeRecord(record));
+        const encoded = Object.entries((0,record_record/* encodeRecord */.Ym)(record));
         const set = encoded.filter(([, value]) => value !== '');
         // A field that became empty is removed, every time: another run (a control run's request) may have
         // written it since this one last looked.
         const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
         const resourceArn = this.o.serviceArn;
-        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: tagList(Object.fromEntries(set)) }));
+        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
         if (cleared.length)
             await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
     }
@@ -975,13 +438,13 @@ class TaskSetFleet {
     desiredCount;
     constructor(o) {
         this.o = o;
-        this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
+        this.externalId = `${record_record/* TAG_PREFIX */.C_}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
         this.failed = new FailedTasks(o.ecs, o.cluster);
     }
     async observe(detail) {
         if (!detail && this.desiredCount !== undefined)
             return this.observation(await this.taskSets(), this.desiredCount);
-        const service = await describeService(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
         this.desiredCount = service.desiredCount ?? 0;
         const observation = this.observation(service.taskSets ?? [], this.desiredCount);
         const fresh = observation.new;
@@ -989,10 +452,10 @@ class TaskSetFleet {
             await this.failed.collect(fresh.id);
             observation.failedNewTasks = this.failed.list();
         }
-        return { ...observation, tags: tags_tagRecord(service.tags) };
+        return { ...observation, tags: (0,aws_tags/* tagRecord */.C)(service.tags) };
     }
     async ensureNew() {
-        const service = await describeService(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
         const sets = service.taskSets ?? [];
         if (this.find(sets).new)
             return;
@@ -1014,8 +477,8 @@ class TaskSetFleet {
             scale: { value: 0, unit: 'PERCENT' },
             clientToken: clientToken(this.o.clientToken, 'create-new'),
             tags: [
-                { key: `${TAG_PREFIX}rollout-id`, value: tagValue(this.o.rolloutId) },
-                { key: `${TAG_PREFIX}role`, value: 'new' }
+                { key: `${record_record/* TAG_PREFIX */.C_}rollout-id`, value: (0,record_record/* tagValue */.EZ)(this.o.rolloutId) },
+                { key: `${record_record/* TAG_PREFIX */.C_}role`, value: 'new' }
             ]
         }));
     }
@@ -1161,6 +624,8 @@ async function routeTestListener(elb, listenerArn, targetGroupArn) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/plan/moves.ts
+var moves = __webpack_require__(7701);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
 // decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
@@ -1226,7 +691,7 @@ function approach(state, obs, plan, step) {
     const trafficDone = !weighted || state.trafficPercent === step.trafficPercent;
     const target = weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step;
     if (current.new !== target.new || current.stable !== target.stable)
-        return { kind: 'scale', counts: planMoves(current, target, plan.limits)[0] };
+        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(current, target, plan.limits)[0] };
     if (!trafficDone)
         return { kind: 'traffic', percent: step.trafficPercent };
     return undefined;
@@ -1270,7 +735,7 @@ function decideRollback(state, obs, plan) {
             return { kind: 'scale', counts: { new: from.new, stable: from.stable } };
         if (!steady(fleet.stable))
             return { kind: 'wait', for: 'stable revision' };
-        return { kind: 'scale', counts: planMoves(from, target, plan.limits)[0] };
+        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(from, target, plan.limits)[0] };
     }
     if (!steady(fleet.stable))
         return { kind: 'wait', for: 'stable revision' };
@@ -1364,7 +829,7 @@ class Reconciler {
         return this.cancelledAt === undefined ? this.deps.cancel : undefined;
     }
     planFor(desired) {
-        return buildPlan(this.settings.plan, desired);
+        return (0,planner/* buildPlan */.Gg)(this.settings.plan, desired);
     }
     decideNext(fleet, plan, now) {
         const limits = {
@@ -1385,7 +850,7 @@ class Reconciler {
                 const gates = await this.deps.gates.read();
                 this.alarms = gates.alarms;
                 this.noteWarnings(gates.warnings, now);
-                this.request = (fleet.tags && record_decodeRecord(fleet.tags)?.request) || undefined;
+                this.request = (fleet.tags && (0,record_record/* decodeRecord */.eT)(fleet.tags)?.request) || undefined;
                 this.lastDetailed = now;
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
@@ -1748,34 +1213,14 @@ function reasonText(reason) {
     }
 }
 
+// EXTERNAL MODULE: ./src/github/reporter.ts
+var reporter = __webpack_require__(6838);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/engine/ports.ts
 var ports = __webpack_require__(1158);
-;// CONCATENATED MODULE: ./src/report/console-links.ts
-// Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
-// a region that does not look like one gives no link at all: it names the host.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function base(region) {
-    return REGION.test(region) ? `https://${region}.console.aws.amazon.com` : undefined;
-}
-const enc = encodeURIComponent;
-function serviceUrl(region, cluster, service) {
-    const host = base(region);
-    return host && `${host}/ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health?region=${region}`;
-}
-function alarmUrl(region, name) {
-    const host = base(region);
-    return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`;
-}
-/** The task's page, from its ARN (…:task/CLUSTER/ID). */
-function taskUrl(region, cluster, taskArn) {
-    const host = base(region);
-    return (host &&
-        `${host}/ecs/v2/clusters/${enc(cluster)}/tasks/${enc(taskId(taskArn))}/configuration?region=${region}`);
-}
-function taskId(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
+// EXTERNAL MODULE: ./src/report/console-links.ts
+var console_links = __webpack_require__(3143);
 // EXTERNAL MODULE: ./src/report/text.ts
 var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/report/reason.ts
@@ -1846,7 +1291,7 @@ function reasonLines(r) {
         case 'tasks': {
             const lines = r.tasks.slice(0, MAX_TASKS).map(t => {
                 const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-                return `task ${(0,report_text/* oneLine */.TN)(taskId(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
+                return `task ${(0,report_text/* oneLine */.TN)((0,console_links/* taskId */.BS)(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
             });
             const omitted = r.tasks.length - lines.length;
             return [reasonClause(r), ...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
@@ -1865,14 +1310,14 @@ function reasonHtml(r, where) {
     switch (r.kind) {
         case 'alarm': {
             const { name, state, reason, since } = r.alarm;
-            const alarm = maybeLink(name, alarmUrl(where.region, name));
+            const alarm = maybeLink(name, (0,console_links/* alarmUrl */.dz)(where.region, name));
             return (0,html/* safe */.gB) `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
             const rows = r.tasks
                 .slice(0, MAX_TASKS)
                 .map(t => [
-                maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+                maybeLink((0,console_links/* taskId */.BS)(t.taskArn), (0,console_links/* taskUrl */.Dl)(where.region, where.cluster, t.taskArn)),
                 (0,report_text/* timeOfDay */.rb)(t.at),
                 t.exitCode === undefined ? '' : t.exitCode,
                 t.reason
@@ -2246,73 +1691,8 @@ class HookRunner {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/report/plan-view.ts
-// The plan as a person reads it: one row per step, in the log and in the job summary.
-
-
-const PLAN_HEADERS = ['Step', 'What', 'New tasks', 'Stable tasks', 'Traffic to new', 'Bake / pause'];
-function planRows(plan) {
-    const rows = plan.steps.map(s => [
-        String(s.index),
-        s.label,
-        String(s.new),
-        String(s.stable),
-        trafficText(plan, s),
-        waitText(s)
-    ]);
-    const last = plan.steps[plan.steps.length - 1];
-    const stable = last && last.stable > 0 ? `${last.stable}, then 0` : '0';
-    rows.push([
-        'final',
-        'promote, watch, retire old',
-        String(plan.desiredCount),
-        stable,
-        '100%',
-        (0,parse/* formatDuration */.a3)(plan.finalBakeMs)
-    ]);
-    return rows;
-}
-/** The share of traffic a step sends (or sent) to the new revision. */
-function trafficText(plan, step) {
-    if (step.testTraffic)
-        return '0% (test listener only)';
-    // By replicas the share is what the task counts imply, so a whole percent is as exact as it gets.
-    return plan.traffic === 'replicas'
-        ? `${Math.round(step.trafficPercent)}% (by tasks)`
-        : `${step.trafficPercent}%`;
-}
-function waitText(step) {
-    if (step.pause === 'manual')
-        return 'until promoted';
-    return (0,parse/* formatDuration */.a3)(step.bakeMs);
-}
-function planFacts(plan) {
-    const capacity = plan.limits.minHealthy === plan.desiredCount
-        ? `never below ${plan.desiredCount} healthy tasks`
-        : `never below ${plan.limits.minHealthy} healthy tasks (max-unavailable allows ${plan.desiredCount - plan.limits.minHealthy} fewer)`;
-    return [
-        `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
-        `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
-        `estimated duration: ${(0,parse/* formatDuration */.a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
-    ];
-}
-/** A fixed-width table for the log. */
-function planText(plan) {
-    const rows = [PLAN_HEADERS, ...planRows(plan)];
-    const widths = PLAN_HEADERS.map((_, i) => Math.max(...rows.map(r => r[i].length)));
-    const line = (r) => r
-        .map((c, i) => c.padEnd(widths[i]))
-        .join('  ')
-        .trimEnd();
-    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-function planHtml(plan) {
-    const facts = planFacts(plan)
-        .map(f => `<li>${escapeHtml(f)}</li>`)
-        .join('');
-    return new Html(`${table(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
-}
-
+// EXTERNAL MODULE: ./src/report/plan-view.ts
+var plan_view = __webpack_require__(8817);
 ;// CONCATENATED MODULE: ./src/report/progress-table.ts
 // The plan table with what actually happened: each step's start, duration, counts, traffic and gate
 // verdict. It extends the plan view's rows, so the plan reads the same before and during a rollout.
@@ -2324,17 +1704,17 @@ function planHtml(plan) {
 
 
 const PROGRESS_HEADERS = [
-    ...PLAN_HEADERS.slice(0, 2),
+    ...plan_view/* PLAN_HEADERS */.Rx.slice(0, 2),
     'Started',
     'Duration',
-    ...PLAN_HEADERS.slice(2),
+    ...plan_view/* PLAN_HEADERS */.Rx.slice(2),
     'Gate'
 ];
 /** Plans longer than this show the first and last steps and those around the current one. */
 const MAX_ROWS = 40;
 const EDGE = 3;
 function progressTable(p, plan) {
-    const rows = planRows(plan).map((row, i) => {
+    const rows = (0,plan_view/* planRows */.Lq)(plan).map((row, i) => {
         const index = i < plan.steps.length ? i + 1 : 'final';
         const [step, what, newTasks, stableTasks, traffic, wait] = row;
         const run = index === 'final' ? undefined : p.steps.get(index);
@@ -2348,7 +1728,7 @@ function progressTable(p, plan) {
             started === undefined ? '' : durationCell(p, index, started, run),
             ...counts,
             run && index !== 'final'
-                ? trafficText(plan, { ...plan.steps[index - 1], trafficPercent: run.trafficPercent })
+                ? (0,plan_view/* trafficText */.nR)(plan, { ...plan.steps[index - 1], trafficPercent: run.trafficPercent })
                 : traffic,
             wait,
             verdict(p, index, run)
@@ -2375,7 +1755,7 @@ function verdict(p, index, run) {
     if (p.rollback && p.rollback.during === index) {
         const r = p.rollback.reason;
         if (r.kind === 'alarm') {
-            const url = alarmUrl(region, r.alarm.name);
+            const url = (0,console_links/* alarmUrl */.dz)(region, r.alarm.name);
             return (0,html/* safe */.gB) `⛔ failed: alarm ${url ? (0,html/* link */.nf)(r.alarm.name, url) : (0,html/* code */.aY)(r.alarm.name)}`;
         }
         return r.kind === 'requested' ? `🛑 ${reasonTitle(r)}` : `⛔ ${reasonTitle(r)}`;
@@ -2751,7 +2131,7 @@ function renderSummary(events, context = {}) {
         warnings(p),
         '<h3>Steps</h3>\n',
         progressTable(p, start.plan).html,
-        (0,html/* list */.p_)(planFacts(start.plan)).html,
+        (0,html/* list */.p_)((0,plan_view/* planFacts */.pE)(start.plan)).html,
         changes(context),
         whatNextHtml(p, context).html
     ];
@@ -2843,7 +2223,7 @@ function onNew(p) {
 }
 function facts(p, ctx) {
     const s = p.start;
-    const console = serviceUrl(s.region, s.cluster, s.service);
+    const console = (0,console_links/* serviceUrl */.Rs)(s.region, s.cluster, s.service);
     const service = console ? (0,html/* link */.nf)(s.service, console) : (0,html/* code */.aY)(s.service);
     const revision = s.from ? (0,html/* safe */.gB) `${s.from.label} → ${s.to.label}` : (0,html/* safe */.gB) `${s.to.label} (the service's first)`;
     const until = p.end?.at ?? p.lastAt ?? s.at;
@@ -2864,7 +2244,7 @@ function alarmList(region, names) {
     return new html/* Html */.Ed(names.map(n => alarmLink(region, n).html).join(', '));
 }
 function alarmLink(region, name) {
-    const url = alarmUrl(region, name);
+    const url = (0,console_links/* alarmUrl */.dz)(region, name);
     return url ? (0,html/* link */.nf)(name, url) : (0,html/* code */.aY)(name);
 }
 /** The reason a rollout rolled back, paused on a failure or failed, with its evidence and the rollback's cost. */
@@ -3106,8 +2486,8 @@ function startLines(e) {
         ...resume,
         ...gates,
         { group: 'start', line: `Plan: ${e.plan.strategy}, ${(0,report_text/* plural */.LS)(e.plan.steps.length, 'step')}` },
-        { line: planText(e.plan) },
-        ...planFacts(e.plan).map(line => ({ line })),
+        { line: (0,plan_view/* planText */.Pt)(e.plan) },
+        ...(0,plan_view/* planFacts */.pE)(e.plan).map(line => ({ line })),
         { group: 'end' }
     ];
 }
@@ -3196,13 +2576,13 @@ async function recordVersion(ecs, record, outcome, at) {
     };
     const tags = Object.fromEntries(Object.entries(fields)
         .filter(([, v]) => v)
-        .map(([k, v]) => [TAG_PREFIX + k, tagValue(v)]));
-    await ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: record.newTaskDefinition, tags: tagList(tags) }));
+        .map(([k, v]) => [record_record/* TAG_PREFIX */.C_ + k, (0,record_record/* tagValue */.EZ)(v)]));
+    await ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: record.newTaskDefinition, tags: (0,aws_tags/* tagList */.T)(tags) }));
 }
 async function listVersions(ecs, service) {
     if (!service.taskDefinition)
         return [];
-    const family = taskDefinitionLabel(service.taskDefinition).split(':')[0];
+    const family = (0,task_definition/* taskDefinitionLabel */.$7)(service.taskDefinition).split(':')[0];
     const arns = [];
     for (const status of ['ACTIVE', 'INACTIVE']) {
         const out = await ecs.send(new dist_cjs/* ListTaskDefinitionsCommand */.Pse({ familyPrefix: family, sort: 'DESC', status, maxResults: HISTORY_MAX }));
@@ -3212,11 +2592,11 @@ async function listVersions(ecs, service) {
     const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
     return Promise.all(newest.map(async (arn) => {
         const out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
-        const tags = tags_tagRecord(out.tags);
-        const get = (k) => tags[TAG_PREFIX + k] || undefined;
+        const tags = (0,aws_tags/* tagRecord */.C)(out.tags);
+        const get = (k) => tags[record_record/* TAG_PREFIX */.C_ + k] || undefined;
         return {
             arn,
-            label: taskDefinitionLabel(arn),
+            label: (0,task_definition/* taskDefinitionLabel */.$7)(arn),
             revision: revisionOf(arn),
             status: out.taskDefinition?.status ?? 'UNKNOWN',
             registeredAt: out.taskDefinition?.registeredAt?.getTime(),
@@ -3230,7 +2610,7 @@ async function listVersions(ecs, service) {
     }));
 }
 async function historyCommand(config, deps) {
-    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     const versions = await listVersions(deps.clients.ecs, service);
     const when = (v) => v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : '';
     core.info(`Versions of ${config.service}, newest first:`);
@@ -3255,7 +2635,7 @@ async function historyCommand(config, deps) {
 async function resolveVersion(ecs, service, input, ref) {
     let target = ref;
     if (ref === 'previous') {
-        const record = record_decodeRecord(service.tags);
+        const record = (0,record_record/* decodeRecord */.eT)(service.tags);
         const versions = await listVersions(ecs, service);
         const earlier = versions.find(v => !v.current && v.outcome === 'succeeded' && v.status === 'ACTIVE');
         target =
@@ -3270,7 +2650,7 @@ async function resolveVersion(ecs, service, input, ref) {
     else if (/^\d+$/.test(ref)) {
         if (!service.taskDefinition)
             throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)}: the service has no task definition to take the family from`);
-        target = `${taskDefinitionLabel(service.taskDefinition).split(':')[0]}:${ref}`;
+        target = `${(0,task_definition/* taskDefinitionLabel */.$7)(service.taskDefinition).split(':')[0]}:${ref}`;
     }
     let out;
     try {
@@ -3281,15 +2661,15 @@ async function resolveVersion(ecs, service, input, ref) {
     }
     const definition = out.taskDefinition;
     if (definition.status !== 'ACTIVE')
-        throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} is ${taskDefinitionLabel(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`);
+        throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} is ${(0,task_definition/* taskDefinitionLabel */.$7)(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`);
     return definition;
 }
 async function diffCommand(config, deps) {
-    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous');
     const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '');
     const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues });
-    const title = `${taskDefinitionLabel(from.taskDefinitionArn ?? '')} → ${taskDefinitionLabel(to.taskDefinitionArn ?? '')}`;
+    const title = `${(0,task_definition/* taskDefinitionLabel */.$7)(from.taskDefinitionArn ?? '')} → ${(0,task_definition/* taskDefinitionLabel */.$7)(to.taskDefinitionArn ?? '')}`;
     core.info(`What changed, ${title}:`);
     for (const line of diffText(changes))
         core.info(`  ${line}`);
@@ -3308,6 +2688,7 @@ async function diffCommand(config, deps) {
 ;// CONCATENATED MODULE: ./src/commands/rollout-session.ts
 // What deploy and the control commands (resume, promote, abort, …) share: the ports for one rollout on one
 // service, the event sinks, and running the reconciler to an Outcome.
+
 
 
 
@@ -3373,10 +2754,11 @@ async function runRollout(o) {
         taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
         showEnvValues: config.showEnvValues
     });
-    const events = fanOut(createLogSink(core), summary);
+    const github = await (0,reporter/* startDeployReport */.Ii)(config, `Rolling ${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)} out to ${config.service}`);
+    const events = fanOut(createLogSink(core), summary, github.sink(() => summary.render()));
     const planConfig = o.plan ?? record.plan;
     const observed = await ports.fleet.observe(true);
-    events.emit(startEvent(config, record, region, buildPlan(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
+    events.emit(startEvent(config, record, region, (0,planner/* buildPlan */.Gg)(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
     const result = await new Reconciler(record, o.state, {
         fleet: ports.fleet,
         traffic: ports.traffic,
@@ -3409,7 +2791,10 @@ async function runRollout(o) {
         [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
         ...o.outputs
     };
-    return outcomeOf(result, outputs, summary.render());
+    const outcome = outcomeOf(result, outputs, summary.render());
+    const done = `${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)} ${outcome.status} on ${config.service}`;
+    await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url);
+    return outcome;
 }
 function startEvent(config, record, region, plan, fromStep, at) {
     return {
@@ -3463,7 +2848,7 @@ async function describeTaskDefinition(clients, arn) {
 }
 const noGates = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) };
 function rollout_session_revision(arn) {
-    return { arn, label: taskDefinitionLabel(arn) };
+    return { arn, label: (0,task_definition/* taskDefinitionLabel */.$7)(arn) };
 }
 /** Maps the engine's result to the step's status, outputs and failure. */
 function outcomeOf(result, outputs, summary) {
@@ -3509,7 +2894,7 @@ function ownerIsAlive(record, config, now) {
  */
 async function resumeState(record, ports, step, mode, now) {
     const fleet = await ports.fleet.observe(true);
-    const plan = buildPlan(record.plan, fleet.desiredCount);
+    const plan = (0,planner/* buildPlan */.Gg)(record.plan, fleet.desiredCount);
     const trafficPercent = ports.traffic.mode === 'weights'
         ? await ports.traffic.weight()
         : Math.round((100 * (fleet.new?.desired ?? 0)) /
@@ -3581,8 +2966,8 @@ const PLAN_INPUTS = [
 const ACK_TIMEOUT_MS = 120_000;
 const ACK_POLL_MS = 1000;
 async function controlCommand(config, deps) {
-    const service = await readService(deps.clients.ecs, config.cluster, config.service);
-    const record = record_decodeRecord(service.tags);
+    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const record = (0,record_record/* decodeRecord */.eT)(service.tags);
     if (config.command === 'status')
         return statusOutcome(config, record, service);
     if (!record || record.phase !== 'Active')
@@ -3653,7 +3038,7 @@ async function carryOn(config, deps, service, record, how) {
     };
     const ports = await portsFor(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
-    const steps = buildPlan(plan, fleet.desiredCount).steps;
+    const steps = (0,planner/* buildPlan */.Gg)(plan, fleet.desiredCount).steps;
     // A changed plan takes effect from the current position: its first step beyond today's new tasks.
     const step = how.step === 'by-counts'
         ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
@@ -3682,8 +3067,8 @@ async function askOwner(config, deps, service, record, request) {
     const deadline = deps.clock.now() + ACK_TIMEOUT_MS;
     for (;;) {
         await deps.clock.sleep(ACK_POLL_MS);
-        const now = await readService(deps.clients.ecs, config.cluster, config.service);
-        const current = record_decodeRecord(now.tags);
+        const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+        const current = (0,record_record/* decodeRecord */.eT)(now.tags);
         const acted = !current || current.id !== record.id || current.request !== request;
         if (acted && current?.request === undefined) {
             const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
@@ -3695,7 +3080,7 @@ async function askOwner(config, deps, service, record, request) {
 }
 async function untilCompleted(config, deps, record, deadline) {
     for (;;) {
-        const current = record_decodeRecord((await readService(deps.clients.ecs, config.cluster, config.service)).tags);
+        const current = (0,record_record/* decodeRecord */.eT)((await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service)).tags);
         if (!current || current.id !== record.id || current.phase === 'Completed')
             return current;
         if (deps.clock.now() > deadline)
@@ -3704,8 +3089,8 @@ async function untilCompleted(config, deps, record, deadline) {
     }
 }
 async function writeRecordFields(deps, service, fields) {
-    const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]));
-    await deps.clients.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: service.arn, tags: tagList(tags) }));
+    const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [record_record/* TAG_PREFIX */.C_ + k, v]));
+    await deps.clients.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: service.arn, tags: (0,aws_tags/* tagList */.T)(tags) }));
 }
 const OUTCOME_STATUS = {
     succeeded: constants/* Status */.nW.Succeeded,
@@ -3716,7 +3101,7 @@ const OUTCOME_STATUS = {
 /** The record and live state in the log, the summary and the outputs; changes nothing. */
 function statusOutcome(config, record, service, note) {
     if (!record) {
-        const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${taskDefinitionLabel(service.taskDefinition)}` : ''}`;
+        const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${(0,task_definition/* taskDefinitionLabel */.$7)(service.taskDefinition)}` : ''}`;
         core.info(text);
         return {
             status: constants/* Status */.nW.Succeeded,
@@ -3731,7 +3116,7 @@ function statusOutcome(config, record, service, note) {
             : constants/* Status */.nW.Paused;
     const lines = [
         `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
-        `${record.stableTaskDefinition ? taskDefinitionLabel(record.stableTaskDefinition) : 'nothing'} → ${taskDefinitionLabel(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
+        `${record.stableTaskDefinition ? (0,task_definition/* taskDefinitionLabel */.$7)(record.stableTaskDefinition) : 'nothing'} → ${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
         `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
         `last heartbeat ${new Date(record.heartbeat).toISOString()}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
     ];
@@ -3754,6 +3139,10 @@ function statusOutcome(config, record, service, note) {
     };
 }
 
+// EXTERNAL MODULE: ./src/github/context.ts
+var context = __webpack_require__(9556);
+// EXTERNAL MODULE: ./src/github/fork-safety.ts
+var fork_safety = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
 // command: deploy on a service with the EXTERNAL deployment controller (task sets).
 // Everything that can be checked is checked before the first mutating call: the service and its controller,
@@ -3770,15 +3159,18 @@ function statusOutcome(config, record, service, note) {
 
 
 
+
+
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = 6 * 3_600_000;
 async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
     const { clients, clock } = deps;
     // ---- checks: nothing below changes anything until the task definition is registered ----
-    let service = await readService(clients.ecs, config.cluster, config.service);
+    (0,fork_safety/* checkForkSafety */.r)(config, (0,context/* actionContext */.Gt)());
+    let service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
     checkController(service);
-    const file = isTaskDefinitionFile(taskDefinitionRef)
-        ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
+    const file = (0,task_definition/* isTaskDefinitionFile */.px)(taskDefinitionRef)
+        ? await (0,task_definition/* loadTaskDefinitionFile */.bs)(taskDefinitionRef, config.containerImages)
         : undefined;
     const gates = new AlarmGates({
         cloudwatch: clients.cloudwatch,
@@ -3791,7 +3183,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
         throw new parse/* InputError */.dz(input, `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`);
     }
     const plan = checkedPlan(config, service.desiredCount);
-    const inFlight = record_decodeRecord(service.tags);
+    const inFlight = (0,record_record/* decodeRecord */.eT)(service.tags);
     if (inFlight?.phase === 'Active') {
         if (ownerIsAlive(inFlight, config, clock.now()))
             throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: promote, resume or abort it first`);
@@ -3804,14 +3196,14 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
         const settled = await handleOrphan(config, deps, service, inFlight);
         if (settled.failure)
             return settled;
-        service = await readService(clients.ecs, config.cluster, config.service);
+        service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
     }
     const rolloutId = newRolloutId(deps.run);
     const resolved = file
-        ? await registerTaskDefinition(clients.ecs, file, rolloutId)
-        : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
+        ? await (0,task_definition/* registerTaskDefinition */.eQ)(clients.ecs, file, rolloutId)
+        : await (0,task_definition/* resolveTaskDefinition */.Fh)(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
     if (resolved.arn === service.taskDefinition) {
-        core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`);
+        core.info(`${config.service} already runs ${(0,task_definition/* taskDefinitionLabel */.$7)(resolved.arn)}: nothing to roll out`);
         return {
             status: constants/* Status */.nW.Succeeded,
             outputs: {
@@ -3819,7 +3211,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
                 [constants/* Output */.k7.PreviousTaskDefinitionArn]: resolved.arn,
                 [constants/* Output */.k7.TrafficPercent]: '100'
             },
-            summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
+            summary: `<h2>✅ ${config.service} already runs ${(0,task_definition/* taskDefinitionLabel */.$7)(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
         };
     }
     const record = {
@@ -3874,7 +3266,7 @@ function checkController(service) {
 function checkedPlan(config, desired) {
     let plan;
     try {
-        plan = buildPlan(config.plan, desired);
+        plan = (0,planner/* buildPlan */.Gg)(config.plan, desired);
     }
     catch (error) {
         throw new parse/* InputError */.dz('max-surge', `${error.message} (desired count ${desired})`);
@@ -3935,7 +3327,7 @@ async function run(config, deps) {
 }
 /** Rolls a completed rollout back to an earlier version, through the same guarded rollout as a deploy. */
 async function rollbackCommand(config, deps) {
-    const service = await readService(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     const target = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? 'previous');
     return deployCommand(config, deps, target.taskDefinitionArn);
 }
@@ -3966,6 +3358,533 @@ const systemClock = {
         signal?.addEventListener('abort', done, { once: true });
     })
 };
+
+
+/***/ }),
+
+/***/ 3738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ checkForkSafety)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
+// A pull_request_target run has the base repository's secrets and a write token, and runs for pull requests
+// from forks too. Deploying a fork's code from there lets whoever wrote it run anything with those secrets
+// (a "pwn request"), so deploy and preview refuse, before changing anything, unless allow-fork says otherwise.
+
+
+/** Throws when this is a pull_request_target run for a fork's pull request and allow-fork is false. */
+function checkForkSafety(config, context) {
+    const pr = context.payload.pull_request;
+    if (context.eventName !== 'pull_request_target' || !pr)
+        return;
+    const base = pr.base.repo?.full_name;
+    // A deleted fork leaves head.repo null: where the code came from is unknown, which is no better.
+    const head = pr.head.repo?.full_name;
+    if (head !== undefined && head === base)
+        return;
+    const from = head === undefined ? 'a deleted fork' : `the fork ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(head)}`;
+    if (config.allowFork) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Deploying pull request #${pr.number} from ${from} in a pull_request_target run, because allow-fork is true: its code runs with this repository's secrets`);
+        return;
+    }
+    throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('allow-fork', `is false, and this pull_request_target run is for pull request #${pr.number} from ${from}. ` +
+        `pull_request_target runs with this repository's secrets and a write token, so deploying the fork's code ` +
+        `from here would hand them to whoever wrote it. Build in a pull_request workflow (no secrets), and deploy ` +
+        `from a workflow_run workflow that treats the build's artifacts as data (see examples/preview.yml in ` +
+        `ecs-rollout). Set allow-fork: true only if a person reviews every such pull request before this runs.`);
+}
+
+
+/***/ }),
+
+/***/ 6838:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ii: () => (/* binding */ startDeployReport),
+/* harmony export */   JN: () => (/* binding */ GitHubReporter)
+/* harmony export */ });
+/* unused harmony export deployedRef */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6887);
+/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1685);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2524);
+// What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
+// A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
+
+
+
+
+
+
+/** A paused rollout is still under way; an aborted one left nothing of this ref running. */
+const STATES = {
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Succeeded]: 'success',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.RolledBack]: 'failure',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed]: 'failure',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Aborted]: 'inactive',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Paused]: 'in_progress',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Planned]: 'inactive',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.InProgress]: 'in_progress'
+};
+/** The end is reported by finish, with the outcome. */
+const PROGRESS_EVENTS = new Set([
+    'start',
+    'step-start',
+    'paused',
+    'promoted',
+    'rollback-start'
+]);
+class GitHubReporter {
+    deployment;
+    comment;
+    constructor(deployment, comment) {
+        this.deployment = deployment;
+        this.comment = comment;
+    }
+    static async start(o) {
+        const deployment = o.environment
+            ? await _deployments_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubDeployment */ .P.start(o.github, {
+                environment: o.environment,
+                ref: o.ref,
+                transient: o.transient,
+                url: o.url
+            })
+            : _deployments_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubDeployment */ .P.none();
+        await deployment.status('in_progress', o.description);
+        return new GitHubReporter(deployment, _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__/* .PullRequestComment */ .G.for(o.github, o.pullRequest, o.service));
+    }
+    /** The report so far (HTML), for the comment; edits are spaced out. */
+    progress(html) {
+        return this.comment.update(html);
+    }
+    /** Feeds the comment from rollout events: at the moments a reader cares about, the report `render` gives. */
+    sink(render) {
+        return {
+            emit: event => {
+                if (PROGRESS_EVENTS.has(event.kind))
+                    void this.progress(render());
+            }
+        };
+    }
+    async finish(status, description, html, url) {
+        await this.deployment.status(STATES[status], description, url);
+        await this.comment.finish(html);
+    }
+}
+/**
+ * The deploy command's reporter: a deployment when `environment` is set, a comment when the run is for a pull
+ * request. Call it after the inputs are checked and before the first change.
+ */
+async function startDeployReport(config, description, context = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .actionContext */ .Gt)()) {
+    const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload);
+    const wanted = config.environment !== undefined || pr !== undefined;
+    return GitHubReporter.start({
+        github: wanted ? (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
+        environment: config.environment,
+        ref: deployedRef(context),
+        url: config.url,
+        pullRequest: pr?.number,
+        service: config.service,
+        description
+    });
+}
+/** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
+function deployedRef(context) {
+    return (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
+}
+
+
+/***/ }),
+
+/***/ 7701:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ planMoves)
+/* harmony export */ });
+// How to get from one step's task counts to the next without breaking the capacity envelope.
+//
+// A move changes both task sets at once. It first stops tasks the target no longer needs, as far as the
+// healthy floor allows, then starts tasks the target needs, as far as the ceiling allows. Tasks being
+// started are not yet healthy, so during a move healthy capacity is at least what was left running; the
+// engine waits for the task sets to be stable before the next move. The same function serves rollouts
+// (new grows, stable shrinks) and rollbacks (stable grows back first, then new shrinks).
+//
+// Worked example, desired 10, max-surge 3, max-unavailable 0 (floor 10, ceiling 13):
+//   (new 0, stable 10) → (new 5, stable 5): start 3 new         → (3, 10)
+//                                          stop 3 stable, start 2 → (5, 7)
+//                                          stop 2 stable          → (5, 5)
+//   rollback (5, 5) → (0, 10):             start 3 stable        → (5, 8)
+//                                          stop 3 new, start 2 stable → (2, 10)
+//                                          stop 2 new            → (0, 10)
+function planMoves(from, to, limits) {
+    const moves = [];
+    let current = { ...from };
+    while (current.new !== to.new || current.stable !== to.stable) {
+        const next = nextMove(current, to, limits);
+        if (next.new === current.new && next.stable === current.stable) {
+            throw new Error(`cannot move from ${describe(current)} to ${describe(to)}: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
+        }
+        moves.push(next);
+        current = next;
+    }
+    return moves;
+}
+function nextMove(current, to, limits) {
+    let removable = Math.max(0, current.new + current.stable - limits.minHealthy);
+    const stableDown = Math.min(Math.max(0, current.stable - to.stable), removable);
+    removable -= stableDown;
+    const newDown = Math.min(Math.max(0, current.new - to.new), removable);
+    const afterStops = { new: current.new - newDown, stable: current.stable - stableDown };
+    let room = Math.max(0, limits.maxTotal - afterStops.new - afterStops.stable);
+    const newUp = Math.min(Math.max(0, to.new - afterStops.new), room);
+    room -= newUp;
+    const stableUp = Math.min(Math.max(0, to.stable - afterStops.stable), room);
+    return { new: afterStops.new + newUp, stable: afterStops.stable + stableUp };
+}
+function describe(c) {
+    return `new ${c.new}/stable ${c.stable}`;
+}
+
+
+/***/ }),
+
+/***/ 8543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */ });
+/* unused harmony exports TASK_START_ESTIMATE_MS, capacityLimits, stepSpecs, countsFor */
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
+// The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
+// again whenever a step starts, with the desired count of that moment, so percentages always apply to the
+// service's actual size (scaling during a rollout is honoured, as update plans do).
+//
+// How the stable revision's capacity behaves:
+// - traffic: replicas, stable-scale: shrink (the default with replicas) — stable gives up one task for each
+//   new task; healthy capacity never drops below desired − max-unavailable and the fleet never exceeds
+//   desired + max-surge (see moves.ts). Traffic follows task counts.
+// - stable-scale: keep (the default with weights) — stable stays at full size until the new revision is
+//   primary and baked, so a rollback needs no task to start; it costs up to twice the tasks.
+// - traffic: weights — the load balancer splits traffic by weight; the new revision gets enough tasks for
+//   its share (at least one) before weight moves to it.
+// - blue-green — the new revision at full size beside the stable one (2 × desired), test traffic first,
+//   then all production traffic at once.
+
+
+/** What a scale-up is assumed to cost when estimating a plan's duration (Fargate tasks start in about a minute). */
+const TASK_START_ESTIMATE_MS = 60_000;
+function buildPlan(config, desiredCount) {
+    if (!Number.isInteger(desiredCount) || desiredCount < 0)
+        throw new Error(`desired count must be a whole number of tasks, got ${desiredCount}`);
+    const limits = capacityLimits(config, desiredCount);
+    const specs = stepSpecs(config, desiredCount);
+    const steps = resolveSteps(specs, config, desiredCount);
+    let current = { new: 0, stable: desiredCount };
+    let peak = desiredCount;
+    let moves = 0;
+    let estimatedMs = config.bakeMs;
+    for (const step of steps) {
+        const path = (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .planMoves */ .Y)(current, step, limits);
+        for (const m of path)
+            peak = Math.max(peak, m.new + m.stable);
+        moves += path.filter((m, i) => m.new > (i === 0 ? current : path[i - 1]).new).length;
+        current = step;
+        estimatedMs += step.pause === 'manual' ? 0 : step.bakeMs;
+    }
+    estimatedMs += moves * TASK_START_ESTIMATE_MS;
+    return {
+        strategy: config.strategy.name,
+        traffic: config.traffic,
+        stableScale: config.stableScale,
+        desiredCount,
+        limits,
+        steps,
+        finalBakeMs: config.bakeMs,
+        peakExtraTasks: peak - desiredCount,
+        estimatedMs,
+        hasManualPause: steps.some(s => s.pause === 'manual')
+    };
+}
+/**
+ * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
+ * percentage never allows fewer extra tasks or more missing ones than it says.
+ * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
+ *           desired 10, stable kept → ceiling 20 (both revisions at full size).
+ */
+function capacityLimits(config, desired) {
+    const unavailable = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down'));
+    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
+    const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
+    const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
+    // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
+    return {
+        desired,
+        minHealthy: desired - unavailable,
+        maxTotal: Math.max(maxTotal, desired + (unavailable ? 0 : 1))
+    };
+}
+/**
+ * The strategy's steps as shares of the desired count.
+ * rolling, desired 10, batch 3        → 3, 6, 9, 10 tasks
+ * linear 10 %                         → 10 %, 20 %, … 100 %
+ * linear 30 %                         → 30 %, 60 %, 90 %, 100 %
+ * canary 10 %                         → 10 % (canary bake), 100 %
+ * blue-green                          → 100 % on test traffic only, then 100 % of production
+ * custom "10:5m, pause, 50:10m"       → 10 % (5 m), pause until promoted, 50 % (10 m), 100 %
+ */
+function stepSpecs(config, desired) {
+    const strategy = config.strategy;
+    switch (strategy.name) {
+        case 'rolling':
+            return rollingSpecs(strategy, defaultBatch(config, desired), desired);
+        case 'linear': {
+            const specs = [];
+            for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
+                const percent = round(k * strategy.stepPercent);
+                specs.push({ kind: 'shift', label: `${percent}%`, percent, bakeMs: strategy.stepBakeMs });
+            }
+            specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
+            return specs;
+        }
+        case 'canary':
+            return [
+                {
+                    kind: 'shift',
+                    label: `canary ${strategy.canaryPercent}%`,
+                    percent: strategy.canaryPercent,
+                    bakeMs: strategy.canaryBakeMs
+                },
+                { kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }
+            ];
+        case 'blue-green':
+            return [
+                {
+                    kind: 'shift',
+                    label: 'green up, test traffic',
+                    percent: 0,
+                    newCount: desired,
+                    bakeMs: 0,
+                    testTraffic: true
+                },
+                { kind: 'shift', label: 'switch 100%', percent: 100, bakeMs: 0 }
+            ];
+        case 'all-at-once':
+            return [{ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 }];
+        case 'custom': {
+            const specs = strategy.steps.map(s => s.kind === 'pause'
+                ? { kind: 'pause', durationMs: s.durationMs }
+                : { kind: 'shift', label: `${s.percent}%`, percent: s.percent, bakeMs: s.bakeMs });
+            const last = [...specs].reverse().find(s => s.kind === 'shift');
+            if (!last || last.percent < 100)
+                specs.push({ kind: 'shift', label: '100%', percent: 100, bakeMs: 0 });
+            return specs;
+        }
+    }
+}
+/**
+ * Rolling in batches (automatic batching), or up to a partition (manual batching: partition wins).
+ * desired 10, batch 3               → 3, 6, 9, 10
+ * desired 10, batch 10 (or more)    → 10: a batch at or above the desired count is a single batch
+ * desired 10, no batch size, max-surge 25 %, max-unavailable 0 → batch 3 (surge + unavailable)
+ * desired 10, partition 3           → 3, then pause until a promote run raises the partition
+ * desired 10, partition 0           → 0: every updated task goes back to the stable revision
+ */
+function rollingSpecs(strategy, defaultBatchSize, desired) {
+    if (strategy.partition) {
+        const target = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.partition, desired, 'down'));
+        const specs = [
+            {
+                kind: 'shift',
+                label: `partition ${target}/${desired}`,
+                percent: share(target, desired),
+                newCount: target,
+                bakeMs: 0
+            }
+        ];
+        if (target < desired)
+            specs.push({ kind: 'pause' });
+        return specs;
+    }
+    const batch = strategy.batchSize
+        ? Math.max(1, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(strategy.batchSize, desired, 'up'))
+        : defaultBatchSize;
+    const batches = Math.max(1, Math.ceil(desired / batch));
+    const specs = [];
+    for (let k = 1; k <= batches; k++) {
+        const newCount = Math.min(desired, k * batch);
+        specs.push({
+            kind: 'shift',
+            label: batches === 1 ? 'single batch' : `batch ${k} of ${batches}`,
+            percent: share(newCount, desired),
+            newCount,
+            bakeMs: k < batches ? strategy.batchIntervalMs : 0
+        });
+    }
+    return specs;
+}
+/** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
+function defaultBatch(config, desired) {
+    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
+    const unavailable = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down');
+    return Math.max(1, surge + unavailable);
+}
+function resolveSteps(specs, config, desired) {
+    const steps = [];
+    let previous;
+    for (const spec of specs) {
+        const index = steps.length + 1;
+        if (spec.kind === 'pause') {
+            const base = previous ?? { new: 0, stable: desired, trafficPercent: 0 };
+            previous = {
+                index,
+                label: spec.durationMs === undefined ? 'pause until promoted' : 'pause',
+                new: base.new,
+                stable: base.stable,
+                trafficPercent: base.trafficPercent,
+                bakeMs: spec.durationMs ?? 0,
+                pause: spec.durationMs === undefined ? 'manual' : 'timed'
+            };
+        }
+        else {
+            previous = {
+                index,
+                label: spec.label,
+                ...countsFor(spec, config, desired),
+                bakeMs: spec.bakeMs,
+                pause: 'none'
+            };
+            if (spec.testTraffic)
+                previous.testTraffic = true;
+        }
+        steps.push(previous);
+    }
+    return steps;
+}
+/**
+ * Task counts and traffic share for one step.
+ * replicas, shrink, desired 10, 30 %  → new 3, stable 7, traffic 30 %
+ * replicas, keep,   desired 10, 30 %  → new 3, stable 10, traffic 23 % (3 of 13 tasks)
+ * replicas, any,    desired 10, 100 % → new 10, stable 0, traffic 100 %
+ * weights,  keep,   desired 10, 5 %   → new 1 (at least one), stable 10, traffic 5 %
+ * weights,  shrink, desired 10, 25 %  → new 3, stable 8 (enough for 75 %), traffic 25 %
+ * blue-green test step, desired 10    → new 10, stable 10, traffic 0 %
+ */
+function countsFor(spec, config, desired) {
+    const newCount = spec.newCount ?? (spec.percent > 0 ? Math.max(1, ceilShare(desired, spec.percent)) : 0);
+    const capped = Math.min(desired, newCount);
+    if (config.traffic === 'weights') {
+        const stable = config.stableScale === 'keep' || config.strategy.name === 'blue-green'
+            ? desired
+            : spec.percent >= 100
+                ? 0
+                : Math.max(desired - capped, ceilShare(desired, 100 - spec.percent));
+        return { new: capped, stable, trafficPercent: spec.percent };
+    }
+    // With replicas, traffic follows tasks: the new revision has all of it only once stable has none.
+    const stable = spec.percent >= 100 ? 0 : config.stableScale === 'keep' ? desired : desired - capped;
+    const total = capped + stable;
+    return { new: capped, stable, trafficPercent: total === 0 ? 0 : round((100 * capped) / total) };
+}
+function ceilShare(desired, percent) {
+    return Math.ceil(Math.round(((desired * percent) / 100) * 1e9) / 1e9);
+}
+function share(count, desired) {
+    return desired === 0 ? 100 : round((100 * count) / desired);
+}
+function round(x) {
+    return Math.round(x * 100) / 100;
+}
+
+
+/***/ }),
+
+/***/ 8817:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ff: () => (/* binding */ planHtml),
+/* harmony export */   Lq: () => (/* binding */ planRows),
+/* harmony export */   Pt: () => (/* binding */ planText),
+/* harmony export */   Rx: () => (/* binding */ PLAN_HEADERS),
+/* harmony export */   nR: () => (/* binding */ trafficText),
+/* harmony export */   pE: () => (/* binding */ planFacts)
+/* harmony export */ });
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
+// The plan as a person reads it: one row per step, in the log and in the job summary.
+
+
+const PLAN_HEADERS = ['Step', 'What', 'New tasks', 'Stable tasks', 'Traffic to new', 'Bake / pause'];
+function planRows(plan) {
+    const rows = plan.steps.map(s => [
+        String(s.index),
+        s.label,
+        String(s.new),
+        String(s.stable),
+        trafficText(plan, s),
+        waitText(s)
+    ]);
+    const last = plan.steps[plan.steps.length - 1];
+    const stable = last && last.stable > 0 ? `${last.stable}, then 0` : '0';
+    rows.push([
+        'final',
+        'promote, watch, retire old',
+        String(plan.desiredCount),
+        stable,
+        '100%',
+        (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.finalBakeMs)
+    ]);
+    return rows;
+}
+/** The share of traffic a step sends (or sent) to the new revision. */
+function trafficText(plan, step) {
+    if (step.testTraffic)
+        return '0% (test listener only)';
+    // By replicas the share is what the task counts imply, so a whole percent is as exact as it gets.
+    return plan.traffic === 'replicas'
+        ? `${Math.round(step.trafficPercent)}% (by tasks)`
+        : `${step.trafficPercent}%`;
+}
+function waitText(step) {
+    if (step.pause === 'manual')
+        return 'until promoted';
+    return (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(step.bakeMs);
+}
+function planFacts(plan) {
+    const capacity = plan.limits.minHealthy === plan.desiredCount
+        ? `never below ${plan.desiredCount} healthy tasks`
+        : `never below ${plan.limits.minHealthy} healthy tasks (max-unavailable allows ${plan.desiredCount - plan.limits.minHealthy} fewer)`;
+    return [
+        `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
+        `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
+        `estimated duration: ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
+    ];
+}
+/** A fixed-width table for the log. */
+function planText(plan) {
+    const rows = [PLAN_HEADERS, ...planRows(plan)];
+    const widths = PLAN_HEADERS.map((_, i) => Math.max(...rows.map(r => r[i].length)));
+    const line = (r) => r
+        .map((c, i) => c.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd();
+    return [line(rows[0]), widths.map(w => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+function planHtml(plan) {
+    const facts = planFacts(plan)
+        .map(f => `<li>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(f)}</li>`)
+        .join('');
+    return new _html_js__WEBPACK_IMPORTED_MODULE_1__/* .Html */ .Ed(`${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(PLAN_HEADERS, planRows(plan)).html}<ul>${facts}</ul>\n`);
+}
 
 
 /***/ })

@@ -1,5 +1,5 @@
-export const id = 768;
-export const ids = [768,158,582,380];
+export const id = 767;
+export const ids = [767,158,582,380];
 export const modules = {
 
 /***/ 4582:
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 4768:
+/***/ 5767:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -88,8 +88,8 @@ __webpack_require__.d(__webpack_exports__, {
   statusOutcome: () => (/* binding */ statusOutcome)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __webpack_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var lib_core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
 var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/aws/service.ts
@@ -1731,6 +1731,381 @@ function reasonText(reason) {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./src/github/client.ts
+// The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
+// GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
+
+
+
+/** A client for this repository, or undefined (with a warning) when there is no token or no repository. */
+function connectGitHub(token, context) {
+    if (!token) {
+        lib_core.warning('github-token is empty, so there is no GitHub deployment and no pull request comment');
+        return undefined;
+    }
+    if (!context.owner || !context.repo) {
+        lib_core.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment');
+        return undefined;
+    }
+    return { octokit: (0,github/* getOctokit */.Q)(token, { baseUrl: context.apiUrl }), context };
+}
+/** Runs a GitHub call; a failure is a warning saying what was attempted, and the result undefined. */
+async function tolerate(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        lib_core.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,errors/* describeError */.U)(error)}`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/context.ts
+// The facts about this workflow run that the GitHub integration works from. They come from the runner's
+// environment through `github.context` by default; tests build them by hand, so nothing below reads
+// process.env on its own.
+
+/** The context of the running workflow, read when called so that GITHUB_API_URL set late is honoured. */
+function actionContext() {
+    const c = github/* context */._;
+    let repository = { owner: '', repo: '' };
+    try {
+        repository = c.repo;
+    }
+    catch {
+        // Outside a workflow (no GITHUB_REPOSITORY): the GitHub features turn themselves off, see connectGitHub.
+    }
+    return {
+        ...repository,
+        eventName: c.eventName ?? '',
+        sha: c.sha ?? '',
+        ref: c.ref ?? '',
+        runId: c.runId,
+        serverUrl: c.serverUrl,
+        apiUrl: process.env.GITHUB_API_URL || c.apiUrl,
+        payload: c.payload
+    };
+}
+/** "owner/repo" */
+function repositoryOf(context) {
+    return `${context.owner}/${context.repo}`;
+}
+/** This run's page, the log_url of deployment statuses; undefined outside a workflow run. */
+function runUrl(context) {
+    if (!context.owner || !Number.isFinite(context.runId))
+        return undefined;
+    return `${context.serverUrl}/${repositoryOf(context)}/actions/runs/${context.runId}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/deployments.ts
+// GitHub Deployments: a deployment for the ref when `environment` is set, then its statuses as the run goes
+// (in_progress → success / failure / inactive), each linking the run and, when known, the environment's URL.
+// Every method catches its own errors (see tolerate): the handle is safe to use whatever GitHub does.
+
+
+
+
+/** GitHub's limit on a status description. */
+const DESCRIPTION_MAX = 140;
+const HTTP_URL = /^https?:\/\/\S+$/;
+/** "production", "prod", "eu-prod", "Production-2", but not "preprod" or "product-api". */
+function isProductionEnvironment(name) {
+    return /(^|[^a-z])prod(uction)?([^a-z]|$)/i.test(name);
+}
+class GitHubDeployment {
+    github;
+    id;
+    url;
+    constructor(github, 
+    /** Undefined when there is no deployment: no environment, no token, or GitHub refused it. */
+    id, url) {
+        this.github = github;
+        this.id = id;
+        this.url = url;
+    }
+    /** A handle that does nothing, for runs without `environment`. */
+    static none() {
+        return new GitHubDeployment(undefined, undefined, undefined);
+    }
+    /** Creates the deployment; on any failure the handle is a no-op and a warning says why. */
+    static async start(github, options) {
+        if (!github)
+            return GitHubDeployment.none();
+        const { owner, repo } = github.context;
+        const transient = options.transient ?? false;
+        const created = await tolerate(`create a deployment to ${options.environment}`, () => github.octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref: options.ref,
+            task: 'deploy',
+            // Merging the default branch in or waiting for checks would deploy something other than what was asked.
+            auto_merge: false,
+            required_contexts: [],
+            environment: options.environment,
+            transient_environment: transient,
+            production_environment: !transient && isProductionEnvironment(options.environment),
+            description: options.description === undefined ? undefined : deployments_describe(options.description)
+        }));
+        // 202 (no id) means GitHub merged the default branch in instead, which auto_merge: false rules out.
+        const id = created && 'id' in created.data ? created.data.id : undefined;
+        if (created && id === undefined)
+            lib_core.warning(`GitHub did not create a deployment to ${options.environment}: ${JSON.stringify(created.data)}`);
+        return new GitHubDeployment(github, id, options.url);
+    }
+    /** Marks every deployment to an environment inactive: a closed pull request's preview is gone. */
+    static async deactivate(github, environment, description) {
+        if (!github)
+            return;
+        const { owner, repo } = github.context;
+        const listed = await tolerate(`list the deployments to ${environment}`, () => github.octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
+        for (const { id } of listed?.data ?? [])
+            await new GitHubDeployment(github, id, undefined).status('inactive', description);
+    }
+    async status(state, description, url) {
+        const github = this.github;
+        const id = this.id;
+        if (!github || id === undefined)
+            return;
+        const environmentUrl = url ?? this.url;
+        await tolerate(`set deployment ${id} to ${state}`, () => github.octokit.rest.repos.createDeploymentStatus({
+            owner: github.context.owner,
+            repo: github.context.repo,
+            deployment_id: id,
+            state,
+            description: deployments_describe(description),
+            log_url: runUrl(github.context),
+            // GitHub rejects a status whose URL is not one; a bad `url` input costs the link, not the status.
+            environment_url: environmentUrl && HTTP_URL.test(environmentUrl) ? environmentUrl : undefined
+        }));
+    }
+}
+function deployments_describe(text) {
+    return text_oneLine(text, DESCRIPTION_MAX);
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+// The sticky pull request comment: one per pull request and service, found again by a hidden marker at its
+// start and edited in place, so a pull request shows one current report however many runs there were.
+// Bodies are HTML built with report/html.ts (every outside string escaped); this file only places them.
+
+
+/** GitHub's limit on a comment body. */
+const BODY_MAX = 65_536;
+/** Progress edits closer together than this are skipped; the final one always goes out. */
+const DEFAULT_INTERVAL_MS = 30_000;
+/** `<!-- ecs-rollout:web -->`; a `--` in the name would end the HTML comment early, so it is broken up. */
+function commentMarker(service) {
+    return `<!-- ecs-rollout:${html_escapeHtml(service).replace(/--/g, '-&#45;')} -->`;
+}
+class PullRequestComment {
+    github;
+    number;
+    marker;
+    intervalMs;
+    now;
+    id;
+    posted;
+    lastAt = -Infinity;
+    /** Edits go out one at a time, so two quick updates cannot both create a comment. */
+    queue = Promise.resolve();
+    constructor(github, number, marker, intervalMs, now) {
+        this.github = github;
+        this.number = number;
+        this.marker = marker;
+        this.intervalMs = intervalMs;
+        this.now = now;
+    }
+    /** The comment for a service on a pull request; without a client or a pull request it does nothing. */
+    static for(github, pullRequest, service, options = {}) {
+        return new PullRequestComment(github, pullRequest, commentMarker(service), options.intervalMs ?? DEFAULT_INTERVAL_MS, options.now ?? Date.now);
+    }
+    /** A progress report: skipped when the last edit was under the interval ago. */
+    update(html) {
+        if (this.now() - this.lastAt < this.intervalMs)
+            return this.queue;
+        return this.finish(html);
+    }
+    /** The report as it stands, always written (unless unchanged). */
+    finish(html) {
+        this.lastAt = this.now();
+        this.queue = this.queue.then(() => this.write(html));
+        return this.queue;
+    }
+    async write(html) {
+        const { github, number } = this;
+        if (!github || number === undefined)
+            return;
+        const body = this.body(html);
+        if (body === this.posted)
+            return;
+        const { owner, repo } = github.context;
+        const issues = github.octokit.rest.issues;
+        const where = `pull request #${number}`;
+        if (this.id === undefined) {
+            const found = await tolerate(`find the ecs-rollout comment on ${where}`, () => this.find(github, number));
+            // Not knowing whether the comment exists, creating one could leave two.
+            if (!found)
+                return;
+            this.id = found.id;
+        }
+        if (this.id !== undefined) {
+            const id = this.id;
+            const done = await tolerate(`update the ecs-rollout comment on ${where}`, () => issues.updateComment({ owner, repo, comment_id: id, body }));
+            if (done)
+                this.posted = body;
+            return;
+        }
+        const created = await tolerate(`comment on ${where}`, () => issues.createComment({ owner, repo, issue_number: number, body }));
+        if (created) {
+            this.id = created.data.id;
+            this.posted = body;
+        }
+    }
+    /** The oldest comment that starts with the marker, page by page, stopping at the first found. */
+    async find(github, number) {
+        const { owner, repo } = github.context;
+        const pages = github.octokit.paginate.iterator(github.octokit.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: number,
+            per_page: 100
+        });
+        for await (const page of pages) {
+            const found = page.data.find(c => c.body?.startsWith(this.marker));
+            if (found)
+                return { id: found.id };
+        }
+        return {};
+    }
+    body(html) {
+        const body = `${this.marker}\n${html}`;
+        if (body.length <= BODY_MAX)
+            return body;
+        // Cutting HTML anywhere could leave a tag open; the job summary holds the whole report.
+        return `${this.marker}\n<p>The report is too long for a comment: see the job summary of this run.</p>\n`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+// Which pull request a run is for: from a pull_request or pull_request_target payload, or from a workflow_run
+// that a pull_request run triggered (the safe way to deploy previews, see examples/README.md).
+/** The pull request named by the event payload alone, without asking GitHub. */
+function pullRequestOfEvent(payload) {
+    const pr = payload.pull_request ?? payload.workflow_run?.pull_requests?.[0];
+    if (!pr || !Number.isSafeInteger(pr.number) || pr.number <= 0)
+        return undefined;
+    return { number: pr.number, headSha: payload.workflow_run?.head_sha ?? pr.head.sha };
+}
+/**
+ * The run's pull request. A workflow_run for a fork's pull request lists none (GitHub leaves pull_requests
+ * empty for forks), so it is looked up by the fork's branch and matched on the head commit.
+ */
+async function findPullRequest(context, github) {
+    const fromEvent = pullRequestOfEvent(context.payload);
+    const run = context.payload.workflow_run;
+    const forkOwner = run?.head_repository?.owner?.login;
+    if (fromEvent || !github || !run || run.event !== 'pull_request' || !forkOwner || !run.head_branch)
+        return fromEvent;
+    const { owner, repo } = context;
+    const { data } = await github.octokit.rest.pulls.list({
+        owner,
+        repo,
+        state: 'open',
+        head: `${forkOwner}:${run.head_branch}`,
+        per_page: 100
+    });
+    const match = data.find(pr => pr.head.sha === run.head_sha);
+    return match && { number: match.number, headSha: run.head_sha };
+}
+
+;// CONCATENATED MODULE: ./src/github/reporter.ts
+// What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
+// A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
+
+
+
+
+
+
+/** A paused rollout is still under way; an aborted one left nothing of this ref running. */
+const STATES = {
+    [constants/* Status */.nW.Succeeded]: 'success',
+    [constants/* Status */.nW.RolledBack]: 'failure',
+    [constants/* Status */.nW.Failed]: 'failure',
+    [constants/* Status */.nW.Aborted]: 'inactive',
+    [constants/* Status */.nW.Paused]: 'in_progress',
+    [constants/* Status */.nW.Planned]: 'inactive',
+    [constants/* Status */.nW.InProgress]: 'in_progress'
+};
+/** The end is reported by finish, with the outcome. */
+const PROGRESS_EVENTS = new Set([
+    'start',
+    'step-start',
+    'paused',
+    'promoted',
+    'rollback-start'
+]);
+class GitHubReporter {
+    deployment;
+    comment;
+    constructor(deployment, comment) {
+        this.deployment = deployment;
+        this.comment = comment;
+    }
+    static async start(o) {
+        const deployment = o.environment
+            ? await GitHubDeployment.start(o.github, {
+                environment: o.environment,
+                ref: o.ref,
+                transient: o.transient,
+                url: o.url
+            })
+            : GitHubDeployment.none();
+        await deployment.status('in_progress', o.description);
+        return new GitHubReporter(deployment, PullRequestComment.for(o.github, o.pullRequest, o.service));
+    }
+    /** The report so far (HTML), for the comment; edits are spaced out. */
+    progress(html) {
+        return this.comment.update(html);
+    }
+    /** Feeds the comment from rollout events: at the moments a reader cares about, the report `render` gives. */
+    sink(render) {
+        return {
+            emit: event => {
+                if (PROGRESS_EVENTS.has(event.kind))
+                    void this.progress(render());
+            }
+        };
+    }
+    async finish(status, description, html, url) {
+        await this.deployment.status(STATES[status], description, url);
+        await this.comment.finish(html);
+    }
+}
+/**
+ * The deploy command's reporter: a deployment when `environment` is set, a comment when the run is for a pull
+ * request. Call it after the inputs are checked and before the first change.
+ */
+async function startDeployReport(config, description, context = actionContext()) {
+    const pr = pullRequestOfEvent(context.payload);
+    const wanted = config.environment !== undefined || pr !== undefined;
+    return GitHubReporter.start({
+        github: wanted ? connectGitHub(config.githubToken, context) : undefined,
+        environment: config.environment,
+        ref: deployedRef(context),
+        url: config.url,
+        pullRequest: pr?.number,
+        service: config.service,
+        description
+    });
+}
+/** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
+function deployedRef(context) {
+    return pullRequestOfEvent(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
+}
+
 // EXTERNAL MODULE: ./src/engine/ports.ts
 var ports = __webpack_require__(1158);
 ;// CONCATENATED MODULE: ./src/report/console-links.ts
@@ -3304,6 +3679,7 @@ async function diffCommand(config, deps) {
 
 
 
+
 /** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
 async function rollout_session_portsFor(config, clients, service, record) {
     let traffic = replicasTraffic;
@@ -3354,7 +3730,8 @@ async function rollout_session_runRollout(o) {
         taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
         showEnvValues: config.showEnvValues
     });
-    const events = fanOut(createLogSink(lib_core), summary);
+    const github = await startDeployReport(config, `Rolling ${task_definition_taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`);
+    const events = fanOut(createLogSink(lib_core), summary, github.sink(() => summary.render()));
     const planConfig = o.plan ?? record.plan;
     const observed = await ports.fleet.observe(true);
     events.emit(startEvent(config, record, region, buildPlan(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
@@ -3390,7 +3767,10 @@ async function rollout_session_runRollout(o) {
         [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
         ...o.outputs
     };
-    return outcomeOf(result, outputs, summary.render());
+    const outcome = outcomeOf(result, outputs, summary.render());
+    const done = `${task_definition_taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`;
+    await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url);
+    return outcome;
 }
 function startEvent(config, record, region, plan, fromStep, at) {
     return {
