@@ -271,7 +271,7 @@ describe('task definitions and the record against the sandbox', () => {
     }
     const store = new RecordStore({ ecs, serviceArn: scene.service })
     await store.save(record)
-    await store.save({ ...record, request: undefined, phase: 'Completed', outcome: 'succeeded' })
+    await store.save({ ...record, request: null, phase: 'Completed', outcome: 'succeeded' })
     const tags = (await readService(ecs, 'prod', 'web')).tags
     expect(tags['ecs-rollout:request']).toBeUndefined()
     expect(decodeRecord(tags)).toMatchObject({
