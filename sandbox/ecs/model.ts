@@ -7,6 +7,9 @@ import type {
   PlacementConstraint,
   PlacementStrategy,
   Scale,
+  ServiceDeploymentLifecycleStage,
+  ServiceDeploymentRollbackMonitorsStatus,
+  ServiceDeploymentStatus,
   ServiceRegistry,
   Tag,
   TaskDefinition
@@ -75,6 +78,53 @@ export interface DeploymentRecord extends LaunchSpec {
   finishedAt?: Date
   /** Set on the deployment a circuit-breaker rollback created: the deployment it went back to. */
   rollbackTo?: string
+  /** Set on a deployment a rollback replaced: the rollback deployment (it shares this one's service-deployment ARN). */
+  rolledBackBy?: string
+  /** The service deployment behind it, for the service-deployment APIs (ecs/serviceDeployments.ts). */
+  serviceDeployment?: ServiceDeploymentState
+  /** Native linear, canary and blue/green deployments: where the strategy stands (sim/native.ts). */
+  native?: NativeProgress
+}
+
+/** What the service-deployment APIs show beyond what rolloutState implies. */
+export interface ServiceDeploymentState {
+  /** The deployment configuration the deployment started with. */
+  deploymentConfiguration: DeploymentConfiguration
+  /** Deployments that were serving when it started (its source service revisions). */
+  sourceIds: string[]
+  /** Set when it differs from what rolloutState implies: STOPPED, ROLLBACK_*, SUCCESSFUL of a native deployment. */
+  status?: ServiceDeploymentStatus
+  statusReason?: string
+  stoppedAt?: Date
+  rollback?: { reason: string; startedAt: Date; serviceRevisionArn?: string }
+  alarms?: {
+    status: ServiceDeploymentRollbackMonitorsStatus
+    alarmNames: string[]
+    triggeredAlarmNames: string[]
+  }
+  circuitBreakerTriggered?: boolean
+}
+
+/** A native LINEAR, CANARY or BLUE_GREEN deployment: its stage, and the weights it has set. */
+export interface NativeProgress {
+  strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY'
+  stage: ServiceDeploymentLifecycleStage
+  stageSince: number
+  /** Production traffic weight on this deployment's target group, 0–100. */
+  weight: number
+  testWeight: number
+  /** When the production weight last moved: a linear or canary step bakes from here. */
+  shiftedAt?: number
+  /** The deployment serving production when it started (the blue side). */
+  sourceId: string
+  sourceTargetGroup: string
+  /** The target group this deployment's tasks register in (the green side). */
+  targetGroup: string
+  /** The production listener rule, or the listener (an NLB's), whose weights move. */
+  productionRoute: string
+  testRoute?: string
+  /** A rollback is under way: weights back, this deployment's tasks stopping. */
+  rollingBack?: { reason: string; startedAt: number }
 }
 
 export type TaskOwner = TaskSetRecord | DeploymentRecord

@@ -1,6 +1,11 @@
 import { op, type Operation } from '../core/operation.js'
 import { createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js'
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js'
+import {
+  describeServiceDeployments,
+  listServiceDeployments,
+  stopServiceDeployment
+} from './serviceDeployments.js'
 import { listTagsForResource, tagResource, untagResource } from './tags.js'
 import {
   deregisterTaskDefinition,
@@ -33,6 +38,9 @@ export const ecsOperations: Record<string, Operation> = {
   DeleteService: op(deleteService),
   DescribeServices: op(describeServices),
   ListServices: op(listServices),
+  ListServiceDeployments: op(listServiceDeployments),
+  DescribeServiceDeployments: op(describeServiceDeployments),
+  StopServiceDeployment: op(stopServiceDeployment),
   CreateTaskSet: op(createTaskSet),
   UpdateTaskSet: op(updateTaskSet),
   UpdateServicePrimaryTaskSet: op(updateServicePrimaryTaskSet),

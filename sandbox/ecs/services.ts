@@ -16,6 +16,12 @@ import type {
 import { ecsErrors } from '../core/errors.js'
 import { list, optionalBoolean, optionalInteger, requireString } from '../core/validate.js'
 import type { Ctx } from '../core/world.js'
+import {
+  beginDeployment,
+  checkNativeSetup,
+  checkStrategyConfiguration,
+  isNativeStrategy
+} from '../sim/native.js'
 import { newDeployment } from '../sim/rolling.js'
 import { stopTask } from '../sim/tasks.js'
 import { tasksOfService } from '../sim/taskState.js'
@@ -49,6 +55,7 @@ function checkDeploymentConfiguration(config: DeploymentConfiguration | undefine
   if (breaker && (typeof breaker.enable !== 'boolean' || typeof breaker.rollback !== 'boolean')) {
     throw ecsErrors.invalidParameter('deploymentCircuitBreaker requires enable and rollback.')
   }
+  checkStrategyConfiguration(config)
 }
 
 function desiredCountOf(value: unknown): number | undefined {
@@ -105,6 +112,8 @@ export function createService(ctx: Ctx, input: CreateServiceRequest): CreateServ
   }
   const td = input.taskDefinition ? requireLaunchableTaskDefinition(ctx, input.taskDefinition) : undefined
   if (td) validateLaunch(ctx, td, input)
+  const strategy = input.deploymentConfiguration?.strategy
+  if (controller === 'ECS' && isNativeStrategy(strategy)) checkNativeSetup(ctx.world, loadBalancers, strategy)
   const tags = initialTags(input.tags)
   const breaker = input.deploymentConfiguration?.deploymentCircuitBreaker
   const service: ServiceRecord = {
@@ -204,6 +213,9 @@ export function updateService(ctx: Ctx, input: UpdateServiceRequest): UpdateServ
       networkConfiguration: input.networkConfiguration ?? service.networkConfiguration,
       loadBalancers: input.loadBalancers ?? service.loadBalancers
     })
+    const strategy = input.deploymentConfiguration?.strategy ?? service.deploymentConfiguration.strategy
+    if (isNativeStrategy(strategy))
+      checkNativeSetup(ctx.world, input.loadBalancers ?? service.loadBalancers, strategy)
     if (td.definition.taskDefinitionArn !== service.taskDefinitionArn) startDeployment = true
     service.taskDefinitionArn = td.definition.taskDefinitionArn
     for (const field of NEW_DEPLOYMENT_FIELDS) {
@@ -222,7 +234,7 @@ export function updateService(ctx: Ctx, input: UpdateServiceRequest): UpdateServ
   if (input.propagateTags) service.propagateTags = input.propagateTags
   if (input.enableECSManagedTags !== undefined) service.enableECSManagedTags = input.enableECSManagedTags
   if (input.enableExecuteCommand !== undefined) service.enableExecuteCommand = input.enableExecuteCommand
-  if (startDeployment) newDeployment(ctx.world, service, ctx.now, 'update')
+  if (startDeployment) beginDeployment(ctx.world, service, ctx.now)
   return { service: serviceView(ctx.world, service, false) }
 }
 

@@ -4,7 +4,9 @@ import { addEvent } from '../ecs/events.js'
 import { runHealthChecks } from '../elbv2/health.js'
 import { collectGarbage } from './gc.js'
 import { recordJournal } from './journal.js'
+import { checkDeploymentAlarms } from './deploymentAlarms.js'
 import { advanceTasks } from './lifecycle.js'
+import { reconcileNative } from './native.js'
 import { replaceUnhealthyTasks } from './replace.js'
 import { reconcileRolling, rollingServiceSteady } from './rolling.js'
 import { externalServiceSteady, reconcileTaskSets } from './taskSets.js'
@@ -18,8 +20,10 @@ export function tick(world: World): void {
   replaceUnhealthyTasks(world, now)
   for (const service of world.ecs.services.values()) {
     if (service.status === 'INACTIVE') continue
-    if (service.controller === 'ECS') reconcileRolling(world, service, now)
-    else reconcileTaskSets(world, service, now)
+    if (service.controller === 'ECS') {
+      checkDeploymentAlarms(world, service, now)
+      if (!reconcileNative(world, service, now)) reconcileRolling(world, service, now)
+    } else reconcileTaskSets(world, service, now)
     const steady =
       service.status === 'ACTIVE' &&
       (service.controller === 'ECS'

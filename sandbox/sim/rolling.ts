@@ -19,6 +19,7 @@ export function newDeployment(
   rollbackTo?: DeploymentRecord
 ): DeploymentRecord {
   const id = `ecs-svc/${world.rng.digits(19)}`
+  const sourceIds = service.deployments.filter(d => d.status !== 'INACTIVE').map(d => d.id)
   for (const d of service.deployments) {
     if (d.status === 'PRIMARY') {
       d.status = 'ACTIVE'
@@ -45,7 +46,11 @@ export function newDeployment(
         : `ECS deployment ${id} in progress.`,
     createdAt: new Date(now),
     updatedAt: new Date(now),
-    rollbackTo: rollbackTo?.id
+    rollbackTo: rollbackTo?.id,
+    serviceDeployment: {
+      deploymentConfiguration: structuredClone(service.deploymentConfiguration),
+      sourceIds
+    }
   }
   service.deployments.unshift(deployment)
   return deployment
@@ -146,29 +151,45 @@ function checkCircuitBreaker(world: World, service: ServiceRecord, now: number):
   const breaker = service.deploymentConfiguration.deploymentCircuitBreaker
   if (!primary || primary.rolloutState !== 'IN_PROGRESS' || !breaker?.enable) return
   if (primary.failedTasks >= circuitBreakerThreshold(breaker, service.desiredCount)) {
-    tripCircuitBreaker(world, service, primary, now)
+    if (primary.serviceDeployment) primary.serviceDeployment.circuitBreakerTriggered = true
+    failDeployment(world, service, primary, now, {
+      reason: 'ECS deployment circuit breaker: tasks failed to start.',
+      event: 'tasks failed to start',
+      rollback: breaker.rollback ?? false
+    })
   }
 }
 
-function tripCircuitBreaker(
+/** The deployment a rollback of `failed` returns to: the last one that completed, still ACTIVE beside it. */
+export function rollbackTarget(service: ServiceRecord): DeploymentRecord | undefined {
+  return service.deployments.find(d => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED')
+}
+
+/**
+ * A rolling deployment fails (circuit breaker, deployment alarms, StopServiceDeployment): it launches nothing
+ * more and, with `rollback`, a new deployment returns to the last completed one. The rollback deployment shares
+ * the failed one's service-deployment ARN: for the service-deployment APIs it is that deployment rolling back.
+ */
+export function failDeployment(
   world: World,
   service: ServiceRecord,
   failed: DeploymentRecord,
-  now: number
-): void {
+  now: number,
+  how: { reason: string; event: string; rollback: boolean; rollbackReason?: (to: DeploymentRecord) => string }
+): DeploymentRecord | undefined {
   failed.rolloutState = 'FAILED'
-  failed.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.'
+  failed.rolloutStateReason = how.reason
   failed.updatedAt = new Date(now)
   failed.finishedAt = new Date(now)
   addEvent(
     world,
     service,
-    `(service ${service.name}) deployment ${failed.id} deployment failed: tasks failed to start.`,
+    `(service ${service.name}) deployment ${failed.id} deployment failed: ${how.event}.`,
     now
   )
-  if (!service.deploymentConfiguration.deploymentCircuitBreaker?.rollback) return
-  const target = service.deployments.find(d => d.status === 'ACTIVE' && d.rolloutState === 'COMPLETED')
-  if (!target) return
+  if (!how.rollback) return undefined
+  const target = rollbackTarget(service)
+  if (!target) return undefined
   service.taskDefinitionArn = target.taskDefinitionArn
   service.launchType = target.launchType
   service.capacityProviderStrategy = target.capacityProviderStrategy
@@ -176,10 +197,25 @@ function tripCircuitBreaker(
   service.networkConfiguration = target.networkConfiguration
   service.loadBalancers = target.loadBalancers
   const rollback = newDeployment(world, service, now, 'rollback', target)
+  rollback.arn = failed.arn
+  if (how.rollbackReason) rollback.rolloutStateReason = how.rollbackReason(target)
+  failed.rolledBackBy = rollback.id
+  if (failed.serviceDeployment)
+    failed.serviceDeployment.rollback = {
+      reason: how.reason,
+      startedAt: new Date(now),
+      serviceRevisionArn: serviceRevisionArn(service, target)
+    }
   // The rollback deployment takes over the healthy tasks of the deployment it returns to, so they keep serving.
   for (const task of tasksOf(world, target.id)) task.ownerId = rollback.id
   target.status = 'INACTIVE'
   addEvent(world, service, `(service ${service.name}) rolling back to deployment ${target.id}.`, now)
+  return rollback
+}
+
+/** A deployment's service revision: `…:service-revision/CLUSTER/SERVICE/NUMBER`. */
+export function serviceRevisionArn(service: ServiceRecord, deployment: DeploymentRecord): string {
+  return `${service.arn.replace(':service/', ':service-revision/')}/${deployment.id.replace('ecs-svc/', '')}`
 }
 
 export function rollingServiceSteady(world: World, service: ServiceRecord): boolean {
