@@ -1,8 +1,8 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
 import type { CallRecord, Fault } from './core/world.js'
-import type { JournalTick } from './sim/journal.js'
+import type { JournalRoute, JournalTick } from './sim/journal.js'
 
-export type { CallRecord, Fault, JournalTick }
+export type { CallRecord, Fault, JournalRoute, JournalTick }
 
 export interface FaultSpec {
   operation?: string
@@ -77,6 +77,14 @@ export class SandboxControl {
 
   setTraffic(cluster: string, service: string, rate: number): Promise<{ service: string; rate: number }> {
     return this.request('POST', 'traffic', { cluster, service, rate })
+  }
+
+  /** Requests per second through one listener (a test listener), instead of a share of its services' rates; null undoes it. */
+  setListenerTraffic(
+    listener: string,
+    rate: number | null
+  ): Promise<{ listener: string; rate: number | null }> {
+    return this.request('POST', 'traffic', { listener, rate })
   }
 
   setTickMs(tickMs: number): Promise<{ tickMs: number }> {

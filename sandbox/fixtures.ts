@@ -19,6 +19,7 @@ import {
   CreateTargetGroupCommand,
   ElasticLoadBalancingV2Client
 } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { SandboxControl } from './client.js'
 
 export interface Clients {
   ecs: ECSClient
@@ -61,6 +62,7 @@ export async function waitFor<T>(
 
 export const CONTAINER_NAME = 'app'
 export const CONTAINER_PORT = 80
+export const TEST_LISTENER_PORT = 8080
 export const NETWORK: NetworkConfiguration = {
   awsvpcConfiguration: {
     subnets: ['subnet-0a1', 'subnet-0b2'],
@@ -106,6 +108,12 @@ export interface SceneOptions {
   loadBalanced?: boolean
   /** Two target groups (blue, green) and a listener forwarding 100/0 to them. */
   weightedTargetGroups?: boolean
+  /**
+   * A test listener on port 8080 of the same load balancer, forwarding to the first target group, as blue/green
+   * setups have one. It carries only its own test traffic (10 requests/s unless given), never a share of the
+   * service's production rate.
+   */
+  testListener?: boolean | { requestRate: number }
   /** A 5xx alarm on the load balancer's targets: Sum of HTTPCode_Target_5XX_Count > threshold over `period` s. */
   alarm?: { name: string; threshold: number; period: number; evaluationPeriods?: number }
   deploymentConfiguration?: DeploymentConfiguration
@@ -126,6 +134,8 @@ export interface Scene {
   targetGroups: string[]
   loadBalancer?: string
   listener?: string
+  /** With `testListener`: the test listener's ARN. */
+  testListener?: string
   alarmName?: string
   /** EXTERNAL only: the initial PRIMARY task set. */
   taskSet?: string
@@ -193,7 +203,7 @@ export async function createScene(endpoint: string, options: SceneOptions = {}):
   const cluster = (await ecs.send(new CreateClusterCommand({ clusterName }))).cluster!.clusterArn!
   const taskDefinition = await registerRevision(ecs, serviceName, options.env)
   const lbScene =
-    options.loadBalanced || options.weightedTargetGroups || options.alarm
+    options.loadBalanced || options.weightedTargetGroups || options.alarm || options.testListener
       ? await createLoadBalancing(elb, serviceName, options.weightedTargetGroups ?? false)
       : undefined
   const loadBalancers: LoadBalancer[] = lbScene
@@ -269,6 +279,20 @@ export async function createScene(endpoint: string, options: SceneOptions = {}):
       { timeoutMs }
     )
   }
+  let testListener: string | undefined
+  if (options.testListener && lbScene) {
+    const created = await elb.send(
+      new CreateListenerCommand({
+        LoadBalancerArn: lbScene.loadBalancer,
+        Protocol: 'HTTP',
+        Port: TEST_LISTENER_PORT,
+        DefaultActions: [{ Type: 'forward', TargetGroupArn: lbScene.targetGroups[0] }]
+      })
+    )
+    testListener = created.Listeners![0].ListenerArn!
+    const rate = typeof options.testListener === 'object' ? options.testListener.requestRate : 10
+    await new SandboxControl(endpoint).setListenerTraffic(testListener, rate)
+  }
   let alarmName: string | undefined
   if (options.alarm && lbScene) {
     alarmName = options.alarm.name
@@ -298,6 +322,7 @@ export async function createScene(endpoint: string, options: SceneOptions = {}):
     targetGroups: lbScene?.targetGroups ?? [],
     loadBalancer: lbScene?.loadBalancer,
     listener: lbScene?.listener,
+    testListener,
     alarmName,
     taskSet,
     loadBalancers,

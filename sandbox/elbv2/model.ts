@@ -66,6 +66,8 @@ export interface ListenerRecord {
   defaultActions: Action[]
   defaultRuleArn: string
   tags: Tag[]
+  /** Sandbox only (POST /_sandbox/traffic {listener, rate}): requests per second through this listener, instead of a share of each service's rate. */
+  requestRate?: number
 }
 
 export interface RuleRecord {

@@ -42,6 +42,16 @@ function findServiceArn(world: World, cluster: string, service: string): string 
   return undefined
 }
 
+/** A listener's own request rate (a test listener's), or null to share the services' rates again. */
+function listenerTraffic(world: World, arn: string, rate: unknown): WireResponse {
+  if (!(rate === null || (typeof rate === 'number' && rate >= 0)))
+    return bad('rate must be a number of requests per second ≥ 0, or null')
+  const listener = world.elb.listeners.get(arn)
+  if (!listener) return json(404, { error: `no listener ${arn}` })
+  listener.requestRate = rate ?? undefined
+  return json(200, { listener: arn, rate })
+}
+
 /** The JSON endpoints under /_sandbox/ that tests, demos and benchmarks use to steer and observe the sandbox. */
 export function handleControl(
   hooks: ControlHooks,
@@ -107,9 +117,10 @@ export function handleControl(
       return json(200, { operations: world.allow })
     }
     case 'POST /_sandbox/traffic': {
-      const { cluster, service, rate } = body
+      const { cluster, service, listener, rate } = body
+      if (typeof listener === 'string') return listenerTraffic(world, listener, rate)
       if (typeof cluster !== 'string' || typeof service !== 'string')
-        return bad('cluster and service are required')
+        return bad('cluster and service (or listener) are required')
       if (!(typeof rate === 'number' && rate >= 0))
         return bad('rate must be a number of requests per second ≥ 0')
       const arn = findServiceArn(world, cluster, service)

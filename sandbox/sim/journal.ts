@@ -13,6 +13,8 @@ export interface JournalTick {
   trafficShareByTaskDefinition: Record<string, number>
   weightsByTargetGroup: Record<string, number>
   healthyByTargetGroup: Record<string, number>
+  /** Each listener default action or rule forwarding to the service's target groups, as it stood this tick. */
+  routes: JournalRoute[]
   taskSets: {
     id: string
     status: string
@@ -32,6 +34,21 @@ export interface JournalTick {
     rolloutState: string
     failedTasks: number
   }[]
+}
+
+export interface JournalRoute {
+  /** The listener's default rule ARN, or the rule's ARN. */
+  arn: string
+  listener: string
+  port?: number
+  /** Weights of the forward action by target group. */
+  weights: Record<string, number>
+  /** Requests that came in this way during the tick. */
+  requests: number
+  /** Of those, the ones the load balancer answered itself with a 5xx (no target, all weights 0). */
+  elb5xx: number
+  /** Shares of the requests that reached tasks, by task definition. */
+  trafficShareByTaskDefinition: Record<string, number>
 }
 
 /** Bound per service: 36 000 ticks is ten hours at the default 1 s tick. */
@@ -74,12 +91,29 @@ function snapshot(
     const tg = world.elb.targetGroups.get(tgArn)
     healthyByTargetGroup[tgArn] = tg ? [...tg.targets.values()].filter(t => t.state === 'healthy').length : 0
   }
+  const routes: JournalRoute[] = []
   for (const entry of entries) {
     if (!tgs.some(tg => referencesTargetGroup(entry, tg))) continue
     const action = forwardAction(entry.actions)
+    const weights: Record<string, number> = {}
     for (const target of action ? forwardTargets(action) : []) {
       weightsByTargetGroup[target.arn] = (weightsByTargetGroup[target.arn] ?? 0) + target.weight
+      weights[target.arn] = (weights[target.arn] ?? 0) + target.weight
     }
+    const flow = traffic.byRoute.get(service.arn)?.get(entry.ruleArn)
+    const reached = flow ? [...flow.byTaskDefinition.values()].reduce((a, b) => a + b, 0) : 0
+    routes.push({
+      arn: entry.ruleArn,
+      listener: entry.listener.arn,
+      port: entry.listener.port,
+      weights,
+      requests: flow?.requests ?? 0,
+      elb5xx: flow?.elb5xx ?? 0,
+      trafficShareByTaskDefinition:
+        flow && reached > 0
+          ? Object.fromEntries([...flow.byTaskDefinition].map(([td, n]) => [td, n / reached]))
+          : {}
+    })
   }
   return {
     at: now,
@@ -88,6 +122,7 @@ function snapshot(
     trafficShareByTaskDefinition,
     weightsByTargetGroup,
     healthyByTargetGroup,
+    routes,
     taskSets: service.taskSets.map(ts => {
       const tasks = tasksOf(world, ts.id)
       return {

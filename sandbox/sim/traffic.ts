@@ -19,6 +19,17 @@ interface GroupTraffic {
 export interface TrafficTick {
   /** Requests that reached tasks, by service ARN then task definition ARN. */
   byService: Map<string, Map<string, number>>
+  /** By service ARN then entry point (listener default rule or rule ARN): what came in that way. */
+  byRoute: Map<string, Map<string, RouteTraffic>>
+}
+
+/** One entry point's part of a service's traffic in one tick. */
+export interface RouteTraffic {
+  requests: number
+  /** Requests the load balancer answered itself (no target to send them to, or all weights 0). */
+  elb5xx: number
+  /** Requests that reached tasks, by task definition ARN. */
+  byTaskDefinition: Map<string, number>
 }
 
 /** The target groups a service's tasks register in, from the service, its deployments and its task sets. */
@@ -37,7 +48,8 @@ export function forwardAction(actions: Action[]): Action | undefined {
 
 /**
  * Send each load-balanced service its request rate for one tick: in through the listeners and rules that forward
- * to its target groups, split by their weights, then evenly over each group's healthy targets. Publishes the
+ * to its target groups, split by their weights, then evenly over each group's healthy targets. A listener with
+ * its own request rate (a test listener) carries that rate instead of a share of the service's. Publishes the
  * AWS/ApplicationELB and AWS/ECS metrics CloudWatch would have.
  */
 export function simulateTraffic(world: World, now: number, elapsedMs: number): TrafficTick {
@@ -51,6 +63,7 @@ export function simulateTraffic(world: World, now: number, elapsedMs: number): T
   const groups = new Map<string, Map<string, GroupTraffic>>()
   const balancers = new Map<string, { requests: number; elb5xx: number }>()
   const byService = new Map<string, Map<string, number>>()
+  const byRoute = new Map<string, Map<string, RouteTraffic>>()
 
   for (const service of world.ecs.services.values()) {
     if (service.status !== 'ACTIVE') continue
@@ -58,10 +71,19 @@ export function simulateTraffic(world: World, now: number, elapsedMs: number): T
     const ways = entries.filter(e => tgs.some(tg => referencesTargetGroup(e, tg)))
     if (ways.length === 0) continue
     const total = (world.trafficRates.get(service.arn) ?? world.settings.requestRate) * seconds
+    const shared = ways.filter(e => e.listener.requestRate === undefined).length
     const shares = new Map<string, number>()
+    const routes = new Map<string, RouteTraffic>()
     byService.set(service.arn, shares)
+    byRoute.set(service.arn, routes)
     for (const entry of ways) {
-      const requests = total / ways.length
+      const own = entry.listener.requestRate
+      const requests =
+        own === undefined
+          ? total / shared
+          : (own * seconds) / ways.filter(e => e.listener === entry.listener).length
+      const traffic: RouteTraffic = { requests, elb5xx: 0, byTaskDefinition: new Map() }
+      routes.set(entry.ruleArn, traffic)
       const lbArn = entry.listener.loadBalancerArn
       const lb = balancers.get(lbArn) ?? { requests: 0, elb5xx: 0 }
       balancers.set(lbArn, lb)
@@ -71,19 +93,24 @@ export function simulateTraffic(world: World, now: number, elapsedMs: number): T
       const weight = targets.reduce((n, t) => n + t.weight, 0)
       if (weight === 0) {
         lb.elb5xx += requests
+        traffic.elb5xx += requests
         continue
       }
       for (const target of targets) {
         if (target.weight === 0) continue
         const tg = world.elb.targetGroups.get(target.arn)
         const share = (requests * target.weight) / weight
-        if (!tg || !route(tg, share, lbArn, taskByIp, groups, shares, seconds)) lb.elb5xx += share
+        if (!tg || !route(tg, share, lbArn, taskByIp, groups, traffic.byTaskDefinition, seconds)) {
+          lb.elb5xx += share
+          traffic.elb5xx += share
+        }
       }
+      for (const [td, n] of traffic.byTaskDefinition) shares.set(td, (shares.get(td) ?? 0) + n)
     }
   }
   publishElbMetrics(world, now, groups, balancers)
   publishEcsMetrics(world, now)
-  return { byService }
+  return { byService, byRoute }
 }
 
 function route(
