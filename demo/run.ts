@@ -26,6 +26,11 @@ const ALARM = 'web-5xx'
 const TICK_MS = 250
 const FAST = { SANDBOX_START_SECONDS: '1' }
 
+// Ctrl-C reaches the action too (same process group): it stops the rollout as a cancelled job would, and the
+// demo then ends instead of starting the next run.
+let interrupted = false
+process.on('SIGINT', () => (interrupted = true))
+
 const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s`
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
@@ -116,8 +121,6 @@ function runAction(
   }
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
   const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
-  const stop = () => child.kill('SIGTERM')
-  process.once('SIGINT', stop)
   let pending = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (pending + chunk).split('\n')
@@ -130,7 +133,6 @@ function runAction(
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => process.stderr.write(chunk))
   return new Promise(done =>
     child.on('close', code => {
-      process.removeListener('SIGINT', stop)
       if (pending) console.log(readable(pending) ?? '')
       done({ code, outputs: readOutputs(outputFile), summaryFile })
     })
@@ -206,6 +208,7 @@ async function main(): Promise<number> {
     })
     printOutputs(first)
     console.log(`  service now: ${await serviceState(scene)}`)
+    if (interrupted) return 130
 
     const faulty = await registerRevision(scene.clients.ecs, scene.family, {
       ...FAST,
