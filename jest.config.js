@@ -8,5 +8,7 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.all.json' }]
   },
   clearMocks: true,
+  // End-to-end suites mostly wait on simulated time, not CPU: run three files at once even on two cores.
+  maxWorkers: 3,
   testTimeout: 60000
 }

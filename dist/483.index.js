@@ -91,9 +91,10 @@ function describe(c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ TASK_START_ESTIMATE_MS),
 /* harmony export */   Gg: () => (/* binding */ buildPlan)
 /* harmony export */ });
-/* unused harmony exports TASK_START_ESTIMATE_MS, capacityLimits, stepSpecs, countsFor */
+/* unused harmony exports capacityLimits, stepSpecs, countsFor */
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it

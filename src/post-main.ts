@@ -1,6 +1,7 @@
 // The post step: a safety net for a main step that was killed before it could hand its rollout off
-// (the runner's SIGKILL after a cancel, or a crash). If this run still owns an unfinished rollout, it applies
-// on-cancel now: rolls it back (default) or pauses it for a person.
+// (the runner's SIGKILL after a cancel, or a crash), or that handed it off unfinished when its grace after a
+// cancel ran out. If this run still owns an unfinished rollout, it applies on-cancel now: rolls it back
+// (default) or pauses it for a person.
 
 import * as core from '@actions/core'
 import { readConfig } from './config/inputs.js'
@@ -9,7 +10,7 @@ import { describeError } from './errors.js'
 
 export async function runPost(): Promise<void> {
   const saved = core.getState(State.Rollout)
-  if (!saved || core.getState(State.Finished) === 'true') return
+  if (!saved) return
   try {
     const { id } = JSON.parse(saved) as { id: string }
     const config = readConfig(name => core.getInput(name))
@@ -27,14 +28,24 @@ export async function runPost(): Promise<void> {
     const record = decodeRecord(service.tags)
     if (!record || record.id !== id || record.phase !== 'Active') return
     if (record.stage === 'paused' || record.stage === 'batch-completed') return
+    // Another run carries it on now: not this run's to touch.
+    if (deps.run.runUrl && control.ownerOf(record) !== deps.run.runUrl) return
+    // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
+    const handedOver = record.heartbeat === 0
+    if (core.getState(State.Finished) === 'true' && !handedOver) return
     core.warning(
-      `The main step ended before rollout ${id} was handed off: applying on-cancel: ${config.onCancel}`
+      handedOver
+        ? `The main step ran out of time after the cancel with rollout ${id} unfinished: applying on-cancel: ${config.onCancel}`
+        : `The main step ended before rollout ${id} was handed off: applying on-cancel: ${config.onCancel}`
     )
+    // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
+    const pause = config.onCancel === 'pause' && record.stage !== 'rolling-back'
     const outcome = await control.controlCommand(
-      { ...config, command: config.onCancel === 'pause' ? 'pause' : 'abort', takeoverAfterMs: 0 },
+      { ...config, command: pause ? 'pause' : 'abort', takeoverAfterMs: 0 },
       deps
     )
-    core.info(`Rollout ${id}: ${outcome.status}`)
+    core.info(`Rollout ${id}: ${outcome.status}${outcome.failure ? `: ${outcome.failure}` : ''}`)
+    if (outcome.failure) core.warning(`The post step could not settle rollout ${id}: ${outcome.failure}`)
   } catch (error) {
     core.warning(`The post step could not check the rollout: ${describeError(error)}`)
   }

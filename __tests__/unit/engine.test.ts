@@ -216,6 +216,11 @@ describe('gates roll back', () => {
     expect(events.kinds()).toContain('promoted')
     expect(result.status).toBe(Status.RolledBack)
     expect(world.calls).toContain('primary stable')
+    // the stable task set, shrunk to 0 for the final bake, comes back whole in one move
+    const startIndex = events.events.findIndex(e => e.kind === 'rollback-start')
+    expect(events.events.slice(startIndex).find(e => e.kind === 'move')).toMatchObject({
+      counts: { new: 10, stable: 10 }
+    })
     expect(world.sets.stable).toMatchObject({ desired: 10, primary: true })
     expect(world.sets.new).toBeUndefined()
   })

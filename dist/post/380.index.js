@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 16), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 const TAG_PREFIX = 'ecs-rollout:';
 const VALUE_MAX = 256;
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
@@ -39,6 +39,7 @@ function encodeRecord(r) {
         actor: r.actor,
         run: r.runUrl,
         commit: r.commit,
+        owner: r.owner,
         started: String(r.startedAt),
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
@@ -48,8 +49,10 @@ function encodeRecord(r) {
     for (const [k, v] of Object.entries(fields))
         tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v);
     // The owner saves often; it must not erase a request a control run wrote in the meantime.
-    if (r.request !== undefined)
+    if (r.request !== undefined) {
         tags[TAG_PREFIX + 'request'] = r.request ?? '';
+        tags[TAG_PREFIX + 'request-by'] = r.request ? tagValue(r.requestedBy ?? '') : '';
+    }
     return tags;
 }
 /** The record from the service's tags, or undefined when the service never had a rollout. */
@@ -75,11 +78,13 @@ function decodeRecord(tags) {
         actor: get('actor') ?? '',
         runUrl: get('run') ?? '',
         commit: get('commit') ?? '',
+        owner: get('owner'),
         startedAt: Number(get('started') ?? 0),
         heartbeat: Number(get('heartbeat') ?? 0),
         outcome: get('outcome'),
         reason: get('reason'),
-        request: get('request')
+        request: get('request'),
+        requestedBy: get('request-by')
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".

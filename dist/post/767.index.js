@@ -85,7 +85,10 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   controlCommand: () => (/* binding */ controlCommand),
-  statusOutcome: () => (/* binding */ statusOutcome)
+  ownerOf: () => (/* binding */ ownerOf),
+  planFor: () => (/* binding */ planFor),
+  statusOutcome: () => (/* binding */ statusOutcome),
+  stepByCounts: () => (/* binding */ stepByCounts)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
@@ -711,10 +714,20 @@ class ListenerWeights {
         }
         throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
     }
-    /** The new target group has targets and every one of them passes its health check. */
+    /**
+     * The new target group has targets and every one of them passes its health check. ELBv2 checks only target
+     * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
+     * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
+     */
     async ready() {
-        const health = await this.targetHealth(await this.newTargetGroup());
-        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0;
+        const groups = await this.targetGroups();
+        const weights = forwardWeights(await this.actions());
+        if (!weights.has(groups.new)) {
+            await this.setWeight(listener_weights_share(weights, groups.new));
+            return false;
+        }
+        const health = await this.targetHealth(groups.new);
+        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
     }
     /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
     async targetHealth(targetGroupArn) {
@@ -1208,12 +1221,68 @@ function approach(state, obs, plan, step) {
     const weighted = plan.traffic === 'weights';
     const trafficDone = !weighted || state.trafficPercent === step.trafficPercent;
     const target = weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step;
-    if (current.new !== target.new || current.stable !== target.stable)
-        return { kind: 'scale', counts: planMoves(current, target, plan.limits)[0] };
+    if (current.new !== target.new || current.stable !== target.stable) {
+        const path = movesWithin(current, target, plan.limits);
+        // With weights, a ceiling too low for the step's new tasks beside today's stable ones: leapfrog.
+        if (!path && !trafficDone)
+            return leapfrog(current, state.trafficPercent, step, plan.limits);
+        return { kind: 'scale', counts: (path ?? planMoves(current, target, plan.limits))[0] };
+    }
     if (!trafficDone)
         return { kind: 'traffic', percent: step.trafficPercent };
     return undefined;
 }
+/** The moves from one set of counts to another within the limits, or undefined when there is no way. */
+function movesWithin(from, to, limits) {
+    try {
+        return planMoves(from, to, limits);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Weights under a ceiling too low for the gaining side's tasks next to all of the losing side's (stable-scale:
+ * shrink with a small max-surge): capacity and weight leapfrog, so neither side ever serves more than its
+ * tasks can and the fleet stays within max-surge and max-unavailable. The gaining side grows into the room
+ * there is; weight moves as far as its tasks can carry; the losing side gives up the tasks its remaining share
+ * no longer needs; and again. Forward the new revision gains, in a rollback the stable one.
+ */
+function leapfrog(current, weight, to, limits) {
+    const rising = to.trafficPercent > weight;
+    const gain = rising ? 'new' : 'stable';
+    const lose = rising ? 'stable' : 'new';
+    const total = current.new + current.stable;
+    const room = limits.maxTotal - total;
+    if (current[gain] < to[gain] && room > 0) {
+        const grown = current[gain] + Math.min(room, to[gain] - current[gain]);
+        return { kind: 'scale', counts: { ...current, [gain]: grown } };
+    }
+    // In the 0.1 % steps an ELBv2 weight can express, rounded down: the gaining side never carries more than
+    // its tasks' share. The losing side may then keep up to 0.1 % more than its tasks' share (below).
+    const carried = Math.min(100, Math.floor((1000 * current[gain]) / limits.desired + 1e-9) / 10);
+    const next = rising ? Math.min(to.trafficPercent, carried) : Math.max(to.trafficPercent, 100 - carried);
+    if (rising ? next > weight : next < weight)
+        return { kind: 'traffic', percent: next };
+    const loserShare = lose === 'new' ? weight : 100 - weight;
+    const unavailable = limits.desired - limits.minHealthy;
+    const needed = Math.max(to[lose], tasksFor(loserShare, limits.desired) - unavailable);
+    const spare = Math.min(current[lose] - needed, total - limits.minHealthy);
+    if (spare > 0)
+        return { kind: 'scale', counts: { ...current, [lose]: current[lose] - spare } };
+    throw new Error(`cannot move from new ${current.new}/stable ${current.stable} at ${weight}% to new ${to.new}/stable ${to.stable} at ${to.trafficPercent}%: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
+}
+/**
+ * Tasks a side needs for a share of the traffic, at least one for any share at all, give or take the 0.1 % of
+ * traffic a weight cannot express (a third of three tasks is 33.3 %, leaving 66.7 % for two).
+ */
+function tasksFor(percent, desired) {
+    if (percent <= 0)
+        return 0;
+    return Math.max(1, Math.ceil((desired * (percent - WEIGHT_STEP)) / 100 - 1e-9));
+}
+/** The finest share ELBv2 weights (integers, 0–999) express: per-mille. */
+const WEIGHT_STEP = 0.1;
 function decideFinal(state, obs, plan) {
     const last = plan.steps[plan.steps.length - 1];
     // promote: full may jump here from any step; reach the last step's counts and traffic first.
@@ -1247,13 +1316,20 @@ function decideRollback(state, obs, plan) {
         return { kind: 'make-stable-primary' };
     const running = Math.min(current.new, fleet.new?.running ?? 0);
     const from = { new: running, stable: current.stable };
-    const target = plan.traffic === 'weights' && state.trafficPercent > 0 ? full : { new: 0, stable: desired };
+    const weighted = plan.traffic === 'weights' && state.trafficPercent > 0;
+    const target = weighted ? full : { new: 0, stable: desired };
     if (from.new !== target.new || from.stable !== target.stable) {
         if (current.new !== from.new)
             return { kind: 'scale', counts: { new: from.new, stable: from.stable } };
         if (!steady(fleet.stable))
             return { kind: 'wait', for: 'stable revision' };
-        return { kind: 'scale', counts: planMoves(from, target, plan.limits)[0] };
+        const path = movesWithin(from, target, plan.limits);
+        if (path)
+            return { kind: 'scale', counts: path[0] };
+        // Stable shrunk under a ceiling too low to grow it back beside the new tasks: weight and capacity leapfrog.
+        if (weighted)
+            return leapfrog(from, state.trafficPercent, { new: 0, stable: desired, trafficPercent: 0 }, plan.limits);
+        return { kind: 'scale', counts: planMoves(from, target, rollbackLimits(plan))[0] };
     }
     if (!steady(fleet.stable))
         return { kind: 'wait', for: 'stable revision' };
@@ -1266,6 +1342,14 @@ function promoteTarget(request, state, plan) {
         return final;
     const n = Number(request.slice('promote:'.length));
     return Math.min(final, Math.max(state.step + 1, Number.isFinite(n) && n > 0 ? n : state.step + 1));
+}
+/**
+ * A rollback may bring the whole stable revision back in one move — up to twice the tasks for a moment — so
+ * a late alarm (the stable task set shrunk to zero during the final bake) is answered at once, not in
+ * max-surge batches while the bad revision keeps all the traffic. The healthy floor still holds.
+ */
+function rollbackLimits(plan) {
+    return { ...plan.limits, maxTotal: Math.max(plan.limits.maxTotal, 2 * plan.desiredCount) };
 }
 function counts(fleet) {
     return { new: fleet.new?.desired ?? 0, stable: fleet.stable?.desired ?? 0 };
@@ -1288,7 +1372,7 @@ function steady(r) {
 const QUICK_POLL_MS = 1000;
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
-/** Consecutive failed observations (after the SDK's own retries) before the rollout stops safely. */
+/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
 const MAX_OBSERVE_ERRORS = 3;
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
 const CANCEL_GRACE_MS = 5000;
@@ -1303,7 +1387,12 @@ class Reconciler {
     alarms = [];
     warned = new Set();
     request;
+    requestedBy;
     observeErrors = 0;
+    actErrors = 0;
+    /** Set when AWS kept failing and on-failure paused the rollout: run() returns it. */
+    stopped;
+    rollbackBeganAt = 0;
     cancelledAt;
     rollbackStarted = false;
     rollbackActions = 0;
@@ -1325,6 +1414,8 @@ class Reconciler {
         for (;;) {
             const now = clock.now();
             const fleet = await this.observe(now);
+            if (this.stopped)
+                return this.stopped;
             if (!fleet)
                 continue;
             const plan = this.planFor(fleet.desiredCount);
@@ -1333,9 +1424,18 @@ class Reconciler {
             announced = true;
             const cancelled = this.checkCancel(now);
             if (cancelled)
-                return cancelled;
+                return this.handOver(cancelled);
             const decision = this.decideNext(fleet, plan, now);
-            const result = await this.act(decision, fleet, plan);
+            let result;
+            try {
+                result = await this.act(decision, fleet, plan);
+                this.actErrors = 0;
+            }
+            catch (error) {
+                result = await this.actFailed(decision, error);
+                if (!result)
+                    continue;
+            }
             if (result)
                 return result;
             // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
@@ -1368,7 +1468,9 @@ class Reconciler {
                 const gates = await this.deps.gates.read();
                 this.alarms = gates.alarms;
                 this.noteWarnings(gates.warnings, now);
-                this.request = (fleet.tags && (0,record_record.decodeRecord)(fleet.tags)?.request) || undefined;
+                const recorded = fleet.tags && (0,record_record.decodeRecord)(fleet.tags);
+                this.request = recorded?.request || undefined;
+                this.requestedBy = recorded?.requestedBy;
                 this.lastDetailed = now;
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
@@ -1388,10 +1490,9 @@ class Reconciler {
             if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
                 if (this.state.mode === 'rollback' || !this.lastObservation)
                     throw error;
-                this.state.failure = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
                 this.alarms = [];
                 this.observeErrors = 0;
-                await this.beginRollback(this.state.failure);
+                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
                 return undefined;
             }
             await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
@@ -1439,6 +1540,15 @@ class Reconciler {
             return this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
         return undefined;
     }
+    /**
+     * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
+     * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
+     */
+    async handOver(result) {
+        const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
+        await this.save({ stage, heartbeat: 0, reason: reasonText(this.state.failure) }).catch(() => undefined);
+        return result;
+    }
     async act(decision, fleet, plan) {
         const { fleet: port, traffic, events, clock } = this.deps;
         const at = clock.now();
@@ -1467,7 +1577,7 @@ class Reconciler {
                     this.state.trafficPercent = replicaShare(decision.counts);
                 return this.afterRollbackAction();
             }
-            case 'traffic':
+            case 'traffic': {
                 if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
                     // Weight moves only onto targets the load balancer itself has found healthy.
                     if (traffic.ready && !(await traffic.ready())) {
@@ -1481,15 +1591,21 @@ class Reconciler {
                 await traffic.setWeight(decision.percent);
                 this.state.trafficPercent = decision.percent;
                 events.emit({ kind: 'traffic', at, percent: decision.percent });
-                await this.afterRollbackAction();
-                if (this.state.mode === 'rollback' && decision.percent === 0)
+                // Restored once the weight is verified: the record written after it is not part of the restore.
+                const restored = this.state.mode === 'rollback' && decision.percent === 0;
+                if (restored) {
+                    this.noteRollbackAction();
                     this.trafficRestored();
+                }
+                await this.afterRollbackAction(!restored);
                 return undefined;
+            }
             case 'bake': {
                 const step = plan.steps[this.state.step - 1];
                 const hookFailure = await this.deps.hooks?.run('post-step', {
                     step: this.state.step,
-                    trafficPercent: this.state.trafficPercent
+                    trafficPercent: this.state.trafficPercent,
+                    interrupt: () => this.firingGate()
                 });
                 if (hookFailure)
                     return this.fail(hookFailure);
@@ -1508,8 +1624,11 @@ class Reconciler {
                 events.emit({ kind: 'step-done', at, step: this.state.step });
                 if (decision.kind === 'jump')
                     this.request = undefined;
-                if (decision.to > plan.steps.length)
-                    this.enterFinal(at);
+                if (decision.to > plan.steps.length) {
+                    // A promote during the final phase finds it there already: its bake goes on.
+                    if (this.state.mode !== 'final')
+                        this.enterFinal(at);
+                }
                 else {
                     this.state.step = decision.to;
                     this.state.phase = 'moving';
@@ -1527,7 +1646,8 @@ class Reconciler {
                 events.emit({ kind: 'promoted', at });
                 const hookFailure = await this.deps.hooks?.run('post-deploy', {
                     step: this.state.step,
-                    trafficPercent: 100
+                    trafficPercent: 100,
+                    interrupt: () => this.firingGate()
                 });
                 if (hookFailure)
                     return this.fail(hookFailure);
@@ -1550,7 +1670,9 @@ class Reconciler {
                 await this.save({});
                 return this.endWith(constants/* Status */.nW.Succeeded);
             case 'rollback':
-                await this.beginRollback(decision.reason);
+                await this.beginRollback(decision.reason.kind === 'requested' && this.requestedBy
+                    ? { ...decision.reason, by: this.requestedBy }
+                    : decision.reason);
                 return undefined;
             case 'make-stable-primary':
                 await port.makePrimary('stable');
@@ -1560,6 +1682,39 @@ class Reconciler {
                 return this.finishRollback(fleet);
         }
     }
+    /**
+     * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
+     * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
+     * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
+     * revision's task set is gone there is nothing to roll back to, and the run ends failed.
+     */
+    async actFailed(decision, error) {
+        const now = this.deps.clock.now();
+        const reason = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
+        this.actErrors++;
+        this.deps.events.emit({
+            kind: 'warning',
+            at: now,
+            message: `Could not ${decision.kind} (${reason.message}); trying again`
+        });
+        if (this.actErrors >= MAX_OBSERVE_ERRORS) {
+            this.actErrors = 0;
+            if (this.state.mode === 'rollback') {
+                if (now - Math.max(this.rollbackProgressAt, this.rollbackBeganAt) > this.settings.stepTimeoutMs)
+                    return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else if (this.state.promoted && !this.lastObservation?.stable) {
+                return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else {
+                const stopped = await this.fail(reason).catch(() => this.endWith(constants/* Status */.nW.Failed, reason));
+                if (stopped)
+                    return stopped;
+            }
+        }
+        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+        return undefined;
+    }
     /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
     async preTraffic() {
         if (this.preTrafficDone)
@@ -1567,8 +1722,16 @@ class Reconciler {
         this.preTrafficDone = true;
         return this.deps.hooks?.run('pre-traffic', {
             step: this.state.step,
-            trafficPercent: this.state.trafficPercent
+            trafficPercent: this.state.trafficPercent,
+            interrupt: () => this.firingGate()
         });
+    }
+    /** A gate alarm in ALARM, read now: a hook in progress stops waiting for it. */
+    async firingGate() {
+        const { alarms } = await this.deps.gates.read();
+        this.alarms = alarms;
+        const firing = alarms.find(a => a.state === 'ALARM');
+        return firing && { kind: 'alarm', alarm: firing };
     }
     /** Not-ready targets hold a step like unstable tasks do: step-timeout bounds the wait. */
     async checkStepTimeout() {
@@ -1585,11 +1748,13 @@ class Reconciler {
         this.state.mode = 'final';
         this.state.phase = 'moving';
         this.state.stepStartedAt = at;
-        this.state.bakeStartedAt = undefined;
+        // Promoted already (a rollout resumed after its promotion): the final bake starts now.
+        this.state.bakeStartedAt = this.state.promoted ? at : undefined;
     }
     async beginRollback(reason) {
         this.state.failure = reason;
         this.state.mode = 'rollback';
+        this.rollbackBeganAt = this.deps.clock.now();
         this.deps.events.emit({
             kind: 'rollback-start',
             at: this.deps.clock.now(),
@@ -1598,12 +1763,16 @@ class Reconciler {
             trafficPercent: this.state.trafficPercent
         });
     }
-    /** The record is saved after the rollback's first action, so that action is the first mutating call. */
-    async afterRollbackAction() {
-        if (this.state.mode !== 'rollback')
-            return undefined;
+    noteRollbackAction() {
         this.rollbackActions++;
         this.rollbackProgressAt = this.deps.clock.now();
+    }
+    /** The record is saved after the rollback's first action, so that action is the first mutating call. */
+    async afterRollbackAction(count = true) {
+        if (this.state.mode !== 'rollback')
+            return undefined;
+        if (count)
+            this.noteRollbackAction();
         if (!this.rollbackStarted) {
             this.rollbackStarted = true;
             await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure), request: null });
@@ -1675,7 +1844,7 @@ class Reconciler {
         return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
     }
     async save(change) {
-        this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() };
+        this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
         this.lastHeartbeat = this.record.heartbeat;
         await this.deps.records.save(this.record);
         // A request is written once (cleared when acted on); later saves leave the service's value alone.
@@ -1728,6 +1897,11 @@ function reasonText(reason) {
             return `${reason.command} requested by ${reason.by}`;
         case 'orphan':
             return `the run that owned the rollout stopped (${reason.owner})`;
+        case 'ecs': {
+            const first = reason.tasks[0];
+            const by = reason.rolledBack ? 'ECS rolled the deployment back' : 'ECS stopped the deployment';
+            return `${by}: ${reason.reason}${first ? ` (stopped task: ${first.reason})` : ''}`;
+        }
     }
 }
 
@@ -2168,6 +2342,24 @@ function reasonClause(r) {
             return `${text_oneLine(r.by)} asked to ${r.command}`;
         case 'orphan':
             return `the run that owned the rollout stopped without finishing it (${text_oneLine(r.owner)})`;
+        case 'ecs':
+            return ecsClause(r);
+    }
+}
+/** "ECS's deployment circuit breaker rolled the deployment back". */
+function ecsClause(r) {
+    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
+    switch (r.cause) {
+        case 'circuit-breaker':
+            return `ECS's deployment circuit breaker ${did}`;
+        case 'alarms': {
+            const names = r.alarms?.length ? ` (${r.alarms.map(a => text_oneLine(a, 200)).join(', ')})` : '';
+            return `ECS's deployment alarms${names} ${did}`;
+        }
+        case 'stopped':
+            return `the service deployment was stopped outside this run, and ECS ${did}`;
+        case 'failed':
+            return `ECS failed the deployment`;
     }
 }
 /** A short title for an annotation: "Alarm web-5xx". */
@@ -2189,6 +2381,13 @@ function reasonTitle(r) {
             return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
         case 'orphan':
             return 'Orphaned rollout';
+        case 'ecs':
+            return {
+                'circuit-breaker': 'ECS circuit breaker',
+                alarms: 'ECS deployment alarms',
+                stopped: 'Service deployment stopped',
+                failed: 'ECS deployment failed'
+            }[r.cause];
     }
 }
 /** The evidence, a line each, for the log and an annotation's body. */
@@ -2199,22 +2398,26 @@ function reasonLines(r) {
                 `alarm ${text_oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
                 `state reason: ${text_oneLine(r.alarm.reason)}`
             ];
-        case 'tasks': {
-            const lines = r.tasks.slice(0, MAX_TASKS).map(t => {
-                const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-                return `task ${text_oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${text_oneLine(t.reason)}`;
-            });
-            const omitted = r.tasks.length - lines.length;
-            return [reasonClause(r), ...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])];
-        }
+        case 'tasks':
+            return [reasonClause(r), ...taskLines(r.tasks)];
         case 'hook': {
             const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
             const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : [];
             return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
         }
+        case 'ecs':
+            return [reasonClause(r), `ECS's reason: ${text_oneLine(r.reason)}`, ...taskLines(r.tasks)];
         default:
             return [reasonClause(r)];
     }
+}
+function taskLines(tasks) {
+    const lines = tasks.slice(0, MAX_TASKS).map(t => {
+        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
+        return `task ${text_oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${text_oneLine(t.reason)}`;
+    });
+    const omitted = tasks.length - lines.length;
+    return [...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])];
 }
 /** The evidence for the summary, with links to the alarm and the tasks. */
 function reasonHtml(r, where) {
@@ -2225,18 +2428,15 @@ function reasonHtml(r, where) {
             return safe `<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
-            const rows = r.tasks
-                .slice(0, MAX_TASKS)
-                .map(t => [
-                maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
-                timeOfDay(t.at),
-                t.exitCode === undefined ? '' : t.exitCode,
-                t.reason
-            ]);
-            const omitted = r.tasks.length - rows.length;
-            const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : '';
             const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
-            return new html_Html(head + html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
+            return new html_Html(head + taskTable(r.tasks, where).html);
+        }
+        case 'ecs': {
+            const head = safe `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const tasks = r.tasks.length
+                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
+                : '';
+            return new html_Html(head.html + tasks);
         }
         case 'hook': {
             const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
@@ -2250,6 +2450,19 @@ function reasonHtml(r, where) {
         default:
             return safe `<p>${capitalize(reasonClause(r))}.</p>\n`;
     }
+}
+function taskTable(tasks, where) {
+    const rows = tasks
+        .slice(0, MAX_TASKS)
+        .map(t => [
+        maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+        timeOfDay(t.at),
+        t.exitCode === undefined ? '' : t.exitCode,
+        t.reason
+    ]);
+    const omitted = tasks.length - rows.length;
+    const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : '';
+    return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -2452,8 +2665,10 @@ function lineSplitter(onLine) {
 // splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
 // the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
 // "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
-// first attempt; anything else fails the gate. on-rollback runs once and can only warn: the rollback it
-// follows is already done.
+// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
+// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
+// and can only warn: the rollback it follows is already done.
+
 
 
 
@@ -2513,7 +2728,7 @@ class HookRunner {
     async attempts(name, argv, context) {
         const { clock } = this;
         const { log, signal, stepTimeoutMs, hooks } = this.options;
-        const env = this.environment(name, context);
+        const env = await this.environment(name, context);
         const deadline = clock.now() + stepTimeoutMs;
         for (let attempt = 1;; attempt++) {
             log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${text_oneLine(JSON.stringify(argv))}`);
@@ -2529,6 +2744,10 @@ class HookRunner {
             // on-rollback never loops: the rollout is over and the job should end.
             if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
                 return { end, output };
+            // Traffic may be on the new revision while the hook waits: its gates still count.
+            const interrupted = await context.interrupt?.().catch(() => undefined);
+            if (interrupted)
+                return { end, output, interrupted };
             const left = deadline - clock.now();
             if (left > 0) {
                 const wait = Math.min(hooks.retryIntervalMs, left);
@@ -2542,8 +2761,9 @@ class HookRunner {
             return { end, output, gaveUp: true };
         }
     }
-    environment(name, context) {
+    async environment(name, context) {
         const c = this.options.context;
+        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
         const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
         const own = {
             ECS_ROLLOUT_HOOK: name,
@@ -2554,18 +2774,22 @@ class HookRunner {
             ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
             ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
             ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
-            ECS_ROLLOUT_TEST_URL: c.testUrl
+            ECS_ROLLOUT_TEST_URL: testUrl
         };
         return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
     }
     /** The final attempt as an event, and as the gate's verdict. */
-    report(name, { end, output, gaveUp }) {
+    report(name, { end, output, gaveUp, interrupted }) {
         const { events, signal } = this.options;
         const at = this.clock.now();
-        const note = this.note(name, end, gaveUp);
+        const note = interrupted
+            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
+            : this.note(name, end, gaveUp);
         const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
         const exitCode = end.kind === 'exit' ? end.code : null;
         events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
+        if (interrupted)
+            return interrupted;
         if (exitCode === 0)
             return undefined;
         if (name === 'on-rollback') {
@@ -2780,8 +3004,18 @@ function elide(rows, focus) {
 // Where a rollout stands, folded from its events: what the summary renders and what the log reads to put
 // an event in context ("stable after 41s" needs the step's start). Only events go in, so a summary can be
 // rebuilt from the history at any time.
+/** Service events kept for the summary: the latest ones say most about how a deployment ended. */
+const MAX_SERVICE_EVENTS = 30;
 function emptyProgress() {
-    return { phase: 'starting', step: 0, steps: new Map(), trafficPercent: 0, warnings: new Map() };
+    return {
+        phase: 'starting',
+        step: 0,
+        steps: new Map(),
+        trafficPercent: 0,
+        warnings: new Map(),
+        serviceEvents: [],
+        serviceEventCount: 0
+    };
 }
 function foldEvents(events) {
     const progress = emptyProgress();
@@ -2791,8 +3025,11 @@ function foldEvents(events) {
 }
 /** Updates `p` in place with one event (the log sink keeps one Progress for the whole run). */
 function applyEvent(p, e) {
-    p.firstAt ??= e.at;
-    p.lastAt = e.at;
+    // ECS's service events carry ECS's own time, which may lag the run's: they do not move the clock.
+    if (e.kind !== 'service-event') {
+        p.firstAt ??= e.at;
+        p.lastAt = e.at;
+    }
     switch (e.kind) {
         case 'start':
             p.start = e;
@@ -2877,6 +3114,12 @@ function applyEvent(p, e) {
                 p.rollback.doneAt = e.at;
             break;
         case 'hook':
+            break;
+        case 'service-event':
+            p.serviceEventCount++;
+            p.serviceEvents.push({ at: e.at, message: e.message });
+            if (p.serviceEvents.length > MAX_SERVICE_EVENTS)
+                p.serviceEvents.shift();
             break;
         case 'end':
             p.phase = 'ended';
@@ -3105,6 +3348,7 @@ function renderSummary(events, context = {}) {
         facts(p, context).html,
         why(p),
         warnings(p),
+        serviceEvents(p),
         '<h3>Steps</h3>\n',
         progressTable(p, start.plan).html,
         list(planFacts(start.plan)).html,
@@ -3269,6 +3513,17 @@ function warnings(p) {
         items.push(safe `${andMore(all.length - MAX_WARNINGS, 'warnings')}`);
     return `<h3>Warnings</h3>\n${list(items).html}`;
 }
+/** ECS's own account of an ECS-controller deployment: what it started, stopped and concluded, oldest first. */
+function serviceEvents(p) {
+    if (p.serviceEventCount === 0)
+        return '';
+    const omitted = p.serviceEventCount - p.serviceEvents.length;
+    const items = p.serviceEvents.map(e => safe `${timeOfDay(e.at)}: ${text_oneLine(e.message, WARNING_WIDTH)}`);
+    const more = omitted > 0
+        ? `<p>The ${plural(p.serviceEvents.length, 'latest event')} of ${p.serviceEventCount}:</p>\n`
+        : '';
+    return `<h3>ECS service events</h3>\n${more}${list(items).html}`;
+}
 function changes(ctx) {
     const tds = ctx.taskDefinitions;
     if (!tds?.from)
@@ -3367,7 +3622,11 @@ function logLines(event, before) {
             return [...close, { group: 'start', line: title }];
         }
         case 'move':
-            return [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }];
+            return event.by === 'ecs'
+                ? [{ line: `ECS runs new ${event.counts.new}, stable ${event.counts.stable}` }]
+                : [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }];
+        case 'service-event':
+            return [{ line: `ECS event at ${timeOfDay(event.at)}: ${text_oneLine(event.message)}` }];
         case 'traffic':
             return [{ line: `traffic: ${event.percent}% to ${label('to')}` }];
         case 'bake-start': {
@@ -3550,6 +3809,13 @@ async function recordVersion(ecs, record, outcome, at) {
         outcome,
         'rollout-id': record.id
     };
+    // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
+    const existing = await ecs
+        .send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: record.newTaskDefinition, include: ['TAGS'] }))
+        .then(out => (0,aws_tags/* tagRecord */.C)(out.tags))
+        .catch(() => ({}));
+    if (existing[record_record.TAG_PREFIX + 'commit'])
+        fields.commit = '';
     const tags = Object.fromEntries(Object.entries(fields)
         .filter(([, v]) => v)
         .map(([k, v]) => [record_record.TAG_PREFIX + k, (0,record_record.tagValue)(v)]));
@@ -3565,7 +3831,9 @@ async function listVersions(ecs, service) {
         arns.push(...(out.taskDefinitionArns ?? []));
     }
     const revisionOf = (arn) => Number(arn.split(':').pop());
-    const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
+    // familyPrefix is a prefix to some implementations: "web" would list "web-admin" too.
+    const ours = arns.filter(arn => taskDefinitionLabel(arn).split(':')[0] === family);
+    const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
     return Promise.all(newest.map(async (arn) => {
         const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] }));
         const tags = tagRecord(out.tags);
@@ -3588,6 +3856,17 @@ async function listVersions(ecs, service) {
 async function historyCommand(config, deps) {
     const service = await readService(deps.clients.ecs, config.cluster, config.service);
     const versions = await listVersions(deps.clients.ecs, service);
+    // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
+    const active = decodeRecord(service.tags);
+    for (const v of versions)
+        if (active?.phase === 'Active' && v.arn === active.newTaskDefinition)
+            Object.assign(v, {
+                outcome: `in progress (${active.stage ?? 'active'}, step ${active.step} of ${active.steps})`,
+                deployedAt: active.startedAt,
+                actor: active.actor,
+                commit: active.commit,
+                run: active.runUrl
+            });
     const when = (v) => v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : '';
     core.info(`Versions of ${config.service}, newest first:`);
     for (const v of versions)
@@ -3608,7 +3887,7 @@ async function historyCommand(config, deps) {
     };
 }
 /** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
-async function resolveVersion(ecs, service, input, ref) {
+async function resolveVersion(ecs, service, input, ref, options = {}) {
     let target = ref;
     if (ref === 'previous') {
         const record = decodeRecord(service.tags);
@@ -3636,14 +3915,20 @@ async function resolveVersion(ecs, service, input, ref) {
         throw new InputError(input, `${show(ref)} names no task definition that exists (${error.message})`);
     }
     const definition = out.taskDefinition;
-    if (definition.status !== 'ACTIVE')
+    if (definition.status !== 'ACTIVE' && options.inactive !== 'allow')
         throw new InputError(input, `${show(ref)} is ${taskDefinitionLabel(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`);
     return definition;
 }
 async function diffCommand(config, deps) {
     const service = await readService(deps.clients.ecs, config.cluster, config.service);
-    const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous');
-    const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '');
+    // During a rollout the two versions it moves between; otherwise the previous one and the current one.
+    const active = decodeRecord(service.tags);
+    const rolling = active?.phase === 'Active' ? active : undefined;
+    const allow = { inactive: 'allow' };
+    const fromRef = config.toCompare ?? rolling?.stableTaskDefinition ?? 'previous';
+    const toRef = config.to ?? rolling?.newTaskDefinition ?? service.taskDefinition ?? '';
+    const from = await resolveVersion(deps.clients.ecs, service, 'from', fromRef, allow);
+    const to = await resolveVersion(deps.clients.ecs, service, 'to', toRef, allow);
     const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues });
     const title = `${taskDefinitionLabel(from.taskDefinitionArn ?? '')} → ${taskDefinitionLabel(to.taskDefinitionArn ?? '')}`;
     core.info(`What changed, ${title}:`);
@@ -3680,27 +3965,39 @@ async function diffCommand(config, deps) {
 
 
 
+
+
 /** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
 async function rollout_session_portsFor(config, clients, service, record) {
     let traffic = replicasTraffic;
     let newLoadBalancers;
     let newTargetGroup;
+    let stableTargetGroup;
     if (record.plan.traffic === 'weights') {
+        const registered = await newTaskSetGroup(config, clients, record);
         const weights = new ListenerWeights({
             elb: clients.elb,
             listenerArn: config.listenerArn,
             listenerRuleArn: config.listenerRuleArn,
-            targetGroups: config.targetGroups
+            targetGroups: config.targetGroups,
+            // A rollout under way splits the route's traffic, so its new task set says which group is which.
+            stableTargetGroup: registered && config.targetGroups.find(tg => tg !== registered)
         });
         const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()];
         traffic = weights;
         newTargetGroup = newGroup;
+        stableTargetGroup = stableGroup;
+        if (!registered &&
+            service.taskDefinition &&
+            !service.loadBalancers.some(lb => lb.targetGroupArn === stableGroup))
+            throw new Error(`the route sends ${config.service}'s traffic to ${stableGroup}, but its serving task set registers in ${service.loadBalancers.map(lb => lb.targetGroupArn).join(', ') || 'no target group'}: target-groups must name the target group the serving tasks register in and the one beside it`);
         // The new task set registers in the other target group; everything else is as the stable one has it.
         newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
     }
     return {
         traffic,
         newTargetGroup,
+        stableTargetGroup,
         fleet: new TaskSetFleet({
             ecs: clients.ecs,
             cluster: config.cluster,
@@ -3718,6 +4015,16 @@ async function rollout_session_portsFor(config, clients, service, record) {
         }),
         records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
     };
+}
+/** The target group of target-groups the new revision's task set registers in, once that task set exists. */
+async function newTaskSetGroup(config, clients, record) {
+    if (record.newTaskDefinition === record.stableTaskDefinition)
+        return undefined;
+    const sets = (await (0,aws_service.describeService)(clients.ecs, config.cluster, config.service)).taskSets ?? [];
+    const fresh = sets.find(s => s.status !== 'DRAINING' && s.taskDefinition === record.newTaskDefinition);
+    return fresh?.loadBalancers
+        ?.map(lb => lb.targetGroupArn)
+        .find((tg) => !!tg && config.targetGroups.includes(tg));
 }
 /** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
 async function rollout_session_runRollout(o) {
@@ -3742,7 +4049,7 @@ async function rollout_session_runRollout(o) {
         records: ports.records,
         events,
         clock: deps.clock,
-        hooks: hooksFor(config, deps, record, events, await testUrl(config, deps, ports)),
+        hooks: hooksFor(config, deps, record, events, ports),
         cancel: deps.cancel
     }, {
         plan: planConfig,
@@ -3787,32 +4094,64 @@ function startEvent(config, record, region, plan, fromStep, at) {
         gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
     };
 }
-/** With a test listener, it is pointed at the new revision for the whole rollout; hooks get its URL. */
-async function testUrl(config, deps, ports) {
-    if (!config.testListenerArn || !ports.newTargetGroup)
-        return undefined;
-    return routeTestListener(deps.clients.elb, config.testListenerArn, ports.newTargetGroup);
-}
-function hooksFor(config, deps, record, events, testUrl) {
+/**
+ * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
+ * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
+ * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. After a
+ * rollback it goes back to the stable revision's target group, as production traffic does.
+ */
+function hooksFor(config, deps, record, events, ports) {
     const h = config.hooks;
-    if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback)
-        return undefined;
-    return new HookRunner({
-        hooks: h,
-        stepTimeoutMs: config.stepTimeoutMs,
-        context: {
-            service: config.service,
-            cluster: config.cluster,
-            rolloutId: record.id,
-            newTaskDefinition: record.newTaskDefinition,
-            stableTaskDefinition: record.stableTaskDefinition,
-            testUrl
-        },
-        events,
-        log: lib_core,
-        clock: deps.clock,
-        signal: deps.cancel
-    });
+    const configured = !!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback);
+    const listener = config.testListenerArn;
+    const group = ports.newTargetGroup;
+    let routed;
+    const route = () => (routed ??= routeTestListener(deps.clients.elb, listener ?? '', group ?? '').then(url => {
+        lib_core.info(`test listener ${url} forwards to ${group}, the new revision's target group`);
+        return url;
+    }));
+    const runner = configured
+        ? new HookRunner({
+            hooks: h,
+            stepTimeoutMs: config.stepTimeoutMs,
+            context: {
+                service: config.service,
+                cluster: config.cluster,
+                rolloutId: record.id,
+                newTaskDefinition: record.newTaskDefinition,
+                stableTaskDefinition: record.stableTaskDefinition,
+                testUrl: async () => routed?.catch(() => undefined)
+            },
+            events,
+            log: lib_core,
+            clock: deps.clock,
+            signal: deps.cancel
+        })
+        : undefined;
+    if (!listener || !group)
+        return runner;
+    return {
+        async run(name, context) {
+            if (name !== 'on-rollback') {
+                try {
+                    await route();
+                }
+                catch (error) {
+                    routed = undefined;
+                    return {
+                        kind: 'api',
+                        message: `could not point test listener ${listener} at ${group}: ${(0,errors/* describeError */.U)(error)}`
+                    };
+                }
+            }
+            else if (ports.stableTargetGroup) {
+                const back = ports.stableTargetGroup;
+                routed = routeTestListener(deps.clients.elb, listener, back);
+                await routed.then(url => lib_core.info(`test listener ${url} forwards to ${back} again`), error => lib_core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.U)(error)}`));
+            }
+            return runner?.run(name, context);
+        }
+    };
 }
 async function rollout_session_describeTaskDefinition(clients, arn) {
     if (!arn)
@@ -3860,6 +4199,8 @@ function outcomeOf(result, outputs, summary) {
 // A paused rollout has no owner: any control run may act on it.
 
 
+
+
 function ownerIsAlive(record, config, now) {
     const running = record.stage === 'executing' || record.stage === 'rolling-back';
     return running && now - record.heartbeat < config.takeoverAfterMs;
@@ -3875,27 +4216,50 @@ async function resumeState(record, ports, step, mode, now) {
         ? await ports.traffic.weight()
         : Math.round((100 * (fleet.new?.desired ?? 0)) /
             Math.max(1, (fleet.new?.desired ?? 0) + (fleet.stable?.desired ?? 0)));
-    const final = step > plan.steps.length;
-    return {
-        mode: mode === 'rollback' ? 'rollback' : final ? 'final' : 'forward',
+    const promoted = fleet.new?.primary ?? false;
+    // The owner stopped after retiring the stable task set: nothing is left to roll back to, only to finish.
+    const retired = promoted && !fleet.stable;
+    if (retired && mode === 'rollback')
+        lib_core.warning(`Rollout ${record.id} had already retired ${record.stableTaskDefinition ?? 'the stable revision'}: there is nothing to roll back to, so it is finished instead`);
+    const final = retired || step > plan.steps.length;
+    const state = {
+        mode: mode === 'rollback' && !retired ? 'rollback' : final ? 'final' : 'forward',
         step: Math.min(step, plan.steps.length),
         phase: 'moving',
         stepStartedAt: now,
         trafficPercent,
-        promoted: fleet.new?.primary ?? false,
-        failure: mode === 'rollback' ? { kind: 'orphan', owner: record.runUrl || record.actor } : undefined
+        promoted,
+        failure: mode === 'rollback'
+            ? { kind: 'orphan', owner: record.owner || record.runUrl || record.actor }
+            : undefined
     };
+    // Promoted already: the final bake starts over, since nobody watched it while the owner was gone.
+    if (state.mode === 'final' && promoted)
+        state.bakeStartedAt = now;
+    if (state.mode !== 'rollback')
+        state.failure = undefined;
+    return state;
 }
-/** Takes over a rollout whose owner is gone: finishes it (on-orphan: resume) or rolls it back. */
+/**
+ * Takes over a rollout whose owner is gone (or that waits paused, for a deploy with takeover: true): finishes
+ * it (on-orphan: resume) or rolls it back (on-orphan: rollback, and any rollout that was rolling back).
+ */
 async function handleOrphan(config, deps, service, record) {
     const ports = await portsFor(config, deps.clients, service, record);
     const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward';
     const taken = {
         ...record,
-        actor: deps.run.actor,
-        runUrl: deps.run.runUrl,
-        stage: mode === 'rollback' ? 'rolling-back' : 'executing'
+        owner: deps.run.runUrl || deps.run.actor,
+        heartbeat: deps.clock.now(),
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+        request: null
     };
+    core.info(`Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`);
+    // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
+    await ports.records.save(taken);
+    core.saveState(State.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    if (mode === 'forward')
+        await ports.fleet.ensureNew();
     return runRollout({
         config,
         deps,
@@ -3922,22 +4286,21 @@ async function handleOrphan(config, deps, service, record) {
 
 
 
-/** Inputs that shape the plan: given to a resume or promote, they change it from the current step on. */
-const PLAN_INPUTS = [
+
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
     'strategy',
     'batch-size',
     'batch-interval',
-    'max-surge',
-    'max-unavailable',
     'partition',
     'step-percent',
     'step-bake-time',
     'canary-percent',
     'canary-bake-time',
-    'steps',
-    'bake-time',
-    'stable-scale'
+    'steps'
 ];
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000;
 const ACK_POLL_MS = 1000;
@@ -3949,42 +4312,84 @@ async function controlCommand(config, deps) {
     if (!record || record.phase !== 'Active')
         throw new Error(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
     const alive = ownerIsAlive(record, config, deps.clock.now());
+    const rollingBack = record.stage === 'rolling-back';
     switch (config.command) {
         case 'pause':
             if (record.stage === 'paused' || record.stage === 'batch-completed')
                 return statusOutcome(config, record, service, 'already paused');
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
             if (alive)
                 return askOwner(config, deps, service, record, 'pause');
             await writeRecordFields(deps, service, { stage: 'paused' });
             return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)');
-        case 'abort':
-            if (alive)
-                return askOwner(config, deps, service, record, 'abort');
-            return carryOn(config, deps, service, record, { mode: 'rollback' });
+        case 'abort': {
+            const outcome = alive
+                ? await askOwner(config, deps, service, record, 'abort')
+                : await carryOn(config, deps, service, record, { mode: 'rollback' });
+            // The rollout is rolled back, as asked: that is this run's success.
+            const done = outcome.status === constants/* Status */.nW.Aborted || outcome.status === constants/* Status */.nW.RolledBack;
+            return done ? { ...outcome, failure: undefined } : outcome;
+        }
         case 'resume':
             if (alive)
-                return statusOutcome(config, record, service, 'is already running');
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            // A rollback that lost its owner is carried on: a resume never turns it forward again.
+            if (rollingBack)
+                return carryOn(config, deps, service, record, { mode: 'rollback' });
             return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
         case 'promote': {
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
             const target = promoteStep(config, record);
-            if (alive)
+            if (alive && !stepsChanged(config))
                 return askOwner(config, deps, service, record, target.request);
+            if (alive) {
+                // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
+                const paused = await askOwner(config, deps, service, record, 'pause');
+                if (paused.status !== constants/* Status */.nW.Paused)
+                    return paused;
+                const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
+                const current = (0,record_record.decodeRecord)(now.tags);
+                if (!current || current.id !== record.id || current.phase !== 'Active')
+                    return paused;
+                return carryOn(config, deps, now, current, { mode: 'forward', step: target.step });
+            }
             return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
     }
 }
-/** The plan to continue with: the record's, or the one this run's step inputs describe. */
-function planFor(config, record) {
-    return PLAN_INPUTS.some(i => config.given.has(i)) ? config.plan : record.plan;
+function refuseWhileRollingBack(config, record, alive) {
+    throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
-function planChanged(config) {
-    return PLAN_INPUTS.some(i => config.given.has(i));
+/** The run executing the rollout now (or last), for messages. */
+function ownerOf(record) {
+    return record.owner || record.runUrl || record.actor;
+}
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
+ * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
+ */
+function planFor(config, record) {
+    const given = (input) => config.given.has(input);
+    const plan = record.plan;
+    return {
+        ...plan,
+        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
+        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
+        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
+        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
+        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
+    };
+}
+function stepsChanged(config) {
+    return STEP_INPUTS.some(i => config.given.has(i));
 }
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
 function resumeStep(config, record) {
-    if (planChanged(config))
+    if (stepsChanged(config))
         return 'by-counts';
     return record.stage === 'batch-completed' ? record.step + 1 : record.step;
 }
@@ -3994,12 +4399,24 @@ function promoteStep(config, record) {
     if (config.to !== undefined) {
         const n = Number(config.to);
         if (!Number.isInteger(n) || n < 1)
-            throw new Error(`to: "${config.to}" is not a step number for promote`);
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not a step number for promote`);
+        if (n <= record.step)
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
         return { step: n, request: `promote:${n}` };
     }
-    if (planChanged(config))
+    if (stepsChanged(config))
         return { step: 'by-counts', request: `promote:${record.step + 1}` };
     return { step: record.step + 1, request: `promote:${record.step + 1}` };
+}
+/**
+ * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
+ * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
+ */
+function stepByCounts(plan, steps, newTasks) {
+    if (plan.strategy.name === 'rolling' && plan.strategy.partition)
+        return 1;
+    const index = steps.findIndex(s => s.new > newTasks);
+    return index === -1 ? steps.length + 1 : index + 1;
 }
 async function carryOn(config, deps, service, record, how) {
     const plan = planFor(config, record);
@@ -4007,24 +4424,25 @@ async function carryOn(config, deps, service, record, how) {
         ...record,
         plan,
         stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
-        actor: deps.run.actor,
-        runUrl: deps.run.runUrl,
+        owner: deps.run.runUrl || deps.run.actor,
         heartbeat: deps.clock.now(),
         request: null
     };
     const ports = await rollout_session_portsFor(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
     const steps = buildPlan(plan, fleet.desiredCount).steps;
-    // A changed plan takes effect from the current position: its first step beyond today's new tasks.
+    // A changed plan takes effect from the current position.
     const step = how.step === 'by-counts'
-        ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
+        ? stepByCounts(plan, steps, fleet.new?.desired ?? 0)
         : Math.min(how.step ?? record.step, steps.length + 1);
     taken.step = Math.min(step, steps.length);
     taken.steps = steps.length;
     await ports.records.save(taken);
     lib_core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    if (how.mode === 'forward')
+        await ports.fleet.ensureNew();
     const state = await resumeState(taken, ports, step, how.mode, deps.clock.now());
-    if (how.mode === 'rollback')
+    if (state.mode === 'rollback')
         state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' };
     return rollout_session_runRollout({
         config,
@@ -4038,8 +4456,9 @@ async function carryOn(config, deps, service, record, how) {
 }
 /** Leaves a request on the record for the running owner and waits until it has acted on it. */
 async function askOwner(config, deps, service, record, request) {
-    lib_core.info(`Rollout ${record.id} is running in ${record.runUrl || record.actor}: asking it to ${request}`);
-    await writeRecordFields(deps, service, { request });
+    lib_core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`);
+    const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor;
+    await writeRecordFields(deps, service, { request, 'request-by': (0,record_record.tagValue)(by) });
     const deadline = deps.clock.now() + ACK_TIMEOUT_MS;
     for (;;) {
         await deps.clock.sleep(ACK_POLL_MS);
@@ -4051,7 +4470,7 @@ async function askOwner(config, deps, service, record, request) {
             return statusOutcome(config, settled, now, `${request} done by the owner`);
         }
         if (deps.clock.now() > deadline)
-            throw new Error(`the run that owns rollout ${record.id} (${record.runUrl || record.actor}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
+            throw new Error(`the run that owns rollout ${record.id} (${ownerOf(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
     }
 }
 async function untilCompleted(config, deps, record, deadline) {
@@ -4159,7 +4578,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 16), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 const TAG_PREFIX = 'ecs-rollout:';
 const VALUE_MAX = 256;
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
@@ -4182,6 +4601,7 @@ function encodeRecord(r) {
         actor: r.actor,
         run: r.runUrl,
         commit: r.commit,
+        owner: r.owner,
         started: String(r.startedAt),
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
@@ -4191,8 +4611,10 @@ function encodeRecord(r) {
     for (const [k, v] of Object.entries(fields))
         tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v);
     // The owner saves often; it must not erase a request a control run wrote in the meantime.
-    if (r.request !== undefined)
+    if (r.request !== undefined) {
         tags[TAG_PREFIX + 'request'] = r.request ?? '';
+        tags[TAG_PREFIX + 'request-by'] = r.request ? tagValue(r.requestedBy ?? '') : '';
+    }
     return tags;
 }
 /** The record from the service's tags, or undefined when the service never had a rollout. */
@@ -4218,11 +4640,13 @@ function decodeRecord(tags) {
         actor: get('actor') ?? '',
         runUrl: get('run') ?? '',
         commit: get('commit') ?? '',
+        owner: get('owner'),
         startedAt: Number(get('started') ?? 0),
         heartbeat: Number(get('heartbeat') ?? 0),
         outcome: get('outcome'),
         reason: get('reason'),
-        request: get('request')
+        request: get('request'),
+        requestedBy: get('request-by')
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".

@@ -90,10 +90,20 @@ export class ListenerWeights implements TrafficPort {
     )
   }
 
-  /** The new target group has targets and every one of them passes its health check. */
+  /**
+   * The new target group has targets and every one of them passes its health check. ELBv2 checks only target
+   * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
+   * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
+   */
   async ready(): Promise<boolean> {
-    const health = await this.targetHealth(await this.newTargetGroup())
-    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0
+    const groups = await this.targetGroups()
+    const weights = forwardWeights(await this.actions())
+    if (!weights.has(groups.new)) {
+      await this.setWeight(share(weights, groups.new))
+      return false
+    }
+    const health = await this.targetHealth(groups.new)
+    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0
   }
 
   /** Targets of a target group by health, to check the new task set is healthy before weight moves. */

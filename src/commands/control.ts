@@ -8,30 +8,29 @@ import { readService, type ServiceInfo } from '../aws/service.js'
 import { tagList } from '../aws/tags.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config, PlanConfig } from '../config/types.js'
+import { InputError, show } from '../config/parse.js'
 import { Output, State, Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
-import { decodeRecord, TAG_PREFIX, type Request, type RolloutRecord } from '../record/record.js'
+import { decodeRecord, TAG_PREFIX, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
 import { ownerIsAlive, resumeState } from './ownership.js'
 import type { Outcome } from './outcome.js'
 import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
 
-/** Inputs that shape the plan: given to a resume or promote, they change it from the current step on. */
-const PLAN_INPUTS = [
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
   'strategy',
   'batch-size',
   'batch-interval',
-  'max-surge',
-  'max-unavailable',
   'partition',
   'step-percent',
   'step-bake-time',
   'canary-percent',
   'canary-bake-time',
-  'steps',
-  'bake-time',
-  'stable-scale'
+  'steps'
 ]
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale']
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000
 const ACK_POLL_MS = 1000
@@ -45,22 +44,41 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
       `there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`
     )
   const alive = ownerIsAlive(record, config, deps.clock.now())
+  const rollingBack = record.stage === 'rolling-back'
   switch (config.command) {
     case 'pause':
       if (record.stage === 'paused' || record.stage === 'batch-completed')
         return statusOutcome(config, record, service, 'already paused')
+      if (rollingBack) return refuseWhileRollingBack(config, record, alive)
       if (alive) return askOwner(config, deps, service, record, 'pause')
       await writeRecordFields(deps, service, { stage: 'paused' })
       return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)')
-    case 'abort':
-      if (alive) return askOwner(config, deps, service, record, 'abort')
-      return carryOn(config, deps, service, record, { mode: 'rollback' })
+    case 'abort': {
+      const outcome = alive
+        ? await askOwner(config, deps, service, record, 'abort')
+        : await carryOn(config, deps, service, record, { mode: 'rollback' })
+      // The rollout is rolled back, as asked: that is this run's success.
+      const done = outcome.status === Status.Aborted || outcome.status === Status.RolledBack
+      return done ? { ...outcome, failure: undefined } : outcome
+    }
     case 'resume':
-      if (alive) return statusOutcome(config, record, service, 'is already running')
+      if (alive) return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`)
+      // A rollback that lost its owner is carried on: a resume never turns it forward again.
+      if (rollingBack) return carryOn(config, deps, service, record, { mode: 'rollback' })
       return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) })
     case 'promote': {
+      if (rollingBack) return refuseWhileRollingBack(config, record, alive)
       const target = promoteStep(config, record)
-      if (alive) return askOwner(config, deps, service, record, target.request)
+      if (alive && !stepsChanged(config)) return askOwner(config, deps, service, record, target.request)
+      if (alive) {
+        // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
+        const paused = await askOwner(config, deps, service, record, 'pause')
+        if (paused.status !== Status.Paused) return paused
+        const now = await readService(deps.clients.ecs, config.cluster, config.service)
+        const current = decodeRecord(now.tags)
+        if (!current || current.id !== record.id || current.phase !== 'Active') return paused
+        return carryOn(config, deps, now, current, { mode: 'forward', step: target.step })
+      }
       return carryOn(config, deps, service, record, { mode: 'forward', step: target.step })
     }
     default:
@@ -68,18 +86,41 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
   }
 }
 
-/** The plan to continue with: the record's, or the one this run's step inputs describe. */
-function planFor(config: Config, record: RolloutRecord): PlanConfig {
-  return PLAN_INPUTS.some(i => config.given.has(i)) ? config.plan : record.plan
+function refuseWhileRollingBack(config: Config, record: RolloutRecord, alive: boolean): never {
+  throw new Error(
+    `rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`
+  )
 }
 
-function planChanged(config: Config): boolean {
-  return PLAN_INPUTS.some(i => config.given.has(i))
+/** The run executing the rollout now (or last), for messages. */
+export function ownerOf(record: RolloutRecord): string {
+  return record.owner || record.runUrl || record.actor
+}
+
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
+ * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
+ */
+export function planFor(config: Config, record: RolloutRecord): PlanConfig {
+  const given = (input: string): boolean => config.given.has(input)
+  const plan = record.plan
+  return {
+    ...plan,
+    strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
+    maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
+    maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
+    stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
+    bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
+  }
+}
+
+function stepsChanged(config: Config): boolean {
+  return STEP_INPUTS.some(i => config.given.has(i))
 }
 
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
 function resumeStep(config: Config, record: RolloutRecord): number | 'by-counts' {
-  if (planChanged(config)) return 'by-counts'
+  if (stepsChanged(config)) return 'by-counts'
   return record.stage === 'batch-completed' ? record.step + 1 : record.step
 }
 
@@ -90,11 +131,27 @@ function promoteStep(
   if (config.promoteFull) return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' }
   if (config.to !== undefined) {
     const n = Number(config.to)
-    if (!Number.isInteger(n) || n < 1) throw new Error(`to: "${config.to}" is not a step number for promote`)
+    if (!Number.isInteger(n) || n < 1)
+      throw new InputError('to', `${show(config.to)} is not a step number for promote`)
+    if (n <= record.step)
+      throw new InputError(
+        'to',
+        `${show(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`
+      )
     return { step: n, request: `promote:${n}` }
   }
-  if (planChanged(config)) return { step: 'by-counts', request: `promote:${record.step + 1}` }
+  if (stepsChanged(config)) return { step: 'by-counts', request: `promote:${record.step + 1}` }
   return { step: record.step + 1, request: `promote:${record.step + 1}` }
+}
+
+/**
+ * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
+ * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
+ */
+export function stepByCounts(plan: PlanConfig, steps: { new: number }[], newTasks: number): number {
+  if (plan.strategy.name === 'rolling' && plan.strategy.partition) return 1
+  const index = steps.findIndex(s => s.new > newTasks)
+  return index === -1 ? steps.length + 1 : index + 1
 }
 
 async function carryOn(
@@ -109,18 +166,17 @@ async function carryOn(
     ...record,
     plan,
     stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
-    actor: deps.run.actor,
-    runUrl: deps.run.runUrl,
+    owner: deps.run.runUrl || deps.run.actor,
     heartbeat: deps.clock.now(),
     request: null
   }
   const ports = await portsFor(config, deps.clients, service, taken)
   const fleet = await ports.fleet.observe(true)
   const steps = buildPlan(plan, fleet.desiredCount).steps
-  // A changed plan takes effect from the current position: its first step beyond today's new tasks.
+  // A changed plan takes effect from the current position.
   const step =
     how.step === 'by-counts'
-      ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
+      ? stepByCounts(plan, steps, fleet.new?.desired ?? 0)
       : Math.min(how.step ?? record.step, steps.length + 1)
   taken.step = Math.min(step, steps.length)
   taken.steps = steps.length
@@ -129,8 +185,9 @@ async function carryOn(
     State.Rollout,
     JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id })
   )
+  if (how.mode === 'forward') await ports.fleet.ensureNew()
   const state = await resumeState(taken, ports, step, how.mode, deps.clock.now())
-  if (how.mode === 'rollback') state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' }
+  if (state.mode === 'rollback') state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' }
   return runRollout({
     config,
     deps,
@@ -150,8 +207,9 @@ async function askOwner(
   record: RolloutRecord,
   request: Request
 ): Promise<Outcome> {
-  core.info(`Rollout ${record.id} is running in ${record.runUrl || record.actor}: asking it to ${request}`)
-  await writeRecordFields(deps, service, { request })
+  core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`)
+  const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
+  await writeRecordFields(deps, service, { request, 'request-by': tagValue(by) })
   const deadline = deps.clock.now() + ACK_TIMEOUT_MS
   for (;;) {
     await deps.clock.sleep(ACK_POLL_MS)
@@ -164,7 +222,7 @@ async function askOwner(
     }
     if (deps.clock.now() > deadline)
       throw new Error(
-        `the run that owns rollout ${record.id} (${record.runUrl || record.actor}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`
+        `the run that owns rollout ${record.id} (${ownerOf(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`
       )
   }
 }

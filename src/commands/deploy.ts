@@ -1,4 +1,5 @@
-// command: deploy on a service with the EXTERNAL deployment controller (task sets).
+// command: deploy on a service with the EXTERNAL deployment controller (task sets); a service with the ECS
+// controller goes to deploy-ecs.ts.
 // Everything that can be checked is checked before the first mutating call: the service and its controller,
 // a rollout already in flight, the task definition file, the alarms, the plan and the timeout, and alarms
 // already firing.
@@ -14,6 +15,7 @@ import {
   resolveTaskDefinition,
   taskDefinitionLabel
 } from '../aws/task-definition.js'
+import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import { formatDuration, InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { Output, State, Status } from '../constants.js'
@@ -21,6 +23,7 @@ import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
+import { deployOnEcsController } from './deploy-ecs.js'
 import { actionContext } from '../github/context.js'
 import { checkForkSafety } from '../github/fork-safety.js'
 import type { RunContext } from '../run-context.js'
@@ -40,7 +43,8 @@ export async function deployCommand(
   // ---- checks: nothing below changes anything until the task definition is registered ----
   checkForkSafety(config, actionContext())
   let service = await readService(clients.ecs, config.cluster, config.service)
-  checkController(service)
+  if (checkController(config, service) === 'ECS')
+    return deployOnEcsController(config, deps, service, taskDefinitionRef)
   const file = isTaskDefinitionFile(taskDefinitionRef)
     ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
     : undefined
@@ -62,7 +66,7 @@ export async function deployCommand(
   if (inFlight?.phase === 'Active') {
     if (ownerIsAlive(inFlight, config, clock.now()))
       throw new Error(
-        `a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: promote, resume or abort it first`
+        `a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.owner || inFlight.runUrl || inFlight.actor} (started by ${inFlight.actor}): promote, resume or abort it first`
       )
     if (!config.takeover)
       throw new Error(
@@ -74,7 +78,9 @@ export async function deployCommand(
   // ---- act ----
   if (inFlight?.phase === 'Active') {
     const settled = await handleOrphan(config, deps, service, inFlight)
-    if (settled.failure) return settled
+    // Finished or rolled back, the service is settled and this run's own rollout starts; otherwise stop here.
+    const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
+    if (!settledOk || deps.cancel?.aborted) return settled
     service = await readService(clients.ecs, config.cluster, config.service)
   }
   const rolloutId = newRolloutId(deps.run)
@@ -138,14 +144,15 @@ export async function deployCommand(
   })
 }
 
-function checkController(service: ServiceInfo): void {
-  if (service.controller === 'EXTERNAL') return
-  if (service.controller === 'CODE_DEPLOY')
-    throw new Error(
-      'the service uses the CODE_DEPLOY deployment controller, which CodeDeploy drives: ecs-rollout supports the EXTERNAL controller (task sets) and the ECS controller'
-    )
+/** EXTERNAL: task sets, here; ECS: deploy-ecs.ts; CODE_DEPLOY: refused. Inputs of the other controller are refused. */
+function checkController(config: Config, service: ServiceInfo): 'EXTERNAL' | 'ECS' {
+  if (service.controller === 'EXTERNAL') {
+    checkTaskSetInputs(config)
+    return 'EXTERNAL'
+  }
+  if (service.controller === 'ECS') return 'ECS'
   throw new Error(
-    'the service uses the ECS deployment controller, which this version of ecs-rollout does not drive yet: use a service with the EXTERNAL controller'
+    `service ${config.service} uses the ${service.controller} deployment controller, which CodeDeploy drives: ecs-rollout deploys to services with the ECS deployment controller (rolling, all-at-once, and ECS's native linear, canary and blue-green) and with the EXTERNAL controller (task sets, every strategy). Deploy this service through CodeDeploy, or use a service with the ECS or EXTERNAL controller. Nothing was changed`
   )
 }
 
@@ -170,7 +177,7 @@ export function checkedPlan(config: Config, desired: number): Plan {
   return plan
 }
 
-async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {
+export async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {
   if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0) return
   const deadline = clock.now() + config.timeoutMs
   for (;;) {
@@ -191,7 +198,7 @@ function describeFiring(firing: AlarmState[]): string {
   return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`
 }
 
-function newRolloutId(run: RunContext): string {
+export function newRolloutId(run: RunContext): string {
   const suffix = randomBytes(3).toString('hex')
   return run.runId
     ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`

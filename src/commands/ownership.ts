@@ -2,8 +2,10 @@
 // A rollout is owned by the run that executes it; the owner heart-beats on the record at every gate poll.
 // A paused rollout has no owner: any control run may act on it.
 
+import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
 import type { Config } from '../config/types.js'
+import { State } from '../constants.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -41,19 +43,36 @@ export async function resumeState(
           (100 * (fleet.new?.desired ?? 0)) /
             Math.max(1, (fleet.new?.desired ?? 0) + (fleet.stable?.desired ?? 0))
         )
-  const final = step > plan.steps.length
-  return {
-    mode: mode === 'rollback' ? 'rollback' : final ? 'final' : 'forward',
+  const promoted = fleet.new?.primary ?? false
+  // The owner stopped after retiring the stable task set: nothing is left to roll back to, only to finish.
+  const retired = promoted && !fleet.stable
+  if (retired && mode === 'rollback')
+    core.warning(
+      `Rollout ${record.id} had already retired ${record.stableTaskDefinition ?? 'the stable revision'}: there is nothing to roll back to, so it is finished instead`
+    )
+  const final = retired || step > plan.steps.length
+  const state: EngineState = {
+    mode: mode === 'rollback' && !retired ? 'rollback' : final ? 'final' : 'forward',
     step: Math.min(step, plan.steps.length),
     phase: 'moving',
     stepStartedAt: now,
     trafficPercent,
-    promoted: fleet.new?.primary ?? false,
-    failure: mode === 'rollback' ? { kind: 'orphan', owner: record.runUrl || record.actor } : undefined
+    promoted,
+    failure:
+      mode === 'rollback'
+        ? { kind: 'orphan', owner: record.owner || record.runUrl || record.actor }
+        : undefined
   }
+  // Promoted already: the final bake starts over, since nobody watched it while the owner was gone.
+  if (state.mode === 'final' && promoted) state.bakeStartedAt = now
+  if (state.mode !== 'rollback') state.failure = undefined
+  return state
 }
 
-/** Takes over a rollout whose owner is gone: finishes it (on-orphan: resume) or rolls it back. */
+/**
+ * Takes over a rollout whose owner is gone (or that waits paused, for a deploy with takeover: true): finishes
+ * it (on-orphan: resume) or rolls it back (on-orphan: rollback, and any rollout that was rolling back).
+ */
 export async function handleOrphan(
   config: Config,
   deps: SessionDeps,
@@ -64,10 +83,21 @@ export async function handleOrphan(
   const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward'
   const taken: RolloutRecord = {
     ...record,
-    actor: deps.run.actor,
-    runUrl: deps.run.runUrl,
-    stage: mode === 'rollback' ? 'rolling-back' : 'executing'
+    owner: deps.run.runUrl || deps.run.actor,
+    heartbeat: deps.clock.now(),
+    stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+    request: null
   }
+  core.info(
+    `Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`
+  )
+  // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
+  await ports.records.save(taken)
+  core.saveState(
+    State.Rollout,
+    JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id })
+  )
+  if (mode === 'forward') await ports.fleet.ensureNew()
   return runRollout({
     config,
     deps,

@@ -7,12 +7,13 @@ import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
 import { RecordStore } from '../aws/record-store.js'
-import type { ServiceInfo } from '../aws/service.js'
+import { describeService, type ServiceInfo } from '../aws/service.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import { TaskSetFleet } from '../aws/task-set-fleet.js'
 import { routeTestListener } from '../aws/test-listener.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Output, Status } from '../constants.js'
+import { describeError } from '../errors.js'
 import type { EngineState } from '../engine/decide.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
 import type { Clock, GatesPort, TrafficPort } from '../engine/ports.js'
@@ -35,8 +36,9 @@ export interface SessionDeps {
 }
 
 export interface Ports {
-  /** With traffic by weights: the target group the new revision registers in. */
+  /** With traffic by weights: the target group the new revision registers in, and the stable one's. */
   newTargetGroup?: string
+  stableTargetGroup?: string
   fleet: TaskSetFleet
   traffic: TrafficPort
   gates: AlarmGates
@@ -53,16 +55,29 @@ export async function portsFor(
   let traffic: TrafficPort = replicasTraffic
   let newLoadBalancers: ServiceInfo['loadBalancers'] | undefined
   let newTargetGroup: string | undefined
+  let stableTargetGroup: string | undefined
   if (record.plan.traffic === 'weights') {
+    const registered = await newTaskSetGroup(config, clients, record)
     const weights = new ListenerWeights({
       elb: clients.elb,
       listenerArn: config.listenerArn,
       listenerRuleArn: config.listenerRuleArn,
-      targetGroups: config.targetGroups
+      targetGroups: config.targetGroups,
+      // A rollout under way splits the route's traffic, so its new task set says which group is which.
+      stableTargetGroup: registered && config.targetGroups.find(tg => tg !== registered)
     })
     const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()]
     traffic = weights
     newTargetGroup = newGroup
+    stableTargetGroup = stableGroup
+    if (
+      !registered &&
+      service.taskDefinition &&
+      !service.loadBalancers.some(lb => lb.targetGroupArn === stableGroup)
+    )
+      throw new Error(
+        `the route sends ${config.service}'s traffic to ${stableGroup}, but its serving task set registers in ${service.loadBalancers.map(lb => lb.targetGroupArn).join(', ') || 'no target group'}: target-groups must name the target group the serving tasks register in and the one beside it`
+      )
     // The new task set registers in the other target group; everything else is as the stable one has it.
     newLoadBalancers = service.loadBalancers.map(lb =>
       lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
@@ -71,6 +86,7 @@ export async function portsFor(
   return {
     traffic,
     newTargetGroup,
+    stableTargetGroup,
     fleet: new TaskSetFleet({
       ecs: clients.ecs,
       cluster: config.cluster,
@@ -88,6 +104,20 @@ export async function portsFor(
     }),
     records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
   }
+}
+
+/** The target group of target-groups the new revision's task set registers in, once that task set exists. */
+async function newTaskSetGroup(
+  config: Config,
+  clients: Clients,
+  record: RolloutRecord
+): Promise<string | undefined> {
+  if (record.newTaskDefinition === record.stableTaskDefinition) return undefined
+  const sets = (await describeService(clients.ecs, config.cluster, config.service)).taskSets ?? []
+  const fresh = sets.find(s => s.status !== 'DRAINING' && s.taskDefinition === record.newTaskDefinition)
+  return fresh?.loadBalancers
+    ?.map(lb => lb.targetGroupArn)
+    .find((tg): tg is string => !!tg && config.targetGroups.includes(tg))
 }
 
 export interface RunOptions {
@@ -147,7 +177,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
       records: ports.records,
       events,
       clock: deps.clock,
-      hooks: hooksFor(config, deps, record, events, await testUrl(config, deps, ports)),
+      hooks: hooksFor(config, deps, record, events, ports),
       cancel: deps.cancel
     },
     {
@@ -206,37 +236,72 @@ function startEvent(
   }
 }
 
-/** With a test listener, it is pointed at the new revision for the whole rollout; hooks get its URL. */
-async function testUrl(config: Config, deps: SessionDeps, ports: Ports): Promise<string | undefined> {
-  if (!config.testListenerArn || !ports.newTargetGroup) return undefined
-  return routeTestListener(deps.clients.elb, config.testListenerArn, ports.newTargetGroup)
-}
-
+/**
+ * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
+ * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
+ * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. After a
+ * rollback it goes back to the stable revision's target group, as production traffic does.
+ */
 function hooksFor(
   config: Config,
   deps: SessionDeps,
   record: RolloutRecord,
   events: EventSink,
-  testUrl?: string
+  ports: Ports
 ): Hooks | undefined {
   const h = config.hooks
-  if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback) return undefined
-  return new HookRunner({
-    hooks: h,
-    stepTimeoutMs: config.stepTimeoutMs,
-    context: {
-      service: config.service,
-      cluster: config.cluster,
-      rolloutId: record.id,
-      newTaskDefinition: record.newTaskDefinition,
-      stableTaskDefinition: record.stableTaskDefinition,
-      testUrl
-    },
-    events,
-    log: core,
-    clock: deps.clock,
-    signal: deps.cancel
-  })
+  const configured = !!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback)
+  const listener = config.testListenerArn
+  const group = ports.newTargetGroup
+  let routed: Promise<string> | undefined
+  const route = (): Promise<string> =>
+    (routed ??= routeTestListener(deps.clients.elb, listener ?? '', group ?? '').then(url => {
+      core.info(`test listener ${url} forwards to ${group}, the new revision's target group`)
+      return url
+    }))
+  const runner = configured
+    ? new HookRunner({
+        hooks: h,
+        stepTimeoutMs: config.stepTimeoutMs,
+        context: {
+          service: config.service,
+          cluster: config.cluster,
+          rolloutId: record.id,
+          newTaskDefinition: record.newTaskDefinition,
+          stableTaskDefinition: record.stableTaskDefinition,
+          testUrl: async () => routed?.catch(() => undefined)
+        },
+        events,
+        log: core,
+        clock: deps.clock,
+        signal: deps.cancel
+      })
+    : undefined
+  if (!listener || !group) return runner
+  return {
+    async run(name, context) {
+      if (name !== 'on-rollback') {
+        try {
+          await route()
+        } catch (error) {
+          routed = undefined
+          return {
+            kind: 'api',
+            message: `could not point test listener ${listener} at ${group}: ${describeError(error)}`
+          }
+        }
+      } else if (ports.stableTargetGroup) {
+        const back = ports.stableTargetGroup
+        routed = routeTestListener(deps.clients.elb, listener, back)
+        await routed.then(
+          url => core.info(`test listener ${url} forwards to ${back} again`),
+          error =>
+            core.warning(`Could not point test listener ${listener} back at ${back}: ${describeError(error)}`)
+        )
+      }
+      return runner?.run(name, context)
+    }
+  }
 }
 
 export async function describeTaskDefinition(

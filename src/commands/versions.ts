@@ -53,6 +53,12 @@ export async function recordVersion(
     outcome,
     'rollout-id': record.id
   }
+  // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
+  const existing = await ecs
+    .send(new DescribeTaskDefinitionCommand({ taskDefinition: record.newTaskDefinition, include: ['TAGS'] }))
+    .then(out => tagRecord(out.tags))
+    .catch(() => ({}) as Record<string, string>)
+  if (existing[TAG_PREFIX + 'commit']) fields.commit = ''
   const tags = Object.fromEntries(
     Object.entries(fields)
       .filter(([, v]) => v)
@@ -72,7 +78,9 @@ export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promis
     arns.push(...(out.taskDefinitionArns ?? []))
   }
   const revisionOf = (arn: string): number => Number(arn.split(':').pop())
-  const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
+  // familyPrefix is a prefix to some implementations: "web" would list "web-admin" too.
+  const ours = arns.filter(arn => taskDefinitionLabel(arn).split(':')[0] === family)
+  const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
   return Promise.all(
     newest.map(async arn => {
       const out = await ecs.send(
@@ -100,6 +108,17 @@ export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promis
 export async function historyCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   const versions = await listVersions(deps.clients.ecs, service)
+  // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
+  const active = decodeRecord(service.tags)
+  for (const v of versions)
+    if (active?.phase === 'Active' && v.arn === active.newTaskDefinition)
+      Object.assign(v, {
+        outcome: `in progress (${active.stage ?? 'active'}, step ${active.step} of ${active.steps})`,
+        deployedAt: active.startedAt,
+        actor: active.actor,
+        commit: active.commit,
+        run: active.runUrl
+      })
   const when = (v: Version): string =>
     v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : ''
   core.info(`Versions of ${config.service}, newest first:`)
@@ -128,7 +147,8 @@ export async function resolveVersion(
   ecs: ECSClient,
   service: ServiceInfo,
   input: string,
-  ref: string
+  ref: string,
+  options: { inactive?: 'refuse' | 'allow' } = {}
 ): Promise<TaskDefinition> {
   let target = ref
   if (ref === 'previous') {
@@ -161,7 +181,7 @@ export async function resolveVersion(
     )
   }
   const definition = out.taskDefinition as TaskDefinition
-  if (definition.status !== 'ACTIVE')
+  if (definition.status !== 'ACTIVE' && options.inactive !== 'allow')
     throw new InputError(
       input,
       `${show(ref)} is ${taskDefinitionLabel(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`
@@ -171,8 +191,14 @@ export async function resolveVersion(
 
 export async function diffCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
-  const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous')
-  const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '')
+  // During a rollout the two versions it moves between; otherwise the previous one and the current one.
+  const active = decodeRecord(service.tags)
+  const rolling = active?.phase === 'Active' ? active : undefined
+  const allow = { inactive: 'allow' } as const
+  const fromRef = config.toCompare ?? rolling?.stableTaskDefinition ?? 'previous'
+  const toRef = config.to ?? rolling?.newTaskDefinition ?? service.taskDefinition ?? ''
+  const from = await resolveVersion(deps.clients.ecs, service, 'from', fromRef, allow)
+  const to = await resolveVersion(deps.clients.ecs, service, 'to', toRef, allow)
   const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues })
   const title = `${taskDefinitionLabel(from.taskDefinitionArn ?? '')} → ${taskDefinitionLabel(to.taskDefinitionArn ?? '')}`
   core.info(`What changed, ${title}:`)

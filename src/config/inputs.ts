@@ -214,7 +214,13 @@ function readPlanConfig(raw: Record<InputName, string>, given: Set<string>): Pla
       'max-unavailable',
       'and max-surge are both 0, so no task could ever be replaced: allow at least one of them'
     )
-  if (name === 'blue-green' && traffic !== 'weights')
+  // deploy (and rollback, a deploy of an earlier revision) check it once the service's controller is known:
+  // on an ECS-controller service blue-green is ECS's native blue/green (config/controller-inputs.ts).
+  if (
+    name === 'blue-green' &&
+    traffic !== 'weights' &&
+    !['deploy', 'rollback'].includes(raw.command.toLowerCase())
+  )
     throw new InputError(
       'strategy',
       '"blue-green" needs traffic: weights, with listener-arn and target-groups'

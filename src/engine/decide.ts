@@ -4,7 +4,7 @@
 
 import type { OnFailure } from '../config/types.js'
 import { planMoves } from '../plan/moves.js'
-import type { Counts, Plan, PlanStep } from '../plan/types.js'
+import type { Counts, Limits as PlanLimits, Plan, PlanStep } from '../plan/types.js'
 import type { Request } from '../record/record.js'
 import type { FailureReason } from './events.js'
 import type { AlarmState, FleetObservation, RevisionState } from './ports.js'
@@ -125,11 +125,73 @@ function approach(
   const trafficDone = !weighted || state.trafficPercent === step.trafficPercent
   const target =
     weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step
-  if (current.new !== target.new || current.stable !== target.stable)
-    return { kind: 'scale', counts: planMoves(current, target, plan.limits)[0] }
+  if (current.new !== target.new || current.stable !== target.stable) {
+    const path = movesWithin(current, target, plan.limits)
+    // With weights, a ceiling too low for the step's new tasks beside today's stable ones: leapfrog.
+    if (!path && !trafficDone) return leapfrog(current, state.trafficPercent, step, plan.limits)
+    return { kind: 'scale', counts: (path ?? planMoves(current, target, plan.limits))[0] }
+  }
   if (!trafficDone) return { kind: 'traffic', percent: step.trafficPercent }
   return undefined
 }
+
+/** The moves from one set of counts to another within the limits, or undefined when there is no way. */
+function movesWithin(from: Counts, to: Counts, limits: PlanLimits): Counts[] | undefined {
+  try {
+    return planMoves(from, to, limits)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Weights under a ceiling too low for the gaining side's tasks next to all of the losing side's (stable-scale:
+ * shrink with a small max-surge): capacity and weight leapfrog, so neither side ever serves more than its
+ * tasks can and the fleet stays within max-surge and max-unavailable. The gaining side grows into the room
+ * there is; weight moves as far as its tasks can carry; the losing side gives up the tasks its remaining share
+ * no longer needs; and again. Forward the new revision gains, in a rollback the stable one.
+ */
+function leapfrog(
+  current: Counts,
+  weight: number,
+  to: Counts & { trafficPercent: number },
+  limits: PlanLimits
+): Decision {
+  const rising = to.trafficPercent > weight
+  const gain: keyof Counts = rising ? 'new' : 'stable'
+  const lose: keyof Counts = rising ? 'stable' : 'new'
+  const total = current.new + current.stable
+  const room = limits.maxTotal - total
+  if (current[gain] < to[gain] && room > 0) {
+    const grown = current[gain] + Math.min(room, to[gain] - current[gain])
+    return { kind: 'scale', counts: { ...current, [gain]: grown } }
+  }
+  // In the 0.1 % steps an ELBv2 weight can express, rounded down: the gaining side never carries more than
+  // its tasks' share. The losing side may then keep up to 0.1 % more than its tasks' share (below).
+  const carried = Math.min(100, Math.floor((1000 * current[gain]) / limits.desired + 1e-9) / 10)
+  const next = rising ? Math.min(to.trafficPercent, carried) : Math.max(to.trafficPercent, 100 - carried)
+  if (rising ? next > weight : next < weight) return { kind: 'traffic', percent: next }
+  const loserShare = lose === 'new' ? weight : 100 - weight
+  const unavailable = limits.desired - limits.minHealthy
+  const needed = Math.max(to[lose], tasksFor(loserShare, limits.desired) - unavailable)
+  const spare = Math.min(current[lose] - needed, total - limits.minHealthy)
+  if (spare > 0) return { kind: 'scale', counts: { ...current, [lose]: current[lose] - spare } }
+  throw new Error(
+    `cannot move from new ${current.new}/stable ${current.stable} at ${weight}% to new ${to.new}/stable ${to.stable} at ${to.trafficPercent}%: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`
+  )
+}
+
+/**
+ * Tasks a side needs for a share of the traffic, at least one for any share at all, give or take the 0.1 % of
+ * traffic a weight cannot express (a third of three tasks is 33.3 %, leaving 66.7 % for two).
+ */
+function tasksFor(percent: number, desired: number): number {
+  if (percent <= 0) return 0
+  return Math.max(1, Math.ceil((desired * (percent - WEIGHT_STEP)) / 100 - 1e-9))
+}
+
+/** The finest share ELBv2 weights (integers, 0–999) express: per-mille. */
+const WEIGHT_STEP = 0.1
 
 function decideFinal(state: EngineState, obs: Observation, plan: Plan): Decision {
   const last: PlanStep = plan.steps[plan.steps.length - 1]
@@ -161,11 +223,17 @@ function decideRollback(state: EngineState, obs: Observation, plan: Plan): Decis
   if (state.promoted) return { kind: 'make-stable-primary' }
   const running = Math.min(current.new, fleet.new?.running ?? 0)
   const from = { new: running, stable: current.stable }
-  const target = plan.traffic === 'weights' && state.trafficPercent > 0 ? full : { new: 0, stable: desired }
+  const weighted = plan.traffic === 'weights' && state.trafficPercent > 0
+  const target = weighted ? full : { new: 0, stable: desired }
   if (from.new !== target.new || from.stable !== target.stable) {
     if (current.new !== from.new) return { kind: 'scale', counts: { new: from.new, stable: from.stable } }
     if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
-    return { kind: 'scale', counts: planMoves(from, target, plan.limits)[0] }
+    const path = movesWithin(from, target, plan.limits)
+    if (path) return { kind: 'scale', counts: path[0] }
+    // Stable shrunk under a ceiling too low to grow it back beside the new tasks: weight and capacity leapfrog.
+    if (weighted)
+      return leapfrog(from, state.trafficPercent, { new: 0, stable: desired, trafficPercent: 0 }, plan.limits)
+    return { kind: 'scale', counts: planMoves(from, target, rollbackLimits(plan))[0] }
   }
   if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
   return { kind: 'finish-rollback' }
@@ -177,6 +245,15 @@ export function promoteTarget(request: Request, state: EngineState, plan: Plan):
   if (request === 'promote:full') return final
   const n = Number(request.slice('promote:'.length))
   return Math.min(final, Math.max(state.step + 1, Number.isFinite(n) && n > 0 ? n : state.step + 1))
+}
+
+/**
+ * A rollback may bring the whole stable revision back in one move — up to twice the tasks for a moment — so
+ * a late alarm (the stable task set shrunk to zero during the final bake) is answered at once, not in
+ * max-surge batches while the bad revision keeps all the traffic. The healthy floor still holds.
+ */
+export function rollbackLimits(plan: Plan): Plan['limits'] {
+  return { ...plan.limits, maxTotal: Math.max(plan.limits.maxTotal, 2 * plan.desiredCount) }
 }
 
 export function counts(fleet: FleetObservation): Counts {

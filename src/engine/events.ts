@@ -15,6 +15,21 @@ export type FailureReason =
   | { kind: 'api'; message: string }
   | { kind: 'requested'; by: string; command: 'abort' | 'rollback' }
   | { kind: 'orphan'; owner: string }
+  /**
+   * ECS stopped or rolled back the deployment itself: its deployment circuit breaker, its deployment alarms, or a
+   * StopServiceDeployment someone else sent. `reason` is ECS's own (rolloutStateReason or statusReason).
+   */
+  | {
+      kind: 'ecs'
+      cause: 'circuit-breaker' | 'alarms' | 'stopped' | 'failed'
+      reason: string
+      /** ECS's deployment alarms that fired. */
+      alarms?: string[]
+      /** The new revision's stopped tasks, as far as they were found. */
+      tasks: FailedTask[]
+      /** Whether ECS rolled the service back itself (otherwise the action did). */
+      rolledBack: boolean
+    }
 
 export interface RevisionInfo {
   arn: string
@@ -39,7 +54,8 @@ export type RolloutEvent =
       gates?: { alarms: string[]; warningAlarms: string[] }
     }
   | { kind: 'step-start'; at: number; step: number; label: string; target: Counts; trafficPercent: number }
-  | { kind: 'move'; at: number; step: number; counts: Counts }
+  /** Counts asked for (task sets), or, with `by: 'ecs'`, what ECS runs now while it carries out a deployment. */
+  | { kind: 'move'; at: number; step: number; counts: Counts; by?: 'ecs' }
   | { kind: 'traffic'; at: number; percent: number }
   | { kind: 'bake-start'; at: number; step: number; ms: number }
   | { kind: 'step-done'; at: number; step: number }
@@ -57,6 +73,8 @@ export type RolloutEvent =
   | { kind: 'traffic-restored'; at: number; mutatingCalls: number }
   | { kind: 'rollback-done'; at: number }
   | { kind: 'hook'; at: number; hook: string; exitCode: number | null; output: string[] }
+  /** An ECS service event written during the rollout (ECS-controller services), at ECS's own time. */
+  | { kind: 'service-event'; at: number; id: string; message: string }
   | { kind: 'end'; at: number; status: Status; reason?: string; trafficPercent: number }
 
 export interface EventSink {

@@ -29,7 +29,7 @@ import type { AlarmState, Clock, FleetObservation, FleetPort, GatesPort, Traffic
 export const QUICK_POLL_MS = 1000
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 export const HEARTBEAT_MS = 10_000
-/** Consecutive failed observations (after the SDK's own retries) before the rollout stops safely. */
+/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
 export const MAX_OBSERVE_ERRORS = 3
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
 export const CANCEL_GRACE_MS = 5000
@@ -43,6 +43,8 @@ export interface Hooks {
 export interface HookContext {
   step: number
   trafficPercent: number
+  /** Read between attempts of a hook in progress (exit 75): a failed gate ends the wait. */
+  interrupt?: () => Promise<FailureReason | undefined>
 }
 
 export interface EngineDeps {
@@ -81,7 +83,12 @@ export class Reconciler {
   private alarms: AlarmState[] = []
   private warned = new Set<string>()
   private request?: Request
+  private requestedBy?: string
   private observeErrors = 0
+  private actErrors = 0
+  /** Set when AWS kept failing and on-failure paused the rollout: run() returns it. */
+  private stopped?: EngineResult
+  private rollbackBeganAt = 0
   private cancelledAt?: number
   private rollbackStarted = false
   private rollbackActions = 0
@@ -106,15 +113,23 @@ export class Reconciler {
     for (;;) {
       const now = clock.now()
       const fleet = await this.observe(now)
+      if (this.stopped) return this.stopped
       if (!fleet) continue
       const plan = this.planFor(fleet.desiredCount)
       if (!announced && this.state.mode === 'forward')
         events.emit({ kind: 'step-start', at: now, ...this.stepInfo(plan) })
       announced = true
       const cancelled = this.checkCancel(now)
-      if (cancelled) return cancelled
+      if (cancelled) return this.handOver(cancelled)
       const decision = this.decideNext(fleet, plan, now)
-      const result = await this.act(decision, fleet, plan)
+      let result: EngineResult | undefined
+      try {
+        result = await this.act(decision, fleet, plan)
+        this.actErrors = 0
+      } catch (error) {
+        result = await this.actFailed(decision, error)
+        if (!result) continue
+      }
       if (result) return result
       // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
       if (decision.kind === 'wait') await clock.sleep(this.waitMs(now, decision), this.liveCancelSignal())
@@ -145,16 +160,19 @@ export class Reconciler {
     const detailed = now - this.lastDetailed >= this.settings.pollIntervalMs
     try {
       const fleet = await this.deps.fleet.observe(detailed)
+      // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
+      this.lastObservation = fleet
       if (detailed) {
         const gates = await this.deps.gates.read()
         this.alarms = gates.alarms
         this.noteWarnings(gates.warnings, now)
-        this.request = (fleet.tags && decodeRecord(fleet.tags)?.request) || undefined
+        const recorded = fleet.tags && decodeRecord(fleet.tags)
+        this.request = recorded?.request || undefined
+        this.requestedBy = recorded?.requestedBy
         this.lastDetailed = now
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
       this.observeErrors = 0
-      this.lastObservation = fleet
       return fleet
     } catch (error) {
       // The SDK has already retried with backoff; a few failed polls in a row mean AWS is not answering.
@@ -166,10 +184,9 @@ export class Reconciler {
       })
       if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
         if (this.state.mode === 'rollback' || !this.lastObservation) throw error
-        this.state.failure = { kind: 'api', message: describeError(error) }
         this.alarms = []
         this.observeErrors = 0
-        await this.beginRollback(this.state.failure)
+        this.stopped = await this.fail({ kind: 'api', message: describeError(error) })
         return undefined
       }
       await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
@@ -215,6 +232,16 @@ export class Reconciler {
     return undefined
   }
 
+  /**
+   * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
+   * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
+   */
+  private async handOver(result: EngineResult): Promise<EngineResult> {
+    const stage: Stage | undefined = this.state.mode === 'rollback' ? 'rolling-back' : undefined
+    await this.save({ stage, heartbeat: 0, reason: reasonText(this.state.failure) }).catch(() => undefined)
+    return result
+  }
+
   private async act(
     decision: Decision,
     fleet: FleetObservation,
@@ -244,7 +271,7 @@ export class Reconciler {
         if (plan.traffic === 'replicas') this.state.trafficPercent = replicaShare(decision.counts)
         return this.afterRollbackAction()
       }
-      case 'traffic':
+      case 'traffic': {
         if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
           // Weight moves only onto targets the load balancer itself has found healthy.
           if (traffic.ready && !(await traffic.ready())) {
@@ -257,14 +284,21 @@ export class Reconciler {
         await traffic.setWeight(decision.percent)
         this.state.trafficPercent = decision.percent
         events.emit({ kind: 'traffic', at, percent: decision.percent })
-        await this.afterRollbackAction()
-        if (this.state.mode === 'rollback' && decision.percent === 0) this.trafficRestored()
+        // Restored once the weight is verified: the record written after it is not part of the restore.
+        const restored = this.state.mode === 'rollback' && decision.percent === 0
+        if (restored) {
+          this.noteRollbackAction()
+          this.trafficRestored()
+        }
+        await this.afterRollbackAction(!restored)
         return undefined
+      }
       case 'bake': {
         const step = plan.steps[this.state.step - 1]
         const hookFailure = await this.deps.hooks?.run('post-step', {
           step: this.state.step,
-          trafficPercent: this.state.trafficPercent
+          trafficPercent: this.state.trafficPercent,
+          interrupt: () => this.firingGate()
         })
         if (hookFailure) return this.fail(hookFailure)
         this.state.phase = 'baking'
@@ -281,8 +315,10 @@ export class Reconciler {
       case 'jump':
         events.emit({ kind: 'step-done', at, step: this.state.step })
         if (decision.kind === 'jump') this.request = undefined
-        if (decision.to > plan.steps.length) this.enterFinal(at)
-        else {
+        if (decision.to > plan.steps.length) {
+          // A promote during the final phase finds it there already: its bake goes on.
+          if (this.state.mode !== 'final') this.enterFinal(at)
+        } else {
           this.state.step = decision.to
           this.state.phase = 'moving'
           this.state.stepStartedAt = at
@@ -299,7 +335,8 @@ export class Reconciler {
         events.emit({ kind: 'promoted', at })
         const hookFailure = await this.deps.hooks?.run('post-deploy', {
           step: this.state.step,
-          trafficPercent: 100
+          trafficPercent: 100,
+          interrupt: () => this.firingGate()
         })
         if (hookFailure) return this.fail(hookFailure)
         this.state.bakeStartedAt = clock.now()
@@ -321,7 +358,11 @@ export class Reconciler {
         await this.save({})
         return this.endWith(Status.Succeeded)
       case 'rollback':
-        await this.beginRollback(decision.reason)
+        await this.beginRollback(
+          decision.reason.kind === 'requested' && this.requestedBy
+            ? { ...decision.reason, by: this.requestedBy }
+            : decision.reason
+        )
         return undefined
       case 'make-stable-primary':
         await port.makePrimary('stable')
@@ -332,14 +373,54 @@ export class Reconciler {
     }
   }
 
+  /**
+   * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
+   * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
+   * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
+   * revision's task set is gone there is nothing to roll back to, and the run ends failed.
+   */
+  private async actFailed(decision: Decision, error: unknown): Promise<EngineResult | undefined> {
+    const now = this.deps.clock.now()
+    const reason: FailureReason = { kind: 'api', message: describeError(error) }
+    this.actErrors++
+    this.deps.events.emit({
+      kind: 'warning',
+      at: now,
+      message: `Could not ${decision.kind} (${reason.message}); trying again`
+    })
+    if (this.actErrors >= MAX_OBSERVE_ERRORS) {
+      this.actErrors = 0
+      if (this.state.mode === 'rollback') {
+        if (now - Math.max(this.rollbackProgressAt, this.rollbackBeganAt) > this.settings.stepTimeoutMs)
+          return this.endWith(Status.Failed, reason)
+      } else if (this.state.promoted && !this.lastObservation?.stable) {
+        return this.endWith(Status.Failed, reason)
+      } else {
+        const stopped = await this.fail(reason).catch(() => this.endWith(Status.Failed, reason))
+        if (stopped) return stopped
+      }
+    }
+    await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
+    return undefined
+  }
+
   /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
   private async preTraffic(): Promise<FailureReason | undefined> {
     if (this.preTrafficDone) return undefined
     this.preTrafficDone = true
     return this.deps.hooks?.run('pre-traffic', {
       step: this.state.step,
-      trafficPercent: this.state.trafficPercent
+      trafficPercent: this.state.trafficPercent,
+      interrupt: () => this.firingGate()
     })
+  }
+
+  /** A gate alarm in ALARM, read now: a hook in progress stops waiting for it. */
+  private async firingGate(): Promise<FailureReason | undefined> {
+    const { alarms } = await this.deps.gates.read()
+    this.alarms = alarms
+    const firing = alarms.find(a => a.state === 'ALARM')
+    return firing && { kind: 'alarm', alarm: firing }
   }
 
   /** Not-ready targets hold a step like unstable tasks do: step-timeout bounds the wait. */
@@ -357,12 +438,14 @@ export class Reconciler {
     this.state.mode = 'final'
     this.state.phase = 'moving'
     this.state.stepStartedAt = at
-    this.state.bakeStartedAt = undefined
+    // Promoted already (a rollout resumed after its promotion): the final bake starts now.
+    this.state.bakeStartedAt = this.state.promoted ? at : undefined
   }
 
   private async beginRollback(reason: FailureReason): Promise<void> {
     this.state.failure = reason
     this.state.mode = 'rollback'
+    this.rollbackBeganAt = this.deps.clock.now()
     this.deps.events.emit({
       kind: 'rollback-start',
       at: this.deps.clock.now(),
@@ -372,11 +455,15 @@ export class Reconciler {
     })
   }
 
-  /** The record is saved after the rollback's first action, so that action is the first mutating call. */
-  private async afterRollbackAction(): Promise<undefined> {
-    if (this.state.mode !== 'rollback') return undefined
+  private noteRollbackAction(): void {
     this.rollbackActions++
     this.rollbackProgressAt = this.deps.clock.now()
+  }
+
+  /** The record is saved after the rollback's first action, so that action is the first mutating call. */
+  private async afterRollbackAction(count = true): Promise<undefined> {
+    if (this.state.mode !== 'rollback') return undefined
+    if (count) this.noteRollbackAction()
     if (!this.rollbackStarted) {
       this.rollbackStarted = true
       await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure), request: null })
@@ -455,7 +542,7 @@ export class Reconciler {
   }
 
   private async save(change: Partial<RolloutRecord>): Promise<void> {
-    this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() }
+    this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step }
     this.lastHeartbeat = this.record.heartbeat
     await this.deps.records.save(this.record)
     // A request is written once (cleared when acted on); later saves leave the service's value alone.
@@ -520,5 +607,10 @@ export function reasonText(reason: FailureReason | undefined): string | undefine
       return `${reason.command} requested by ${reason.by}`
     case 'orphan':
       return `the run that owned the rollout stopped (${reason.owner})`
+    case 'ecs': {
+      const first = reason.tasks[0]
+      const by = reason.rolledBack ? 'ECS rolled the deployment back' : 'ECS stopped the deployment'
+      return `${by}: ${reason.reason}${first ? ` (stopped task: ${first.reason})` : ''}`
+    }
   }
 }

@@ -2,14 +2,15 @@
 // splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
 // the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
 // "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
-// first attempt; anything else fails the gate. on-rollback runs once and can only warn: the rollback it
-// follows is already done.
+// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
+// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
+// and can only warn: the rollback it follows is already done.
 
 import { formatDuration, InputError, show } from '../config/parse.js'
 import type { Hooks as HookCommands } from '../config/types.js'
 import type { EventSink, FailureReason } from '../engine/events.js'
 import { type Clock, systemClock } from '../engine/ports.js'
-import type { HookContext, HookName, Hooks } from '../engine/reconciler.js'
+import { reasonText, type HookContext, type HookName, type Hooks } from '../engine/reconciler.js'
 import type { LogPort } from '../report/log.js'
 import { MAX_OUTPUT_LINES } from '../report/reason.js'
 import { oneLine } from '../report/text.js'
@@ -41,8 +42,8 @@ export interface RolloutContext {
   rolloutId: string
   newTaskDefinition: string
   stableTaskDefinition?: string
-  /** The test listener's URL, when there is one. */
-  testUrl?: string
+  /** The test listener's URL, when there is one; a function is asked at each hook run (undefined: none yet). */
+  testUrl?: string | (() => Promise<string | undefined>)
 }
 
 export type HookLog = Pick<LogPort, 'startGroup' | 'endGroup' | 'info'>
@@ -65,6 +66,8 @@ interface Final {
   output: string[]
   /** Still in progress (exit 75) when step-timeout ran out. */
   gaveUp?: boolean
+  /** Still in progress when a gate failed: the rollout's failure, not the hook's. */
+  interrupted?: FailureReason
 }
 
 export class HookRunner implements Hooks {
@@ -102,7 +105,7 @@ export class HookRunner implements Hooks {
   private async attempts(name: HookName, argv: string[], context: HookContext): Promise<Final> {
     const { clock } = this
     const { log, signal, stepTimeoutMs, hooks } = this.options
-    const env = this.environment(name, context)
+    const env = await this.environment(name, context)
     const deadline = clock.now() + stepTimeoutMs
     for (let attempt = 1; ; attempt++) {
       log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${oneLine(JSON.stringify(argv))}`)
@@ -116,6 +119,9 @@ export class HookRunner implements Hooks {
       const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() })
       // on-rollback never loops: the rollout is over and the job should end.
       if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback') return { end, output }
+      // Traffic may be on the new revision while the hook waits: its gates still count.
+      const interrupted = await context.interrupt?.().catch(() => undefined)
+      if (interrupted) return { end, output, interrupted }
       const left = deadline - clock.now()
       if (left > 0) {
         const wait = Math.min(hooks.retryIntervalMs, left)
@@ -128,8 +134,9 @@ export class HookRunner implements Hooks {
     }
   }
 
-  private environment(name: HookName, context: HookContext): NodeJS.ProcessEnv {
+  private async environment(name: HookName, context: HookContext): Promise<NodeJS.ProcessEnv> {
     const c = this.options.context
+    const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl
     const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key))
     const own: Record<string, string | undefined> = {
       ECS_ROLLOUT_HOOK: name,
@@ -140,19 +147,22 @@ export class HookRunner implements Hooks {
       ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
       ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
       ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
-      ECS_ROLLOUT_TEST_URL: c.testUrl
+      ECS_ROLLOUT_TEST_URL: testUrl
     }
     return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)])
   }
 
   /** The final attempt as an event, and as the gate's verdict. */
-  private report(name: HookName, { end, output, gaveUp }: Final): FailureReason | undefined {
+  private report(name: HookName, { end, output, gaveUp, interrupted }: Final): FailureReason | undefined {
     const { events, signal } = this.options
     const at = this.clock.now()
-    const note = this.note(name, end, gaveUp)
+    const note = interrupted
+      ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
+      : this.note(name, end, gaveUp)
     const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`]
     const exitCode = end.kind === 'exit' ? end.code : null
     events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines })
+    if (interrupted) return interrupted
     if (exitCode === 0) return undefined
     if (name === 'on-rollback') {
       const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`

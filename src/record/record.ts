@@ -1,6 +1,6 @@
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 16), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 
 import type { PlanConfig, Quantity, CustomStep } from '../config/types.js'
 
@@ -23,15 +23,20 @@ export interface RolloutRecord {
   newTaskDefinition: string
   stableTaskDefinition?: string
   plan: PlanConfig
+  /** Who started the rollout, from which run and commit: these stay when later runs carry it on. */
   actor: string
   runUrl: string
   commit: string
+  /** The run executing (or last executing) the rollout, when it is not the one that started it. */
+  owner?: string
   startedAt: number
   heartbeat: number
   outcome?: Outcome
   reason?: string
   /** A control run's request; null clears it, undefined leaves whatever is on the service untouched. */
   request?: Request | null
+  /** Who asked for `request` ("carol in https://…/runs/402"), for the owner's log and reason. */
+  requestedBy?: string
 }
 
 const VALUE_MAX = 256
@@ -57,6 +62,7 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
     actor: r.actor,
     run: r.runUrl,
     commit: r.commit,
+    owner: r.owner,
     started: String(r.startedAt),
     heartbeat: String(r.heartbeat),
     outcome: r.outcome,
@@ -65,7 +71,10 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
   const tags: Record<string, string> = {}
   for (const [k, v] of Object.entries(fields)) tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v)
   // The owner saves often; it must not erase a request a control run wrote in the meantime.
-  if (r.request !== undefined) tags[TAG_PREFIX + 'request'] = r.request ?? ''
+  if (r.request !== undefined) {
+    tags[TAG_PREFIX + 'request'] = r.request ?? ''
+    tags[TAG_PREFIX + 'request-by'] = r.request ? tagValue(r.requestedBy ?? '') : ''
+  }
   return tags
 }
 
@@ -91,11 +100,13 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
     actor: get('actor') ?? '',
     runUrl: get('run') ?? '',
     commit: get('commit') ?? '',
+    owner: get('owner'),
     startedAt: Number(get('started') ?? 0),
     heartbeat: Number(get('heartbeat') ?? 0),
     outcome: get('outcome') as Outcome | undefined,
     reason: get('reason'),
-    request: get('request') as Request | undefined
+    request: get('request') as Request | undefined,
+    requestedBy: get('request-by')
   }
 }
 

@@ -9,7 +9,7 @@ import type { EventSink, RolloutEvent } from '../engine/events.js'
 import { planFacts, planText } from './plan-view.js'
 import { type EventOf, type Progress, applyEvent, emptyProgress } from './progress.js'
 import { MAX_OUTPUT_LINES, reasonClause, reasonLines, reasonTitle } from './reason.js'
-import { oneLine, plural, tailLines } from './text.js'
+import { oneLine, plural, tailLines, timeOfDay } from './text.js'
 
 export interface LogEntry {
   /** 'start' opens a group titled `line`; 'end' closes the open one (before anything else in the entry). */
@@ -63,7 +63,11 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
       return [...close, { group: 'start', line: title }]
     }
     case 'move':
-      return [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }]
+      return event.by === 'ecs'
+        ? [{ line: `ECS runs new ${event.counts.new}, stable ${event.counts.stable}` }]
+        : [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }]
+    case 'service-event':
+      return [{ line: `ECS event at ${timeOfDay(event.at)}: ${oneLine(event.message)}` }]
     case 'traffic':
       return [{ line: `traffic: ${event.percent}% to ${label('to')}` }]
     case 'bake-start': {

@@ -61,13 +61,27 @@ export interface Progress {
   rollback?: Rollback
   /** Keyed by alarm name, or by message for warnings without an alarm. */
   warnings: Map<string, WarningSeen>
+  /** ECS service events of the rollout (ECS-controller services): the latest ones, and how many there were. */
+  serviceEvents: { at: number; message: string }[]
+  serviceEventCount: number
   end?: EventOf<'end'>
   firstAt?: number
   lastAt?: number
 }
 
+/** Service events kept for the summary: the latest ones say most about how a deployment ended. */
+export const MAX_SERVICE_EVENTS = 30
+
 export function emptyProgress(): Progress {
-  return { phase: 'starting', step: 0, steps: new Map(), trafficPercent: 0, warnings: new Map() }
+  return {
+    phase: 'starting',
+    step: 0,
+    steps: new Map(),
+    trafficPercent: 0,
+    warnings: new Map(),
+    serviceEvents: [],
+    serviceEventCount: 0
+  }
 }
 
 export function foldEvents(events: readonly RolloutEvent[]): Progress {
@@ -78,8 +92,11 @@ export function foldEvents(events: readonly RolloutEvent[]): Progress {
 
 /** Updates `p` in place with one event (the log sink keeps one Progress for the whole run). */
 export function applyEvent(p: Progress, e: RolloutEvent): void {
-  p.firstAt ??= e.at
-  p.lastAt = e.at
+  // ECS's service events carry ECS's own time, which may lag the run's: they do not move the clock.
+  if (e.kind !== 'service-event') {
+    p.firstAt ??= e.at
+    p.lastAt = e.at
+  }
   switch (e.kind) {
     case 'start':
       p.start = e
@@ -156,6 +173,11 @@ export function applyEvent(p: Progress, e: RolloutEvent): void {
       if (p.rollback) p.rollback.doneAt = e.at
       break
     case 'hook':
+      break
+    case 'service-event':
+      p.serviceEventCount++
+      p.serviceEvents.push({ at: e.at, message: e.message })
+      if (p.serviceEvents.length > MAX_SERVICE_EVENTS) p.serviceEvents.shift()
       break
     case 'end':
       p.phase = 'ended'

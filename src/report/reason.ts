@@ -3,6 +3,7 @@
 
 import { formatDuration } from '../config/parse.js'
 import type { FailureReason } from '../engine/events.js'
+import type { FailedTask } from '../engine/ports.js'
 import { alarmUrl, taskId, taskUrl } from './console-links.js'
 import { Html, code, escapeHtml, safe, link, pre, table } from './html.js'
 import { andMore, dateTime, oneLine, plural, tailLines, timeOfDay } from './text.js'
@@ -35,6 +36,25 @@ export function reasonClause(r: FailureReason): string {
       return `${oneLine(r.by)} asked to ${r.command}`
     case 'orphan':
       return `the run that owned the rollout stopped without finishing it (${oneLine(r.owner)})`
+    case 'ecs':
+      return ecsClause(r)
+  }
+}
+
+/** "ECS's deployment circuit breaker rolled the deployment back". */
+function ecsClause(r: Extract<FailureReason, { kind: 'ecs' }>): string {
+  const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment'
+  switch (r.cause) {
+    case 'circuit-breaker':
+      return `ECS's deployment circuit breaker ${did}`
+    case 'alarms': {
+      const names = r.alarms?.length ? ` (${r.alarms.map(a => oneLine(a, 200)).join(', ')})` : ''
+      return `ECS's deployment alarms${names} ${did}`
+    }
+    case 'stopped':
+      return `the service deployment was stopped outside this run, and ECS ${did}`
+    case 'failed':
+      return `ECS failed the deployment`
   }
 }
 
@@ -57,6 +77,13 @@ export function reasonTitle(r: FailureReason): string {
       return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`
     case 'orphan':
       return 'Orphaned rollout'
+    case 'ecs':
+      return {
+        'circuit-breaker': 'ECS circuit breaker',
+        alarms: 'ECS deployment alarms',
+        stopped: 'Service deployment stopped',
+        failed: 'ECS deployment failed'
+      }[r.cause]
   }
 }
 
@@ -68,22 +95,27 @@ export function reasonLines(r: FailureReason): string[] {
         `alarm ${oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
         `state reason: ${oneLine(r.alarm.reason)}`
       ]
-    case 'tasks': {
-      const lines = r.tasks.slice(0, MAX_TASKS).map(t => {
-        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`
-        return `task ${oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${oneLine(t.reason)}`
-      })
-      const omitted = r.tasks.length - lines.length
-      return [reasonClause(r), ...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])]
-    }
+    case 'tasks':
+      return [reasonClause(r), ...taskLines(r.tasks)]
     case 'hook': {
       const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
       const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : []
       return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)]
     }
+    case 'ecs':
+      return [reasonClause(r), `ECS's reason: ${oneLine(r.reason)}`, ...taskLines(r.tasks)]
     default:
       return [reasonClause(r)]
   }
+}
+
+function taskLines(tasks: FailedTask[]): string[] {
+  const lines = tasks.slice(0, MAX_TASKS).map(t => {
+    const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`
+    return `task ${oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${oneLine(t.reason)}`
+  })
+  const omitted = tasks.length - lines.length
+  return [...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])]
 }
 
 /** Where the rollout runs, for console links. */
@@ -101,18 +133,15 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
       return safe`<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`
     }
     case 'tasks': {
-      const rows = r.tasks
-        .slice(0, MAX_TASKS)
-        .map(t => [
-          maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
-          timeOfDay(t.at),
-          t.exitCode === undefined ? '' : t.exitCode,
-          t.reason
-        ])
-      const omitted = r.tasks.length - rows.length
-      const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : ''
       const head = `<p>${escapeHtml(capitalize(reasonClause(r)))}:</p>\n`
-      return new Html(head + table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more)
+      return new Html(head + taskTable(r.tasks, where).html)
+    }
+    case 'ecs': {
+      const head = safe`<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`
+      const tasks = r.tasks.length
+        ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
+        : ''
+      return new Html(head.html + tasks)
     }
     case 'hook': {
       const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
@@ -126,6 +155,20 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
     default:
       return safe`<p>${capitalize(reasonClause(r))}.</p>\n`
   }
+}
+
+function taskTable(tasks: FailedTask[], where: Where): Html {
+  const rows = tasks
+    .slice(0, MAX_TASKS)
+    .map(t => [
+      maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+      timeOfDay(t.at),
+      t.exitCode === undefined ? '' : t.exitCode,
+      t.reason
+    ])
+  const omitted = tasks.length - rows.length
+  const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : ''
+  return new Html(table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more)
 }
 
 export function capitalize(text: string): string {

@@ -40,6 +40,7 @@ export function renderSummary(events: readonly RolloutEvent[], context: SummaryC
     facts(p, context).html,
     why(p),
     warnings(p),
+    serviceEvents(p),
     '<h3>Steps</h3>\n',
     progressTable(p, start.plan).html,
     list(planFacts(start.plan)).html,
@@ -208,6 +209,18 @@ function warnings(p: Progress): string {
   })
   if (all.length > MAX_WARNINGS) items.push(safe`${andMore(all.length - MAX_WARNINGS, 'warnings')}`)
   return `<h3>Warnings</h3>\n${list(items).html}`
+}
+
+/** ECS's own account of an ECS-controller deployment: what it started, stopped and concluded, oldest first. */
+function serviceEvents(p: Progress): string {
+  if (p.serviceEventCount === 0) return ''
+  const omitted = p.serviceEventCount - p.serviceEvents.length
+  const items = p.serviceEvents.map(e => safe`${timeOfDay(e.at)}: ${oneLine(e.message, WARNING_WIDTH)}`)
+  const more =
+    omitted > 0
+      ? `<p>The ${plural(p.serviceEvents.length, 'latest event')} of ${p.serviceEventCount}:</p>\n`
+      : ''
+  return `<h3>ECS service events</h3>\n${more}${list(items).html}`
 }
 
 function changes(ctx: SummaryContext): string {

@@ -1,5 +1,5 @@
-export const id = 232;
-export const ids = [232,158];
+export const id = 524;
+export const ids = [524,158];
 export const modules = {
 
 /***/ 4582:
@@ -53,7 +53,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 232:
+/***/ 9524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -74,6 +74,8 @@ var dist_cjs = __webpack_require__(212);
 var aws_tags = __webpack_require__(9580);
 // EXTERNAL MODULE: ./src/aws/task-definition.ts
 var task_definition = __webpack_require__(1116);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/plan/planner.ts
@@ -191,10 +193,20 @@ class ListenerWeights {
         }
         throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
     }
-    /** The new target group has targets and every one of them passes its health check. */
+    /**
+     * The new target group has targets and every one of them passes its health check. ELBv2 checks only target
+     * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
+     * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
+     */
     async ready() {
-        const health = await this.targetHealth(await this.newTargetGroup());
-        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0;
+        const groups = await this.targetGroups();
+        const weights = forwardWeights(await this.actions());
+        if (!weights.has(groups.new)) {
+            await this.setWeight(share(weights, groups.new));
+            return false;
+        }
+        const health = await this.targetHealth(groups.new);
+        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
     }
     /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
     async targetHealth(targetGroupArn) {
@@ -690,12 +702,68 @@ function approach(state, obs, plan, step) {
     const weighted = plan.traffic === 'weights';
     const trafficDone = !weighted || state.trafficPercent === step.trafficPercent;
     const target = weighted && !trafficDone ? { new: step.new, stable: Math.max(step.stable, current.stable) } : step;
-    if (current.new !== target.new || current.stable !== target.stable)
-        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(current, target, plan.limits)[0] };
+    if (current.new !== target.new || current.stable !== target.stable) {
+        const path = movesWithin(current, target, plan.limits);
+        // With weights, a ceiling too low for the step's new tasks beside today's stable ones: leapfrog.
+        if (!path && !trafficDone)
+            return leapfrog(current, state.trafficPercent, step, plan.limits);
+        return { kind: 'scale', counts: (path ?? (0,moves/* planMoves */.Y)(current, target, plan.limits))[0] };
+    }
     if (!trafficDone)
         return { kind: 'traffic', percent: step.trafficPercent };
     return undefined;
 }
+/** The moves from one set of counts to another within the limits, or undefined when there is no way. */
+function movesWithin(from, to, limits) {
+    try {
+        return (0,moves/* planMoves */.Y)(from, to, limits);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Weights under a ceiling too low for the gaining side's tasks next to all of the losing side's (stable-scale:
+ * shrink with a small max-surge): capacity and weight leapfrog, so neither side ever serves more than its
+ * tasks can and the fleet stays within max-surge and max-unavailable. The gaining side grows into the room
+ * there is; weight moves as far as its tasks can carry; the losing side gives up the tasks its remaining share
+ * no longer needs; and again. Forward the new revision gains, in a rollback the stable one.
+ */
+function leapfrog(current, weight, to, limits) {
+    const rising = to.trafficPercent > weight;
+    const gain = rising ? 'new' : 'stable';
+    const lose = rising ? 'stable' : 'new';
+    const total = current.new + current.stable;
+    const room = limits.maxTotal - total;
+    if (current[gain] < to[gain] && room > 0) {
+        const grown = current[gain] + Math.min(room, to[gain] - current[gain]);
+        return { kind: 'scale', counts: { ...current, [gain]: grown } };
+    }
+    // In the 0.1 % steps an ELBv2 weight can express, rounded down: the gaining side never carries more than
+    // its tasks' share. The losing side may then keep up to 0.1 % more than its tasks' share (below).
+    const carried = Math.min(100, Math.floor((1000 * current[gain]) / limits.desired + 1e-9) / 10);
+    const next = rising ? Math.min(to.trafficPercent, carried) : Math.max(to.trafficPercent, 100 - carried);
+    if (rising ? next > weight : next < weight)
+        return { kind: 'traffic', percent: next };
+    const loserShare = lose === 'new' ? weight : 100 - weight;
+    const unavailable = limits.desired - limits.minHealthy;
+    const needed = Math.max(to[lose], tasksFor(loserShare, limits.desired) - unavailable);
+    const spare = Math.min(current[lose] - needed, total - limits.minHealthy);
+    if (spare > 0)
+        return { kind: 'scale', counts: { ...current, [lose]: current[lose] - spare } };
+    throw new Error(`cannot move from new ${current.new}/stable ${current.stable} at ${weight}% to new ${to.new}/stable ${to.stable} at ${to.trafficPercent}%: with at least ${limits.minHealthy} healthy and at most ${limits.maxTotal} tasks in all, no task can be started or stopped; raise max-surge or max-unavailable`);
+}
+/**
+ * Tasks a side needs for a share of the traffic, at least one for any share at all, give or take the 0.1 % of
+ * traffic a weight cannot express (a third of three tasks is 33.3 %, leaving 66.7 % for two).
+ */
+function tasksFor(percent, desired) {
+    if (percent <= 0)
+        return 0;
+    return Math.max(1, Math.ceil((desired * (percent - WEIGHT_STEP)) / 100 - 1e-9));
+}
+/** The finest share ELBv2 weights (integers, 0–999) express: per-mille. */
+const WEIGHT_STEP = 0.1;
 function decideFinal(state, obs, plan) {
     const last = plan.steps[plan.steps.length - 1];
     // promote: full may jump here from any step; reach the last step's counts and traffic first.
@@ -729,13 +797,20 @@ function decideRollback(state, obs, plan) {
         return { kind: 'make-stable-primary' };
     const running = Math.min(current.new, fleet.new?.running ?? 0);
     const from = { new: running, stable: current.stable };
-    const target = plan.traffic === 'weights' && state.trafficPercent > 0 ? full : { new: 0, stable: desired };
+    const weighted = plan.traffic === 'weights' && state.trafficPercent > 0;
+    const target = weighted ? full : { new: 0, stable: desired };
     if (from.new !== target.new || from.stable !== target.stable) {
         if (current.new !== from.new)
             return { kind: 'scale', counts: { new: from.new, stable: from.stable } };
         if (!steady(fleet.stable))
             return { kind: 'wait', for: 'stable revision' };
-        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(from, target, plan.limits)[0] };
+        const path = movesWithin(from, target, plan.limits);
+        if (path)
+            return { kind: 'scale', counts: path[0] };
+        // Stable shrunk under a ceiling too low to grow it back beside the new tasks: weight and capacity leapfrog.
+        if (weighted)
+            return leapfrog(from, state.trafficPercent, { new: 0, stable: desired, trafficPercent: 0 }, plan.limits);
+        return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(from, target, rollbackLimits(plan))[0] };
     }
     if (!steady(fleet.stable))
         return { kind: 'wait', for: 'stable revision' };
@@ -748,6 +823,14 @@ function promoteTarget(request, state, plan) {
         return final;
     const n = Number(request.slice('promote:'.length));
     return Math.min(final, Math.max(state.step + 1, Number.isFinite(n) && n > 0 ? n : state.step + 1));
+}
+/**
+ * A rollback may bring the whole stable revision back in one move — up to twice the tasks for a moment — so
+ * a late alarm (the stable task set shrunk to zero during the final bake) is answered at once, not in
+ * max-surge batches while the bad revision keeps all the traffic. The healthy floor still holds.
+ */
+function rollbackLimits(plan) {
+    return { ...plan.limits, maxTotal: Math.max(plan.limits.maxTotal, 2 * plan.desiredCount) };
 }
 function counts(fleet) {
     return { new: fleet.new?.desired ?? 0, stable: fleet.stable?.desired ?? 0 };
@@ -770,7 +853,7 @@ function steady(r) {
 const QUICK_POLL_MS = 1000;
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
-/** Consecutive failed observations (after the SDK's own retries) before the rollout stops safely. */
+/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
 const MAX_OBSERVE_ERRORS = 3;
 /** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
 const CANCEL_GRACE_MS = 5000;
@@ -785,7 +868,12 @@ class Reconciler {
     alarms = [];
     warned = new Set();
     request;
+    requestedBy;
     observeErrors = 0;
+    actErrors = 0;
+    /** Set when AWS kept failing and on-failure paused the rollout: run() returns it. */
+    stopped;
+    rollbackBeganAt = 0;
     cancelledAt;
     rollbackStarted = false;
     rollbackActions = 0;
@@ -807,6 +895,8 @@ class Reconciler {
         for (;;) {
             const now = clock.now();
             const fleet = await this.observe(now);
+            if (this.stopped)
+                return this.stopped;
             if (!fleet)
                 continue;
             const plan = this.planFor(fleet.desiredCount);
@@ -815,9 +905,18 @@ class Reconciler {
             announced = true;
             const cancelled = this.checkCancel(now);
             if (cancelled)
-                return cancelled;
+                return this.handOver(cancelled);
             const decision = this.decideNext(fleet, plan, now);
-            const result = await this.act(decision, fleet, plan);
+            let result;
+            try {
+                result = await this.act(decision, fleet, plan);
+                this.actErrors = 0;
+            }
+            catch (error) {
+                result = await this.actFailed(decision, error);
+                if (!result)
+                    continue;
+            }
             if (result)
                 return result;
             // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
@@ -850,7 +949,9 @@ class Reconciler {
                 const gates = await this.deps.gates.read();
                 this.alarms = gates.alarms;
                 this.noteWarnings(gates.warnings, now);
-                this.request = (fleet.tags && (0,record_record/* decodeRecord */.eT)(fleet.tags)?.request) || undefined;
+                const recorded = fleet.tags && (0,record_record/* decodeRecord */.eT)(fleet.tags);
+                this.request = recorded?.request || undefined;
+                this.requestedBy = recorded?.requestedBy;
                 this.lastDetailed = now;
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
@@ -870,10 +971,9 @@ class Reconciler {
             if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
                 if (this.state.mode === 'rollback' || !this.lastObservation)
                     throw error;
-                this.state.failure = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
                 this.alarms = [];
                 this.observeErrors = 0;
-                await this.beginRollback(this.state.failure);
+                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
                 return undefined;
             }
             await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
@@ -921,6 +1021,15 @@ class Reconciler {
             return this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
         return undefined;
     }
+    /**
+     * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
+     * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
+     */
+    async handOver(result) {
+        const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
+        await this.save({ stage, heartbeat: 0, reason: reasonText(this.state.failure) }).catch(() => undefined);
+        return result;
+    }
     async act(decision, fleet, plan) {
         const { fleet: port, traffic, events, clock } = this.deps;
         const at = clock.now();
@@ -949,7 +1058,7 @@ class Reconciler {
                     this.state.trafficPercent = replicaShare(decision.counts);
                 return this.afterRollbackAction();
             }
-            case 'traffic':
+            case 'traffic': {
                 if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
                     // Weight moves only onto targets the load balancer itself has found healthy.
                     if (traffic.ready && !(await traffic.ready())) {
@@ -963,15 +1072,21 @@ class Reconciler {
                 await traffic.setWeight(decision.percent);
                 this.state.trafficPercent = decision.percent;
                 events.emit({ kind: 'traffic', at, percent: decision.percent });
-                await this.afterRollbackAction();
-                if (this.state.mode === 'rollback' && decision.percent === 0)
+                // Restored once the weight is verified: the record written after it is not part of the restore.
+                const restored = this.state.mode === 'rollback' && decision.percent === 0;
+                if (restored) {
+                    this.noteRollbackAction();
                     this.trafficRestored();
+                }
+                await this.afterRollbackAction(!restored);
                 return undefined;
+            }
             case 'bake': {
                 const step = plan.steps[this.state.step - 1];
                 const hookFailure = await this.deps.hooks?.run('post-step', {
                     step: this.state.step,
-                    trafficPercent: this.state.trafficPercent
+                    trafficPercent: this.state.trafficPercent,
+                    interrupt: () => this.firingGate()
                 });
                 if (hookFailure)
                     return this.fail(hookFailure);
@@ -990,8 +1105,11 @@ class Reconciler {
                 events.emit({ kind: 'step-done', at, step: this.state.step });
                 if (decision.kind === 'jump')
                     this.request = undefined;
-                if (decision.to > plan.steps.length)
-                    this.enterFinal(at);
+                if (decision.to > plan.steps.length) {
+                    // A promote during the final phase finds it there already: its bake goes on.
+                    if (this.state.mode !== 'final')
+                        this.enterFinal(at);
+                }
                 else {
                     this.state.step = decision.to;
                     this.state.phase = 'moving';
@@ -1009,7 +1127,8 @@ class Reconciler {
                 events.emit({ kind: 'promoted', at });
                 const hookFailure = await this.deps.hooks?.run('post-deploy', {
                     step: this.state.step,
-                    trafficPercent: 100
+                    trafficPercent: 100,
+                    interrupt: () => this.firingGate()
                 });
                 if (hookFailure)
                     return this.fail(hookFailure);
@@ -1032,7 +1151,9 @@ class Reconciler {
                 await this.save({});
                 return this.endWith(constants/* Status */.nW.Succeeded);
             case 'rollback':
-                await this.beginRollback(decision.reason);
+                await this.beginRollback(decision.reason.kind === 'requested' && this.requestedBy
+                    ? { ...decision.reason, by: this.requestedBy }
+                    : decision.reason);
                 return undefined;
             case 'make-stable-primary':
                 await port.makePrimary('stable');
@@ -1042,6 +1163,39 @@ class Reconciler {
                 return this.finishRollback(fleet);
         }
     }
+    /**
+     * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
+     * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
+     * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
+     * revision's task set is gone there is nothing to roll back to, and the run ends failed.
+     */
+    async actFailed(decision, error) {
+        const now = this.deps.clock.now();
+        const reason = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
+        this.actErrors++;
+        this.deps.events.emit({
+            kind: 'warning',
+            at: now,
+            message: `Could not ${decision.kind} (${reason.message}); trying again`
+        });
+        if (this.actErrors >= MAX_OBSERVE_ERRORS) {
+            this.actErrors = 0;
+            if (this.state.mode === 'rollback') {
+                if (now - Math.max(this.rollbackProgressAt, this.rollbackBeganAt) > this.settings.stepTimeoutMs)
+                    return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else if (this.state.promoted && !this.lastObservation?.stable) {
+                return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else {
+                const stopped = await this.fail(reason).catch(() => this.endWith(constants/* Status */.nW.Failed, reason));
+                if (stopped)
+                    return stopped;
+            }
+        }
+        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+        return undefined;
+    }
     /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
     async preTraffic() {
         if (this.preTrafficDone)
@@ -1049,8 +1203,16 @@ class Reconciler {
         this.preTrafficDone = true;
         return this.deps.hooks?.run('pre-traffic', {
             step: this.state.step,
-            trafficPercent: this.state.trafficPercent
+            trafficPercent: this.state.trafficPercent,
+            interrupt: () => this.firingGate()
         });
+    }
+    /** A gate alarm in ALARM, read now: a hook in progress stops waiting for it. */
+    async firingGate() {
+        const { alarms } = await this.deps.gates.read();
+        this.alarms = alarms;
+        const firing = alarms.find(a => a.state === 'ALARM');
+        return firing && { kind: 'alarm', alarm: firing };
     }
     /** Not-ready targets hold a step like unstable tasks do: step-timeout bounds the wait. */
     async checkStepTimeout() {
@@ -1067,11 +1229,13 @@ class Reconciler {
         this.state.mode = 'final';
         this.state.phase = 'moving';
         this.state.stepStartedAt = at;
-        this.state.bakeStartedAt = undefined;
+        // Promoted already (a rollout resumed after its promotion): the final bake starts now.
+        this.state.bakeStartedAt = this.state.promoted ? at : undefined;
     }
     async beginRollback(reason) {
         this.state.failure = reason;
         this.state.mode = 'rollback';
+        this.rollbackBeganAt = this.deps.clock.now();
         this.deps.events.emit({
             kind: 'rollback-start',
             at: this.deps.clock.now(),
@@ -1080,12 +1244,16 @@ class Reconciler {
             trafficPercent: this.state.trafficPercent
         });
     }
-    /** The record is saved after the rollback's first action, so that action is the first mutating call. */
-    async afterRollbackAction() {
-        if (this.state.mode !== 'rollback')
-            return undefined;
+    noteRollbackAction() {
         this.rollbackActions++;
         this.rollbackProgressAt = this.deps.clock.now();
+    }
+    /** The record is saved after the rollback's first action, so that action is the first mutating call. */
+    async afterRollbackAction(count = true) {
+        if (this.state.mode !== 'rollback')
+            return undefined;
+        if (count)
+            this.noteRollbackAction();
         if (!this.rollbackStarted) {
             this.rollbackStarted = true;
             await this.save({ stage: 'rolling-back', reason: reasonText(this.state.failure), request: null });
@@ -1157,7 +1325,7 @@ class Reconciler {
         return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
     }
     async save(change) {
-        this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() };
+        this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
         this.lastHeartbeat = this.record.heartbeat;
         await this.deps.records.save(this.record);
         // A request is written once (cleared when acted on); later saves leave the service's value alone.
@@ -1210,13 +1378,16 @@ function reasonText(reason) {
             return `${reason.command} requested by ${reason.by}`;
         case 'orphan':
             return `the run that owned the rollout stopped (${reason.owner})`;
+        case 'ecs': {
+            const first = reason.tasks[0];
+            const by = reason.rolledBack ? 'ECS rolled the deployment back' : 'ECS stopped the deployment';
+            return `${by}: ${reason.reason}${first ? ` (stopped task: ${first.reason})` : ''}`;
+        }
     }
 }
 
 // EXTERNAL MODULE: ./src/github/reporter.ts
 var reporter = __webpack_require__(6838);
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/engine/ports.ts
 var ports = __webpack_require__(1158);
 // EXTERNAL MODULE: ./src/report/console-links.ts
@@ -1257,6 +1428,24 @@ function reasonClause(r) {
             return `${(0,report_text/* oneLine */.TN)(r.by)} asked to ${r.command}`;
         case 'orphan':
             return `the run that owned the rollout stopped without finishing it (${(0,report_text/* oneLine */.TN)(r.owner)})`;
+        case 'ecs':
+            return ecsClause(r);
+    }
+}
+/** "ECS's deployment circuit breaker rolled the deployment back". */
+function ecsClause(r) {
+    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
+    switch (r.cause) {
+        case 'circuit-breaker':
+            return `ECS's deployment circuit breaker ${did}`;
+        case 'alarms': {
+            const names = r.alarms?.length ? ` (${r.alarms.map(a => (0,report_text/* oneLine */.TN)(a, 200)).join(', ')})` : '';
+            return `ECS's deployment alarms${names} ${did}`;
+        }
+        case 'stopped':
+            return `the service deployment was stopped outside this run, and ECS ${did}`;
+        case 'failed':
+            return `ECS failed the deployment`;
     }
 }
 /** A short title for an annotation: "Alarm web-5xx". */
@@ -1278,6 +1467,13 @@ function reasonTitle(r) {
             return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
         case 'orphan':
             return 'Orphaned rollout';
+        case 'ecs':
+            return {
+                'circuit-breaker': 'ECS circuit breaker',
+                alarms: 'ECS deployment alarms',
+                stopped: 'Service deployment stopped',
+                failed: 'ECS deployment failed'
+            }[r.cause];
     }
 }
 /** The evidence, a line each, for the log and an annotation's body. */
@@ -1288,22 +1484,26 @@ function reasonLines(r) {
                 `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)}: ${r.alarm.state} since ${(0,report_text/* dateTime */.KQ)(r.alarm.since)}`,
                 `state reason: ${(0,report_text/* oneLine */.TN)(r.alarm.reason)}`
             ];
-        case 'tasks': {
-            const lines = r.tasks.slice(0, MAX_TASKS).map(t => {
-                const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-                return `task ${(0,report_text/* oneLine */.TN)((0,console_links/* taskId */.BS)(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
-            });
-            const omitted = r.tasks.length - lines.length;
-            return [reasonClause(r), ...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
-        }
+        case 'tasks':
+            return [reasonClause(r), ...taskLines(r.tasks)];
         case 'hook': {
             const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
             const note = omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : [];
             return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
         }
+        case 'ecs':
+            return [reasonClause(r), `ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
         default:
             return [reasonClause(r)];
     }
+}
+function taskLines(tasks) {
+    const lines = tasks.slice(0, MAX_TASKS).map(t => {
+        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
+        return `task ${(0,report_text/* oneLine */.TN)((0,console_links/* taskId */.BS)(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
+    });
+    const omitted = tasks.length - lines.length;
+    return [...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
 }
 /** The evidence for the summary, with links to the alarm and the tasks. */
 function reasonHtml(r, where) {
@@ -1314,18 +1514,15 @@ function reasonHtml(r, where) {
             return (0,html/* safe */.gB) `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
-            const rows = r.tasks
-                .slice(0, MAX_TASKS)
-                .map(t => [
-                maybeLink((0,console_links/* taskId */.BS)(t.taskArn), (0,console_links/* taskUrl */.Dl)(where.region, where.cluster, t.taskArn)),
-                (0,report_text/* timeOfDay */.rb)(t.at),
-                t.exitCode === undefined ? '' : t.exitCode,
-                t.reason
-            ]);
-            const omitted = r.tasks.length - rows.length;
-            const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
             const head = `<p>${(0,html/* escapeHtml */.ZD)(capitalize(reasonClause(r)))}:</p>\n`;
-            return new html/* Html */.Ed(head + (0,html/* table */.tp)(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
+            return new html/* Html */.Ed(head + taskTable(r.tasks, where).html);
+        }
+        case 'ecs': {
+            const head = (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const tasks = r.tasks.length
+                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
+                : '';
+            return new html/* Html */.Ed(head.html + tasks);
         }
         case 'hook': {
             const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
@@ -1339,6 +1536,19 @@ function reasonHtml(r, where) {
         default:
             return (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n`;
     }
+}
+function taskTable(tasks, where) {
+    const rows = tasks
+        .slice(0, MAX_TASKS)
+        .map(t => [
+        maybeLink((0,console_links/* taskId */.BS)(t.taskArn), (0,console_links/* taskUrl */.Dl)(where.region, where.cluster, t.taskArn)),
+        (0,report_text/* timeOfDay */.rb)(t.at),
+        t.exitCode === undefined ? '' : t.exitCode,
+        t.reason
+    ]);
+    const omitted = tasks.length - rows.length;
+    const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
+    return new html/* Html */.Ed((0,html/* table */.tp)(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
 }
 function capitalize(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -1541,8 +1751,10 @@ function lineSplitter(onLine) {
 // splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
 // the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
 // "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
-// first attempt; anything else fails the gate. on-rollback runs once and can only warn: the rollback it
-// follows is already done.
+// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
+// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
+// and can only warn: the rollback it follows is already done.
+
 
 
 
@@ -1602,7 +1814,7 @@ class HookRunner {
     async attempts(name, argv, context) {
         const { clock } = this;
         const { log, signal, stepTimeoutMs, hooks } = this.options;
-        const env = this.environment(name, context);
+        const env = await this.environment(name, context);
         const deadline = clock.now() + stepTimeoutMs;
         for (let attempt = 1;; attempt++) {
             log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${(0,report_text/* oneLine */.TN)(JSON.stringify(argv))}`);
@@ -1618,6 +1830,10 @@ class HookRunner {
             // on-rollback never loops: the rollout is over and the job should end.
             if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
                 return { end, output };
+            // Traffic may be on the new revision while the hook waits: its gates still count.
+            const interrupted = await context.interrupt?.().catch(() => undefined);
+            if (interrupted)
+                return { end, output, interrupted };
             const left = deadline - clock.now();
             if (left > 0) {
                 const wait = Math.min(hooks.retryIntervalMs, left);
@@ -1631,8 +1847,9 @@ class HookRunner {
             return { end, output, gaveUp: true };
         }
     }
-    environment(name, context) {
+    async environment(name, context) {
         const c = this.options.context;
+        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
         const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
         const own = {
             ECS_ROLLOUT_HOOK: name,
@@ -1643,18 +1860,22 @@ class HookRunner {
             ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
             ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
             ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
-            ECS_ROLLOUT_TEST_URL: c.testUrl
+            ECS_ROLLOUT_TEST_URL: testUrl
         };
         return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
     }
     /** The final attempt as an event, and as the gate's verdict. */
-    report(name, { end, output, gaveUp }) {
+    report(name, { end, output, gaveUp, interrupted }) {
         const { events, signal } = this.options;
         const at = this.clock.now();
-        const note = this.note(name, end, gaveUp);
+        const note = interrupted
+            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
+            : this.note(name, end, gaveUp);
         const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
         const exitCode = end.kind === 'exit' ? end.code : null;
         events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
+        if (interrupted)
+            return interrupted;
         if (exitCode === 0)
             return undefined;
         if (name === 'on-rollback') {
@@ -1804,8 +2025,18 @@ function elide(rows, focus) {
 // Where a rollout stands, folded from its events: what the summary renders and what the log reads to put
 // an event in context ("stable after 41s" needs the step's start). Only events go in, so a summary can be
 // rebuilt from the history at any time.
+/** Service events kept for the summary: the latest ones say most about how a deployment ended. */
+const MAX_SERVICE_EVENTS = 30;
 function emptyProgress() {
-    return { phase: 'starting', step: 0, steps: new Map(), trafficPercent: 0, warnings: new Map() };
+    return {
+        phase: 'starting',
+        step: 0,
+        steps: new Map(),
+        trafficPercent: 0,
+        warnings: new Map(),
+        serviceEvents: [],
+        serviceEventCount: 0
+    };
 }
 function foldEvents(events) {
     const progress = emptyProgress();
@@ -1815,8 +2046,11 @@ function foldEvents(events) {
 }
 /** Updates `p` in place with one event (the log sink keeps one Progress for the whole run). */
 function applyEvent(p, e) {
-    p.firstAt ??= e.at;
-    p.lastAt = e.at;
+    // ECS's service events carry ECS's own time, which may lag the run's: they do not move the clock.
+    if (e.kind !== 'service-event') {
+        p.firstAt ??= e.at;
+        p.lastAt = e.at;
+    }
     switch (e.kind) {
         case 'start':
             p.start = e;
@@ -1901,6 +2135,12 @@ function applyEvent(p, e) {
                 p.rollback.doneAt = e.at;
             break;
         case 'hook':
+            break;
+        case 'service-event':
+            p.serviceEventCount++;
+            p.serviceEvents.push({ at: e.at, message: e.message });
+            if (p.serviceEvents.length > MAX_SERVICE_EVENTS)
+                p.serviceEvents.shift();
             break;
         case 'end':
             p.phase = 'ended';
@@ -2129,6 +2369,7 @@ function renderSummary(events, context = {}) {
         facts(p, context).html,
         why(p),
         warnings(p),
+        serviceEvents(p),
         '<h3>Steps</h3>\n',
         progressTable(p, start.plan).html,
         (0,html/* list */.p_)((0,plan_view/* planFacts */.pE)(start.plan)).html,
@@ -2293,6 +2534,17 @@ function warnings(p) {
         items.push((0,html/* safe */.gB) `${(0,report_text/* andMore */.v)(all.length - MAX_WARNINGS, 'warnings')}`);
     return `<h3>Warnings</h3>\n${(0,html/* list */.p_)(items).html}`;
 }
+/** ECS's own account of an ECS-controller deployment: what it started, stopped and concluded, oldest first. */
+function serviceEvents(p) {
+    if (p.serviceEventCount === 0)
+        return '';
+    const omitted = p.serviceEventCount - p.serviceEvents.length;
+    const items = p.serviceEvents.map(e => (0,html/* safe */.gB) `${(0,report_text/* timeOfDay */.rb)(e.at)}: ${(0,report_text/* oneLine */.TN)(e.message, WARNING_WIDTH)}`);
+    const more = omitted > 0
+        ? `<p>The ${(0,report_text/* plural */.LS)(p.serviceEvents.length, 'latest event')} of ${p.serviceEventCount}:</p>\n`
+        : '';
+    return `<h3>ECS service events</h3>\n${more}${(0,html/* list */.p_)(items).html}`;
+}
 function changes(ctx) {
     const tds = ctx.taskDefinitions;
     if (!tds?.from)
@@ -2391,7 +2643,11 @@ function logLines(event, before) {
             return [...close, { group: 'start', line: title }];
         }
         case 'move':
-            return [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }];
+            return event.by === 'ecs'
+                ? [{ line: `ECS runs new ${event.counts.new}, stable ${event.counts.stable}` }]
+                : [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }];
+        case 'service-event':
+            return [{ line: `ECS event at ${(0,report_text/* timeOfDay */.rb)(event.at)}: ${(0,report_text/* oneLine */.TN)(event.message)}` }];
         case 'traffic':
             return [{ line: `traffic: ${event.percent}% to ${label('to')}` }];
         case 'bake-start': {
@@ -2574,6 +2830,13 @@ async function recordVersion(ecs, record, outcome, at) {
         outcome,
         'rollout-id': record.id
     };
+    // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
+    const existing = await ecs
+        .send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: record.newTaskDefinition, include: ['TAGS'] }))
+        .then(out => (0,aws_tags/* tagRecord */.C)(out.tags))
+        .catch(() => ({}));
+    if (existing[record_record/* TAG_PREFIX */.C_ + 'commit'])
+        fields.commit = '';
     const tags = Object.fromEntries(Object.entries(fields)
         .filter(([, v]) => v)
         .map(([k, v]) => [record_record/* TAG_PREFIX */.C_ + k, (0,record_record/* tagValue */.EZ)(v)]));
@@ -2589,7 +2852,9 @@ async function listVersions(ecs, service) {
         arns.push(...(out.taskDefinitionArns ?? []));
     }
     const revisionOf = (arn) => Number(arn.split(':').pop());
-    const newest = [...new Set(arns)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
+    // familyPrefix is a prefix to some implementations: "web" would list "web-admin" too.
+    const ours = arns.filter(arn => (0,task_definition/* taskDefinitionLabel */.$7)(arn).split(':')[0] === family);
+    const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX);
     return Promise.all(newest.map(async (arn) => {
         const out = await ecs.send(new dist_cjs/* DescribeTaskDefinitionCommand */.Zy$({ taskDefinition: arn, include: ['TAGS'] }));
         const tags = (0,aws_tags/* tagRecord */.C)(out.tags);
@@ -2612,6 +2877,17 @@ async function listVersions(ecs, service) {
 async function historyCommand(config, deps) {
     const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     const versions = await listVersions(deps.clients.ecs, service);
+    // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
+    const active = (0,record_record/* decodeRecord */.eT)(service.tags);
+    for (const v of versions)
+        if (active?.phase === 'Active' && v.arn === active.newTaskDefinition)
+            Object.assign(v, {
+                outcome: `in progress (${active.stage ?? 'active'}, step ${active.step} of ${active.steps})`,
+                deployedAt: active.startedAt,
+                actor: active.actor,
+                commit: active.commit,
+                run: active.runUrl
+            });
     const when = (v) => v.deployedAt ? new Date(v.deployedAt).toISOString().replace('.000Z', 'Z') : '';
     core.info(`Versions of ${config.service}, newest first:`);
     for (const v of versions)
@@ -2632,7 +2908,7 @@ async function historyCommand(config, deps) {
     };
 }
 /** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
-async function resolveVersion(ecs, service, input, ref) {
+async function resolveVersion(ecs, service, input, ref, options = {}) {
     let target = ref;
     if (ref === 'previous') {
         const record = (0,record_record/* decodeRecord */.eT)(service.tags);
@@ -2660,14 +2936,20 @@ async function resolveVersion(ecs, service, input, ref) {
         throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} names no task definition that exists (${error.message})`);
     }
     const definition = out.taskDefinition;
-    if (definition.status !== 'ACTIVE')
+    if (definition.status !== 'ACTIVE' && options.inactive !== 'allow')
         throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(ref)} is ${(0,task_definition/* taskDefinitionLabel */.$7)(definition.taskDefinitionArn ?? target)}, which is ${definition.status}: an INACTIVE task definition cannot start new tasks; register it again and deploy that`);
     return definition;
 }
 async function diffCommand(config, deps) {
     const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
-    const from = await resolveVersion(deps.clients.ecs, service, 'from', config.toCompare ?? 'previous');
-    const to = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? service.taskDefinition ?? '');
+    // During a rollout the two versions it moves between; otherwise the previous one and the current one.
+    const active = (0,record_record/* decodeRecord */.eT)(service.tags);
+    const rolling = active?.phase === 'Active' ? active : undefined;
+    const allow = { inactive: 'allow' };
+    const fromRef = config.toCompare ?? rolling?.stableTaskDefinition ?? 'previous';
+    const toRef = config.to ?? rolling?.newTaskDefinition ?? service.taskDefinition ?? '';
+    const from = await resolveVersion(deps.clients.ecs, service, 'from', fromRef, allow);
+    const to = await resolveVersion(deps.clients.ecs, service, 'to', toRef, allow);
     const changes = diffTaskDefinitions(from, to, { showEnvValues: config.showEnvValues });
     const title = `${(0,task_definition/* taskDefinitionLabel */.$7)(from.taskDefinitionArn ?? '')} → ${(0,task_definition/* taskDefinitionLabel */.$7)(to.taskDefinitionArn ?? '')}`;
     core.info(`What changed, ${title}:`);
@@ -2704,27 +2986,39 @@ async function diffCommand(config, deps) {
 
 
 
+
+
 /** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
 async function portsFor(config, clients, service, record) {
     let traffic = replicasTraffic;
     let newLoadBalancers;
     let newTargetGroup;
+    let stableTargetGroup;
     if (record.plan.traffic === 'weights') {
+        const registered = await newTaskSetGroup(config, clients, record);
         const weights = new ListenerWeights({
             elb: clients.elb,
             listenerArn: config.listenerArn,
             listenerRuleArn: config.listenerRuleArn,
-            targetGroups: config.targetGroups
+            targetGroups: config.targetGroups,
+            // A rollout under way splits the route's traffic, so its new task set says which group is which.
+            stableTargetGroup: registered && config.targetGroups.find(tg => tg !== registered)
         });
         const [stableGroup, newGroup] = [await weights.stableTargetGroup(), await weights.newTargetGroup()];
         traffic = weights;
         newTargetGroup = newGroup;
+        stableTargetGroup = stableGroup;
+        if (!registered &&
+            service.taskDefinition &&
+            !service.loadBalancers.some(lb => lb.targetGroupArn === stableGroup))
+            throw new Error(`the route sends ${config.service}'s traffic to ${stableGroup}, but its serving task set registers in ${service.loadBalancers.map(lb => lb.targetGroupArn).join(', ') || 'no target group'}: target-groups must name the target group the serving tasks register in and the one beside it`);
         // The new task set registers in the other target group; everything else is as the stable one has it.
         newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
     }
     return {
         traffic,
         newTargetGroup,
+        stableTargetGroup,
         fleet: new TaskSetFleet({
             ecs: clients.ecs,
             cluster: config.cluster,
@@ -2742,6 +3036,16 @@ async function portsFor(config, clients, service, record) {
         }),
         records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
     };
+}
+/** The target group of target-groups the new revision's task set registers in, once that task set exists. */
+async function newTaskSetGroup(config, clients, record) {
+    if (record.newTaskDefinition === record.stableTaskDefinition)
+        return undefined;
+    const sets = (await (0,aws_service/* describeService */.J)(clients.ecs, config.cluster, config.service)).taskSets ?? [];
+    const fresh = sets.find(s => s.status !== 'DRAINING' && s.taskDefinition === record.newTaskDefinition);
+    return fresh?.loadBalancers
+        ?.map(lb => lb.targetGroupArn)
+        .find((tg) => !!tg && config.targetGroups.includes(tg));
 }
 /** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
 async function runRollout(o) {
@@ -2766,7 +3070,7 @@ async function runRollout(o) {
         records: ports.records,
         events,
         clock: deps.clock,
-        hooks: hooksFor(config, deps, record, events, await testUrl(config, deps, ports)),
+        hooks: hooksFor(config, deps, record, events, ports),
         cancel: deps.cancel
     }, {
         plan: planConfig,
@@ -2811,32 +3115,64 @@ function startEvent(config, record, region, plan, fromStep, at) {
         gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
     };
 }
-/** With a test listener, it is pointed at the new revision for the whole rollout; hooks get its URL. */
-async function testUrl(config, deps, ports) {
-    if (!config.testListenerArn || !ports.newTargetGroup)
-        return undefined;
-    return routeTestListener(deps.clients.elb, config.testListenerArn, ports.newTargetGroup);
-}
-function hooksFor(config, deps, record, events, testUrl) {
+/**
+ * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
+ * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
+ * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. After a
+ * rollback it goes back to the stable revision's target group, as production traffic does.
+ */
+function hooksFor(config, deps, record, events, ports) {
     const h = config.hooks;
-    if (!h.preTraffic && !h.postStep && !h.postDeploy && !h.onRollback)
-        return undefined;
-    return new HookRunner({
-        hooks: h,
-        stepTimeoutMs: config.stepTimeoutMs,
-        context: {
-            service: config.service,
-            cluster: config.cluster,
-            rolloutId: record.id,
-            newTaskDefinition: record.newTaskDefinition,
-            stableTaskDefinition: record.stableTaskDefinition,
-            testUrl
-        },
-        events,
-        log: core,
-        clock: deps.clock,
-        signal: deps.cancel
-    });
+    const configured = !!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback);
+    const listener = config.testListenerArn;
+    const group = ports.newTargetGroup;
+    let routed;
+    const route = () => (routed ??= routeTestListener(deps.clients.elb, listener ?? '', group ?? '').then(url => {
+        core.info(`test listener ${url} forwards to ${group}, the new revision's target group`);
+        return url;
+    }));
+    const runner = configured
+        ? new HookRunner({
+            hooks: h,
+            stepTimeoutMs: config.stepTimeoutMs,
+            context: {
+                service: config.service,
+                cluster: config.cluster,
+                rolloutId: record.id,
+                newTaskDefinition: record.newTaskDefinition,
+                stableTaskDefinition: record.stableTaskDefinition,
+                testUrl: async () => routed?.catch(() => undefined)
+            },
+            events,
+            log: core,
+            clock: deps.clock,
+            signal: deps.cancel
+        })
+        : undefined;
+    if (!listener || !group)
+        return runner;
+    return {
+        async run(name, context) {
+            if (name !== 'on-rollback') {
+                try {
+                    await route();
+                }
+                catch (error) {
+                    routed = undefined;
+                    return {
+                        kind: 'api',
+                        message: `could not point test listener ${listener} at ${group}: ${(0,errors/* describeError */.U)(error)}`
+                    };
+                }
+            }
+            else if (ports.stableTargetGroup) {
+                const back = ports.stableTargetGroup;
+                routed = routeTestListener(deps.clients.elb, listener, back);
+                await routed.then(url => core.info(`test listener ${url} forwards to ${back} again`), error => core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.U)(error)}`));
+            }
+            return runner?.run(name, context);
+        }
+    };
 }
 async function describeTaskDefinition(clients, arn) {
     if (!arn)
@@ -2884,6 +3220,8 @@ function outcomeOf(result, outputs, summary) {
 // A paused rollout has no owner: any control run may act on it.
 
 
+
+
 function ownerIsAlive(record, config, now) {
     const running = record.stage === 'executing' || record.stage === 'rolling-back';
     return running && now - record.heartbeat < config.takeoverAfterMs;
@@ -2899,27 +3237,50 @@ async function resumeState(record, ports, step, mode, now) {
         ? await ports.traffic.weight()
         : Math.round((100 * (fleet.new?.desired ?? 0)) /
             Math.max(1, (fleet.new?.desired ?? 0) + (fleet.stable?.desired ?? 0)));
-    const final = step > plan.steps.length;
-    return {
-        mode: mode === 'rollback' ? 'rollback' : final ? 'final' : 'forward',
+    const promoted = fleet.new?.primary ?? false;
+    // The owner stopped after retiring the stable task set: nothing is left to roll back to, only to finish.
+    const retired = promoted && !fleet.stable;
+    if (retired && mode === 'rollback')
+        core.warning(`Rollout ${record.id} had already retired ${record.stableTaskDefinition ?? 'the stable revision'}: there is nothing to roll back to, so it is finished instead`);
+    const final = retired || step > plan.steps.length;
+    const state = {
+        mode: mode === 'rollback' && !retired ? 'rollback' : final ? 'final' : 'forward',
         step: Math.min(step, plan.steps.length),
         phase: 'moving',
         stepStartedAt: now,
         trafficPercent,
-        promoted: fleet.new?.primary ?? false,
-        failure: mode === 'rollback' ? { kind: 'orphan', owner: record.runUrl || record.actor } : undefined
+        promoted,
+        failure: mode === 'rollback'
+            ? { kind: 'orphan', owner: record.owner || record.runUrl || record.actor }
+            : undefined
     };
+    // Promoted already: the final bake starts over, since nobody watched it while the owner was gone.
+    if (state.mode === 'final' && promoted)
+        state.bakeStartedAt = now;
+    if (state.mode !== 'rollback')
+        state.failure = undefined;
+    return state;
 }
-/** Takes over a rollout whose owner is gone: finishes it (on-orphan: resume) or rolls it back. */
+/**
+ * Takes over a rollout whose owner is gone (or that waits paused, for a deploy with takeover: true): finishes
+ * it (on-orphan: resume) or rolls it back (on-orphan: rollback, and any rollout that was rolling back).
+ */
 async function handleOrphan(config, deps, service, record) {
     const ports = await portsFor(config, deps.clients, service, record);
     const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward';
     const taken = {
         ...record,
-        actor: deps.run.actor,
-        runUrl: deps.run.runUrl,
-        stage: mode === 'rollback' ? 'rolling-back' : 'executing'
+        owner: deps.run.runUrl || deps.run.actor,
+        heartbeat: deps.clock.now(),
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+        request: null
     };
+    core.info(`Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`);
+    // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
+    await ports.records.save(taken);
+    core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    if (mode === 'forward')
+        await ports.fleet.ensureNew();
     return runRollout({
         config,
         deps,
@@ -2946,22 +3307,21 @@ async function handleOrphan(config, deps, service, record) {
 
 
 
-/** Inputs that shape the plan: given to a resume or promote, they change it from the current step on. */
-const PLAN_INPUTS = [
+
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
     'strategy',
     'batch-size',
     'batch-interval',
-    'max-surge',
-    'max-unavailable',
     'partition',
     'step-percent',
     'step-bake-time',
     'canary-percent',
     'canary-bake-time',
-    'steps',
-    'bake-time',
-    'stable-scale'
+    'steps'
 ];
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000;
 const ACK_POLL_MS = 1000;
@@ -2973,42 +3333,84 @@ async function controlCommand(config, deps) {
     if (!record || record.phase !== 'Active')
         throw new Error(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
     const alive = ownerIsAlive(record, config, deps.clock.now());
+    const rollingBack = record.stage === 'rolling-back';
     switch (config.command) {
         case 'pause':
             if (record.stage === 'paused' || record.stage === 'batch-completed')
                 return statusOutcome(config, record, service, 'already paused');
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
             if (alive)
                 return askOwner(config, deps, service, record, 'pause');
             await writeRecordFields(deps, service, { stage: 'paused' });
             return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)');
-        case 'abort':
-            if (alive)
-                return askOwner(config, deps, service, record, 'abort');
-            return carryOn(config, deps, service, record, { mode: 'rollback' });
+        case 'abort': {
+            const outcome = alive
+                ? await askOwner(config, deps, service, record, 'abort')
+                : await carryOn(config, deps, service, record, { mode: 'rollback' });
+            // The rollout is rolled back, as asked: that is this run's success.
+            const done = outcome.status === constants/* Status */.nW.Aborted || outcome.status === constants/* Status */.nW.RolledBack;
+            return done ? { ...outcome, failure: undefined } : outcome;
+        }
         case 'resume':
             if (alive)
-                return statusOutcome(config, record, service, 'is already running');
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            // A rollback that lost its owner is carried on: a resume never turns it forward again.
+            if (rollingBack)
+                return carryOn(config, deps, service, record, { mode: 'rollback' });
             return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
         case 'promote': {
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
             const target = promoteStep(config, record);
-            if (alive)
+            if (alive && !stepsChanged(config))
                 return askOwner(config, deps, service, record, target.request);
+            if (alive) {
+                // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
+                const paused = await askOwner(config, deps, service, record, 'pause');
+                if (paused.status !== constants/* Status */.nW.Paused)
+                    return paused;
+                const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+                const current = (0,record_record/* decodeRecord */.eT)(now.tags);
+                if (!current || current.id !== record.id || current.phase !== 'Active')
+                    return paused;
+                return carryOn(config, deps, now, current, { mode: 'forward', step: target.step });
+            }
             return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
     }
 }
-/** The plan to continue with: the record's, or the one this run's step inputs describe. */
-function planFor(config, record) {
-    return PLAN_INPUTS.some(i => config.given.has(i)) ? config.plan : record.plan;
+function refuseWhileRollingBack(config, record, alive) {
+    throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
-function planChanged(config) {
-    return PLAN_INPUTS.some(i => config.given.has(i));
+/** The run executing the rollout now (or last), for messages. */
+function ownerOf(record) {
+    return record.owner || record.runUrl || record.actor;
+}
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
+ * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
+ */
+function planFor(config, record) {
+    const given = (input) => config.given.has(input);
+    const plan = record.plan;
+    return {
+        ...plan,
+        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
+        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
+        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
+        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
+        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
+    };
+}
+function stepsChanged(config) {
+    return STEP_INPUTS.some(i => config.given.has(i));
 }
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
 function resumeStep(config, record) {
-    if (planChanged(config))
+    if (stepsChanged(config))
         return 'by-counts';
     return record.stage === 'batch-completed' ? record.step + 1 : record.step;
 }
@@ -3018,12 +3420,24 @@ function promoteStep(config, record) {
     if (config.to !== undefined) {
         const n = Number(config.to);
         if (!Number.isInteger(n) || n < 1)
-            throw new Error(`to: "${config.to}" is not a step number for promote`);
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not a step number for promote`);
+        if (n <= record.step)
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
         return { step: n, request: `promote:${n}` };
     }
-    if (planChanged(config))
+    if (stepsChanged(config))
         return { step: 'by-counts', request: `promote:${record.step + 1}` };
     return { step: record.step + 1, request: `promote:${record.step + 1}` };
+}
+/**
+ * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
+ * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
+ */
+function stepByCounts(plan, steps, newTasks) {
+    if (plan.strategy.name === 'rolling' && plan.strategy.partition)
+        return 1;
+    const index = steps.findIndex(s => s.new > newTasks);
+    return index === -1 ? steps.length + 1 : index + 1;
 }
 async function carryOn(config, deps, service, record, how) {
     const plan = planFor(config, record);
@@ -3031,24 +3445,25 @@ async function carryOn(config, deps, service, record, how) {
         ...record,
         plan,
         stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
-        actor: deps.run.actor,
-        runUrl: deps.run.runUrl,
+        owner: deps.run.runUrl || deps.run.actor,
         heartbeat: deps.clock.now(),
         request: null
     };
     const ports = await portsFor(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
     const steps = (0,planner/* buildPlan */.Gg)(plan, fleet.desiredCount).steps;
-    // A changed plan takes effect from the current position: its first step beyond today's new tasks.
+    // A changed plan takes effect from the current position.
     const step = how.step === 'by-counts'
-        ? steps.findIndex(s => s.new > (fleet.new?.desired ?? 0)) + 1 || steps.length + 1
+        ? stepByCounts(plan, steps, fleet.new?.desired ?? 0)
         : Math.min(how.step ?? record.step, steps.length + 1);
     taken.step = Math.min(step, steps.length);
     taken.steps = steps.length;
     await ports.records.save(taken);
     core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    if (how.mode === 'forward')
+        await ports.fleet.ensureNew();
     const state = await resumeState(taken, ports, step, how.mode, deps.clock.now());
-    if (how.mode === 'rollback')
+    if (state.mode === 'rollback')
         state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' };
     return runRollout({
         config,
@@ -3062,8 +3477,9 @@ async function carryOn(config, deps, service, record, how) {
 }
 /** Leaves a request on the record for the running owner and waits until it has acted on it. */
 async function askOwner(config, deps, service, record, request) {
-    core.info(`Rollout ${record.id} is running in ${record.runUrl || record.actor}: asking it to ${request}`);
-    await writeRecordFields(deps, service, { request });
+    core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`);
+    const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor;
+    await writeRecordFields(deps, service, { request, 'request-by': (0,record_record/* tagValue */.EZ)(by) });
     const deadline = deps.clock.now() + ACK_TIMEOUT_MS;
     for (;;) {
         await deps.clock.sleep(ACK_POLL_MS);
@@ -3075,7 +3491,7 @@ async function askOwner(config, deps, service, record, request) {
             return statusOutcome(config, settled, now, `${request} done by the owner`);
         }
         if (deps.clock.now() > deadline)
-            throw new Error(`the run that owns rollout ${record.id} (${record.runUrl || record.actor}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
+            throw new Error(`the run that owns rollout ${record.id} (${ownerOf(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
     }
 }
 async function untilCompleted(config, deps, record, deadline) {
@@ -3139,15 +3555,1211 @@ function statusOutcome(config, record, service, note) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/plan/ecs-plan.ts
+// Plans for services with the ECS deployment controller. ECS itself carries the deployment out, so a plan says
+// what ECS will do with the settings the action gives it:
+// - rolling and all-at-once: one UpdateService; ECS replaces tasks within maximumPercent/minimumHealthyPercent
+//   (from max-surge/max-unavailable) without waiting between batches: a single step, then the final bake.
+// - linear, canary, blue-green: ECS's native strategies. The new revision starts at full size beside the old one
+//   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
+//   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
+
+
+function isNativeStrategy(name) {
+    return name === 'linear' || name === 'canary' || name === 'blue-green';
+}
+/**
+ * ECS counts bake time in minutes. Whole minutes stay whole; anything else is sent as the exact fraction,
+ * rounded up to 0.01 minute (0.6 s), so a bake is never shorter than asked (see deploy-ecs.ts: a warning says
+ * ECS may refuse it; the sandbox accepts it).
+ */
+function bakeMinutes(ms) {
+    return Math.ceil(ms / 600 - 1e-9) / 100;
+}
+/** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
+function rollingPercents(config, desired) {
+    if (desired <= 0)
+        return { maximumPercent: 200, minimumHealthyPercent: 100 };
+    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
+    const unavailable = Math.min(desired, (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down'));
+    const ceiling = Math.min(2 * desired, desired + surge);
+    let max = Math.min(200, Math.ceil((100 * ceiling) / desired - 1e-9));
+    while (max > 100 && Math.floor((desired * max) / 100 + 1e-9) > ceiling)
+        max--;
+    const floor = desired - unavailable;
+    let min = Math.max(0, Math.floor((100 * floor) / desired + 1e-9));
+    while (min < 100 && Math.ceil((desired * min) / 100 - 1e-9) < floor)
+        min++;
+    return { maximumPercent: Math.max(100, max), minimumHealthyPercent: min };
+}
+/** The tasks ECS allows at most, and keeps healthy at least, for these percentages. */
+function ecsLimits(desired, p) {
+    return {
+        desired,
+        minHealthy: Math.ceil((desired * p.minimumHealthyPercent) / 100 - 1e-9),
+        maxTotal: Math.floor((desired * p.maximumPercent) / 100 + 1e-9)
+    };
+}
+function ecsControllerPlan(config, desired) {
+    const name = config.strategy.name;
+    return isNativeStrategy(name) ? nativePlan(config, desired, name) : rollingPlan(config, desired);
+}
+function rollingPlan(config, desired) {
+    const limits = ecsLimits(desired, rollingPercents(config, desired));
+    const batch = Math.max(1, limits.maxTotal - limits.minHealthy);
+    const label = config.strategy.name === 'all-at-once' ? 'all at once, by ECS' : 'rolling update by ECS';
+    const steps = [
+        { index: 1, label, new: desired, stable: 0, trafficPercent: 100, bakeMs: 0, pause: 'none' }
+    ];
+    return {
+        strategy: config.strategy.name,
+        traffic: 'replicas',
+        stableScale: 'shrink',
+        desiredCount: desired,
+        limits,
+        steps,
+        finalBakeMs: config.bakeMs,
+        peakExtraTasks: Math.max(0, limits.maxTotal - desired),
+        estimatedMs: config.bakeMs + Math.ceil(desired / batch) * planner/* TASK_START_ESTIMATE_MS */.Fv,
+        hasManualPause: false
+    };
+}
+function nativePlan(config, desired, name) {
+    const baked = (ms) => bakeMinutes(ms) * 60_000;
+    const step = (label, trafficPercent, bakeMs = 0) => ({
+        label,
+        new: desired,
+        stable: desired,
+        trafficPercent,
+        bakeMs,
+        pause: 'none'
+    });
+    const specs = [];
+    const strategy = config.strategy;
+    if (strategy.name === 'linear') {
+        for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
+            const percent = Math.round(k * strategy.stepPercent * 100) / 100;
+            specs.push(step(`${percent}%`, percent, baked(strategy.stepBakeMs)));
+        }
+        specs.push(step('100%', 100));
+    }
+    else if (strategy.name === 'canary') {
+        specs.push(step(`canary ${strategy.canaryPercent}%`, strategy.canaryPercent, baked(strategy.canaryBakeMs)));
+        specs.push(step('100%', 100));
+    }
+    else {
+        specs.push({ ...step('green up, test traffic', 0), testTraffic: true });
+        specs.push(step('switch 100%', 100));
+    }
+    const steps = specs.map((s, i) => ({ ...s, index: i + 1 }));
+    const finalBakeMs = baked(config.bakeMs);
+    return {
+        strategy: name,
+        traffic: 'weights',
+        stableScale: 'keep',
+        desiredCount: desired,
+        limits: { desired, minHealthy: desired, maxTotal: 2 * desired },
+        steps,
+        finalBakeMs,
+        peakExtraTasks: desired,
+        estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + planner/* TASK_START_ESTIMATE_MS */.Fv,
+        hasManualPause: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/controller-inputs.ts
+// Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
+// read, so these checks run in deploy, still before anything changes; each error names the input.
+
+
+/** Inputs only task-set rollouts (the EXTERNAL controller) use. */
+const TASK_SET_ONLY = [
+    'stable-scale',
+    'partition',
+    'batch-size',
+    'batch-interval',
+    'listener-arn',
+    'listener-rule-arn',
+    'target-groups',
+    'test-listener-arn'
+];
+/** A task-set (EXTERNAL) service. */
+function checkTaskSetInputs(config) {
+    if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
+        throw new parse/* InputError */.dz('strategy', '"blue-green" needs traffic: weights, with listener-arn and target-groups');
+}
+/** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
+function checkEcsControllerInputs(config) {
+    const name = config.plan.strategy.name;
+    const where = `service ${config.service} uses the ECS deployment controller`;
+    if (config.plan.traffic === 'weights')
+        throw new parse/* InputError */.dz('traffic', `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`);
+    for (const input of TASK_SET_ONLY) {
+        if (config.given.has(input))
+            throw new parse/* InputError */.dz(input, `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`);
+    }
+    if (name === 'custom')
+        throw new parse/* InputError */.dz('strategy', `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments have no custom steps. Use linear or canary, which ECS carries out step by step itself`);
+    if (config.onFailure === 'pause')
+        throw new parse/* InputError */.dz('on-failure', `pause cannot hold a deployment that ECS carries out by itself (${where}): use on-failure: rollback`);
+    if (!isNativeStrategy(name))
+        return;
+    for (const input of ['max-surge', 'max-unavailable']) {
+        if (config.given.has(input))
+            throw new parse/* InputError */.dz(input, `does not apply to strategy: ${name} on an ECS-controller service: ECS's native ${name} deployment starts the new revision at full size beside the old one. Remove ${input}`);
+    }
+    const strategy = config.plan.strategy;
+    if (strategy.name === 'linear') {
+        if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
+            throw new parse/* InputError */.dz('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`);
+    }
+    if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
+        throw new parse/* InputError */.dz('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
+}
+function tenths(percent) {
+    return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9;
+}
+/**
+ * ECS counts bake time in whole minutes. A bake that is not a whole number of minutes is sent as the exact
+ * fraction (rounded up to 0.01 minute) rather than rounded to a whole one: the sandbox takes it (that is how
+ * tests bake for seconds), ECS may refuse it. The warnings say so, naming the input.
+ */
+function fractionalBakeWarnings(config) {
+    const strategy = config.plan.strategy;
+    const bakes = [['bake-time', config.plan.bakeMs]];
+    if (strategy.name === 'linear')
+        bakes.push(['step-bake-time', strategy.stepBakeMs]);
+    if (strategy.name === 'canary')
+        bakes.push(['canary-bake-time', strategy.canaryBakeMs]);
+    if (!isNativeStrategy(strategy.name))
+        return [];
+    return bakes
+        .filter(([, ms]) => ms % 60_000 !== 0)
+        .map(([input, ms]) => `${input}: ${(0,parse/* formatDuration */.a3)(ms)} is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as ${bakeMinutes(ms)} minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS`);
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecs-deployment.ts
+// DeploymentPort for a service with the ECS deployment controller: one UpdateService starts ECS's deployment of
+// the new revision (rolling within maximumPercent/minimumHealthyPercent, or a native linear/canary/blue-green
+// strategy), which is then followed by its id (DescribeServices deployments[]) and, for native strategies, by its
+// service deployment (DescribeServiceDeployments: lifecycle stage, production traffic weight, ECS's alarms and
+// circuit breaker). A rollback is StopServiceDeployment ROLLBACK where the service deployment is in progress and
+// the API answers, otherwise UpdateService back to the stable task definition (what runs against emulators
+// without the service-deployment APIs, such as moto).
+
+
+
+
+
+
+/** ECS's clock and the runner's may differ by a little: events this much older than the start still count. */
+const CLOCK_SKEW_MS = 5000;
+const STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+    'BAKE_TIME',
+    'CLEAN_UP'
+];
+const ROLLING_BACK = ['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED'];
+class EcsDeployment {
+    o;
+    failed;
+    seenEvents = new Set();
+    /** The configuration before the update, for a rollback by UpdateService. */
+    previousConfig;
+    /** The new revision's deployment (ecs-svc/…) and service deployment. */
+    deploymentId;
+    serviceDeploymentArn;
+    /** The last look at our deployment, kept for when ECS drops it from the list (INACTIVE). */
+    lastSeen;
+    lastServiceDeployment;
+    /** How the action asked for a rollback, if it did. */
+    rollbackBy;
+    constructor(o) {
+        this.o = o;
+        this.failed = new FailedTasks(o.ecs, o.cluster);
+    }
+    async start() {
+        const before = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        this.previousConfig = before.deploymentConfiguration;
+        for (const e of before.events ?? [])
+            if (e.id)
+                this.seenEvents.add(e.id);
+        const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id;
+        const out = await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            taskDefinition: this.o.newTaskDefinition,
+            deploymentConfiguration: { ...before.deploymentConfiguration, ...this.o.deploymentConfiguration }
+        }));
+        const updated = out.service ?? (await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service));
+        const deployments = updated.deployments ?? [];
+        const ours = deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
+            deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
+            deployments.find(d => d.status === 'PRIMARY' && d.id !== previousPrimary);
+        if (ours)
+            this.deploymentId = ours.id;
+        else {
+            // ECS always starts a deployment for a new task definition; an emulator (moto) may not.
+            const primary = deployments.find(d => d.status === 'PRIMARY');
+            this.deploymentId = primary?.id;
+            this.o.warn(`ECS shows no deployment of ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.newTaskDefinition)} after UpdateService (an emulator?): following the service's PRIMARY deployment ${primary?.id ?? '(none)'}`);
+        }
+        const current = updated.currentServiceDeployment;
+        if (current && current !== before.currentServiceDeployment)
+            this.serviceDeploymentArn = current;
+        if (this.o.native && !this.serviceDeploymentArn)
+            throw new Error('ECS reported no service deployment for the update, so a native strategy cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?');
+    }
+    async observe() {
+        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const deployments = service.deployments ?? [];
+        const ours = deployments.find(d => d.id === this.deploymentId);
+        if (ours)
+            this.lastSeen = ours;
+        const sd = this.o.native ? await this.serviceDeployment() : undefined;
+        const observation = this.o.native ? this.nativeView(service, sd) : this.rollingView(service, ours);
+        if (observation.ecs && !observation.ecs.alarms && this.serviceDeploymentArn && !this.o.native) {
+            // ECS's alarm names are only in the service deployment: one look, once ECS has given up on the deployment.
+            const details = await this.serviceDeployment().catch(() => undefined);
+            const fired = details?.alarms?.triggeredAlarmNames;
+            if (fired?.length)
+                observation.ecs.alarms = fired;
+        }
+        const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
+        if (this.deploymentId && fresh && !observation.completed)
+            await this.failed.collect(this.deploymentId);
+        return {
+            ...observation,
+            failedNewTasks: this.failed.list(),
+            events: this.newEvents(service),
+            tags: (0,aws_tags/* tagRecord */.C)(service.tags)
+        };
+    }
+    async rollback() {
+        const inProgress = this.o.native
+            ? ['PENDING', 'IN_PROGRESS'].includes(this.lastServiceDeployment?.status ?? '')
+            : this.lastSeen?.rolloutState === 'IN_PROGRESS';
+        if (this.serviceDeploymentArn && inProgress) {
+            try {
+                await this.o.ecs.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({
+                    serviceDeploymentArn: this.serviceDeploymentArn,
+                    stopType: 'ROLLBACK'
+                }));
+                this.rollbackBy = 'stop';
+                return `StopServiceDeployment ROLLBACK of ${this.serviceDeploymentArn}`;
+            }
+            catch (error) {
+                this.o.warn(`StopServiceDeployment did not take (${(0,errors/* describeError */.U)(error)}): updating the service back to ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.stableTaskDefinition)} instead`);
+            }
+        }
+        await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            taskDefinition: this.o.stableTaskDefinition,
+            deploymentConfiguration: this.previousConfig
+        }));
+        this.rollbackBy = 'update';
+        return `UpdateService back to ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.stableTaskDefinition)}`;
+    }
+    async serviceDeployment() {
+        const arn = this.serviceDeploymentArn;
+        const out = await this.o.ecs.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [arn] }));
+        const found = out.serviceDeployments?.[0];
+        if (!found)
+            throw new Error(`the service deployment ${arn} was not found (${out.failures?.[0]?.reason ?? 'no reason given'})`);
+        this.lastServiceDeployment = found;
+        return found;
+    }
+    rollingView(service, ours) {
+        const deployments = service.deployments ?? [];
+        const others = deployments.filter(d => d.id !== this.deploymentId);
+        const counts = {
+            new: ours?.runningCount ?? 0,
+            stable: others.reduce((sum, d) => sum + (d.runningCount ?? 0), 0)
+        };
+        const total = counts.new + counts.stable;
+        const primary = deployments.find(d => d.status === 'PRIMARY');
+        const restored = deployments.length === 1 &&
+            primary?.taskDefinition === this.o.stableTaskDefinition &&
+            primary.rolloutState === 'COMPLETED';
+        return {
+            desiredCount: service.desiredCount ?? 0,
+            counts,
+            trafficPercent: total === 0 ? 0 : Math.round((1000 * counts.new) / total) / 10,
+            completed: ours?.rolloutState === 'COMPLETED',
+            scaledUp: ours?.rolloutState === 'COMPLETED',
+            baking: false,
+            ecs: this.rollbackBy ? undefined : this.rollingVerdict(primary),
+            restored
+        };
+    }
+    /** ECS failed our deployment: by its circuit breaker or its alarms, rolling back or not. */
+    rollingVerdict(primary) {
+        const ours = this.lastSeen;
+        if (!ours || ours.rolloutState !== 'FAILED')
+            return undefined;
+        const reason = ours.rolloutStateReason ?? 'the deployment failed';
+        const back = primary !== undefined &&
+            primary.id !== ours.id &&
+            primary.taskDefinition === this.o.stableTaskDefinition;
+        return { cause: causeOf(reason), reason, rolledBack: back };
+    }
+    nativeView(service, sd) {
+        const target = sd.targetServiceRevision;
+        const stage = STAGES.indexOf(sd.lifecycleStage ?? '');
+        const status = sd.status ?? 'PENDING';
+        const counts = {
+            new: target?.runningTaskCount ?? 0,
+            stable: (sd.sourceServiceRevisions ?? []).reduce((sum, r) => sum + (r.runningTaskCount ?? 0), 0)
+        };
+        const completed = status === 'SUCCESSFUL';
+        let verdict;
+        if (!this.rollbackBy &&
+            (ROLLING_BACK.includes(status) || status === 'STOPPED' || status === 'STOP_REQUESTED')) {
+            const reason = sd.rollback?.reason ?? sd.statusReason ?? `the service deployment is ${status}`;
+            const alarms = sd.alarms?.status === 'TRIGGERED' ? sd.alarms.triggeredAlarmNames : undefined;
+            verdict = {
+                cause: alarms?.length
+                    ? 'alarms'
+                    : sd.deploymentCircuitBreaker?.status === 'TRIGGERED'
+                        ? 'circuit-breaker'
+                        : causeOf(reason, 'stopped'),
+                reason,
+                alarms: alarms?.length ? alarms : undefined,
+                rolledBack: ROLLING_BACK.includes(status)
+            };
+        }
+        const byUpdate = this.rollbackBy === 'update' && this.rollingView(service, undefined).restored;
+        return {
+            desiredCount: service.desiredCount ?? 0,
+            counts,
+            trafficPercent: target?.requestedProductionTrafficWeight ?? 0,
+            completed,
+            scaledUp: completed || stage > STAGES.indexOf('SCALE_UP'),
+            baking: status === 'IN_PROGRESS' && stage >= STAGES.indexOf('BAKE_TIME'),
+            ecs: verdict,
+            restored: status === 'ROLLBACK_SUCCESSFUL' || byUpdate,
+            stuck: status === 'ROLLBACK_FAILED' ? (sd.statusReason ?? 'ECS reports ROLLBACK_FAILED') : undefined
+        };
+    }
+    /** Service events since the rollout started that were not reported yet, oldest first. */
+    newEvents(service) {
+        const fresh = (service.events ?? [])
+            .filter(e => e.id && !this.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.o.since - CLOCK_SKEW_MS)
+            .map(e => ({ id: e.id, at: e.createdAt.getTime(), message: e.message ?? '' }))
+            .sort((a, b) => a.at - b.at);
+        for (const e of fresh)
+            this.seenEvents.add(e.id);
+        return fresh;
+    }
+}
+function causeOf(reason, otherwise = 'failed') {
+    if (/circuit breaker/i.test(reason))
+        return 'circuit-breaker';
+    if (/alarm/i.test(reason))
+        return 'alarms';
+    return otherwise;
+}
+
+;// CONCATENATED MODULE: ./src/engine/follow.ts
+// The follower: the engine for services with the ECS deployment controller. ECS carries the deployment out
+// itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by step; the
+// follower starts ECS's deployment, then observes → decides → acts until it is done: it follows the deployment
+// step by step, polls the same gates as task-set rollouts (alarms, failed tasks, step-timeout, timeout), runs
+// the same hooks, asks ECS to roll back when a gate fails, and recognises a rollback ECS did on its own (circuit
+// breaker, deployment alarms) as the failure it is. It emits the same events as the reconciler, so the job
+// summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does the talking.
+
+
+
+
+
+const EPSILON = 1e-6;
+/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+const MAX_ROLLBACK_ERRORS = 3;
+/** What to do next, from where the rollout is and what ECS and the gates show. Pure. */
+function decideFollow(state, obs, plan, limits) {
+    const d = obs.deployment;
+    if (state.mode === 'rollback') {
+        if (d.restored)
+            return { kind: 'finish-rollback' };
+        if (d.stuck)
+            return { kind: 'rollback-failed', reason: d.stuck };
+        if (!state.rollbackAsked)
+            return { kind: 'ask-rollback' };
+        return { kind: 'wait', for: 'the rollback' };
+    }
+    if (d.ecs)
+        return {
+            kind: 'ecs',
+            reason: { kind: 'ecs', ...d.ecs, tasks: d.failedNewTasks }
+        };
+    const failure = failedGate(engineState(state), {
+        fleet: { desiredCount: d.desiredCount, failedNewTasks: d.failedNewTasks },
+        alarms: obs.alarms,
+        now: obs.now
+    }, limits);
+    if (failure)
+        return { kind: 'rollback', reason: failure };
+    if (obs.request === 'abort')
+        return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } };
+    const native = plan.traffic === 'weights';
+    if (state.mode === 'final') {
+        if (!state.finalBakeStarted)
+            return !native || d.baking || d.completed ? { kind: 'final-bake' } : { kind: 'wait', for: 'ECS' };
+        if (native)
+            return d.completed ? { kind: 'retire' } : { kind: 'wait', for: 'ECS bake time' };
+        const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= plan.finalBakeMs;
+        return baked ? { kind: 'retire' } : { kind: 'wait', for: 'final bake' };
+    }
+    const step = plan.steps[state.step - 1];
+    if (state.phase === 'moving') {
+        const reached = native
+            ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
+            : d.completed;
+        return reached ? { kind: 'bake' } : { kind: 'wait', for: 'ECS' };
+    }
+    if (native) {
+        // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
+        const last = state.step === plan.steps.length;
+        const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON;
+        return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' };
+    }
+    const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs;
+    return baked ? { kind: 'next-step' } : { kind: 'wait', for: 'bake' };
+}
+/** The reconciler's view of the state, so the gates are judged by the very same rule (failedGate). */
+function engineState(s) {
+    return {
+        mode: s.mode,
+        step: s.step,
+        phase: s.phase,
+        stepStartedAt: s.stepStartedAt,
+        bakeStartedAt: s.bakeStartedAt,
+        trafficPercent: s.trafficPercent,
+        promoted: s.mode === 'final',
+        failure: s.failure
+    };
+}
+class Follower {
+    record;
+    deps;
+    settings;
+    startedAt;
+    state;
+    alarms = [];
+    warned = new Set();
+    lastHeartbeat;
+    observeErrors = 0;
+    rollbackErrors = 0;
+    rollbackCalls = 0;
+    cancelledAt;
+    restoredReported = false;
+    lastCounts;
+    lastObservation;
+    requestNoted;
+    constructor(record, deps, settings, startedAt) {
+        this.record = record;
+        this.deps = deps;
+        this.settings = settings;
+        this.startedAt = startedAt;
+        const now = deps.clock.now();
+        this.lastHeartbeat = now;
+        this.state = {
+            mode: 'forward',
+            step: 1,
+            phase: 'moving',
+            stepStartedAt: now,
+            finalBakeStarted: false,
+            trafficPercent: 0,
+            rollbackAsked: false
+        };
+    }
+    get plan() {
+        return this.settings.plan;
+    }
+    async run() {
+        const { clock, events, deployment } = this.deps;
+        events.emit({ kind: 'step-start', at: clock.now(), ...this.stepInfo() });
+        // By replicas or by ECS's own steps, production traffic may reach the new revision as soon as its tasks
+        // run: the pre-traffic hook runs before ECS starts any.
+        const refused = await this.deps.hooks?.run('pre-traffic', { step: 1, trafficPercent: 0 });
+        if (refused)
+            return this.nothingStarted(refused);
+        if (this.deps.cancel?.aborted)
+            return this.nothingStarted(this.cancelReason());
+        await deployment.start();
+        for (;;) {
+            const now = clock.now();
+            const obs = await this.observe(now);
+            if (!obs)
+                continue;
+            this.report(obs);
+            const cancelled = await this.checkCancel(now);
+            if (cancelled)
+                return cancelled;
+            const result = await this.decideAndAct(obs);
+            if (result)
+                return result;
+            // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
+            await clock.sleep(this.settings.pollIntervalMs, this.cancelledAt === undefined ? this.deps.cancel : undefined);
+        }
+    }
+    /** Several decisions may follow from one look (a native step ECS has already passed, a bake of 0). */
+    async decideAndAct(obs) {
+        const limits = {
+            stepTimeoutMs: this.settings.stepTimeoutMs,
+            timeoutMs: this.settings.timeoutMs,
+            deadline: this.startedAt + this.settings.timeoutMs,
+            maxFailedTasks: this.settings.maxFailedTasks ?? defaultMaxFailedTasks(this.plan.desiredCount),
+            onFailure: 'rollback'
+        };
+        for (let i = 0; i < 4 * this.plan.steps.length + 8; i++) {
+            const now = this.deps.clock.now();
+            const request = this.request(obs);
+            const decision = decideFollow(this.state, { deployment: obs, alarms: this.alarms, request, now }, this.plan, limits);
+            if (decision.kind === 'wait')
+                return this.checkRollbackStuck(now);
+            const result = await this.act(decision, obs);
+            if (result)
+                return result;
+        }
+        return undefined;
+    }
+    async act(decision, obs) {
+        const { events, clock, hooks } = this.deps;
+        const at = clock.now();
+        const s = this.state;
+        switch (decision.kind) {
+            case 'wait':
+                return undefined;
+            case 'bake': {
+                const step = this.plan.steps[s.step - 1];
+                if (this.plan.traffic === 'replicas')
+                    s.trafficPercent = 100;
+                s.phase = 'baking';
+                s.bakeStartedAt = at;
+                events.emit({ kind: 'bake-start', at, step: s.step, ms: step.bakeMs });
+                const failure = await hooks?.run('post-step', { step: s.step, trafficPercent: s.trafficPercent });
+                return failure ? this.beginRollback(failure) : undefined;
+            }
+            case 'next-step':
+                events.emit({ kind: 'step-done', at, step: s.step });
+                if (s.step >= this.plan.steps.length) {
+                    s.mode = 'final';
+                    s.stepStartedAt = at;
+                    s.bakeStartedAt = undefined;
+                }
+                else {
+                    s.step++;
+                    s.phase = 'moving';
+                    s.stepStartedAt = at;
+                    s.bakeStartedAt = undefined;
+                    events.emit({ kind: 'step-start', at, ...this.stepInfo() });
+                }
+                await this.save({ stage: 'executing' });
+                return undefined;
+            case 'final-bake': {
+                s.finalBakeStarted = true;
+                const failure = await hooks?.run('post-deploy', { step: s.step, trafficPercent: 100 });
+                if (failure)
+                    return this.beginRollback(failure);
+                s.bakeStartedAt = clock.now();
+                events.emit({ kind: 'final-bake', at: s.bakeStartedAt, ms: this.plan.finalBakeMs });
+                return undefined;
+            }
+            case 'retire':
+                events.emit({ kind: 'step-done', at, step: this.plan.steps.length + 1 });
+                s.trafficPercent = 100;
+                this.record = {
+                    ...this.record,
+                    phase: 'Completed',
+                    stage: undefined,
+                    outcome: 'succeeded',
+                    reason: undefined
+                };
+                await this.save({ request: null });
+                return this.endWith(constants/* Status */.nW.Succeeded);
+            case 'rollback':
+                return this.beginRollback(decision.reason);
+            case 'ecs':
+                // ECS rolls back by itself: nothing to ask. Failed or stopped without a rollback: the action rolls back.
+                return this.beginRollback(decision.reason, decision.reason.rolledBack);
+            case 'ask-rollback':
+                return this.askRollback();
+            case 'finish-rollback':
+                return this.finishRollback(obs);
+            case 'rollback-failed':
+                return this.endWith(constants/* Status */.nW.Failed, s.failure, `the rollback did not finish: ${decision.reason}`);
+        }
+    }
+    /** A failure before ECS was asked for anything: the rollback is done at once. */
+    async nothingStarted(reason) {
+        const { events, clock } = this.deps;
+        this.state.failure = reason;
+        this.state.mode = 'rollback';
+        events.emit({
+            kind: 'rollback-start',
+            at: clock.now(),
+            reason,
+            from: { new: 0, stable: this.plan.desiredCount },
+            trafficPercent: 0
+        });
+        this.restoredReported = true;
+        return this.finishRollback(undefined);
+    }
+    async beginRollback(reason, byEcs = false) {
+        const s = this.state;
+        s.failure = reason;
+        s.mode = 'rollback';
+        s.rollbackAt = this.deps.clock.now();
+        s.rollbackAsked = byEcs;
+        this.deps.events.emit({
+            kind: 'rollback-start',
+            at: s.rollbackAt,
+            reason,
+            from: this.lastObservation?.counts ?? { new: 0, stable: 0 },
+            trafficPercent: s.trafficPercent
+        });
+        await this.save({ stage: 'rolling-back', reason: reasonText(reason), request: null });
+        return byEcs ? undefined : this.askRollback();
+    }
+    async askRollback() {
+        const { events, clock, deployment } = this.deps;
+        try {
+            const how = await deployment.rollback();
+            this.rollbackCalls++;
+            this.state.rollbackAsked = true;
+            this.state.rollbackAt = clock.now();
+            events.emit({ kind: 'warning', at: clock.now(), message: `Rolling back: ${how}` });
+            return undefined;
+        }
+        catch (error) {
+            this.rollbackErrors++;
+            events.emit({
+                kind: 'warning',
+                at: clock.now(),
+                message: `Could not ask ECS to roll back (${(0,errors/* describeError */.U)(error)}); trying again`
+            });
+            if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
+                return undefined;
+            return this.endWith(constants/* Status */.nW.Failed, this.state.failure, `ECS could not be asked to roll back: ${(0,errors/* describeError */.U)(error)}`);
+        }
+    }
+    async finishRollback(obs) {
+        const { events, clock, hooks } = this.deps;
+        this.trafficRestored();
+        if (obs)
+            this.report(obs);
+        events.emit({ kind: 'rollback-done', at: clock.now() });
+        await hooks?.run('on-rollback', { step: this.state.step, trafficPercent: 0 });
+        const kind = this.state.failure?.kind;
+        const requested = kind === 'requested' || kind === 'cancelled';
+        this.record = {
+            ...this.record,
+            phase: 'Completed',
+            stage: undefined,
+            outcome: requested ? 'aborted' : 'rolled-back',
+            reason: reasonText(this.state.failure)
+        };
+        await this.save({ request: null });
+        this.state.trafficPercent = 0;
+        return this.endWith(requested ? constants/* Status */.nW.Aborted : constants/* Status */.nW.RolledBack, this.state.failure);
+    }
+    trafficRestored() {
+        if (this.restoredReported)
+            return;
+        this.restoredReported = true;
+        this.deps.events.emit({
+            kind: 'traffic-restored',
+            at: this.deps.clock.now(),
+            mutatingCalls: this.rollbackCalls
+        });
+    }
+    /** A rollback that makes no progress within step-timeout ends the run as failed, as in task-set rollouts. */
+    checkRollbackStuck(now) {
+        const s = this.state;
+        if (s.mode !== 'rollback' || s.rollbackAt === undefined)
+            return undefined;
+        if (now - s.rollbackAt <= this.settings.stepTimeoutMs)
+            return undefined;
+        return this.endWith(constants/* Status */.nW.Failed, {
+            kind: 'timeout',
+            scope: 'step',
+            limitMs: this.settings.stepTimeoutMs
+        });
+    }
+    /** One look at ECS; the gates and the record ride along. Failed looks are retried a few times. */
+    async observe(now) {
+        try {
+            const obs = await this.deps.deployment.observe();
+            const gates = await this.deps.gates.read();
+            this.alarms = gates.alarms;
+            this.noteWarnings(gates.warnings, now);
+            if (now - this.lastHeartbeat >= HEARTBEAT_MS)
+                await this.save({});
+            this.observeErrors = 0;
+            this.lastObservation = obs;
+            return obs;
+        }
+        catch (error) {
+            this.observeErrors++;
+            this.deps.events.emit({
+                kind: 'warning',
+                at: now,
+                message: `Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`
+            });
+            if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
+                if (this.state.mode === 'rollback')
+                    throw error;
+                this.observeErrors = 0;
+                this.alarms = [];
+                await this.beginRollback({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
+                return undefined;
+            }
+            await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.deps.cancel);
+            return undefined;
+        }
+    }
+    /** What ECS did since the last look: its service events, task counts and (native) traffic weight. */
+    report(obs) {
+        const { events, clock } = this.deps;
+        const now = clock.now();
+        for (const e of obs.events)
+            events.emit({ kind: 'service-event', at: e.at, id: e.id, message: e.message });
+        obs.events = [];
+        const c = obs.counts;
+        if (!this.lastCounts || c.new !== this.lastCounts.new || c.stable !== this.lastCounts.stable) {
+            this.lastCounts = c;
+            events.emit({ kind: 'move', at: now, step: this.state.step, counts: c, by: 'ecs' });
+        }
+        if (this.plan.traffic === 'weights') {
+            if (Math.abs(obs.trafficPercent - this.state.trafficPercent) > EPSILON) {
+                this.state.trafficPercent = obs.trafficPercent;
+                events.emit({ kind: 'traffic', at: now, percent: obs.trafficPercent });
+            }
+            if (this.state.mode === 'rollback' && obs.trafficPercent <= EPSILON && this.state.rollbackAsked)
+                this.trafficRestored();
+        }
+        else if (this.state.mode !== 'final')
+            this.state.trafficPercent = obs.trafficPercent;
+    }
+    /** A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives. */
+    request(obs) {
+        const request = (obs.tags && (0,record_record/* decodeRecord */.eT)(obs.tags)?.request) || undefined;
+        if (!request || request === 'abort')
+            return request;
+        if (this.requestNoted !== request) {
+            this.requestNoted = request;
+            this.deps.events.emit({
+                kind: 'warning',
+                at: this.deps.clock.now(),
+                message: `${request} was asked, but ECS carries this deployment through on its own: only abort applies to an ECS-controller service`
+            });
+            void this.save({ request: null }).catch(() => undefined);
+        }
+        return undefined;
+    }
+    noteWarnings(warnings, now) {
+        for (const alarm of warnings) {
+            if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
+                this.warned.add(alarm.name);
+                this.deps.events.emit({
+                    kind: 'warning',
+                    at: now,
+                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
+                    alarm
+                });
+            }
+            else if (alarm.state !== 'ALARM')
+                this.warned.delete(alarm.name);
+        }
+    }
+    cancelReason() {
+        return { kind: 'cancelled', signal: String(this.deps.cancel?.reason ?? 'SIGINT') };
+    }
+    /**
+     * On cancel: on-cancel rollback asks ECS to roll back at once and follows it for a few seconds (ECS finishes it
+     * without the run); on-cancel pause leaves ECS's deployment to ECS.
+     */
+    async checkCancel(now) {
+        if (!this.deps.cancel?.aborted)
+            return undefined;
+        if (this.cancelledAt === undefined) {
+            this.cancelledAt = now;
+            const reason = this.cancelReason();
+            if (this.settings.onCancel === 'pause') {
+                this.deps.events.emit({ kind: 'paused', at: now, step: this.state.step, why: 'requested', reason });
+                await this.save({ stage: 'paused', reason: reasonText(reason), request: null });
+                return this.endWith(constants/* Status */.nW.Paused, reason);
+            }
+            if (this.state.mode !== 'rollback')
+                await this.beginRollback(reason);
+            return undefined;
+        }
+        if (now - this.cancelledAt >= CANCEL_GRACE_MS)
+            return this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
+        return undefined;
+    }
+    endWith(status, reason, text) {
+        this.deps.events.emit({
+            kind: 'end',
+            at: this.deps.clock.now(),
+            status,
+            reason: text ?? (reason ? reasonText(reason) : undefined),
+            trafficPercent: this.state.trafficPercent
+        });
+        return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
+    }
+    async save(change) {
+        this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() };
+        this.lastHeartbeat = this.record.heartbeat;
+        await this.deps.records.save(this.record);
+        this.record.request = undefined;
+    }
+    stepInfo() {
+        const step = this.plan.steps[this.state.step - 1];
+        return {
+            step: this.state.step,
+            label: step.label,
+            target: { new: step.new, stable: step.stable },
+            trafficPercent: step.trafficPercent
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-ecs.ts
+// command: deploy on a service with the ECS deployment controller. ECS carries the deployment out: rolling and
+// all-at-once are one UpdateService within maximumPercent/minimumHealthyPercent (from max-surge and
+// max-unavailable); linear, canary and blue-green are ECS's native strategies (deploymentConfiguration.strategy),
+// which need the load balancer's advanced configuration. The follower (engine/follow.ts) then follows the
+// deployment under the same gates, hooks, events, job summary and outputs as a task-set rollout.
+// Everything that can be checked is checked before the first change, as for task sets.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' };
+/** Service-deployment statuses of a deployment still under way. */
+const UNDER_WAY = [
+    'PENDING',
+    'IN_PROGRESS',
+    'STOP_REQUESTED',
+    'ROLLBACK_REQUESTED',
+    'ROLLBACK_IN_PROGRESS'
+];
+async function deployOnEcsController(config, deps, info, taskDefinitionRef) {
+    const { clients, clock } = deps;
+    // ---- checks: nothing below changes anything until the task definition is registered ----
+    checkEcsControllerInputs(config);
+    const service = await (0,aws_service/* describeService */.J)(clients.ecs, config.cluster, config.service);
+    const strategy = config.plan.strategy.name;
+    const native = isNativeStrategy(strategy);
+    if (native)
+        checkNativeSetup(config, service);
+    const file = (0,task_definition/* isTaskDefinitionFile */.px)(taskDefinitionRef)
+        ? await (0,task_definition/* loadTaskDefinitionFile */.bs)(taskDefinitionRef, config.containerImages)
+        : undefined;
+    const gates = new AlarmGates({
+        cloudwatch: clients.cloudwatch,
+        alarms: config.alarms,
+        warningAlarms: config.warningAlarms
+    });
+    const missing = await gates.missing();
+    if (missing.length) {
+        const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms';
+        throw new parse/* InputError */.dz(input, `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`);
+    }
+    const plan = ecsControllerPlan(config.plan, info.desiredCount);
+    const waits = plan.steps.reduce((sum, s) => sum + s.bakeMs, plan.finalBakeMs);
+    if (waits > config.timeoutMs)
+        throw new parse/* InputError */.dz('timeout', `${(0,parse/* formatDuration */.a3)(config.timeoutMs)} is shorter than the plan's bakes alone (${(0,parse/* formatDuration */.a3)(waits)}): raise timeout or shorten the bakes`);
+    const inFlight = (0,record_record/* decodeRecord */.eT)(info.tags);
+    if (inFlight?.phase === 'Active') {
+        if (ownerIsAlive(inFlight, config, clock.now()))
+            throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, started by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: abort it first`);
+        if (!config.takeover)
+            throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: abort it, or set takeover: true to let this run's deployment replace it`);
+    }
+    if (!config.takeover)
+        await checkNothingUnderWay(config, deps, service, native);
+    await checkAlarmsAtStart(config, gates, clock);
+    // ---- act ----
+    const rolloutId = newRolloutId(deps.run);
+    const resolved = file
+        ? await (0,task_definition/* registerTaskDefinition */.eQ)(clients.ecs, file, rolloutId)
+        : await (0,task_definition/* resolveTaskDefinition */.Fh)(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
+    const stable = info.taskDefinition ?? '';
+    if (resolved.arn === stable) {
+        core.info(`${config.service} already runs ${(0,task_definition/* taskDefinitionLabel */.$7)(resolved.arn)}: nothing to roll out`);
+        return {
+            status: constants/* Status */.nW.Succeeded,
+            outputs: {
+                [constants/* Output */.k7.TaskDefinitionArn]: resolved.arn,
+                [constants/* Output */.k7.PreviousTaskDefinitionArn]: resolved.arn,
+                [constants/* Output */.k7.TrafficPercent]: '100'
+            },
+            summary: `<h2>✅ ${config.service} already runs ${(0,task_definition/* taskDefinitionLabel */.$7)(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
+        };
+    }
+    const record = {
+        id: rolloutId,
+        phase: 'Active',
+        stage: 'executing',
+        step: 1,
+        steps: plan.steps.length,
+        newTaskDefinition: resolved.arn,
+        stableTaskDefinition: stable,
+        plan: config.plan,
+        actor: deps.run.actor,
+        runUrl: deps.run.runUrl,
+        commit: deps.run.commit,
+        startedAt: clock.now(),
+        heartbeat: clock.now(),
+        request: null
+    };
+    const records = new RecordStore({ ecs: clients.ecs, serviceArn: info.arn });
+    await records.save(record);
+    // No post-step hand-off (State.Rollout): the post step's abort drives task sets. A deployment left behind
+    // by a killed runner is ECS's to finish, under its own circuit breaker and alarms.
+    return followRollout({
+        config,
+        deps,
+        record,
+        plan,
+        records,
+        gates,
+        from: await describeTaskDefinition(clients, stable),
+        to: resolved.definition,
+        deploymentConfiguration: deploymentConfigurationFor(config, service),
+        native,
+        inFlight: inFlight?.phase === 'Active' ? inFlight : undefined
+    });
+}
+/** What UpdateService sets besides the task definition. */
+function deploymentConfigurationFor(config, service) {
+    const strategy = config.plan.strategy;
+    switch (strategy.name) {
+        case 'linear':
+            return {
+                strategy: NATIVE.linear,
+                linearConfiguration: {
+                    stepPercent: strategy.stepPercent,
+                    stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
+                },
+                bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+            };
+        case 'canary':
+            return {
+                strategy: NATIVE.canary,
+                canaryConfiguration: {
+                    canaryPercent: strategy.canaryPercent,
+                    canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
+                },
+                bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+            };
+        case 'blue-green':
+            return { strategy: NATIVE['blue-green'], bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs) };
+        default: {
+            const percents = rollingPercents(config.plan, service.desiredCount ?? 0);
+            // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
+            // emulators without it expect).
+            const current = service.deploymentConfiguration?.strategy;
+            return current && current !== 'ROLLING' ? { ...percents, strategy: 'ROLLING' } : percents;
+        }
+    }
+}
+/** A native strategy needs the load balancer's advanced configuration: say exactly what is missing. */
+function checkNativeSetup(config, service) {
+    const strategy = config.plan.strategy.name;
+    const lbs = service.loadBalancers ?? [];
+    const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration;
+    const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'];
+    const missing = advanced ? fields.filter(f => !advanced[f]) : [...fields];
+    if (lbs.length > 0 && missing.length === 0)
+        return;
+    const has = lbs.length === 0
+        ? `service ${config.service} has no load balancer`
+        : advanced
+            ? `the advancedConfiguration of service ${config.service}'s load balancer lacks ${missing.join(', ')}`
+            : `service ${config.service}'s load balancer (target group ${lbs[0].targetGroupArn ?? lbs[0].loadBalancerName}) has no advancedConfiguration`;
+    throw new parse/* InputError */.dz('strategy', `${strategy} on an ECS-controller service is ECS's native ${NATIVE[strategy]} deployment, which needs the service's load balancer to have an advancedConfiguration with alternateTargetGroupArn (a second target group for the new revision), productionListenerRule (the listener rule, or an NLB's listener, that forwards production traffic to both target groups) and roleArn (a role that lets ECS change them); ${has}. Add it with UpdateService loadBalancers[].advancedConfiguration (or in your infrastructure code), or use strategy: rolling`);
+}
+/** ECS replaces a deployment under way with a new one: refuse rather than cut someone else's deployment short. */
+async function checkNothingUnderWay(config, deps, service, native) {
+    const busy = (service.deployments ?? []).find(d => d.rolloutState === 'IN_PROGRESS');
+    if (busy)
+        throw new Error(`an ECS deployment (${busy.id}, ${(0,task_definition/* taskDefinitionLabel */.$7)(busy.taskDefinition ?? '')}) is in progress on ${config.service}: wait for it to finish, or set takeover: true to replace it`);
+    if (!native)
+        return;
+    let found;
+    try {
+        found = await deps.clients.ecs.send(new dist_cjs/* ListServiceDeploymentsCommand */.jz8({
+            cluster: config.cluster,
+            service: config.service,
+            status: [...UNDER_WAY]
+        }));
+    }
+    catch (error) {
+        throw new Error(`strategy: ${config.plan.strategy.name} is followed through ECS's service-deployment APIs, and ListServiceDeployments failed (${(0,errors/* describeError */.U)(error)}): allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments and ecs:StopServiceDeployment, or use strategy: rolling`, { cause: error });
+    }
+    const under = found.serviceDeployments?.[0];
+    if (under)
+        throw new Error(`a service deployment (${under.serviceDeploymentArn}, ${under.status}) is under way on ${config.service}: wait for it to finish, or set takeover: true to replace it`);
+}
+/** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as runRollout. */
+async function followRollout(o) {
+    const { config, deps, record, plan } = o;
+    const region = await deps.clients.ecs.config.region();
+    const summary = new LiveSummary({
+        repository: deps.run.repository,
+        serverUrl: deps.run.serverUrl,
+        runUrl: deps.run.runUrl,
+        taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+        showEnvValues: config.showEnvValues
+    });
+    const github = await (0,reporter/* startDeployReport */.Ii)(config, `Rolling ${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)} out to ${config.service}`);
+    const events = fanOut(createLogSink(core), summary, github.sink(() => summary.render()));
+    const start = {
+        kind: 'start',
+        at: deps.clock.now(),
+        rolloutId: record.id,
+        cluster: config.cluster,
+        service: config.service,
+        region,
+        from: record.stableTaskDefinition ? rollout_session_revision(record.stableTaskDefinition) : undefined,
+        to: rollout_session_revision(record.newTaskDefinition),
+        plan,
+        fromStep: 1,
+        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+    };
+    events.emit(start);
+    const warn = (message) => events.emit({ kind: 'warning', at: deps.clock.now(), message });
+    if (o.inFlight)
+        warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`);
+    for (const message of fractionalBakeWarnings(config))
+        warn(message);
+    const hooks = config.hooks;
+    const runner = hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback
+        ? new HookRunner({
+            hooks,
+            stepTimeoutMs: config.stepTimeoutMs,
+            context: {
+                service: config.service,
+                cluster: config.cluster,
+                rolloutId: record.id,
+                newTaskDefinition: record.newTaskDefinition,
+                stableTaskDefinition: record.stableTaskDefinition
+            },
+            events,
+            log: core,
+            clock: deps.clock,
+            signal: deps.cancel
+        })
+        : undefined;
+    const deployment = new EcsDeployment({
+        ecs: deps.clients.ecs,
+        cluster: config.cluster,
+        service: config.service,
+        newTaskDefinition: record.newTaskDefinition,
+        stableTaskDefinition: record.stableTaskDefinition ?? '',
+        deploymentConfiguration: o.deploymentConfiguration,
+        native: o.native,
+        since: deps.clock.now(),
+        warn
+    });
+    let result;
+    try {
+        result = await new Follower(record, {
+            deployment,
+            gates: o.gates,
+            records: o.records,
+            events,
+            clock: deps.clock,
+            hooks: runner,
+            cancel: deps.cancel
+        }, {
+            plan,
+            pollIntervalMs: config.pollIntervalMs,
+            stepTimeoutMs: config.stepTimeoutMs,
+            timeoutMs: config.timeoutMs,
+            maxFailedTasks: config.maxFailedTasks,
+            onFailure: config.onFailure,
+            onCancel: config.onCancel
+        }, deps.clock.now()).run();
+    }
+    catch (error) {
+        // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+        await o.records
+            .save({
+            ...record,
+            phase: 'Completed',
+            stage: undefined,
+            outcome: 'failed',
+            reason: (0,errors/* describeError */.U)(error),
+            heartbeat: deps.clock.now(),
+            request: null
+        })
+            .catch(() => undefined);
+        throw error;
+    }
+    if (result.status !== constants/* Status */.nW.Paused) {
+        const outcome = {
+            [constants/* Status */.nW.Succeeded]: 'succeeded',
+            [constants/* Status */.nW.RolledBack]: 'rolled-back',
+            [constants/* Status */.nW.Aborted]: 'aborted'
+        }[result.status];
+        await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error => core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`));
+    }
+    const outputs = {
+        [constants/* Output */.k7.RolloutId]: record.id,
+        [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
+        [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
+    };
+    const outcome = outcomeOf(result, outputs, summary.render());
+    const done = `${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)} ${outcome.status} on ${config.service}`;
+    await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url);
+    return outcome;
+}
+
 // EXTERNAL MODULE: ./src/github/context.ts
 var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/fork-safety.ts
 var fork_safety = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
-// command: deploy on a service with the EXTERNAL deployment controller (task sets).
+// command: deploy on a service with the EXTERNAL deployment controller (task sets); a service with the ECS
+// controller goes to deploy-ecs.ts.
 // Everything that can be checked is checked before the first mutating call: the service and its controller,
 // a rollout already in flight, the task definition file, the alarms, the plan and the timeout, and alarms
 // already firing.
+
+
 
 
 
@@ -3168,7 +4780,8 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
     // ---- checks: nothing below changes anything until the task definition is registered ----
     (0,fork_safety/* checkForkSafety */.r)(config, (0,context/* actionContext */.Gt)());
     let service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
-    checkController(service);
+    if (checkController(config, service) === 'ECS')
+        return deployOnEcsController(config, deps, service, taskDefinitionRef);
     const file = (0,task_definition/* isTaskDefinitionFile */.px)(taskDefinitionRef)
         ? await (0,task_definition/* loadTaskDefinitionFile */.bs)(taskDefinitionRef, config.containerImages)
         : undefined;
@@ -3186,7 +4799,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
     const inFlight = (0,record_record/* decodeRecord */.eT)(service.tags);
     if (inFlight?.phase === 'Active') {
         if (ownerIsAlive(inFlight, config, clock.now()))
-            throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: promote, resume or abort it first`);
+            throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${inFlight.owner || inFlight.runUrl || inFlight.actor} (started by ${inFlight.actor}): promote, resume or abort it first`);
         if (!config.takeover)
             throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`);
     }
@@ -3194,7 +4807,9 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
     // ---- act ----
     if (inFlight?.phase === 'Active') {
         const settled = await handleOrphan(config, deps, service, inFlight);
-        if (settled.failure)
+        // Finished or rolled back, the service is settled and this run's own rollout starts; otherwise stop here.
+        const settledOk = settled.status === constants/* Status */.nW.Succeeded || settled.status === constants/* Status */.nW.RolledBack;
+        if (!settledOk || deps.cancel?.aborted)
             return settled;
         service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
     }
@@ -3255,12 +4870,15 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
         plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined
     });
 }
-function checkController(service) {
-    if (service.controller === 'EXTERNAL')
-        return;
-    if (service.controller === 'CODE_DEPLOY')
-        throw new Error('the service uses the CODE_DEPLOY deployment controller, which CodeDeploy drives: ecs-rollout supports the EXTERNAL controller (task sets) and the ECS controller');
-    throw new Error('the service uses the ECS deployment controller, which this version of ecs-rollout does not drive yet: use a service with the EXTERNAL controller');
+/** EXTERNAL: task sets, here; ECS: deploy-ecs.ts; CODE_DEPLOY: refused. Inputs of the other controller are refused. */
+function checkController(config, service) {
+    if (service.controller === 'EXTERNAL') {
+        checkTaskSetInputs(config);
+        return 'EXTERNAL';
+    }
+    if (service.controller === 'ECS')
+        return 'ECS';
+    throw new Error(`service ${config.service} uses the ${service.controller} deployment controller, which CodeDeploy drives: ecs-rollout deploys to services with the ECS deployment controller (rolling, all-at-once, and ECS's native linear, canary and blue-green) and with the EXTERNAL controller (task sets, every strategy). Deploy this service through CodeDeploy, or use a service with the ECS or EXTERNAL controller. Nothing was changed`);
 }
 /** The plan for today's size, refused before anything changes if the capacity rules cannot carry it out. */
 function checkedPlan(config, desired) {
@@ -3559,9 +5177,10 @@ function describe(c) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ TASK_START_ESTIMATE_MS),
 /* harmony export */   Gg: () => (/* binding */ buildPlan)
 /* harmony export */ });
-/* unused harmony exports TASK_START_ESTIMATE_MS, capacityLimits, stepSpecs, countsFor */
+/* unused harmony exports capacityLimits, stepSpecs, countsFor */
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it

@@ -1,0 +1,387 @@
+// command: deploy on a service with the ECS deployment controller. ECS carries the deployment out: rolling and
+// all-at-once are one UpdateService within maximumPercent/minimumHealthyPercent (from max-surge and
+// max-unavailable); linear, canary and blue-green are ECS's native strategies (deploymentConfiguration.strategy),
+// which need the load balancer's advanced configuration. The follower (engine/follow.ts) then follows the
+// deployment under the same gates, hooks, events, job summary and outputs as a task-set rollout.
+// Everything that can be checked is checked before the first change, as for task sets.
+
+import * as core from '@actions/core'
+import {
+  ListServiceDeploymentsCommand,
+  type DeploymentConfiguration,
+  type Service
+} from '@aws-sdk/client-ecs'
+import { AlarmGates } from '../aws/alarm-gates.js'
+import { EcsDeployment } from '../aws/ecs-deployment.js'
+import { RecordStore } from '../aws/record-store.js'
+import { describeService, type ServiceInfo } from '../aws/service.js'
+import {
+  isTaskDefinitionFile,
+  loadTaskDefinitionFile,
+  registerTaskDefinition,
+  resolveTaskDefinition,
+  taskDefinitionLabel
+} from '../aws/task-definition.js'
+import { checkEcsControllerInputs, fractionalBakeWarnings } from '../config/controller-inputs.js'
+import { formatDuration, InputError } from '../config/parse.js'
+import type { Config } from '../config/types.js'
+import { Output, Status } from '../constants.js'
+import { describeError } from '../errors.js'
+import type { RolloutEvent } from '../engine/events.js'
+import { Follower } from '../engine/follow.js'
+import { startDeployReport } from '../github/reporter.js'
+import { HookRunner } from '../hooks/runner.js'
+import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
+import type { Plan } from '../plan/types.js'
+import { decodeRecord, type RolloutRecord } from '../record/record.js'
+import { fanOut, LiveSummary } from '../report/live-summary.js'
+import { createLogSink } from '../report/log.js'
+import { checkAlarmsAtStart, newRolloutId } from './deploy.js'
+import type { Outcome } from './outcome.js'
+import { ownerIsAlive } from './ownership.js'
+import { describeTaskDefinition, outcomeOf, revision, type SessionDeps } from './rollout-session.js'
+import { recordVersion } from './versions.js'
+
+const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' } as const
+/** Service-deployment statuses of a deployment still under way. */
+const UNDER_WAY = [
+  'PENDING',
+  'IN_PROGRESS',
+  'STOP_REQUESTED',
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS'
+] as const
+
+export async function deployOnEcsController(
+  config: Config,
+  deps: SessionDeps,
+  info: ServiceInfo,
+  taskDefinitionRef: string
+): Promise<Outcome> {
+  const { clients, clock } = deps
+  // ---- checks: nothing below changes anything until the task definition is registered ----
+  checkEcsControllerInputs(config)
+  const service = await describeService(clients.ecs, config.cluster, config.service)
+  const strategy = config.plan.strategy.name
+  const native = isNativeStrategy(strategy)
+  if (native) checkNativeSetup(config, service)
+  const file = isTaskDefinitionFile(taskDefinitionRef)
+    ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
+    : undefined
+  const gates = new AlarmGates({
+    cloudwatch: clients.cloudwatch,
+    alarms: config.alarms,
+    warningAlarms: config.warningAlarms
+  })
+  const missing = await gates.missing()
+  if (missing.length) {
+    const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms'
+    throw new InputError(
+      input,
+      `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`
+    )
+  }
+  const plan = ecsControllerPlan(config.plan, info.desiredCount)
+  const waits = plan.steps.reduce((sum, s) => sum + s.bakeMs, plan.finalBakeMs)
+  if (waits > config.timeoutMs)
+    throw new InputError(
+      'timeout',
+      `${formatDuration(config.timeoutMs)} is shorter than the plan's bakes alone (${formatDuration(waits)}): raise timeout or shorten the bakes`
+    )
+  const inFlight = decodeRecord(info.tags)
+  if (inFlight?.phase === 'Active') {
+    if (ownerIsAlive(inFlight, config, clock.now()))
+      throw new Error(
+        `a rollout (${inFlight.id}) is already in progress on ${config.service}, started by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: abort it first`
+      )
+    if (!config.takeover)
+      throw new Error(
+        `rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: abort it, or set takeover: true to let this run's deployment replace it`
+      )
+  }
+  if (!config.takeover) await checkNothingUnderWay(config, deps, service, native)
+  await checkAlarmsAtStart(config, gates, clock)
+
+  // ---- act ----
+  const rolloutId = newRolloutId(deps.run)
+  const resolved = file
+    ? await registerTaskDefinition(clients.ecs, file, rolloutId)
+    : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
+  const stable = info.taskDefinition ?? ''
+  if (resolved.arn === stable) {
+    core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`)
+    return {
+      status: Status.Succeeded,
+      outputs: {
+        [Output.TaskDefinitionArn]: resolved.arn,
+        [Output.PreviousTaskDefinitionArn]: resolved.arn,
+        [Output.TrafficPercent]: '100'
+      },
+      summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
+    }
+  }
+  const record: RolloutRecord = {
+    id: rolloutId,
+    phase: 'Active',
+    stage: 'executing',
+    step: 1,
+    steps: plan.steps.length,
+    newTaskDefinition: resolved.arn,
+    stableTaskDefinition: stable,
+    plan: config.plan,
+    actor: deps.run.actor,
+    runUrl: deps.run.runUrl,
+    commit: deps.run.commit,
+    startedAt: clock.now(),
+    heartbeat: clock.now(),
+    request: null
+  }
+  const records = new RecordStore({ ecs: clients.ecs, serviceArn: info.arn })
+  await records.save(record)
+  // No post-step hand-off (State.Rollout): the post step's abort drives task sets. A deployment left behind
+  // by a killed runner is ECS's to finish, under its own circuit breaker and alarms.
+  return followRollout({
+    config,
+    deps,
+    record,
+    plan,
+    records,
+    gates,
+    from: await describeTaskDefinition(clients, stable),
+    to: resolved.definition,
+    deploymentConfiguration: deploymentConfigurationFor(config, service),
+    native,
+    inFlight: inFlight?.phase === 'Active' ? inFlight : undefined
+  })
+}
+
+/** What UpdateService sets besides the task definition. */
+export function deploymentConfigurationFor(config: Config, service: Service): DeploymentConfiguration {
+  const strategy = config.plan.strategy
+  switch (strategy.name) {
+    case 'linear':
+      return {
+        strategy: NATIVE.linear,
+        linearConfiguration: {
+          stepPercent: strategy.stepPercent,
+          stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
+        },
+        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+      }
+    case 'canary':
+      return {
+        strategy: NATIVE.canary,
+        canaryConfiguration: {
+          canaryPercent: strategy.canaryPercent,
+          canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
+        },
+        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+      }
+    case 'blue-green':
+      return { strategy: NATIVE['blue-green'], bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs) }
+    default: {
+      const percents = rollingPercents(config.plan, service.desiredCount ?? 0)
+      // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
+      // emulators without it expect).
+      const current = service.deploymentConfiguration?.strategy
+      return current && current !== 'ROLLING' ? { ...percents, strategy: 'ROLLING' } : percents
+    }
+  }
+}
+
+/** A native strategy needs the load balancer's advanced configuration: say exactly what is missing. */
+function checkNativeSetup(config: Config, service: Service): void {
+  const strategy = config.plan.strategy.name as keyof typeof NATIVE
+  const lbs = service.loadBalancers ?? []
+  const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration
+  const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'] as const
+  const missing = advanced ? fields.filter(f => !advanced[f]) : [...fields]
+  if (lbs.length > 0 && missing.length === 0) return
+  const has =
+    lbs.length === 0
+      ? `service ${config.service} has no load balancer`
+      : advanced
+        ? `the advancedConfiguration of service ${config.service}'s load balancer lacks ${missing.join(', ')}`
+        : `service ${config.service}'s load balancer (target group ${lbs[0].targetGroupArn ?? lbs[0].loadBalancerName}) has no advancedConfiguration`
+  throw new InputError(
+    'strategy',
+    `${strategy} on an ECS-controller service is ECS's native ${NATIVE[strategy]} deployment, which needs the service's load balancer to have an advancedConfiguration with alternateTargetGroupArn (a second target group for the new revision), productionListenerRule (the listener rule, or an NLB's listener, that forwards production traffic to both target groups) and roleArn (a role that lets ECS change them); ${has}. Add it with UpdateService loadBalancers[].advancedConfiguration (or in your infrastructure code), or use strategy: rolling`
+  )
+}
+
+/** ECS replaces a deployment under way with a new one: refuse rather than cut someone else's deployment short. */
+async function checkNothingUnderWay(
+  config: Config,
+  deps: SessionDeps,
+  service: Service,
+  native: boolean
+): Promise<void> {
+  const busy = (service.deployments ?? []).find(d => d.rolloutState === 'IN_PROGRESS')
+  if (busy)
+    throw new Error(
+      `an ECS deployment (${busy.id}, ${taskDefinitionLabel(busy.taskDefinition ?? '')}) is in progress on ${config.service}: wait for it to finish, or set takeover: true to replace it`
+    )
+  if (!native) return
+  let found
+  try {
+    found = await deps.clients.ecs.send(
+      new ListServiceDeploymentsCommand({
+        cluster: config.cluster,
+        service: config.service,
+        status: [...UNDER_WAY]
+      })
+    )
+  } catch (error) {
+    throw new Error(
+      `strategy: ${config.plan.strategy.name} is followed through ECS's service-deployment APIs, and ListServiceDeployments failed (${describeError(error)}): allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments and ecs:StopServiceDeployment, or use strategy: rolling`,
+      { cause: error }
+    )
+  }
+  const under = found.serviceDeployments?.[0]
+  if (under)
+    throw new Error(
+      `a service deployment (${under.serviceDeploymentArn}, ${under.status}) is under way on ${config.service}: wait for it to finish, or set takeover: true to replace it`
+    )
+}
+
+interface FollowOptions {
+  config: Config
+  deps: SessionDeps
+  record: RolloutRecord
+  plan: Plan
+  records: RecordStore
+  gates: AlarmGates
+  from?: Awaited<ReturnType<typeof describeTaskDefinition>>
+  to?: Awaited<ReturnType<typeof describeTaskDefinition>>
+  deploymentConfiguration: DeploymentConfiguration
+  native: boolean
+  inFlight?: RolloutRecord
+}
+
+/** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as runRollout. */
+async function followRollout(o: FollowOptions): Promise<Outcome> {
+  const { config, deps, record, plan } = o
+  const region = await deps.clients.ecs.config.region()
+  const summary = new LiveSummary({
+    repository: deps.run.repository,
+    serverUrl: deps.run.serverUrl,
+    runUrl: deps.run.runUrl,
+    taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+    showEnvValues: config.showEnvValues
+  })
+  const github = await startDeployReport(
+    config,
+    `Rolling ${taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`
+  )
+  const events = fanOut(
+    createLogSink(core),
+    summary,
+    github.sink(() => summary.render())
+  )
+  const start: RolloutEvent = {
+    kind: 'start',
+    at: deps.clock.now(),
+    rolloutId: record.id,
+    cluster: config.cluster,
+    service: config.service,
+    region,
+    from: record.stableTaskDefinition ? revision(record.stableTaskDefinition) : undefined,
+    to: revision(record.newTaskDefinition),
+    plan,
+    fromStep: 1,
+    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+  }
+  events.emit(start)
+  const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
+  if (o.inFlight)
+    warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
+  for (const message of fractionalBakeWarnings(config)) warn(message)
+  const hooks = config.hooks
+  const runner =
+    hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback
+      ? new HookRunner({
+          hooks,
+          stepTimeoutMs: config.stepTimeoutMs,
+          context: {
+            service: config.service,
+            cluster: config.cluster,
+            rolloutId: record.id,
+            newTaskDefinition: record.newTaskDefinition,
+            stableTaskDefinition: record.stableTaskDefinition
+          },
+          events,
+          log: core,
+          clock: deps.clock,
+          signal: deps.cancel
+        })
+      : undefined
+  const deployment = new EcsDeployment({
+    ecs: deps.clients.ecs,
+    cluster: config.cluster,
+    service: config.service,
+    newTaskDefinition: record.newTaskDefinition,
+    stableTaskDefinition: record.stableTaskDefinition ?? '',
+    deploymentConfiguration: o.deploymentConfiguration,
+    native: o.native,
+    since: deps.clock.now(),
+    warn
+  })
+  let result
+  try {
+    result = await new Follower(
+      record,
+      {
+        deployment,
+        gates: o.gates,
+        records: o.records,
+        events,
+        clock: deps.clock,
+        hooks: runner,
+        cancel: deps.cancel
+      },
+      {
+        plan,
+        pollIntervalMs: config.pollIntervalMs,
+        stepTimeoutMs: config.stepTimeoutMs,
+        timeoutMs: config.timeoutMs,
+        maxFailedTasks: config.maxFailedTasks,
+        onFailure: config.onFailure,
+        onCancel: config.onCancel
+      },
+      deps.clock.now()
+    ).run()
+  } catch (error) {
+    // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+    await o.records
+      .save({
+        ...record,
+        phase: 'Completed',
+        stage: undefined,
+        outcome: 'failed',
+        reason: describeError(error),
+        heartbeat: deps.clock.now(),
+        request: null
+      })
+      .catch(() => undefined)
+    throw error
+  }
+  if (result.status !== Status.Paused) {
+    const outcome = {
+      [Status.Succeeded]: 'succeeded',
+      [Status.RolledBack]: 'rolled-back',
+      [Status.Aborted]: 'aborted'
+    }[result.status as string]
+    await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error =>
+      core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`)
+    )
+  }
+  const outputs = {
+    [Output.RolloutId]: record.id,
+    [Output.TaskDefinitionArn]: record.newTaskDefinition,
+    [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
+  }
+  const outcome = outcomeOf(result, outputs, summary.render())
+  const done = `${taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`
+  await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url)
+  return outcome
+}

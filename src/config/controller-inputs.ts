@@ -1,0 +1,99 @@
+// Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
+// read, so these checks run in deploy, still before anything changes; each error names the input.
+
+import { isNativeStrategy, bakeMinutes } from '../plan/ecs-plan.js'
+import { formatDuration, InputError } from './parse.js'
+import type { Config } from './types.js'
+
+/** Inputs only task-set rollouts (the EXTERNAL controller) use. */
+const TASK_SET_ONLY = [
+  'stable-scale',
+  'partition',
+  'batch-size',
+  'batch-interval',
+  'listener-arn',
+  'listener-rule-arn',
+  'target-groups',
+  'test-listener-arn'
+] as const
+
+/** A task-set (EXTERNAL) service. */
+export function checkTaskSetInputs(config: Config): void {
+  if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
+    throw new InputError(
+      'strategy',
+      '"blue-green" needs traffic: weights, with listener-arn and target-groups'
+    )
+}
+
+/** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
+export function checkEcsControllerInputs(config: Config): void {
+  const name = config.plan.strategy.name
+  const where = `service ${config.service} uses the ECS deployment controller`
+  if (config.plan.traffic === 'weights')
+    throw new InputError(
+      'traffic',
+      `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`
+    )
+  for (const input of TASK_SET_ONLY) {
+    if (config.given.has(input))
+      throw new InputError(
+        input,
+        `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`
+      )
+  }
+  if (name === 'custom')
+    throw new InputError(
+      'strategy',
+      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments have no custom steps. Use linear or canary, which ECS carries out step by step itself`
+    )
+  if (config.onFailure === 'pause')
+    throw new InputError(
+      'on-failure',
+      `pause cannot hold a deployment that ECS carries out by itself (${where}): use on-failure: rollback`
+    )
+  if (!isNativeStrategy(name)) return
+  for (const input of ['max-surge', 'max-unavailable'] as const) {
+    if (config.given.has(input))
+      throw new InputError(
+        input,
+        `does not apply to strategy: ${name} on an ECS-controller service: ECS's native ${name} deployment starts the new revision at full size beside the old one. Remove ${input}`
+      )
+  }
+  const strategy = config.plan.strategy
+  if (strategy.name === 'linear') {
+    if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
+      throw new InputError(
+        'step-percent',
+        `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`
+      )
+  }
+  if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
+    throw new InputError(
+      'canary-percent',
+      `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`
+    )
+}
+
+function tenths(percent: number): boolean {
+  return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9
+}
+
+/**
+ * ECS counts bake time in whole minutes. A bake that is not a whole number of minutes is sent as the exact
+ * fraction (rounded up to 0.01 minute) rather than rounded to a whole one: the sandbox takes it (that is how
+ * tests bake for seconds), ECS may refuse it. The warnings say so, naming the input.
+ */
+export function fractionalBakeWarnings(config: Config): string[] {
+  const strategy = config.plan.strategy
+  const bakes: [string, number][] = [['bake-time', config.plan.bakeMs]]
+  if (strategy.name === 'linear') bakes.push(['step-bake-time', strategy.stepBakeMs])
+  if (strategy.name === 'canary') bakes.push(['canary-bake-time', strategy.canaryBakeMs])
+  if (!isNativeStrategy(strategy.name)) return []
+  return bakes
+    .filter(([, ms]) => ms % 60_000 !== 0)
+    .map(
+      ([input, ms]) =>
+        `${input}: ${formatDuration(ms)} is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as ${bakeMinutes(ms)} minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS`
+    )
+}
