@@ -187,7 +187,9 @@ async function carryOn(
   )
   if (how.mode === 'forward') await ports.fleet.ensureNew()
   const state = await resumeState(taken, ports, step, how.mode, deps.clock.now())
-  if (state.mode === 'rollback') state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' }
+  // An abort is this run's request; a rollback that lost its owner keeps its cause (the owner stopped).
+  if (state.mode === 'rollback' && config.command === 'abort')
+    state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' }
   return runRollout({
     config,
     deps,

@@ -15,6 +15,8 @@ export type FailureReason =
   | { kind: 'api'; message: string }
   | { kind: 'requested'; by: string; command: 'abort' | 'rollback' }
   | { kind: 'orphan'; owner: string }
+  /** Another run took the rollout over (takeover: true after takeover-after without a heartbeat). */
+  | { kind: 'taken-over'; by: string }
   /**
    * ECS stopped or rolled back the deployment itself: its deployment circuit breaker, its deployment alarms, or a
    * StopServiceDeployment someone else sent. `reason` is ECS's own (rolloutStateReason or statusReason).

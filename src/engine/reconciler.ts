@@ -170,6 +170,12 @@ export class Reconciler {
         this.request = recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
         this.lastDetailed = now
+        // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
+        if (recorded && (recorded.id !== this.record.id || recorded.heartbeat > this.lastHeartbeat)) {
+          const by = recorded.owner || recorded.runUrl || recorded.actor
+          this.stopped = this.endWith(Status.Failed, { kind: 'taken-over', by })
+          return fleet
+        }
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
       this.observeErrors = 0
@@ -607,6 +613,8 @@ export function reasonText(reason: FailureReason | undefined): string | undefine
       return `${reason.command} requested by ${reason.by}`
     case 'orphan':
       return `the run that owned the rollout stopped (${reason.owner})`
+    case 'taken-over':
+      return `rollout taken over by ${reason.by}`
     case 'ecs': {
       const first = reason.tasks[0]
       const by = reason.rolledBack ? 'ECS rolled the deployment back' : 'ECS stopped the deployment'

@@ -36,6 +36,8 @@ export function reasonClause(r: FailureReason): string {
       return `${oneLine(r.by)} asked to ${r.command}`
     case 'orphan':
       return `the run that owned the rollout stopped without finishing it (${oneLine(r.owner)})`
+    case 'taken-over':
+      return `another run took the rollout over (${oneLine(r.by)}): this run changed nothing more`
     case 'ecs':
       return ecsClause(r)
   }
@@ -77,6 +79,8 @@ export function reasonTitle(r: FailureReason): string {
       return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`
     case 'orphan':
       return 'Orphaned rollout'
+    case 'taken-over':
+      return 'Rollout taken over'
     case 'ecs':
       return {
         'circuit-breaker': 'ECS circuit breaker',
