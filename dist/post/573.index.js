@@ -1,0 +1,32 @@
+export const id = 573;
+export const ids = [573];
+export const modules = {
+
+/***/ 6954:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runContext: () => (/* binding */ runContext)
+/* harmony export */ });
+// Who and what started this run, from the runner's environment: recorded with the rollout and shown in reports.
+function runContext(env = process.env) {
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    return {
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        repository,
+        serverUrl,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
+        commit: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF
+    };
+}
+
+
+/***/ })
+
+};
