@@ -39,6 +39,8 @@ export type HookName = 'pre-traffic' | 'post-step' | 'post-deploy' | 'on-rollbac
 export interface Hooks {
   /** Runs a lifecycle hook; resolves with a failure reason, or undefined when it passed. */
   run(name: HookName, context: HookContext): Promise<FailureReason | undefined>
+  /** Once per rollback, before the new revision's tasks start to go: test traffic follows production back. */
+  leavingNew?(): Promise<void>
 }
 export interface HookContext {
   step: number
@@ -95,6 +97,7 @@ export class Reconciler {
   private rollbackProgressAt = 0
   private restoredReported = false
   private preTrafficDone = false
+  private leftNew = false
   private lastObservation?: FleetObservation
 
   constructor(
@@ -272,6 +275,7 @@ export class Reconciler {
           const failure = await this.preTraffic()
           if (failure) return this.fail(failure)
         }
+        if (this.state.mode === 'rollback' && decision.counts.new < counts(fleet).new) await this.leavingNew()
         await port.scale(decision.counts, plan.desiredCount)
         events.emit({ kind: 'move', at, step: this.state.step, counts: decision.counts })
         if (plan.traffic === 'replicas') this.state.trafficPercent = replicaShare(decision.counts)
@@ -375,8 +379,15 @@ export class Reconciler {
         this.state.promoted = false
         return this.afterRollbackAction()
       case 'finish-rollback':
+        await this.leavingNew()
         return this.finishRollback(fleet)
     }
+  }
+
+  private async leavingNew(): Promise<void> {
+    if (this.leftNew) return
+    this.leftNew = true
+    await this.deps.hooks?.leavingNew?.()
   }
 
   /**
