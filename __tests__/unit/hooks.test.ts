@@ -170,6 +170,55 @@ describe('HookRunner', () => {
     expect(events).toHaveLength(1)
   })
 
+  it('stops waiting for a hook in progress as soon as a gate fails between attempts: the gate is the reason', async () => {
+    const { runner, clock, started, events, attempts } = setup(
+      { postStep: node("console.log('suite 40% done'); process.exit(75)"), retryIntervalMs: 3000 },
+      { stepTimeoutMs: 60_000 }
+    )
+    const alarm = { name: 'web-5xx', state: 'ALARM' as const, reason: 'Threshold Crossed', since: 1 }
+    let reads = 0
+    const reason = await runner.run('post-step', {
+      ...context,
+      // The alarm fires while the second attempt runs.
+      interrupt: async () => (++reads >= 2 ? { kind: 'alarm', alarm } : undefined)
+    })
+    expect(reason).toEqual({ kind: 'alarm', alarm })
+    expect(attempts()).toBe(2)
+    expect(clock.now() - started).toBe(3000)
+    expect(events).toEqual([
+      {
+        kind: 'hook',
+        at: expect.any(Number),
+        hook: 'post-step',
+        exitCode: 75,
+        output: [
+          'suite 40% done',
+          'ecs-rollout: still in progress (exit code 75) when alarm web-5xx is in ALARM since 1970-01-01T00:00:00.001Z: Threshold Crossed: not run again'
+        ]
+      }
+    ])
+  })
+
+  it('asks for the test URL when the hook runs, so the test listener can be pointed at the new revision late', async () => {
+    let asked = 0
+    const { runner, events } = setup(
+      { preTraffic: node('console.log(process.env.ECS_ROLLOUT_TEST_URL)') },
+      {
+        context: {
+          service: 'web',
+          cluster: 'prod',
+          rolloutId: 'r-1',
+          newTaskDefinition: 'web:2',
+          testUrl: async () => (++asked, 'http://web-lb.example:8080')
+        }
+      }
+    )
+    expect(asked).toBe(0)
+    await runner.run('pre-traffic', { step: 1, trafficPercent: 0 })
+    expect(asked).toBe(1)
+    expect(events[0]).toMatchObject({ exitCode: 0, output: ['http://web-lb.example:8080'] })
+  })
+
   it('stops a hook that is still running when step-timeout runs out', async () => {
     const { runner } = setup(
       { postDeploy: node("console.log('waiting'); setInterval(() => {}, 1000)") },

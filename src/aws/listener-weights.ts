@@ -96,14 +96,22 @@ export class ListenerWeights implements TrafficPort {
    * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
    */
   async ready(): Promise<boolean> {
+    if (await this.attach()) return false
+    const health = await this.targetHealth(await this.newTargetGroup())
+    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0
+  }
+
+  /**
+   * Puts the new target group into the route beside the stable one, at weight 0, unless the route names it
+   * already; true when it wrote. ECS creates a task set in a target group only once a load balancer uses it
+   * ("does not have an associated load balancer"), and ELBv2 health-checks only target groups in use.
+   */
+  async attach(): Promise<boolean> {
     const groups = await this.targetGroups()
     const weights = forwardWeights(await this.actions())
-    if (!weights.has(groups.new)) {
-      await this.setWeight(share(weights, groups.new))
-      return false
-    }
-    const health = await this.targetHealth(groups.new)
-    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0
+    if (weights.has(groups.new)) return false
+    await this.setWeight(share(weights, groups.new))
+    return true
   }
 
   /** Targets of a target group by health, to check the new task set is healthy before weight moves. */

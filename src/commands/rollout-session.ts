@@ -9,7 +9,7 @@ import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
 import { RecordStore } from '../aws/record-store.js'
 import { describeService, type ServiceInfo } from '../aws/service.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
-import { TaskSetFleet } from '../aws/task-set-fleet.js'
+import { TaskSetFleet, type TaskSetFleetOptions } from '../aws/task-set-fleet.js'
 import { routeTestListener } from '../aws/test-listener.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Output, Status } from '../constants.js'
@@ -53,12 +53,13 @@ export async function portsFor(
   record: RolloutRecord
 ): Promise<Ports> {
   let traffic: TrafficPort = replicasTraffic
+  let weights: ListenerWeights | undefined
   let newLoadBalancers: ServiceInfo['loadBalancers'] | undefined
   let newTargetGroup: string | undefined
   let stableTargetGroup: string | undefined
   if (record.plan.traffic === 'weights') {
     const registered = await newTaskSetGroup(config, clients, record)
-    const weights = new ListenerWeights({
+    weights = new ListenerWeights({
       elb: clients.elb,
       listenerArn: config.listenerArn,
       listenerRuleArn: config.listenerRuleArn,
@@ -87,7 +88,7 @@ export async function portsFor(
     traffic,
     newTargetGroup,
     stableTargetGroup,
-    fleet: new TaskSetFleet({
+    fleet: new WeightedFleet({
       ecs: clients.ecs,
       cluster: config.cluster,
       service: config.service,
@@ -95,7 +96,8 @@ export async function portsFor(
       stableTaskDefinition: record.stableTaskDefinition,
       rolloutId: record.id,
       clientToken: record.id,
-      newLoadBalancers
+      newLoadBalancers,
+      weights
     }),
     gates: new AlarmGates({
       cloudwatch: clients.cloudwatch,
@@ -103,6 +105,21 @@ export async function portsFor(
       warningAlarms: config.warningAlarms
     }),
     records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+  }
+}
+
+/**
+ * The task sets; by weights, the new target group joins the route (at weight 0) before the new task set is
+ * created in it, since ECS refuses a target group no load balancer uses.
+ */
+class WeightedFleet extends TaskSetFleet {
+  constructor(private readonly options: TaskSetFleetOptions & { weights?: ListenerWeights }) {
+    super(options)
+  }
+
+  override async ensureNew(): Promise<void> {
+    await this.options.weights?.attach()
+    await super.ensureNew()
   }
 }
 
@@ -239,8 +256,8 @@ function startEvent(
 /**
  * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
  * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
- * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. After a
- * rollback it goes back to the stable revision's target group, as production traffic does.
+ * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. A rollback
+ * points it back at the stable revision's target group, after production traffic and before the new tasks go.
  */
 function hooksFor(
   config: Config,
@@ -290,16 +307,18 @@ function hooksFor(
             message: `could not point test listener ${listener} at ${group}: ${describeError(error)}`
           }
         }
-      } else if (ports.stableTargetGroup) {
-        const back = ports.stableTargetGroup
-        routed = routeTestListener(deps.clients.elb, listener, back)
-        await routed.then(
-          url => core.info(`test listener ${url} forwards to ${back} again`),
-          error =>
-            core.warning(`Could not point test listener ${listener} back at ${back}: ${describeError(error)}`)
-        )
       }
       return runner?.run(name, context)
+    },
+    async leavingNew() {
+      const back = ports.stableTargetGroup
+      if (!back) return
+      routed = routeTestListener(deps.clients.elb, listener, back)
+      await routed.then(
+        url => core.info(`test listener ${url} forwards to ${back} again`),
+        error =>
+          core.warning(`Could not point test listener ${listener} back at ${back}: ${describeError(error)}`)
+      )
     }
   }
 }

@@ -145,6 +145,48 @@ describe('ListenerWeights', () => {
     expect(never.mutating()).toHaveLength(2)
   })
 
+  it('is ready only when the new target group has targets, all healthy', async () => {
+    const ready = (states: string[]) => {
+      const { client } = fakeClient<ElasticLoadBalancingV2Client>({
+        DescribeListeners: () => ({ Listeners: [{ DefaultActions: weighted([BLUE, 100], [GREEN, 0]) }] }),
+        DescribeTargetHealth: () => ({
+          TargetHealthDescriptions: states.map(State => ({ TargetHealth: { State } }))
+        })
+      })
+      return new ListenerWeights({ elb: client, listenerArn: 'arn:l', targetGroups: [BLUE, GREEN] }).ready()
+    }
+    expect(await ready(['healthy', 'healthy', 'draining'])).toBe(true)
+    expect(await ready([])).toBe(false)
+    expect(await ready(['healthy', 'initial'])).toBe(false)
+    expect(await ready(['healthy', 'unhealthy'])).toBe(false)
+    expect(await ready(['healthy', 'unused'])).toBe(false)
+  })
+
+  it('puts the new target group into a route that forwards to the stable one alone, at weight 0, before it can be ready', async () => {
+    // ELBv2 health-checks only target groups a route uses: without this the new targets stay unused for ever.
+    const l = listener(single(BLUE))
+    expect(await l.traffic.ready()).toBe(false)
+    expect(l.mutating()).toHaveLength(1)
+    expect(l.actions()[1].ForwardConfig?.TargetGroups).toEqual([
+      { TargetGroupArn: BLUE, Weight: 100 },
+      { TargetGroupArn: GREEN, Weight: 0 }
+    ])
+    expect(await l.traffic.weight()).toBe(0)
+    // From then on it only reads (the fake's targets are not all healthy).
+    expect(await l.traffic.ready()).toBe(false)
+    expect(l.mutating()).toHaveLength(1)
+  })
+
+  it('attaches the new target group once, before its task set is created, and only when the route lacks it', async () => {
+    const plain = listener(single(BLUE))
+    expect(await plain.traffic.attach()).toBe(true)
+    expect(await plain.traffic.attach()).toBe(false)
+    expect(plain.mutating()).toHaveLength(1)
+    const weightedAlready = listener(weighted([BLUE, 100], [GREEN, 0]))
+    expect(await weightedAlready.traffic.attach()).toBe(false)
+    expect(weightedAlready.mutating()).toHaveLength(0)
+  })
+
   it('counts targets by health', async () => {
     expect(await listener(single(BLUE)).traffic.targetHealth(GREEN)).toEqual({
       healthy: 2,

@@ -1,0 +1,50 @@
+// npm run bench: every benchmark of issue 9 against the sandbox, one after the other, then bench/results.json
+// and bench/RESULTS.md. `--only a,b` runs some of them and writes to a temporary directory instead, so a partial
+// run never replaces the committed results.
+
+import { mkdtempSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { coldStart } from './cold-start.js'
+import { detection } from './detection.js'
+import { machine } from './lib/machine.js'
+import { writeResults, type BenchResult } from './lib/report.js'
+
+const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
+  detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 3 }),
+  'cold-start': () => coldStart({ trials: 20 })
+}
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } })
+const only = values.only?.split(',').map(s => s.trim())
+for (const name of only ?? []) if (!BENCHMARKS[name]) throw new Error(`no benchmark "${name}"`)
+
+const began = Date.now()
+const host = machine()
+const results: BenchResult[] = []
+for (const [name, bench] of Object.entries(BENCHMARKS)) {
+  if (only && !only.includes(name)) continue
+  const t0 = Date.now()
+  console.log(`▸ ${name}`)
+  const result = await bench()
+  results.push(result)
+  for (const f of result.figures)
+    console.log(
+      `  ${f.label}: median ${f.summary.median} ${f.unit}, p95 ${f.summary.p95} ${f.unit}` +
+        (f.target
+          ? ` — target ${f.target.text} (${f.target.stat}): ratio ${f.ratio} ${f.met ? 'met' : 'MISSED'}`
+          : '')
+    )
+  console.log(`  (${((Date.now() - t0) / 1000).toFixed(0)} s)`)
+}
+host.loadAverageAtEnd = loadavg()
+const dir = only ? mkdtempSync(join(tmpdir(), 'ecs-rollout-bench-')) : resolve(import.meta.dirname)
+writeResults(
+  { date: new Date(began).toISOString(), machine: host, durationMs: Date.now() - began, benchmarks: results },
+  join(dir, 'results.json'),
+  join(dir, 'RESULTS.md')
+)
+console.log(
+  `wrote ${join(dir, 'results.json')} and RESULTS.md in ${((Date.now() - began) / 60_000).toFixed(1)} min`
+)

@@ -1,0 +1,139 @@
+// Many scenarios against one sandbox, a few at a time: each plays on its own service, so they run side by
+// side; API faults are global to the sandbox and hit whichever run calls next, as a regional outage would.
+// Prints a line per run and, at the end, runs, outcomes, faults injected by kind, and every violation with the
+// seed that replays it.
+
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { SandboxControl } from '../sandbox/client.js'
+import type { Played } from './driver.js'
+import { playScenario } from './driver.js'
+import { checkInvariants } from './invariants.js'
+import { describeScenario, faultKinds, scenarioFor, type FaultKind } from './scenario.js'
+
+export interface RunReport {
+  seed: number
+  index: number
+  ms: number
+  /** Status of each run of the chain, in order ('post' for the post step). */
+  statuses: string[]
+  faults: FaultKind[]
+  violations: string[]
+  /** Where the runs' logs were saved, for a run with violations. */
+  logs?: string
+  /** The harness itself failed (not a finding about the action). */
+  error?: string
+}
+
+export interface BatchReport {
+  runs: RunReport[]
+  faults: Record<string, number>
+  outcomes: Record<string, number>
+  violations: { seed: number; message: string }[]
+  errors: { seed: number; message: string }[]
+  ms: number
+}
+
+export interface BatchOptions {
+  url: string
+  seeds: number[]
+  concurrency: number
+  log?: (line: string) => void
+}
+
+export async function runBatch(o: BatchOptions): Promise<BatchReport> {
+  const log = o.log ?? (() => undefined)
+  const control = new SandboxControl(o.url)
+  const started = Date.now()
+  const runs: RunReport[] = []
+  let nextIndex = 0
+  const worker = async () => {
+    while (nextIndex < o.seeds.length) {
+      const index = nextIndex++
+      const report = await runOne(control, o.url, o.seeds[index], index)
+      runs.push(report)
+      log(formatRun(report, o.seeds.length))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(o.concurrency, o.seeds.length) }, worker))
+  runs.sort((a, b) => a.index - b.index)
+  const count = (items: string[]) =>
+    items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {})
+  return {
+    runs,
+    faults: count(runs.flatMap(r => r.faults)),
+    outcomes: count(runs.map(r => r.statuses.filter(s => s !== 'post').pop() ?? 'none')),
+    violations: runs.flatMap(r => r.violations.map(message => ({ seed: r.seed, message }))),
+    errors: runs.filter(r => r.error).map(r => ({ seed: r.seed, message: r.error! })),
+    ms: Date.now() - started
+  }
+}
+
+async function runOne(control: SandboxControl, url: string, seed: number, index: number): Promise<RunReport> {
+  const scenario = scenarioFor(seed)
+  const started = Date.now()
+  const report: RunReport = { seed, index, ms: 0, statuses: [], faults: faultKinds(scenario), violations: [] }
+  try {
+    const played = await playScenario(url, scenario)
+    report.statuses = played.runs.map(r =>
+      r.kind === 'post'
+        ? 'post'
+        : `${r.kind}:${r.interrupted ?? r.result.outputs.status ?? `exit ${r.result.code}`}`
+    )
+    const verdict = await checkInvariants(control, played)
+    report.violations = verdict.violations
+    if (verdict.violations.length) report.logs = saveLogs(played)
+  } catch (error) {
+    report.error = (error as Error).stack ?? String(error)
+  }
+  report.ms = Date.now() - started
+  return report
+}
+
+export function formatRun(r: RunReport, total: number): string {
+  const mark = r.error ? '⚠' : r.violations.length ? '✗' : '✓'
+  const head = `${mark} run ${r.index + 1}/${total} seed ${r.seed} ${(r.ms / 1000).toFixed(1)}s ${r.statuses.join(' → ') || '-'}`
+  const faults = r.faults.length ? ` [${r.faults.join(', ')}]` : ''
+  const lines = [`${head}${faults}\n    ${describeScenario(scenarioFor(r.seed))}`]
+  for (const v of r.violations) lines.push(`    VIOLATION ${v}`)
+  if (r.logs) lines.push(`    logs: ${r.logs}`)
+  if (r.error) lines.push(`    HARNESS ERROR ${r.error.split('\n')[0]}`)
+  return lines.join('\n')
+}
+
+export function formatSummary(b: BatchReport): string {
+  const kv = (o: Record<string, number>) =>
+    Object.entries(o)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')
+  const lines = [
+    `chaos: ${b.runs.length} runs in ${(b.ms / 1000).toFixed(0)}s, ${b.violations.length} violations, ${b.errors.length} harness errors`,
+    `  final outcomes: ${kv(b.outcomes)}`,
+    `  faults injected: ${kv(b.faults)}`
+  ]
+  for (const v of b.violations) lines.push(`  VIOLATION seed ${v.seed}: ${v.message}`)
+  for (const e of b.errors) lines.push(`  HARNESS ERROR seed ${e.seed}: ${e.message.split('\n')[0]}`)
+  if (b.violations.length || b.errors.length)
+    lines.push('  replay one: npm run chaos -- --seed SEED --runs 1')
+  return lines.join('\n')
+}
+
+/** Each run's stdout, stderr and summary under .tmp/chaos/SEED/, for whoever investigates. */
+function saveLogs(played: Played): string {
+  const dir = resolve(import.meta.dirname, '../.tmp/chaos', String(played.scenario.seed))
+  mkdirSync(dir, { recursive: true })
+  played.runs.forEach((r, i) => {
+    const text = [
+      `${r.kind}: exit ${r.result.code} ${r.result.signal ?? ''} interrupted ${r.interrupted ?? '-'}`,
+      `outputs ${JSON.stringify(r.result.outputs)}`,
+      `record after ${JSON.stringify(r.record)}`,
+      '--- stdout',
+      r.result.stdout,
+      '--- stderr',
+      r.result.stderr
+    ].join('\n')
+    writeFileSync(join(dir, `${i + 1}-${r.kind}.log`), text)
+  })
+  return dir
+}

@@ -1,0 +1,189 @@
+// Runs one scenario: the first run of the action (deploy), the faults and the alarm at their moments, the
+// runner's interruption, and the later runs that a person or the runner would start until the rollout is
+// settled: the post step, then resume, abort or a deploy that takes the rollout over.
+
+import { dirname, resolve } from 'node:path'
+import { SandboxControl } from '../sandbox/client.js'
+import { readOutputs, runBundled, tempFiles, type RunResult } from '../__tests__/helpers/action.js'
+import type { RolloutRecord } from '../src/record/record.js'
+import { readRecord, setAlarmState, setUpService, sleep, type ChaosService } from './harness.js'
+import { BAD_REVISIONS, type FollowUp, type Scenario } from './scenario.js'
+
+/** ECS_ROLLOUT_DIST runs a bundle built elsewhere (as the e2e tests allow); its post step lies beside it. */
+const MAIN = process.env.ECS_ROLLOUT_DIST ?? resolve(import.meta.dirname, '../dist/index.js')
+const POST = resolve(dirname(MAIN), 'post/index.js')
+/** The runner's cancel sequence: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
+const SIGTERM_AFTER_MS = 7500
+const SIGKILL_AFTER_MS = 10_000
+const FOLLOW_UPS_MAX = 4
+
+export type RunKind = 'deploy' | 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback'
+
+export interface ChainRun {
+  kind: RunKind
+  result: RunResult
+  startedAt: number
+  endedAt: number
+  /** The signal the driver sent it, if any. */
+  interrupted?: NodeJS.Signals
+  /** The record as the run left it. */
+  record?: RolloutRecord
+}
+
+export interface Played {
+  scenario: Scenario
+  svc: ChaosService
+  runs: ChainRun[]
+  startedAt: number
+  /** When the manual alarm was in ALARM for sure: after the ALARM call returned, before the OK call. */
+  alarmWindow?: { from: number; to: number }
+}
+
+export async function playScenario(url: string, s: Scenario): Promise<Played> {
+  const control = new SandboxControl(url)
+  const svc = await setUpService(url, s)
+  const startedAt = Date.now()
+  const timers: NodeJS.Timeout[] = []
+  const later = (ms: number, what: () => Promise<unknown> | void) =>
+    new Promise<void>(done =>
+      timers.push(
+        setTimeout(async () => {
+          try {
+            await what()
+          } catch (error) {
+            console.error(`seed ${s.seed}: ${String(error)}`)
+          }
+          done()
+        }, ms)
+      )
+    )
+  const background: Promise<void>[] = []
+  for (const fault of s.apiFaults) background.push(later(fault.atMs, () => control.addFault(fault.spec)))
+  const played: Played = { scenario: s, svc, runs: [], startedAt }
+  if (s.alarm) {
+    const { atMs, forMs } = s.alarm
+    const window = { from: 0, to: 0 }
+    background.push(
+      later(atMs, async () => {
+        await setAlarmState(svc, 'ALARM')
+        window.from = Date.now()
+        await sleep(forMs)
+        window.to = Date.now()
+        await setAlarmState(svc, 'OK')
+        played.alarmWindow = window
+      })
+    )
+  }
+
+  let interrupted: NodeJS.Signals | undefined
+  const first = await run(url, svc, s, 'deploy', 0, pid => {
+    if (!s.interrupt) return
+    const { signal, atMs } = s.interrupt
+    const kill = (sig: NodeJS.Signals) => () => {
+      try {
+        process.kill(pid, sig)
+        interrupted ??= sig
+      } catch {
+        // already gone
+      }
+    }
+    timers.push(setTimeout(kill(signal), atMs))
+    if (signal === 'SIGINT') {
+      timers.push(setTimeout(kill('SIGTERM'), atMs + SIGTERM_AFTER_MS))
+      timers.push(setTimeout(kill('SIGKILL'), atMs + SIGKILL_AFTER_MS))
+    }
+  })
+  first.interrupted = interrupted
+  played.runs.push(first)
+  // The runner runs the post step after a cancelled main step, as after any other.
+  if (interrupted && (s.interrupt?.signal === 'SIGINT' || s.interrupt?.then === 'post'))
+    played.runs.push(await run(url, svc, s, 'post', 1, undefined, first.result))
+  for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
+    const record = await readRecord(svc)
+    if (record?.phase !== 'Active') break
+    const kind = nextFollowUp(s, record, i)
+    await sleep(1200) // past takeover-after: 1s since the last heartbeat
+    played.runs.push(await run(url, svc, s, kind, i + 2))
+  }
+  for (const t of timers) clearTimeout(t)
+  // Faults and the alarm still to come are cancelled with their timers; one under way finishes.
+  await Promise.race([Promise.all(background), sleep(100)])
+  return played
+}
+
+/** The interruption's follow-up first; then abort what failed a gate, resume what paused, take over the rest. */
+function nextFollowUp(s: Scenario, record: RolloutRecord, i: number): RunKind {
+  const planned: FollowUp | undefined = i === 0 ? s.interrupt?.then : undefined
+  if (planned && planned !== 'post') return planned
+  if (i === FOLLOW_UPS_MAX - 1 || record.reason || BAD_REVISIONS.includes(s.revision)) return 'abort'
+  return record.stage === 'paused' || record.stage === 'batch-completed' ? 'resume' : 'takeover-resume'
+}
+
+function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string, string> {
+  const common = {
+    cluster: 'chaos',
+    service: svc.name,
+    'poll-interval': '1s',
+    'on-failure': s.onFailure,
+    alarms: `${svc.alarm},${svc.manualAlarm}`,
+    ...svc.trafficInputs
+  }
+  switch (kind) {
+    case 'deploy':
+    case 'post':
+      return { ...common, ...s.plan, command: 'deploy', 'task-definition': svc.next }
+    case 'takeover-resume':
+    case 'takeover-rollback':
+      return {
+        ...common,
+        ...s.plan,
+        command: 'deploy',
+        'task-definition': svc.next,
+        takeover: 'true',
+        'takeover-after': '1s',
+        'on-orphan': kind === 'takeover-resume' ? 'resume' : 'rollback'
+      }
+    default:
+      return { ...common, command: kind, 'takeover-after': '1s', 'step-timeout': s.plan['step-timeout'] }
+  }
+}
+
+async function run(
+  url: string,
+  svc: ChaosService,
+  s: Scenario,
+  kind: RunKind,
+  index: number,
+  onStart?: (pid: number) => void,
+  main?: RunResult
+): Promise<ChainRun> {
+  const startedAt = Date.now()
+  const files = tempFiles()
+  const env: Record<string, string> = {
+    AWS_ENDPOINT_URL: url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'chaos',
+    AWS_SECRET_ACCESS_KEY: 'chaos',
+    NODE_NO_WARNINGS: '1',
+    GITHUB_RUN_ID: String(s.seed * 10 + index),
+    GITHUB_ACTOR: `chaos-${kind}`
+  }
+  // The post step gets the main step's inputs and the state it saved, as STATE_* variables.
+  if (main) for (const [k, v] of Object.entries(readOutputs(main.files.stateFile))) env[`STATE_${k}`] = v
+  const chainRun: ChainRun = {
+    kind,
+    startedAt,
+    endedAt: 0,
+    result: undefined as unknown as RunResult
+  }
+  chainRun.result = await runBundled(inputsFor(svc, s, kind), {
+    env,
+    files,
+    entry: kind === 'post' ? POST : MAIN,
+    onStart,
+    timeoutMs: 150_000
+  })
+  chainRun.endedAt = Date.now()
+  chainRun.record = await readRecord(svc)
+  return chainRun
+}

@@ -1,0 +1,144 @@
+// What the chaos driver does to the sandbox besides running the action: builds a scenario's service, reads
+// the service and its rollout record, and moves the manual alarm. Injected faults hit these calls too (they
+// are global to the sandbox), so every call here is retried until it gets through.
+
+import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
+import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { createScene, registerRevision, sandboxClients, type Scene } from '../sandbox/fixtures.js'
+import { tagRecord } from '../src/aws/tags.js'
+import { decodeRecord, type RolloutRecord } from '../src/record/record.js'
+import type { Scenario } from './scenario.js'
+
+export const CLUSTER = 'chaos'
+/** The revision the service runs before the rollout starts in half a second, as the new one does unless told. */
+export const FAST = { SANDBOX_START_SECONDS: '0.5' }
+
+export interface ChaosService {
+  scene: Scene
+  name: string
+  /** The 5xx alarm on the service's load balancer. */
+  alarm: string
+  /** An alarm only SetAlarmState moves (its metric is never published, missing data ignored). */
+  manualAlarm: string
+  old: string
+  next: string
+  /** Action inputs that name the route, with traffic by weights. */
+  trafficInputs: Record<string, string>
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}
+
+/** Retries `call` through injected faults: they are bounded bursts, so it gets through within seconds. */
+export async function retrying<T>(call: () => Promise<T>, attempts = 20): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await call()
+    } catch (error) {
+      if (i >= attempts) throw error
+      await sleep(250 * Math.min(i, 4))
+    }
+  }
+}
+
+/** The scenario's service, steady on its first revision, with both alarms and the new revision registered. */
+export async function setUpService(url: string, s: Scenario): Promise<ChaosService> {
+  // A scene half-built when a fault struck is left behind; the next attempt builds another under a new name.
+  let scene: Scene | undefined
+  for (let attempt = 1; !scene; attempt++) {
+    const name = attempt === 1 ? s.service : `${s.service}-${attempt}`
+    try {
+      scene = await createScene(url, {
+        cluster: CLUSTER,
+        service: name,
+        desiredCount: s.desiredCount,
+        controller: 'EXTERNAL',
+        loadBalanced: true,
+        weightedTargetGroups: s.traffic === 'weights',
+        env: FAST,
+        alarm: { name: `${name}-5xx`, threshold: 5, period: 1 }
+      })
+    } catch (error) {
+      if (attempt >= 5) throw error
+      await sleep(500)
+    }
+  }
+  const { cw, ecs } = scene.clients
+  const manualAlarm = `${scene.serviceName}-manual`
+  await retrying(() =>
+    cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: manualAlarm,
+        Namespace: 'Chaos/Manual',
+        MetricName: 'NeverPublished',
+        Statistic: 'Sum',
+        Period: 1,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'ignore'
+      })
+    )
+  )
+  const next = await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
+  return {
+    scene,
+    name: scene.serviceName,
+    alarm: scene.alarmName!,
+    manualAlarm,
+    old: scene.taskDefinition,
+    next,
+    trafficInputs:
+      s.traffic === 'weights'
+        ? {
+            traffic: 'weights',
+            'listener-arn': scene.listener!,
+            'target-groups': scene.targetGroups.join(',')
+          }
+        : {}
+  }
+}
+
+export function clientsFor(url: string): Scene['clients'] {
+  return sandboxClients(url, { maxAttempts: 1 })
+}
+
+export async function describeService(svc: ChaosService): Promise<Service> {
+  const out = await retrying(() =>
+    svc.scene.clients.ecs.send(
+      new DescribeServicesCommand({ cluster: CLUSTER, services: [svc.name], include: ['TAGS'] })
+    )
+  )
+  return out.services![0]
+}
+
+export async function readRecord(svc: ChaosService): Promise<RolloutRecord | undefined> {
+  return decodeRecord(tagRecord((await describeService(svc)).tags))
+}
+
+/** The production listener's forward weights by target group. */
+export async function listenerWeights(svc: ChaosService): Promise<Record<string, number>> {
+  const out = await retrying(() =>
+    svc.scene.clients.elb.send(new DescribeListenersCommand({ ListenerArns: [svc.scene.listener!] }))
+  )
+  const action = out.Listeners![0].DefaultActions!.find(a => a.Type === 'forward')
+  const groups = action?.ForwardConfig?.TargetGroups ?? [
+    { TargetGroupArn: action?.TargetGroupArn, Weight: 1 }
+  ]
+  return Object.fromEntries(groups.map(g => [g.TargetGroupArn!, g.Weight ?? 1]))
+}
+
+export async function setAlarmState(svc: ChaosService, state: 'ALARM' | 'OK'): Promise<void> {
+  await retrying(() =>
+    svc.scene.clients.cw.send(
+      new SetAlarmStateCommand({
+        AlarmName: svc.manualAlarm,
+        StateValue: state,
+        StateReason:
+          state === 'ALARM' ? 'Threshold Crossed: chaos fired the alarm' : 'chaos cleared the alarm'
+      })
+    )
+  )
+}

@@ -1,0 +1,205 @@
+// What must hold after every chaos run, read from the sandbox's journal and state and from the runs' outputs:
+// healthy capacity never below the plan's floor; no traffic sent to a target group or revision with no healthy
+// task; the end state wholly on one revision with no stray task set; the rollout record agreeing with that; and
+// every run's reported outcome agreeing with what happened.
+
+import type { JournalTick, SandboxControl } from '../sandbox/client.js'
+import { waitFor } from '../sandbox/fixtures.js'
+import { readConfig } from '../src/config/inputs.js'
+import { buildPlan } from '../src/plan/planner.js'
+import type { RolloutRecord } from '../src/record/record.js'
+import { CLUSTER, describeService, listenerWeights, readRecord } from './harness.js'
+import type { ChainRun, Played } from './driver.js'
+import { BAD_REVISIONS } from './scenario.js'
+
+/** How long traffic may keep reaching a target group or revision whose tasks all stopped, before it counts. */
+export const REACTION_MS = 5000
+/** How long the service may take to settle after the last run: a removed task set drains first. */
+const SETTLE_MS = 40_000
+
+export interface Verdict {
+  /** The revision serving everything at the end, when it settled. */
+  endTaskDefinition?: string
+  record?: RolloutRecord
+  violations: string[]
+}
+
+export async function checkInvariants(control: SandboxControl, played: Played): Promise<Verdict> {
+  const violations: string[] = []
+  const { svc, scenario, startedAt } = played
+  const end = await settled(control, played).catch((error: Error) => {
+    violations.push(`end state: ${error.message}`)
+    return undefined
+  })
+  const record = await readRecord(svc)
+  const journal = await control.journal(CLUSTER, svc.name, { floor: floorOf(played), since: startedAt })
+  const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
+  for (const below of journal.belowFloor ?? [])
+    violations.push(
+      `floor: ${below.healthy} healthy tasks at ${at(below.at)}, below the plan's ${below.floor}`
+    )
+  violations.push(...emptyTraffic(journal.ticks, at))
+
+  const { next, old } = svc
+  if (end) {
+    if (record) {
+      if (record.phase !== 'Active' && (record.stage || record.request))
+        violations.push(`record: Completed but stage ${record.stage} request ${record.request}`)
+      if (record.newTaskDefinition !== next || record.stableTaskDefinition !== old)
+        violations.push(`record: new ${record.newTaskDefinition} stable ${record.stableTaskDefinition}`)
+      const expected = record.outcome === 'succeeded' ? next : old
+      if (record.phase !== 'Completed') violations.push(`record: still ${record.phase} (${record.stage})`)
+      else if (end !== expected)
+        violations.push(`record: outcome ${record.outcome}, but the service runs ${label(end)}`)
+    } else if (end !== old) violations.push(`record: none, but the service runs ${label(end)}`)
+  }
+
+  for (const run of played.runs) violations.push(...outcomeViolations(played, run, at))
+  const last = [...played.runs].reverse().find(r => r.kind !== 'post' && r.result.outputs.status)
+  const status = last?.result.outputs.status
+  const want =
+    status === 'succeeded' ? next : status === 'rolled-back' || status === 'aborted' ? old : undefined
+  if (end && last && want && end !== want)
+    violations.push(
+      `outcome: the last run (${last.kind}) reported ${status}, and the service runs ${label(end)}`
+    )
+  if (BAD_REVISIONS.includes(scenario.revision) && end === next)
+    violations.push(`outcome: the ${scenario.revision} revision ended up serving`)
+  return { endTaskDefinition: end, record, violations }
+}
+
+/** The plan's floor of healthy tasks, as the action computes it from the same inputs. */
+function floorOf(played: Played): number {
+  const inputs: Record<string, string> = { service: 'x', 'task-definition': 'x:1', ...played.scenario.plan }
+  const config = readConfig(name => inputs[name] ?? '')
+  return buildPlan(config.plan, played.scenario.desiredCount).limits.minHealthy
+}
+
+/** One task set, PRIMARY at 100 %, steady with every task running, and all traffic on its revision. */
+async function settled(control: SandboxControl, played: Played): Promise<string> {
+  const { svc, scenario } = played
+  let seen = ''
+  return waitFor(
+    'one steady PRIMARY task set at 100 % with all traffic on it',
+    async () => {
+      const service = await describeService(svc)
+      const sets = service.taskSets ?? []
+      seen = sets
+        .map(
+          s =>
+            `${label(s.taskDefinition!)} ${s.status} ${s.scale?.value}% ${s.runningCount}/${s.computedDesiredCount} ${s.stabilityStatus}`
+        )
+        .join('; ')
+      if (sets.length !== 1) return undefined
+      const [set] = sets
+      if (set.status !== 'PRIMARY' || set.scale?.value !== 100 || set.stabilityStatus !== 'STEADY_STATE')
+        return undefined
+      if (set.runningCount !== scenario.desiredCount) return undefined
+      if (scenario.traffic === 'weights') {
+        const weights = await listenerWeights(svc)
+        const own = set.loadBalancers?.[0]?.targetGroupArn
+        if (Object.entries(weights).some(([tg, w]) => (tg === own ? w === 0 : w > 0))) {
+          seen += `; weights ${JSON.stringify(weights)}`
+          return undefined
+        }
+      }
+      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() - 1000 })
+      const shares = recent.ticks.flatMap(t => Object.keys(t.trafficShareByTaskDefinition))
+      if (shares.length === 0 || shares.some(td => td !== set.taskDefinition)) return undefined
+      return set.taskDefinition!
+    },
+    { timeoutMs: SETTLE_MS, intervalMs: 500 }
+  ).catch(() => {
+    throw new Error(`did not settle within ${SETTLE_MS / 1000}s: ${seen || 'no task set'}`)
+  })
+}
+
+/**
+ * Traffic on a target group or a revision with no healthy task. The action must never move weight onto an
+ * empty target group; a target group or revision whose tasks die under traffic must lose it within REACTION_MS.
+ */
+function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[] {
+  const found: string[] = []
+  const since = new Map<string, number>()
+  let previous: JournalTick | undefined
+  const episode = (key: string, empty: boolean, t: number, what: string) => {
+    if (!empty) return since.delete(key)
+    const start = since.get(key) ?? t
+    since.set(key, start)
+    if (t - start > REACTION_MS && start !== -1) {
+      found.push(
+        `traffic: ${what} had traffic and no healthy task from ${at(start)} for over ${REACTION_MS / 1000}s`
+      )
+      since.set(key, -1)
+    }
+  }
+  for (const tick of ticks) {
+    const total = Object.values(tick.weightsByTargetGroup).reduce((a, b) => a + b, 0)
+    for (const [tg, weight] of Object.entries(tick.weightsByTargetGroup)) {
+      const empty = total > 0 && weight > 0 && !(tick.healthyByTargetGroup[tg] > 0)
+      const before = previous?.weightsByTargetGroup[tg] ?? 0
+      if (empty && previous && weight > before)
+        found.push(`traffic: weight moved onto ${shortTg(tg)} at ${at(tick.at)} with no healthy target`)
+      episode(tg, empty, tick.at, `target group ${shortTg(tg)}`)
+    }
+    for (const [td, share] of Object.entries(tick.trafficShareByTaskDefinition))
+      episode(td, share > 0 && !(tick.healthyByTaskDefinition[td] > 0), tick.at, label(td))
+    previous = tick
+  }
+  return found
+}
+
+/** The run's status, exit code and the record it left agree; a bad revision or a firing alarm never succeeds. */
+function outcomeViolations(played: Played, run: ChainRun, at: (t: number) => string): string[] {
+  const found: string[] = []
+  if (run.kind === 'post' || run.interrupted || run.result.signal) return found
+  const status = run.result.outputs.status
+  const name = `${run.kind} run (${at(run.startedAt)}–${at(run.endedAt)})`
+  if (!status) return [`outcome: the ${name} set no status (exit ${run.result.code})`]
+  // An abort run that rolled the rollout back did what it was asked: that run succeeds (exit 0).
+  const asked = run.kind === 'abort' && (status === 'aborted' || status === 'rolled-back')
+  const ok = status === 'succeeded' || status === 'paused' || asked
+  if (status === 'succeeded' && run.result.code !== 0)
+    found.push(`outcome: the ${name} reported succeeded with exit ${run.result.code}`)
+  if (!ok && run.result.code === 0) found.push(`outcome: the ${name} reported ${status} with exit 0`)
+  const r = run.record
+  const recorded =
+    status === 'succeeded'
+      ? r?.phase === 'Completed' && r.outcome === 'succeeded'
+      : status === 'rolled-back'
+        ? r?.phase === 'Completed' && r.outcome === 'rolled-back'
+        : status === 'aborted'
+          ? (r?.phase === 'Completed' && r.outcome === 'aborted') || r?.stage === 'rolling-back'
+          : status === 'paused'
+            ? r?.phase === 'Active' && (r.stage === 'paused' || r.stage === 'batch-completed')
+            : true
+  if (!recorded)
+    found.push(
+      `outcome: the ${name} reported ${status}, the record says ${r?.phase}/${r?.stage}/${r?.outcome}`
+    )
+  if (status === 'succeeded' && BAD_REVISIONS.includes(played.scenario.revision))
+    found.push(`outcome: the ${name} reported success for a ${played.scenario.revision} revision`)
+  // Gated from when this run created its rollout (right after the check of alarms at start) to its end, less
+  // a poll interval and the time to retire; a window elsewhere may legitimately go unseen.
+  const alarm = played.alarmWindow
+  const created = r && r.id === run.result.outputs['rollout-id'] && r.startedAt >= run.startedAt
+  if (
+    status === 'succeeded' &&
+    created &&
+    alarm &&
+    alarm.from >= r.startedAt &&
+    alarm.to <= run.endedAt - 4000
+  )
+    found.push(
+      `outcome: the ${name} reported success though the alarm was in ALARM ${at(alarm.from)}–${at(alarm.to)}`
+    )
+  return found
+}
+
+function label(arn: string): string {
+  return arn.replace(/^.*:task-definition\//, '')
+}
+
+function shortTg(arn: string): string {
+  return arn.replace(/^.*:targetgroup\//, '')
+}

@@ -1,0 +1,70 @@
+// `npm run chaos`: seeded chaos runs of the bundled action against a sandbox in its own process.
+//   npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]
+// Runs use seeds N, N+1, …; the base seed is printed first, so a whole batch or one run can be replayed.
+// Exits 1 when any run broke an invariant (or the harness failed).
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { formatSummary, runBatch } from './batch.js'
+
+const ROOT = resolve(import.meta.dirname, '..')
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '200' },
+    concurrency: { type: 'string', default: '10' },
+    seed: { type: 'string' },
+    'tick-ms': { type: 'string', default: '200' }
+  }
+})
+const runs = Number(values.runs)
+const concurrency = Number(values.concurrency)
+const seed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed)
+if (![runs, concurrency, seed].every(n => Number.isInteger(n) && n >= 0) || runs < 1 || concurrency < 1) {
+  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]')
+  process.exit(2)
+}
+
+/** The sandbox as its own process (npm run sandbox), so its ticks do not queue behind this one's work. */
+function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'sandbox/cli.ts',
+      '--port',
+      '0',
+      '--tick-ms',
+      values['tick-ms'],
+      '--seed',
+      String(seed)
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_NO_WARNINGS: '1' } }
+  )
+  return new Promise((resolvePromise, reject) => {
+    let out = ''
+    child.stdout!.on('data', chunk => {
+      out += chunk
+      const m = /sandbox listening on (\S+)/.exec(out)
+      if (m) resolvePromise({ url: m[1], child })
+    })
+    child.once('exit', code => reject(new Error(`the sandbox exited (${code}) before listening`)))
+  })
+}
+
+console.log(`chaos: ${runs} runs, seeds ${seed}…${seed + runs - 1}, ${concurrency} at a time`)
+const sandbox = await startSandbox()
+try {
+  const report = await runBatch({
+    url: sandbox.url,
+    seeds: Array.from({ length: runs }, (_, i) => seed + i),
+    concurrency,
+    log: line => console.log(line)
+  })
+  console.log(formatSummary(report))
+  process.exitCode = report.violations.length || report.errors.length ? 1 : 0
+} finally {
+  sandbox.child.kill('SIGTERM')
+}

@@ -1,0 +1,213 @@
+// What one chaos run does, drawn from its seed alone: the service, the plan, how the new revision misbehaves,
+// which API faults hit when, whether an alarm fires, and whether the runner interrupts the action. A seed
+// always gives the same scenario, so a violation is replayed with `npm run chaos -- --seed N --runs 1`.
+
+import type { FaultSpec } from '../sandbox/client.js'
+import { Prng } from './prng.js'
+
+export type RevisionKind =
+  'healthy' | 'slow-start' | 'crash-on-start' | 'crash-after' | 'unhealthy' | 'error-rate'
+
+/** Revisions whose rollout must never report success. */
+export const BAD_REVISIONS: RevisionKind[] = ['crash-on-start', 'crash-after', 'unhealthy', 'error-rate']
+
+export type FaultKind =
+  'crash' | 'unhealthy' | 'error-rate' | 'alarm' | 'throttling' | '5xx' | 'latency' | 'SIGINT' | 'SIGKILL'
+
+/** What a later run does with a rollout its interrupted owner left behind. */
+export type FollowUp = 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback'
+
+export interface ApiFault {
+  /** Milliseconds after the first run started. */
+  atMs: number
+  kind: 'throttling' | '5xx' | 'latency'
+  spec: FaultSpec
+}
+
+export interface Scenario {
+  seed: number
+  /** Unique per seed, so many scenarios share one sandbox. */
+  service: string
+  desiredCount: number
+  traffic: 'replicas' | 'weights'
+  /** The strategy and its settings, as action inputs. */
+  plan: Record<string, string>
+  revision: RevisionKind
+  /** SANDBOX_* environment of the new revision. */
+  env: Record<string, string>
+  onFailure: 'rollback' | 'pause'
+  /** The manual alarm goes to ALARM at atMs for forMs, then back to OK. */
+  alarm?: { atMs: number; forMs: number }
+  apiFaults: ApiFault[]
+  /** The runner interrupts the first run: SIGINT (then SIGTERM, SIGKILL as the runner does) or SIGKILL at once. */
+  interrupt?: { signal: 'SIGINT' | 'SIGKILL'; atMs: number; then: FollowUp }
+}
+
+/** Operations the action calls during a rollout: the targets of API faults. */
+const ACTION_OPERATIONS = [
+  'ecs:DescribeServices',
+  'ecs:DescribeTaskSets',
+  'ecs:CreateTaskSet',
+  'ecs:UpdateTaskSet',
+  'ecs:UpdateServicePrimaryTaskSet',
+  'ecs:DeleteTaskSet',
+  'ecs:TagResource',
+  'ecs:DescribeTaskDefinition',
+  'ecs:ListTasks',
+  'ecs:DescribeTasks',
+  'cloudwatch:DescribeAlarms',
+  'elasticloadbalancing:DescribeListeners',
+  'elasticloadbalancing:ModifyListener',
+  'elasticloadbalancing:DescribeTargetHealth'
+] as const
+
+const SERVER_ERRORS: Record<string, string[]> = {
+  ecs: ['ServerException', 'ServiceUnavailable', 'InternalFailure'],
+  cloudwatch: ['InternalServiceError', 'ServiceUnavailable'],
+  elasticloadbalancing: ['InternalFailure', 'ServiceUnavailable']
+}
+
+const SANDBOX_SERVICE: Record<string, FaultSpec['service']> = {
+  ecs: 'ecs',
+  cloudwatch: 'cloudwatch',
+  elasticloadbalancing: 'elbv2'
+}
+
+export function scenarioFor(seed: number): Scenario {
+  const r = new Prng(seed)
+  const traffic = r.chance(0.35) ? 'weights' : 'replicas'
+  const revision = r.pick<RevisionKind>([
+    'healthy',
+    'healthy',
+    'healthy',
+    'healthy',
+    'slow-start',
+    'crash-on-start',
+    'crash-after',
+    'unhealthy',
+    'error-rate',
+    'error-rate'
+  ])
+  const scenario: Scenario = {
+    seed,
+    service: `chaos-${seed}`,
+    desiredCount: r.int(2, 6),
+    traffic,
+    plan: planInputs(r, traffic),
+    revision,
+    env: revisionEnv(revision),
+    onFailure: r.chance(0.15) ? 'pause' : 'rollback',
+    apiFaults: []
+  }
+  if (r.chance(0.3)) scenario.alarm = { atMs: r.int(1000, 15_000), forMs: r.int(2500, 4000) }
+  const faults = r.pick([0, 1, 1, 2, 2, 3])
+  for (let i = 0; i < faults; i++) scenario.apiFaults.push(apiFault(r))
+  if (r.chance(0.35)) {
+    const signal = r.chance(0.4) ? 'SIGINT' : 'SIGKILL'
+    const later: FollowUp[] = ['abort', 'resume', 'takeover-resume', 'takeover-rollback']
+    scenario.interrupt = {
+      signal,
+      atMs: r.int(1500, 14_000),
+      then: signal === 'SIGKILL' ? r.pick<FollowUp>(['post', ...later]) : r.pick(later)
+    }
+  }
+  return scenario
+}
+
+function planInputs(r: Prng, traffic: Scenario['traffic']): Record<string, string> {
+  const common = { 'bake-time': r.pick(['2s', '3s']), 'step-timeout': '15s' }
+  const strategies = ['rolling', 'linear', 'canary', 'all-at-once', 'custom']
+  if (traffic === 'weights') strategies.push('blue-green')
+  const strategy = r.pick(strategies)
+  switch (strategy) {
+    case 'rolling': {
+      // Traffic by weights keeps every stable task (stable-scale: keep), which max-surge cannot limit.
+      const unavailable = r.pick(['0', '0', '1'])
+      const surge: Record<string, string> =
+        traffic === 'weights' ? {} : { 'max-surge': r.pick(['1', '25%', '50%', '100%']) }
+      return { ...common, strategy, ...surge, 'max-unavailable': unavailable, 'batch-interval': '0s' }
+    }
+    case 'linear':
+      return {
+        ...common,
+        strategy,
+        'step-percent': r.pick(['25', '34', '50']),
+        'step-bake-time': r.pick(['1s', '2s'])
+      }
+    case 'canary':
+      return {
+        ...common,
+        strategy,
+        'canary-percent': r.pick(['20', '25', '50']),
+        'canary-bake-time': r.pick(['2s', '3s'])
+      }
+    case 'custom':
+      return { ...common, strategy, steps: r.pick(['25:1s, 50:1s, 100', '10:2s, 100', '50:2s, 100:1s']) }
+    default:
+      return { ...common, strategy }
+  }
+}
+
+function revisionEnv(kind: RevisionKind): Record<string, string> {
+  switch (kind) {
+    case 'slow-start':
+      return { SANDBOX_START_SECONDS: '3' }
+    case 'crash-on-start':
+      return { SANDBOX_CRASH: 'on-start' }
+    case 'crash-after':
+      return { SANDBOX_CRASH: 'after:1s' }
+    case 'unhealthy':
+      return { SANDBOX_UNHEALTHY: 'true' }
+    case 'error-rate':
+      return { SANDBOX_ERROR_RATE: '0.6' }
+    default:
+      return {}
+  }
+}
+
+function apiFault(r: Prng): ApiFault {
+  const kind = r.pick(['throttling', 'throttling', '5xx', '5xx', 'latency'] as const)
+  const operation = r.pick(ACTION_OPERATIONS)
+  const [iam] = operation.split(':')
+  // Sometimes a whole service misbehaves rather than one operation.
+  const target: FaultSpec = r.chance(0.3) ? { service: SANDBOX_SERVICE[iam] } : { operation }
+  const atMs = r.int(500, 15_000)
+  switch (kind) {
+    case 'throttling':
+      // Up to 8 in a row: past the SDK's 5 attempts, one call fails for good.
+      return { atMs, kind, spec: { ...target, error: 'ThrottlingException', count: r.int(1, 8) } }
+    case '5xx':
+      return { atMs, kind, spec: { ...target, error: r.pick(SERVER_ERRORS[iam]), count: r.int(1, 7) } }
+    default:
+      return { atMs, kind, spec: { ...target, latencyMs: r.int(200, 2000), count: r.int(3, 15) } }
+  }
+}
+
+/** The faults a scenario injects, by kind, for the report. */
+export function faultKinds(s: Scenario): FaultKind[] {
+  const kinds: FaultKind[] = []
+  if (s.revision === 'crash-on-start' || s.revision === 'crash-after') kinds.push('crash')
+  if (s.revision === 'unhealthy') kinds.push('unhealthy')
+  if (s.revision === 'error-rate') kinds.push('error-rate')
+  if (s.alarm) kinds.push('alarm')
+  for (const f of s.apiFaults) kinds.push(f.kind)
+  if (s.interrupt) kinds.push(s.interrupt.signal)
+  return kinds
+}
+
+/** One line that says what the scenario does. */
+export function describeScenario(s: Scenario): string {
+  const plan = Object.entries(s.plan)
+    .filter(([k]) => !['bake-time', 'step-timeout'].includes(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')
+  const parts = [`${s.desiredCount} tasks`, s.traffic, plan, `revision ${s.revision}`]
+  if (s.onFailure === 'pause') parts.push('on-failure pause')
+  if (s.alarm) parts.push(`alarm at ${s.alarm.atMs}ms for ${s.alarm.forMs}ms`)
+  for (const f of s.apiFaults)
+    parts.push(
+      `${f.kind} ${f.spec.operation ?? f.spec.service}${f.spec.error ? ` ${f.spec.error}` : ''}${f.spec.latencyMs ? ` +${f.spec.latencyMs}ms` : ''} ×${f.spec.count} at ${f.atMs}ms`
+    )
+  if (s.interrupt) parts.push(`${s.interrupt.signal} at ${s.interrupt.atMs}ms then ${s.interrupt.then}`)
+  return parts.join(', ')
+}
