@@ -720,14 +720,23 @@ class ListenerWeights {
      * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
      */
     async ready() {
+        if (await this.attach())
+            return false;
+        const health = await this.targetHealth(await this.newTargetGroup());
+        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
+    }
+    /**
+     * Puts the new target group into the route beside the stable one, at weight 0, unless the route names it
+     * already; true when it wrote. ECS creates a task set in a target group only once a load balancer uses it
+     * ("does not have an associated load balancer"), and ELBv2 health-checks only target groups in use.
+     */
+    async attach() {
         const groups = await this.targetGroups();
         const weights = forwardWeights(await this.actions());
-        if (!weights.has(groups.new)) {
-            await this.setWeight(listener_weights_share(weights, groups.new));
+        if (weights.has(groups.new))
             return false;
-        }
-        const health = await this.targetHealth(groups.new);
-        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
+        await this.setWeight(listener_weights_share(weights, groups.new));
+        return true;
     }
     /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
     async targetHealth(targetGroupArn) {
@@ -1399,6 +1408,7 @@ class Reconciler {
     rollbackProgressAt = 0;
     restoredReported = false;
     preTrafficDone = false;
+    leftNew = false;
     lastObservation;
     constructor(record, state, deps, settings, startedAt) {
         this.record = record;
@@ -1578,6 +1588,8 @@ class Reconciler {
                     if (failure)
                         return this.fail(failure);
                 }
+                if (this.state.mode === 'rollback' && decision.counts.new < counts(fleet).new)
+                    await this.leavingNew();
                 await port.scale(decision.counts, plan.desiredCount);
                 events.emit({ kind: 'move', at, step: this.state.step, counts: decision.counts });
                 if (plan.traffic === 'replicas')
@@ -1686,8 +1698,15 @@ class Reconciler {
                 this.state.promoted = false;
                 return this.afterRollbackAction();
             case 'finish-rollback':
+                await this.leavingNew();
                 return this.finishRollback(fleet);
         }
+    }
+    async leavingNew() {
+        if (this.leftNew)
+            return;
+        this.leftNew = true;
+        await this.deps.hooks?.leavingNew?.();
     }
     /**
      * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
@@ -3983,12 +4002,13 @@ async function diffCommand(config, deps) {
 /** Builds the adapters for a rollout of `record.newTaskDefinition` over `record.stableTaskDefinition`. */
 async function rollout_session_portsFor(config, clients, service, record) {
     let traffic = replicasTraffic;
+    let weights;
     let newLoadBalancers;
     let newTargetGroup;
     let stableTargetGroup;
     if (record.plan.traffic === 'weights') {
         const registered = await newTaskSetGroup(config, clients, record);
-        const weights = new ListenerWeights({
+        weights = new ListenerWeights({
             elb: clients.elb,
             listenerArn: config.listenerArn,
             listenerRuleArn: config.listenerRuleArn,
@@ -4011,7 +4031,7 @@ async function rollout_session_portsFor(config, clients, service, record) {
         traffic,
         newTargetGroup,
         stableTargetGroup,
-        fleet: new TaskSetFleet({
+        fleet: new WeightedFleet({
             ecs: clients.ecs,
             cluster: config.cluster,
             service: config.service,
@@ -4019,7 +4039,8 @@ async function rollout_session_portsFor(config, clients, service, record) {
             stableTaskDefinition: record.stableTaskDefinition,
             rolloutId: record.id,
             clientToken: record.id,
-            newLoadBalancers
+            newLoadBalancers,
+            weights
         }),
         gates: new AlarmGates({
             cloudwatch: clients.cloudwatch,
@@ -4028,6 +4049,21 @@ async function rollout_session_portsFor(config, clients, service, record) {
         }),
         records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
     };
+}
+/**
+ * The task sets; by weights, the new target group joins the route (at weight 0) before the new task set is
+ * created in it, since ECS refuses a target group no load balancer uses.
+ */
+class WeightedFleet extends TaskSetFleet {
+    options;
+    constructor(options) {
+        super(options);
+        this.options = options;
+    }
+    async ensureNew() {
+        await this.options.weights?.attach();
+        await super.ensureNew();
+    }
 }
 /** The target group of target-groups the new revision's task set registers in, once that task set exists. */
 async function newTaskSetGroup(config, clients, record) {
@@ -4110,8 +4146,8 @@ function startEvent(config, record, region, plan, fromStep, at) {
 /**
  * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
  * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
- * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. After a
- * rollback it goes back to the stable revision's target group, as production traffic does.
+ * tasks are running and healthy: test traffic never meets an empty target group. Hooks get its URL. A rollback
+ * points it back at the stable revision's target group, after production traffic and before the new tasks go.
  */
 function hooksFor(config, deps, record, events, ports) {
     const h = config.hooks;
@@ -4157,12 +4193,14 @@ function hooksFor(config, deps, record, events, ports) {
                     };
                 }
             }
-            else if (ports.stableTargetGroup) {
-                const back = ports.stableTargetGroup;
-                routed = routeTestListener(deps.clients.elb, listener, back);
-                await routed.then(url => lib_core.info(`test listener ${url} forwards to ${back} again`), error => lib_core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.U)(error)}`));
-            }
             return runner?.run(name, context);
+        },
+        async leavingNew() {
+            const back = ports.stableTargetGroup;
+            if (!back)
+                return;
+            routed = routeTestListener(deps.clients.elb, listener, back);
+            await routed.then(url => lib_core.info(`test listener ${url} forwards to ${back} again`), error => lib_core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.U)(error)}`));
         }
     };
 }
