@@ -1,0 +1,361 @@
+// Traffic by weights against moto, a third-party AWS emulator: dist/index.js run as the runner runs it, with
+// AWS_ENDPOINT_URL pointing at moto. The weight changes go through moto's ModifyListener and ModifyRule and are
+// read back from its DescribeListeners and DescribeRules; the test watches the route during the run and sees
+// every weight of the plan. moto simulates no tasks (task sets are STEADY_STATE without counts) and registers
+// none in target groups, so the test registers one target in each group the way ECS would; moto reports every
+// registered target healthy. It evaluates no alarm either: the test plays CloudWatch with SetAlarmState.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  CreateTaskSetCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  UpdateServicePrimaryTaskSetCommand
+} from '@aws-sdk/client-ecs'
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateRuleCommand,
+  CreateTargetGroupCommand,
+  DescribeListenersCommand,
+  DescribeRulesCommand,
+  ElasticLoadBalancingV2Client,
+  RegisterTargetsCommand,
+  type Action
+} from '@aws-sdk/client-elastic-load-balancing-v2'
+import { runBundled, type RunResult } from '../helpers/action.js'
+import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+
+const ALARM = 'web-5xx'
+
+function suite(): void {
+  let moto: Moto
+  let ecs: ECSClient
+  let elb: ElasticLoadBalancingV2Client
+  let cw: CloudWatchClient
+
+  beforeAll(async () => {
+    moto = await startMoto()
+    const config = {
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
+    }
+    ecs = new ECSClient(config)
+    elb = new ElasticLoadBalancingV2Client(config)
+    cw = new CloudWatchClient(config)
+  })
+  afterAll(async () => {
+    for (const client of [ecs, elb, cw]) client?.destroy()
+    await moto?.stop()
+  })
+  beforeEach(() => moto.reset())
+
+  interface Scene {
+    blue: string
+    green: string
+    listener: string
+    previous: string
+    next: string
+  }
+
+  /** A load balancer with two target groups and a listener forwarding 100/0; a service serving from blue. */
+  async function scene(): Promise<Scene> {
+    const { vpcId, subnets } = await motoSubnets(moto.url)
+    const lb = (await elb.send(new CreateLoadBalancerCommand({ Name: 'web-lb', Subnets: subnets })))
+      .LoadBalancers![0]
+    const [blue, green] = await Promise.all(
+      ['blue', 'green'].map(
+        async colour =>
+          (
+            await elb.send(
+              new CreateTargetGroupCommand({
+                Name: `web-${colour}`,
+                Protocol: 'HTTP',
+                Port: 80,
+                VpcId: vpcId,
+                TargetType: 'ip'
+              })
+            )
+          ).TargetGroups![0].TargetGroupArn!
+      )
+    )
+    // Stand-ins for the tasks ECS would register: moto reports a registered target healthy.
+    for (const [group, ip] of [
+      [blue, '10.0.0.10'],
+      [green, '10.0.1.10']
+    ])
+      await elb.send(new RegisterTargetsCommand({ TargetGroupArn: group, Targets: [{ Id: ip, Port: 80 }] }))
+    const forward: Action = {
+      Type: 'forward',
+      ForwardConfig: {
+        TargetGroups: [
+          { TargetGroupArn: blue, Weight: 100 },
+          { TargetGroupArn: green, Weight: 0 }
+        ]
+      }
+    }
+    const listener = (
+      await elb.send(
+        new CreateListenerCommand({
+          LoadBalancerArn: lb.LoadBalancerArn,
+          Protocol: 'HTTP',
+          Port: 80,
+          DefaultActions: [forward]
+        })
+      )
+    ).Listeners![0].ListenerArn!
+
+    await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+    const register = async (image: string) =>
+      (
+        await ecs.send(
+          new RegisterTaskDefinitionCommand({
+            family: 'web',
+            containerDefinitions: [
+              {
+                name: 'app',
+                image,
+                cpu: 128,
+                memory: 256,
+                essential: true,
+                portMappings: [{ containerPort: 80 }]
+              }
+            ]
+          })
+        )
+      ).taskDefinition!.taskDefinitionArn!
+    const previous = await register('nginx:1.27')
+    const next = await register('nginx:1.28')
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'prod',
+        serviceName: 'web',
+        desiredCount: 4,
+        deploymentController: { type: 'EXTERNAL' }
+      })
+    )
+    const first = await ecs.send(
+      new CreateTaskSetCommand({
+        cluster: 'prod',
+        service: 'web',
+        taskDefinition: previous,
+        launchType: 'FARGATE',
+        loadBalancers: [{ targetGroupArn: blue, containerName: 'app', containerPort: 80 }],
+        scale: { value: 100, unit: 'PERCENT' },
+        externalId: 'initial'
+      })
+    )
+    await ecs.send(
+      new UpdateServicePrimaryTaskSetCommand({
+        cluster: 'prod',
+        service: 'web',
+        primaryTaskSet: first.taskSet!.taskSetArn!
+      })
+    )
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: ALARM,
+        Namespace: 'AWS/ApplicationELB',
+        MetricName: 'HTTPCode_Target_5XX_Count',
+        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching'
+      })
+    )
+    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    return { blue, green, listener, previous, next }
+  }
+
+  /** The route's weights by target group, as moto describes them. */
+  function weightsOf(actions: Action[] | undefined): Record<string, number> {
+    const forward = actions?.find(a => a.Type === 'forward')
+    const groups = forward?.ForwardConfig?.TargetGroups ?? [
+      { TargetGroupArn: forward?.TargetGroupArn, Weight: 1 }
+    ]
+    return Object.fromEntries(groups.map(g => [g.TargetGroupArn!, g.Weight ?? 1]))
+  }
+  const listenerWeights = async (arn: string) =>
+    weightsOf(
+      (await elb.send(new DescribeListenersCommand({ ListenerArns: [arn] }))).Listeners![0].DefaultActions
+    )
+  const ruleWeights = async (arn: string) =>
+    weightsOf((await elb.send(new DescribeRulesCommand({ RuleArns: [arn] }))).Rules![0].Actions)
+
+  /**
+   * Runs the action while watching the route: every distinct set of weights it had, in order. `onChange` may
+   * act on one (fire the alarm).
+   */
+  async function deployWatching(
+    inputs: Record<string, string>,
+    read: () => Promise<Record<string, number>>,
+    onChange?: (weights: Record<string, number>) => Promise<void> | void
+  ): Promise<{ result: RunResult; seen: Record<string, number>[] }> {
+    const seen: Record<string, number>[] = []
+    let done = false
+    const watch = (async () => {
+      while (!done) {
+        const weights = await read()
+        if (JSON.stringify(seen.at(-1)) !== JSON.stringify(weights)) {
+          seen.push(weights)
+          await onChange?.(weights)
+        }
+        await new Promise(resolve => setTimeout(resolve, 100))
+      }
+    })()
+    const result = await runBundled(
+      {
+        command: 'deploy',
+        cluster: 'prod',
+        service: 'web',
+        traffic: 'weights',
+        'poll-interval': '1s',
+        'bake-time': '2s',
+        alarms: ALARM,
+        ...inputs
+      },
+      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
+    )
+    done = true
+    await watch
+    return { result, seen }
+  }
+
+  async function serving(): Promise<{ status?: string; taskDefinition?: string; group?: string }[]> {
+    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] })))
+      .services![0]
+    return (service.taskSets ?? []).map(s => ({
+      status: s.status,
+      taskDefinition: s.taskDefinition,
+      group: s.loadBalancers?.[0]?.targetGroupArn
+    }))
+  }
+
+  it('linear 50 % on the listener: ModifyListener sets 50 then 100, read back; green serves, blue kept at 0', async () => {
+    const s = await scene()
+    const { result, seen } = await deployWatching(
+      {
+        'task-definition': s.next,
+        'listener-arn': s.listener,
+        'target-groups': `${s.blue},${s.green}`,
+        strategy: 'linear',
+        'step-percent': '50',
+        'step-bake-time': '2s'
+      },
+      () => listenerWeights(s.listener)
+    )
+    await explained(result, async () => {
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ status: 'succeeded', 'traffic-percent': '100' })
+      expect(seen).toEqual([
+        { [s.blue]: 100, [s.green]: 0 },
+        { [s.blue]: 50, [s.green]: 50 },
+        { [s.blue]: 0, [s.green]: 100 }
+      ])
+      expect(result.stdout).toContain('traffic: 50% to web:2')
+      expect(await listenerWeights(s.listener)).toEqual({ [s.blue]: 0, [s.green]: 100 })
+      expect(await serving()).toEqual([{ status: 'PRIMARY', taskDefinition: s.next, group: s.green }])
+    })
+  })
+
+  it('canary 10 % on a listener rule that forwarded to blue alone: ModifyRule attaches green at 0, then 10, then 100', async () => {
+    const s = await scene()
+    const rule = (
+      await elb.send(
+        new CreateRuleCommand({
+          ListenerArn: s.listener,
+          Priority: 10,
+          Conditions: [{ Field: 'path-pattern', Values: ['/api/*'] }],
+          Actions: [{ Type: 'forward', TargetGroupArn: s.blue }]
+        })
+      )
+    ).Rules![0].RuleArn!
+    const { result, seen } = await deployWatching(
+      {
+        'task-definition': s.next,
+        'listener-rule-arn': rule,
+        'target-groups': `${s.green},${s.blue}`,
+        strategy: 'canary',
+        'canary-percent': '10',
+        'canary-bake-time': '2s'
+      },
+      () => ruleWeights(rule)
+    )
+    await explained(result, async () => {
+      expect(result.code).toBe(0)
+      expect(result.outputs).toMatchObject({ status: 'succeeded', 'traffic-percent': '100' })
+      expect(seen).toEqual([
+        { [s.blue]: 1 },
+        { [s.blue]: 100, [s.green]: 0 },
+        { [s.blue]: 90, [s.green]: 10 },
+        { [s.blue]: 0, [s.green]: 100 }
+      ])
+      expect(await ruleWeights(rule)).toEqual({ [s.blue]: 0, [s.green]: 100 })
+      // The listener's own default action is not the production route here: left as it was.
+      expect(await listenerWeights(s.listener)).toEqual({ [s.blue]: 100, [s.green]: 0 })
+      expect(await serving()).toEqual([{ status: 'PRIMARY', taskDefinition: s.next, group: s.green }])
+    })
+  })
+
+  it('canary 25 %, the alarm set to ALARM during the canary bake: one ModifyListener back to blue 100 / green 0', async () => {
+    const s = await scene()
+    const reason =
+      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
+    let fired = false
+    const { result, seen } = await deployWatching(
+      {
+        'task-definition': s.next,
+        'listener-arn': s.listener,
+        'target-groups': `${s.blue},${s.green}`,
+        strategy: 'canary',
+        'canary-percent': '25',
+        'canary-bake-time': '10s'
+      },
+      () => listenerWeights(s.listener),
+      async weights => {
+        if (weights[s.green] !== 25 || fired) return
+        fired = true
+        await cw.send(
+          new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason })
+        )
+      }
+    )
+    await explained(result, async () => {
+      expect(fired).toBe(true)
+      expect(result.code).toBe(1)
+      expect(result.outputs).toMatchObject({ status: 'rolled-back', 'traffic-percent': '0' })
+      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
+      expect(seen).toEqual([
+        { [s.blue]: 100, [s.green]: 0 },
+        { [s.blue]: 75, [s.green]: 25 },
+        { [s.blue]: 100, [s.green]: 0 }
+      ])
+      expect(result.stdout).toMatch(/all traffic back on web:1 .*\(1 mutating call\)/)
+      expect(result.summary).toMatch(/Traffic was back on web:1 \S+ later, after 1 mutating call\./)
+      expect(await listenerWeights(s.listener)).toEqual({ [s.blue]: 100, [s.green]: 0 })
+      // moto shows a deleted task set no more: the previous revision alone, still in blue.
+      expect(await serving()).toEqual([{ status: 'PRIMARY', taskDefinition: s.previous, group: s.blue }])
+    })
+  })
+}
+
+const mode = motoMode('the moto weights test')
+if (mode === 'run') describe('dist/index.js traffic by weights against moto', suite)
+else if (mode === 'missing-required')
+  describe('dist/index.js traffic by weights against moto', () => {
+    it('runs because CI_REQUIRE_MOTO=1', () => {
+      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
+    })
+  })
+else
+  describe.skip('dist/index.js traffic by weights against moto (moto not found)', () =>
+    it('is skipped', () => undefined))
