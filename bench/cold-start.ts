@@ -4,8 +4,7 @@
 import { spawn } from 'node:child_process'
 import { readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { DIST } from '../__tests__/helpers/action.js'
-import { awsEnv, runAction, transcript } from './lib/action.js'
+import { awsEnv, ENTRY, runAction, transcript } from './lib/action.js'
 import { figure, type BenchResult } from './lib/report.js'
 import { withSandbox, type SandboxProcess } from './lib/sandbox.js'
 import { median } from './lib/stats.js'
@@ -154,7 +153,7 @@ as \`NODE_DEBUG=esm\` lists them.`,
 }
 
 function distSizes(loaded: string[]): { index: number; loaded: number; all: number } {
-  const dir = join(DIST, '..')
+  const dir = join(ENTRY, '..')
   const size = (f: string) => statSync(join(dir, f)).size
   const all = readdirSync(dir)
     .filter(f => f.endsWith('.js'))

@@ -9,10 +9,12 @@ import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
 import { machine } from './lib/machine.js'
+import { rollback } from './rollback.js'
 import { writeResults, type BenchResult } from './lib/report.js'
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 3 }),
+  rollback: () => rollback({ trialsPerMode: 9, concurrency: 3 }),
   'cold-start': () => coldStart({ trials: 20 })
 }
 

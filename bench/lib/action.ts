@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process'
 import { actionEnv, DIST, readOutputs, tempFiles } from '../../__tests__/helpers/action.js'
 import { RssSampler } from './proc.js'
 
+/** The bundle to run: dist/index.js, or ECS_ROLLOUT_DIST (a bundle built elsewhere), as in the e2e tests. */
+export const ENTRY = process.env.ECS_ROLLOUT_DIST ?? DIST
+
 export interface LogLine {
   /** Epoch ms at which the line reached this process. */
   at: number
@@ -60,7 +63,7 @@ export function startAction(o: ActionOptions): RunningAction {
   const files = tempFiles()
   const env = actionEnv(o.inputs, files, { ...awsEnv(o.endpoint, o.region), ...o.env })
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [DIST], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   const pid = child.pid!
   const sampler = o.rss ? new RssSampler(pid) : undefined
   const lines: LogLine[] = []

@@ -14,6 +14,8 @@ export interface AlarmTrialOptions {
   service: Omit<ServiceSpec, 'region' | 'alarms'>
   /** Deploy inputs besides command, cluster, service, task-definition and alarms. */
   inputs: Record<string, string>
+  /** More inputs that name the service's resources (listener, target groups). */
+  sceneInputs?: (service: BenchService) => Record<string, string>
   /** How long after the bake starts to set the alarm. */
   delayMs: number
 }
@@ -41,7 +43,8 @@ export async function alarmTrial(o: AlarmTrialOptions): Promise<AlarmTrial> {
       service: service.scene.serviceName,
       'task-definition': service.next,
       alarms: service.alarms.join(','),
-      ...o.inputs
+      ...o.inputs,
+      ...o.sceneInputs?.(service)
     }
   })
   const bake = await action.line(/ — .*baking \d/)
