@@ -56,10 +56,15 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`moto did not start within ${timeoutMs} ms`)
 }
 
-export async function startMoto(timeoutMs = 30_000): Promise<Moto> {
+/**
+ * `env` reaches the moto server: MOTO_ECS_SERVICE_RUNNING=N has it create ECS-controller services with N running
+ * tasks and their deployment COMPLETED (moto simulates no tasks otherwise).
+ */
+export async function startMoto(timeoutMs = 30_000, env?: Record<string, string>): Promise<Moto> {
   const port = await freePort()
   const child = spawn('python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: 'ignore'
+    stdio: 'ignore',
+    env: env ? { ...process.env, ...env } : process.env
   })
   const url = `http://127.0.0.1:${port}`
   try {

@@ -3719,7 +3719,10 @@ function logLines(event, before) {
         }
         case 'rollback-done': {
             const took = before.rollback ? ` in ${(0,parse/* formatDuration */.a3)(event.at - before.rollback.at)}` : '';
-            return [{ line: `rollback done${took}: the new task set is removed` }, ...close];
+            const gone = before.start?.controller === 'ECS'
+                ? `ECS runs only ${label('from')} again`
+                : 'the new task set is removed';
+            return [{ line: `rollback done${took}: ${gone}` }, ...close];
         }
         case 'hook':
             return hookLines(event);
@@ -3739,6 +3742,8 @@ function finalTitle(p) {
     if (!s)
         return 'Final: promote, watch, retire the old revision';
     const watch = s.plan.finalBakeMs > 0 ? `watch ${(0,parse/* formatDuration */.a3)(s.plan.finalBakeMs)}, ` : '';
+    if (s.controller === 'ECS')
+        return `Final: ${text_oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, ${watch}then ECS has retired ${text_oneLine(s.from?.label ?? 'the old revision')}`;
     return `Final: ${text_oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, promote, ${watch}retire ${text_oneLine(s.from?.label ?? 'the old revision')}`;
 }
 function startLines(e) {

@@ -117,11 +117,16 @@ export class EcsDeployment implements DeploymentPort {
     if (ours) this.lastSeen = ours
     const sd = this.o.native ? await this.serviceDeployment() : undefined
     const observation = this.o.native ? this.nativeView(service, sd!) : this.rollingView(service, ours)
-    if (observation.ecs && !observation.ecs.alarms && this.serviceDeploymentArn && !this.o.native) {
-      // ECS's alarm names are only in the service deployment: one look, once ECS has given up on the deployment.
+    if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
+      // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
       const details = await this.serviceDeployment().catch(() => undefined)
+      const reason = details?.rollback?.reason ?? details?.statusReason
+      if (reason) observation.ecs.reason = reason
       const fired = details?.alarms?.triggeredAlarmNames
       if (fired?.length) observation.ecs.alarms = fired
+      if (details?.alarms?.status === 'TRIGGERED') observation.ecs.cause = 'alarms'
+      else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
+        observation.ecs.cause = 'circuit-breaker'
     }
     const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
     if (this.deploymentId && fresh && !observation.completed) await this.failed.collect(this.deploymentId)
@@ -200,21 +205,37 @@ export class EcsDeployment implements DeploymentPort {
       completed: ours?.rolloutState === 'COMPLETED',
       scaledUp: ours?.rolloutState === 'COMPLETED',
       baking: false,
-      ecs: this.rollbackBy ? undefined : this.rollingVerdict(primary),
-      restored
+      ecs: this.rollbackBy ? undefined : this.rollingVerdict(ours, primary),
+      restored,
+      stuck: this.rollbackBy ? undefined : this.superseded(ours, primary)
     }
   }
 
-  /** ECS failed our deployment: by its circuit breaker or its alarms, rolling back or not. */
-  private rollingVerdict(primary: Deployment | undefined): EcsVerdict | undefined {
-    const ours = this.lastSeen
-    if (!ours || ours.rolloutState !== 'FAILED') return undefined
-    const reason = ours.rolloutStateReason ?? 'the deployment failed'
+  /**
+   * ECS failed our deployment (circuit breaker, deployment alarms), rolling back or not. ECS drops a deployment
+   * from the list once another has replaced it: gone, with the stable revision primary again, it was rolled back.
+   */
+  private rollingVerdict(
+    ours: Deployment | undefined,
+    primary: Deployment | undefined
+  ): EcsVerdict | undefined {
+    const seen = this.lastSeen
+    if (!seen || (ours && ours.rolloutState !== 'FAILED')) return undefined
     const back =
       primary !== undefined &&
-      primary.id !== ours.id &&
+      primary.id !== seen.id &&
       primary.taskDefinition === this.o.stableTaskDefinition
+    if (!ours && !back) return undefined
+    const reason =
+      (ours ? seen.rolloutStateReason : primary?.rolloutStateReason) ?? 'ECS rolled the deployment back'
     return { cause: causeOf(reason), reason, rolledBack: back }
+  }
+
+  /** Another deployment (neither ours nor a return to the stable revision) replaced ours. */
+  private superseded(ours: Deployment | undefined, primary: Deployment | undefined): string | undefined {
+    const seen = this.lastSeen
+    if (ours || !seen || !primary || primary.taskDefinition === this.o.stableTaskDefinition) return undefined
+    return `ECS deployment ${seen.id} was replaced by deployment ${primary.id} of ${taskDefinitionLabel(primary.taskDefinition ?? '')}, which this run did not start`
   }
 
   private nativeView(
@@ -269,6 +290,8 @@ export class EcsDeployment implements DeploymentPort {
           e.id && !this.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.o.since - CLOCK_SKEW_MS
       )
       .map(e => ({ id: e.id!, at: e.createdAt!.getTime(), message: e.message ?? '' }))
+      // Newest first from ECS: reversed, then a stable sort keeps events of the same instant in their order.
+      .reverse()
       .sort((a, b) => a.at - b.at)
     for (const e of fresh) this.seenEvents.add(e.id)
     return fresh

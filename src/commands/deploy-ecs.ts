@@ -36,7 +36,7 @@ import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import { fanOut, LiveSummary } from '../report/live-summary.js'
 import { createLogSink } from '../report/log.js'
-import { checkAlarmsAtStart, newRolloutId } from './deploy.js'
+import { checkAlarmsAtStart, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
 import { ownerIsAlive } from './ownership.js'
 import { describeTaskDefinition, outcomeOf, revision, type SessionDeps } from './rollout-session.js'
@@ -289,7 +289,8 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
     to: revision(record.newTaskDefinition),
     plan,
     fromStep: 1,
-    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
+    controller: 'ECS'
   }
   events.emit(start)
   const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
@@ -337,7 +338,8 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
         events,
         clock: deps.clock,
         hooks: runner,
-        cancel: deps.cancel
+        cancel: deps.cancel,
+        log: line => core.info(line)
       },
       {
         plan,

@@ -54,6 +54,8 @@ export type RolloutEvent =
       fromStep: number
       /** The alarms watched, so the summary can name and link them even when none fires. */
       gates?: { alarms: string[]; warningAlarms: string[] }
+      /** ECS: the service's ECS deployment controller carries the deployment out (task sets when absent). */
+      controller?: 'ECS'
     }
   | { kind: 'step-start'; at: number; step: number; label: string; target: Counts; trafficPercent: number }
   /** Counts asked for (task sets), or, with `by: 'ecs'`, what ECS runs now while it carries out a deployment. */

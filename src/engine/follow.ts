@@ -49,7 +49,7 @@ export interface DeploymentObservation {
   ecs?: EcsVerdict
   /** The stable revision serves again, alone and steady: a rollback is over. */
   restored: boolean
-  /** Why a rollback cannot finish (ECS's rollback failed). */
+  /** Why the deployment can be neither followed nor rolled back: ECS's rollback failed, or another replaced it. */
   stuck?: string
   /** The new revision's failed tasks seen so far (cumulative). */
   failedNewTasks: FailedTask[]
@@ -82,6 +82,8 @@ export interface FollowDeps {
   clock: Clock
   hooks?: Hooks
   cancel?: AbortSignal
+  /** A line for the job log (how the rollback was asked for). */
+  log?: (line: string) => void
 }
 
 export type FollowSettings = Omit<EngineSettings, 'plan'> & { plan: Plan }
@@ -121,6 +123,8 @@ export type FollowDecision =
   | { kind: 'ask-rollback' }
   | { kind: 'finish-rollback' }
   | { kind: 'rollback-failed'; reason: string }
+  /** The deployment can be neither followed nor rolled back (another deployment replaced it). */
+  | { kind: 'fail'; reason: string }
 
 const EPSILON = 1e-6
 /** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
@@ -140,6 +144,7 @@ export function decideFollow(
     if (!state.rollbackAsked) return { kind: 'ask-rollback' }
     return { kind: 'wait', for: 'the rollback' }
   }
+  if (d.stuck) return { kind: 'fail', reason: d.stuck }
   if (d.ecs)
     return {
       kind: 'ecs',
@@ -277,7 +282,10 @@ export class Follower {
         this.plan,
         limits
       )
-      if (decision.kind === 'wait') return this.checkRollbackStuck(now)
+      if (decision.kind === 'wait') {
+        if (this.state.mode !== 'rollback') this.syncTraffic(obs)
+        return this.checkRollbackStuck(now)
+      }
       const result = await this.act(decision, obs)
       if (result) return result
     }
@@ -294,6 +302,8 @@ export class Follower {
       case 'bake': {
         const step = this.plan.steps[s.step - 1]
         if (this.plan.traffic === 'replicas') s.trafficPercent = 100
+        else if (!step.testTraffic && Math.abs(step.trafficPercent - s.trafficPercent) > EPSILON)
+          this.setTraffic(step.trafficPercent)
         s.phase = 'baking'
         s.bakeStartedAt = at
         events.emit({ kind: 'bake-start', at, step: s.step, ms: step.bakeMs })
@@ -346,6 +356,16 @@ export class Follower {
         return this.finishRollback(obs)
       case 'rollback-failed':
         return this.endWith(Status.Failed, s.failure, `the rollback did not finish: ${decision.reason}`)
+      case 'fail':
+        this.record = {
+          ...this.record,
+          phase: 'Completed',
+          stage: undefined,
+          outcome: 'failed',
+          reason: decision.reason
+        }
+        await this.save({ request: null })
+        return this.endWith(Status.Failed, undefined, decision.reason)
     }
   }
 
@@ -367,6 +387,8 @@ export class Follower {
 
   private async beginRollback(reason: FailureReason, byEcs = false): Promise<EngineResult | undefined> {
     const s = this.state
+    // ECS's own rollback shows in an observation that already has the weights back: keep the last ones seen.
+    if (!byEcs) this.syncTraffic(this.lastObservation)
     s.failure = reason
     s.mode = 'rollback'
     s.rollbackAt = this.deps.clock.now()
@@ -389,7 +411,7 @@ export class Follower {
       this.rollbackCalls++
       this.state.rollbackAsked = true
       this.state.rollbackAt = clock.now()
-      events.emit({ kind: 'warning', at: clock.now(), message: `Rolling back: ${how}` })
+      this.deps.log?.(`Rolling back: ${how}`)
       return undefined
     } catch (error) {
       this.rollbackErrors++
@@ -491,13 +513,23 @@ export class Follower {
       events.emit({ kind: 'move', at: now, step: this.state.step, counts: c, by: 'ecs' })
     }
     if (this.plan.traffic === 'weights') {
-      if (Math.abs(obs.trafficPercent - this.state.trafficPercent) > EPSILON) {
-        this.state.trafficPercent = obs.trafficPercent
-        events.emit({ kind: 'traffic', at: now, percent: obs.trafficPercent })
-      }
-      if (this.state.mode === 'rollback' && obs.trafficPercent <= EPSILON && this.state.rollbackAsked)
-        this.trafficRestored()
+      // Going forward, each step reports its own share as it is reached (act: bake); a rollback's as it goes.
+      if (this.state.mode !== 'rollback') return
+      this.syncTraffic(obs)
+      if (obs.trafficPercent <= EPSILON && this.state.rollbackAsked) this.trafficRestored()
     } else if (this.state.mode !== 'final') this.state.trafficPercent = obs.trafficPercent
+  }
+
+  /** Native strategies: the production weight ECS has set, when it differs from the last one reported. */
+  private syncTraffic(obs: DeploymentObservation | undefined): void {
+    if (!obs || this.plan.traffic !== 'weights') return
+    if (Math.abs(obs.trafficPercent - this.state.trafficPercent) <= EPSILON) return
+    this.setTraffic(obs.trafficPercent)
+  }
+
+  private setTraffic(percent: number): void {
+    this.state.trafficPercent = percent
+    this.deps.events.emit({ kind: 'traffic', at: this.deps.clock.now(), percent })
   }
 
   /** A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives. */

@@ -23,7 +23,7 @@ export function isNativeStrategy(name: StrategyName): name is NativeStrategy {
  * ECS may refuse it; the sandbox accepts it).
  */
 export function bakeMinutes(ms: number): number {
-  return Math.ceil(ms / 600 - 1e-9) / 100
+  return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100
 }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */

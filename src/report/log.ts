@@ -127,7 +127,11 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
     }
     case 'rollback-done': {
       const took = before.rollback ? ` in ${formatDuration(event.at - before.rollback.at)}` : ''
-      return [{ line: `rollback done${took}: the new task set is removed` }, ...close]
+      const gone =
+        before.start?.controller === 'ECS'
+          ? `ECS runs only ${label('from')} again`
+          : 'the new task set is removed'
+      return [{ line: `rollback done${took}: ${gone}` }, ...close]
     }
     case 'hook':
       return hookLines(event)
@@ -149,6 +153,8 @@ function finalTitle(p: Progress): string {
   const s = p.start
   if (!s) return 'Final: promote, watch, retire the old revision'
   const watch = s.plan.finalBakeMs > 0 ? `watch ${formatDuration(s.plan.finalBakeMs)}, ` : ''
+  if (s.controller === 'ECS')
+    return `Final: ${oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, ${watch}then ECS has retired ${oneLine(s.from?.label ?? 'the old revision')}`
   return `Final: ${oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, promote, ${watch}retire ${oneLine(s.from?.label ?? 'the old revision')}`
 }
 

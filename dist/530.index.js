@@ -1,5 +1,5 @@
-export const id = 478;
-export const ids = [478,493];
+export const id = 530;
+export const ids = [530,493];
 export const modules = {
 
 /***/ 7591:
@@ -53,7 +53,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 9478:
+/***/ 7530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2740,7 +2740,10 @@ function logLines(event, before) {
         }
         case 'rollback-done': {
             const took = before.rollback ? ` in ${(0,parse/* formatDuration */.a3)(event.at - before.rollback.at)}` : '';
-            return [{ line: `rollback done${took}: the new task set is removed` }, ...close];
+            const gone = before.start?.controller === 'ECS'
+                ? `ECS runs only ${label('from')} again`
+                : 'the new task set is removed';
+            return [{ line: `rollback done${took}: ${gone}` }, ...close];
         }
         case 'hook':
             return hookLines(event);
@@ -2760,6 +2763,8 @@ function finalTitle(p) {
     if (!s)
         return 'Final: promote, watch, retire the old revision';
     const watch = s.plan.finalBakeMs > 0 ? `watch ${(0,parse/* formatDuration */.a3)(s.plan.finalBakeMs)}, ` : '';
+    if (s.controller === 'ECS')
+        return `Final: ${(0,report_text/* oneLine */.TN)(s.to.label)} on all ${s.plan.desiredCount} tasks, ${watch}then ECS has retired ${(0,report_text/* oneLine */.TN)(s.from?.label ?? 'the old revision')}`;
     return `Final: ${(0,report_text/* oneLine */.TN)(s.to.label)} on all ${s.plan.desiredCount} tasks, promote, ${watch}retire ${(0,report_text/* oneLine */.TN)(s.from?.label ?? 'the old revision')}`;
 }
 function startLines(e) {
@@ -3626,7 +3631,7 @@ function isNativeStrategy(name) {
  * ECS may refuse it; the sandbox accepts it).
  */
 function bakeMinutes(ms) {
-    return Math.ceil(ms / 600 - 1e-9) / 100;
+    return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100;
 }
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 function rollingPercents(config, desired) {
@@ -3878,12 +3883,19 @@ class EcsDeployment {
             this.lastSeen = ours;
         const sd = this.o.native ? await this.serviceDeployment() : undefined;
         const observation = this.o.native ? this.nativeView(service, sd) : this.rollingView(service, ours);
-        if (observation.ecs && !observation.ecs.alarms && this.serviceDeploymentArn && !this.o.native) {
-            // ECS's alarm names are only in the service deployment: one look, once ECS has given up on the deployment.
+        if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
+            // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
             const details = await this.serviceDeployment().catch(() => undefined);
+            const reason = details?.rollback?.reason ?? details?.statusReason;
+            if (reason)
+                observation.ecs.reason = reason;
             const fired = details?.alarms?.triggeredAlarmNames;
             if (fired?.length)
                 observation.ecs.alarms = fired;
+            if (details?.alarms?.status === 'TRIGGERED')
+                observation.ecs.cause = 'alarms';
+            else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
+                observation.ecs.cause = 'circuit-breaker';
         }
         const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
         if (this.deploymentId && fresh && !observation.completed)
@@ -3949,20 +3961,33 @@ class EcsDeployment {
             completed: ours?.rolloutState === 'COMPLETED',
             scaledUp: ours?.rolloutState === 'COMPLETED',
             baking: false,
-            ecs: this.rollbackBy ? undefined : this.rollingVerdict(primary),
-            restored
+            ecs: this.rollbackBy ? undefined : this.rollingVerdict(ours, primary),
+            restored,
+            stuck: this.rollbackBy ? undefined : this.superseded(ours, primary)
         };
     }
-    /** ECS failed our deployment: by its circuit breaker or its alarms, rolling back or not. */
-    rollingVerdict(primary) {
-        const ours = this.lastSeen;
-        if (!ours || ours.rolloutState !== 'FAILED')
+    /**
+     * ECS failed our deployment (circuit breaker, deployment alarms), rolling back or not. ECS drops a deployment
+     * from the list once another has replaced it: gone, with the stable revision primary again, it was rolled back.
+     */
+    rollingVerdict(ours, primary) {
+        const seen = this.lastSeen;
+        if (!seen || (ours && ours.rolloutState !== 'FAILED'))
             return undefined;
-        const reason = ours.rolloutStateReason ?? 'the deployment failed';
         const back = primary !== undefined &&
-            primary.id !== ours.id &&
+            primary.id !== seen.id &&
             primary.taskDefinition === this.o.stableTaskDefinition;
+        if (!ours && !back)
+            return undefined;
+        const reason = (ours ? seen.rolloutStateReason : primary?.rolloutStateReason) ?? 'ECS rolled the deployment back';
         return { cause: causeOf(reason), reason, rolledBack: back };
+    }
+    /** Another deployment (neither ours nor a return to the stable revision) replaced ours. */
+    superseded(ours, primary) {
+        const seen = this.lastSeen;
+        if (ours || !seen || !primary || primary.taskDefinition === this.o.stableTaskDefinition)
+            return undefined;
+        return `ECS deployment ${seen.id} was replaced by deployment ${primary.id} of ${(0,task_definition/* taskDefinitionLabel */.$7)(primary.taskDefinition ?? '')}, which this run did not start`;
     }
     nativeView(service, sd) {
         const target = sd.targetServiceRevision;
@@ -4007,6 +4032,8 @@ class EcsDeployment {
         const fresh = (service.events ?? [])
             .filter(e => e.id && !this.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.o.since - CLOCK_SKEW_MS)
             .map(e => ({ id: e.id, at: e.createdAt.getTime(), message: e.message ?? '' }))
+            // Newest first from ECS: reversed, then a stable sort keeps events of the same instant in their order.
+            .reverse()
             .sort((a, b) => a.at - b.at);
         for (const e of fresh)
             this.seenEvents.add(e.id);
@@ -4049,6 +4076,8 @@ function decideFollow(state, obs, plan, limits) {
             return { kind: 'ask-rollback' };
         return { kind: 'wait', for: 'the rollback' };
     }
+    if (d.stuck)
+        return { kind: 'fail', reason: d.stuck };
     if (d.ecs)
         return {
             kind: 'ecs',
@@ -4178,8 +4207,11 @@ class Follower {
             const now = this.deps.clock.now();
             const request = this.request(obs);
             const decision = decideFollow(this.state, { deployment: obs, alarms: this.alarms, request, now }, this.plan, limits);
-            if (decision.kind === 'wait')
+            if (decision.kind === 'wait') {
+                if (this.state.mode !== 'rollback')
+                    this.syncTraffic(obs);
                 return this.checkRollbackStuck(now);
+            }
             const result = await this.act(decision, obs);
             if (result)
                 return result;
@@ -4197,6 +4229,8 @@ class Follower {
                 const step = this.plan.steps[s.step - 1];
                 if (this.plan.traffic === 'replicas')
                     s.trafficPercent = 100;
+                else if (!step.testTraffic && Math.abs(step.trafficPercent - s.trafficPercent) > EPSILON)
+                    this.setTraffic(step.trafficPercent);
                 s.phase = 'baking';
                 s.bakeStartedAt = at;
                 events.emit({ kind: 'bake-start', at, step: s.step, ms: step.bakeMs });
@@ -4251,6 +4285,16 @@ class Follower {
                 return this.finishRollback(obs);
             case 'rollback-failed':
                 return this.endWith(constants/* Status */.nW.Failed, s.failure, `the rollback did not finish: ${decision.reason}`);
+            case 'fail':
+                this.record = {
+                    ...this.record,
+                    phase: 'Completed',
+                    stage: undefined,
+                    outcome: 'failed',
+                    reason: decision.reason
+                };
+                await this.save({ request: null });
+                return this.endWith(constants/* Status */.nW.Failed, undefined, decision.reason);
         }
     }
     /** A failure before ECS was asked for anything: the rollback is done at once. */
@@ -4270,6 +4314,9 @@ class Follower {
     }
     async beginRollback(reason, byEcs = false) {
         const s = this.state;
+        // ECS's own rollback shows in an observation that already has the weights back: keep the last ones seen.
+        if (!byEcs)
+            this.syncTraffic(this.lastObservation);
         s.failure = reason;
         s.mode = 'rollback';
         s.rollbackAt = this.deps.clock.now();
@@ -4291,7 +4338,7 @@ class Follower {
             this.rollbackCalls++;
             this.state.rollbackAsked = true;
             this.state.rollbackAt = clock.now();
-            events.emit({ kind: 'warning', at: clock.now(), message: `Rolling back: ${how}` });
+            this.deps.log?.(`Rolling back: ${how}`);
             return undefined;
         }
         catch (error) {
@@ -4394,15 +4441,27 @@ class Follower {
             events.emit({ kind: 'move', at: now, step: this.state.step, counts: c, by: 'ecs' });
         }
         if (this.plan.traffic === 'weights') {
-            if (Math.abs(obs.trafficPercent - this.state.trafficPercent) > EPSILON) {
-                this.state.trafficPercent = obs.trafficPercent;
-                events.emit({ kind: 'traffic', at: now, percent: obs.trafficPercent });
-            }
-            if (this.state.mode === 'rollback' && obs.trafficPercent <= EPSILON && this.state.rollbackAsked)
+            // Going forward, each step reports its own share as it is reached (act: bake); a rollback's as it goes.
+            if (this.state.mode !== 'rollback')
+                return;
+            this.syncTraffic(obs);
+            if (obs.trafficPercent <= EPSILON && this.state.rollbackAsked)
                 this.trafficRestored();
         }
         else if (this.state.mode !== 'final')
             this.state.trafficPercent = obs.trafficPercent;
+    }
+    /** Native strategies: the production weight ECS has set, when it differs from the last one reported. */
+    syncTraffic(obs) {
+        if (!obs || this.plan.traffic !== 'weights')
+            return;
+        if (Math.abs(obs.trafficPercent - this.state.trafficPercent) <= EPSILON)
+            return;
+        this.setTraffic(obs.trafficPercent);
+    }
+    setTraffic(percent) {
+        this.state.trafficPercent = percent;
+        this.deps.events.emit({ kind: 'traffic', at: this.deps.clock.now(), percent });
     }
     /** A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives. */
     request(obs) {
@@ -4486,6 +4545,39 @@ class Follower {
             trafficPercent: step.trafficPercent
         };
     }
+}
+
+;// CONCATENATED MODULE: ./src/commands/start-checks.ts
+// Checks and names every deploy makes before its first change, whatever the service's controller: used by the
+// ECS-controller deploy (deploy-ecs.ts). They read as deploy.ts's own, which task-set rollouts use.
+
+
+/** A gate alarm already in ALARM: fail (nothing changed), wait for it to clear (within timeout), or ignore it. */
+async function checkAlarmsAtStart(config, gates, clock) {
+    if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0)
+        return;
+    const deadline = clock.now() + config.timeoutMs;
+    for (;;) {
+        const firing = (await gates.read()).alarms.filter(a => a.state === 'ALARM');
+        if (firing.length === 0)
+            return;
+        if (config.onAlarmAtStart === 'fail' || clock.now() >= deadline)
+            throw new Error(`${describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`);
+        core.info(`Waiting for ${firing.map(a => a.name).join(', ')} to leave ALARM before starting`);
+        await clock.sleep(config.pollIntervalMs);
+    }
+}
+function describeFiring(firing) {
+    const [first] = firing;
+    const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : '';
+    return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`;
+}
+/** "r4242-1-a1b2c3": the run, its attempt and a random suffix. */
+function newRolloutId(run) {
+    const suffix = (0,external_node_crypto_.randomBytes)(3).toString('hex');
+    return run.runId
+        ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
+        : `r${Date.now().toString(36)}-${suffix}`;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/deploy-ecs.ts
@@ -4709,7 +4801,8 @@ async function followRollout(o) {
         to: rollout_session_revision(record.newTaskDefinition),
         plan,
         fromStep: 1,
-        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
+        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
+        controller: 'ECS'
     };
     events.emit(start);
     const warn = (message) => events.emit({ kind: 'warning', at: deps.clock.now(), message });
@@ -4755,7 +4848,8 @@ async function followRollout(o) {
             events,
             clock: deps.clock,
             hooks: runner,
-            cancel: deps.cancel
+            cancel: deps.cancel,
+            log: line => core.info(line)
         }, {
             plan,
             pollIntervalMs: config.pollIntervalMs,
@@ -4855,7 +4949,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
         if (!config.takeover)
             throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`);
     }
-    await checkAlarmsAtStart(config, gates, clock);
+    await deploy_checkAlarmsAtStart(config, gates, clock);
     // ---- act ----
     if (inFlight?.phase === 'Active') {
         const settled = await handleOrphan(config, deps, service, inFlight);
@@ -4865,7 +4959,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
             return settled;
         service = await (0,aws_service/* readService */.u)(clients.ecs, config.cluster, config.service);
     }
-    const rolloutId = newRolloutId(deps.run);
+    const rolloutId = deploy_newRolloutId(deps.run);
     const resolved = file
         ? await (0,task_definition/* registerTaskDefinition */.eQ)(clients.ecs, file, rolloutId)
         : await (0,task_definition/* resolveTaskDefinition */.Fh)(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
@@ -4948,7 +5042,7 @@ function checkedPlan(config, desired) {
         core.warning(`The plan's bakes take ${(0,parse/* formatDuration */.a3)(waits)}, longer than GitHub's 6-hour job limit: use partition or pause steps and promote from later runs`);
     return plan;
 }
-async function checkAlarmsAtStart(config, gates, clock) {
+async function deploy_checkAlarmsAtStart(config, gates, clock) {
     if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0)
         return;
     const deadline = clock.now() + config.timeoutMs;
@@ -4957,17 +5051,17 @@ async function checkAlarmsAtStart(config, gates, clock) {
         if (firing.length === 0)
             return;
         if (config.onAlarmAtStart === 'fail' || clock.now() >= deadline)
-            throw new Error(`${describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`);
+            throw new Error(`${deploy_describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`);
         core.info(`Waiting for ${firing.map(a => a.name).join(', ')} to leave ALARM before starting`);
         await clock.sleep(config.pollIntervalMs);
     }
 }
-function describeFiring(firing) {
+function deploy_describeFiring(firing) {
     const [first] = firing;
     const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : '';
     return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`;
 }
-function newRolloutId(run) {
+function deploy_newRolloutId(run) {
     const suffix = (0,external_node_crypto_.randomBytes)(3).toString('hex');
     return run.runId
         ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`

@@ -1,0 +1,108 @@
+// command: deploy refuses, before any change, what an ECS-controller service cannot do: inputs of task-set
+// rollouts, custom steps, on-failure: pause, and a CODE_DEPLOY service. Each run makes no mutating call.
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { CreateServiceCommand } from '@aws-sdk/client-ecs'
+import { SandboxControl } from '../../sandbox/client.js'
+import { createScene, NETWORK, registerRevision, type Scene } from '../../sandbox/fixtures.js'
+import { startSandbox, type Sandbox } from '../../sandbox/server.js'
+import { runBundled, type RunResult } from '../helpers/action.js'
+import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+
+const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/0123456789abcdef'
+const LISTENER =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/0123456789abcdef'
+
+let sandbox: Sandbox
+let scene: Scene
+let next: string
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ port: 0, tickMs: 200 })
+  scene = await createScene(sandbox.url, {
+    cluster: 'prod',
+    service: 'web',
+    desiredCount: 2,
+    controller: 'ECS',
+    env: { SANDBOX_START_SECONDS: '0.2' }
+  })
+  next = await registerRevision(scene.clients.ecs, 'web', { SANDBOX_START_SECONDS: '0.2' })
+  await scene.clients.ecs.send(
+    new CreateServiceCommand({
+      cluster: 'prod',
+      serviceName: 'legacy',
+      desiredCount: 1,
+      taskDefinition: scene.taskDefinition,
+      launchType: 'FARGATE',
+      networkConfiguration: NETWORK,
+      deploymentController: { type: 'CODE_DEPLOY' }
+    })
+  )
+})
+afterAll(() => sandbox?.close())
+
+async function refused(inputs: Record<string, string>): Promise<RunResult> {
+  const since = Date.now()
+  const result = await runBundled(
+    { command: 'deploy', cluster: 'prod', service: 'web', 'task-definition': next, ...inputs },
+    { env: awsEnv(sandbox.url), timeoutMs: 30_000, entry: process.env.ECS_ROLLOUT_DIST }
+  )
+  await explained(result, async () => {
+    expect(result.code).toBe(1)
+    expect(result.outputs.status).toBe('failed')
+    const calls = await new SandboxControl(sandbox.url).calls(since)
+    expect(calls.filter(c => c.mutating)).toEqual([])
+  })
+  return result
+}
+
+describe('dist/index.js command: deploy on an ECS-controller service refuses before any change', () => {
+  it.concurrent.each([
+    [
+      'traffic: weights',
+      {
+        traffic: 'weights',
+        'listener-arn': LISTENER,
+        'target-groups': `${TG}\n${TG.replace('green', 'blue')}`
+      },
+      /^traffic: weights applies to task-set rollouts \(the EXTERNAL deployment controller\), and service web uses the ECS deployment controller/
+    ],
+    [
+      'partition',
+      { partition: '2' },
+      /^partition: applies to task-set rollouts \(the EXTERNAL deployment controller\), and service web uses the ECS deployment controller/
+    ],
+    ['stable-scale', { 'stable-scale': 'keep' }, /^stable-scale: applies to task-set rollouts/],
+    [
+      'custom steps',
+      { strategy: 'custom', steps: '10:1s, 100' },
+      /^strategy: custom steps need task sets \(the EXTERNAL deployment controller\).*ECS's native deployments have no custom steps/
+    ],
+    [
+      'on-failure: pause',
+      { 'on-failure': 'pause' },
+      /^on-failure: pause cannot hold a deployment that ECS carries out/
+    ],
+    [
+      'max-surge with a native strategy',
+      { strategy: 'linear', 'max-surge': '2' },
+      /^max-surge: does not apply to strategy: linear on an ECS-controller service/
+    ],
+    [
+      'a linear step ECS does not take',
+      { strategy: 'linear', 'step-percent': '2' },
+      /^step-percent: 2 is not a step ECS's native linear deployments take: 3 to 100, in steps of 0\.1/
+    ]
+  ])('%s', async (_name, inputs, reason) => {
+    const result = await refused(inputs)
+    expect(result.outputs.reason).toMatch(reason)
+    expect(result.summary).toContain('<h2>❌ Invalid input: nothing was changed</h2>')
+  })
+
+  it.concurrent('a CODE_DEPLOY service, with what is supported', async () => {
+    const result = await refused({ service: 'legacy' })
+    expect(result.outputs.reason).toBe(
+      "service legacy uses the CODE_DEPLOY deployment controller, which CodeDeploy drives: ecs-rollout deploys to services with the ECS deployment controller (rolling, all-at-once, and ECS's native linear, canary and blue-green) and with the EXTERNAL controller (task sets, every strategy). Deploy this service through CodeDeploy, or use a service with the ECS or EXTERNAL controller. Nothing was changed"
+    )
+  })
+})

@@ -1,0 +1,169 @@
+// deploy on an ECS-controller service against moto, a third-party AWS emulator: dist/index.js as the runner runs
+// it, with AWS_ENDPOINT_URL pointing at moto. moto has no service-deployment APIs, so a rollback is the fallback,
+// UpdateService back to the previous task definition. moto simulates no tasks: started with
+// MOTO_ECS_SERVICE_RUNNING=4 it shows the service's deployment COMPLETED with 4 running tasks (and keeps that one
+// deployment through updates), and it evaluates no alarm, so the test plays CloudWatch with SetAlarmState.
+
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CreateClusterCommand,
+  CreateServiceCommand,
+  DescribeServicesCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  type Service
+} from '@aws-sdk/client-ecs'
+import { waitFor } from '../../sandbox/fixtures.js'
+import { runBundled } from '../helpers/action.js'
+import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
+
+const ALARM = 'web-5xx'
+
+function suite(): void {
+  let moto: Moto
+  let ecs: ECSClient
+  let cw: CloudWatchClient
+  let previous: string
+  let next: string
+
+  beforeAll(async () => {
+    moto = await startMoto(30_000, { MOTO_ECS_SERVICE_RUNNING: '4' })
+    const config = {
+      endpoint: moto.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
+    }
+    ecs = new ECSClient(config)
+    cw = new CloudWatchClient(config)
+  })
+  afterAll(async () => {
+    ecs?.destroy()
+    cw?.destroy()
+    await moto?.stop()
+  })
+
+  /** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
+  async function register(image: string): Promise<string> {
+    const out = await ecs.send(
+      new RegisterTaskDefinitionCommand({
+        family: 'web',
+        containerDefinitions: [{ name: 'app', image, cpu: 128, memory: 256, essential: true }]
+      })
+    )
+    return out.taskDefinition!.taskDefinitionArn!
+  }
+
+  async function service(): Promise<Service> {
+    return (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services![0]
+  }
+
+  beforeEach(async () => {
+    await moto.reset()
+    await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
+    previous = await register('nginx:1.27')
+    next = await register('nginx:1.28')
+    await ecs.send(
+      new CreateServiceCommand({
+        cluster: 'prod',
+        serviceName: 'web',
+        desiredCount: 4,
+        taskDefinition: previous,
+        deploymentController: { type: 'ECS' }
+      })
+    )
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: ALARM,
+        Namespace: 'AWS/ApplicationELB',
+        MetricName: 'HTTPCode_Target_5XX_Count',
+        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 5,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching'
+      })
+    )
+    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+  })
+
+  function deploy(bake: string) {
+    return runBundled(
+      {
+        command: 'deploy',
+        cluster: 'prod',
+        service: 'web',
+        'task-definition': next,
+        strategy: 'rolling',
+        'max-surge': '1',
+        'bake-time': bake,
+        'poll-interval': '1s',
+        alarms: ALARM
+      },
+      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
+    )
+  }
+
+  it('rolls out through UpdateService with the capacity rules as ECS percentages', async () => {
+    const result = await deploy('2s')
+    await explained(result, async () => {
+      expect(result.code).toBe(0)
+      expect(result.outputs.status).toBe('succeeded')
+      expect(result.outputs['traffic-percent']).toBe('100')
+      expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
+      // moto starts no deployment for the new task definition: the action says it follows the PRIMARY one.
+      expect(result.stdout).toMatch(/ECS shows no deployment of web:2 after UpdateService \(an emulator\?\)/)
+      const s = await service()
+      expect(s.taskDefinition).toBe(next)
+      // max-surge 1 of 4 tasks: maximumPercent 125, minimumHealthyPercent 100 (max-unavailable 0).
+      expect(s.deploymentConfiguration).toMatchObject({ maximumPercent: 125, minimumHealthyPercent: 100 })
+    })
+  })
+
+  it('rolls back by UpdateService to the previous task definition when the alarm fires during the bake', async () => {
+    const running = deploy('30s')
+    const reason =
+      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
+    const fired = waitFor(
+      'the update to the new task definition',
+      async () => (await service()).taskDefinition === next,
+      {
+        timeoutMs: 40_000,
+        intervalMs: 200
+      }
+    ).then(() =>
+      cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason }))
+    )
+    const [result] = await Promise.all([running, fired])
+    await explained(result, async () => {
+      expect(result.code).toBe(1)
+      expect(result.outputs.status).toBe('rolled-back')
+      expect(result.outputs['task-definition-arn']).toBe(next)
+      expect(result.outputs['previous-task-definition-arn']).toBe(previous)
+      expect(result.outputs['traffic-percent']).toBe('0')
+      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
+      expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+      expect(result.summary).toMatch(
+        /during (step 1 of 1 \(rolling update by ECS\)|the final stage), so web went back to web:1/
+      )
+      expect(result.stdout).toContain('Rolling back: UpdateService back to web:1')
+      expect(result.stdout).not.toContain('StopServiceDeployment')
+      expect((await service()).taskDefinition).toBe(previous)
+    })
+  })
+}
+
+const mode = motoMode('the ECS-controller moto test')
+if (mode === 'run') describe('dist/index.js command: deploy on an ECS-controller service against moto', suite)
+else if (mode === 'missing-required')
+  describe('dist/index.js command: deploy on an ECS-controller service against moto', () => {
+    it('runs because CI_REQUIRE_MOTO=1', () => {
+      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
+    })
+  })
+else
+  describe.skip('dist/index.js command: deploy on an ECS-controller service against moto (moto not found)', () =>
+    it('is skipped', () => undefined))

@@ -1,0 +1,186 @@
+// ECS-controller services: the capacity rules as ECS percentages, bake minutes, the plans shown, the
+// deploymentConfiguration sent, and the inputs refused for the ECS controller (and kept for task sets).
+
+import { describe, expect, it } from '@jest/globals'
+import { deploymentConfigurationFor } from '../../src/commands/deploy-ecs.js'
+import {
+  checkEcsControllerInputs,
+  checkTaskSetInputs,
+  fractionalBakeWarnings
+} from '../../src/config/controller-inputs.js'
+import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
+import { bakeMinutes, ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
+
+function config(inputs: Record<string, string>) {
+  return readConfig(
+    name => inputs[name] ?? (name === 'service' ? 'web' : name === 'task-definition' ? 'web:2' : '')
+  )
+}
+
+describe('rollingPercents: max-surge and max-unavailable as ECS percentages that give back the same tasks', () => {
+  it.each([
+    [6, '25%', '0', 134, 100, 8, 6],
+    [6, '2', '0', 134, 100, 8, 6],
+    [6, '0', '1', 100, 83, 6, 5],
+    [4, '1', '0', 125, 100, 5, 4],
+    [3, '1', '1', 134, 66, 4, 2],
+    [10, '100%', '0', 200, 100, 20, 10],
+    [1, '25%', '0', 200, 100, 2, 1],
+    [7, '3', '2', 143, 71, 10, 5]
+  ])(
+    'desired %i, surge %s, unavailable %s → max %i%, min %i%',
+    (desired, surge, unavailable, max, min, total, healthy) => {
+      const c = config({ 'max-surge': surge, 'max-unavailable': unavailable })
+      const p = rollingPercents(c.plan, desired)
+      expect(p).toEqual({ maximumPercent: max, minimumHealthyPercent: min })
+      expect(ecsLimits(desired, p)).toEqual({ desired, maxTotal: total, minHealthy: healthy })
+    }
+  )
+})
+
+describe('bakeMinutes', () => {
+  it.each([
+    [60_000, 1],
+    [300_000, 5],
+    [3000, 0.05],
+    [1000, 0.02],
+    [90_000, 1.5],
+    [0, 0]
+  ])('%i ms → %f minutes', (ms, minutes) => expect(bakeMinutes(ms)).toBe(minutes))
+})
+
+describe('plans for ECS-controller services', () => {
+  it('rolling: one step ECS carries out, then the final bake', () => {
+    const plan = ecsControllerPlan(config({ 'bake-time': '1m' }).plan, 6)
+    expect(plan.steps).toEqual([
+      {
+        index: 1,
+        label: 'rolling update by ECS',
+        new: 6,
+        stable: 0,
+        trafficPercent: 100,
+        bakeMs: 0,
+        pause: 'none'
+      }
+    ])
+    expect(plan).toMatchObject({ traffic: 'replicas', finalBakeMs: 60_000, peakExtraTasks: 2 })
+  })
+
+  it('canary: full-size new revision beside the old, canary share and bake, then 100 %', () => {
+    const plan = ecsControllerPlan(
+      config({ strategy: 'canary', 'canary-percent': '5', 'canary-bake-time': '2m', 'bake-time': '3s' }).plan,
+      4
+    )
+    expect(plan.steps.map(s => [s.label, s.new, s.stable, s.trafficPercent, s.bakeMs])).toEqual([
+      ['canary 5%', 4, 4, 5, 120_000],
+      ['100%', 4, 4, 100, 0]
+    ])
+    expect(plan).toMatchObject({
+      traffic: 'weights',
+      stableScale: 'keep',
+      finalBakeMs: 3000,
+      peakExtraTasks: 4
+    })
+  })
+
+  it('linear and blue-green', () => {
+    const linear = ecsControllerPlan(config({ strategy: 'linear', 'step-percent': '30' }).plan, 4)
+    expect(linear.steps.map(s => s.trafficPercent)).toEqual([30, 60, 90, 100])
+    const bg = ecsControllerPlan(config({ strategy: 'blue-green' }).plan, 4)
+    expect(bg.steps.map(s => [s.label, s.trafficPercent, s.testTraffic ?? false])).toEqual([
+      ['green up, test traffic', 0, true],
+      ['switch 100%', 100, false]
+    ])
+  })
+})
+
+describe('deploymentConfigurationFor', () => {
+  it('rolling: the percentages; a service on a native strategy is set back to ROLLING', () => {
+    expect(deploymentConfigurationFor(config({}), { desiredCount: 6 })).toEqual({
+      maximumPercent: 134,
+      minimumHealthyPercent: 100
+    })
+    expect(
+      deploymentConfigurationFor(config({}), {
+        desiredCount: 4,
+        deploymentConfiguration: { strategy: 'CANARY' }
+      })
+    ).toEqual({ maximumPercent: 125, minimumHealthyPercent: 100, strategy: 'ROLLING' })
+  })
+
+  it('native strategies: strategy, their configuration and the bake time in minutes', () => {
+    expect(
+      deploymentConfigurationFor(
+        config({ strategy: 'linear', 'step-percent': '25', 'step-bake-time': '3m', 'bake-time': '10m' }),
+        {}
+      )
+    ).toEqual({
+      strategy: 'LINEAR',
+      linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 3 },
+      bakeTimeInMinutes: 10
+    })
+    expect(
+      deploymentConfigurationFor(
+        config({ strategy: 'canary', 'canary-percent': '2.5', 'canary-bake-time': '3s' }),
+        {}
+      )
+    ).toEqual({
+      strategy: 'CANARY',
+      canaryConfiguration: { canaryPercent: 2.5, canaryBakeTimeInMinutes: 0.05 },
+      bakeTimeInMinutes: 5
+    })
+    expect(deploymentConfigurationFor(config({ strategy: 'blue-green', 'bake-time': '2m' }), {})).toEqual({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 2
+    })
+  })
+})
+
+describe('inputs by controller', () => {
+  it.each([
+    [{ partition: '2' }, 'partition: applies to task-set rollouts'],
+    [{ 'batch-size': '2' }, 'batch-size: applies to task-set rollouts'],
+    [{ 'batch-interval': '5s' }, 'batch-interval: applies to task-set rollouts'],
+    [{ 'stable-scale': 'shrink' }, 'stable-scale: applies to task-set rollouts'],
+    [{ strategy: 'custom', steps: '50, 100' }, 'strategy: custom steps need task sets'],
+    [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a deployment'],
+    [{ strategy: 'canary', 'max-unavailable': '1' }, 'max-unavailable: does not apply to strategy: canary'],
+    [{ strategy: 'linear', 'step-percent': '3.05' }, 'step-percent: 3.05 is not a step'],
+    [{ strategy: 'canary', 'canary-percent': '0.15' }, 'canary-percent: 0.15 is not a share']
+  ])('ECS controller refuses %j', (inputs, message) => {
+    expect(() => checkEcsControllerInputs(config(inputs))).toThrow(message)
+  })
+
+  it('ECS controller takes rolling, all-at-once and native strategies with their own inputs', () => {
+    const accepted: Record<string, string>[] = [
+      { 'max-surge': '2', 'max-unavailable': '1' },
+      { strategy: 'all-at-once' },
+      { strategy: 'linear', 'step-percent': '33.3' },
+      { strategy: 'canary', 'canary-percent': '0.1' },
+      { strategy: 'blue-green' }
+    ]
+    for (const inputs of accepted) expect(() => checkEcsControllerInputs(config(inputs))).not.toThrow()
+  })
+
+  it('blue-green by replicas is a deploy-time error for task sets only', () => {
+    const c = config({ strategy: 'blue-green' })
+    expect(() => checkTaskSetInputs(c)).toThrow('strategy: "blue-green" needs traffic: weights')
+    expect(() => config({ command: 'plan', 'desired-count': '4', strategy: 'blue-green' })).toThrow(
+      'strategy: "blue-green" needs traffic: weights'
+    )
+  })
+
+  it('native bakes that are not whole minutes are sent as fractions, with a warning naming the input', () => {
+    expect(
+      fractionalBakeWarnings(config({ strategy: 'canary', 'canary-bake-time': '3s', 'bake-time': '2m' }))
+    ).toEqual([
+      'canary-bake-time: 3s is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as 0.05 minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS'
+    ])
+    expect(fractionalBakeWarnings(config({ 'bake-time': '3s' }))).toEqual([])
+  })
+
+  it('INPUT_DEFAULTS still has every input the checks name', () => {
+    for (const input of ['stable-scale', 'partition', 'batch-size', 'batch-interval', 'on-failure'])
+      expect(Object.keys(INPUT_DEFAULTS)).toContain(input)
+  })
+})

@@ -1,0 +1,421 @@
+// The follower (ECS-controller services) on a scripted ECS and a fake clock: steps followed as ECS reaches them,
+// the same gates as task-set rollouts, a rollback asked for once and followed to its end, ECS's own rollback
+// reported as a failure, and the summary rendered from the same events.
+
+import { describe, expect, it } from '@jest/globals'
+import { Status } from '../../src/constants.js'
+import type { RolloutEvent } from '../../src/engine/events.js'
+import {
+  decideFollow,
+  Follower,
+  type DeploymentObservation,
+  type DeploymentPort,
+  type FollowState
+} from '../../src/engine/follow.js'
+import type { AlarmState, GatesPort } from '../../src/engine/ports.js'
+import type { FailureReason } from '../../src/engine/events.js'
+import { ecsControllerPlan } from '../../src/plan/ecs-plan.js'
+import type { Plan } from '../../src/plan/types.js'
+import type { PlanConfig } from '../../src/config/types.js'
+import type { RolloutRecord } from '../../src/record/record.js'
+import { renderSummary } from '../../src/report/summary.js'
+import { FakeClock } from '../helpers/fake-world.js'
+
+const ROLLING: PlanConfig = {
+  strategy: { name: 'rolling', batchIntervalMs: 0 },
+  traffic: 'replicas',
+  stableScale: 'shrink',
+  maxSurge: { kind: 'percent', value: 25 },
+  maxUnavailable: { kind: 'count', value: 0 },
+  bakeMs: 10_000
+}
+const CANARY: PlanConfig = {
+  ...ROLLING,
+  strategy: { name: 'canary', canaryPercent: 20, canaryBakeMs: 60_000 },
+  bakeMs: 120_000
+}
+
+function observation(over: Partial<DeploymentObservation> = {}): DeploymentObservation {
+  return {
+    desiredCount: 4,
+    counts: { new: 0, stable: 4 },
+    trafficPercent: 0,
+    completed: false,
+    scaledUp: false,
+    baking: false,
+    restored: false,
+    failedNewTasks: [],
+    events: [],
+    ...over
+  }
+}
+
+/** ECS as a script: each observation is the next one of `script` (the last repeats). */
+class ScriptedEcs implements DeploymentPort {
+  calls: string[] = []
+  private i = 0
+  constructor(
+    private readonly script: (DeploymentObservation | ((calls: string[]) => DeploymentObservation))[]
+  ) {}
+  async start(): Promise<void> {
+    this.calls.push('start')
+  }
+  async observe(): Promise<DeploymentObservation> {
+    const next = this.script[Math.min(this.i++, this.script.length - 1)]
+    return typeof next === 'function' ? next(this.calls) : { ...next, events: [...next.events] }
+  }
+  async rollback(): Promise<string> {
+    this.calls.push('rollback')
+    return 'StopServiceDeployment ROLLBACK of arn:sd'
+  }
+}
+
+class Gates implements GatesPort {
+  alarms: AlarmState[] = [{ name: 'web-5xx', state: 'OK', reason: 'fine', since: 0 }]
+  async missing(): Promise<string[]> {
+    return []
+  }
+  async read() {
+    return { alarms: this.alarms, warnings: [] }
+  }
+}
+
+const RECORD: RolloutRecord = {
+  id: 'r1',
+  phase: 'Active',
+  stage: 'executing',
+  step: 1,
+  steps: 1,
+  newTaskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2',
+  stableTaskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
+  plan: ROLLING,
+  actor: 'octocat',
+  runUrl: '',
+  commit: '',
+  startedAt: 0,
+  heartbeat: 0
+}
+
+async function follow(
+  config: PlanConfig,
+  ecs: ScriptedEcs,
+  options: {
+    gates?: Gates
+    maxFailedTasks?: number
+    stepTimeoutMs?: number
+    onTick?: (n: number) => void
+  } = {}
+) {
+  const clock = new FakeClock()
+  const events: RolloutEvent[] = []
+  const saved: RolloutRecord[] = []
+  const plan = ecsControllerPlan(config, 4)
+  let polls = 0
+  clock.onSleep = () => options.onTick?.(++polls)
+  const start: RolloutEvent = {
+    kind: 'start',
+    at: clock.now(),
+    rolloutId: 'r1',
+    cluster: 'prod',
+    service: 'web',
+    region: 'us-east-1',
+    from: { arn: RECORD.stableTaskDefinition!, label: 'web:1' },
+    to: { arn: RECORD.newTaskDefinition, label: 'web:2' },
+    plan,
+    fromStep: 1,
+    controller: 'ECS'
+  }
+  events.push(start)
+  const result = await new Follower(
+    { ...RECORD, plan: config },
+    {
+      deployment: ecs,
+      gates: options.gates ?? new Gates(),
+      records: { save: async r => void saved.push({ ...r }) },
+      events: { emit: e => void events.push(e) },
+      clock
+    },
+    {
+      plan,
+      pollIntervalMs: 1000,
+      stepTimeoutMs: options.stepTimeoutMs ?? 600_000,
+      timeoutMs: 3_600_000,
+      maxFailedTasks: options.maxFailedTasks,
+      onFailure: 'rollback',
+      onCancel: 'rollback'
+    },
+    clock.now()
+  ).run()
+  return { result, events, saved, kinds: events.map(e => e.kind), summary: renderSummary(events) }
+}
+
+describe('Follower on a rolling deployment', () => {
+  it('follows ECS to COMPLETED, bakes, and succeeds; ECS events and task counts are reported', async () => {
+    const ecs = new ScriptedEcs([
+      observation({
+        events: [{ id: 'e1', at: 1_700_000_000_500, message: '(service web) has started 1 tasks: (task a).' }]
+      }),
+      observation({ counts: { new: 2, stable: 3 }, trafficPercent: 40 }),
+      observation({ counts: { new: 4, stable: 0 }, trafficPercent: 100, completed: true, scaledUp: true })
+    ])
+    const { result, kinds, events, saved, summary } = await follow(ROLLING, ecs)
+    expect(result).toMatchObject({ status: Status.Succeeded, trafficPercent: 100 })
+    expect(ecs.calls).toEqual(['start'])
+    expect(kinds).toEqual([
+      'start',
+      'step-start',
+      'service-event',
+      'move',
+      'move',
+      'move',
+      'bake-start',
+      'step-done',
+      'final-bake',
+      'step-done',
+      'end'
+    ])
+    expect(events.find(e => e.kind === 'move')).toMatchObject({ by: 'ecs', counts: { new: 0, stable: 4 } })
+    expect(saved[saved.length - 1]).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+    expect(summary).toContain('<h3>ECS service events</h3>')
+    expect(summary).toContain('(service web) has started 1 tasks: (task a).')
+    expect(summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
+  })
+
+  it('an alarm rolls it back: ECS is asked once, the run ends when the stable revision serves alone', async () => {
+    const gates = new Gates()
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 2, stable: 3 }, trafficPercent: 40 }),
+      calls => observation({ counts: { new: 2, stable: 3 }, restored: calls.includes('rollback') && false }),
+      observation({ counts: { new: 0, stable: 4 } }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    const { result, kinds, summary } = await follow(ROLLING, ecs, {
+      gates,
+      onTick: n => {
+        if (n === 1)
+          gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 5 }]
+      }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'alarm' })
+    expect(ecs.calls).toEqual(['start', 'rollback'])
+    expect(kinds.filter(k => k !== 'move').slice(-4)).toEqual([
+      'rollback-start',
+      'traffic-restored',
+      'rollback-done',
+      'end'
+    ])
+    expect(summary).toContain('Alarm web-5xx went into ALARM during step 1 of 1 (rolling update by ECS)')
+    expect(summary).toContain('after 1 mutating call')
+  })
+
+  it("ECS's circuit breaker rolls it back by itself: a failure with ECS's reason and the stopped tasks, nothing asked", async () => {
+    const task = {
+      taskArn: 'arn:aws:ecs:us-east-1:1:task/prod/abc',
+      reason: 'Essential container in task exited',
+      at: 1,
+      exitCode: 1
+    }
+    const ecs = new ScriptedEcs([
+      observation({ failedNewTasks: [task] }),
+      observation({
+        failedNewTasks: [task, task],
+        ecs: {
+          cause: 'circuit-breaker',
+          reason: 'ECS deployment circuit breaker: tasks failed to start.',
+          rolledBack: true
+        }
+      }),
+      observation({ restored: true })
+    ])
+    const { result, summary } = await follow(ROLLING, ecs, { maxFailedTasks: 50 })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'ecs', cause: 'circuit-breaker', rolledBack: true })
+    expect(ecs.calls).toEqual(['start'])
+    expect(summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+    expect(summary).toContain("<b>ECS's reason:</b> ECS deployment circuit breaker: tasks failed to start.")
+    expect(summary).toContain('<td>Essential container in task exited</td>')
+    expect(summary).toContain('after 0 mutating calls')
+  })
+
+  it('ECS failing the deployment without a rollback: the action rolls back', async () => {
+    const ecs = new ScriptedEcs([
+      observation({
+        ecs: {
+          cause: 'circuit-breaker',
+          reason: 'ECS deployment circuit breaker: tasks failed to start.',
+          rolledBack: false
+        }
+      }),
+      observation({ restored: true })
+    ])
+    const { result } = await follow(ROLLING, ecs)
+    expect(result.status).toBe(Status.RolledBack)
+    expect(ecs.calls).toEqual(['start', 'rollback'])
+  })
+
+  it('a rollback that does not finish within step-timeout fails the run', async () => {
+    const ecs = new ScriptedEcs([observation({ failedNewTasks: failed(3) }), observation({})])
+    const { result, events } = await follow(ROLLING, ecs, { stepTimeoutMs: 5000 })
+    expect(result.status).toBe(Status.Failed)
+    expect(events[events.length - 1]).toMatchObject({ kind: 'end', status: Status.Failed })
+  })
+
+  it('a failing pre-traffic hook: ECS is never asked for anything', async () => {
+    const ecs = new ScriptedEcs([observation()])
+    const clock = new FakeClock()
+    const failure: FailureReason = { kind: 'hook', hook: 'pre-traffic', exitCode: 1, output: ['no'] }
+    const result = await new Follower(
+      RECORD,
+      {
+        deployment: ecs,
+        gates: new Gates(),
+        records: { save: async () => undefined },
+        events: { emit: () => undefined },
+        clock,
+        hooks: { run: async name => (name === 'pre-traffic' ? failure : undefined) }
+      },
+      {
+        plan: ecsControllerPlan(ROLLING, 4),
+        pollIntervalMs: 1000,
+        stepTimeoutMs: 60_000,
+        timeoutMs: 600_000,
+        onFailure: 'rollback',
+        onCancel: 'rollback'
+      },
+      clock.now()
+    ).run()
+    expect(result).toMatchObject({ status: Status.RolledBack, reason: failure })
+    expect(ecs.calls).toEqual([])
+  })
+})
+
+describe('Follower on a native canary', () => {
+  it('follows each step as ECS moves the weight, then ECS bake time, then SUCCESSFUL', async () => {
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 2, stable: 4 } }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 20 }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 20 }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 100, baking: true }),
+      observation({ counts: { new: 4, stable: 0 }, scaledUp: true, trafficPercent: 100, completed: true })
+    ])
+    const { result, events } = await follow(CANARY, ecs)
+    expect(result).toMatchObject({ status: Status.Succeeded, trafficPercent: 100 })
+    const flow = events
+      .filter(e => ['step-start', 'traffic', 'bake-start', 'step-done', 'final-bake', 'end'].includes(e.kind))
+      .map(e =>
+        e.kind === 'traffic' ? `traffic ${e.percent}` : 'step' in e ? `${e.kind} ${e.step}` : e.kind
+      )
+    expect(flow).toEqual([
+      'step-start 1',
+      'traffic 20',
+      'bake-start 1',
+      'step-done 1',
+      'step-start 2',
+      'traffic 100',
+      'bake-start 2',
+      'step-done 2',
+      'final-bake',
+      'step-done 3',
+      'end'
+    ])
+  })
+
+  it("ECS's deployment alarms roll it back: reported with the alarm's name", async () => {
+    const ecs = new ScriptedEcs([
+      observation({ scaledUp: true, trafficPercent: 20, counts: { new: 4, stable: 4 } }),
+      observation({
+        counts: { new: 2, stable: 4 },
+        ecs: {
+          cause: 'alarms',
+          reason: 'ECS deployment alarms: alarm p99 in ALARM state.',
+          alarms: ['p99'],
+          rolledBack: true
+        }
+      }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    const { result, summary, events } = await follow(CANARY, ecs)
+    expect(result.status).toBe(Status.RolledBack)
+    expect(ecs.calls).toEqual(['start'])
+    expect(events.find(e => e.kind === 'rollback-start')).toMatchObject({ trafficPercent: 20 })
+    expect(summary).toContain(
+      'ECS&#39;s deployment alarms (p99) rolled the deployment back during step 1 of 2 (canary 20%)'
+    )
+  })
+})
+
+describe('decideFollow', () => {
+  const plan: Plan = ecsControllerPlan(CANARY, 4)
+  const limits = {
+    stepTimeoutMs: 60_000,
+    timeoutMs: 600_000,
+    deadline: 1e15,
+    maxFailedTasks: 3,
+    onFailure: 'rollback' as const
+  }
+  const state = (over: Partial<FollowState> = {}): FollowState => ({
+    mode: 'forward',
+    step: 1,
+    phase: 'moving',
+    stepStartedAt: 0,
+    finalBakeStarted: false,
+    trafficPercent: 0,
+    rollbackAsked: false,
+    ...over
+  })
+  const decide = (s: FollowState, d: Partial<DeploymentObservation>, alarms: AlarmState[] = [], now = 1000) =>
+    decideFollow(s, { deployment: observation(d), alarms, now }, plan, limits)
+
+  it('waits for ECS to scale up and shift; bakes once the step weight is reached', () => {
+    expect(decide(state(), {})).toEqual({ kind: 'wait', for: 'ECS' })
+    expect(decide(state(), { scaledUp: true, trafficPercent: 0 })).toEqual({ kind: 'wait', for: 'ECS' })
+    expect(decide(state(), { scaledUp: true, trafficPercent: 20 })).toEqual({ kind: 'bake' })
+    expect(decide(state({ phase: 'baking' }), { scaledUp: true, trafficPercent: 20 }).kind).toBe('wait')
+    expect(decide(state({ phase: 'baking' }), { scaledUp: true, trafficPercent: 100 })).toEqual({
+      kind: 'next-step'
+    })
+  })
+
+  it('gates first: an alarm, too many failed tasks, the step timeout', () => {
+    const firing: AlarmState = { name: 'a', state: 'ALARM', reason: 'r', since: 1 }
+    expect(decide(state(), { scaledUp: true, trafficPercent: 20 }, [firing])).toMatchObject({
+      kind: 'rollback',
+      reason: { kind: 'alarm' }
+    })
+    expect(decide(state(), { failedNewTasks: failed(3) })).toMatchObject({
+      kind: 'rollback',
+      reason: { kind: 'tasks' }
+    })
+    expect(decide(state(), {}, [], 61_001)).toMatchObject({
+      kind: 'rollback',
+      reason: { kind: 'timeout', scope: 'step' }
+    })
+  })
+
+  it('in a rollback: ask once, then wait for the stable revision alone', () => {
+    const rolling = state({ mode: 'rollback' })
+    expect(decide(rolling, {})).toEqual({ kind: 'ask-rollback' })
+    expect(decide({ ...rolling, rollbackAsked: true }, {})).toEqual({ kind: 'wait', for: 'the rollback' })
+    expect(decide({ ...rolling, rollbackAsked: true }, { restored: true })).toEqual({
+      kind: 'finish-rollback'
+    })
+    expect(decide({ ...rolling, rollbackAsked: true }, { stuck: 'ROLLBACK_FAILED' })).toEqual({
+      kind: 'rollback-failed',
+      reason: 'ROLLBACK_FAILED'
+    })
+  })
+
+  it('another deployment replacing ours ends the run as failed, without a rollback', () => {
+    expect(decide(state(), { stuck: 'replaced' })).toEqual({ kind: 'fail', reason: 'replaced' })
+  })
+})
+
+function failed(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    taskArn: `arn:t/${i}`,
+    reason: 'Essential container in task exited',
+    at: i
+  }))
+}

@@ -1,0 +1,38 @@
+// Checks and names every deploy makes before its first change, whatever the service's controller: used by the
+// ECS-controller deploy (deploy-ecs.ts). They read as deploy.ts's own, which task-set rollouts use.
+
+import * as core from '@actions/core'
+import { randomBytes } from 'node:crypto'
+import type { Config } from '../config/types.js'
+import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
+import type { RunContext } from '../run-context.js'
+
+/** A gate alarm already in ALARM: fail (nothing changed), wait for it to clear (within timeout), or ignore it. */
+export async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {
+  if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0) return
+  const deadline = clock.now() + config.timeoutMs
+  for (;;) {
+    const firing = (await gates.read()).alarms.filter(a => a.state === 'ALARM')
+    if (firing.length === 0) return
+    if (config.onAlarmAtStart === 'fail' || clock.now() >= deadline)
+      throw new Error(
+        `${describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`
+      )
+    core.info(`Waiting for ${firing.map(a => a.name).join(', ')} to leave ALARM before starting`)
+    await clock.sleep(config.pollIntervalMs)
+  }
+}
+
+function describeFiring(firing: AlarmState[]): string {
+  const [first] = firing
+  const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : ''
+  return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`
+}
+
+/** "r4242-1-a1b2c3": the run, its attempt and a random suffix. */
+export function newRolloutId(run: RunContext): string {
+  const suffix = randomBytes(3).toString('hex')
+  return run.runId
+    ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
+    : `r${Date.now().toString(36)}-${suffix}`
+}
