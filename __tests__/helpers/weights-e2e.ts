@@ -4,7 +4,7 @@
 // can line the log up with the sandbox's call log and journal.
 
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
@@ -46,6 +46,7 @@ export async function withWeights<T>(
   body: (e2e: WeightsE2E) => Promise<T>
 ): Promise<T> {
   const sandbox = await startSandbox({ port: 0, tickMs: TICK_MS })
+  const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-weights-'))
   try {
     const scene = await createScene(sandbox.url, {
       cluster: 'prod',
@@ -80,10 +81,11 @@ export async function withWeights<T>(
       green,
       previous: scene.taskDefinition,
       env: awsEnv(sandbox.url),
-      dir: mkdtempSync(join(tmpdir(), 'ecs-rollout-weights-'))
+      dir
     })
   } finally {
     await sandbox.close()
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
