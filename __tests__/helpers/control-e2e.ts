@@ -9,7 +9,6 @@ import {
   type TaskSet
 } from '@aws-sdk/client-ecs'
 import { expect } from '@jest/globals'
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { SandboxControl, type CallRecord } from '../../sandbox/client.js'
 import { createScene, registerRevision, waitFor, type Scene } from '../../sandbox/fixtures.js'
@@ -151,7 +150,7 @@ export interface Act {
 export async function act(svc: Svc, inputs: Record<string, string>, o: ActOptions = {}): Promise<Act> {
   const startedAt = Date.now()
   const result = await runBundled(
-    { cluster: svc.cluster, service: svc.name, 'poll-interval': '1s', ...inputs },
+    { cluster: svc.cluster, service: svc.name, 'poll-interval': '500ms', ...inputs },
     {
       env: {
         ...svc.env,
@@ -301,11 +300,6 @@ export async function explain(
   }
 }
 
-/** The log without workflow commands' noise: what a person reads in the step's log. */
-export function logOf(run: RunResult): string {
-  return run.stdout
-}
-
 /** mulberry32: a small seeded PRNG, so a failing kill moment can be replayed. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0
@@ -320,8 +314,4 @@ export function prng(seed: number): () => number {
 
 export function sleep(ms: number): Promise<void> {
   return new Promise(r => setTimeout(r, ms))
-}
-
-export function readSummary(run: RunResult): string {
-  return readFileSync(run.files.summaryFile, 'utf8')
 }

@@ -62,28 +62,38 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
       return done ? { ...outcome, failure: undefined } : outcome
     }
     case 'resume':
-      if (alive) return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`)
-      // A rollback that lost its owner is carried on: a resume never turns it forward again.
-      if (rollingBack) return carryOn(config, deps, service, record, { mode: 'rollback' })
+      if (rollingBack && !alive) return carryOn(config, deps, service, record, { mode: 'rollback' })
+      if (alive && (rollingBack || !stepsChanged(config)))
+        return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`)
+      // A rollback that lost its owner is carried on above: a resume never turns it forward again.
+      if (alive) return withNewPlan(config, deps, service, record, 'by-counts')
       return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) })
     case 'promote': {
       if (rollingBack) return refuseWhileRollingBack(config, record, alive)
       const target = promoteStep(config, record)
       if (alive && !stepsChanged(config)) return askOwner(config, deps, service, record, target.request)
-      if (alive) {
-        // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
-        const paused = await askOwner(config, deps, service, record, 'pause')
-        if (paused.status !== Status.Paused) return paused
-        const now = await readService(deps.clients.ecs, config.cluster, config.service)
-        const current = decodeRecord(now.tags)
-        if (!current || current.id !== record.id || current.phase !== 'Active') return paused
-        return carryOn(config, deps, now, current, { mode: 'forward', step: target.step })
-      }
+      if (alive) return withNewPlan(config, deps, service, record, target.step)
       return carryOn(config, deps, service, record, { mode: 'forward', step: target.step })
     }
     default:
       throw new Error(`command: ${config.command} is not a control command`)
   }
+}
+
+/** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
+async function withNewPlan(
+  config: Config,
+  deps: SessionDeps,
+  service: ServiceInfo,
+  record: RolloutRecord,
+  step: number | 'by-counts'
+): Promise<Outcome> {
+  const paused = await askOwner(config, deps, service, record, 'pause')
+  if (paused.status !== Status.Paused) return paused
+  const now = await readService(deps.clients.ecs, config.cluster, config.service)
+  const current = decodeRecord(now.tags)
+  if (!current || current.id !== record.id || current.phase !== 'Active') return paused
+  return carryOn(config, deps, now, current, { mode: 'forward', step })
 }
 
 function refuseWhileRollingBack(config: Config, record: RolloutRecord, alive: boolean): never {
