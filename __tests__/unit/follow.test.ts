@@ -17,7 +17,7 @@ import type { FailureReason } from '../../src/engine/events.js'
 import { ecsControllerPlan } from '../../src/plan/ecs-plan.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { PlanConfig } from '../../src/config/types.js'
-import type { RolloutRecord } from '../../src/record/record.js'
+import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { FakeClock } from '../helpers/fake-world.js'
 
@@ -104,6 +104,7 @@ async function follow(
     maxFailedTasks?: number
     stepTimeoutMs?: number
     onTick?: (n: number) => void
+    cancel?: AbortSignal
   } = {}
 ) {
   const clock = new FakeClock()
@@ -133,7 +134,8 @@ async function follow(
       gates: options.gates ?? new Gates(),
       records: { save: async r => void saved.push({ ...r }) },
       events: { emit: e => void events.push(e) },
-      clock
+      clock,
+      cancel: options.cancel
     },
     {
       plan,
@@ -287,6 +289,51 @@ describe('Follower on a rolling deployment', () => {
     ).run()
     expect(result).toMatchObject({ status: Status.RolledBack, reason: failure })
     expect(ecs.calls).toEqual([])
+  })
+})
+
+describe('Follower: requests and cancellation', () => {
+  it('an abort left on the record by a control run rolls back and ends aborted', async () => {
+    const tags = encodeRecord({ ...RECORD, request: 'abort' })
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 1, stable: 4 } }),
+      observation({ counts: { new: 1, stable: 4 }, tags }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    const { result, saved } = await follow(ROLLING, ecs)
+    expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'requested', command: 'abort' } })
+    expect(ecs.calls).toEqual(['start', 'rollback'])
+    expect(saved[saved.length - 1]).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+  })
+
+  it('pause and promote do not apply: a warning, and the request is cleared', async () => {
+    const tags = encodeRecord({ ...RECORD, request: 'promote:full' })
+    const ecs = new ScriptedEcs([
+      observation({ tags }),
+      observation({ counts: { new: 4, stable: 0 }, trafficPercent: 100, completed: true })
+    ])
+    const { result, events, saved } = await follow(ROLLING, ecs)
+    expect(result.status).toBe(Status.Succeeded)
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        kind: 'warning',
+        message: expect.stringMatching(/^promote:full was asked, but ECS carries/)
+      })
+    )
+    expect(saved.some(r => r.request === null)).toBe(true)
+  })
+
+  it('a cancelled run asks ECS to roll back at once and hands the rest to ECS after the grace period', async () => {
+    const cancel = new AbortController()
+    const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
+    const { result } = await follow(ROLLING, ecs, {
+      cancel: cancel.signal,
+      onTick: n => {
+        if (n === 2) cancel.abort('SIGINT')
+      }
+    })
+    expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'cancelled', signal: 'SIGINT' } })
+    expect(ecs.calls).toEqual(['start', 'rollback'])
   })
 })
 

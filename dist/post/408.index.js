@@ -3380,10 +3380,10 @@ function renderSummary(events, context = {}) {
         facts(p, context).html,
         why(p),
         warnings(p),
-        serviceEvents(p),
         '<h3>Steps</h3>\n',
         progressTable(p, start.plan).html,
         list(planFacts(start.plan)).html,
+        serviceEvents(p),
         changes(context),
         whatNextHtml(p, context).html
     ];
@@ -4388,13 +4388,11 @@ async function controlCommand(config, deps) {
             return done ? { ...outcome, failure: undefined } : outcome;
         }
         case 'resume':
-            if (rollingBack && !alive)
-                return carryOn(config, deps, service, record, { mode: 'rollback' });
-            if (alive && (rollingBack || !stepsChanged(config)))
-                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
-            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
             if (alive)
-                return withNewPlan(config, deps, service, record, 'by-counts');
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            // A rollback that lost its owner is carried on: a resume never turns it forward again.
+            if (rollingBack)
+                return carryOn(config, deps, service, record, { mode: 'rollback' });
             return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
         case 'promote': {
             if (rollingBack)
@@ -4402,24 +4400,22 @@ async function controlCommand(config, deps) {
             const target = promoteStep(config, record);
             if (alive && !stepsChanged(config))
                 return askOwner(config, deps, service, record, target.request);
-            if (alive)
-                return withNewPlan(config, deps, service, record, target.step);
+            if (alive) {
+                // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
+                const paused = await askOwner(config, deps, service, record, 'pause');
+                if (paused.status !== constants/* Status */.nW.Paused)
+                    return paused;
+                const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
+                const current = (0,record_record.decodeRecord)(now.tags);
+                if (!current || current.id !== record.id || current.phase !== 'Active')
+                    return paused;
+                return carryOn(config, deps, now, current, { mode: 'forward', step: target.step });
+            }
             return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
     }
-}
-/** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
-async function withNewPlan(config, deps, service, record, step) {
-    const paused = await askOwner(config, deps, service, record, 'pause');
-    if (paused.status !== constants/* Status */.nW.Paused)
-        return paused;
-    const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
-    const current = (0,record_record.decodeRecord)(now.tags);
-    if (!current || current.id !== record.id || current.phase !== 'Active')
-        return paused;
-    return carryOn(config, deps, now, current, { mode: 'forward', step });
 }
 function refuseWhileRollingBack(config, record, alive) {
     throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);

@@ -40,10 +40,10 @@ export function renderSummary(events: readonly RolloutEvent[], context: SummaryC
     facts(p, context).html,
     why(p),
     warnings(p),
-    serviceEvents(p),
     '<h3>Steps</h3>\n',
     progressTable(p, start.plan).html,
     list(planFacts(start.plan)).html,
+    serviceEvents(p),
     changes(context),
     whatNextHtml(p, context).html
   ]
