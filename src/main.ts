@@ -14,6 +14,9 @@ import { escapeHtml } from './report/html.js'
 export async function run(): Promise<void> {
   const cancel = watchCancellation()
   let outcome: Outcome
+  // Masked in every log line from here on, before anything could print it.
+  const token = core.getInput('github-token')
+  if (token) core.setSecret(token)
   try {
     const config = readConfig(name => core.getInput(name))
     outcome = await runCommand(config, cancel.signal)

@@ -7,6 +7,8 @@
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
 import { AlarmGates } from '../aws/alarm-gates.js'
+import type { Clients } from '../aws/clients.js'
+import { ListenerWeights } from '../aws/listener-weights.js'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import {
   isTaskDefinitionFile,
@@ -16,7 +18,7 @@ import {
   taskDefinitionLabel
 } from '../aws/task-definition.js'
 import { checkTaskSetInputs } from '../config/controller-inputs.js'
-import { formatDuration, InputError } from '../config/parse.js'
+import { formatDuration, InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { Output, State, Status } from '../constants.js'
 import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
@@ -73,6 +75,7 @@ export async function deployCommand(
         `rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`
       )
   }
+  if (inFlight?.phase !== 'Active') await checkRoute(config, clients)
   await checkAlarmsAtStart(config, gates, clock)
 
   // ---- act ----
@@ -175,6 +178,33 @@ export function checkedPlan(config: Config, desired: number): Plan {
       `The plan's bakes take ${formatDuration(waits)}, longer than GitHub's 6-hour job limit: use partition or pause steps and promote from later runs`
     )
   return plan
+}
+
+/**
+ * With traffic by weights, the route and its two target groups are read before anything changes: a route that
+ * does not exist, or forwards to neither target group, fails the step naming the input.
+ */
+async function checkRoute(config: Config, clients: Clients): Promise<void> {
+  if (config.plan.traffic !== 'weights') return
+  const input = config.listenerRuleArn ? 'listener-rule-arn' : 'listener-arn'
+  const route = new ListenerWeights({
+    elb: clients.elb,
+    listenerArn: config.listenerArn,
+    listenerRuleArn: config.listenerRuleArn,
+    targetGroups: config.targetGroups
+  })
+  try {
+    await route.stableTargetGroup()
+  } catch (error) {
+    const { name, message } = error as Error
+    if (/NotFound/.test(name))
+      throw new InputError(
+        input,
+        `${show(config.listenerRuleArn ?? config.listenerArn ?? '')} was not found (${name})`
+      )
+    if (name === 'Error') throw new InputError('target-groups', message)
+    throw error
+  }
 }
 
 export async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {

@@ -1,6 +1,7 @@
 // Turns the raw action inputs into a validated Config. Nothing touches AWS before this has passed, so every
 // invalid value fails the step with nothing changed. Reading is injected (`read`) so tests need no runner.
 
+import { splitCommand } from '../hooks/argv.js'
 import {
   InputError,
   parseBoolean,
@@ -101,6 +102,8 @@ const STRATEGY_ONLY: Partial<Record<InputName, StrategyConfig['name']>> = {
 const NEEDS_SERVICE: Command[] = COMMANDS.filter(c => c !== 'plan')
 
 const MAX_VALUE_LENGTH = 64 * 1024
+/** Inputs whose values no message ever shows. */
+const SECRET_INPUTS: InputName[] = ['github-token']
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,254}$/
 const ARN = /^arn:aws[a-z-]*:[a-z0-9-]+:[a-z0-9-]*:\d{12}:[^\s]+$/
 const TASK_DEF_REF = /^[A-Za-z0-9_-]{1,255}:\d+$/
@@ -117,7 +120,7 @@ export function readConfig(read: (name: string) => string): Config {
     if (value.length > MAX_VALUE_LENGTH)
       throw new InputError(
         name,
-        `${show(value)} is too long: at most ${MAX_VALUE_LENGTH} characters are allowed`
+        `${SECRET_INPUTS.includes(name) ? `(${value.length} characters, not shown)` : show(value)} is too long: at most ${MAX_VALUE_LENGTH} characters are allowed`
       )
     if (value.trim() !== '') given.add(name)
     raw[name] = value.trim() === '' ? INPUT_DEFAULTS[name] : value.trim()
@@ -133,11 +136,21 @@ export function readConfig(read: (name: string) => string): Config {
     throw new InputError('service', `is required for command: ${command}`)
 
   const plan = readPlanConfig(raw, given)
+  // A hook's command line is split now, so one that cannot be fails the step before anything changes.
+  const hook = (name: InputName): string | undefined => {
+    const command = opt(name)
+    try {
+      if (command !== undefined) splitCommand(command)
+    } catch (error) {
+      throw new InputError(name, `${show(command as string)} ${(error as Error).message}`)
+    }
+    return command
+  }
   const hooks = {
-    preTraffic: opt('hook-pre-traffic'),
-    postStep: opt('hook-post-step'),
-    postDeploy: opt('hook-post-deploy'),
-    onRollback: opt('hook-on-rollback'),
+    preTraffic: hook('hook-pre-traffic'),
+    postStep: hook('hook-post-step'),
+    postDeploy: hook('hook-post-deploy'),
+    onRollback: hook('hook-on-rollback'),
     retryIntervalMs: parseDuration('hook-retry-interval', raw['hook-retry-interval'], { min: 100, max: DAY })
   }
 

@@ -166,9 +166,12 @@ export class Reconciler {
       // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
       this.lastObservation = fleet
       if (detailed) {
-        const gates = await this.deps.gates.read()
-        this.alarms = gates.alarms
-        this.noteWarnings(gates.warnings, now)
+        // A rollback is not gated: it goes on while CloudWatch cannot be read.
+        if (this.state.mode !== 'rollback') {
+          const gates = await this.deps.gates.read()
+          this.alarms = gates.alarms
+          this.noteWarnings(gates.warnings, now)
+        }
         const recorded = fleet.tags && decodeRecord(fleet.tags)
         this.request = recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
