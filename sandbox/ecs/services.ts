@@ -7,6 +7,7 @@ import type {
   DescribeServicesRequest,
   DescribeServicesResponse,
   Failure,
+  LaunchType,
   ListServicesRequest,
   ListServicesResponse,
   Service,
@@ -207,9 +208,11 @@ export function updateService(ctx: Ctx, input: UpdateServiceRequest): UpdateServ
   )
   let startDeployment = optionalBoolean(input.forceNewDeployment) === true
   if (service.controller === 'ECS') {
+    // The SDK's UpdateServiceRequest has no launchType; a request may still carry one (ECS rejects it).
+    const members = input as unknown as Record<string, unknown> & { launchType?: LaunchType }
     const td = requireLaunchableTaskDefinition(ctx, input.taskDefinition ?? service.taskDefinitionArn!)
     validateLaunch(ctx, td, {
-      launchType: input.launchType ?? service.launchType,
+      launchType: members.launchType ?? service.launchType,
       networkConfiguration: input.networkConfiguration ?? service.networkConfiguration,
       loadBalancers: input.loadBalancers ?? service.loadBalancers
     })
@@ -219,9 +222,9 @@ export function updateService(ctx: Ctx, input: UpdateServiceRequest): UpdateServ
     if (td.definition.taskDefinitionArn !== service.taskDefinitionArn) startDeployment = true
     service.taskDefinitionArn = td.definition.taskDefinitionArn
     for (const field of NEW_DEPLOYMENT_FIELDS) {
-      if (input[field] === undefined) continue
-      if (JSON.stringify(input[field]) !== JSON.stringify(service[field])) startDeployment = true
-      Object.assign(service, { [field]: input[field] })
+      if (members[field] === undefined) continue
+      if (JSON.stringify(members[field]) !== JSON.stringify(service[field])) startDeployment = true
+      Object.assign(service, { [field]: members[field] })
     }
   }
   if (desiredCount !== undefined) service.desiredCount = desiredCount

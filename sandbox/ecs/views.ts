@@ -109,7 +109,7 @@ export function serviceView(world: World, service: ServiceRecord, withTags: bool
     tags: withTags ? service.tags : undefined,
     createdBy: 'arn:aws:iam::123456789012:user/sandbox',
     enableECSManagedTags: service.enableECSManagedTags,
-    propagateTags: service.propagateTags ?? 'NONE',
+    propagateTags: (service.propagateTags ?? 'NONE') as Service['propagateTags'],
     enableExecuteCommand: service.enableExecuteCommand,
     availabilityZoneRebalancing: 'DISABLED'
   }
