@@ -1,5 +1,5 @@
-export const id = 530;
-export const ids = [530,493];
+export const id = 877;
+export const ids = [877,493];
 export const modules = {
 
 /***/ 7591:
@@ -53,7 +53,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 7530:
+/***/ 1877:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -958,9 +958,12 @@ class Reconciler {
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
             this.lastObservation = fleet;
             if (detailed) {
-                const gates = await this.deps.gates.read();
-                this.alarms = gates.alarms;
-                this.noteWarnings(gates.warnings, now);
+                // A rollback is not gated: it goes on while CloudWatch cannot be read.
+                if (this.state.mode !== 'rollback') {
+                    const gates = await this.deps.gates.read();
+                    this.alarms = gates.alarms;
+                    this.noteWarnings(gates.warnings, now);
+                }
                 const recorded = fleet.tags && (0,record_record/* decodeRecord */.eT)(fleet.tags);
                 this.request = recorded?.request || undefined;
                 this.requestedBy = recorded?.requestedBy;
@@ -1589,71 +1592,8 @@ function maybeLink(text, url) {
     return url ? (0,html/* link */.nf)(text, url) : (0,html/* code */.aY)(text);
 }
 
-;// CONCATENATED MODULE: ./src/hooks/argv.ts
-// A hook's command line split into argv without a shell, so what the user wrote is exactly what runs and
-// nothing in it is expanded. The rules, a small subset of POSIX sh quoting:
-//   - unquoted spaces, tabs and newlines separate arguments;
-//   - '…' keeps everything up to the next ' as it is;
-//   - "…" keeps everything as it is, except that \" and \\ stand for " and \;
-//   - outside quotes, \ makes the next character literal (`a\ b` is one argument), and \ before a newline
-//     joins the lines;
-//   - quoted and unquoted text next to each other form one argument: a'b c'd is `ab cd`, "" is an empty one.
-// Nothing else is special: $VAR, $(…), `…`, globs, ~, ;, |, &&, <, > and # reach the program as plain text.
-const SEPARATOR = /[ \t\r\n]/;
-/** The arguments of a command line; throws on an unterminated quote, a trailing backslash or no command. */
-function splitCommand(command) {
-    const args = [];
-    let word = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < command.length; i++) {
-        const c = command[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
-                word += command[++i];
-            else
-                word += c;
-        }
-        else if (SEPARATOR.test(c)) {
-            if (inWord)
-                args.push(word);
-            word = '';
-            inWord = false;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= command.length)
-                throw new Error('ends with a backslash that escapes nothing');
-            const next = command[++i];
-            if (next === '\n')
-                continue;
-            word += next;
-            inWord = true;
-        }
-        else {
-            if (c === "'" || c === '"')
-                quote = c;
-            else
-                word += c;
-            inWord = true;
-        }
-    }
-    if (quote)
-        throw new Error(`has a ${quote === '"' ? 'double' : 'single'} quote that is never closed`);
-    if (inWord)
-        args.push(word);
-    if (args.length === 0)
-        throw new Error('names no command');
-    return args;
-}
-
+// EXTERNAL MODULE: ./src/hooks/argv.ts
+var argv = __webpack_require__(9859);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/hooks/attempt.ts
@@ -1822,7 +1762,7 @@ class HookRunner {
             if (command === undefined)
                 continue;
             try {
-                this.argv.set(name, splitCommand(command));
+                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
             }
             catch (error) {
                 throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
@@ -3409,11 +3349,13 @@ async function controlCommand(config, deps) {
             return done ? { ...outcome, failure: undefined } : outcome;
         }
         case 'resume':
-            if (alive)
-                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
-            // A rollback that lost its owner is carried on: a resume never turns it forward again.
-            if (rollingBack)
+            if (rollingBack && !alive)
                 return carryOn(config, deps, service, record, { mode: 'rollback' });
+            if (alive && (rollingBack || !stepsChanged(config)))
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
+            if (alive)
+                return withNewPlan(config, deps, service, record, 'by-counts');
             return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
         case 'promote': {
             if (rollingBack)
@@ -3421,22 +3363,24 @@ async function controlCommand(config, deps) {
             const target = promoteStep(config, record);
             if (alive && !stepsChanged(config))
                 return askOwner(config, deps, service, record, target.request);
-            if (alive) {
-                // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
-                const paused = await askOwner(config, deps, service, record, 'pause');
-                if (paused.status !== constants/* Status */.nW.Paused)
-                    return paused;
-                const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
-                const current = (0,record_record/* decodeRecord */.eT)(now.tags);
-                if (!current || current.id !== record.id || current.phase !== 'Active')
-                    return paused;
-                return carryOn(config, deps, now, current, { mode: 'forward', step: target.step });
-            }
+            if (alive)
+                return withNewPlan(config, deps, service, record, target.step);
             return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
     }
+}
+/** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
+async function withNewPlan(config, deps, service, record, step) {
+    const paused = await askOwner(config, deps, service, record, 'pause');
+    if (paused.status !== constants/* Status */.nW.Paused)
+        return paused;
+    const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const current = (0,record_record/* decodeRecord */.eT)(now.tags);
+    if (!current || current.id !== record.id || current.phase !== 'Active')
+        return paused;
+    return carryOn(config, deps, now, current, { mode: 'forward', step });
 }
 function refuseWhileRollingBack(config, record, alive) {
     throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
@@ -4919,6 +4863,7 @@ var fork_safety = __webpack_require__(7577);
 
 
 
+
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = 6 * 3_600_000;
 async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
@@ -4949,6 +4894,8 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
         if (!config.takeover)
             throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: resume, promote or abort it, or set takeover: true to let this run finish it (on-orphan: ${config.onOrphan}) first`);
     }
+    if (inFlight?.phase !== 'Active')
+        await checkRoute(config, clients);
     await deploy_checkAlarmsAtStart(config, gates, clock);
     // ---- act ----
     if (inFlight?.phase === 'Active') {
@@ -5041,6 +4988,32 @@ function checkedPlan(config, desired) {
     if (waits > JOB_LIMIT_MS)
         core.warning(`The plan's bakes take ${(0,parse/* formatDuration */.a3)(waits)}, longer than GitHub's 6-hour job limit: use partition or pause steps and promote from later runs`);
     return plan;
+}
+/**
+ * With traffic by weights, the route and its two target groups are read before anything changes: a route that
+ * does not exist, or forwards to neither target group, fails the step naming the input.
+ */
+async function checkRoute(config, clients) {
+    if (config.plan.traffic !== 'weights')
+        return;
+    const input = config.listenerRuleArn ? 'listener-rule-arn' : 'listener-arn';
+    const route = new ListenerWeights({
+        elb: clients.elb,
+        listenerArn: config.listenerArn,
+        listenerRuleArn: config.listenerRuleArn,
+        targetGroups: config.targetGroups
+    });
+    try {
+        await route.stableTargetGroup();
+    }
+    catch (error) {
+        const { name, message } = error;
+        if (/NotFound/.test(name))
+            throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(config.listenerRuleArn ?? config.listenerArn ?? '')} was not found (${name})`);
+        if (name === 'Error')
+            throw new parse/* InputError */.dz('target-groups', message);
+        throw error;
+    }
 }
 async function deploy_checkAlarmsAtStart(config, gates, clock) {
     if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0)

@@ -1,5 +1,5 @@
-export const id = 408;
-export const ids = [408,493,591,745];
+export const id = 777;
+export const ids = [777,493,591,745];
 export const modules = {
 
 /***/ 7591:
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 2408:
+/***/ 9777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1477,9 +1477,12 @@ class Reconciler {
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
             this.lastObservation = fleet;
             if (detailed) {
-                const gates = await this.deps.gates.read();
-                this.alarms = gates.alarms;
-                this.noteWarnings(gates.warnings, now);
+                // A rollback is not gated: it goes on while CloudWatch cannot be read.
+                if (this.state.mode !== 'rollback') {
+                    const gates = await this.deps.gates.read();
+                    this.alarms = gates.alarms;
+                    this.noteWarnings(gates.warnings, now);
+                }
                 const recorded = fleet.tags && (0,record_record.decodeRecord)(fleet.tags);
                 this.request = recorded?.request || undefined;
                 this.requestedBy = recorded?.requestedBy;
@@ -2503,71 +2506,8 @@ function maybeLink(text, url) {
     return url ? html_link(text, url) : code(text);
 }
 
-;// CONCATENATED MODULE: ./src/hooks/argv.ts
-// A hook's command line split into argv without a shell, so what the user wrote is exactly what runs and
-// nothing in it is expanded. The rules, a small subset of POSIX sh quoting:
-//   - unquoted spaces, tabs and newlines separate arguments;
-//   - '…' keeps everything up to the next ' as it is;
-//   - "…" keeps everything as it is, except that \" and \\ stand for " and \;
-//   - outside quotes, \ makes the next character literal (`a\ b` is one argument), and \ before a newline
-//     joins the lines;
-//   - quoted and unquoted text next to each other form one argument: a'b c'd is `ab cd`, "" is an empty one.
-// Nothing else is special: $VAR, $(…), `…`, globs, ~, ;, |, &&, <, > and # reach the program as plain text.
-const SEPARATOR = /[ \t\r\n]/;
-/** The arguments of a command line; throws on an unterminated quote, a trailing backslash or no command. */
-function splitCommand(command) {
-    const args = [];
-    let word = '';
-    let inWord = false;
-    let quote;
-    for (let i = 0; i < command.length; i++) {
-        const c = command[i];
-        if (quote === "'") {
-            if (c === "'")
-                quote = undefined;
-            else
-                word += c;
-        }
-        else if (quote === '"') {
-            if (c === '"')
-                quote = undefined;
-            else if (c === '\\' && (command[i + 1] === '"' || command[i + 1] === '\\'))
-                word += command[++i];
-            else
-                word += c;
-        }
-        else if (SEPARATOR.test(c)) {
-            if (inWord)
-                args.push(word);
-            word = '';
-            inWord = false;
-        }
-        else if (c === '\\') {
-            if (i + 1 >= command.length)
-                throw new Error('ends with a backslash that escapes nothing');
-            const next = command[++i];
-            if (next === '\n')
-                continue;
-            word += next;
-            inWord = true;
-        }
-        else {
-            if (c === "'" || c === '"')
-                quote = c;
-            else
-                word += c;
-            inWord = true;
-        }
-    }
-    if (quote)
-        throw new Error(`has a ${quote === '"' ? 'double' : 'single'} quote that is never closed`);
-    if (inWord)
-        args.push(word);
-    if (args.length === 0)
-        throw new Error('names no command');
-    return args;
-}
-
+// EXTERNAL MODULE: ./src/hooks/argv.ts
+var argv = __webpack_require__(9859);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/hooks/attempt.ts
@@ -2736,7 +2676,7 @@ class HookRunner {
             if (command === undefined)
                 continue;
             try {
-                this.argv.set(name, splitCommand(command));
+                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
             }
             catch (error) {
                 throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
@@ -4388,11 +4328,13 @@ async function controlCommand(config, deps) {
             return done ? { ...outcome, failure: undefined } : outcome;
         }
         case 'resume':
-            if (alive)
-                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
-            // A rollback that lost its owner is carried on: a resume never turns it forward again.
-            if (rollingBack)
+            if (rollingBack && !alive)
                 return carryOn(config, deps, service, record, { mode: 'rollback' });
+            if (alive && (rollingBack || !stepsChanged(config)))
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
+            if (alive)
+                return withNewPlan(config, deps, service, record, 'by-counts');
             return carryOn(config, deps, service, record, { mode: 'forward', step: resumeStep(config, record) });
         case 'promote': {
             if (rollingBack)
@@ -4400,22 +4342,24 @@ async function controlCommand(config, deps) {
             const target = promoteStep(config, record);
             if (alive && !stepsChanged(config))
                 return askOwner(config, deps, service, record, target.request);
-            if (alive) {
-                // The running owner plans with its own steps: it pauses, and this run carries on with the new ones.
-                const paused = await askOwner(config, deps, service, record, 'pause');
-                if (paused.status !== constants/* Status */.nW.Paused)
-                    return paused;
-                const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
-                const current = (0,record_record.decodeRecord)(now.tags);
-                if (!current || current.id !== record.id || current.phase !== 'Active')
-                    return paused;
-                return carryOn(config, deps, now, current, { mode: 'forward', step: target.step });
-            }
+            if (alive)
+                return withNewPlan(config, deps, service, record, target.step);
             return carryOn(config, deps, service, record, { mode: 'forward', step: target.step });
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
     }
+}
+/** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
+async function withNewPlan(config, deps, service, record, step) {
+    const paused = await askOwner(config, deps, service, record, 'pause');
+    if (paused.status !== constants/* Status */.nW.Paused)
+        return paused;
+    const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
+    const current = (0,record_record.decodeRecord)(now.tags);
+    if (!current || current.id !== record.id || current.phase !== 'Active')
+        return paused;
+    return carryOn(config, deps, now, current, { mode: 'forward', step });
 }
 function refuseWhileRollingBack(config, record, alive) {
     throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
