@@ -11,7 +11,7 @@ import {
   DescribeRulesCommand,
   ModifyListenerCommand
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { describe, expect, it } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import type { JournalTick } from '../../sandbox/client.js'
 import { waitFor } from '../../sandbox/fixtures.js'
 import {
@@ -132,6 +132,9 @@ async function expectOneWeightChangeRollback(e2e: WeightsE2E, r: WeightsRun): Pr
     /Traffic was back on web:1 (\d+ms|\d+(\.\d+)?s) later, after 1 mutating call\. The rollback took /
   )
 }
+
+// Each test takes 5–25 s alone; the margin is for a machine busy with other suites.
+jest.setTimeout(120_000)
 
 describe('dist/index.js command: deploy with traffic by weights', () => {
   it.concurrent(
@@ -311,26 +314,18 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        // Fire the alarm once the canary's 10 % is on the route (a bake of 4 s: no step move can intervene).
-        let fired = false
-        const watch = waitFor(
-          'the canary weight',
-          async () => (await listenerWeights(e2e, e2e.scene.listener!))[e2e.green] === 10,
-          { timeoutMs: 40_000, intervalMs: 50 }
-        ).then(async () => {
-          await new Promise(resolve => setTimeout(resolve, 600))
-          await setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
-          fired = true
-        })
-        const [r] = await Promise.all([
-          run(e2e, {
-            'task-definition': next,
-            strategy: 'canary',
-            'canary-percent': '10',
-            'canary-bake-time': '4s'
-          }),
-          watch
-        ])
+        // Fire the alarm once the canary's bake has begun (4 s: no step move can intervene).
+        let fire: Promise<void> | undefined
+        const r = await run(
+          e2e,
+          { 'task-definition': next, strategy: 'canary', 'canary-percent': '10', 'canary-bake-time': '4s' },
+          line => {
+            if (/^step 1\/2 \(10%\).* baking 4s$/.test(line.text))
+              fire ??= setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
+          }
+        )
+        await fire
+        const fired = fire !== undefined
         await explained(r, async () => {
           expect(fired).toBe(true)
           expectRolledBack(r, next)
@@ -464,18 +459,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        const watch = waitFor(
-          'the hook to report in progress',
-          async () => hookAttempts(e2e, 'post-step').length > 0,
+        let fire: Promise<void> | undefined
+        const r = await run(
+          e2e,
           {
-            timeoutMs: 40_000,
-            intervalMs: 50
-          }
-        ).then(() =>
-          setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: while the hook waited (set by the test)')
-        )
-        const [r] = await Promise.all([
-          run(e2e, {
             'task-definition': next,
             strategy: 'canary',
             'canary-percent': '10',
@@ -483,9 +470,17 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
             'step-timeout': '1m',
             // In progress for ever: only the alarm can end the wait before step-timeout.
             'hook-post-step': hook(e2e, 'post-step', [75])
-          }),
-          watch
-        ])
+          },
+          line => {
+            if (line.text.startsWith('exit code 75: still in progress'))
+              fire ??= setAlarm(
+                e2e,
+                MANUAL_ALARM,
+                'Threshold Crossed: while the hook waited (set by the test)'
+              )
+          }
+        )
+        await fire
         await explained(r, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(/^alarm web-manual is in ALARM since /)
