@@ -169,6 +169,20 @@ describe('healthy rollouts', () => {
     expect(firstScale).toBeGreaterThan(-1)
   })
 
+  it('ends a bake when it is due, not at the next poll, and reads the gates once more before moving on', async () => {
+    const plan = planConfig(linear(50))
+    const settings = { pollIntervalMs: 25_000 }
+    const healthy = await rollout({ plan, settings })
+    const bake = healthy.events.events.find(e => e.kind === 'bake-start')
+    const done = healthy.events.events.find(e => e.kind === 'step-done')
+    if (bake?.kind !== 'bake-start' || done?.kind !== 'step-done') throw new Error('expected a bake')
+    expect(done.at - bake.at).toBe(MIN)
+    // An alarm that fires a moment before the bake is over, after its last regular poll, still stops the step.
+    const late = await rollout({ plan, settings, alarmAt: bake.at + MIN - 1 - 1_700_000_000_000 })
+    expect(late.result.status).toBe(Status.RolledBack)
+    expect(late.events.events.some(e => e.kind === 'step-start' && e.step === 2)).toBe(false)
+  })
+
   it('spends two reads per poll during a bake: one service read and one alarm read', async () => {
     const { world, gates, elapsed } = await rollout({ plan: planConfig(canary) })
     const detailed = world.calls.filter(c => c === 'observe-detailed').length
