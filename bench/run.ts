@@ -9,12 +9,14 @@ import { parseArgs } from 'node:util'
 import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
 import { machine } from './lib/machine.js'
+import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
 import { writeResults, type BenchResult } from './lib/report.js'
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 3 }),
   rollback: () => rollback({ trialsPerMode: 9, concurrency: 3 }),
+  overhead: () => overhead({ trials: 1, stepBake: '10s', finalBake: '10s' }),
   'cold-start': () => coldStart({ trials: 20 })
 }
 
