@@ -860,12 +860,6 @@ function steady(r) {
 
 /** How often a moving step looks at its task sets, at most. */
 const QUICK_POLL_MS = 1000;
-/**
- * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
- * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
- * and one that takes a while costs a few calls more than a steady 1 s cadence.
- */
-const FIRST_QUICK_POLL_MS = 200;
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
 /** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
@@ -879,10 +873,6 @@ class Reconciler {
     settings;
     startedAt;
     lastDetailed = -Infinity;
-    /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
-    bakeEndsAt;
-    /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
-    changedAt = -Infinity;
     lastHeartbeat;
     alarms = [];
     warned = new Set();
@@ -939,11 +929,9 @@ class Reconciler {
             }
             if (result)
                 return result;
-            if (decision.kind !== 'wait')
-                this.changedAt = clock.now();
             // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
             if (decision.kind === 'wait')
-                await clock.sleep(this.waitMs(now, decision, plan), this.liveCancelSignal());
+                await clock.sleep(this.waitMs(now, decision), this.liveCancelSignal());
         }
     }
     liveCancelSignal() {
@@ -964,8 +952,7 @@ class Reconciler {
     }
     /** One observation; gates and the record ride along once per poll-interval. */
     async observe(now) {
-        const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt;
-        const detailed = bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
+        const detailed = now - this.lastDetailed >= this.settings.pollIntervalMs;
         try {
             const fleet = await this.deps.fleet.observe(detailed);
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
@@ -981,7 +968,6 @@ class Reconciler {
                 this.request = recorded?.request || undefined;
                 this.requestedBy = recorded?.requestedBy;
                 this.lastDetailed = now;
-                this.bakeEndsAt = undefined;
                 // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
                 if (recorded && (recorded.id !== this.record.id || recorded.heartbeat > this.lastHeartbeat)) {
                     const by = recorded.owner || recorded.runUrl || recorded.actor;
@@ -1386,32 +1372,10 @@ class Reconciler {
     currentCounts() {
         return this.lastObservation ? counts(this.lastObservation) : { new: 0, stable: 0 };
     }
-    waitMs(now, decision, plan) {
+    waitMs(now, decision) {
         const untilPoll = Math.max(0, this.lastDetailed + this.settings.pollIntervalMs - now);
         const quick = decision.for === 'stability' || decision.for === 'stable revision';
-        if (quick) {
-            const since = this.deps.clock.now() - this.changedAt;
-            return Math.max(10, Math.min(QUICK_POLL_MS, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)));
-        }
-        // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
-        // read the gates then (the poll cycle starts again from that read).
-        const bakeEnd = this.bakeEnd(plan);
-        if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
-            this.bakeEndsAt = bakeEnd;
-            return Math.max(1, bakeEnd - this.deps.clock.now());
-        }
-        return Math.max(10, untilPoll);
-    }
-    /** When the current step's bake, or the final bake, is over. */
-    bakeEnd(plan) {
-        const { mode, phase, bakeStartedAt, step } = this.state;
-        if (bakeStartedAt === undefined)
-            return undefined;
-        if (mode === 'final')
-            return this.state.promoted ? bakeStartedAt + plan.finalBakeMs : undefined;
-        if (mode === 'forward' && phase === 'baking')
-            return bakeStartedAt + (plan.steps[step - 1]?.bakeMs ?? 0);
-        return undefined;
+        return Math.max(10, quick ? Math.min(QUICK_POLL_MS, untilPoll) : untilPoll);
     }
 }
 function replicaShare(c) {
@@ -3819,6 +3783,8 @@ class EcsDeployment {
     lastServiceDeployment;
     /** How the action asked for a rollback, if it did. */
     rollbackBy;
+    /** A rolling deployment ECS gave up on: its service deployment, read once. */
+    verdictDetails;
     constructor(o) {
         this.o = o;
         this.failed = new FailedTasks(o.ecs, o.cluster);
@@ -3865,7 +3831,8 @@ class EcsDeployment {
         const observation = this.o.native ? this.nativeView(service, sd) : this.rollingView(service, ours);
         if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
             // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
-            const details = await this.serviceDeployment().catch(() => undefined);
+            this.verdictDetails ??= this.serviceDeployment().catch(() => undefined);
+            const details = await this.verdictDetails;
             const reason = details?.rollback?.reason ?? details?.statusReason;
             if (reason)
                 observation.ecs.reason = reason;

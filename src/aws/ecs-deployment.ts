@@ -69,6 +69,8 @@ export class EcsDeployment implements DeploymentPort {
   private lastServiceDeployment?: ServiceDeployment
   /** How the action asked for a rollback, if it did. */
   private rollbackBy?: 'stop' | 'update'
+  /** A rolling deployment ECS gave up on: its service deployment, read once. */
+  private verdictDetails?: Promise<ServiceDeployment | undefined>
 
   constructor(private readonly o: EcsDeploymentOptions) {
     this.failed = new FailedTasks(o.ecs, o.cluster)
@@ -119,7 +121,8 @@ export class EcsDeployment implements DeploymentPort {
     const observation = this.o.native ? this.nativeView(service, sd!) : this.rollingView(service, ours)
     if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
       // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
-      const details = await this.serviceDeployment().catch(() => undefined)
+      this.verdictDetails ??= this.serviceDeployment().catch(() => undefined)
+      const details = await this.verdictDetails
       const reason = details?.rollback?.reason ?? details?.statusReason
       if (reason) observation.ecs.reason = reason
       const fired = details?.alarms?.triggeredAlarmNames
