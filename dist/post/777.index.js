@@ -1379,6 +1379,12 @@ function steady(r) {
 
 /** How often a moving step looks at its task sets, at most. */
 const QUICK_POLL_MS = 1000;
+/**
+ * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
+ * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
+ * and one that takes a while costs a few calls more than a steady 1 s cadence.
+ */
+const FIRST_QUICK_POLL_MS = 200;
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
 /** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
@@ -1392,6 +1398,10 @@ class Reconciler {
     settings;
     startedAt;
     lastDetailed = -Infinity;
+    /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
+    bakeEndsAt;
+    /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
+    changedAt = -Infinity;
     lastHeartbeat;
     alarms = [];
     warned = new Set();
@@ -1448,9 +1458,11 @@ class Reconciler {
             }
             if (result)
                 return result;
+            if (decision.kind !== 'wait')
+                this.changedAt = clock.now();
             // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
             if (decision.kind === 'wait')
-                await clock.sleep(this.waitMs(now, decision), this.liveCancelSignal());
+                await clock.sleep(this.waitMs(now, decision, plan), this.liveCancelSignal());
         }
     }
     liveCancelSignal() {
@@ -1471,7 +1483,8 @@ class Reconciler {
     }
     /** One observation; gates and the record ride along once per poll-interval. */
     async observe(now) {
-        const detailed = now - this.lastDetailed >= this.settings.pollIntervalMs;
+        const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt;
+        const detailed = bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
         try {
             const fleet = await this.deps.fleet.observe(detailed);
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
@@ -1487,6 +1500,7 @@ class Reconciler {
                 this.request = recorded?.request || undefined;
                 this.requestedBy = recorded?.requestedBy;
                 this.lastDetailed = now;
+                this.bakeEndsAt = undefined;
                 // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
                 if (recorded && (recorded.id !== this.record.id || recorded.heartbeat > this.lastHeartbeat)) {
                     const by = recorded.owner || recorded.runUrl || recorded.actor;
@@ -1891,10 +1905,32 @@ class Reconciler {
     currentCounts() {
         return this.lastObservation ? counts(this.lastObservation) : { new: 0, stable: 0 };
     }
-    waitMs(now, decision) {
+    waitMs(now, decision, plan) {
         const untilPoll = Math.max(0, this.lastDetailed + this.settings.pollIntervalMs - now);
         const quick = decision.for === 'stability' || decision.for === 'stable revision';
-        return Math.max(10, quick ? Math.min(QUICK_POLL_MS, untilPoll) : untilPoll);
+        if (quick) {
+            const since = this.deps.clock.now() - this.changedAt;
+            return Math.max(10, Math.min(QUICK_POLL_MS, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)));
+        }
+        // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
+        // read the gates then (the poll cycle starts again from that read).
+        const bakeEnd = this.bakeEnd(plan);
+        if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
+            this.bakeEndsAt = bakeEnd;
+            return Math.max(1, bakeEnd - this.deps.clock.now());
+        }
+        return Math.max(10, untilPoll);
+    }
+    /** When the current step's bake, or the final bake, is over. */
+    bakeEnd(plan) {
+        const { mode, phase, bakeStartedAt, step } = this.state;
+        if (bakeStartedAt === undefined)
+            return undefined;
+        if (mode === 'final')
+            return this.state.promoted ? bakeStartedAt + plan.finalBakeMs : undefined;
+        if (mode === 'forward' && phase === 'baking')
+            return bakeStartedAt + (plan.steps[step - 1]?.bakeMs ?? 0);
+        return undefined;
     }
 }
 function replicaShare(c) {
