@@ -7,7 +7,6 @@ import { describe as group, expect, it, jest } from '@jest/globals'
 import {
   act,
   addService,
-  capacityCalls,
   deploy,
   deregister,
   expectConsistent,
@@ -15,8 +14,10 @@ import {
   newRevision,
   record,
   runningOf,
+  taskSetsOf,
   withSandbox
 } from '../helpers/control-e2e.js'
+import type { Sandbox } from '../../sandbox/server.js'
 
 jest.setTimeout(120_000)
 
@@ -122,145 +123,143 @@ group('control across runs: the done-when sequence', () => {
 
 group('control across runs: commands on a paused rollout', () => {
   it.concurrent(
-    'pause steps: status, pause (already), promote to the next pause, promote to a step',
-    async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'api', { desiredCount: 4 })
-        const since = Date.now()
-        const next = await newRevision(svc)
-        const steps = { strategy: 'custom', steps: '25, pause, 50, pause, 75' }
-        const d = await deploy(svc, next, steps, { runId: 200 })
-        await explain([d.result], async () => {
-          expect(d.result.code).toBe(0)
-          expect(d.result.outputs.status).toBe('paused')
-          expect(await runningOf(svc, next)).toBe(1)
-          expect((await record(svc))?.step).toBe(2)
-        })
-        const again = await act(svc, { command: 'pause' }, { runId: 201 })
-        await explain([again.result], () => {
-          expect(again.result.code).toBe(0)
-          expect(again.result.outputs.status).toBe('paused')
-          expect(again.result.stdout).toContain('already paused')
-        })
-        const calls = await capacityCalls(svc, again.startedAt)
-        expect(calls).toEqual([])
-
-        const toNext = await act(svc, { command: 'promote' }, { runId: 202 })
-        await explain([toNext.result], async () => {
-          expect(toNext.result.code).toBe(0)
-          expect(toNext.result.outputs.status).toBe('paused')
-          expect(toNext.result.stdout).toContain('step 3/6 (50%)')
-          expect(await runningOf(svc, next)).toBe(2)
-          const r = await record(svc)
-          expect({ stage: r?.stage, step: r?.step }).toEqual({ stage: 'batch-completed', step: 4 })
-        })
-
-        const toStep = await act(svc, { command: 'promote', to: '6' }, { runId: 203 })
-        await explain([toStep.result], async () => {
-          expect(toStep.result.code).toBe(0)
-          expect(toStep.result.outputs.status).toBe('succeeded')
-          expect(toStep.result.stdout).toContain('step 6/6 (100%)')
-          expect(toStep.result.stdout).not.toContain('(75%)')
-          await expectConsistent(svc, { allowed: [next], since })
-        })
-      })
-    }
+    'pause steps: status, pause (already), promote to the next pause, to a step; promote-full; a promote "to" behind is refused',
+    () => withSandbox(sandbox => Promise.all([pauseSteps(sandbox), promoteFull(sandbox)]))
   )
 
   it.concurrent(
-    'promote-full skips every remaining step; a promote "to" behind the rollout is refused',
-    async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'cart', { desiredCount: 4 })
-        const since = Date.now()
-        const next = await newRevision(svc)
-        const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 50, 75' }, { runId: 300 })
-        await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
-
-        const behind = await act(svc, { command: 'promote', to: '1' }, { runId: 301 })
-        await explain([behind.result], async () => {
-          expect(behind.result.code).toBe(1)
-          expect(behind.result.outputs.reason).toMatch(/^to: "1" .*step 2/)
-          expect(await capacityCalls(svc, behind.startedAt)).toEqual([])
-          expect((await record(svc))?.stage).toBe('batch-completed')
-        })
-
-        const full = await act(svc, { command: 'promote', 'promote-full': 'true' }, { runId: 302 })
-        await explain([full.result], async () => {
-          expect(full.result.code).toBe(0)
-          expect(full.result.outputs.status).toBe('succeeded')
-          expect(full.result.stdout).not.toMatch(/\((50|75)%\)/)
-          expect(full.result.stdout).toContain('cart:2 is now the primary task set')
-          await expectConsistent(svc, { allowed: [next], since })
-        })
-      })
-    }
+    'partition 0 rolls the updated tasks back and stays paused, then abort; a resume with step inputs changes the plan',
+    () => withSandbox(sandbox => Promise.all([partitionZero(sandbox), resumeNewPlan(sandbox)]))
   )
-
-  it.concurrent(
-    'partition 0 rolls the updated tasks back and stays paused; abort then ends it; abort again has nothing to do',
-    async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'shop', { desiredCount: 4 })
-        const since = Date.now()
-        const next = await newRevision(svc)
-        const d = await deploy(svc, next, { partition: '2' }, { runId: 400 })
-        await explain([d.result], async () => {
-          expect(d.result.outputs.status).toBe('paused')
-          expect(await runningOf(svc, next)).toBe(2)
-        })
-        const zero = await act(svc, { command: 'promote', partition: '0' }, { runId: 401 })
-        await explain([zero.result], async () => {
-          expect(zero.result.code).toBe(0)
-          expect(zero.result.outputs.status).toBe('paused')
-          expect(zero.result.outputs['traffic-percent']).toBe('0')
-          expect(await runningOf(svc, next)).toBe(0)
-          expect(await runningOf(svc, svc.first)).toBe(4)
-          expect((await record(svc))?.phase).toBe('Active')
-        })
-        const abort = await act(svc, { command: 'abort' }, { runId: 402, actor: 'erin' })
-        await explain([abort.result], async () => {
-          expect(abort.result.code).toBe(0)
-          expect(abort.result.outputs.status).toBe('aborted')
-          expect(abort.result.outputs.reason).toBe('abort requested by erin')
-          const settled = await expectConsistent(svc, { allowed: [svc.first], since })
-          expect(settled.record?.outcome).toBe('aborted')
-        })
-        const nothing = await act(svc, { command: 'abort' }, { runId: 403 })
-        await explain([nothing.result], () => {
-          expect(nothing.result.code).toBe(1)
-          expect(nothing.result.outputs.reason).toMatch(
-            /there is no rollout in progress on shop .*nothing to abort/
-          )
-        })
-      })
-    }
-  )
-
-  it.concurrent('a resume with other step inputs changes the plan from the current step on', async () => {
-    await withSandbox(async sandbox => {
-      const svc = await addService(sandbox, 'pay', { desiredCount: 4 })
-      const since = Date.now()
-      const next = await newRevision(svc)
-      const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 75' }, { runId: 500 })
-      await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
-      const resumed = await act(
-        svc,
-        { command: 'resume', strategy: 'linear', 'step-percent': '50', 'step-bake-time': '1s' },
-        { runId: 501 }
-      )
-      await explain([resumed.result], async () => {
-        expect(resumed.result.code).toBe(0)
-        expect(resumed.result.outputs.status).toBe('succeeded')
-        // The new plan (50 %, 100 %) from where the rollout stands (1 task of 4): its first step beyond that.
-        expect(resumed.result.stdout).toContain('step 1/2 (50%)')
-        expect(resumed.result.stdout).toContain('step 2/2 (100%)')
-        expect(resumed.result.stdout).not.toContain('(75%)')
-        await expectConsistent(svc, { allowed: [next], since })
-      })
-    })
-  })
 })
+
+/** Pause steps: status, pause (already paused), promote to the next pause, promote to a step. */
+async function pauseSteps(sandbox: Sandbox): Promise<void> {
+  const svc = await addService(sandbox, 'api', { desiredCount: 4 })
+  const since = Date.now()
+  const next = await newRevision(svc)
+  const steps = { strategy: 'custom', steps: '25, pause, 50, pause, 75' }
+  const d = await deploy(svc, next, steps, { runId: 200 })
+  await explain([d.result], async () => {
+    expect(d.result.code).toBe(0)
+    expect(d.result.outputs.status).toBe('paused')
+    expect(await runningOf(svc, next)).toBe(1)
+    expect((await record(svc))?.step).toBe(2)
+  })
+  const untouched = await taskSetsOf(svc)
+  const again = await act(svc, { command: 'pause' }, { runId: 201 })
+  await explain([again.result], () => {
+    expect(again.result.code).toBe(0)
+    expect(again.result.outputs.status).toBe('paused')
+    expect(again.result.stdout).toContain('already paused')
+  })
+  expect(await taskSetsOf(svc)).toEqual(untouched)
+
+  const toNext = await act(svc, { command: 'promote' }, { runId: 202 })
+  await explain([toNext.result], async () => {
+    expect(toNext.result.code).toBe(0)
+    expect(toNext.result.outputs.status).toBe('paused')
+    expect(toNext.result.stdout).toContain('step 3/6 (50%)')
+    expect(await runningOf(svc, next)).toBe(2)
+    const r = await record(svc)
+    expect({ stage: r?.stage, step: r?.step }).toEqual({ stage: 'batch-completed', step: 4 })
+  })
+
+  const toStep = await act(svc, { command: 'promote', to: '6' }, { runId: 203 })
+  await explain([toStep.result], async () => {
+    expect(toStep.result.code).toBe(0)
+    expect(toStep.result.outputs.status).toBe('succeeded')
+    expect(toStep.result.stdout).toContain('step 6/6 (100%)')
+    expect(toStep.result.stdout).not.toContain('(75%)')
+    await expectConsistent(svc, { allowed: [next], since })
+  })
+}
+
+/** promote-full skips every remaining step; a promote "to" behind the rollout is refused. */
+async function promoteFull(sandbox: Sandbox): Promise<void> {
+  const svc = await addService(sandbox, 'cart', { desiredCount: 4 })
+  const since = Date.now()
+  const next = await newRevision(svc)
+  const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 50, 75' }, { runId: 300 })
+  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+
+  const untouched = await taskSetsOf(svc)
+  const behind = await act(svc, { command: 'promote', to: '1' }, { runId: 301 })
+  await explain([behind.result], async () => {
+    expect(behind.result.code).toBe(1)
+    expect(behind.result.outputs.reason).toMatch(/^to: "1" .*step 2/)
+    expect(await taskSetsOf(svc)).toEqual(untouched)
+    expect((await record(svc))?.stage).toBe('batch-completed')
+  })
+
+  const full = await act(svc, { command: 'promote', 'promote-full': 'true' }, { runId: 302 })
+  await explain([full.result], async () => {
+    expect(full.result.code).toBe(0)
+    expect(full.result.outputs.status).toBe('succeeded')
+    expect(full.result.stdout).not.toMatch(/\((50|75)%\)/)
+    expect(full.result.stdout).toContain('cart:2 is now the primary task set')
+    await expectConsistent(svc, { allowed: [next], since })
+  })
+}
+
+/** partition 0 rolls the updated tasks back and stays paused; abort then ends it; abort again has nothing to do. */
+async function partitionZero(sandbox: Sandbox): Promise<void> {
+  const svc = await addService(sandbox, 'shop', { desiredCount: 4 })
+  const since = Date.now()
+  const next = await newRevision(svc)
+  const d = await deploy(svc, next, { partition: '2' }, { runId: 400 })
+  await explain([d.result], async () => {
+    expect(d.result.outputs.status).toBe('paused')
+    expect(await runningOf(svc, next)).toBe(2)
+  })
+  const zero = await act(svc, { command: 'promote', partition: '0' }, { runId: 401 })
+  await explain([zero.result], async () => {
+    expect(zero.result.code).toBe(0)
+    expect(zero.result.outputs.status).toBe('paused')
+    expect(zero.result.outputs['traffic-percent']).toBe('0')
+    expect(await runningOf(svc, next)).toBe(0)
+    expect(await runningOf(svc, svc.first)).toBe(4)
+    expect((await record(svc))?.phase).toBe('Active')
+  })
+  const abort = await act(svc, { command: 'abort' }, { runId: 402, actor: 'erin' })
+  await explain([abort.result], async () => {
+    expect(abort.result.code).toBe(0)
+    expect(abort.result.outputs.status).toBe('aborted')
+    expect(abort.result.outputs.reason).toBe('abort requested by erin')
+    const settled = await expectConsistent(svc, { allowed: [svc.first], since })
+    expect(settled.record?.outcome).toBe('aborted')
+  })
+  const nothing = await act(svc, { command: 'abort' }, { runId: 403 })
+  await explain([nothing.result], () => {
+    expect(nothing.result.code).toBe(1)
+    expect(nothing.result.outputs.reason).toMatch(
+      /there is no rollout in progress on shop .*nothing to abort/
+    )
+  })
+}
+
+/** A resume with other step inputs changes the plan from the current step on. */
+async function resumeNewPlan(sandbox: Sandbox): Promise<void> {
+  const svc = await addService(sandbox, 'pay', { desiredCount: 4 })
+  const since = Date.now()
+  const next = await newRevision(svc)
+  const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 75' }, { runId: 500 })
+  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+  const resumed = await act(
+    svc,
+    { command: 'resume', strategy: 'linear', 'step-percent': '50', 'step-bake-time': '1s' },
+    { runId: 501 }
+  )
+  await explain([resumed.result], async () => {
+    expect(resumed.result.code).toBe(0)
+    expect(resumed.result.outputs.status).toBe('succeeded')
+    // The new plan (50 %, 100 %) from where the rollout stands (1 task of 4): its first step beyond that.
+    expect(resumed.result.stdout).toContain('step 1/2 (50%)')
+    expect(resumed.result.stdout).toContain('step 2/2 (100%)')
+    expect(resumed.result.stdout).not.toContain('(75%)')
+    await expectConsistent(svc, { allowed: [next], since })
+  })
+}
 
 group('control across runs: rollback, history and diff', () => {
   it.concurrent(
@@ -269,6 +268,12 @@ group('control across runs: rollback, history and diff', () => {
       await withSandbox(async sandbox => {
         const svc = await addService(sandbox, 'web', { desiredCount: 3 })
         const since = Date.now()
+        const none = await act(svc, { command: 'status' }, { runId: 599 })
+        await explain([none.result], () => {
+          expect(none.result.code).toBe(0)
+          expect(none.result.stdout).toContain('web has no rollout on record; it runs web:1')
+          expect(none.result.outputs['task-definition-arn']).toBe(svc.first)
+        })
         const fast = { strategy: 'all-at-once', 'bake-time': '1s' }
         const v2 = await newRevision(svc, { RELEASE: '2' })
         const v3 = await newRevision(svc, { RELEASE: '3' })
@@ -355,6 +360,16 @@ group('control across runs: rollback, history and diff', () => {
         // A fourth version that never gets anywhere: aborted while paused.
         const v4 = await newRevision(svc, { LOG_LEVEL: 'lvl-debug-2' })
         const d4 = await deploy(svc, v4, { partition: '1' }, { runId: 702, actor: 'carol' })
+        // While it waits: history shows it in progress, diff compares the two revisions it moves between.
+        const during = await act(svc, { command: 'history' }, { runId: 710 })
+        const diffDuring = await act(svc, { command: 'diff' }, { runId: 711 })
+        await explain([d4.result, during.result, diffDuring.result], () => {
+          expect(during.result.stdout).toMatch(
+            /^ {2}web:4 +in progress \(batch-completed, step 2 of 2\) .* carol /m
+          )
+          expect(during.result.stdout).toMatch(/^\* web:3 +succeeded /m)
+          expect(diffDuring.result.stdout).toContain('What changed, web:3 → web:4:')
+        })
         const a4 = await act(svc, { command: 'abort' }, { runId: 703, actor: 'dave' })
         await explain([d2.result, d3.result, d4.result, a4.result], () => {
           expect([d2, d3, d4, a4].map(r => r.result.outputs.status)).toEqual([

@@ -220,7 +220,18 @@ export async function runningOf(svc: Svc, taskDefinition: string): Promise<numbe
   return sets.reduce((sum, s) => sum + (s.runningCount ?? 0), 0)
 }
 
-/** Capacity-changing calls the sandbox received since `since` (epoch ms). */
+/** The service's task sets as a run would change them: which revision, status and scale. */
+export async function taskSetsOf(
+  svc: Svc
+): Promise<{ taskDefinition?: string; status?: string; scale?: number }[]> {
+  return liveSets(await describe(svc)).map(s => ({
+    taskDefinition: s.taskDefinition,
+    status: s.status,
+    scale: s.scale?.value
+  }))
+}
+
+/** Capacity-changing calls the sandbox received since `since` (epoch ms); the sandbox's, for all its services. */
 export async function capacityCalls(svc: Svc, since: number): Promise<CallRecord[]> {
   const calls = await svc.control.calls(since)
   return calls.filter(c => c.mutating && c.service === 'ecs' && CAPACITY_CALLS.includes(c.operation))
