@@ -5,7 +5,6 @@
 // already firing.
 
 import * as core from '@actions/core'
-import { randomBytes } from 'node:crypto'
 import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights } from '../aws/listener-weights.js'
@@ -21,15 +20,14 @@ import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import { formatDuration, InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { Output, State, Status } from '../constants.js'
-import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import { deployOnEcsController } from './deploy-ecs.js'
 import { actionContext } from '../github/context.js'
 import { checkForkSafety } from '../github/fork-safety.js'
-import type { RunContext } from '../run-context.js'
 import { handleOrphan, ownerIsAlive } from './ownership.js'
+import { checkAlarmsAtStart, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
 import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
 
@@ -205,32 +203,4 @@ async function checkRoute(config: Config, clients: Clients): Promise<void> {
     if (name === 'Error') throw new InputError('target-groups', message)
     throw error
   }
-}
-
-export async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {
-  if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0) return
-  const deadline = clock.now() + config.timeoutMs
-  for (;;) {
-    const firing = (await gates.read()).alarms.filter(a => a.state === 'ALARM')
-    if (firing.length === 0) return
-    if (config.onAlarmAtStart === 'fail' || clock.now() >= deadline)
-      throw new Error(
-        `${describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`
-      )
-    core.info(`Waiting for ${firing.map(a => a.name).join(', ')} to leave ALARM before starting`)
-    await clock.sleep(config.pollIntervalMs)
-  }
-}
-
-function describeFiring(firing: AlarmState[]): string {
-  const [first] = firing
-  const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : ''
-  return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`
-}
-
-export function newRolloutId(run: RunContext): string {
-  const suffix = randomBytes(3).toString('hex')
-  return run.runId
-    ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
-    : `r${Date.now().toString(36)}-${suffix}`
 }

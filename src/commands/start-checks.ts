@@ -1,5 +1,4 @@
-// Checks and names every deploy makes before its first change, whatever the service's controller: used by the
-// ECS-controller deploy (deploy-ecs.ts). They read as deploy.ts's own, which task-set rollouts use.
+// Checks and names every deploy makes before its first change, whatever the service's controller.
 
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
