@@ -25,22 +25,23 @@ import {
 import { checkEcsControllerInputs, fractionalBakeWarnings } from '../config/controller-inputs.js'
 import { formatDuration, InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
-import { Output, Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import type { RolloutEvent } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
-import { startDeployReport } from '../github/reporter.js'
 import { HookRunner } from '../hooks/runner.js'
 import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
-import { fanOut, LiveSummary } from '../report/live-summary.js'
-import { createLogSink } from '../report/log.js'
-import { checkAlarmsAtStart, newRolloutId } from './start-checks.js'
+import { alreadyRunning, checkAlarmsAtStart, newRecord, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
 import { ownerIsAlive } from './ownership.js'
-import { describeTaskDefinition, outcomeOf, revision, type SessionDeps } from './rollout-session.js'
-import { recordVersion } from './versions.js'
+import {
+  describeTaskDefinition,
+  engineSettings,
+  revision,
+  startReporting,
+  type SessionDeps
+} from './rollout-session.js'
 
 const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' } as const
 /** Service-deployment statuses of a deployment still under way. */
@@ -108,34 +109,14 @@ export async function deployOnEcsController(
     ? await registerTaskDefinition(clients.ecs, file, rolloutId)
     : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
   const stable = info.taskDefinition ?? ''
-  if (resolved.arn === stable) {
-    core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`)
-    return {
-      status: Status.Succeeded,
-      outputs: {
-        [Output.TaskDefinitionArn]: resolved.arn,
-        [Output.PreviousTaskDefinitionArn]: resolved.arn,
-        [Output.TrafficPercent]: '100'
-      },
-      summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
-    }
-  }
-  const record: RolloutRecord = {
+  if (resolved.arn === stable) return alreadyRunning(config, resolved.arn)
+  const record = newRecord(config, deps.run, clock.now(), {
     id: rolloutId,
-    phase: 'Active',
-    stage: 'executing',
-    step: 1,
     steps: plan.steps.length,
     newTaskDefinition: resolved.arn,
-    stableTaskDefinition: stable,
-    plan: config.plan,
-    actor: deps.run.actor,
-    runUrl: deps.run.runUrl,
-    commit: deps.run.commit,
-    startedAt: clock.now(),
-    heartbeat: clock.now(),
-    request: null
-  }
+    stableTaskDefinition: stable
+  })
+
   const records = new RecordStore({ ecs: clients.ecs, serviceArn: info.arn })
   await records.save(record)
   // No post-step hand-off (State.Rollout): the post step's abort drives task sets. A deployment left behind
@@ -261,23 +242,8 @@ interface FollowOptions {
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as runRollout. */
 async function followRollout(o: FollowOptions): Promise<Outcome> {
   const { config, deps, record, plan } = o
-  const region = await deps.clients.ecs.config.region()
-  const summary = new LiveSummary({
-    repository: deps.run.repository,
-    serverUrl: deps.run.serverUrl,
-    runUrl: deps.run.runUrl,
-    taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
-    showEnvValues: config.showEnvValues
-  })
-  const github = await startDeployReport(
-    config,
-    `Rolling ${taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`
-  )
-  const events = fanOut(
-    createLogSink(core),
-    summary,
-    github.sink(() => summary.render())
-  )
+  const reporting = await startReporting(config, deps, record, o.from, o.to)
+  const { events, region } = reporting
   const start: RolloutEvent = {
     kind: 'start',
     at: deps.clock.now(),
@@ -341,15 +307,7 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
         cancel: deps.cancel,
         log: line => core.info(line)
       },
-      {
-        plan,
-        pollIntervalMs: config.pollIntervalMs,
-        stepTimeoutMs: config.stepTimeoutMs,
-        timeoutMs: config.timeoutMs,
-        maxFailedTasks: config.maxFailedTasks,
-        onFailure: config.onFailure,
-        onCancel: config.onCancel
-      },
+      engineSettings(config, plan),
       deps.clock.now()
     ).run()
   } catch (error) {
@@ -367,23 +325,5 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
       .catch(() => undefined)
     throw error
   }
-  if (result.status !== Status.Paused) {
-    const outcome = {
-      [Status.Succeeded]: 'succeeded',
-      [Status.RolledBack]: 'rolled-back',
-      [Status.Aborted]: 'aborted'
-    }[result.status as string]
-    await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error =>
-      core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`)
-    )
-  }
-  const outputs = {
-    [Output.RolloutId]: record.id,
-    [Output.TaskDefinitionArn]: record.newTaskDefinition,
-    [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
-  }
-  const outcome = outcomeOf(result, outputs, summary.render())
-  const done = `${taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`
-  await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url)
-  return outcome
+  return reporting.finish(result)
 }

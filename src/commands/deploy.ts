@@ -13,21 +13,20 @@ import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
   registerTaskDefinition,
-  resolveTaskDefinition,
-  taskDefinitionLabel
+  resolveTaskDefinition
 } from '../aws/task-definition.js'
 import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import { formatDuration, InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
-import { Output, State, Status } from '../constants.js'
+import { State, Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
-import { decodeRecord, type RolloutRecord } from '../record/record.js'
+import { decodeRecord } from '../record/record.js'
 import { deployOnEcsController } from './deploy-ecs.js'
 import { actionContext } from '../github/context.js'
 import { checkForkSafety } from '../github/fork-safety.js'
 import { handleOrphan, ownerIsAlive } from './ownership.js'
-import { checkAlarmsAtStart, newRolloutId } from './start-checks.js'
+import { alreadyRunning, checkAlarmsAtStart, newRecord, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
 import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
 
@@ -88,34 +87,14 @@ export async function deployCommand(
   const resolved = file
     ? await registerTaskDefinition(clients.ecs, file, rolloutId)
     : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
-  if (resolved.arn === service.taskDefinition) {
-    core.info(`${config.service} already runs ${taskDefinitionLabel(resolved.arn)}: nothing to roll out`)
-    return {
-      status: Status.Succeeded,
-      outputs: {
-        [Output.TaskDefinitionArn]: resolved.arn,
-        [Output.PreviousTaskDefinitionArn]: resolved.arn,
-        [Output.TrafficPercent]: '100'
-      },
-      summary: `<h2>✅ ${config.service} already runs ${taskDefinitionLabel(resolved.arn)}</h2>\n<p>Nothing was changed.</p>\n`
-    }
-  }
-  const record: RolloutRecord = {
+  if (resolved.arn === service.taskDefinition) return alreadyRunning(config, resolved.arn)
+  const record = newRecord(config, deps.run, clock.now(), {
     id: rolloutId,
-    phase: 'Active',
-    stage: 'executing',
-    step: 1,
     steps: plan.steps.length,
     newTaskDefinition: resolved.arn,
-    stableTaskDefinition: service.taskDefinition,
-    plan: config.plan,
-    actor: deps.run.actor,
-    runUrl: deps.run.runUrl,
-    commit: deps.run.commit,
-    startedAt: clock.now(),
-    heartbeat: clock.now(),
-    request: null
-  }
+    stableTaskDefinition: service.taskDefinition
+  })
+
   const ports = await portsFor(config, clients, service, record)
   core.saveState(
     State.Rollout,

@@ -17,7 +17,13 @@ import { describeError } from '../errors.js'
 import type { EngineState } from '../engine/decide.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
 import type { Clock, GatesPort, TrafficPort } from '../engine/ports.js'
-import { Reconciler, reasonText, type EngineResult, type Hooks } from '../engine/reconciler.js'
+import {
+  Reconciler,
+  reasonText,
+  type EngineResult,
+  type EngineSettings,
+  type Hooks
+} from '../engine/reconciler.js'
 import { startDeployReport } from '../github/reporter.js'
 import { HookRunner } from '../hooks/runner.js'
 import { buildPlan } from '../plan/planner.js'
@@ -152,33 +158,95 @@ export interface RunOptions {
   outputs?: Partial<Record<Output, string>>
 }
 
-/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
-export async function runRollout(o: RunOptions): Promise<Outcome> {
-  const { config, deps, record, ports } = o
+/** The log, the live job summary and the GitHub report of one rollout, and how its result becomes an Outcome. */
+export interface Reporting {
+  events: EventSink
+  region: string
+  /** Records the version's outcome, reports to GitHub and maps the result to the step's status and outputs. */
+  finish(result: EngineResult, extra?: Partial<Record<Output, string>>): Promise<Outcome>
+}
+
+export async function startReporting(
+  config: Config,
+  deps: SessionDeps,
+  record: RolloutRecord,
+  from?: TaskDefinition,
+  to?: TaskDefinition
+): Promise<Reporting> {
   const region = await deps.clients.ecs.config.region()
   const summary = new LiveSummary({
     repository: deps.run.repository,
     serverUrl: deps.run.serverUrl,
     runUrl: deps.run.runUrl,
-    taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+    taskDefinitions: to ? { from, to } : undefined,
     showEnvValues: config.showEnvValues
   })
-  const github = await startDeployReport(
-    config,
-    `Rolling ${taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`
-  )
+  const label = taskDefinitionLabel(record.newTaskDefinition)
+  const github = await startDeployReport(config, `Rolling ${label} out to ${config.service}`)
   const events = fanOut(
     createLogSink(core),
     summary,
     github.sink(() => summary.render())
   )
+  return {
+    events,
+    region,
+    finish: async (result, extra) => {
+      if (result.status !== Status.Paused) {
+        const ended = VERSION_OUTCOMES[result.status as string] ?? 'failed'
+        await recordVersion(deps.clients.ecs, record, ended, deps.clock.now()).catch(error =>
+          core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`)
+        )
+      }
+      const outputs = {
+        [Output.RolloutId]: record.id,
+        [Output.TaskDefinitionArn]: record.newTaskDefinition,
+        [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
+        ...extra
+      }
+      const outcome = outcomeOf(result, outputs, summary.render())
+      await github.finish(
+        outcome.status,
+        outcome.failure ?? `${label} ${outcome.status} on ${config.service}`,
+        outcome.summary,
+        config.url
+      )
+      return outcome
+    }
+  }
+}
+
+/** The reconciler's (and the ECS follower's) settings from the inputs. */
+export function engineSettings<P>(config: Config, plan: P): Omit<EngineSettings, 'plan'> & { plan: P } {
+  return {
+    plan,
+    pollIntervalMs: config.pollIntervalMs,
+    stepTimeoutMs: config.stepTimeoutMs,
+    timeoutMs: config.timeoutMs,
+    maxFailedTasks: config.maxFailedTasks,
+    onFailure: config.onFailure,
+    onCancel: config.onCancel
+  }
+}
+
+const VERSION_OUTCOMES: Record<string, string> = {
+  [Status.Succeeded]: 'succeeded',
+  [Status.RolledBack]: 'rolled-back',
+  [Status.Aborted]: 'aborted'
+}
+
+/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
+export async function runRollout(o: RunOptions): Promise<Outcome> {
+  const { config, deps, record, ports } = o
+  const reporting = await startReporting(config, deps, record, o.from, o.to)
+  const { events } = reporting
   const planConfig = o.plan ?? record.plan
   const observed = await ports.fleet.observe(true)
   events.emit(
     startEvent(
       config,
       record,
-      region,
+      reporting.region,
       buildPlan(planConfig, observed.desiredCount),
       o.state.step,
       deps.clock.now()
@@ -197,37 +265,10 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
       hooks: hooksFor(config, deps, record, events, ports),
       cancel: deps.cancel
     },
-    {
-      plan: planConfig,
-      pollIntervalMs: config.pollIntervalMs,
-      stepTimeoutMs: config.stepTimeoutMs,
-      timeoutMs: config.timeoutMs,
-      maxFailedTasks: config.maxFailedTasks,
-      onFailure: config.onFailure,
-      onCancel: config.onCancel
-    },
+    engineSettings(config, planConfig),
     deps.clock.now()
   ).run()
-  if (result.status !== Status.Paused) {
-    const outcome = {
-      [Status.Succeeded]: 'succeeded',
-      [Status.RolledBack]: 'rolled-back',
-      [Status.Aborted]: 'aborted'
-    }[result.status as string]
-    await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error =>
-      core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`)
-    )
-  }
-  const outputs = {
-    [Output.RolloutId]: record.id,
-    [Output.TaskDefinitionArn]: record.newTaskDefinition,
-    [Output.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
-    ...o.outputs
-  }
-  const outcome = outcomeOf(result, outputs, summary.render())
-  const done = `${taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`
-  await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url)
-  return outcome
+  return reporting.finish(result, o.outputs)
 }
 
 function startEvent(

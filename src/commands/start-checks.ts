@@ -2,7 +2,12 @@
 
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
+import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
+import { Output, Status } from '../constants.js'
+import type { RolloutRecord } from '../record/record.js'
+import type { Outcome } from './outcome.js'
+import { escapeHtml } from '../report/html.js'
 import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import type { RunContext } from '../run-context.js'
 
@@ -34,4 +39,41 @@ export function newRolloutId(run: RunContext): string {
   return run.runId
     ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
     : `r${Date.now().toString(36)}-${suffix}`
+}
+
+/** A fresh rollout's record, as a deploy of either controller writes it before its first change to the fleet. */
+export function newRecord(
+  config: Config,
+  run: RunContext,
+  now: number,
+  rollout: { id: string; steps: number; newTaskDefinition: string; stableTaskDefinition?: string }
+): RolloutRecord {
+  return {
+    ...rollout,
+    phase: 'Active',
+    stage: 'executing',
+    step: 1,
+    plan: config.plan,
+    actor: run.actor,
+    runUrl: run.runUrl,
+    commit: run.commit,
+    startedAt: now,
+    heartbeat: now,
+    request: null
+  }
+}
+
+/** The outcome when the service already runs the revision asked for: nothing to roll out. */
+export function alreadyRunning(config: Config, arn: string): Outcome {
+  const label = taskDefinitionLabel(arn)
+  core.info(`${config.service} already runs ${label}: nothing to roll out`)
+  return {
+    status: Status.Succeeded,
+    outputs: {
+      [Output.TaskDefinitionArn]: arn,
+      [Output.PreviousTaskDefinitionArn]: arn,
+      [Output.TrafficPercent]: '100'
+    },
+    summary: `<h2>✅ ${escapeHtml(config.service)} already runs ${escapeHtml(label)}</h2>\n<p>Nothing was changed.</p>\n`
+  }
 }
