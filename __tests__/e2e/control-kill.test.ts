@@ -1,6 +1,6 @@
 // Runner death (issue 6): a deploy killed with SIGKILL at a seeded random moment, then a run on the service —
-// a deploy with takeover: true (on-orphan resume or rollback), abort, resume, or the post step with the killed
-// run's saved state — must leave it consistent: all traffic on one revision, no leftover task set, the record
+// a deploy with takeover: true (on-orphan resume or rollback), abort, resume, pause then resume, or the post step
+// with the killed run's saved state — must leave it consistent: all traffic on one revision, no leftover task set, the record
 // Completed, never fewer healthy tasks than the desired count in the journal, and never a second rollout on
 // top of the orphaned one. Eight services, each in its own sandbox, three kills each, all at once.
 //
@@ -37,7 +37,14 @@ const PLANS: Record<string, string>[] = [
   { strategy: 'rolling', 'batch-size': '1' },
   { strategy: 'custom', steps: '34:1s, 67' }
 ]
-const FOLLOW_UPS = ['takeover-resume', 'takeover-rollback', 'abort', 'resume', 'post'] as const
+const FOLLOW_UPS = [
+  'takeover-resume',
+  'takeover-rollback',
+  'abort',
+  'resume',
+  'post',
+  'pause-resume'
+] as const
 type FollowUp = (typeof FOLLOW_UPS)[number]
 
 interface Round {
@@ -128,6 +135,15 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
           expect(settled.taskDefinition).toBe(prev)
         } else expect(after.result.outputs.reason).toMatch(/there is no rollout in progress/)
         break
+      case 'pause-resume':
+        // A pause of the orphan holds it where it is; the resume after it finishes it (or its rollback).
+        if (active && before?.stage !== 'rolling-back') {
+          expect(after.result.code).toBe(0)
+          expect(status).toBe('succeeded')
+          expect(settled.taskDefinition).toBe(next)
+        } else if (active) expect(status).toBe('rolled-back')
+        else expect(after.result.outputs.reason).toMatch(/there is no rollout in progress/)
+        break
       case 'post':
         // on-cancel: rollback, from a killed main step; nothing to do when it had finished.
         expect(after.result.code).toBe(0)
@@ -144,7 +160,7 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
   return round
 }
 
-function followUp(
+async function followUp(
   svc: Svc,
   kind: FollowUp,
   next: string,
@@ -162,6 +178,15 @@ function followUp(
       return act(svc, { command: 'abort', 'takeover-after': '1s' }, { runId })
     case 'resume':
       return act(svc, { command: 'resume', 'takeover-after': '1s' }, { runId })
+    case 'pause-resume': {
+      const paused = await act(svc, { command: 'pause', 'takeover-after': '1s' }, { runId })
+      const r = await record(svc)
+      if (r?.phase === 'Active' && r.stage !== 'rolling-back') {
+        expect(paused.result.outputs.status).toBe('paused')
+        expect(r.stage).toBe('paused')
+      }
+      return act(svc, { command: 'resume', 'takeover-after': '1s' }, { runId: runId + 1 })
+    }
     case 'post':
       // The killed run's own post step: same inputs, its saved state, its run id.
       return post(svc, { 'task-definition': next, 'bake-time': '1s', ...plan }, killed.result, {

@@ -143,6 +143,38 @@ group('control across runs: a deploy run owns the rollout', () => {
   )
 
   it.concurrent(
+    'promote asks the owner: it cuts the bake short and moves on; promote-full goes to 100 %',
+    async () => {
+      await withSandbox(async sandbox => {
+        const svc = await addService(sandbox, 'ship')
+        const since = Date.now()
+        const next = await newRevision(svc)
+        // Bakes of 20 s that the promotes cut short.
+        const owning = deploy(svc, next, { strategy: 'custom', steps: '34:20s, 67:20s' }, { runId: 601 })
+        await firstStepReached(svc, next)
+        const toNext = await act(svc, { command: 'promote' }, { runId: 602 })
+        await explain([toNext.result], async () => {
+          expect(toNext.result.code).toBe(0)
+          expect(toNext.result.stdout).toContain(`is running in ${RUN}601: asking it to promote:2`)
+          expect(toNext.result.stdout).toContain('promote:2 done by the owner')
+          expect((await record(svc))?.step).toBe(2)
+        })
+        const full = await act(svc, { command: 'promote', 'promote-full': 'true' }, { runId: 603 })
+        const owner = await owning
+        await explain([owner.result, toNext.result, full.result], async () => {
+          expect(full.result.code).toBe(0)
+          expect(full.result.stdout).toContain('promote:full done by the owner')
+          expect(owner.result.code).toBe(0)
+          expect(owner.result.outputs.status).toBe('succeeded')
+          expect(owner.result.stdout).not.toContain('step 3/3 (100%)')
+          expect(owner.endedAt - owner.startedAt).toBeLessThan(40_000)
+          await expectConsistent(svc, { allowed: [next], since })
+        })
+      })
+    }
+  )
+
+  it.concurrent(
     'abort asks the owner, which rolls back (exit 1); the abort run waits for it and exits 0',
     async () => {
       await withSandbox(async sandbox => {

@@ -214,6 +214,8 @@ function isObject(value) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7835);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3919);
 ;// CONCATENATED MODULE: ./src/plan/moves.ts
 // How to get from one step's task counts to the next without breaking the capacity envelope.
 //
@@ -502,670 +504,6 @@ function round(x) {
 
 // EXTERNAL MODULE: ./src/record/record.ts
 var record_record = __webpack_require__(8745);
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Text from outside (names, reasons, alarm state reasons, hook output) made safe to show, in the log and in
-// the summary alike: one line, no terminal escape sequences or control characters, bounded length. A line
-// break would let a hostile string end an HTML block in the summary (Markdown follows a blank line) or start
-// a `::workflow-command::` line in the log.
-/** CSI and OSC sequences, and the two-character escapes. */
-const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]+/g;
-/** Other control characters, and the bidirectional overrides that make text read other than it is. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Enough for any name or reason a person reads; what is longer is cut, so no one string can bloat a page. */
-const MAX_TEXT = 2000;
-function text_oneLine(text, max = MAX_TEXT) {
-    const flat = String(text).replace(ANSI, '').replace(BREAKS, ' ').replace(INVISIBLE, '');
-    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : flat;
-}
-/** The last `max` lines of some output, each made safe, and how many earlier lines were left out. */
-function tailLines(output, max, width = 300) {
-    const all = output.flatMap(chunk => String(chunk).split(/\r?\n|\r/));
-    while (all.length > 0 && all[all.length - 1].trim() === '')
-        all.pop();
-    const lines = all.slice(-max).map(line => text_oneLine(line, width).trimEnd());
-    return { lines, omitted: all.length - lines.length };
-}
-/** "and 3 more", for lists cut to fit. */
-function andMore(omitted, what) {
-    return `and ${omitted} more ${what}`;
-}
-/** "12:03:04 UTC": runs last minutes to hours, so the time of day is what a reader compares. */
-function timeOfDay(at) {
-    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
-}
-/** "2026-11-03 12:03:04 UTC" */
-function dateTime(at) {
-    return `${new Date(at).toISOString().slice(0, 10)} ${timeOfDay(at)}`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/html.ts
-// Small builders for the job summary's HTML. Every cell and text passes through escapeHtml: the summary
-// is rendered by GitHub, and @actions/core does no escaping of its own. The summary must hold no blank line:
-// GitHub ends an HTML block at one and reads what follows as Markdown.
-
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/**
- * Escapes text for HTML, on one line (see oneLine): a line break could end GitHub's HTML block and let
- * Markdown through.
- */
-function html_escapeHtml(text) {
-    return text_oneLine(text).replace(/[&<>"']/g, c => ENTITIES[c]);
-}
-/** A pre-built fragment that must not be escaped again. */
-class html_Html {
-    html;
-    constructor(html) {
-        this.html = html;
-    }
-    toString() {
-        return this.html;
-    }
-}
-function cell(c) {
-    const text = inline(c);
-    // An empty cell renders as an unclosed <td> on GitHub; a dash reads better anyway.
-    return text.trim() === '' ? '–' : text;
-}
-function html_table(headers, rows) {
-    const head = `<tr>${headers.map(h => `<th>${html_escapeHtml(h)}</th>`).join('')}</tr>`;
-    const body = rows.map(r => `<tr>${r.map(c => `<td>${cell(c)}</td>`).join('')}</tr>`).join('\n');
-    return new html_Html(`<table>\n${head}\n${body}\n</table>\n`);
-}
-function html_link(text, href) {
-    const target = /^https:\/\//.test(href) ? href : '#';
-    return new html_Html(`<a href="${html_escapeHtml(target)}">${html_escapeHtml(text)}</a>`);
-}
-function code(text) {
-    return new html_Html(`<code>${html_escapeHtml(text)}</code>`);
-}
-/** A template whose values are escaped (Html fragments go in as they are). */
-function safe(strings, ...values) {
-    return new html_Html(strings.reduce((out, s, i) => out + s + (i < values.length ? inline(values[i]) : ''), ''));
-}
-function inline(c) {
-    if (c instanceof html_Html)
-        return c.html;
-    return typeof c === 'number' ? String(c) : html_escapeHtml(c);
-}
-/** Output lines as they were, escaped; an empty line gets a non-breaking space so it is not a blank line. */
-function pre(lines) {
-    return new html_Html(`<pre>${lines.map(l => html_escapeHtml(l).trimEnd() || '&nbsp;').join('\n')}</pre>\n`);
-}
-function list(items) {
-    return new html_Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`);
-}
-
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(2485);
-;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
-// GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
-// per call is CloudWatch's limit, so more are split), metric and composite alike.
-
-const NAMES_PER_CALL = 100;
-class AlarmGates {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    async missing() {
-        const found = await this.describe();
-        return this.names().filter(name => !found.has(name));
-    }
-    async read() {
-        const found = await this.describe();
-        // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
-        const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
-        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
-    }
-    names() {
-        return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
-    }
-    async describe() {
-        const found = new Map();
-        const names = this.names();
-        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-            let NextToken;
-            do {
-                const out = await this.o.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({
-                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-                    // Without AlarmTypes CloudWatch returns metric alarms only.
-                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                    MaxRecords: NAMES_PER_CALL,
-                    NextToken
-                }));
-                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-                    if (alarm.AlarmName)
-                        found.set(alarm.AlarmName, alarmState(alarm));
-                NextToken = out.NextToken;
-            } while (NextToken);
-        }
-        return found;
-    }
-}
-function alarmState(alarm) {
-    const state = alarm.StateValue === 'OK' || alarm.StateValue === 'ALARM' ? alarm.StateValue : 'INSUFFICIENT_DATA';
-    // StateTransitionedTimestamp is when the state last changed; StateUpdatedTimestamp also moves when only the
-    // reason does, so it is the fallback for emulators without the former.
-    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
-    return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
-}
-
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(6874);
-;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
-// TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
-// rule) forwards to the two target groups with weights, and every change is read back before it counts.
-
-class ListenerWeights {
-    o;
-    mode = 'weights';
-    route;
-    pair;
-    constructor(o) {
-        this.o = o;
-        const route = o.listenerRuleArn ?? o.listenerArn;
-        if (!route)
-            throw new Error('traffic by weights needs a listener or a listener rule');
-        if (o.targetGroups.length !== 2)
-            throw new Error('traffic by weights needs exactly two target groups');
-        this.route = route;
-    }
-    /** The target group that serves the stable revision today: the one the route sends traffic to. */
-    async stableTargetGroup() {
-        return (await this.targetGroups()).stable;
-    }
-    async newTargetGroup() {
-        return (await this.targetGroups()).new;
-    }
-    async weight() {
-        return listener_weights_share(forwardWeights(await this.actions()), await this.newTargetGroup());
-    }
-    async setWeight(percent) {
-        const groups = await this.targetGroups();
-        const weights = weightsFor(percent);
-        const wanted = listener_weights_share(new Map([
-            [groups.new, weights.new],
-            [groups.stable, weights.stable]
-        ]), groups.new);
-        // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
-        const done = (actions) => {
-            const current = forwardWeights(actions);
-            return current.has(groups.new) && current.has(groups.stable) && listener_weights_share(current, groups.new) === wanted;
-        };
-        let actions = await this.actions();
-        if (done(actions))
-            return;
-        // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
-        for (let attempt = 0; attempt < 2; attempt++) {
-            await this.write(withWeights(actions, groups, weights));
-            actions = await this.actions();
-            if (done(actions))
-                return;
-        }
-        throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
-    }
-    /**
-     * The new target group has targets and every one of them passes its health check. ELBv2 checks only target
-     * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
-     * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
-     */
-    async ready() {
-        if (await this.attach())
-            return false;
-        const health = await this.targetHealth(await this.newTargetGroup());
-        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
-    }
-    /**
-     * Puts the new target group into the route beside the stable one, at weight 0, unless the route names it
-     * already; true when it wrote. ECS creates a task set in a target group only once a load balancer uses it
-     * ("does not have an associated load balancer"), and ELBv2 health-checks only target groups in use.
-     */
-    async attach() {
-        const groups = await this.targetGroups();
-        const weights = forwardWeights(await this.actions());
-        if (weights.has(groups.new))
-            return false;
-        await this.setWeight(listener_weights_share(weights, groups.new));
-        return true;
-    }
-    /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
-    async targetHealth(targetGroupArn) {
-        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }));
-        const counts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 };
-        for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
-            const state = TargetHealth?.State;
-            if (state === 'healthy' || state === 'initial' || state === 'unused')
-                counts[state]++;
-            else if (state === 'unhealthy' || state === 'unavailable')
-                counts.unhealthy++;
-            // draining targets are leaving and count for nothing
-        }
-        return counts;
-    }
-    async targetGroups() {
-        this.pair ??= await this.findPair();
-        return this.pair;
-    }
-    async findPair() {
-        const [a, b] = this.o.targetGroups;
-        const pick = (stable) => ({ stable, new: stable === a ? b : a });
-        const weights = forwardWeights(await this.actions());
-        const foreign = [...weights].filter(([tg, w]) => w > 0 && !this.o.targetGroups.includes(tg));
-        if (foreign.length)
-            throw new Error(`the route ${this.route} also forwards to ${foreign.map(([tg]) => tg).join(', ')}, which target-groups does not name`);
-        if (this.o.stableTargetGroup) {
-            if (!this.o.targetGroups.includes(this.o.stableTargetGroup))
-                throw new Error(`target group ${this.o.stableTargetGroup} is not one of target-groups`);
-            return pick(this.o.stableTargetGroup);
-        }
-        const serving = this.o.targetGroups.filter(tg => (weights.get(tg) ?? 0) > 0);
-        if (serving.length === 1)
-            return pick(serving[0]);
-        if (serving.length === 0)
-            throw new Error(`the route ${this.route} forwards to neither target group of target-groups (${a}, ${b}): it forwards ${describeWeights(weights)}`);
-        throw new Error(`the route ${this.route} splits traffic between both target groups (${describeWeights(weights)}), so which serves the stable revision is unclear: is another rollout under way?`);
-    }
-    async actions() {
-        if (this.o.listenerRuleArn) {
-            const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [this.route] }));
-            return out.Rules?.[0]?.Actions ?? [];
-        }
-        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.route] }));
-        return out.Listeners?.[0]?.DefaultActions ?? [];
-    }
-    async write(actions) {
-        if (this.o.listenerRuleArn)
-            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: this.route, Actions: actions }));
-        else
-            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: this.route, DefaultActions: actions }));
-    }
-}
-/** TrafficPort with traffic by replicas: traffic follows task counts, so there is nothing to set or read. */
-const replicasTraffic = {
-    mode: 'replicas',
-    setWeight: async () => { },
-    weight: async () => 0
-};
-/**
- * ELBv2 weights are integers 0–999. A whole percent is its own weight (10 / 90); a share with a fraction,
- * kept to 0.1, is in per-mille (2.5 % → 25 / 975).
- */
-function weightsFor(percent) {
-    if (!(percent >= 0 && percent <= 100))
-        throw new Error(`traffic share ${percent} is not within 0–100 %`);
-    const tenths = Math.round(percent * 10);
-    const unit = tenths % 10 === 0 ? 1 : 10;
-    const fresh = (tenths * unit) / 10;
-    return { new: fresh, stable: 100 * unit - fresh };
-}
-/** Target group → weight of the route's forward action; a plain forward to one group is weight 1. */
-function forwardWeights(actions) {
-    const forward = actions.find(a => a.Type === 'forward');
-    const groups = forward?.ForwardConfig?.TargetGroups;
-    if (groups?.length)
-        return new Map(groups.map(g => [g.TargetGroupArn ?? '', g.Weight ?? 1]));
-    return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : []);
-}
-/** The percentage of the route's traffic a target group receives. */
-function listener_weights_share(weights, targetGroup) {
-    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
-    return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total;
-}
-/** The route's actions with its forward action replaced by the weighted pair; other actions are kept. */
-function withWeights(actions, groups, weights) {
-    const forward = actions.find(a => a.Type === 'forward');
-    const weighted = {
-        Type: 'forward',
-        Order: forward?.Order,
-        ForwardConfig: {
-            TargetGroups: [
-                { TargetGroupArn: groups.stable, Weight: weights.stable },
-                { TargetGroupArn: groups.new, Weight: weights.new }
-            ],
-            TargetGroupStickinessConfig: forward?.ForwardConfig?.TargetGroupStickinessConfig
-        }
-    };
-    return forward ? actions.map(a => (a === forward ? weighted : a)) : [...actions, weighted];
-}
-function describeWeights(weights) {
-    return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group';
-}
-
-;// CONCATENATED MODULE: ./src/aws/record-store.ts
-// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
-
-
-
-class RecordStore {
-    o;
-    constructor(o) {
-        this.o = o;
-    }
-    async save(record) {
-        const encoded = Object.entries((0,record_record.encodeRecord)(record));
-        const set = encoded.filter(([, value]) => value !== '');
-        // A field that became empty is removed, every time: another run (a control run's request) may have
-        // written it since this one last looked.
-        const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
-        const resourceArn = this.o.serviceArn;
-        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
-        if (cleared.length)
-            await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
-    }
-}
-/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
-function loadRecord(tags) {
-    return decodeRecord(tagRecord(tags));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/aws/failed-tasks.ts
-// The new revision's failed tasks, for the circuit breaker: its stopped tasks, minus the ones ECS stopped
-// for a reason that says nothing about the revision (scale-in, a person's StopTask, Spot reclaims).
-
-const DESCRIBE_MAX = 100;
-/** Stopped tasks stay listed for about an hour; 10 pages cover any max-failed-tasks (at most 1000). */
-const PAGES_MAX = 10;
-const NOT_THE_REVISION = new Set(['UserInitiated', 'SpotInterruption', 'TerminationNotice']);
-const SCALE_IN = /^Scaling activity initiated by/;
-class FailedTasks {
-    ecs;
-    cluster;
-    /** Stopped tasks already judged: each is described once. */
-    judged = new Set();
-    found = new Map();
-    constructor(ecs, cluster) {
-        this.ecs = ecs;
-        this.cluster = cluster;
-    }
-    /** Everything found so far, oldest first. */
-    list() {
-        return [...this.found.values()].sort((a, b) => a.at - b.at);
-    }
-    /** Looks at the task set's stopped tasks not judged yet. */
-    async collect(taskSetId) {
-        const fresh = (await this.stoppedTasks(taskSetId)).filter(arn => !this.judged.has(arn));
-        for (let i = 0; i < fresh.length; i += DESCRIBE_MAX) {
-            const out = await this.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
-            // A task still stopping has no final reason or exit codes yet: judge it on a later look.
-            for (const task of out.tasks ?? []) {
-                if (!task.taskArn || task.lastStatus !== 'STOPPED')
-                    continue;
-                this.judged.add(task.taskArn);
-                if (isFailure(task))
-                    this.found.set(task.taskArn, failedTask(task));
-            }
-        }
-    }
-    async stoppedTasks(startedBy) {
-        const arns = [];
-        let nextToken;
-        for (let page = 0; page < PAGES_MAX; page++) {
-            const out = await this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
-            arns.push(...(out.taskArns ?? []));
-            nextToken = out.nextToken;
-            if (!nextToken)
-                break;
-        }
-        return arns;
-    }
-}
-function isFailure(task) {
-    return !NOT_THE_REVISION.has(task.stopCode ?? '') && !SCALE_IN.test(task.stoppedReason ?? '');
-}
-function failedTask(task) {
-    const containers = task.containers ?? [];
-    const details = containers
-        .map(c => c.reason ? `${c.name}: ${c.reason}` : c.exitCode ? `${c.name} exited with code ${c.exitCode}` : '')
-        .filter(Boolean);
-    return {
-        taskArn: task.taskArn ?? '',
-        reason: [task.stoppedReason ?? 'stopped', ...details].join('; '),
-        at: (task.stoppedAt ?? task.stoppingAt ?? new Date()).getTime(),
-        exitCode: containers.find(c => c.exitCode)?.exitCode
-    };
-}
-
-;// CONCATENATED MODULE: ./src/aws/scale.ts
-// Task set sizes are PERCENT scales of the service's desired count, and ECS runs
-// computedDesiredCount = ceil(desiredCount × scale / 100) tasks. This picks the scale for an exact count.
-/** What ECS computes from a scale, by its documented formula. */
-function computedCount(desiredCount, percent) {
-    return Math.ceil((desiredCount * percent) / 100);
-}
-/** The PERCENT scale for which ECS runs exactly `target` of `desiredCount` tasks. */
-function scalePercent(target, desiredCount) {
-    if (!Number.isInteger(target) || target < 0 || target > desiredCount)
-        throw new Error(`cannot size a task set at ${target} tasks of a service whose desired count is ${desiredCount}`);
-    if (target === desiredCount)
-        return desiredCount === 0 ? 0 : 100;
-    // The share target × 100 / desired, rounded down to 4 decimals, stays proportional when an autoscaler
-    // changes the desired count. When it is exact, floating point can still tip the product a hair above
-    // target (25 × (28 / 100) = 7.000000000000001, ceil 8), depending on how ECS orders the operations: then
-    // take the next value down, 0.0001 below, which is still far above the share of target − 1.
-    const units = Math.floor((target * 1_000_000) / desiredCount);
-    const fits = (percent) => computedCount(desiredCount, percent) === target && Math.ceil(desiredCount * (percent / 100)) === target;
-    return fits(units / 10_000) ? units / 10_000 : (units - 1) / 10_000;
-}
-
-;// CONCATENATED MODULE: ./src/aws/task-set-fleet.ts
-// FleetPort for a service with the EXTERNAL deployment controller: the stable and the new revision are two
-// task sets of one service, and a move between steps is a change of their PERCENT scales.
-
-
-
-
-
-
-
-const CLIENT_TOKEN = /^[\x21-\x7e]{1,36}$/;
-// externalId has no documented limit; it becomes a Cloud Map attribute (1024) and is shown in the console.
-const EXTERNAL_ID_MAX = 255;
-class TaskSetFleet {
-    o;
-    externalId;
-    failed;
-    /** From the last detailed observation: quick ones (DescribeTaskSets) do not return it. */
-    desiredCount;
-    constructor(o) {
-        this.o = o;
-        this.externalId = `${record_record.TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
-        this.failed = new FailedTasks(o.ecs, o.cluster);
-    }
-    async observe(detail) {
-        if (!detail && this.desiredCount !== undefined)
-            return this.observation(await this.taskSets(), this.desiredCount);
-        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
-        this.desiredCount = service.desiredCount ?? 0;
-        const observation = this.observation(service.taskSets ?? [], this.desiredCount);
-        const fresh = observation.new;
-        if (fresh && (fresh.running < fresh.desired || !fresh.steady)) {
-            await this.failed.collect(fresh.id);
-            observation.failedNewTasks = this.failed.list();
-        }
-        return { ...observation, tags: (0,aws_tags/* tagRecord */.C)(service.tags) };
-    }
-    async ensureNew() {
-        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
-        const sets = service.taskSets ?? [];
-        if (this.find(sets).new)
-            return;
-        // The new task set runs where and how the serving one does; a first task set takes the service's own.
-        const from = sets.find(s => s.status === 'PRIMARY') ?? service;
-        const capacity = from.capacityProviderStrategy?.length
-            ? { capacityProviderStrategy: from.capacityProviderStrategy }
-            : { launchType: from.launchType };
-        await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
-            cluster: this.o.cluster,
-            service: this.o.service,
-            taskDefinition: this.o.newTaskDefinition,
-            externalId: this.externalId,
-            ...capacity,
-            platformVersion: from.platformVersion,
-            networkConfiguration: from.networkConfiguration,
-            loadBalancers: this.o.newLoadBalancers ?? from.loadBalancers,
-            serviceRegistries: from.serviceRegistries,
-            scale: { value: 0, unit: 'PERCENT' },
-            clientToken: clientToken(this.o.clientToken, 'create-new'),
-            tags: [
-                { key: `${record_record.TAG_PREFIX}rollout-id`, value: (0,record_record.tagValue)(this.o.rolloutId) },
-                { key: `${record_record.TAG_PREFIX}role`, value: 'new' }
-            ]
-        }));
-    }
-    async scale(target, desiredCount) {
-        // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
-        if (desiredCount === 0)
-            return;
-        const found = this.find(await this.taskSets());
-        const changes = ['new', 'stable'].flatMap(which => {
-            const set = found[which];
-            if (!set) {
-                if (target[which] > 0)
-                    throw new Error(`the ${which} revision has no task set to scale`);
-                return [];
-            }
-            const value = scalePercent(target[which], desiredCount);
-            const delta = value - (set.scale?.value ?? 0);
-            return delta === 0 ? [] : [{ set, value, delta }];
-        });
-        // Shrinking first, as the planner's moves are built (src/plan/moves.ts): a move that stops some tasks and
-        // starts others fits under the ceiling (desired + max-surge) only once the stops are asked for. Growing
-        // first would, between the two calls, ask ECS for the tasks of both sides and briefly overshoot it (a
-        // fifth task with desired 4 and max-surge 0). Stopping first costs no healthy capacity the move has not
-        // already accounted for: the tasks being started are not healthy yet either way.
-        for (const { set, value } of changes.sort((a, b) => a.delta - b.delta))
-            await this.o.ecs.send(new dist_cjs/* UpdateTaskSetCommand */.qcp({
-                cluster: this.o.cluster,
-                service: this.o.service,
-                taskSet: set.taskSetArn,
-                scale: { value, unit: 'PERCENT' }
-            }));
-    }
-    async makePrimary(which) {
-        const set = this.find(await this.taskSets())[which];
-        if (!set)
-            throw new Error(`the ${which} revision has no task set to make primary`);
-        if (set.status === 'PRIMARY')
-            return;
-        await this.o.ecs.send(new dist_cjs/* UpdateServicePrimaryTaskSetCommand */.zIf({
-            cluster: this.o.cluster,
-            service: this.o.service,
-            primaryTaskSet: set.taskSetArn
-        }));
-    }
-    async remove(which) {
-        const set = this.find(await this.taskSets())[which];
-        if (!set)
-            return;
-        try {
-            // force: the engine removes a task set once the other carries the load, whether or not ECS has
-            // finished scaling this one in.
-            await this.o.ecs.send(new dist_cjs/* DeleteTaskSetCommand */.y5A({
-                cluster: this.o.cluster,
-                service: this.o.service,
-                taskSet: set.taskSetArn,
-                force: true
-            }));
-        }
-        catch (error) {
-            if (error.name !== 'TaskSetNotFoundException')
-                throw error;
-        }
-    }
-    async taskSets() {
-        const out = await this.o.ecs.send(new dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
-        return out.taskSets ?? [];
-    }
-    /** The two revisions' task sets; DRAINING ones are on their way out and no longer count. */
-    find(sets) {
-        const live = sets.filter(s => s.status !== 'DRAINING');
-        const { newTaskDefinition, stableTaskDefinition } = this.o;
-        // Ours by externalId; by task definition too (a set left by an earlier run of the same revision),
-        // unless the stable revision has that task definition as well.
-        const fresh = live.find(s => s.externalId === this.externalId) ??
-            (newTaskDefinition === stableTaskDefinition
-                ? undefined
-                : live.find(s => s.taskDefinition === newTaskDefinition));
-        const others = live.filter(s => s !== fresh);
-        const stable = others.find(s => s.taskDefinition === stableTaskDefinition) ??
-            others.find(s => s.status === 'PRIMARY') ??
-            others[0];
-        return { new: fresh, stable };
-    }
-    observation(sets, desiredCount) {
-        const found = this.find(sets);
-        return {
-            desiredCount,
-            new: found.new && revision(found.new, desiredCount),
-            stable: found.stable && revision(found.stable, desiredCount),
-            failedNewTasks: this.failed.list()
-        };
-    }
-}
-function revision(set, desiredCount) {
-    const desired = set.computedDesiredCount ?? computedCount(desiredCount, set.scale?.value ?? 0);
-    const steadyState = set.stabilityStatus === 'STEADY_STATE';
-    // Emulators such as moto report no counts, only STEADY_STATE: by ECS's definition that means all running.
-    const running = set.runningCount ?? (steadyState ? desired : 0);
-    const pending = set.pendingCount ?? 0;
-    return {
-        taskDefinition: set.taskDefinition ?? '',
-        id: set.id ?? '',
-        desired,
-        running,
-        pending,
-        steady: steadyState && running === desired && pending === 0,
-        primary: set.status === 'PRIMARY'
-    };
-}
-/** A token ECS accepts (1–36 printable ASCII characters), the same for the same base and purpose. */
-function clientToken(base, purpose) {
-    const token = `${base}-${purpose}`;
-    return CLIENT_TOKEN.test(token) ? token : (0,external_node_crypto_.createHash)('sha256').update(token).digest('hex').slice(0, 36);
-}
-
-;// CONCATENATED MODULE: ./src/aws/test-listener.ts
-// The test listener: a second route on the load balancer that reaches only the new revision, so hooks can
-// test it (ECS_ROLLOUT_TEST_URL) before any production traffic moves.
-
-/** Points the test listener at the new revision's target group and returns the URL hooks should call. */
-async function routeTestListener(elb, listenerArn, targetGroupArn) {
-    const listener = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [listenerArn] })))
-        .Listeners?.[0];
-    if (!listener)
-        throw new Error(`test-listener-arn: listener ${listenerArn} was not found`);
-    const current = listener.DefaultActions?.find(a => a.Type === 'forward');
-    const only = current?.ForwardConfig?.TargetGroups ??
-        (current?.TargetGroupArn ? [{ TargetGroupArn: current.TargetGroupArn }] : []);
-    if (only.length !== 1 || only[0].TargetGroupArn !== targetGroupArn)
-        await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({
-            ListenerArn: listenerArn,
-            DefaultActions: [
-                {
-                    Type: 'forward',
-                    ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }] }
-                }
-            ]
-        }));
-    const lb = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [listener.LoadBalancerArn ?? ''] }))).LoadBalancers?.[0];
-    const scheme = listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS' ? 'https' : 'http';
-    return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
-}
-
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
 // decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
@@ -1970,6 +1308,668 @@ function reasonText(reason) {
             return `${by}: ${reason.reason}${first ? ` (stopped task: ${first.reason})` : ''}`;
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+// Text from outside (names, reasons, alarm state reasons, hook output) made safe to show, in the log and in
+// the summary alike: one line, no terminal escape sequences or control characters, bounded length. A line
+// break would let a hostile string end an HTML block in the summary (Markdown follows a blank line) or start
+// a `::workflow-command::` line in the log.
+/** CSI and OSC sequences, and the two-character escapes. */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]+/g;
+/** Other control characters, and the bidirectional overrides that make text read other than it is. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Enough for any name or reason a person reads; what is longer is cut, so no one string can bloat a page. */
+const MAX_TEXT = 2000;
+function text_oneLine(text, max = MAX_TEXT) {
+    const flat = String(text).replace(ANSI, '').replace(BREAKS, ' ').replace(INVISIBLE, '');
+    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : flat;
+}
+/** The last `max` lines of some output, each made safe, and how many earlier lines were left out. */
+function tailLines(output, max, width = 300) {
+    const all = output.flatMap(chunk => String(chunk).split(/\r?\n|\r/));
+    while (all.length > 0 && all[all.length - 1].trim() === '')
+        all.pop();
+    const lines = all.slice(-max).map(line => text_oneLine(line, width).trimEnd());
+    return { lines, omitted: all.length - lines.length };
+}
+/** "and 3 more", for lists cut to fit. */
+function andMore(omitted, what) {
+    return `and ${omitted} more ${what}`;
+}
+/** "12:03:04 UTC": runs last minutes to hours, so the time of day is what a reader compares. */
+function timeOfDay(at) {
+    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
+}
+/** "2026-11-03 12:03:04 UTC" */
+function dateTime(at) {
+    return `${new Date(at).toISOString().slice(0, 10)} ${timeOfDay(at)}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/html.ts
+// Small builders for the job summary's HTML. Every cell and text passes through escapeHtml: the summary
+// is rendered by GitHub, and @actions/core does no escaping of its own. The summary must hold no blank line:
+// GitHub ends an HTML block at one and reads what follows as Markdown.
+
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/**
+ * Escapes text for HTML, on one line (see oneLine): a line break could end GitHub's HTML block and let
+ * Markdown through.
+ */
+function html_escapeHtml(text) {
+    return text_oneLine(text).replace(/[&<>"']/g, c => ENTITIES[c]);
+}
+/** A pre-built fragment that must not be escaped again. */
+class html_Html {
+    html;
+    constructor(html) {
+        this.html = html;
+    }
+    toString() {
+        return this.html;
+    }
+}
+function cell(c) {
+    const text = inline(c);
+    // An empty cell renders as an unclosed <td> on GitHub; a dash reads better anyway.
+    return text.trim() === '' ? '–' : text;
+}
+function html_table(headers, rows) {
+    const head = `<tr>${headers.map(h => `<th>${html_escapeHtml(h)}</th>`).join('')}</tr>`;
+    const body = rows.map(r => `<tr>${r.map(c => `<td>${cell(c)}</td>`).join('')}</tr>`).join('\n');
+    return new html_Html(`<table>\n${head}\n${body}\n</table>\n`);
+}
+function html_link(text, href) {
+    const target = /^https:\/\//.test(href) ? href : '#';
+    return new html_Html(`<a href="${html_escapeHtml(target)}">${html_escapeHtml(text)}</a>`);
+}
+function code(text) {
+    return new html_Html(`<code>${html_escapeHtml(text)}</code>`);
+}
+/** A template whose values are escaped (Html fragments go in as they are). */
+function safe(strings, ...values) {
+    return new html_Html(strings.reduce((out, s, i) => out + s + (i < values.length ? inline(values[i]) : ''), ''));
+}
+function inline(c) {
+    if (c instanceof html_Html)
+        return c.html;
+    return typeof c === 'number' ? String(c) : html_escapeHtml(c);
+}
+/** Output lines as they were, escaped; an empty line gets a non-breaking space so it is not a blank line. */
+function pre(lines) {
+    return new html_Html(`<pre>${lines.map(l => html_escapeHtml(l).trimEnd() || '&nbsp;').join('\n')}</pre>\n`);
+}
+function list(items) {
+    return new html_Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`);
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(2485);
+;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
+// GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
+// per call is CloudWatch's limit, so more are split), metric and composite alike.
+
+const NAMES_PER_CALL = 100;
+class AlarmGates {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    async missing() {
+        const found = await this.describe();
+        return this.names().filter(name => !found.has(name));
+    }
+    async read() {
+        const found = await this.describe();
+        // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
+        const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
+        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+    }
+    names() {
+        return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
+    }
+    async describe() {
+        const found = new Map();
+        const names = this.names();
+        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
+            let NextToken;
+            do {
+                const out = await this.o.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmsCommand */.zWD({
+                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
+                    // Without AlarmTypes CloudWatch returns metric alarms only.
+                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                    MaxRecords: NAMES_PER_CALL,
+                    NextToken
+                }));
+                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+                    if (alarm.AlarmName)
+                        found.set(alarm.AlarmName, alarmState(alarm));
+                NextToken = out.NextToken;
+            } while (NextToken);
+        }
+        return found;
+    }
+}
+function alarmState(alarm) {
+    const state = alarm.StateValue === 'OK' || alarm.StateValue === 'ALARM' ? alarm.StateValue : 'INSUFFICIENT_DATA';
+    // StateTransitionedTimestamp is when the state last changed; StateUpdatedTimestamp also moves when only the
+    // reason does, so it is the fallback for emulators without the former.
+    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
+    return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
+}
+
+// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(6874);
+;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
+// TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
+// rule) forwards to the two target groups with weights, and every change is read back before it counts.
+
+class ListenerWeights {
+    o;
+    mode = 'weights';
+    route;
+    pair;
+    constructor(o) {
+        this.o = o;
+        const route = o.listenerRuleArn ?? o.listenerArn;
+        if (!route)
+            throw new Error('traffic by weights needs a listener or a listener rule');
+        if (o.targetGroups.length !== 2)
+            throw new Error('traffic by weights needs exactly two target groups');
+        this.route = route;
+    }
+    /** The target group that serves the stable revision today: the one the route sends traffic to. */
+    async stableTargetGroup() {
+        return (await this.targetGroups()).stable;
+    }
+    async newTargetGroup() {
+        return (await this.targetGroups()).new;
+    }
+    async weight() {
+        return listener_weights_share(forwardWeights(await this.actions()), await this.newTargetGroup());
+    }
+    async setWeight(percent) {
+        const groups = await this.targetGroups();
+        const weights = weightsFor(percent);
+        const wanted = listener_weights_share(new Map([
+            [groups.new, weights.new],
+            [groups.stable, weights.stable]
+        ]), groups.new);
+        // Both target groups stay in the route even at weight 0: ELBv2 health-checks only targets in use.
+        const done = (actions) => {
+            const current = forwardWeights(actions);
+            return current.has(groups.new) && current.has(groups.stable) && listener_weights_share(current, groups.new) === wanted;
+        };
+        let actions = await this.actions();
+        if (done(actions))
+            return;
+        // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
+        for (let attempt = 0; attempt < 2; attempt++) {
+            await this.write(withWeights(actions, groups, weights));
+            actions = await this.actions();
+            if (done(actions))
+                return;
+        }
+        throw new Error(`the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`);
+    }
+    /**
+     * The new target group has targets and every one of them passes its health check. ELBv2 checks only target
+     * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
+     * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
+     */
+    async ready() {
+        if (await this.attach())
+            return false;
+        const health = await this.targetHealth(await this.newTargetGroup());
+        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
+    }
+    /**
+     * Puts the new target group into the route beside the stable one, at weight 0, unless the route names it
+     * already; true when it wrote. ECS creates a task set in a target group only once a load balancer uses it
+     * ("does not have an associated load balancer"), and ELBv2 health-checks only target groups in use.
+     */
+    async attach() {
+        const groups = await this.targetGroups();
+        const weights = forwardWeights(await this.actions());
+        if (weights.has(groups.new))
+            return false;
+        await this.setWeight(listener_weights_share(weights, groups.new));
+        return true;
+    }
+    /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
+    async targetHealth(targetGroupArn) {
+        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeTargetHealthCommand */.qyg({ TargetGroupArn: targetGroupArn }));
+        const counts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 };
+        for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
+            const state = TargetHealth?.State;
+            if (state === 'healthy' || state === 'initial' || state === 'unused')
+                counts[state]++;
+            else if (state === 'unhealthy' || state === 'unavailable')
+                counts.unhealthy++;
+            // draining targets are leaving and count for nothing
+        }
+        return counts;
+    }
+    async targetGroups() {
+        this.pair ??= await this.findPair();
+        return this.pair;
+    }
+    async findPair() {
+        const [a, b] = this.o.targetGroups;
+        const pick = (stable) => ({ stable, new: stable === a ? b : a });
+        const weights = forwardWeights(await this.actions());
+        const foreign = [...weights].filter(([tg, w]) => w > 0 && !this.o.targetGroups.includes(tg));
+        if (foreign.length)
+            throw new Error(`the route ${this.route} also forwards to ${foreign.map(([tg]) => tg).join(', ')}, which target-groups does not name`);
+        if (this.o.stableTargetGroup) {
+            if (!this.o.targetGroups.includes(this.o.stableTargetGroup))
+                throw new Error(`target group ${this.o.stableTargetGroup} is not one of target-groups`);
+            return pick(this.o.stableTargetGroup);
+        }
+        const serving = this.o.targetGroups.filter(tg => (weights.get(tg) ?? 0) > 0);
+        if (serving.length === 1)
+            return pick(serving[0]);
+        if (serving.length === 0)
+            throw new Error(`the route ${this.route} forwards to neither target group of target-groups (${a}, ${b}): it forwards ${describeWeights(weights)}`);
+        throw new Error(`the route ${this.route} splits traffic between both target groups (${describeWeights(weights)}), so which serves the stable revision is unclear: is another rollout under way?`);
+    }
+    async actions() {
+        if (this.o.listenerRuleArn) {
+            const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeRulesCommand */.Ggo({ RuleArns: [this.route] }));
+            return out.Rules?.[0]?.Actions ?? [];
+        }
+        const out = await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [this.route] }));
+        return out.Listeners?.[0]?.DefaultActions ?? [];
+    }
+    async write(actions) {
+        if (this.o.listenerRuleArn)
+            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: this.route, Actions: actions }));
+        else
+            await this.o.elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({ ListenerArn: this.route, DefaultActions: actions }));
+    }
+}
+/** TrafficPort with traffic by replicas: traffic follows task counts, so there is nothing to set or read. */
+const replicasTraffic = {
+    mode: 'replicas',
+    setWeight: async () => { },
+    weight: async () => 0
+};
+/**
+ * ELBv2 weights are integers 0–999. A whole percent is its own weight (10 / 90); a share with a fraction,
+ * kept to 0.1, is in per-mille (2.5 % → 25 / 975).
+ */
+function weightsFor(percent) {
+    if (!(percent >= 0 && percent <= 100))
+        throw new Error(`traffic share ${percent} is not within 0–100 %`);
+    const tenths = Math.round(percent * 10);
+    const unit = tenths % 10 === 0 ? 1 : 10;
+    const fresh = (tenths * unit) / 10;
+    return { new: fresh, stable: 100 * unit - fresh };
+}
+/** Target group → weight of the route's forward action; a plain forward to one group is weight 1. */
+function forwardWeights(actions) {
+    const forward = actions.find(a => a.Type === 'forward');
+    const groups = forward?.ForwardConfig?.TargetGroups;
+    if (groups?.length)
+        return new Map(groups.map(g => [g.TargetGroupArn ?? '', g.Weight ?? 1]));
+    return new Map(forward?.TargetGroupArn ? [[forward.TargetGroupArn, 1]] : []);
+}
+/** The percentage of the route's traffic a target group receives. */
+function listener_weights_share(weights, targetGroup) {
+    const total = [...weights.values()].reduce((sum, w) => sum + w, 0);
+    return total === 0 ? 0 : (100 * (weights.get(targetGroup) ?? 0)) / total;
+}
+/** The route's actions with its forward action replaced by the weighted pair; other actions are kept. */
+function withWeights(actions, groups, weights) {
+    const forward = actions.find(a => a.Type === 'forward');
+    const weighted = {
+        Type: 'forward',
+        Order: forward?.Order,
+        ForwardConfig: {
+            TargetGroups: [
+                { TargetGroupArn: groups.stable, Weight: weights.stable },
+                { TargetGroupArn: groups.new, Weight: weights.new }
+            ],
+            TargetGroupStickinessConfig: forward?.ForwardConfig?.TargetGroupStickinessConfig
+        }
+    };
+    return forward ? actions.map(a => (a === forward ? weighted : a)) : [...actions, weighted];
+}
+function describeWeights(weights) {
+    return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group';
+}
+
+;// CONCATENATED MODULE: ./src/aws/record-store.ts
+// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
+
+
+
+class RecordStore {
+    o;
+    constructor(o) {
+        this.o = o;
+    }
+    async save(record) {
+        const encoded = Object.entries((0,record_record.encodeRecord)(record));
+        const set = encoded.filter(([, value]) => value !== '');
+        // A field that became empty is removed, every time: another run (a control run's request) may have
+        // written it since this one last looked.
+        const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
+        const resourceArn = this.o.serviceArn;
+        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
+        if (cleared.length)
+            await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
+    }
+}
+/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
+function loadRecord(tags) {
+    return decodeRecord(tagRecord(tags));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/aws/failed-tasks.ts
+// The new revision's failed tasks, for the circuit breaker: its stopped tasks, minus the ones ECS stopped
+// for a reason that says nothing about the revision (scale-in, a person's StopTask, Spot reclaims).
+
+const DESCRIBE_MAX = 100;
+/** Stopped tasks stay listed for about an hour; 10 pages cover any max-failed-tasks (at most 1000). */
+const PAGES_MAX = 10;
+const NOT_THE_REVISION = new Set(['UserInitiated', 'SpotInterruption', 'TerminationNotice']);
+const SCALE_IN = /^Scaling activity initiated by/;
+class FailedTasks {
+    ecs;
+    cluster;
+    /** Stopped tasks already judged: each is described once. */
+    judged = new Set();
+    found = new Map();
+    constructor(ecs, cluster) {
+        this.ecs = ecs;
+        this.cluster = cluster;
+    }
+    /** Everything found so far, oldest first. */
+    list() {
+        return [...this.found.values()].sort((a, b) => a.at - b.at);
+    }
+    /** Looks at the task set's stopped tasks not judged yet. */
+    async collect(taskSetId) {
+        const fresh = (await this.stoppedTasks(taskSetId)).filter(arn => !this.judged.has(arn));
+        for (let i = 0; i < fresh.length; i += DESCRIBE_MAX) {
+            const out = await this.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
+            // A task still stopping has no final reason or exit codes yet: judge it on a later look.
+            for (const task of out.tasks ?? []) {
+                if (!task.taskArn || task.lastStatus !== 'STOPPED')
+                    continue;
+                this.judged.add(task.taskArn);
+                if (isFailure(task))
+                    this.found.set(task.taskArn, failedTask(task));
+            }
+        }
+    }
+    async stoppedTasks(startedBy) {
+        const arns = [];
+        let nextToken;
+        for (let page = 0; page < PAGES_MAX; page++) {
+            const out = await this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
+            arns.push(...(out.taskArns ?? []));
+            nextToken = out.nextToken;
+            if (!nextToken)
+                break;
+        }
+        return arns;
+    }
+}
+function isFailure(task) {
+    return !NOT_THE_REVISION.has(task.stopCode ?? '') && !SCALE_IN.test(task.stoppedReason ?? '');
+}
+function failedTask(task) {
+    const containers = task.containers ?? [];
+    const details = containers
+        .map(c => c.reason ? `${c.name}: ${c.reason}` : c.exitCode ? `${c.name} exited with code ${c.exitCode}` : '')
+        .filter(Boolean);
+    return {
+        taskArn: task.taskArn ?? '',
+        reason: [task.stoppedReason ?? 'stopped', ...details].join('; '),
+        at: (task.stoppedAt ?? task.stoppingAt ?? new Date()).getTime(),
+        exitCode: containers.find(c => c.exitCode)?.exitCode
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/scale.ts
+// Task set sizes are PERCENT scales of the service's desired count, and ECS runs
+// computedDesiredCount = ceil(desiredCount × scale / 100) tasks. This picks the scale for an exact count.
+/** What ECS computes from a scale, by its documented formula. */
+function computedCount(desiredCount, percent) {
+    return Math.ceil((desiredCount * percent) / 100);
+}
+/** The PERCENT scale for which ECS runs exactly `target` of `desiredCount` tasks. */
+function scalePercent(target, desiredCount) {
+    if (!Number.isInteger(target) || target < 0 || target > desiredCount)
+        throw new Error(`cannot size a task set at ${target} tasks of a service whose desired count is ${desiredCount}`);
+    if (target === desiredCount)
+        return desiredCount === 0 ? 0 : 100;
+    // The share target × 100 / desired, rounded down to 4 decimals, stays proportional when an autoscaler
+    // changes the desired count. When it is exact, floating point can still tip the product a hair above
+    // target (25 × (28 / 100) = 7.000000000000001, ceil 8), depending on how ECS orders the operations: then
+    // take the next value down, 0.0001 below, which is still far above the share of target − 1.
+    const units = Math.floor((target * 1_000_000) / desiredCount);
+    const fits = (percent) => computedCount(desiredCount, percent) === target && Math.ceil(desiredCount * (percent / 100)) === target;
+    return fits(units / 10_000) ? units / 10_000 : (units - 1) / 10_000;
+}
+
+;// CONCATENATED MODULE: ./src/aws/task-set-fleet.ts
+// FleetPort for a service with the EXTERNAL deployment controller: the stable and the new revision are two
+// task sets of one service, and a move between steps is a change of their PERCENT scales.
+
+
+
+
+
+
+
+const CLIENT_TOKEN = /^[\x21-\x7e]{1,36}$/;
+// externalId has no documented limit; it becomes a Cloud Map attribute (1024) and is shown in the console.
+const EXTERNAL_ID_MAX = 255;
+class TaskSetFleet {
+    o;
+    externalId;
+    failed;
+    /** From the last detailed observation: quick ones (DescribeTaskSets) do not return it. */
+    desiredCount;
+    constructor(o) {
+        this.o = o;
+        this.externalId = `${record_record.TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
+        this.failed = new FailedTasks(o.ecs, o.cluster);
+    }
+    async observe(detail) {
+        if (!detail && this.desiredCount !== undefined)
+            return this.observation(await this.taskSets(), this.desiredCount);
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        this.desiredCount = service.desiredCount ?? 0;
+        const observation = this.observation(service.taskSets ?? [], this.desiredCount);
+        const fresh = observation.new;
+        if (fresh && (fresh.running < fresh.desired || !fresh.steady)) {
+            await this.failed.collect(fresh.id);
+            observation.failedNewTasks = this.failed.list();
+        }
+        return { ...observation, tags: (0,aws_tags/* tagRecord */.C)(service.tags) };
+    }
+    async ensureNew() {
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        const sets = service.taskSets ?? [];
+        if (this.find(sets).new)
+            return;
+        // The new task set runs where and how the serving one does; a first task set takes the service's own.
+        const from = sets.find(s => s.status === 'PRIMARY') ?? service;
+        const capacity = from.capacityProviderStrategy?.length
+            ? { capacityProviderStrategy: from.capacityProviderStrategy }
+            : { launchType: from.launchType };
+        await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            taskDefinition: this.o.newTaskDefinition,
+            externalId: this.externalId,
+            ...capacity,
+            platformVersion: from.platformVersion,
+            networkConfiguration: from.networkConfiguration,
+            loadBalancers: this.o.newLoadBalancers ?? from.loadBalancers,
+            serviceRegistries: from.serviceRegistries,
+            scale: { value: 0, unit: 'PERCENT' },
+            clientToken: clientToken(this.o.clientToken, 'create-new'),
+            tags: [
+                { key: `${record_record.TAG_PREFIX}rollout-id`, value: (0,record_record.tagValue)(this.o.rolloutId) },
+                { key: `${record_record.TAG_PREFIX}role`, value: 'new' }
+            ]
+        }));
+    }
+    async scale(target, desiredCount) {
+        // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
+        if (desiredCount === 0)
+            return;
+        const found = this.find(await this.taskSets());
+        const changes = ['new', 'stable'].flatMap(which => {
+            const set = found[which];
+            if (!set) {
+                if (target[which] > 0)
+                    throw new Error(`the ${which} revision has no task set to scale`);
+                return [];
+            }
+            const value = scalePercent(target[which], desiredCount);
+            const delta = value - (set.scale?.value ?? 0);
+            return delta === 0 ? [] : [{ set, value, delta }];
+        });
+        // Shrinking first, as the planner's moves are built (src/plan/moves.ts): a move that stops some tasks and
+        // starts others fits under the ceiling (desired + max-surge) only once the stops are asked for. Growing
+        // first would, between the two calls, ask ECS for the tasks of both sides and briefly overshoot it (a
+        // fifth task with desired 4 and max-surge 0). Stopping first costs no healthy capacity the move has not
+        // already accounted for: the tasks being started are not healthy yet either way.
+        for (const { set, value } of changes.sort((a, b) => a.delta - b.delta))
+            await this.o.ecs.send(new dist_cjs/* UpdateTaskSetCommand */.qcp({
+                cluster: this.o.cluster,
+                service: this.o.service,
+                taskSet: set.taskSetArn,
+                scale: { value, unit: 'PERCENT' }
+            }));
+    }
+    async makePrimary(which) {
+        const set = this.find(await this.taskSets())[which];
+        if (!set)
+            throw new Error(`the ${which} revision has no task set to make primary`);
+        if (set.status === 'PRIMARY')
+            return;
+        await this.o.ecs.send(new dist_cjs/* UpdateServicePrimaryTaskSetCommand */.zIf({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            primaryTaskSet: set.taskSetArn
+        }));
+    }
+    async remove(which) {
+        const set = this.find(await this.taskSets())[which];
+        if (!set)
+            return;
+        try {
+            // force: the engine removes a task set once the other carries the load, whether or not ECS has
+            // finished scaling this one in.
+            await this.o.ecs.send(new dist_cjs/* DeleteTaskSetCommand */.y5A({
+                cluster: this.o.cluster,
+                service: this.o.service,
+                taskSet: set.taskSetArn,
+                force: true
+            }));
+        }
+        catch (error) {
+            if (error.name !== 'TaskSetNotFoundException')
+                throw error;
+        }
+    }
+    async taskSets() {
+        const out = await this.o.ecs.send(new dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
+        return out.taskSets ?? [];
+    }
+    /** The two revisions' task sets; DRAINING ones are on their way out and no longer count. */
+    find(sets) {
+        const live = sets.filter(s => s.status !== 'DRAINING');
+        const { newTaskDefinition, stableTaskDefinition } = this.o;
+        // Ours by externalId; by task definition too (a set left by an earlier run of the same revision),
+        // unless the stable revision has that task definition as well.
+        const fresh = live.find(s => s.externalId === this.externalId) ??
+            (newTaskDefinition === stableTaskDefinition
+                ? undefined
+                : live.find(s => s.taskDefinition === newTaskDefinition));
+        const others = live.filter(s => s !== fresh);
+        const stable = others.find(s => s.taskDefinition === stableTaskDefinition) ??
+            others.find(s => s.status === 'PRIMARY') ??
+            others[0];
+        return { new: fresh, stable };
+    }
+    observation(sets, desiredCount) {
+        const found = this.find(sets);
+        return {
+            desiredCount,
+            new: found.new && revision(found.new, desiredCount),
+            stable: found.stable && revision(found.stable, desiredCount),
+            failedNewTasks: this.failed.list()
+        };
+    }
+}
+function revision(set, desiredCount) {
+    const desired = set.computedDesiredCount ?? computedCount(desiredCount, set.scale?.value ?? 0);
+    const steadyState = set.stabilityStatus === 'STEADY_STATE';
+    // Emulators such as moto report no counts, only STEADY_STATE: by ECS's definition that means all running.
+    const running = set.runningCount ?? (steadyState ? desired : 0);
+    const pending = set.pendingCount ?? 0;
+    return {
+        taskDefinition: set.taskDefinition ?? '',
+        id: set.id ?? '',
+        desired,
+        running,
+        pending,
+        steady: steadyState && running === desired && pending === 0,
+        primary: set.status === 'PRIMARY'
+    };
+}
+/** A token ECS accepts (1–36 printable ASCII characters), the same for the same base and purpose. */
+function clientToken(base, purpose) {
+    const token = `${base}-${purpose}`;
+    return CLIENT_TOKEN.test(token) ? token : (0,external_node_crypto_.createHash)('sha256').update(token).digest('hex').slice(0, 36);
+}
+
+;// CONCATENATED MODULE: ./src/aws/test-listener.ts
+// The test listener: a second route on the load balancer that reaches only the new revision, so hooks can
+// test it (ECS_ROLLOUT_TEST_URL) before any production traffic moves.
+
+/** Points the test listener at the new revision's target group and returns the URL hooks should call. */
+async function routeTestListener(elb, listenerArn, targetGroupArn) {
+    const listener = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeListenersCommand */.AKE({ ListenerArns: [listenerArn] })))
+        .Listeners?.[0];
+    if (!listener)
+        throw new Error(`test-listener-arn: listener ${listenerArn} was not found`);
+    const current = listener.DefaultActions?.find(a => a.Type === 'forward');
+    const only = current?.ForwardConfig?.TargetGroups ??
+        (current?.TargetGroupArn ? [{ TargetGroupArn: current.TargetGroupArn }] : []);
+    if (only.length !== 1 || only[0].TargetGroupArn !== targetGroupArn)
+        await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* ModifyListenerCommand */.ugc({
+            ListenerArn: listenerArn,
+            DefaultActions: [
+                {
+                    Type: 'forward',
+                    ForwardConfig: { TargetGroups: [{ TargetGroupArn: targetGroupArn, Weight: 1 }] }
+                }
+            ]
+        }));
+    const lb = (await elb.send(new client_elastic_load_balancing_v2_dist_cjs/* DescribeLoadBalancersCommand */.AZi({ LoadBalancerArns: [listener.LoadBalancerArn ?? ''] }))).LoadBalancers?.[0];
+    const scheme = listener.Protocol === 'HTTPS' || listener.Protocol === 'TLS' ? 'https' : 'http';
+    return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
 }
 
 // EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/lib/github.js + 22 modules
@@ -4056,22 +4056,63 @@ async function newTaskSetGroup(config, clients, record) {
         ?.map(lb => lb.targetGroupArn)
         .find((tg) => !!tg && config.targetGroups.includes(tg));
 }
-/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
-async function rollout_session_runRollout(o) {
-    const { config, deps, record, ports } = o;
+async function startReporting(config, deps, record, from, to) {
     const region = await deps.clients.ecs.config.region();
     const summary = new LiveSummary({
         repository: deps.run.repository,
         serverUrl: deps.run.serverUrl,
         runUrl: deps.run.runUrl,
-        taskDefinitions: o.to ? { from: o.from, to: o.to } : undefined,
+        taskDefinitions: to ? { from, to } : undefined,
         showEnvValues: config.showEnvValues
     });
-    const github = await startDeployReport(config, `Rolling ${task_definition_taskDefinitionLabel(record.newTaskDefinition)} out to ${config.service}`);
+    const label = task_definition_taskDefinitionLabel(record.newTaskDefinition);
+    const github = await startDeployReport(config, `Rolling ${label} out to ${config.service}`);
     const events = fanOut(createLogSink(lib_core), summary, github.sink(() => summary.render()));
+    return {
+        events,
+        region,
+        finish: async (result, extra) => {
+            if (result.status !== constants/* Status */.nW.Paused) {
+                const ended = VERSION_OUTCOMES[result.status] ?? 'failed';
+                await recordVersion(deps.clients.ecs, record, ended, deps.clock.now()).catch(error => lib_core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`));
+            }
+            const outputs = {
+                [constants/* Output */.k7.RolloutId]: record.id,
+                [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
+                [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
+                ...extra
+            };
+            const outcome = outcomeOf(result, outputs, summary.render());
+            await github.finish(outcome.status, outcome.failure ?? `${label} ${outcome.status} on ${config.service}`, outcome.summary, config.url);
+            return outcome;
+        }
+    };
+}
+/** The reconciler's (and the ECS follower's) settings from the inputs. */
+function engineSettings(config, plan) {
+    return {
+        plan,
+        pollIntervalMs: config.pollIntervalMs,
+        stepTimeoutMs: config.stepTimeoutMs,
+        timeoutMs: config.timeoutMs,
+        maxFailedTasks: config.maxFailedTasks,
+        onFailure: config.onFailure,
+        onCancel: config.onCancel
+    };
+}
+const VERSION_OUTCOMES = {
+    [constants/* Status */.nW.Succeeded]: 'succeeded',
+    [constants/* Status */.nW.RolledBack]: 'rolled-back',
+    [constants/* Status */.nW.Aborted]: 'aborted'
+};
+/** Runs the reconciler from `state` to an Outcome, with the log and a live job summary. */
+async function rollout_session_runRollout(o) {
+    const { config, deps, record, ports } = o;
+    const reporting = await startReporting(config, deps, record, o.from, o.to);
+    const { events } = reporting;
     const planConfig = o.plan ?? record.plan;
     const observed = await ports.fleet.observe(true);
-    events.emit(startEvent(config, record, region, buildPlan(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
+    events.emit(startEvent(config, record, reporting.region, buildPlan(planConfig, observed.desiredCount), o.state.step, deps.clock.now()));
     const result = await new Reconciler(record, o.state, {
         fleet: ports.fleet,
         traffic: ports.traffic,
@@ -4081,33 +4122,8 @@ async function rollout_session_runRollout(o) {
         clock: deps.clock,
         hooks: hooksFor(config, deps, record, events, ports),
         cancel: deps.cancel
-    }, {
-        plan: planConfig,
-        pollIntervalMs: config.pollIntervalMs,
-        stepTimeoutMs: config.stepTimeoutMs,
-        timeoutMs: config.timeoutMs,
-        maxFailedTasks: config.maxFailedTasks,
-        onFailure: config.onFailure,
-        onCancel: config.onCancel
-    }, deps.clock.now()).run();
-    if (result.status !== constants/* Status */.nW.Paused) {
-        const outcome = {
-            [constants/* Status */.nW.Succeeded]: 'succeeded',
-            [constants/* Status */.nW.RolledBack]: 'rolled-back',
-            [constants/* Status */.nW.Aborted]: 'aborted'
-        }[result.status];
-        await recordVersion(deps.clients.ecs, record, outcome ?? 'failed', deps.clock.now()).catch(error => lib_core.warning(`Could not record the outcome on ${record.newTaskDefinition}: ${String(error)}`));
-    }
-    const outputs = {
-        [constants/* Output */.k7.RolloutId]: record.id,
-        [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
-        [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? '',
-        ...o.outputs
-    };
-    const outcome = outcomeOf(result, outputs, summary.render());
-    const done = `${task_definition_taskDefinitionLabel(record.newTaskDefinition)} ${outcome.status} on ${config.service}`;
-    await github.finish(outcome.status, outcome.failure ?? done, outcome.summary, config.url);
-    return outcome;
+    }, engineSettings(config, planConfig), deps.clock.now()).run();
+    return reporting.finish(result, o.outputs);
 }
 function startEvent(config, record, region, plan, fromStep, at) {
     return {
@@ -4319,6 +4335,7 @@ async function handleOrphan(config, deps, service, record) {
 
 
 
+
 /** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
 const STRATEGY_INPUTS = [
     'strategy',
@@ -4353,8 +4370,16 @@ async function controlCommand(config, deps) {
                 return refuseWhileRollingBack(config, record, alive);
             if (alive)
                 return askOwner(config, deps, service, record, 'pause');
-            await writeRecordFields(deps, service, { stage: 'paused' });
-            return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)');
+            {
+                // Written as this run's: a run that still executes it (a heartbeat older than takeover-after) stops.
+                const taken = {
+                    stage: 'paused',
+                    heartbeat: String(deps.clock.now()),
+                    owner: deps.run.runUrl || deps.run.actor
+                };
+                await writeRecordFields(deps, service, taken);
+                return statusOutcome(config, { ...record, ...taken, heartbeat: deps.clock.now(), stage: 'paused' }, service, 'paused (its owner was gone)');
+            }
         case 'abort': {
             const outcome = alive
                 ? await askOwner(config, deps, service, record, 'abort')
@@ -4497,15 +4522,24 @@ async function askOwner(config, deps, service, record, request) {
     const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor;
     await writeRecordFields(deps, service, { request, 'request-by': (0,record_record.tagValue)(by) });
     const deadline = deps.clock.now() + ACK_TIMEOUT_MS;
+    // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
+    let heartbeat = record.heartbeat;
+    let heartbeatSeenAt = deps.clock.now();
     for (;;) {
         await deps.clock.sleep(ACK_POLL_MS);
         const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
         const current = (0,record_record.decodeRecord)(now.tags);
+        if (current && current.heartbeat !== heartbeat) {
+            heartbeat = current.heartbeat;
+            heartbeatSeenAt = deps.clock.now();
+        }
         const acted = !current || current.id !== record.id || current.request !== request;
         if (acted && current?.request === undefined) {
             const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
             return statusOutcome(config, settled, now, `${request} done by the owner`);
         }
+        if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
+            throw new Error(`the run that owns rollout ${record.id} (${ownerOf(record)}) has not heart-beaten for ${Math.round((deps.clock.now() - heartbeatSeenAt) / 1000)}s and did not act on "${request}": it seems gone. Run this again with a takeover-after shorter than its silence (e.g. takeover-after: 1m) to act on the rollout directly; the request stays on the service`);
         if (deps.clock.now() > deadline)
             throw new Error(`the run that owns rollout ${record.id} (${ownerOf(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
     }
@@ -4523,6 +4557,11 @@ async function untilCompleted(config, deps, record, deadline) {
 async function writeRecordFields(deps, service, fields) {
     const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [record_record.TAG_PREFIX + k, v]));
     await deps.clients.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: service.arn, tags: (0,aws_tags/* tagList */.T)(tags) }));
+}
+function heartbeatText(record) {
+    if (record.heartbeat === 0)
+        return 'handed over by its run after a cancel';
+    return `last heartbeat ${new Date(record.heartbeat).toISOString()}`;
 }
 const OUTCOME_STATUS = {
     succeeded: constants/* Status */.nW.Succeeded,
@@ -4550,8 +4589,12 @@ function statusOutcome(config, record, service, note) {
         `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
         `${record.stableTaskDefinition ? task_definition_taskDefinitionLabel(record.stableTaskDefinition) : 'nothing'} → ${task_definition_taskDefinitionLabel(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
         `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
-        `last heartbeat ${new Date(record.heartbeat).toISOString()}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
+        `${heartbeatText(record)}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
     ];
+    if (status === constants/* Status */.nW.InProgress && ownerOf(record))
+        lines.push(record.heartbeat === 0
+            ? 'no run owns it now: the next run (resume, abort, or the post step) carries its rollback on'
+            : `owned by ${ownerOf(record)}`);
     for (const line of lines)
         lib_core.info(line);
     const summary = `<h2>Rollout ${html_escapeHtml(record.id)} on ${html_escapeHtml(config.service)}</h2>\n<ul>${lines.map(l => `<li>${html_escapeHtml(l)}</li>`).join('')}</ul>\n`;

@@ -10,6 +10,7 @@ import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { InputError, show } from '../config/parse.js'
 import { Output, State, Status } from '../constants.js'
+import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
 import { decodeRecord, TAG_PREFIX, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
@@ -51,8 +52,21 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
         return statusOutcome(config, record, service, 'already paused')
       if (rollingBack) return refuseWhileRollingBack(config, record, alive)
       if (alive) return askOwner(config, deps, service, record, 'pause')
-      await writeRecordFields(deps, service, { stage: 'paused' })
-      return statusOutcome(config, { ...record, stage: 'paused' }, service, 'paused (its owner was gone)')
+      {
+        // Written as this run's: a run that still executes it (a heartbeat older than takeover-after) stops.
+        const taken = {
+          stage: 'paused',
+          heartbeat: String(deps.clock.now()),
+          owner: deps.run.runUrl || deps.run.actor
+        }
+        await writeRecordFields(deps, service, taken)
+        return statusOutcome(
+          config,
+          { ...record, ...taken, heartbeat: deps.clock.now(), stage: 'paused' },
+          service,
+          'paused (its owner was gone)'
+        )
+      }
     case 'abort': {
       const outcome = alive
         ? await askOwner(config, deps, service, record, 'abort')
@@ -223,15 +237,26 @@ async function askOwner(
   const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
   await writeRecordFields(deps, service, { request, 'request-by': tagValue(by) })
   const deadline = deps.clock.now() + ACK_TIMEOUT_MS
+  // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
+  let heartbeat = record.heartbeat
+  let heartbeatSeenAt = deps.clock.now()
   for (;;) {
     await deps.clock.sleep(ACK_POLL_MS)
     const now = await readService(deps.clients.ecs, config.cluster, config.service)
     const current = decodeRecord(now.tags)
+    if (current && current.heartbeat !== heartbeat) {
+      heartbeat = current.heartbeat
+      heartbeatSeenAt = deps.clock.now()
+    }
     const acted = !current || current.id !== record.id || current.request !== request
     if (acted && current?.request === undefined) {
       const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
       return statusOutcome(config, settled, now, `${request} done by the owner`)
     }
+    if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
+      throw new Error(
+        `the run that owns rollout ${record.id} (${ownerOf(record)}) has not heart-beaten for ${Math.round((deps.clock.now() - heartbeatSeenAt) / 1000)}s and did not act on "${request}": it seems gone. Run this again with a takeover-after shorter than its silence (e.g. takeover-after: 1m) to act on the rollout directly; the request stays on the service`
+      )
     if (deps.clock.now() > deadline)
       throw new Error(
         `the run that owns rollout ${record.id} (${ownerOf(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`
@@ -260,6 +285,11 @@ async function writeRecordFields(
 ): Promise<void> {
   const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]))
   await deps.clients.ecs.send(new TagResourceCommand({ resourceArn: service.arn, tags: tagList(tags) }))
+}
+
+function heartbeatText(record: RolloutRecord): string {
+  if (record.heartbeat === 0) return 'handed over by its run after a cancel'
+  return `last heartbeat ${new Date(record.heartbeat).toISOString()}`
 }
 
 const OUTCOME_STATUS: Record<string, Status> = {
@@ -295,8 +325,14 @@ export function statusOutcome(
     `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
     `${record.stableTaskDefinition ? taskDefinitionLabel(record.stableTaskDefinition) : 'nothing'} → ${taskDefinitionLabel(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
     `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
-    `last heartbeat ${new Date(record.heartbeat).toISOString()}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
+    `${heartbeatText(record)}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
   ]
+  if (status === Status.InProgress && ownerOf(record))
+    lines.push(
+      record.heartbeat === 0
+        ? 'no run owns it now: the next run (resume, abort, or the post step) carries its rollback on'
+        : `owned by ${ownerOf(record)}`
+    )
   for (const line of lines) core.info(line)
   const summary = `<h2>Rollout ${escapeHtml(record.id)} on ${escapeHtml(config.service)}</h2>\n<ul>${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`
   const outputs: Partial<Record<Output, string>> = {
