@@ -14,11 +14,12 @@ export interface OverheadOptions {
 
 export const OVERHEAD_TICK_MS = 50
 /**
- * Tasks start in 1.5 s: the sandbox's start time is exact, and the action looks at a moving step at most 1 s apart,
- * so a whole number of seconds would put every convergence just after a look (the worst case, every step). Half
- * way between two looks is the average case for real task starts, whose phase is random.
+ * Tasks start in 0.5 s. The sandbox's start time is exact, and the action looks at a moving step about 0.2, 0.45,
+ * 0.95, 1.95 … s after a move: whole seconds would put every convergence just after a look (the worst case, at
+ * every step), where real task starts fall anywhere between two looks. 0.5 s falls between the looks at 0.45 and
+ * 0.95 s, like any start from 1.5 s, 2.5 s …
  */
-export const OVERHEAD_START_SECONDS = '1.5'
+export const OVERHEAD_START_SECONDS = '0.5'
 export const LINEAR_10 = { strategy: 'linear', 'step-percent': '10' }
 
 export async function overhead(o: OverheadOptions): Promise<BenchResult> {
@@ -48,10 +49,10 @@ export async function overhead(o: OverheadOptions): Promise<BenchResult> {
     method: `
 ${o.trials} rollout(s), one at a time, of a 10-task EXTERNAL service: \`dist/index.js\` with \`command: deploy\`,
 linear 10 % (10 steps), step-bake-time ${o.stepBake}, bake-time ${o.finalBake}, and otherwise default settings
-(poll-interval 12 s, stable shrinking). Sandbox tick ${OVERHEAD_TICK_MS} ms; tasks start in ${OVERHEAD_START_SECONDS} s — the
-sandbox's start time is exact and a moving step is looked at least once a second, so a whole number of seconds would
-land every convergence just after a look (the worst case, at every step); half-way is the average case of real task
-starts, whose phase is random.
+(poll-interval 12 s, stable shrinking). Sandbox tick ${OVERHEAD_TICK_MS} ms; tasks start in ${OVERHEAD_START_SECONDS} s. The
+sandbox's start time is exact, and the action looks at a moving step about 0.2, 0.45, 0.95, 1.95 … s after a move:
+a whole number of seconds would land every convergence just after a look (the worst case, at every step), where real
+starts fall anywhere between two looks; ${OVERHEAD_START_SECONDS} s falls between the looks at 0.45 and 0.95 s.
 The wall time runs from spawning the process to its exit. Bakes are the durations the action logged for each step and
 for the final bake. The sandbox's simulated task start time is, for every move (one or more UpdateTaskSet calls
 within 200 ms), the time from its first UpdateTaskSet to the first journal tick at which every task set not being

@@ -6,23 +6,33 @@ import { mkdtempSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { apiBudget } from './api-budget.js'
 import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
 import { machine } from './lib/machine.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
+import { scale } from './scale.js'
 import { writeResults, type BenchResult } from './lib/report.js'
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
-  detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 3 }),
+  detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 5 }),
   rollback: () => rollback({ trialsPerMode: 9, concurrency: 3 }),
   overhead: () => overhead({ trials: 1, stepBake: '10s', finalBake: '10s' }),
-  'cold-start': () => coldStart({ trials: 20 })
+  'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
+  'cold-start': () => coldStart({ trials: 20 }),
+  scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })
 const only = values.only?.split(',').map(s => s.trim())
 for (const name of only ?? []) if (!BENCHMARKS[name]) throw new Error(`no benchmark "${name}"`)
+
+/** Benchmark 3's median per-step overhead, the reference for benchmark 6, once it has run. */
+function referencePerStep(): { perStepMs: number } | undefined {
+  const f = results.find(r => r.id === 'overhead')?.figures.find(f => f.id === 'step-overhead')
+  return f ? { perStepMs: f.summary.median } : undefined
+}
 
 const began = Date.now()
 const host = machine()

@@ -1,5 +1,6 @@
 // One healthy rollout from start to end, and where its time went (timeline.ts).
 
+import type { CallRecord } from '../../sandbox/client.js'
 import { startAction, transcript, type ActionRun } from './action.js'
 import type { SandboxProcess } from './sandbox.js'
 import { createService, type BenchService, type ServiceSpec } from './scenes.js'
@@ -8,7 +9,7 @@ import { timeline, type Timeline } from './timeline.js'
 export interface RolloutOptions {
   sandbox: SandboxProcess
   service: ServiceSpec
-  /** Deploy inputs besides command, cluster, service and task-definition. */
+  /** Deploy inputs besides command, cluster, service, task-definition and alarms (the service's gate alarms). */
   inputs: Record<string, string>
   rss?: boolean
   timeoutMs?: number
@@ -17,6 +18,8 @@ export interface RolloutOptions {
 export interface Rollout {
   service: BenchService
   run: ActionRun
+  /** The rollout's calls (its region), as the sandbox recorded them. */
+  calls: CallRecord[]
   timeline: Timeline
 }
 
@@ -34,6 +37,7 @@ export async function prepareRollout(o: RolloutOptions): Promise<() => Promise<R
         cluster: service.scene.clusterName,
         service: service.scene.serviceName,
         'task-definition': service.next,
+        alarms: service.alarms.join(','),
         ...o.inputs
       }
     }).done
@@ -42,6 +46,6 @@ export async function prepareRollout(o: RolloutOptions): Promise<() => Promise<R
     const { ticks } = await o.sandbox.control.journal(service.scene.clusterName, service.scene.serviceName, {
       since: run.startedAt
     })
-    return { service, run, timeline: timeline(run, calls, ticks) }
+    return { service, run, calls, timeline: timeline(run, calls, ticks) }
   }
 }

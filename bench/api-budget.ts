@@ -1,0 +1,155 @@
+// 4. API budget: calls per operation per minute during a bake with 1, 10 and 100 gate alarms; read calls per
+// poll; and a rollout's share of each throttled operation's sustained limit.
+
+import type { CallRecord } from '../sandbox/client.js'
+import { figure, type BenchResult, type Figure } from './lib/report.js'
+import { prepareRollout, type Rollout } from './lib/rollout.js'
+import { withSandbox } from './lib/sandbox.js'
+import { REGIONS } from './lib/scenes.js'
+import { parseDuration } from './lib/timeline.js'
+import { sleep } from './lib/trials.js'
+
+export interface ApiBudgetOptions {
+  alarmCounts: number[]
+  bake: string
+  finalBake: string
+}
+
+/** Sustained rates, per second, account-wide and per region (shared/reference/aws-api.md §4). */
+export const LIMITS: Record<string, number> = { DescribeServices: 20, UpdateService: 5, DescribeAlarms: 9 }
+const TICK_MS = 100
+/** Left out at each end of the bake: the move before it and the read at its end are not "during". */
+const MARGIN_MS = 1000
+
+interface Budget {
+  alarms: number
+  windowMs: number
+  perMinute: Record<string, number>
+  polls: number
+  reads: number
+  rollout: { durationMs: number; counts: Record<string, number> }
+  startup: Record<string, number>
+}
+
+export async function apiBudget(o: ApiBudgetOptions): Promise<BenchResult> {
+  const began = Date.now()
+  const bakeMs = parseDuration(o.bake)
+  const { value: budgets, sandboxCpuMs } = await withSandbox({ tickMs: TICK_MS }, async sandbox => {
+    const runs = await Promise.all(
+      o.alarmCounts.map(async (alarms, i) => {
+        const go = await prepareRollout({
+          sandbox,
+          service: {
+            region: REGIONS[i],
+            service: `api-${alarms}`,
+            desiredCount: 4,
+            env: { SANDBOX_START_SECONDS: '0.5' },
+            alarms
+          },
+          inputs: {
+            strategy: 'canary',
+            'canary-percent': '25',
+            'canary-bake-time': o.bake,
+            'bake-time': o.finalBake
+          }
+        })
+        await sleep(i * 2000)
+        return go()
+      })
+    )
+    return runs.map((r, i) => budget(r, o.alarmCounts[i], bakeMs))
+  })
+  const figures: Figure[] = []
+  for (const b of budgets)
+    figures.push(
+      figure(
+        `reads-per-poll-${b.alarms}`,
+        `Read calls per poll, ${b.alarms} alarm(s)`,
+        'calls',
+        [b.reads / b.polls],
+        'bake',
+        {
+          stat: 'max',
+          max: 2,
+          text: '≤ 2'
+        }
+      )
+    )
+  for (const op of Object.keys(LIMITS))
+    figures.push(
+      figure(
+        `share-${op}`,
+        `${op} during a bake, share of ${LIMITS[op]}/s (1, 10, 100 alarms)`,
+        '%',
+        budgets.map(b => share(b.perMinute[op] ?? 0, op)),
+        'rollout',
+        { stat: 'max', max: 1, text: '≤ 1 %' }
+      )
+    )
+  for (const op of Object.keys(LIMITS))
+    figures.push(
+      figure(
+        `whole-${op}`,
+        `${op} over the whole rollout, share of ${LIMITS[op]}/s`,
+        '%',
+        budgets.map(b => share(((b.rollout.counts[op] ?? 0) * 60_000) / b.rollout.durationMs, op)),
+        'rollout'
+      )
+    )
+  const ops = [...new Set(budgets.flatMap(b => Object.keys(b.perMinute)))].sort()
+  const table = [
+    `| Operation | ${budgets.map(b => `${b.alarms} alarm(s)`).join(' | ')} |`,
+    `|---|${budgets.map(() => '---').join('|')}|`,
+    ...ops.map(op => `| ${op} | ${budgets.map(b => (b.perMinute[op] ?? 0).toFixed(2)).join(' | ')} |`),
+    `| **polls** (DescribeServices) | ${budgets.map(b => b.polls).join(' | ')} |`
+  ]
+  const first = budgets[0]
+  return {
+    id: 'api-budget',
+    title: '4. API budget',
+    method: `
+Three rollouts at once, in three regions of one sandbox (tick ${TICK_MS} ms) so that the call log tells them apart: a
+4-task EXTERNAL service with ${o.alarmCounts.join(', ')} gate alarms, \`dist/index.js\` deploying canary 25 % with a
+${o.bake} canary bake and a ${o.finalBake} final bake, everything else default (poll-interval 12 s). "During a bake" is
+the canary bake from the action's bake-start log line, less ${MARGIN_MS / 1000} s at each end (so neither the move
+before it nor the read at its end counts): calls per operation per minute in that window. A poll is one detailed
+observation, which makes exactly one DescribeServices; reads per poll = all read (Describe*/List*/Get*) calls in the
+window ÷ DescribeServices in it. The share of a throttled operation's sustained limit (DescribeServices 20/s,
+UpdateService 5/s, DescribeAlarms 9/s) is its rate during the bake ÷ that limit. "Over the whole rollout" divides all
+of its calls, start-up included, by the rollout's duration (process start to exit).`,
+    figures,
+    notes: [
+      `Calls per minute during the bake:\n\n${table.join('\n')}`,
+      `Start-up (process start to the first step) made ${Object.entries(first.startup)
+        .map(([op, n]) => `${n} ${op}`)
+        .join(', ')} with ${first.alarms} alarm(s).`
+    ],
+    durationMs: Date.now() - began,
+    sandboxCpuMs
+  }
+}
+
+function share(perMinute: number, op: string): number {
+  return (100 * perMinute) / 60 / LIMITS[op]
+}
+
+function budget(r: Rollout, alarms: number, bakeMs: number): Budget {
+  const { run, timeline, calls } = r
+  const bakeAt = timeline.steps[0].bakeAt
+  const from = bakeAt + MARGIN_MS
+  const to = bakeAt + bakeMs - MARGIN_MS
+  const inWindow = calls.filter(c => c.at >= from && c.at < to)
+  const perMinute: Record<string, number> = {}
+  for (const c of inWindow) perMinute[c.operation] = (perMinute[c.operation] ?? 0) + 60_000 / (to - from)
+  const counts = (list: CallRecord[]) =>
+    list.reduce<Record<string, number>>((m, c) => ((m[c.operation] = (m[c.operation] ?? 0) + 1), m), {})
+  return {
+    alarms,
+    windowMs: to - from,
+    perMinute,
+    polls: inWindow.filter(c => c.operation === 'DescribeServices').length,
+    reads: inWindow.filter(c => !c.mutating).length,
+    rollout: { durationMs: run.endedAt - run.startedAt, counts: counts(calls) },
+    startup: counts(calls.filter(c => c.at < timeline.steps[0].startedAt))
+  }
+}
