@@ -82,7 +82,7 @@ async function runOne(control: SandboxControl, url: string, seed: number, index:
     )
     const verdict = await checkInvariants(control, played)
     report.violations = verdict.violations
-    if (verdict.violations.length) report.logs = saveLogs(played)
+    if (verdict.violations.length || process.env.CHAOS_KEEP_LOGS) report.logs = saveLogs(played)
   } catch (error) {
     report.error = (error as Error).stack ?? String(error)
   }

@@ -62,15 +62,14 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const played: Played = { scenario: s, svc, runs: [], startedAt }
   if (s.alarm) {
     const { atMs, forMs } = s.alarm
-    const window = { from: 0, to: 0 }
     background.push(
       later(atMs, async () => {
         await setAlarmState(svc, 'ALARM')
-        window.from = Date.now()
+        const window = { from: Date.now(), to: Infinity }
+        played.alarmWindow = window
         await sleep(forMs)
         window.to = Date.now()
         await setAlarmState(svc, 'OK')
-        played.alarmWindow = window
       })
     )
   }

@@ -14,6 +14,16 @@ import { BAD_REVISIONS } from './scenario.js'
 
 /** How long traffic may keep reaching a target group or revision whose tasks all stopped, before it counts. */
 export const REACTION_MS = 5000
+/**
+ * The longest a run may go without reading its gates: a poll interval, then two observations that fail after
+ * the SDK's five attempts (with throttling's backoff) and the engine's pause between them. The chaos alarms
+ * stay in ALARM longer (20–25 s, as an alarm on a short period does).
+ */
+const GATE_GAP_MS = 19_000
+/** How far back a death of healthy new tasks explains a dip below the floor. */
+const LOSS_WINDOW_MS = 5000
+/** How soon the floor must be back after new tasks died: the failure is seen, and stable tasks start. */
+export const FLOOR_REACTION_MS = 10_000
 /** How long the service may take to settle after the last run: a removed task set drains first. */
 const SETTLE_MS = 40_000
 
@@ -32,12 +42,9 @@ export async function checkInvariants(control: SandboxControl, played: Played): 
     return undefined
   })
   const record = await readRecord(svc)
-  const journal = await control.journal(CLUSTER, svc.name, { floor: floorOf(played), since: startedAt })
+  const journal = await control.journal(CLUSTER, svc.name, { since: startedAt })
   const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
-  for (const below of journal.belowFloor ?? [])
-    violations.push(
-      `floor: ${below.healthy} healthy tasks at ${at(below.at)}, below the plan's ${below.floor}`
-    )
+  violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
   violations.push(...emptyTraffic(journal.ticks, at))
 
   const { next, old } = svc
@@ -54,7 +61,11 @@ export async function checkInvariants(control: SandboxControl, played: Played): 
     } else if (end !== old) violations.push(`record: none, but the service runs ${label(end)}`)
   }
 
-  for (const run of played.runs) violations.push(...outcomeViolations(played, run, at))
+  // When the new revision first had tasks: from then on the gates watch it.
+  const served = journal.ticks.find(t =>
+    t.taskSets.some(s => s.taskDefinition === next && s.computedDesiredCount > 0)
+  )?.at
+  for (const run of played.runs) violations.push(...outcomeViolations(played, run, at, served))
   const last = [...played.runs].reverse().find(r => r.kind !== 'post' && r.result.outputs.status)
   const status = last?.result.outputs.status
   const want =
@@ -73,6 +84,36 @@ function floorOf(played: Played): number {
   const inputs: Record<string, string> = { service: 'x', 'task-definition': 'x:1', ...played.scenario.plan }
   const config = readConfig(name => inputs[name] ?? '')
   return buildPlan(config.plan, played.scenario.desiredCount).limits.minHealthy
+}
+
+const healthy = (t: JournalTick) => Object.values(t.healthyByTaskDefinition).reduce((a, b) => a + b, 0)
+
+/**
+ * Healthy tasks below the plan's floor. The action decides on healthy tasks it has seen; a revision whose tasks
+ * die after passing their health checks takes them away behind its back. So a dip is the action's doing unless
+ * healthy tasks of the new revision died just before or during it, at least as many as the dip is deep, and
+ * the action had the floor back (by rolling back) within FLOOR_REACTION_MS.
+ */
+function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: number) => string): string[] {
+  const found: string[] = []
+  const fresh = (t: JournalTick) => t.healthyByTaskDefinition[next] ?? 0
+  for (let i = 0; i < ticks.length; i++) {
+    if (healthy(ticks[i]) >= floor) continue
+    let j = i
+    while (j + 1 < ticks.length && healthy(ticks[j + 1]) < floor) j++
+    const episode = ticks.slice(i, j + 1)
+    const [start, end] = [ticks[i].at, ticks[j].at]
+    const low = Math.min(...episode.map(healthy))
+    const peak = Math.max(0, ...ticks.filter(t => t.at >= start - LOSS_WINDOW_MS && t.at <= start).map(fresh))
+    const lost = peak - Math.min(...episode.map(fresh))
+    const excused = lost >= floor - low && end - start <= FLOOR_REACTION_MS && j + 1 < ticks.length
+    if (!excused)
+      found.push(
+        `floor: ${low} healthy tasks from ${at(start)} to ${at(end)} (${episode.length} ticks), below the plan's ${floor}${lost > 0 ? `; ${lost} healthy new tasks had died` : ''}`
+      )
+    i = j
+  }
+  return found
 }
 
 /** One task set, PRIMARY at 100 %, steady with every task running, and all traffic on its revision. */
@@ -137,8 +178,11 @@ function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[]
     const total = Object.values(tick.weightsByTargetGroup).reduce((a, b) => a + b, 0)
     for (const [tg, weight] of Object.entries(tick.weightsByTargetGroup)) {
       const empty = total > 0 && weight > 0 && !(tick.healthyByTargetGroup[tg] > 0)
+      // Onto a target group that had no healthy target before the move either: one that lost its targets in
+      // the same instant had passed the action's health check just before.
       const before = previous?.weightsByTargetGroup[tg] ?? 0
-      if (empty && previous && weight > before)
+      const emptyBefore = previous !== undefined && !(previous.healthyByTargetGroup[tg] > 0)
+      if (empty && emptyBefore && weight > before)
         found.push(`traffic: weight moved onto ${shortTg(tg)} at ${at(tick.at)} with no healthy target`)
       episode(tg, empty, tick.at, `target group ${shortTg(tg)}`)
     }
@@ -150,7 +194,12 @@ function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[]
 }
 
 /** The run's status, exit code and the record it left agree; a bad revision or a firing alarm never succeeds. */
-function outcomeViolations(played: Played, run: ChainRun, at: (t: number) => string): string[] {
+function outcomeViolations(
+  played: Played,
+  run: ChainRun,
+  at: (t: number) => string,
+  served: number | undefined
+): string[] {
   const found: string[] = []
   if (run.kind === 'post' || run.interrupted || run.result.signal) return found
   const status = run.result.outputs.status
@@ -179,20 +228,19 @@ function outcomeViolations(played: Played, run: ChainRun, at: (t: number) => str
     )
   if (status === 'succeeded' && BAD_REVISIONS.includes(played.scenario.revision))
     found.push(`outcome: the ${name} reported success for a ${played.scenario.revision} revision`)
-  // Gated from when this run created its rollout (right after the check of alarms at start) to its end, less
-  // a poll interval and the time to retire; a window elsewhere may legitimately go unseen.
+  // The gates are sampled once per poll-interval, and a gate read that fails is retried, so a run may miss an
+  // ALARM shorter than its longest gap between two reads. An alarm in ALARM for longer than that while this run's
+  // new revision was serving (from its first task to the run's end, less the time to retire) must be seen.
   const alarm = played.alarmWindow
   const created = r && r.id === run.result.outputs['rollout-id'] && r.startedAt >= run.startedAt
-  if (
-    status === 'succeeded' &&
-    created &&
-    alarm &&
-    alarm.from >= r.startedAt &&
-    alarm.to <= run.endedAt - 4000
-  )
-    found.push(
-      `outcome: the ${name} reported success though the alarm was in ALARM ${at(alarm.from)}–${at(alarm.to)}`
-    )
+  if (status === 'succeeded' && created && alarm) {
+    const from = Math.max(alarm.from, served ?? Infinity)
+    const to = Math.min(alarm.to, run.endedAt - 4000)
+    if (to - from >= GATE_GAP_MS)
+      found.push(
+        `outcome: the ${name} reported success though the alarm was in ALARM ${at(alarm.from)}–${at(alarm.to)}`
+      )
+  }
   return found
 }
 

@@ -1,5 +1,7 @@
 // `npm run chaos`: seeded chaos runs of the bundled action against a sandbox in its own process.
 //   npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]
+// CHAOS_KEEP_LOGS=1 keeps every run's logs under .tmp/chaos/SEED/ (always kept for a run with violations);
+// ECS_ROLLOUT_DIST runs a bundle built elsewhere.
 // Runs use seeds N, N+1, …; the base seed is printed first, so a whole batch or one run can be replayed.
 // Exits 1 when any run broke an invariant (or the harness failed).
 

@@ -36,7 +36,7 @@ export interface Scenario {
   /** SANDBOX_* environment of the new revision. */
   env: Record<string, string>
   onFailure: 'rollback' | 'pause'
-  /** The manual alarm goes to ALARM at atMs for forMs, then back to OK. */
+  /** The manual alarm goes to ALARM at atMs for forMs (as long as an alarm on a short period stays), then OK. */
   alarm?: { atMs: number; forMs: number }
   apiFaults: ApiFault[]
   /** The runner interrupts the first run: SIGINT (then SIGTERM, SIGKILL as the runner does) or SIGKILL at once. */
@@ -99,7 +99,7 @@ export function scenarioFor(seed: number): Scenario {
     onFailure: r.chance(0.15) ? 'pause' : 'rollback',
     apiFaults: []
   }
-  if (r.chance(0.3)) scenario.alarm = { atMs: r.int(1000, 15_000), forMs: r.int(2500, 4000) }
+  if (r.chance(0.3)) scenario.alarm = { atMs: r.int(1000, 15_000), forMs: r.int(20_000, 25_000) }
   const faults = r.pick([0, 1, 1, 2, 2, 3])
   for (let i = 0; i < faults; i++) scenario.apiFaults.push(apiFault(r))
   if (r.chance(0.35)) {

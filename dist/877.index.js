@@ -101,7 +101,7 @@ function decide(state, obs, plan, limits) {
     const failure = failedGate(state, obs, limits);
     if (failure)
         return limits.onFailure === 'pause'
-            ? { kind: 'pause', why: 'on-failure', reason: failure }
+            ? (coverFloor(failure, state, obs, plan) ?? { kind: 'pause', why: 'on-failure', reason: failure })
             : { kind: 'rollback', reason: failure };
     if (obs.request === 'abort')
         return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } };
@@ -110,6 +110,24 @@ function decide(state, obs, plan, limits) {
     if (obs.request?.startsWith('promote:'))
         return { kind: 'jump', to: promoteTarget(obs.request, state, plan) };
     return state.mode === 'final' ? decideFinal(state, obs, plan) : decideForward(state, obs, plan);
+}
+/**
+ * Before a rollout pauses because its new tasks keep failing, the stable revision goes back to the full desired
+ * count, and with traffic by weights takes the traffic back: tasks that stop after passing their health checks
+ * cannot be counted on, and a pause must not leave the service below its floor (with all-at-once, at none) until
+ * a person comes. The new revision's tasks stay as they are, for that person to look at.
+ */
+function coverFloor(failure, state, obs, plan) {
+    if (failure.kind !== 'tasks' || !obs.fleet.stable)
+        return undefined;
+    const current = counts(obs.fleet);
+    if (current.stable < plan.desiredCount)
+        return { kind: 'scale', counts: { new: current.new, stable: plan.desiredCount } };
+    if (!steady(obs.fleet.stable))
+        return { kind: 'wait', for: 'stable revision' };
+    if (plan.traffic === 'weights' && state.trafficPercent > 0)
+        return { kind: 'traffic', percent: 0 };
+    return undefined;
 }
 /** The first failed gate, in the order a person would want to hear about it. */
 function failedGate(state, obs, limits) {
