@@ -65,6 +65,14 @@ beforeAll(async () => {
       deploymentController: { type: 'CODE_DEPLOY' }
     })
   )
+  // A service on the ECS deployment controller, for the options only task sets have.
+  await createScene(sandbox.url, {
+    cluster: 'prod',
+    service: 'legacy-ecs',
+    desiredCount: 1,
+    controller: 'ECS',
+    env: { SANDBOX_START_SECONDS: '0.3' }
+  })
   const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-hostile-'))
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text)
   const env = awsEnv(sandbox.url)

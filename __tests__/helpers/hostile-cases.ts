@@ -280,6 +280,32 @@ export function hostileCases(): HostileCase[] {
       /^target-groups: the route .* (also forwards to|forwards to neither)/
     ),
     'a CODE_DEPLOY service': deploy({ service: 'legacy-codedeploy' }, /CODE_DEPLOY deployment controller/),
+    // Options that only task sets (the EXTERNAL controller) have, on a service with the ECS controller
+    'partition on an ECS-controller service': deploy(
+      { service: 'legacy-ecs', partition: '1' },
+      /^partition: applies to task-set rollouts/
+    ),
+    'weights on an ECS-controller service': deploy(
+      {
+        service: 'legacy-ecs',
+        traffic: 'weights',
+        'listener-arn': 'LISTENER',
+        'target-groups': 'TG_BLUE,TG_GREEN'
+      },
+      /^traffic: weights applies to task-set rollouts/
+    ),
+    'custom steps on an ECS-controller service': deploy(
+      { service: 'legacy-ecs', strategy: 'custom', steps: '50, 100' },
+      /^strategy: custom steps need task sets/
+    ),
+    'on-failure pause on an ECS-controller service': deploy(
+      { service: 'legacy-ecs', 'on-failure': 'pause' },
+      /^on-failure: pause cannot hold/
+    ),
+    'a linear step ECS cannot take': deploy(
+      { service: 'legacy-ecs', strategy: 'linear', 'step-percent': '2' },
+      /^step-percent: 2 is not a step/
+    ),
     // Shell metacharacters, newlines, ANSI escapes, oversized values
     'service with command substitution': deploy(
       { service: '$(touch /tmp/ecs-rollout-pwned)' },
