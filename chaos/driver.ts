@@ -75,6 +75,8 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   }
 
   let interrupted: NodeJS.Signals | undefined
+  // Cleared as soon as the run has ended, so no signal can reach a process that later got the same pid.
+  const kills: NodeJS.Timeout[] = []
   const first = await run(url, svc, s, 'deploy', 0, pid => {
     if (!s.interrupt) return
     const { signal, atMs } = s.interrupt
@@ -86,12 +88,13 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
         // already gone
       }
     }
-    timers.push(setTimeout(kill(signal), atMs))
+    kills.push(setTimeout(kill(signal), atMs))
     if (signal === 'SIGINT') {
-      timers.push(setTimeout(kill('SIGTERM'), atMs + SIGTERM_AFTER_MS))
-      timers.push(setTimeout(kill('SIGKILL'), atMs + SIGKILL_AFTER_MS))
+      kills.push(setTimeout(kill('SIGTERM'), atMs + SIGTERM_AFTER_MS))
+      kills.push(setTimeout(kill('SIGKILL'), atMs + SIGKILL_AFTER_MS))
     }
   })
+  for (const t of kills) clearTimeout(t)
   first.interrupted = interrupted
   played.runs.push(first)
   // The runner runs the post step after a cancelled main step, as after any other.
