@@ -1,0 +1,22 @@
+// Not a benchmark: the baseline program benchmark 5 bundles with ncc --minify, as the action is bundled. It makes
+// the action's first API request (DescribeServices) with the AWS SDK and nothing else (FLOOR=sdk), after loading
+// @actions/core too (FLOOR=core), or after loading every library the action loads before that request —
+// @actions/core, @actions/github and the three SDK clients — with none of the action's own code (FLOOR=libraries).
+
+if (process.env.FLOOR === 'core') (await import('@actions/core')).getInput('service')
+if (process.env.FLOOR === 'libraries') {
+  const [core, github, { CloudWatchClient }, { ElasticLoadBalancingV2Client }] = await Promise.all([
+    import('@actions/core'),
+    import('@actions/github'),
+    import('@aws-sdk/client-cloudwatch'),
+    import('@aws-sdk/client-elastic-load-balancing-v2')
+  ])
+  core.getInput('service')
+  void github.context.eventName
+  new CloudWatchClient({})
+  new ElasticLoadBalancingV2Client({})
+}
+const { ECSClient, DescribeServicesCommand } = await import('@aws-sdk/client-ecs')
+await new ECSClient({})
+  .send(new DescribeServicesCommand({ cluster: 'bench', services: ['no-such-service'] }))
+  .catch(() => undefined)
