@@ -1672,21 +1672,33 @@ function describeWeights(weights) {
 
 
 
+/** The fields another run writes while this one owns the rollout: a control run's request. */
+const SHARED = new Set([`${record_record.TAG_PREFIX}request`, `${record_record.TAG_PREFIX}request-by`]);
 class RecordStore {
     o;
+    /** Fields this store removed and has not written since: nobody else writes them, so they are still gone. */
+    removed = new Set();
     constructor(o) {
         this.o = o;
     }
     async save(record) {
         const encoded = Object.entries((0,record_record.encodeRecord)(record));
         const set = encoded.filter(([, value]) => value !== '');
-        // A field that became empty is removed, every time: another run (a control run's request) may have
-        // written it since this one last looked.
-        const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key);
+        // A field that became empty is removed. A control run's request is removed every time it is cleared: that
+        // run may have written it since this one last looked. Any other field only once: a heartbeat that changes
+        // nothing else costs one call, not two.
+        const cleared = encoded
+            .filter(([key, value]) => value === '' && (SHARED.has(key) || !this.removed.has(key)))
+            .map(([key]) => key);
         const resourceArn = this.o.serviceArn;
+        for (const [key] of set)
+            this.removed.delete(key);
         await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
-        if (cleared.length)
+        if (cleared.length) {
             await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
+            for (const key of cleared)
+                this.removed.add(key);
+        }
     }
 }
 /** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */

@@ -1,7 +1,13 @@
 // RecordPort on the service's tags: the rollout record lives where any later run will look for it.
 
 import { TagResourceCommand, UntagResourceCommand, type ECSClient, type Tag } from '@aws-sdk/client-ecs'
-import { decodeRecord, encodeRecord, type RecordPort, type RolloutRecord } from '../record/record.js'
+import {
+  decodeRecord,
+  encodeRecord,
+  TAG_PREFIX,
+  type RecordPort,
+  type RolloutRecord
+} from '../record/record.js'
 import { tagList, tagRecord } from './tags.js'
 
 export interface RecordStoreOptions {
@@ -9,18 +15,31 @@ export interface RecordStoreOptions {
   serviceArn: string
 }
 
+/** The fields another run writes while this one owns the rollout: a control run's request. */
+const SHARED = new Set([`${TAG_PREFIX}request`, `${TAG_PREFIX}request-by`])
+
 export class RecordStore implements RecordPort {
+  /** Fields this store removed and has not written since: nobody else writes them, so they are still gone. */
+  private removed = new Set<string>()
+
   constructor(private readonly o: RecordStoreOptions) {}
 
   async save(record: RolloutRecord): Promise<void> {
     const encoded = Object.entries(encodeRecord(record))
     const set = encoded.filter(([, value]) => value !== '')
-    // A field that became empty is removed, every time: another run (a control run's request) may have
-    // written it since this one last looked.
-    const cleared = encoded.filter(([, value]) => value === '').map(([key]) => key)
+    // A field that became empty is removed. A control run's request is removed every time it is cleared: that
+    // run may have written it since this one last looked. Any other field only once: a heartbeat that changes
+    // nothing else costs one call, not two.
+    const cleared = encoded
+      .filter(([key, value]) => value === '' && (SHARED.has(key) || !this.removed.has(key)))
+      .map(([key]) => key)
     const resourceArn = this.o.serviceArn
+    for (const [key] of set) this.removed.delete(key)
     await this.o.ecs.send(new TagResourceCommand({ resourceArn, tags: tagList(Object.fromEntries(set)) }))
-    if (cleared.length) await this.o.ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: cleared }))
+    if (cleared.length) {
+      await this.o.ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: cleared }))
+      for (const key of cleared) this.removed.add(key)
+    }
   }
 }
 

@@ -56,6 +56,23 @@ describe('RecordStore', () => {
     expect(tags['ecs-rollout:request']).toBe('pause')
   })
 
+  it('removes an empty field once, but a cleared request every time: a heartbeat is one call', async () => {
+    const { client, calls } = fakeClient<ECSClient>({ TagResource: () => ({}), UntagResource: () => ({}) })
+    const store = new RecordStore({ ecs: client, serviceArn: 'arn:svc' })
+    await store.save(record)
+    await store.save({ ...record, heartbeat: 3 })
+    expect(calls.map(c => c.name)).toEqual(['TagResource', 'UntagResource', 'TagResource'])
+    await store.save({ ...record, heartbeat: 4, request: null })
+    expect(calls.slice(3).map(c => [c.name, c.input.tagKeys])).toEqual([
+      ['TagResource', undefined],
+      ['UntagResource', ['ecs-rollout:request', 'ecs-rollout:request-by']]
+    ])
+    // A field written again and emptied later is removed again.
+    await store.save({ ...record, heartbeat: 5, reason: 'alarm' })
+    await store.save({ ...record, heartbeat: 6 })
+    expect(calls.at(-1)?.input.tagKeys).toEqual(['ecs-rollout:reason'])
+  })
+
   it('loads the record back from a tag list', () => {
     expect(loadRecord(tagList(encodeRecord(record)))).toEqual({
       ...record,
