@@ -17,6 +17,8 @@ export interface RunReport {
   ms: number
   /** Status of each run of the chain, in order ('post' for the post step). */
   statuses: string[]
+  /** How the rollout ended, from its record: succeeded, rolled-back, aborted, or unchanged (no rollout began). */
+  end?: string
   faults: FaultKind[]
   violations: string[]
   /** Where the runs' logs were saved, for a run with violations. */
@@ -62,7 +64,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   return {
     runs,
     faults: count(runs.flatMap(r => r.faults)),
-    outcomes: count(runs.map(r => r.statuses.filter(s => s !== 'post').pop() ?? 'none')),
+    outcomes: count(runs.map(r => r.end ?? 'unknown')),
     violations: runs.flatMap(r => r.violations.map(message => ({ seed: r.seed, message }))),
     errors: runs.filter(r => r.error).map(r => ({ seed: r.seed, message: r.error! })),
     ms: Date.now() - started
@@ -81,6 +83,7 @@ async function runOne(control: SandboxControl, url: string, seed: number, index:
         : `${r.kind}:${r.interrupted ?? r.result.outputs.status ?? `exit ${r.result.code}`}`
     )
     const verdict = await checkInvariants(control, played)
+    report.end = verdict.record ? (verdict.record.outcome ?? verdict.record.phase) : 'unchanged'
     report.violations = verdict.violations
     if (verdict.violations.length || process.env.CHAOS_KEEP_LOGS) report.logs = saveLogs(played)
   } catch (error) {
@@ -109,7 +112,7 @@ export function formatSummary(b: BatchReport): string {
       .join(', ')
   const lines = [
     `chaos: ${b.runs.length} runs in ${(b.ms / 1000).toFixed(0)}s, ${b.violations.length} violations, ${b.errors.length} harness errors`,
-    `  final outcomes: ${kv(b.outcomes)}`,
+    `  rollouts ended: ${kv(b.outcomes)}`,
     `  faults injected: ${kv(b.faults)}`
   ]
   for (const v of b.violations) lines.push(`  VIOLATION seed ${v.seed}: ${v.message}`)
