@@ -249,11 +249,6 @@ function decideRollback(state: EngineState, obs: Observation, plan: Plan): Decis
   if (from.new !== target.new || from.stable !== target.stable) {
     if (current.new !== from.new) return { kind: 'scale', counts: { new: from.new, stable: from.stable } }
     if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
-    const path = movesWithin(from, target, plan.limits)
-    if (path) return { kind: 'scale', counts: path[0] }
-    // Stable shrunk under a ceiling too low to grow it back beside the new tasks: weight and capacity leapfrog.
-    if (weighted)
-      return leapfrog(from, state.trafficPercent, { new: 0, stable: desired, trafficPercent: 0 }, plan.limits)
     return { kind: 'scale', counts: planMoves(from, target, rollbackLimits(plan))[0] }
   }
   if (!steady(fleet.stable)) return { kind: 'wait', for: 'stable revision' }
