@@ -5,7 +5,7 @@ import { alarmTrial, firstAfter } from './lib/alarm-trial.js'
 import { figure, type BenchResult, type Figure } from './lib/report.js'
 import { withSandbox } from './lib/sandbox.js'
 import { quantile } from './lib/stats.js'
-import { inRounds, randomDelay } from './lib/trials.js'
+import { failureNote, inRounds, randomDelay } from './lib/trials.js'
 
 export interface DetectionOptions {
   trials: number
@@ -22,7 +22,7 @@ export async function detection(o: DetectionOptions): Promise<BenchResult> {
   const notes: string[] = []
   let cpu = 0
   for (const pollMs of o.pollIntervalsMs) {
-    const { value, sandboxCpuMs } = await withSandbox({ tickMs: TICK_MS }, sandbox =>
+    const { value: trials, sandboxCpuMs } = await withSandbox({ tickMs: TICK_MS }, sandbox =>
       inRounds(sandbox, { ...o, staggerMs: 400 }, async slot => {
         const trial = await alarmTrial({
           sandbox,
@@ -53,6 +53,7 @@ export async function detection(o: DetectionOptions): Promise<BenchResult> {
       })
     )
     cpu += sandboxCpuMs
+    const value = trials.results
     const s = pollMs / 1000
     const target = { stat: 'p95' as const, max: 1.1 * pollMs + 100, text: `p95 ≤ 1.1 × ${s} s + 100 ms` }
     figures.push(
@@ -80,6 +81,7 @@ export async function detection(o: DetectionOptions): Promise<BenchResult> {
       )
     )
     const ops = [...new Set(value.map(v => v.operation))].join(', ')
+    notes.push(...failureNote(`poll-interval ${s} s`, trials.failures))
     notes.push(
       `poll-interval ${s} s: the first mutating call was always ${ops}. The wait for the next gate read ` +
         `(p95 ${quantile(

@@ -7,7 +7,7 @@ import type { BenchService } from './lib/scenes.js'
 import { figure, type BenchResult, type Figure } from './lib/report.js'
 import { withSandbox } from './lib/sandbox.js'
 import { median } from './lib/stats.js'
-import { inRounds, randomDelay } from './lib/trials.js'
+import { failureNote, inRounds, randomDelay } from './lib/trials.js'
 
 export interface RollbackOptions {
   trialsPerMode: number
@@ -74,7 +74,7 @@ export async function rollback(o: RollbackOptions): Promise<BenchResult> {
   const notes: string[] = []
   let cpu = 0
   for (const mode of MODES) {
-    const { value, sandboxCpuMs } = await withSandbox({ tickMs: TICK_MS }, sandbox =>
+    const { value: trials, sandboxCpuMs } = await withSandbox({ tickMs: TICK_MS }, sandbox =>
       inRounds(
         sandbox,
         { trials: o.trialsPerMode, concurrency: o.concurrency, staggerMs: 400 },
@@ -103,6 +103,8 @@ export async function rollback(o: RollbackOptions): Promise<BenchResult> {
       )
     )
     cpu += sandboxCpuMs
+    const value = trials.results
+    notes.push(...failureNote(mode.label, trials.failures))
     const targets = mode.target
     figures.push(
       figure(
@@ -174,7 +176,13 @@ function measure(trial: AlarmTrial, movers: Set<string>): Measured {
   const removed = journal.find(
     t => t.at >= at && !t.taskSets.some(s => s.taskDefinition === next && s.status !== 'DRAINING')
   )
-  if (!back || !removed) throw new Error('the journal never showed the rollback complete')
+  if (!back || !removed) {
+    const last = journal.at(-1)
+    throw new Error(
+      `the journal (${journal.length} ticks) never showed ${back ? 'the new task set removed' : 'all traffic on stable'}; ` +
+        `last tick: ${JSON.stringify({ share: last?.trafficShareByTaskDefinition, sets: last?.taskSets.map(t => [t.taskDefinition.split('/').at(-1), t.status, t.runningCount]) })}`
+    )
+  }
   const after = calls.slice(detected.index + 1)
   // The call that put the traffic back: the last one able to move it before the journal showed it back.
   const mover = lastIndex(after, c => movers.has(c.operation) && c.at <= back.at)

@@ -36,13 +36,26 @@ function referencePerStep(): { perStepMs: number } | undefined {
 
 const began = Date.now()
 const host = machine()
+let failed = false
 const results: BenchResult[] = []
 for (const [name, bench] of Object.entries(BENCHMARKS)) {
   if (only && !only.includes(name)) continue
   const t0 = Date.now()
   console.log(`▸ ${name}`)
-  const result = await bench()
+  // A benchmark that fails is reported as failed; the others still run and the files are still written.
+  const result = await bench().catch((error: unknown): BenchResult => ({
+    id: name,
+    title: name,
+    method: '',
+    figures: [],
+    notes: [`**Failed**: ${error instanceof Error ? error.message : String(error)}`],
+    durationMs: Date.now() - t0
+  }))
   results.push(result)
+  if (!result.figures.length) {
+    failed = true
+    console.log(`  ${result.notes.join('\n  ')}`)
+  }
   for (const f of result.figures)
     console.log(
       `  ${f.label}: median ${f.summary.median} ${f.unit}, p95 ${f.summary.p95} ${f.unit}` +
@@ -62,3 +75,4 @@ writeResults(
 console.log(
   `wrote ${join(dir, 'results.json')} and RESULTS.md in ${((Date.now() - began) / 60_000).toFixed(1)} min`
 )
+if (failed) process.exitCode = 1

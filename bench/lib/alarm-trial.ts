@@ -8,6 +8,9 @@ import type { SandboxProcess } from './sandbox.js'
 import { createService, setAlarm, type BenchService, type ServiceSpec } from './scenes.js'
 import { sleep } from './trials.js'
 
+/** How long after the run to read the journal: a few ticks of any tick setting the benchmarks use. */
+const SETTLE_MS = 500
+
 export interface AlarmTrialOptions {
   sandbox: SandboxProcess
   region: string
@@ -53,6 +56,8 @@ export async function alarmTrial(o: AlarmTrialOptions): Promise<AlarmTrial> {
   const run = await action.done
   if (run.outputs.status !== 'rolled-back')
     throw new Error(`the rollout was not rolled back by the alarm\n${transcript(run)}`)
+  // The journal records a tick after the action's last change: let the rollback's end reach it.
+  await sleep(SETTLE_MS)
   const calls = (await o.sandbox.control.calls(run.startedAt)).filter(c => c.region === o.region)
   const set = calls.findIndex(c => c.operation === 'SetAlarmState')
   const { ticks } = await o.sandbox.control.journal(service.scene.clusterName, service.scene.serviceName, {
