@@ -44,6 +44,8 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const svc = await setUpService(url, s)
   const startedAt = Date.now()
   const timers: NodeJS.Timeout[] = []
+  // Once the scenario is over (and perhaps its sandbox gone), what is still under way goes quietly.
+  let finished = false
   const later = (ms: number, what: () => Promise<unknown> | void) =>
     new Promise<void>(done =>
       timers.push(
@@ -51,7 +53,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
           try {
             await what()
           } catch (error) {
-            console.error(`seed ${s.seed}: ${String(error)}`)
+            if (!finished) console.error(`seed ${s.seed}: ${String(error)}`)
           }
           done()
         }, ms)
@@ -69,7 +71,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
         played.alarmWindow = window
         await sleep(forMs)
         window.to = Date.now()
-        await setAlarmState(svc, 'OK')
+        if (!finished) await setAlarmState(svc, 'OK')
       })
     )
   }
@@ -110,6 +112,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   for (const t of timers) clearTimeout(t)
   // Faults and the alarm still to come are cancelled with their timers; one under way finishes.
   await Promise.race([Promise.all(background), sleep(100)])
+  finished = true
   return played
 }
 
