@@ -40,7 +40,7 @@ describe('RecordStore', () => {
     expect(Object.values(tags)).not.toContain('')
     expect(calls[1].input).toEqual({
       resourceArn: 'arn:svc',
-      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:outcome', 'ecs-rollout:reason']
+      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:owner', 'ecs-rollout:outcome', 'ecs-rollout:reason']
     })
   })
 
