@@ -270,12 +270,6 @@ function decideRollback(state, obs, plan) {
             return { kind: 'scale', counts: { new: from.new, stable: from.stable } };
         if (!steady(fleet.stable))
             return { kind: 'wait', for: 'stable revision' };
-        const path = movesWithin(from, target, plan.limits);
-        if (path)
-            return { kind: 'scale', counts: path[0] };
-        // Stable shrunk under a ceiling too low to grow it back beside the new tasks: weight and capacity leapfrog.
-        if (weighted)
-            return leapfrog(from, state.trafficPercent, { new: 0, stable: desired, trafficPercent: 0 }, plan.limits);
         return { kind: 'scale', counts: (0,moves/* planMoves */.Y)(from, target, rollbackLimits(plan))[0] };
     }
     if (!steady(fleet.stable))
@@ -3408,7 +3402,7 @@ async function controlCommand(config, deps) {
     const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     const record = (0,record_record/* decodeRecord */.eT)(service.tags);
     if (config.command === 'status')
-        return statusOutcome(config, record, service);
+        return statusOutcome(config, record, service, undefined, await liveState(config, deps));
     if (!record || record.phase !== 'Active')
         throw new Error(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
     const alive = ownerIsAlive(record, config, deps.clock.now());
@@ -3609,6 +3603,11 @@ async function writeRecordFields(deps, service, fields) {
     const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [record_record/* TAG_PREFIX */.C_ + k, v]));
     await deps.clients.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn: service.arn, tags: (0,aws_tags/* tagList */.T)(tags) }));
 }
+/** What ECS runs now, a line per task set: the live side of `status`. */
+async function liveState(config, deps) {
+    const found = await (0,aws_service/* describeService */.J)(deps.clients.ecs, config.cluster, config.service);
+    return (found.taskSets ?? []).map(set => `task set ${set.id} (${(0,task_definition/* taskDefinitionLabel */.$7)(set.taskDefinition ?? '')}): ${set.status}, ${set.runningCount ?? 0} of ${set.computedDesiredCount ?? 0} tasks running (scale ${set.scale?.value ?? 0}%), ${set.stabilityStatus === 'STEADY_STATE' ? 'steady' : 'stabilizing'}`);
+}
 function heartbeatText(record) {
     if (record.heartbeat === 0)
         return 'handed over by its run after a cancel';
@@ -3621,10 +3620,12 @@ const OUTCOME_STATUS = {
     failed: constants/* Status */.nW.Failed
 };
 /** The record and live state in the log, the summary and the outputs; changes nothing. */
-function statusOutcome(config, record, service, note) {
+function statusOutcome(config, record, service, note, live = []) {
     if (!record) {
         const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${(0,task_definition/* taskDefinitionLabel */.$7)(service.taskDefinition)}` : ''}`;
         core.info(text);
+        for (const line of live)
+            core.info(line);
         return {
             status: constants/* Status */.nW.Succeeded,
             outputs: { [constants/* Output */.k7.TaskDefinitionArn]: service.taskDefinition ?? '' },
@@ -3646,6 +3647,7 @@ function statusOutcome(config, record, service, note) {
         lines.push(record.heartbeat === 0
             ? 'no run owns it now: the next run (resume, abort, or the post step) carries its rollback on'
             : `owned by ${ownerOf(record)}`);
+    lines.push(...live);
     for (const line of lines)
         core.info(line);
     const summary = `<h2>Rollout ${(0,html/* escapeHtml */.ZD)(record.id)} on ${(0,html/* escapeHtml */.ZD)(config.service)}</h2>\n<ul>${lines.map(l => `<li>${(0,html/* escapeHtml */.ZD)(l)}</li>`).join('')}</ul>\n`;

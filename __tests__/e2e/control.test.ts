@@ -67,6 +67,13 @@ group('control across runs: the done-when sequence', () => {
           expect(status.result.stdout).toContain('Active (batch-completed)')
           expect(status.result.stdout).toContain('web:2 → web:3')
           expect(status.result.stdout).toContain('by bob in https://github.com/acme/shop/actions/runs/101')
+          // The live side: what ECS runs now.
+          expect(status.result.stdout).toMatch(
+            /task set \S+ \(web:3\): ACTIVE, 3 of 3 tasks running \(scale 30%\)/
+          )
+          expect(status.result.stdout).toMatch(
+            /task set \S+ \(web:2\): PRIMARY, 7 of 7 tasks running \(scale 70%\)/
+          )
           expect(status.result.summary).toContain(`Rollout ${paused.result.outputs['rollout-id']} on web`)
         })
 

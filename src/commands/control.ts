@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import { TagResourceCommand } from '@aws-sdk/client-ecs'
-import { readService, type ServiceInfo } from '../aws/service.js'
+import { describeService, readService, type ServiceInfo } from '../aws/service.js'
 import { tagList } from '../aws/tags.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config, PlanConfig } from '../config/types.js'
@@ -39,7 +39,8 @@ const ACK_POLL_MS = 1000
 export async function controlCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   const record = decodeRecord(service.tags)
-  if (config.command === 'status') return statusOutcome(config, record, service)
+  if (config.command === 'status')
+    return statusOutcome(config, record, service, undefined, await liveState(config, deps))
   if (!record || record.phase !== 'Active')
     throw new Error(
       `there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`
@@ -287,6 +288,15 @@ async function writeRecordFields(
   await deps.clients.ecs.send(new TagResourceCommand({ resourceArn: service.arn, tags: tagList(tags) }))
 }
 
+/** What ECS runs now, a line per task set: the live side of `status`. */
+async function liveState(config: Config, deps: SessionDeps): Promise<string[]> {
+  const found = await describeService(deps.clients.ecs, config.cluster, config.service)
+  return (found.taskSets ?? []).map(
+    set =>
+      `task set ${set.id} (${taskDefinitionLabel(set.taskDefinition ?? '')}): ${set.status}, ${set.runningCount ?? 0} of ${set.computedDesiredCount ?? 0} tasks running (scale ${set.scale?.value ?? 0}%), ${set.stabilityStatus === 'STEADY_STATE' ? 'steady' : 'stabilizing'}`
+  )
+}
+
 function heartbeatText(record: RolloutRecord): string {
   if (record.heartbeat === 0) return 'handed over by its run after a cancel'
   return `last heartbeat ${new Date(record.heartbeat).toISOString()}`
@@ -304,11 +314,13 @@ export function statusOutcome(
   config: Config,
   record: RolloutRecord | undefined,
   service: ServiceInfo,
-  note?: string
+  note?: string,
+  live: string[] = []
 ): Outcome {
   if (!record) {
     const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${taskDefinitionLabel(service.taskDefinition)}` : ''}`
     core.info(text)
+    for (const line of live) core.info(line)
     return {
       status: Status.Succeeded,
       outputs: { [Output.TaskDefinitionArn]: service.taskDefinition ?? '' },
@@ -333,6 +345,7 @@ export function statusOutcome(
         ? 'no run owns it now: the next run (resume, abort, or the post step) carries its rollback on'
         : `owned by ${ownerOf(record)}`
     )
+  lines.push(...live)
   for (const line of lines) core.info(line)
   const summary = `<h2>Rollout ${escapeHtml(record.id)} on ${escapeHtml(config.service)}</h2>\n<ul>${lines.map(l => `<li>${escapeHtml(l)}</li>`).join('')}</ul>\n`
   const outputs: Partial<Record<Output, string>> = {
