@@ -4267,7 +4267,8 @@ function outcomeOf(result, outputs, summary) {
 
 ;// CONCATENATED MODULE: ./src/commands/ownership.ts
 // Who owns a rollout in flight, and how a later run picks up one whose owner is gone.
-// A rollout is owned by the run that executes it; the owner heart-beats on the record at every gate poll.
+// A rollout is owned by the run that executes it; the owner heart-beats on the record at its gate polls (every
+// HEARTBEAT_MS at most) and at every step, and stops when another run has taken the rollout over.
 // A paused rollout has no owner: any control run may act on it.
 
 
