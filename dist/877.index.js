@@ -548,7 +548,7 @@ class Reconciler {
             case 'traffic': {
                 if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
                     // Weight moves only onto targets the load balancer itself has found healthy.
-                    if (traffic.ready && !(await traffic.ready())) {
+                    if (traffic.ready && !(await traffic.ready(counts(fleet).new))) {
                         await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal());
                         return this.checkStepTimeout();
                     }
@@ -1020,11 +1020,16 @@ class ListenerWeights {
      * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
      * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
      */
-    async ready() {
+    async ready(expected = 1) {
         if (await this.attach())
             return false;
         const health = await this.targetHealth(await this.newTargetGroup());
-        return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0;
+        // As many healthy as the new revision runs tasks: targets of tasks that crashed are draining and count for
+        // nothing, and one healthy survivor of a crash loop must not take the whole step's weight.
+        return (health.healthy >= Math.max(1, expected) &&
+            health.initial === 0 &&
+            health.unhealthy === 0 &&
+            health.unused === 0);
     }
     /**
      * Puts the new target group into the route beside the stable one, at weight 0, unless the route names it

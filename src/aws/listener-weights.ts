@@ -95,10 +95,17 @@ export class ListenerWeights implements TrafficPort {
    * groups a route forwards to, so a route that forwards to the stable group alone (a plain forward, as most
    * listeners start) first gets the new one beside it at weight 0, or its targets would stay `unused`.
    */
-  async ready(): Promise<boolean> {
+  async ready(expected = 1): Promise<boolean> {
     if (await this.attach()) return false
     const health = await this.targetHealth(await this.newTargetGroup())
-    return health.healthy > 0 && health.initial === 0 && health.unhealthy === 0 && health.unused === 0
+    // As many healthy as the new revision runs tasks: targets of tasks that crashed are draining and count for
+    // nothing, and one healthy survivor of a crash loop must not take the whole step's weight.
+    return (
+      health.healthy >= Math.max(1, expected) &&
+      health.initial === 0 &&
+      health.unhealthy === 0 &&
+      health.unused === 0
+    )
   }
 
   /**

@@ -64,8 +64,11 @@ export interface TrafficPort {
   setWeight(percent: number): Promise<void>
   /** The share of production traffic the route sends to the new revision now. */
   weight(): Promise<number>
-  /** Whether the new revision's targets are all registered and healthy, so weight may move to it. */
-  ready?(): Promise<boolean>
+  /**
+   * Whether the new revision's targets are all registered and healthy, at least `expected` of them (the tasks
+   * its task set runs), so weight may move to it.
+   */
+  ready?(expected: number): Promise<boolean>
 }
 
 export interface AlarmState {

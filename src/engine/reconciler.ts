@@ -301,7 +301,7 @@ export class Reconciler {
       case 'traffic': {
         if (this.state.mode !== 'rollback' && decision.percent > this.state.trafficPercent) {
           // Weight moves only onto targets the load balancer itself has found healthy.
-          if (traffic.ready && !(await traffic.ready())) {
+          if (traffic.ready && !(await traffic.ready(counts(fleet).new))) {
             await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal())
             return this.checkStepTimeout()
           }

@@ -162,6 +162,20 @@ describe('ListenerWeights', () => {
     expect(await ready(['healthy', 'unused'])).toBe(false)
   })
 
+  it('is ready only with as many healthy targets as the new revision runs tasks (a crash loop leaves draining ones)', async () => {
+    const { client } = fakeClient<ElasticLoadBalancingV2Client>({
+      DescribeListeners: () => ({ Listeners: [{ DefaultActions: weighted([BLUE, 100], [GREEN, 0]) }] }),
+      DescribeTargetHealth: () => ({
+        TargetHealthDescriptions: ['healthy', 'draining', 'draining'].map(State => ({
+          TargetHealth: { State }
+        }))
+      })
+    })
+    const weights = new ListenerWeights({ elb: client, listenerArn: 'arn:l', targetGroups: [BLUE, GREEN] })
+    expect(await weights.ready(3)).toBe(false)
+    expect(await weights.ready(1)).toBe(true)
+  })
+
   it('puts the new target group into a route that forwards to the stable one alone, at weight 0, before it can be ready', async () => {
     // ELBv2 health-checks only target groups a route uses: without this the new targets stay unused for ever.
     const l = listener(single(BLUE))
