@@ -138,7 +138,19 @@ of its calls, start-up included, by the rollout's duration (process start to exi
       `Calls per minute during the bake:\n\n${table.join('\n')}`,
       `Start-up (process start to the first step) made ${Object.entries(first.startup)
         .map(([op, n]) => `${n} ${op}`)
-        .join(', ')} with ${first.alarms} alarm(s).`
+        .join(', ')} with ${first.alarms} alarm(s).`,
+      `During a bake a rollout polls once per poll-interval, whatever the number of alarms: one DescribeServices, one ` +
+        `DescribeAlarms (up to 100 names a call) and the heartbeat's TagResource, so 5 of each a minute at 12 s, ` +
+        `${((100 * 5) / 60 / 9).toFixed(2)} % of DescribeAlarms' 9/s — the binding limit. The whole-rollout shares ` +
+        `above are higher because the ${(first.rollout.durationMs / 1000).toFixed(0)} s rollout also carries its ` +
+        `fixed calls: at start-up ${first.startup.DescribeAlarms ?? 0} DescribeAlarms within a second (the deploy's checks ` +
+        `that every alarm exists and that none is firing, then the first poll) and one gate read at the end of each ` +
+        `bake; those are a burst the token bucket absorbs, and their share falls toward the during-bake share as a ` +
+        `rollout gets longer.`,
+      `Fixed in the record store (commit cb93813, src/aws/record-store.ts): every heartbeat removed the record's ` +
+        `empty fields again, TagResource + UntagResource at each poll — 9.9 calls a minute of ECS's tag-modify ` +
+        `category, 1.64 % of 10/s, measured by this benchmark before the fix. An empty field is now removed once (a ` +
+        `control run's cleared request still every time), so a heartbeat is one call.`
     ],
     durationMs: Date.now() - began,
     sandboxCpuMs

@@ -22,6 +22,15 @@ export const OVERHEAD_TICK_MS = 50
 export const OVERHEAD_START_SECONDS = '0.5'
 export const LINEAR_10 = { strategy: 'linear', 'step-percent': '10' }
 
+/** What this benchmark measured on the engine before commit dd602b2, which fixed the cause. */
+const BEFORE_THE_FIX = `Fixed in the engine (commit dd602b2, src/engine/reconciler.ts). A bake used to end only at the first
+detailed poll after it, so with the default poll-interval of 12 s a 10 s bake lasted 12–24 s; and a moving step was looked
+at once a second, so the last move of every step — a scale-in the sandbox settles within a tick — waited about 1 s to be
+seen. Now a bake ends when it is due, with one more gate read at that moment (a step never moves on with older gates), and
+the quick looks after a change back off 200, 400, 800 ms … to 1 s. The same benchmark on the bundle before the fix
+(dist/ of dd602b2~1, 2026-11-22, load average about 5): overhead share 56.2 % (ratio 5.6, missed), per-step overhead
+13.5 s, STEADY_STATE to bake 1.00 s median (ratio 1.002, missed).`
+
 export async function overhead(o: OverheadOptions): Promise<BenchResult> {
   const began = Date.now()
   const { value: rollouts, sandboxCpuMs } = await withSandbox({ tickMs: OVERHEAD_TICK_MS }, async sandbox => {
@@ -116,7 +125,8 @@ are time-stamped as they reach the benchmark).`,
     ],
     notes: [
       `Wall ${(median(t.map(x => x.wallMs)) / 1000).toFixed(1)} s = bakes ${(median(t.map(x => x.bakesMs)) / 1000).toFixed(1)} s + ` +
-        `task starts ${(median(t.map(x => x.sandboxMs)) / 1000).toFixed(1)} s + overhead ${(median(t.map(x => x.overheadMs)) / 1000).toFixed(1)} s (medians).`
+        `task starts ${(median(t.map(x => x.sandboxMs)) / 1000).toFixed(1)} s + overhead ${(median(t.map(x => x.overheadMs)) / 1000).toFixed(1)} s (medians).`,
+      BEFORE_THE_FIX
     ],
     durationMs: Date.now() - began,
     sandboxCpuMs

@@ -124,7 +124,10 @@ benchmark 3${ref === undefined ? ' (not run: no reference)' : ` (${ref.toFixed(0
     figures,
     notes: [
       `Medians: per-step overhead ${median(bigSteps).toFixed(0)} ms with 1000 tasks, ${median(manySteps).toFixed(0)} ms ` +
-        `with ${o.concurrent} rollouts at once${ref === undefined ? '' : `, against ${ref.toFixed(0)} ms for the single small rollout`}.`
+        `with ${o.concurrent} rollouts at once${ref === undefined ? '' : `, against ${ref.toFixed(0)} ms for the single small rollout`}.`,
+      `Peak RSS grows with the service (the 1000-task DescribeServices and DescribeTaskSets answers), not with the ` +
+        `number of rollouts: each action process is on its own. VmHWM is sampled every 50 ms, so growth in a ` +
+        `process's last 50 ms before exit would not be seen.`
     ],
     durationMs: Date.now() - began,
     sandboxCpuMs: big.sandboxCpuMs + many.sandboxCpuMs
