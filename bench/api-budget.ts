@@ -143,7 +143,7 @@ of its calls, start-up included, by the rollout's duration (process start to exi
         `DescribeAlarms (up to 100 names a call) and the heartbeat's TagResource, so 5 of each a minute at 12 s, ` +
         `${((100 * 5) / 60 / 9).toFixed(2)} % of DescribeAlarms' 9/s — the binding limit. The whole-rollout shares ` +
         `above are higher because the ${(first.rollout.durationMs / 1000).toFixed(0)} s rollout also carries its ` +
-        `fixed calls: at start-up ${first.startup.DescribeAlarms ?? 0} DescribeAlarms within a second (the deploy's checks ` +
+        `fixed calls: at start-up ${first.startup.DescribeAlarms ?? 0} DescribeAlarms (the deploy's checks ` +
         `that every alarm exists and that none is firing, then the first poll) and one gate read at the end of each ` +
         `bake; those are a burst the token bucket absorbs, and their share falls toward the during-bake share as a ` +
         `rollout gets longer.`,

@@ -187,8 +187,8 @@ the warm-up deploy imported, as \`NODE_DEBUG=esm\` lists them.${floor.buildMs ==
         `@actions/github and the CloudWatch and ELBv2 clients, which the deploy command's modules import before its ` +
         `first call, add ${(median(t.libraries) - median(t.core)).toFixed(0)} ms; loading them after the first ` +
         `request would need src/commands and src/github to import them lazily (not part of this change). Deferring ` +
-        `undici would mean replacing it at bundle time: ncc's tsconfig path mapping does not apply to imports inside ` +
-        `node_modules (tried), so that would take another bundler.`,
+        `undici would mean replacing it at bundle time; ncc's only hook for that, a tsconfig path, left the bundle ` +
+        `unchanged in a trial build (the imports are inside node_modules), so it would take another bundler.`,
       `Time to fail on a missing input: ${m('missing')} ms (the official ECS deploy action: 0.22 s).`
     ],
     durationMs: Date.now() - began,
