@@ -4,12 +4,15 @@
 
 import { mkdtempSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { apiBudget } from './api-budget.js'
 import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
+import { ENTRY } from './lib/action.js'
 import { machine } from './lib/machine.js'
+import { ROOT } from './lib/sandbox.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
 import { scale } from './scale.js'
@@ -27,6 +30,19 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
 const { values } = parseArgs({ options: { only: { type: 'string' } } })
 const only = values.only?.split(',').map(s => s.trim())
 for (const name of only ?? []) if (!BENCHMARKS[name]) throw new Error(`no benchmark "${name}"`)
+
+function commit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'dist'], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    return dirty.trim() ? `${head} (src/ or dist/ modified)` : head
+  } catch {
+    return 'unknown'
+  }
+}
 
 /** Benchmark 3's median per-step overhead, the reference for benchmark 6, once it has run. */
 function referencePerStep(): { perStepMs: number } | undefined {
@@ -68,7 +84,14 @@ for (const [name, bench] of Object.entries(BENCHMARKS)) {
 host.loadAverageAtEnd = loadavg()
 const dir = only ? mkdtempSync(join(tmpdir(), 'ecs-rollout-bench-')) : resolve(import.meta.dirname)
 writeResults(
-  { date: new Date(began).toISOString(), machine: host, durationMs: Date.now() - began, benchmarks: results },
+  {
+    date: new Date(began).toISOString(),
+    commit: commit(),
+    bundle: relative(ROOT, ENTRY),
+    machine: host,
+    durationMs: Date.now() - began,
+    benchmarks: results
+  },
   join(dir, 'results.json'),
   join(dir, 'RESULTS.md')
 )

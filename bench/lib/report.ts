@@ -41,6 +41,9 @@ export interface BenchResult {
 
 export interface Results {
   date: string
+  /** The commit checked out, and the bundle run (dist/index.js unless ECS_ROLLOUT_DIST names another). */
+  commit: string
+  bundle: string
   machine: Machine
   durationMs: number
   benchmarks: BenchResult[]
@@ -106,6 +109,8 @@ function markdown(r: Results): string {
     `Written by \`npm run bench\` (bench/run.ts) on ${r.date}, in ${fmt(r.durationMs / 60_000)} min. ` +
       'Every figure comes from the bundled `dist/index.js` run as a subprocess the way the runner runs it ' +
       '(INPUT_* variables, `AWS_ENDPOINT_URL` at the sandbox), against the sandbox in a separate process.',
+    '',
+    `Commit ${r.commit}; bundle \`${r.bundle}\`.`,
     '',
     '## Machine',
     '',
