@@ -88,12 +88,15 @@ function suite(): void {
           ).TargetGroups![0].TargetGroupArn!
       )
     )
-    // Stand-ins for the tasks ECS would register: moto reports a registered target healthy.
-    for (const [group, ip] of [
-      [blue, '10.0.0.10'],
-      [green, '10.0.1.10']
-    ])
-      await elb.send(new RegisterTargetsCommand({ TargetGroupArn: group, Targets: [{ Id: ip, Port: 80 }] }))
+    // Stand-ins for the tasks ECS would register, one per task of a full-size revision: moto reports a registered
+    // target healthy, and weight moves only once the new group has as many healthy targets as it runs tasks.
+    for (const [group, subnet] of [
+      [blue, '10.0.0'],
+      [green, '10.0.1']
+    ]) {
+      const Targets = [10, 11, 12, 13].map(host => ({ Id: `${subnet}.${host}`, Port: 80 }))
+      await elb.send(new RegisterTargetsCommand({ TargetGroupArn: group, Targets }))
+    }
     const forward: Action = {
       Type: 'forward',
       ForwardConfig: {
