@@ -5,7 +5,12 @@ import { runBundled } from '../helpers/action.js'
 
 describe('dist/index.js command: plan', () => {
   it('prints a 10-step linear plan, writes the summary and sets status=planned', async () => {
-    const result = await runBundled({ command: 'plan', 'desired-count': '10', strategy: 'linear', 'step-percent': '10' })
+    const result = await runBundled({
+      command: 'plan',
+      'desired-count': '10',
+      strategy: 'linear',
+      'step-percent': '10'
+    })
     expect(result.code).toBe(0)
     expect(result.outputs.status).toBe('planned')
     const rows = result.summary.match(/<tr><td>\d+<\/td>/g) ?? []
@@ -16,7 +21,12 @@ describe('dist/index.js command: plan', () => {
   })
 
   it('fails with a message naming the input on an invalid value, changing nothing', async () => {
-    const result = await runBundled({ command: 'plan', 'desired-count': '10', strategy: 'linear', 'step-percent': '110' })
+    const result = await runBundled({
+      command: 'plan',
+      'desired-count': '10',
+      strategy: 'linear',
+      'step-percent': '110'
+    })
     expect(result.code).toBe(1)
     expect(result.stdout).toContain('::error::step-percent: "110" is not a percentage between 1 and 100')
     expect(result.outputs.status).toBe('failed')
@@ -25,7 +35,11 @@ describe('dist/index.js command: plan', () => {
   })
 
   it('escapes hostile values in the summary', async () => {
-    const result = await runBundled({ command: 'plan', 'desired-count': '4', strategy: '<img src=x onerror=alert(1)>' })
+    const result = await runBundled({
+      command: 'plan',
+      'desired-count': '4',
+      strategy: '<img src=x onerror=alert(1)>'
+    })
     expect(result.code).toBe(1)
     expect(result.summary).not.toContain('<img')
     expect(result.summary).toContain('&lt;img src=x onerror=alert(1)&gt;')

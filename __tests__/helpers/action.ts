@@ -29,7 +29,11 @@ export function tempFiles(): ActionFiles {
 }
 
 /** Environment for one run: inputs plus the runner's file commands. */
-export function actionEnv(inputs: Record<string, string>, files: ActionFiles, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function actionEnv(
+  inputs: Record<string, string>,
+  files: ActionFiles,
+  extra: Record<string, string> = {}
+): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,

@@ -10,75 +10,301 @@ import { actionEnv, readOutputs, tempFiles, type ActionFiles } from '../helpers/
 
 const TG_A = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/0123456789abcdef'
 const TG_B = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/fedcba9876543210'
-const LISTENER = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/0123456789abcdef'
-const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/aaaabbbbccccdddd'
+const LISTENER =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/0123456789abcdef'
+const RULE =
+  'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/0123456789abcdef/0123456789abcdef/aaaabbbbccccdddd'
 const DEPLOY = { service: 'web', 'task-definition': 'web:7' }
 const PLAN = { command: 'plan', 'desired-count': '10' }
 const WEIGHTS = { traffic: 'weights', 'listener-arn': LISTENER, 'target-groups': `${TG_A}\n${TG_B}` }
 
 const cases: [string, Record<string, string>, string][] = [
-  ['unknown command', { command: 'ship-it' }, 'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy'],
-  ['unknown strategy', { ...PLAN, strategy: 'big-bang' }, 'strategy: "big-bang" is not one of: rolling, linear, canary, blue-green, all-at-once, custom'],
-  ['step-percent above 100', { ...PLAN, strategy: 'linear', 'step-percent': '110' }, 'step-percent: "110" is not a percentage between 1 and 100'],
-  ['step-percent zero', { ...PLAN, strategy: 'linear', 'step-percent': '0' }, 'step-percent: "0" is not a percentage between 1 and 100'],
-  ['step-percent negative', { ...PLAN, strategy: 'linear', 'step-percent': '-5' }, 'step-percent: "-5" is not a percentage between 1 and 100'],
-  ['step-percent words', { ...PLAN, strategy: 'linear', 'step-percent': 'ten' }, 'step-percent: "ten" is not a percentage between 1 and 100'],
-  ['canary-percent 100', { ...PLAN, strategy: 'canary', 'canary-percent': '100' }, 'canary-percent: "100" is not a percentage between 0.1 and 99.9'],
-  ['canary-percent tiny', { ...PLAN, strategy: 'canary', 'canary-percent': '0.01' }, 'canary-percent: "0.01" is not a percentage between 0.1 and 99.9'],
-  ['duration without unit', { ...PLAN, 'bake-time': '30' }, 'bake-time: "30" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'],
-  ['duration with unknown unit', { ...PLAN, 'bake-time': '5d' }, 'bake-time: "5d" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'],
-  ['duration negative', { ...PLAN, strategy: 'linear', 'step-bake-time': '-1m' }, 'step-bake-time: "-1m" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'],
+  [
+    'unknown command',
+    { command: 'ship-it' },
+    'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy'
+  ],
+  [
+    'unknown strategy',
+    { ...PLAN, strategy: 'big-bang' },
+    'strategy: "big-bang" is not one of: rolling, linear, canary, blue-green, all-at-once, custom'
+  ],
+  [
+    'step-percent above 100',
+    { ...PLAN, strategy: 'linear', 'step-percent': '110' },
+    'step-percent: "110" is not a percentage between 1 and 100'
+  ],
+  [
+    'step-percent zero',
+    { ...PLAN, strategy: 'linear', 'step-percent': '0' },
+    'step-percent: "0" is not a percentage between 1 and 100'
+  ],
+  [
+    'step-percent negative',
+    { ...PLAN, strategy: 'linear', 'step-percent': '-5' },
+    'step-percent: "-5" is not a percentage between 1 and 100'
+  ],
+  [
+    'step-percent words',
+    { ...PLAN, strategy: 'linear', 'step-percent': 'ten' },
+    'step-percent: "ten" is not a percentage between 1 and 100'
+  ],
+  [
+    'canary-percent 100',
+    { ...PLAN, strategy: 'canary', 'canary-percent': '100' },
+    'canary-percent: "100" is not a percentage between 0.1 and 99.9'
+  ],
+  [
+    'canary-percent tiny',
+    { ...PLAN, strategy: 'canary', 'canary-percent': '0.01' },
+    'canary-percent: "0.01" is not a percentage between 0.1 and 99.9'
+  ],
+  [
+    'duration without unit',
+    { ...PLAN, 'bake-time': '30' },
+    'bake-time: "30" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'
+  ],
+  [
+    'duration with unknown unit',
+    { ...PLAN, 'bake-time': '5d' },
+    'bake-time: "5d" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'
+  ],
+  [
+    'duration negative',
+    { ...PLAN, strategy: 'linear', 'step-bake-time': '-1m' },
+    'step-bake-time: "-1m" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'
+  ],
   ['duration too long', { ...PLAN, 'bake-time': '25h' }, 'bake-time: "25h" is too long: the maximum is 24h'],
-  ['poll-interval too short', { ...PLAN, 'poll-interval': '10ms' }, 'poll-interval: "10ms" is too short: the minimum is 200ms'],
-  ['poll-interval too long', { ...PLAN, 'poll-interval': '1h' }, 'poll-interval: "1h" is too long: the maximum is 5m'],
-  ['step-timeout garbage', { ...PLAN, 'step-timeout': '5 minutes' }, 'step-timeout: "5 minutes" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'],
+  [
+    'poll-interval too short',
+    { ...PLAN, 'poll-interval': '10ms' },
+    'poll-interval: "10ms" is too short: the minimum is 200ms'
+  ],
+  [
+    'poll-interval too long',
+    { ...PLAN, 'poll-interval': '1h' },
+    'poll-interval: "1h" is too long: the maximum is 5m'
+  ],
+  [
+    'step-timeout garbage',
+    { ...PLAN, 'step-timeout': '5 minutes' },
+    'step-timeout: "5 minutes" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'
+  ],
   ['timeout zero', { ...PLAN, timeout: '0' }, 'timeout: "0" is too short: the minimum is 1s'],
-  ['desired-count negative', { command: 'plan', 'desired-count': '-1' }, 'desired-count: "-1" is not a whole number between 0 and 5000'],
-  ['desired-count fraction', { command: 'plan', 'desired-count': '2.5' }, 'desired-count: "2.5" is not a whole number between 0 and 5000'],
-  ['desired-count huge', { command: 'plan', 'desired-count': '100000' }, 'desired-count: "100000" is not a whole number between 0 and 5000'],
-  ['max-surge over 100%', { ...PLAN, 'max-surge': '150%' }, 'max-surge: "150%" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%); percentages go from 0% to 100%'],
-  ['max-unavailable words', { ...PLAN, 'max-unavailable': 'some' }, 'max-unavailable: "some" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%)'],
-  ['surge and unavailable both zero', { ...PLAN, 'max-surge': '0', 'max-unavailable': '0%' }, 'max-unavailable: and max-surge are both 0, so no task could ever be replaced: allow at least one of them'],
-  ['batch-size zero', { ...PLAN, 'batch-size': '0' }, 'batch-size: "0" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%) above 0'],
-  ['batch-size fraction', { ...PLAN, 'batch-size': '1.5' }, 'batch-size: "1.5" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%) above 0'],
-  ['partition with canary', { ...PLAN, strategy: 'canary', partition: '3' }, 'partition: applies to strategy: rolling only, and strategy is canary: remove partition or set strategy: rolling'],
-  ['step-percent with canary', { ...PLAN, strategy: 'canary', 'step-percent': '20' }, 'step-percent: applies to strategy: linear only, and strategy is canary: remove step-percent or set strategy: linear'],
-  ['canary-bake-time with linear', { ...PLAN, strategy: 'linear', 'canary-bake-time': '1m' }, 'canary-bake-time: applies to strategy: canary only, and strategy is linear: remove canary-bake-time or set strategy: canary'],
-  ['steps with rolling', { ...PLAN, steps: '10,100' }, 'steps: applies to strategy: custom only, and strategy is rolling: remove steps or set strategy: custom'],
-  ['custom without steps', { ...PLAN, strategy: 'custom' }, 'steps: is required for strategy: custom, e.g. "10:5m, 50:10m, pause, 100"'],
-  ['custom steps that fall', { ...PLAN, strategy: 'custom', steps: '50, 20' }, 'steps: item "20" does not raise the share above 50%: steps must rise'],
-  ['custom steps malformed', { ...PLAN, strategy: 'custom', steps: '10:1m:2m' }, 'steps: item "10:1m:2m" is not PERCENT, PERCENT:BAKE, pause or pause:DURATION'],
-  ['custom step bad bake', { ...PLAN, strategy: 'custom', steps: '10:soon' }, 'steps: "soon" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'],
-  ['custom steps only pauses', { ...PLAN, strategy: 'custom', steps: 'pause' }, 'steps: "pause" has no PERCENT step'],
-  ['custom step over 100', { ...PLAN, strategy: 'custom', steps: '10,150' }, 'steps: "150" is not a percentage between 0.1 and 100'],
-  ['on-failure unknown', { ...PLAN, 'on-failure': 'panic' }, 'on-failure: "panic" is not one of: rollback, pause'],
-  ['on-alarm-at-start unknown', { ...PLAN, 'on-alarm-at-start': 'skip' }, 'on-alarm-at-start: "skip" is not one of: fail, ignore, wait'],
+  [
+    'desired-count negative',
+    { command: 'plan', 'desired-count': '-1' },
+    'desired-count: "-1" is not a whole number between 0 and 5000'
+  ],
+  [
+    'desired-count fraction',
+    { command: 'plan', 'desired-count': '2.5' },
+    'desired-count: "2.5" is not a whole number between 0 and 5000'
+  ],
+  [
+    'desired-count huge',
+    { command: 'plan', 'desired-count': '100000' },
+    'desired-count: "100000" is not a whole number between 0 and 5000'
+  ],
+  [
+    'max-surge over 100%',
+    { ...PLAN, 'max-surge': '150%' },
+    'max-surge: "150%" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%); percentages go from 0% to 100%'
+  ],
+  [
+    'max-unavailable words',
+    { ...PLAN, 'max-unavailable': 'some' },
+    'max-unavailable: "some" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%)'
+  ],
+  [
+    'surge and unavailable both zero',
+    { ...PLAN, 'max-surge': '0', 'max-unavailable': '0%' },
+    'max-unavailable: and max-surge are both 0, so no task could ever be replaced: allow at least one of them'
+  ],
+  [
+    'batch-size zero',
+    { ...PLAN, 'batch-size': '0' },
+    'batch-size: "0" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%) above 0'
+  ],
+  [
+    'batch-size fraction',
+    { ...PLAN, 'batch-size': '1.5' },
+    'batch-size: "1.5" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%) above 0'
+  ],
+  [
+    'partition with canary',
+    { ...PLAN, strategy: 'canary', partition: '3' },
+    'partition: applies to strategy: rolling only, and strategy is canary: remove partition or set strategy: rolling'
+  ],
+  [
+    'step-percent with canary',
+    { ...PLAN, strategy: 'canary', 'step-percent': '20' },
+    'step-percent: applies to strategy: linear only, and strategy is canary: remove step-percent or set strategy: linear'
+  ],
+  [
+    'canary-bake-time with linear',
+    { ...PLAN, strategy: 'linear', 'canary-bake-time': '1m' },
+    'canary-bake-time: applies to strategy: canary only, and strategy is linear: remove canary-bake-time or set strategy: canary'
+  ],
+  [
+    'steps with rolling',
+    { ...PLAN, steps: '10,100' },
+    'steps: applies to strategy: custom only, and strategy is rolling: remove steps or set strategy: custom'
+  ],
+  [
+    'custom without steps',
+    { ...PLAN, strategy: 'custom' },
+    'steps: is required for strategy: custom, e.g. "10:5m, 50:10m, pause, 100"'
+  ],
+  [
+    'custom steps that fall',
+    { ...PLAN, strategy: 'custom', steps: '50, 20' },
+    'steps: item "20" does not raise the share above 50%: steps must rise'
+  ],
+  [
+    'custom steps malformed',
+    { ...PLAN, strategy: 'custom', steps: '10:1m:2m' },
+    'steps: item "10:1m:2m" is not PERCENT, PERCENT:BAKE, pause or pause:DURATION'
+  ],
+  [
+    'custom step bad bake',
+    { ...PLAN, strategy: 'custom', steps: '10:soon' },
+    'steps: "soon" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m'
+  ],
+  [
+    'custom steps only pauses',
+    { ...PLAN, strategy: 'custom', steps: 'pause' },
+    'steps: "pause" has no PERCENT step'
+  ],
+  [
+    'custom step over 100',
+    { ...PLAN, strategy: 'custom', steps: '10,150' },
+    'steps: "150" is not a percentage between 0.1 and 100'
+  ],
+  [
+    'on-failure unknown',
+    { ...PLAN, 'on-failure': 'panic' },
+    'on-failure: "panic" is not one of: rollback, pause'
+  ],
+  [
+    'on-alarm-at-start unknown',
+    { ...PLAN, 'on-alarm-at-start': 'skip' },
+    'on-alarm-at-start: "skip" is not one of: fail, ignore, wait'
+  ],
   ['traffic unknown', { ...PLAN, traffic: 'dns' }, 'traffic: "dns" is not one of: replicas, weights'],
-  ['stable-scale unknown', { ...PLAN, 'stable-scale': 'double' }, 'stable-scale: "double" is not one of: keep, shrink'],
-  ['blue-green by replicas', { ...PLAN, strategy: 'blue-green' }, 'strategy: "blue-green" needs traffic: weights, with listener-arn and target-groups'],
-  ['max-surge with stable kept', { ...PLAN, 'stable-scale': 'keep', 'max-surge': '2' }, 'max-surge: limits extra tasks, but stable-scale: keep keeps every stable task until the end: remove max-surge or set stable-scale: shrink'],
+  [
+    'stable-scale unknown',
+    { ...PLAN, 'stable-scale': 'double' },
+    'stable-scale: "double" is not one of: keep, shrink'
+  ],
+  [
+    'blue-green by replicas',
+    { ...PLAN, strategy: 'blue-green' },
+    'strategy: "blue-green" needs traffic: weights, with listener-arn and target-groups'
+  ],
+  [
+    'max-surge with stable kept',
+    { ...PLAN, 'stable-scale': 'keep', 'max-surge': '2' },
+    'max-surge: limits extra tasks, but stable-scale: keep keeps every stable task until the end: remove max-surge or set stable-scale: shrink'
+  ],
   ['deploy without service', { 'task-definition': 'web:7' }, 'service: is required for command: deploy'],
   ['deploy without task definition', { service: 'web' }, 'task-definition: is required for command: deploy'],
-  ['task definition nonsense', { ...DEPLOY, 'task-definition': 'web' }, 'task-definition: "web" is not a task definition: give a JSON file path (ending in .json), an ARN or family:revision'],
-  ['service name with spaces', { ...DEPLOY, service: 'my web' }, 'service: "my web" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'],
-  ['cluster with shell metacharacters', { ...DEPLOY, cluster: 'prod;rm -rf /' }, 'cluster: "prod;rm -rf /" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'],
-  ['service with a newline', { ...DEPLOY, service: 'web\n::set-output name=status::succeeded' }, 'service: "web\\n::set-output name=status::succeeded" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'],
-  ['service with ANSI escape', { ...DEPLOY, service: 'web\u001b[31m' }, 'service: "web\\u001b[31m" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'],
-  ['container-image without =', { ...DEPLOY, 'container-image': 'web:latest' }, 'container-image: line "web:latest" is not CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.2.3'],
-  ['container-image twice', { ...DEPLOY, 'container-image': 'web=a:1\nweb=a:2' }, 'container-image: names container "web" twice'],
+  [
+    'task definition nonsense',
+    { ...DEPLOY, 'task-definition': 'web' },
+    'task-definition: "web" is not a task definition: give a JSON file path (ending in .json), an ARN or family:revision'
+  ],
+  [
+    'service name with spaces',
+    { ...DEPLOY, service: 'my web' },
+    'service: "my web" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'
+  ],
+  [
+    'cluster with shell metacharacters',
+    { ...DEPLOY, cluster: 'prod;rm -rf /' },
+    'cluster: "prod;rm -rf /" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'
+  ],
+  [
+    'service with a newline',
+    { ...DEPLOY, service: 'web\n::set-output name=status::succeeded' },
+    'service: "web\\n::set-output name=status::succeeded" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'
+  ],
+  [
+    'service with ANSI escape',
+    { ...DEPLOY, service: 'web\u001b[31m' },
+    'service: "web\\u001b[31m" is not a valid name: letters, digits, hyphens and underscores, up to 255, or an ARN'
+  ],
+  [
+    'container-image without =',
+    { ...DEPLOY, 'container-image': 'web:latest' },
+    'container-image: line "web:latest" is not CONTAINER=IMAGE, e.g. web=123456789012.dkr.ecr.us-east-1.amazonaws.com/web:1.2.3'
+  ],
+  [
+    'container-image twice',
+    { ...DEPLOY, 'container-image': 'web=a:1\nweb=a:2' },
+    'container-image: names container "web" twice'
+  ],
   ['alarm named twice', { ...PLAN, alarms: 'web-5xx, web-5xx' }, 'alarms: names alarm "web-5xx" twice'],
-  ['weights without listener', { ...DEPLOY, traffic: 'weights', 'target-groups': `${TG_A},${TG_B}` }, 'listener-arn: is required with traffic: weights (or give listener-rule-arn)'],
-  ['weights with one target group', { ...DEPLOY, ...WEIGHTS, 'target-groups': TG_A }, 'target-groups: needs exactly two target group ARNs with traffic: weights, got 1'],
-  ['same target group twice', { ...DEPLOY, ...WEIGHTS, 'target-groups': `${TG_A},${TG_A}` }, 'target-groups: names the same target group twice: give the two different ones'],
-  ['target group not an ARN', { ...DEPLOY, ...WEIGHTS, 'target-groups': `web-blue,${TG_B}` }, 'target-groups: "web-blue" is not an ELBv2 targetgroup ARN (arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/…)'],
-  ['listener and rule both', { ...DEPLOY, ...WEIGHTS, 'listener-rule-arn': RULE }, 'listener-rule-arn: and listener-arn both name the production route: keep one of them'],
-  ['listener with replicas', { ...DEPLOY, 'listener-arn': LISTENER }, 'listener-arn: applies to traffic: weights only: remove it or set traffic: weights'],
-  ['promote-full on deploy', { ...DEPLOY, 'promote-full': 'true' }, 'promote-full: applies to command: promote only, and command is deploy'],
-  ['boolean typo', { service: 'web', command: 'promote', 'promote-full': 'yes' }, 'promote-full: "yes" is not true or false'],
-  ['rollback to nonsense', { service: 'web', command: 'rollback', to: 'yesterday' }, 'to: "yesterday" is not previous, a revision number or a task definition ARN'],
-  ['task-definition on status', { service: 'web', command: 'status', 'task-definition': 'web:3' }, 'task-definition: is not used by command: status: remove it'],
-  ['oversized value', { ...PLAN, alarms: 'a'.repeat(70_000) }, `alarms: "${'a'.repeat(80)}…" (70000 characters) is too long: at most 65536 characters are allowed`],
-  ['hook retry too fast', { ...PLAN, 'hook-retry-interval': '1ms' }, 'hook-retry-interval: "1ms" is too short: the minimum is 100ms']
+  [
+    'weights without listener',
+    { ...DEPLOY, traffic: 'weights', 'target-groups': `${TG_A},${TG_B}` },
+    'listener-arn: is required with traffic: weights (or give listener-rule-arn)'
+  ],
+  [
+    'weights with one target group',
+    { ...DEPLOY, ...WEIGHTS, 'target-groups': TG_A },
+    'target-groups: needs exactly two target group ARNs with traffic: weights, got 1'
+  ],
+  [
+    'same target group twice',
+    { ...DEPLOY, ...WEIGHTS, 'target-groups': `${TG_A},${TG_A}` },
+    'target-groups: names the same target group twice: give the two different ones'
+  ],
+  [
+    'target group not an ARN',
+    { ...DEPLOY, ...WEIGHTS, 'target-groups': `web-blue,${TG_B}` },
+    'target-groups: "web-blue" is not an ELBv2 targetgroup ARN (arn:aws:elasticloadbalancing:REGION:ACCOUNT:targetgroup/…)'
+  ],
+  [
+    'listener and rule both',
+    { ...DEPLOY, ...WEIGHTS, 'listener-rule-arn': RULE },
+    'listener-rule-arn: and listener-arn both name the production route: keep one of them'
+  ],
+  [
+    'listener with replicas',
+    { ...DEPLOY, 'listener-arn': LISTENER },
+    'listener-arn: applies to traffic: weights only: remove it or set traffic: weights'
+  ],
+  [
+    'promote-full on deploy',
+    { ...DEPLOY, 'promote-full': 'true' },
+    'promote-full: applies to command: promote only, and command is deploy'
+  ],
+  [
+    'boolean typo',
+    { service: 'web', command: 'promote', 'promote-full': 'yes' },
+    'promote-full: "yes" is not true or false'
+  ],
+  [
+    'rollback to nonsense',
+    { service: 'web', command: 'rollback', to: 'yesterday' },
+    'to: "yesterday" is not previous, a revision number or a task definition ARN'
+  ],
+  [
+    'task-definition on status',
+    { service: 'web', command: 'status', 'task-definition': 'web:3' },
+    'task-definition: is not used by command: status: remove it'
+  ],
+  [
+    'oversized value',
+    { ...PLAN, alarms: 'a'.repeat(70_000) },
+    `alarms: "${'a'.repeat(80)}…" (70000 characters) is too long: at most 65536 characters are allowed`
+  ],
+  [
+    'hook retry too fast',
+    { ...PLAN, 'hook-retry-interval': '1ms' },
+    'hook-retry-interval: "1ms" is too short: the minimum is 100ms'
+  ]
 ]
 
 describe('input validation', () => {
@@ -93,7 +319,8 @@ describe('input validation', () => {
     process.exitCode = undefined
   })
 
-  it(`covers at least 40 invalid cases (${cases.length})`, () => expect(cases.length).toBeGreaterThanOrEqual(40))
+  it(`covers at least 40 invalid cases (${cases.length})`, () =>
+    expect(cases.length).toBeGreaterThanOrEqual(40))
 
   it.each(cases)('%s', async (_name, inputs, message) => {
     process.env = actionEnv(inputs, files)
@@ -106,7 +333,9 @@ describe('input validation', () => {
     expect(outputs.status).toBe('failed')
     expect(outputs.reason).toBe(message)
     // The annotation carries the message; newlines are escaped by the runner's command format.
-    expect(printed).toContain(`::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`)
+    expect(printed).toContain(
+      `::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`
+    )
   })
 })
 
@@ -115,7 +344,15 @@ describe('valid inputs', () => {
 
   it('parses durations, quantities and lists', () => {
     const c = readConfig(
-      read({ ...PLAN, strategy: 'linear', 'step-bake-time': '1h30m', 'max-surge': '2', 'max-unavailable': '20%', alarms: 'a, b\nc', 'poll-interval': '500ms' })
+      read({
+        ...PLAN,
+        strategy: 'linear',
+        'step-bake-time': '1h30m',
+        'max-surge': '2',
+        'max-unavailable': '20%',
+        alarms: 'a, b\nc',
+        'poll-interval': '500ms'
+      })
     )
     expect(c.plan.strategy).toEqual({ name: 'linear', stepPercent: 10, stepBakeMs: 5_400_000 })
     expect(c.plan.maxSurge).toEqual({ kind: 'count', value: 2 })
@@ -139,7 +376,9 @@ describe('valid inputs', () => {
   })
 
   it('defaults stable-scale from the traffic mode and parses container images', () => {
-    const c = readConfig(read({ ...DEPLOY, ...WEIGHTS, 'container-image': 'web=repo/web:2\nsidecar = repo/envoy:1' }))
+    const c = readConfig(
+      read({ ...DEPLOY, ...WEIGHTS, 'container-image': 'web=repo/web:2\nsidecar = repo/envoy:1' })
+    )
     expect(c.plan.stableScale).toBe('keep')
     expect(c.targetGroups).toEqual([TG_A, TG_B])
     expect(c.containerImages).toEqual({ web: 'repo/web:2', sidecar: 'repo/envoy:1' })
@@ -148,14 +387,24 @@ describe('valid inputs', () => {
 
   it('lets partition win over automatic batching', () => {
     const c = readConfig(read({ ...PLAN, partition: '3', 'batch-size': '1' }))
-    expect(c.plan.strategy).toMatchObject({ name: 'rolling', partition: { kind: 'count', value: 3 }, batchSize: { kind: 'count', value: 1 } })
+    expect(c.plan.strategy).toMatchObject({
+      name: 'rolling',
+      partition: { kind: 'count', value: 3 },
+      batchSize: { kind: 'count', value: 1 }
+    })
   })
 
   it('declares every input in action.yml with the same default', () => {
     const yml = readFileSync(resolve(import.meta.dirname, '../../action.yml'), 'utf8')
     const inputsBlock = yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:'))
-    const declared = [...inputsBlock.matchAll(/^ {2}([a-z-]+):\n(?:.*\n)*? {4}default: (.*)$/gm)].map(m => [m[1], m[2]])
-    const expected = Object.entries(INPUT_DEFAULTS).map(([k, v]) => [k, k === 'github-token' ? '${{ github.token }}' : `'${v}'`])
+    const declared = [...inputsBlock.matchAll(/^ {2}([a-z-]+):\n(?:.*\n)*? {4}default: (.*)$/gm)].map(m => [
+      m[1],
+      m[2]
+    ])
+    const expected = Object.entries(INPUT_DEFAULTS).map(([k, v]) => [
+      k,
+      k === 'github-token' ? '${{ github.token }}' : `'${v}'`
+    ])
     expect(declared).toEqual(expected)
   })
 })

@@ -1,18 +1,17 @@
-export const id = 591;
-export const ids = [591];
+export const id = 582;
+export const ids = [582];
 export const modules = {
 
-/***/ 7591:
+/***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   describeService: () => (/* binding */ describeService),
+/* harmony export */   J: () => (/* binding */ describeService),
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
-/* harmony export */   readService: () => (/* binding */ readService)
+/* harmony export */   u: () => (/* binding */ readService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8020);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3095);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -54,7 +53,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 3095:
+/***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 377;
-export const ids = [377];
+export const id = 822;
+export const ids = [822];
 export const modules = {
 
-/***/ 7591:
+/***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
 /* harmony export */   u: () => (/* binding */ readService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8020);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3095);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -53,31 +53,31 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 3377:
+/***/ 8822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   previewCommand: () => (/* binding */ previewCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(5347);
-/* harmony import */ var _aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4311);
-/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5514);
-/* harmony import */ var _aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(3536);
-/* harmony import */ var _aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6086);
-/* harmony import */ var _aws_service_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7591);
-/* harmony import */ var _aws_tags_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3095);
-/* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2081);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4510);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7835);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3919);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9689);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7607);
-/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7577);
-/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5947);
-/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9603);
-/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6707);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3464);
+/* harmony import */ var _aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4379);
+/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1419);
+/* harmony import */ var _aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6555);
+/* harmony import */ var _aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1781);
+/* harmony import */ var _aws_service_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4582);
+/* harmony import */ var _aws_tags_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9580);
+/* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1116);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8353);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6584);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9556);
+/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3738);
+/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6838);
+/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4470);
+/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2814);
 // command: preview — a pull request's own copy of the service: a service cloned from the base service's launch
 // settings, behind its own target group and a host rule on listener-arn, created on the first run and updated
 // in place on each new commit. Everything is read and checked before the first change; every resource is
@@ -226,14 +226,14 @@ async function applyPreview(deps, config, target, survey, taskDefinition) {
 
 /***/ }),
 
-/***/ 7577:
+/***/ 3738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ checkForkSafety)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4510);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
 // A pull_request_target run has the base repository's secrets and a write token, and runs for pull requests
 // from forks too. Deploying a fork's code from there lets whoever wrote it run anything with those secrets
 // (a "pwn request"), so deploy and preview refuse, before changing anything, unless allow-fork says otherwise.
@@ -264,7 +264,7 @@ function checkForkSafety(config, context) {
 
 /***/ }),
 
-/***/ 5947:
+/***/ 6838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -272,12 +272,12 @@ function checkForkSafety(config, context) {
 /* harmony export */   JN: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
 /* unused harmony export deployedRef */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7835);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9689);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9600);
-/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2804);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2001);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6887);
+/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1685);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2524);
 // What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
 // A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
 

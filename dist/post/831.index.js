@@ -1,8 +1,8 @@
-export const id = 777;
-export const ids = [777,493,591,745];
+export const id = 831;
+export const ids = [831,158,582,380];
 export const modules = {
 
-/***/ 7591:
+/***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -11,8 +11,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
 /* harmony export */   readService: () => (/* binding */ readService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8020);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3095);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -54,7 +54,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 3095:
+/***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 9777:
+/***/ 7831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -91,18 +91,18 @@ __webpack_require__.d(__webpack_exports__, {
   stepByCounts: () => (/* binding */ stepByCounts)
 });
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 18 modules
-var lib_core = __webpack_require__(8841);
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8020);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var lib_core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/aws/service.ts
-var aws_service = __webpack_require__(7591);
+var aws_service = __webpack_require__(4582);
 // EXTERNAL MODULE: ./src/aws/tags.ts
-var aws_tags = __webpack_require__(3095);
+var aws_tags = __webpack_require__(9580);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(4510);
+var parse = __webpack_require__(8353);
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
@@ -213,9 +213,9 @@ function isObject(value) {
 }
 
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7835);
+var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/plan/moves.ts
 // How to get from one step's task counts to the next without breaking the capacity envelope.
 //
@@ -503,7 +503,7 @@ function round(x) {
 }
 
 // EXTERNAL MODULE: ./src/record/record.ts
-var record_record = __webpack_require__(8745);
+var record_record = __webpack_require__(5380);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
 // decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
@@ -1425,8 +1425,8 @@ function list(items) {
     return new html_Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`);
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(2485);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 ;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
 // per call is CloudWatch's limit, so more are split), metric and composite alike.
@@ -1480,8 +1480,8 @@ function alarmState(alarm) {
     return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(6874);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 ;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
 // TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
 // rule) forwards to the two target groups with weights, and every change is read back before it counts.
@@ -2001,8 +2001,8 @@ async function routeTestListener(elb, listenerArn, targetGroupArn) {
     return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(7221);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
 // GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
@@ -2377,7 +2377,7 @@ function deployedRef(context) {
 }
 
 // EXTERNAL MODULE: ./src/engine/ports.ts
-var ports = __webpack_require__(4493);
+var ports = __webpack_require__(1158);
 ;// CONCATENATED MODULE: ./src/report/console-links.ts
 // Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
 // a region that does not look like one gives no link at all: it names the host.
@@ -2572,7 +2572,7 @@ function maybeLink(text, url) {
 }
 
 // EXTERNAL MODULE: ./src/hooks/argv.ts
-var argv = __webpack_require__(9859);
+var argv = __webpack_require__(4632);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/hooks/attempt.ts
@@ -4655,7 +4655,7 @@ function statusOutcome(config, record, service, note, live = []) {
 
 /***/ }),
 
-/***/ 4493:
+/***/ 1158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -4682,7 +4682,7 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 8745:
+/***/ 5380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,8 +1,8 @@
-export const id = 598;
-export const ids = [598];
+export const id = 830;
+export const ids = [830];
 export const modules = {
 
-/***/ 3095:
+/***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -24,7 +24,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 2081:
+/***/ 1116:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -36,9 +36,9 @@ function tagList(record) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8020);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4510);
-/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8745);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
+/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5380);
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
 // Everything is validated before the one mutating call, RegisterTaskDefinition.
@@ -150,16 +150,16 @@ function isObject(value) {
 
 /***/ }),
 
-/***/ 9689:
+/***/ 6584:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ connectGitHub),
 /* harmony export */   j: () => (/* binding */ tolerate)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7221);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3919);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2413);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 // The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
 // GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
 
@@ -191,7 +191,7 @@ async function tolerate(what, call) {
 
 /***/ }),
 
-/***/ 7607:
+/***/ 9556:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -199,7 +199,7 @@ async function tolerate(what, call) {
 /* harmony export */   Vp: () => (/* binding */ runUrl),
 /* harmony export */   _M: () => (/* binding */ repositoryOf)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7221);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 // The facts about this workflow run that the GitHub integration works from. They come from the runner's
 // environment through `github.context` by default; tests build them by hand, so nothing below reads
 // process.env on its own.
@@ -239,17 +239,17 @@ function runUrl(context) {
 
 /***/ }),
 
-/***/ 9600:
+/***/ 6887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ GitHubDeployment)
 /* harmony export */ });
 /* unused harmony export isProductionEnvironment */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9218);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9689);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5655);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
 // GitHub Deployments: a deployment for the ref when `environment` is set, then its statuses as the run goes
 // (in_progress → success / failure / inactive), each linking the run and, when known, the environment's URL.
 // Every method catches its own errors (see tolerate): the handle is safe to use whatever GitHub does.
@@ -338,15 +338,15 @@ function describe(text) {
 
 /***/ }),
 
-/***/ 2804:
+/***/ 1685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ PullRequestComment)
 /* harmony export */ });
 /* unused harmony export commentMarker */
-/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8000);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9689);
+/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6433);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
 // The sticky pull request comment: one per pull request and service, found again by a hidden marker at its
 // start and edited in place, so a pull request shows one current report however many runs there were.
 // Bodies are HTML built with report/html.ts (every outside string escaped); this file only places them.
@@ -452,7 +452,7 @@ class PullRequestComment {
 
 /***/ }),
 
-/***/ 2001:
+/***/ 2524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -493,7 +493,7 @@ async function findPullRequest(context, github) {
 
 /***/ }),
 
-/***/ 8745:
+/***/ 5380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -657,7 +657,7 @@ function decodePlan(text) {
 
 /***/ }),
 
-/***/ 2296:
+/***/ 3143:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,18 +1,18 @@
-export const id = 430;
-export const ids = [430];
+export const id = 483;
+export const ids = [483];
 export const modules = {
 
-/***/ 8430:
+/***/ 4483:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   planCommand: () => (/* binding */ planCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7835);
-/* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5076);
-/* harmony import */ var _report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1678);
-/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8000);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8543);
+/* harmony import */ var _report_plan_view_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8817);
+/* harmony import */ var _report_html_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6433);
 // command: plan — prints the plan and changes nothing. With desired-count it needs no AWS access at all.
 
 
@@ -34,7 +34,7 @@ async function planCommand(config, desiredCount) {
 
 /***/ }),
 
-/***/ 1966:
+/***/ 7701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -87,7 +87,7 @@ function describe(c) {
 
 /***/ }),
 
-/***/ 5076:
+/***/ 8543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -95,8 +95,8 @@ function describe(c) {
 /* harmony export */   Gg: () => (/* binding */ buildPlan)
 /* harmony export */ });
 /* unused harmony exports capacityLimits, stepSpecs, countsFor */
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1966);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
 // again whenever a step starts, with the desired count of that moment, so percentages always apply to the
 // service's actual size (scaling during a rollout is honoured, as update plans do).
@@ -340,7 +340,7 @@ function round(x) {
 
 /***/ }),
 
-/***/ 1678:
+/***/ 8817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -351,8 +351,8 @@ function round(x) {
 /* harmony export */   nR: () => (/* binding */ trafficText),
 /* harmony export */   pE: () => (/* binding */ planFacts)
 /* harmony export */ });
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8000);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 // The plan as a person reads it: one row per step, in the log and in the job summary.
 
 

@@ -1,8 +1,8 @@
-export const id = 424;
-export const ids = [424];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 5347:
+/***/ 3464:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   oo: () => (/* binding */ elbTagList)
 /* harmony export */ });
 /* unused harmony export elbTagRecord */
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6874);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3095);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // ELBv2 tags, read for many resources at once: DescribeTags takes at most 20 ARNs a call.
 
 
@@ -38,7 +38,7 @@ function elbTagList(record) {
 
 /***/ }),
 
-/***/ 4311:
+/***/ 4379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -47,8 +47,8 @@ function elbTagList(record) {
 /* harmony export */   SK: () => (/* binding */ listenerRules)
 /* harmony export */ });
 /* unused harmony export freePriority */
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6874);
-/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5347);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
+/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3464);
 // A preview's listener rule: requests for its host go to its target group. The rule is found again by its
 // tags, so a new commit (or a changed preview-host) edits the same rule instead of adding one.
 
@@ -123,7 +123,7 @@ function matches(existing, rule) {
 
 /***/ }),
 
-/***/ 5514:
+/***/ 1419:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -136,10 +136,10 @@ function matches(existing, rule) {
 /* harmony export */   w4: () => (/* binding */ createPreviewService)
 /* harmony export */ });
 /* unused harmony export createServiceRequest */
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8020);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3095);
-/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2081);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
+/* harmony import */ var _task_definition_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1116);
 // The preview's ECS service: launched like the base service (launch type or capacity providers, platform
 // version, network), behind its own target group, and updated with a plain UpdateService: a preview is not a
 // guarded rollout, so the ECS deployment controller and its circuit breaker do the work.
@@ -263,7 +263,7 @@ async function waitForStable(ecs, cluster, name, taskDefinition, o) {
 
 /***/ }),
 
-/***/ 3536:
+/***/ 6555:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -272,7 +272,7 @@ async function waitForStable(ecs, cluster, name, taskDefinition, o) {
 /* harmony export */   uh: () => (/* binding */ previewTags)
 /* harmony export */ });
 /* unused harmony exports REPOSITORY_TAG, PULL_REQUEST_TAG */
-/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8745);
+/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5380);
 // Every preview resource carries the repository and pull request it belongs to, so a later run finds it
 // again whatever its name, and preview-destroy removes all of it and nothing else.
 
@@ -292,7 +292,7 @@ function ownerName(owner) {
 
 /***/ }),
 
-/***/ 6086:
+/***/ 1781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -302,10 +302,10 @@ function ownerName(owner) {
 /* harmony export */   __: () => (/* binding */ describeTargetGroup),
 /* harmony export */   cn: () => (/* binding */ findTargetGroupByName)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6874);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(586);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5347);
+/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3464);
 // A preview's own target group: a copy of the base service's (VPC, port, protocol, target type, health
 // check), so the preview answers on the same port and is judged healthy the same way.
 
@@ -381,7 +381,7 @@ async function createPreviewTargetGroup(elb, base, name, tags) {
 
 /***/ }),
 
-/***/ 6707:
+/***/ 2814:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -391,9 +391,9 @@ async function createPreviewTargetGroup(elb, base, name, tags) {
 /* harmony export */   o0: () => (/* binding */ previewOwner),
 /* harmony export */   sI: () => (/* binding */ previewTarget)
 /* harmony export */ });
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7607);
-/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2001);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9556);
+/* harmony import */ var _github_pull_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2524);
 // What a preview run is for and where the preview goes, worked out from the inputs and the event before
 // anything changes: the pull request, the service name, the host and the environment.
 
@@ -458,14 +458,14 @@ function fill(template, config, pr) {
 
 /***/ }),
 
-/***/ 9603:
+/***/ 4470:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ previewHtml)
 /* harmony export */ });
-/* harmony import */ var _console_links_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2296);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8000);
+/* harmony import */ var _console_links_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3143);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6433);
 // The report of a preview run, for the job summary and the pull request comment alike: where the preview is,
 // what it runs, and whether it is up, failed or removed. Outside strings pass through the html.ts builders.
 

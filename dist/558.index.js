@@ -1,8 +1,8 @@
-export const id = 877;
-export const ids = [877,493];
+export const id = 558;
+export const ids = [558,158];
 export const modules = {
 
-/***/ 7591:
+/***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
 /* harmony export */   u: () => (/* binding */ readService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8020);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3095);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
@@ -53,7 +53,7 @@ async function readDesiredCount(cluster, service) {
 
 /***/ }),
 
-/***/ 1877:
+/***/ 7558:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -65,27 +65,27 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/aws/service.ts
-var aws_service = __webpack_require__(7591);
-// EXTERNAL MODULE: ../../work/main/node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(8841);
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8020);
+var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
+var dist_cjs = __webpack_require__(212);
 // EXTERNAL MODULE: ./src/aws/tags.ts
-var aws_tags = __webpack_require__(3095);
+var aws_tags = __webpack_require__(9580);
 // EXTERNAL MODULE: ./src/aws/task-definition.ts
-var task_definition = __webpack_require__(2081);
+var task_definition = __webpack_require__(1116);
 // EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(4510);
+var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7835);
+var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3919);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/plan/planner.ts
-var planner = __webpack_require__(5076);
+var planner = __webpack_require__(8543);
 // EXTERNAL MODULE: ./src/record/record.ts
-var record_record = __webpack_require__(8745);
+var record_record = __webpack_require__(5380);
 // EXTERNAL MODULE: ./src/plan/moves.ts
-var moves = __webpack_require__(1966);
+var moves = __webpack_require__(7701);
 ;// CONCATENATED MODULE: ./src/engine/decide.ts
 // decide: the engine's one pure function. Given where the rollout is (state), what ECS and the gates say
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
@@ -905,9 +905,9 @@ function reasonText(reason) {
 }
 
 // EXTERNAL MODULE: ./src/report/html.ts
-var html = __webpack_require__(8000);
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
-var client_cloudwatch_dist_cjs = __webpack_require__(2485);
+var html = __webpack_require__(6433);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
+var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 ;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
 // per call is CloudWatch's limit, so more are split), metric and composite alike.
@@ -961,8 +961,8 @@ function alarmState(alarm) {
     return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
 }
 
-// EXTERNAL MODULE: ../../work/main/node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
-var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(6874);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var client_elastic_load_balancing_v2_dist_cjs = __webpack_require__(586);
 ;// CONCATENATED MODULE: ./src/aws/listener-weights.ts
 // TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
 // rule) forwards to the two target groups with weights, and every change is read back before it counts.
@@ -1483,13 +1483,13 @@ async function routeTestListener(elb, listenerArn, targetGroupArn) {
 }
 
 // EXTERNAL MODULE: ./src/github/reporter.ts
-var reporter = __webpack_require__(5947);
+var reporter = __webpack_require__(6838);
 // EXTERNAL MODULE: ./src/engine/ports.ts
-var ports = __webpack_require__(4493);
+var ports = __webpack_require__(1158);
 // EXTERNAL MODULE: ./src/report/console-links.ts
-var console_links = __webpack_require__(2296);
+var console_links = __webpack_require__(3143);
 // EXTERNAL MODULE: ./src/report/text.ts
-var report_text = __webpack_require__(9218);
+var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/report/reason.ts
 // Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
 // evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
@@ -1658,7 +1658,7 @@ function maybeLink(text, url) {
 }
 
 // EXTERNAL MODULE: ./src/hooks/argv.ts
-var argv = __webpack_require__(9859);
+var argv = __webpack_require__(4632);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 ;// CONCATENATED MODULE: ./src/hooks/attempt.ts
@@ -1950,7 +1950,7 @@ class HookRunner {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/report/plan-view.ts
-var plan_view = __webpack_require__(1678);
+var plan_view = __webpack_require__(8817);
 ;// CONCATENATED MODULE: ./src/report/progress-table.ts
 // The plan table with what actually happened: each step's start, duration, counts, traffic and gate
 // verdict. It extends the plan view's rows, so the plan reads the same before and during a rollout.
@@ -4934,9 +4934,9 @@ async function followRollout(o) {
 }
 
 // EXTERNAL MODULE: ./src/github/context.ts
-var context = __webpack_require__(7607);
+var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/fork-safety.ts
-var fork_safety = __webpack_require__(7577);
+var fork_safety = __webpack_require__(3738);
 ;// CONCATENATED MODULE: ./src/commands/deploy.ts
 // command: deploy on a service with the EXTERNAL deployment controller (task sets); a service with the ECS
 // controller goes to deploy-ecs.ts.
@@ -5122,7 +5122,7 @@ async function rollbackCommand(config, deps) {
 
 /***/ }),
 
-/***/ 4493:
+/***/ 1158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -5149,14 +5149,14 @@ const systemClock = {
 
 /***/ }),
 
-/***/ 7577:
+/***/ 3738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ checkForkSafety)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4510);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
 // A pull_request_target run has the base repository's secrets and a write token, and runs for pull requests
 // from forks too. Deploying a fork's code from there lets whoever wrote it run anything with those secrets
 // (a "pwn request"), so deploy and preview refuse, before changing anything, unless allow-fork says otherwise.
@@ -5187,7 +5187,7 @@ function checkForkSafety(config, context) {
 
 /***/ }),
 
-/***/ 5947:
+/***/ 6838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5195,12 +5195,12 @@ function checkForkSafety(config, context) {
 /* harmony export */   JN: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
 /* unused harmony export deployedRef */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7835);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9689);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7607);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9600);
-/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2804);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2001);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6887);
+/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1685);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2524);
 // What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
 // A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
 
@@ -5289,7 +5289,7 @@ function deployedRef(context) {
 
 /***/ }),
 
-/***/ 1966:
+/***/ 7701:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5342,7 +5342,7 @@ function describe(c) {
 
 /***/ }),
 
-/***/ 5076:
+/***/ 8543:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5350,8 +5350,8 @@ function describe(c) {
 /* harmony export */   Gg: () => (/* binding */ buildPlan)
 /* harmony export */ });
 /* unused harmony exports capacityLimits, stepSpecs, countsFor */
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1966);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
 // again whenever a step starts, with the desired count of that moment, so percentages always apply to the
 // service's actual size (scaling during a rollout is honoured, as update plans do).
@@ -5595,7 +5595,7 @@ function round(x) {
 
 /***/ }),
 
-/***/ 1678:
+/***/ 8817:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -5606,8 +5606,8 @@ function round(x) {
 /* harmony export */   nR: () => (/* binding */ trafficText),
 /* harmony export */   pE: () => (/* binding */ planFacts)
 /* harmony export */ });
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4510);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8000);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
 // The plan as a person reads it: one row per step, in the log and in the job summary.
 
 

@@ -1,8 +1,8 @@
-export const id = 573;
-export const ids = [573];
+export const id = 564;
+export const ids = [564];
 export const modules = {
 
-/***/ 6954:
+/***/ 3564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);

@@ -1,28 +1,28 @@
-export const id = 190;
-export const ids = [190];
+export const id = 97;
+export const ids = [97];
 export const modules = {
 
-/***/ 8190:
+/***/ 9097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   previewDestroyCommand: () => (/* binding */ previewDestroyCommand)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8841);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6874);
-/* harmony import */ var _aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(5347);
-/* harmony import */ var _aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4311);
-/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5514);
-/* harmony import */ var _aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3536);
-/* harmony import */ var _aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6086);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7835);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9689);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7607);
-/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9600);
-/* harmony import */ var _github_pr_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2804);
-/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9603);
-/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6707);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(586);
+/* harmony import */ var _aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3464);
+/* harmony import */ var _aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4379);
+/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1419);
+/* harmony import */ var _aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6555);
+/* harmony import */ var _aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1781);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7242);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6584);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9556);
+/* harmony import */ var _github_deployments_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6887);
+/* harmony import */ var _github_pr_comment_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1685);
+/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4470);
+/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2814);
 // command: preview-destroy — when the pull request closes, removes everything tagged for it: the preview
 // services (scaled to 0, then deleted), the listener rules and the target groups, found by their tags
 // rather than their names so that nothing is left behind if preview-name or preview-host changed; then marks

@@ -1,8 +1,8 @@
-export const id = 745;
-export const ids = [745];
+export const id = 380;
+export const ids = [380];
 export const modules = {
 
-/***/ 8745:
+/***/ 5380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
