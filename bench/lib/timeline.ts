@@ -45,8 +45,12 @@ const STEP_START = /^::group::step (\d+)\/\d+ /
 const BAKE_START = /^step (\d+)\/\d+ .* — .*(?:baking (\S+)|no bake)$/
 const FINAL = /^::group::Final: /
 const FINAL_BAKE = /^watching the gates for (\S+) before retiring/
-/** Scale calls closer together than this belong to one move. */
-const SAME_MOVE_MS = 200
+const MOVE = /^scaling to new \d+, stable \d+$/
+/**
+ * Scale calls closer together than this belong to one move: a move's two UpdateTaskSet calls follow each other at
+ * once, and the next move waits for at least one look, 200 ms after the change, and its call.
+ */
+const SAME_MOVE_MS = 150
 
 /** "1m30s", "10s", "500ms" as the log prints durations. */
 export function parseDuration(text: string): number {
@@ -58,6 +62,7 @@ export function parseDuration(text: string): number {
 
 export function timeline(run: ActionRun, calls: CallRecord[], journal: JournalTick[]): Timeline {
   const moves = movesOf(calls, journal)
+  const owner = stepOfMoves(run.lines, moves)
   const starts = matches(run.lines, STEP_START)
   const bakes = matches(run.lines, BAKE_START)
   const final = run.lines.find(l => FINAL.test(l.text))
@@ -68,7 +73,7 @@ export function timeline(run: ActionRun, calls: CallRecord[], journal: JournalTi
     const bake = bakes.find(b => Number(b.match[1]) === step)
     if (!bake) return
     const endedAt = starts[i + 1]?.line.at ?? final?.at ?? run.endedAt
-    const own = moves.filter(m => m.from >= line.at - 50 && m.from < bake.line.at)
+    const own = moves.filter((m, k) => owner[k] === step)
     const sandboxMs = own.reduce((s, m) => s + (m.steadyAt - m.from), 0)
     const bakeMs = bake.match[2] ? parseDuration(bake.match[2]) : 0
     steps.push({
@@ -94,6 +99,28 @@ export function timeline(run: ActionRun, calls: CallRecord[], journal: JournalTi
     startupMs: (starts[0]?.line.at ?? run.endedAt) - run.startedAt,
     steps
   }
+}
+
+/**
+ * The step each move belongs to. The action logs every move right after making it, within its step's group, so the
+ * k-th "scaling to" line is the k-th move; by time (the sandbox's clock against the line's arrival) only if the
+ * counts disagree.
+ */
+function stepOfMoves(lines: LogLine[], moves: Move[]): (number | undefined)[] {
+  let step: number | undefined
+  const logged: (number | undefined)[] = []
+  for (const { text } of lines) {
+    const start = STEP_START.exec(text)
+    if (start) step = Number(start[1])
+    else if (FINAL.test(text)) step = undefined
+    else if (MOVE.test(text)) logged.push(step)
+  }
+  if (logged.length === moves.length) return logged
+  const starts = matches(lines, STEP_START)
+  return moves.map(m => {
+    const at = starts.filter(s => s.line.at <= m.from).at(-1)
+    return at && Number(at.match[1])
+  })
 }
 
 function matches(lines: LogLine[], pattern: RegExp): { line: LogLine; match: RegExpExecArray }[] {
