@@ -21,7 +21,7 @@ import { writeResults, type BenchResult } from './lib/report.js'
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   detection: () => detection({ trials: 30, pollIntervalsMs: [1000, 5000], concurrency: 5 }),
   rollback: () => rollback({ trialsPerMode: 9, concurrency: 3 }),
-  overhead: () => overhead({ trials: 1, stepBake: '10s', finalBake: '10s' }),
+  overhead: () => overhead({ trials: 2, stepBake: '10s', finalBake: '10s' }),
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
   scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() })
@@ -52,6 +52,7 @@ function referencePerStep(): { perStepMs: number } | undefined {
 
 const began = Date.now()
 const host = machine()
+const measured = commit()
 let failed = false
 const results: BenchResult[] = []
 for (const [name, bench] of Object.entries(BENCHMARKS)) {
@@ -86,7 +87,7 @@ const dir = only ? mkdtempSync(join(tmpdir(), 'ecs-rollout-bench-')) : resolve(i
 writeResults(
   {
     date: new Date(began).toISOString(),
-    commit: commit(),
+    commit: measured,
     bundle: relative(ROOT, ENTRY),
     machine: host,
     durationMs: Date.now() - began,

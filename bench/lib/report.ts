@@ -96,6 +96,12 @@ function fmt(n: number | undefined, unit = ''): string {
   return unit ? `${s} ${unit}` : s
 }
 
+/** The target and the statistic it applies to. */
+function targetText(f: Figure): string {
+  if (!f.target) return '—'
+  return f.target.text.startsWith(f.target.stat) ? f.target.text : `${f.target.text} (${f.target.stat})`
+}
+
 function verdict(f: Figure): string {
   if (!f.target) return 'info'
   return f.met ? '✅ met' : '❌ missed'
@@ -127,7 +133,7 @@ function markdown(r: Results): string {
   for (const b of r.benchmarks)
     for (const f of b.figures)
       lines.push(
-        `| ${b.title} | ${f.label} | ${fmt(f.summary.median, f.unit)} | ${fmt(f.summary.p95, f.unit)} | ${f.summary.n} | ${f.target?.text ?? '—'} | ${f.ratio === undefined ? '—' : fmt(f.ratio)} | ${verdict(f)} |`
+        `| ${b.title} | ${f.label} | ${fmt(f.summary.median, f.unit)} | ${fmt(f.summary.p95, f.unit)} | ${f.summary.n} | ${targetText(f)} | ${f.ratio === undefined ? '—' : fmt(f.ratio)} | ${verdict(f)} |`
       )
   lines.push('', 'The ratio is the targeted statistic divided by the target: at most 1 meets it.', '')
   for (const b of r.benchmarks) {
@@ -140,7 +146,7 @@ function markdown(r: Results): string {
     for (const f of b.figures) {
       const s = f.summary
       lines.push(
-        `| ${f.label} | ${f.per} | ${s.n} | ${fmt(s.median, f.unit)} | ${fmt(s.p95, f.unit)} | ${fmt(s.min, f.unit)} | ${fmt(s.max, f.unit)} | ${f.target ? `${f.target.text} (${f.target.stat})` : '—'} | ${f.ratio === undefined ? '—' : fmt(f.ratio)} | ${verdict(f)} |`
+        `| ${f.label} | ${f.per} | ${s.n} | ${fmt(s.median, f.unit)} | ${fmt(s.p95, f.unit)} | ${fmt(s.min, f.unit)} | ${fmt(s.max, f.unit)} | ${targetText(f)} | ${f.ratio === undefined ? '—' : fmt(f.ratio)} | ${verdict(f)} |`
       )
     }
     if (b.notes.length) lines.push('', '### Findings', '', ...b.notes.flatMap(n => [n.trim(), '']))
