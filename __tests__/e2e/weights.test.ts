@@ -28,6 +28,7 @@ import {
   setAlarm,
   shareOf,
   taskSets,
+  tickedPast,
   withWeights,
   type WeightsE2E,
   type WeightsRun
@@ -336,11 +337,12 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
             'Alarm web-manual went into ALARM during step 1 of 2 (canary 10%)'
           )
           await expectOneWeightChangeRollback(e2e, r)
+          // Every tick after the restore: all production traffic on blue.
+          const restored = lineAt(r, /^all traffic back on web:1/)
+          await tickedPast(e2e, restored + 50)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
           const shares = sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next)
           expectPlannedShares(shares, [10])
-          // Every tick after the restore: all production traffic on blue.
-          const restored = lineAt(r, /^all traffic back on web:1/)
           const after = ticks.filter(t => t.at > restored + 50)
           expect(after.length).toBeGreaterThan(0)
           for (const tick of after) expect(shareOf(tick, e2e.scene.listener!, e2e.previous)).toBe(1)

@@ -234,6 +234,18 @@ export function journal(e2e: WeightsE2E, since: number): Promise<JournalTick[]> 
   return e2e.control.journal('prod', 'web', { since }).then(j => j.ticks)
 }
 
+/**
+ * Waits (up to 10 s) until the sandbox has recorded a tick later than `moment`. The run may end within a tick of
+ * its last move, and on a loaded machine the sandbox's timer runs late: checks of "every tick after X" need one.
+ */
+export async function tickedPast(e2e: WeightsE2E, moment: number): Promise<void> {
+  const deadline = Date.now() + 10_000
+  while (!(await journal(e2e, moment)).some(t => t.at > moment)) {
+    if (Date.now() > deadline) throw new Error(`the sandbox recorded no tick after ${moment} within 10 s`)
+    await new Promise(resolve => setTimeout(resolve, TICK_MS))
+  }
+}
+
 /** The production route (the listener's default action, or a rule) in a tick. */
 export function productionRoute(tick: JournalTick, arn: string) {
   return tick.routes.find(r => r.listener === arn || r.arn === arn)

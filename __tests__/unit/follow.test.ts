@@ -369,6 +369,30 @@ describe('Follower on a native canary', () => {
     ])
   })
 
+  it("an alarm seen in the same look as ECS moving the weight on is the next step's failure", async () => {
+    const gates = new Gates()
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 20 }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 100 }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    const { result, events, summary } = await follow(CANARY, ecs, {
+      gates,
+      onTick: n => {
+        if (n === 1)
+          gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 5 }]
+      }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(ecs.calls).toEqual(['start', 'rollback'])
+    const flow = events
+      .filter(e => ['step-start', 'step-done', 'rollback-start'].includes(e.kind))
+      .map(e => ('step' in e ? `${e.kind} ${e.step}` : e.kind))
+    expect(flow).toEqual(['step-start 1', 'step-done 1', 'step-start 2', 'rollback-start'])
+    expect(events.find(e => e.kind === 'rollback-start')).toMatchObject({ trafficPercent: 100 })
+    expect(summary).toContain('Alarm web-5xx went into ALARM during step 2 of 2')
+  })
+
   it("ECS's deployment alarms roll it back: reported with the alarm's name", async () => {
     const ecs = new ScriptedEcs([
       observation({ scaledUp: true, trafficPercent: 20, counts: { new: 4, stable: 4 } }),

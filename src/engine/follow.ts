@@ -388,7 +388,10 @@ export class Follower {
   private async beginRollback(reason: FailureReason, byEcs = false): Promise<EngineResult | undefined> {
     const s = this.state
     // ECS's own rollback shows in an observation that already has the weights back: keep the last ones seen.
-    if (!byEcs) this.syncTraffic(this.lastObservation)
+    if (!byEcs) {
+      this.catchUpSteps(this.lastObservation)
+      this.syncTraffic(this.lastObservation)
+    }
     s.failure = reason
     s.mode = 'rollback'
     s.rollbackAt = this.deps.clock.now()
@@ -518,6 +521,29 @@ export class Follower {
       this.syncTraffic(obs)
       if (obs.trafficPercent <= EPSILON && this.state.rollbackAsked) this.trafficRestored()
     } else if (this.state.mode !== 'final') this.state.trafficPercent = obs.trafficPercent
+  }
+
+  /**
+   * Native strategies: ECS may have moved the weight on to later steps in the very look that shows a gate failing.
+   * The failure belongs to the step ECS is in, so the steps it passed are closed first (no hooks: no step began
+   * its bake under the action's watch).
+   */
+  private catchUpSteps(obs: DeploymentObservation | undefined): void {
+    const s = this.state
+    if (!obs || this.plan.traffic !== 'weights' || s.mode !== 'forward') return
+    const { events, clock } = this.deps
+    while (
+      s.step < this.plan.steps.length &&
+      obs.trafficPercent > this.plan.steps[s.step - 1].trafficPercent + EPSILON
+    ) {
+      const at = clock.now()
+      events.emit({ kind: 'step-done', at, step: s.step })
+      s.step++
+      s.phase = 'baking'
+      s.stepStartedAt = at
+      s.bakeStartedAt = at
+      events.emit({ kind: 'step-start', at, ...this.stepInfo() })
+    }
   }
 
   /** Native strategies: the production weight ECS has set, when it differs from the last one reported. */
