@@ -5295,7 +5295,7 @@ async function startDeployReport(config, description, context = (0,_context_js__
     const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload);
     const wanted = config.environment !== undefined || pr !== undefined;
     return GitHubReporter.start({
-        github: wanted ? (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
+        github: wanted ? await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
         environment: config.environment,
         ref: deployedRef(context),
         url: config.url,

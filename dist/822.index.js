@@ -104,7 +104,7 @@ async function previewCommand(config, deps) {
     const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .actionContext */ .Gt)();
     const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .checkPreviewInputs */ .IZ)(config);
     (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__/* .checkForkSafety */ .r)(config, context);
-    const github = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
+    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
     const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(context, github, 'preview');
     const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .previewTarget */ .sI)(config, inputs, context, pr);
     const survey = await surveyPreview(deps, config, target);
@@ -349,7 +349,7 @@ async function startDeployReport(config, description, context = (0,_context_js__
     const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload);
     const wanted = config.environment !== undefined || pr !== undefined;
     return GitHubReporter.start({
-        github: wanted ? (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
+        github: wanted ? await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
         environment: config.environment,
         ref: deployedRef(context),
         url: config.url,

@@ -158,15 +158,16 @@ function isObject(value) {
 /* harmony export */   j: () => (/* binding */ tolerate)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2413);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 // The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
 // GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
 
 
-
-/** A client for this repository, or undefined (with a warning) when there is no token or no repository. */
-function connectGitHub(token, context) {
+/**
+ * A client for this repository, or undefined (with a warning) when there is no token or no repository. Octokit
+ * is loaded here, only by runs that talk to GitHub, so it does not delay a rollout's first AWS request.
+ */
+async function connectGitHub(token, context) {
     if (!token) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('github-token is empty, so there is no GitHub deployment and no pull request comment');
         return undefined;
@@ -175,7 +176,8 @@ function connectGitHub(token, context) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment');
         return undefined;
     }
-    return { octokit: (0,_actions_github__WEBPACK_IMPORTED_MODULE_1__/* .getOctokit */ .Q)(token, { baseUrl: context.apiUrl }), context };
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return { octokit: getOctokit(token, { baseUrl: context.apiUrl }), context };
 }
 /** Runs a GitHub call; a failure is a warning saying what was attempted, and the result undefined. */
 async function tolerate(what, call) {
@@ -183,7 +185,7 @@ async function tolerate(what, call) {
         return await call();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error)}`);
         return undefined;
     }
 }
@@ -199,30 +201,33 @@ async function tolerate(what, call) {
 /* harmony export */   Vp: () => (/* binding */ runUrl),
 /* harmony export */   _M: () => (/* binding */ repositoryOf)
 /* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 // The facts about this workflow run that the GitHub integration works from. They come from the runner's
-// environment through `github.context` by default; tests build them by hand, so nothing below reads
-// process.env on its own.
+// environment by default (actionContext); tests build them by hand or pass an environment of their own.
 
-/** The context of the running workflow, read when called so that GITHUB_API_URL set late is honoured. */
-function actionContext() {
-    const c = _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._;
-    let repository = { owner: '', repo: '' };
-    try {
-        repository = c.repo;
-    }
-    catch {
-        // Outside a workflow (no GITHUB_REPOSITORY): the GitHub features turn themselves off, see connectGitHub.
-    }
+/**
+ * The context of the running workflow, from the runner's environment as `github.context` reads it, but without
+ * loading Octokit, which @actions/github imports at once: a rollout's first AWS request should not wait for it.
+ * Read when called, so that GITHUB_API_URL set late is honoured.
+ */
+function actionContext(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    const payload = (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {});
+    // Outside a workflow (no GITHUB_REPOSITORY) the GitHub features turn themselves off, see connectGitHub.
+    const [owner = '', repo = ''] = env.GITHUB_REPOSITORY
+        ? env.GITHUB_REPOSITORY.split('/')
+        : [payload.repository?.owner?.login, payload.repository?.name];
     return {
-        ...repository,
-        eventName: c.eventName ?? '',
-        sha: c.sha ?? '',
-        ref: c.ref ?? '',
-        runId: c.runId,
-        serverUrl: c.serverUrl,
-        apiUrl: process.env.GITHUB_API_URL || c.apiUrl,
-        payload: c.payload
+        owner,
+        repo,
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        payload
     };
 }
 /** "owner/repo" */

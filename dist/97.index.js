@@ -43,7 +43,7 @@ __webpack_require__.r(__webpack_exports__);
 
 async function previewDestroyCommand(config, deps) {
     const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .actionContext */ .Gt)();
-    const github = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .connectGitHub */ .U)(config.githubToken, context);
+    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .connectGitHub */ .U)(config.githubToken, context);
     const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_9__/* .requirePullRequest */ .aI)(context, github, 'preview-destroy');
     const owner = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_9__/* .previewOwner */ .o0)(context, pr);
     const { ecs, elb } = deps;

@@ -16,9 +16,9 @@ beforeAll(async () => {
   standin = await startGitHubStandin()
 })
 afterAll(() => standin.close())
-beforeEach(() => {
+beforeEach(async () => {
   standin.reset()
-  github = connectGitHub('ghs_test', pullRequestContext(standin.url))!
+  github = (await connectGitHub('ghs_test', pullRequestContext(standin.url)))!
 })
 captureWarnings()
 

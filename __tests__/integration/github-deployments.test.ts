@@ -1,6 +1,9 @@
 // GitHub deployments and statuses through the real @actions/github client, against the local stand-in: the
 // exact requests and bodies, and a GitHub that answers 500 costing a warning and nothing else.
 
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readConfig } from '../../src/config/inputs.js'
 import { Status } from '../../src/constants.js'
@@ -126,7 +129,7 @@ describe('a deploy with environment: production', () => {
   })
 
   it('keeps descriptions to 140 characters on one line, and leaves out a URL that is not one', async () => {
-    const github = connectGitHub('ghs_test', pushContext())
+    const github = await connectGitHub('ghs_test', pushContext())
     const deployment = await GitHubDeployment.start(github, {
       environment: 'staging',
       ref: PUSH_SHA,
@@ -210,7 +213,7 @@ describe('a GitHub API that fails', () => {
 
   it('is unreachable: a warning, not a thrown error', async () => {
     const context = { ...pushContext(), apiUrl: 'http://127.0.0.1:1' }
-    const deployment = await GitHubDeployment.start(connectGitHub('ghs_test', context), {
+    const deployment = await GitHubDeployment.start(await connectGitHub('ghs_test', context), {
       environment: 'production',
       ref: PUSH_SHA
     })
@@ -232,7 +235,7 @@ describe('a GitHub API that fails', () => {
 
 describe('inactive deployments of a transient environment', () => {
   it('marks every deployment to the environment inactive, and no other', async () => {
-    const github = connectGitHub('ghs_test', pullRequestContext(standin.url))
+    const github = await connectGitHub('ghs_test', pullRequestContext(standin.url))
     for (const environment of ['pr-7', 'pr-8', 'pr-7'])
       await GitHubDeployment.start(github, { environment, ref: HEAD_SHA, transient: true })
     standin.requests.length = 0
@@ -253,13 +256,56 @@ describe('inactive deployments of a transient environment', () => {
 })
 
 describe('actionContext', () => {
+  it("reads the runner's environment: repository, run, commit, event payload; defaults outside a workflow", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-context-'))
+    try {
+      const event = join(dir, 'event.json')
+      writeFileSync(event, JSON.stringify({ pull_request: { number: 7, head: { sha: 'abc' }, base: {} } }))
+      expect(
+        actionContext({
+          GITHUB_REPOSITORY: 'acme/shop',
+          GITHUB_EVENT_NAME: 'pull_request',
+          GITHUB_EVENT_PATH: event,
+          GITHUB_SHA: 'merge1',
+          GITHUB_REF: 'refs/pull/7/merge',
+          GITHUB_RUN_ID: '4242',
+          GITHUB_SERVER_URL: 'https://ghe.example.com',
+          GITHUB_API_URL: 'https://ghe.example.com/api/v3'
+        })
+      ).toEqual({
+        owner: 'acme',
+        repo: 'shop',
+        eventName: 'pull_request',
+        sha: 'merge1',
+        ref: 'refs/pull/7/merge',
+        runId: 4242,
+        serverUrl: 'https://ghe.example.com',
+        apiUrl: 'https://ghe.example.com/api/v3',
+        payload: { pull_request: { number: 7, head: { sha: 'abc' }, base: {} } }
+      })
+      // No GITHUB_REPOSITORY: the repository of the payload, as github.context does.
+      writeFileSync(event, JSON.stringify({ repository: { name: 'shop', owner: { login: 'acme' } } }))
+      expect(actionContext({ GITHUB_EVENT_PATH: event })).toMatchObject({ owner: 'acme', repo: 'shop' })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+    const outside = actionContext({})
+    expect(outside).toMatchObject({ owner: '', repo: '', eventName: '', payload: {} })
+    expect(outside.serverUrl).toBe('https://github.com')
+    expect(outside.apiUrl).toBe('https://api.github.com')
+    expect(Number.isNaN(outside.runId)).toBe(true)
+  })
+
   it('reads GITHUB_API_URL when called, so the client talks to the stand-in', async () => {
     const saved = process.env.GITHUB_API_URL
     process.env.GITHUB_API_URL = standin.url
     try {
       const context = { ...actionContext(), owner: 'acme', repo: 'shop' }
       expect(context.apiUrl).toBe(standin.url)
-      await GitHubDeployment.start(connectGitHub('ghs_test', context), { environment: 'qa', ref: PUSH_SHA })
+      await GitHubDeployment.start(await connectGitHub('ghs_test', context), {
+        environment: 'qa',
+        ref: PUSH_SHA
+      })
       expect(standin.requests.map(r => r.path)).toEqual(['/repos/acme/shop/deployments'])
     } finally {
       if (saved === undefined) delete process.env.GITHUB_API_URL

@@ -44,7 +44,7 @@ describe('the pull request of a run', () => {
 
   it('is in a workflow_run payload for a branch of the repository, without asking GitHub', async () => {
     const context = workflowRun([{ number: 9 }])
-    expect(await findPullRequest(context, connectGitHub('t', context))).toEqual({
+    expect(await findPullRequest(context, await connectGitHub('t', context))).toEqual({
       number: 9,
       headSha: HEAD_SHA
     })
@@ -57,7 +57,7 @@ describe('the pull request of a run', () => {
       { number: 12, head: { sha: HEAD_SHA } }
     ]
     const context = workflowRun([])
-    expect(await findPullRequest(context, connectGitHub('t', context))).toEqual({
+    expect(await findPullRequest(context, await connectGitHub('t', context))).toEqual({
       number: 12,
       headSha: HEAD_SHA
     })
@@ -68,6 +68,6 @@ describe('the pull request of a run', () => {
 
   it('is none for a push', async () => {
     const push = { ...pullRequestContext(standin.url), eventName: 'push', payload: {} }
-    expect(await findPullRequest(push, connectGitHub('t', push))).toBeUndefined()
+    expect(await findPullRequest(push, await connectGitHub('t', push))).toBeUndefined()
   })
 })

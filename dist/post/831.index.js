@@ -2001,16 +2001,16 @@ async function routeTestListener(elb, listenerArn, targetGroupArn) {
     return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/github/client.ts
 // The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
 // GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
 
 
-
-/** A client for this repository, or undefined (with a warning) when there is no token or no repository. */
-function connectGitHub(token, context) {
+/**
+ * A client for this repository, or undefined (with a warning) when there is no token or no repository. Octokit
+ * is loaded here, only by runs that talk to GitHub, so it does not delay a rollout's first AWS request.
+ */
+async function connectGitHub(token, context) {
     if (!token) {
         lib_core.warning('github-token is empty, so there is no GitHub deployment and no pull request comment');
         return undefined;
@@ -2019,7 +2019,8 @@ function connectGitHub(token, context) {
         lib_core.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment');
         return undefined;
     }
-    return { octokit: (0,github/* getOctokit */.Q)(token, { baseUrl: context.apiUrl }), context };
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return { octokit: getOctokit(token, { baseUrl: context.apiUrl }), context };
 }
 /** Runs a GitHub call; a failure is a warning saying what was attempted, and the result undefined. */
 async function tolerate(what, call) {
@@ -2032,30 +2033,34 @@ async function tolerate(what, call) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/github/context.ts
 // The facts about this workflow run that the GitHub integration works from. They come from the runner's
-// environment through `github.context` by default; tests build them by hand, so nothing below reads
-// process.env on its own.
+// environment by default (actionContext); tests build them by hand or pass an environment of their own.
 
-/** The context of the running workflow, read when called so that GITHUB_API_URL set late is honoured. */
-function actionContext() {
-    const c = github/* context */._;
-    let repository = { owner: '', repo: '' };
-    try {
-        repository = c.repo;
-    }
-    catch {
-        // Outside a workflow (no GITHUB_REPOSITORY): the GitHub features turn themselves off, see connectGitHub.
-    }
+/**
+ * The context of the running workflow, from the runner's environment as `github.context` reads it, but without
+ * loading Octokit, which @actions/github imports at once: a rollout's first AWS request should not wait for it.
+ * Read when called, so that GITHUB_API_URL set late is honoured.
+ */
+function actionContext(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    const payload = (path && (0,external_node_fs_.existsSync)(path) ? JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) : {});
+    // Outside a workflow (no GITHUB_REPOSITORY) the GitHub features turn themselves off, see connectGitHub.
+    const [owner = '', repo = ''] = env.GITHUB_REPOSITORY
+        ? env.GITHUB_REPOSITORY.split('/')
+        : [payload.repository?.owner?.login, payload.repository?.name];
     return {
-        ...repository,
-        eventName: c.eventName ?? '',
-        sha: c.sha ?? '',
-        ref: c.ref ?? '',
-        runId: c.runId,
-        serverUrl: c.serverUrl,
-        apiUrl: process.env.GITHUB_API_URL || c.apiUrl,
-        payload: c.payload
+        owner,
+        repo,
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        payload
     };
 }
 /** "owner/repo" */
@@ -2362,7 +2367,7 @@ async function startDeployReport(config, description, context = actionContext())
     const pr = pullRequestOfEvent(context.payload);
     const wanted = config.environment !== undefined || pr !== undefined;
     return GitHubReporter.start({
-        github: wanted ? connectGitHub(config.githubToken, context) : undefined,
+        github: wanted ? await connectGitHub(config.githubToken, context) : undefined,
         environment: config.environment,
         ref: deployedRef(context),
         url: config.url,
@@ -2861,8 +2866,6 @@ class HookRunner {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/report/plan-view.ts
 // The plan as a person reads it: one row per step, in the log and in the job summary.
 

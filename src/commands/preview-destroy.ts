@@ -36,7 +36,7 @@ export interface PreviewDestroyDeps {
 
 export async function previewDestroyCommand(config: Config, deps: PreviewDestroyDeps): Promise<Outcome> {
   const context = deps.context ?? actionContext()
-  const github = connectGitHub(config.githubToken, context)
+  const github = await connectGitHub(config.githubToken, context)
   const pr = await requirePullRequest(context, github, 'preview-destroy')
   const owner = previewOwner(context, pr)
   const { ecs, elb } = deps

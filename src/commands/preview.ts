@@ -70,7 +70,7 @@ export async function previewCommand(config: Config, deps: PreviewDeps): Promise
   const context = deps.context ?? actionContext()
   const inputs = checkPreviewInputs(config)
   checkForkSafety(config, context)
-  const github = connectGitHub(config.githubToken, context)
+  const github = await connectGitHub(config.githubToken, context)
   const pr = await requirePullRequest(context, github, 'preview')
   const target = previewTarget(config, inputs, context, pr)
   const survey = await surveyPreview(deps, config, target)

@@ -2,7 +2,7 @@
 // GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
 
 import * as core from '@actions/core'
-import { getOctokit } from '@actions/github'
+import type { getOctokit } from '@actions/github'
 import { describeError } from '../errors.js'
 import type { GitHubContext } from './context.js'
 
@@ -13,8 +13,14 @@ export interface GitHub {
   context: GitHubContext
 }
 
-/** A client for this repository, or undefined (with a warning) when there is no token or no repository. */
-export function connectGitHub(token: string | undefined, context: GitHubContext): GitHub | undefined {
+/**
+ * A client for this repository, or undefined (with a warning) when there is no token or no repository. Octokit
+ * is loaded here, only by runs that talk to GitHub, so it does not delay a rollout's first AWS request.
+ */
+export async function connectGitHub(
+  token: string | undefined,
+  context: GitHubContext
+): Promise<GitHub | undefined> {
   if (!token) {
     core.warning('github-token is empty, so there is no GitHub deployment and no pull request comment')
     return undefined
@@ -23,6 +29,7 @@ export function connectGitHub(token: string | undefined, context: GitHubContext)
     core.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment')
     return undefined
   }
+  const { getOctokit } = await import('@actions/github')
   return { octokit: getOctokit(token, { baseUrl: context.apiUrl }), context }
 }
 

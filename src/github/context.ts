@@ -1,8 +1,7 @@
 // The facts about this workflow run that the GitHub integration works from. They come from the runner's
-// environment through `github.context` by default; tests build them by hand, so nothing below reads
-// process.env on its own.
+// environment by default (actionContext); tests build them by hand or pass an environment of their own.
 
-import * as github from '@actions/github'
+import { existsSync, readFileSync } from 'node:fs'
 
 interface RepoRef {
   full_name?: string
@@ -43,24 +42,30 @@ export interface GitHubContext {
   payload: EventPayload
 }
 
-/** The context of the running workflow, read when called so that GITHUB_API_URL set late is honoured. */
-export function actionContext(): GitHubContext {
-  const c = github.context
-  let repository = { owner: '', repo: '' }
-  try {
-    repository = c.repo
-  } catch {
-    // Outside a workflow (no GITHUB_REPOSITORY): the GitHub features turn themselves off, see connectGitHub.
+/**
+ * The context of the running workflow, from the runner's environment as `github.context` reads it, but without
+ * loading Octokit, which @actions/github imports at once: a rollout's first AWS request should not wait for it.
+ * Read when called, so that GITHUB_API_URL set late is honoured.
+ */
+export function actionContext(env: NodeJS.ProcessEnv = process.env): GitHubContext {
+  const path = env.GITHUB_EVENT_PATH
+  const payload = (path && existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : {}) as EventPayload & {
+    repository?: RepoRef
   }
+  // Outside a workflow (no GITHUB_REPOSITORY) the GitHub features turn themselves off, see connectGitHub.
+  const [owner = '', repo = ''] = env.GITHUB_REPOSITORY
+    ? env.GITHUB_REPOSITORY.split('/')
+    : [payload.repository?.owner?.login, payload.repository?.name]
   return {
-    ...repository,
-    eventName: c.eventName ?? '',
-    sha: c.sha ?? '',
-    ref: c.ref ?? '',
-    runId: c.runId,
-    serverUrl: c.serverUrl,
-    apiUrl: process.env.GITHUB_API_URL || c.apiUrl,
-    payload: c.payload as EventPayload
+    owner,
+    repo,
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    payload
   }
 }
 

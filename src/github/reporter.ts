@@ -97,7 +97,7 @@ export async function startDeployReport(
   const pr = pullRequestOfEvent(context.payload)
   const wanted = config.environment !== undefined || pr !== undefined
   return GitHubReporter.start({
-    github: wanted ? connectGitHub(config.githubToken, context) : undefined,
+    github: wanted ? await connectGitHub(config.githubToken, context) : undefined,
     environment: config.environment,
     ref: deployedRef(context),
     url: config.url,
