@@ -1,7 +1,7 @@
 // The post step: a safety net for a main step that was killed before it could hand its rollout off
 // (the runner's SIGKILL after a cancel, or a crash), or that handed it off unfinished when its grace after a
 // cancel ran out. If this run still owns an unfinished rollout, it applies on-cancel now: rolls it back
-// (default) or pauses it for a person.
+// (default) or pauses it for a person (a deployment ECS carries out itself cannot be paused: it is left to ECS).
 
 import * as core from '@actions/core'
 import { readConfig } from './config/inputs.js'
@@ -40,6 +40,12 @@ export async function runPost(): Promise<void> {
     )
     // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
     const pause = config.onCancel === 'pause' && record.stage !== 'rolling-back'
+    if (pause && service.controller === 'ECS') {
+      core.warning(
+        `The main step ended before rollout ${id} was handed off; on-cancel: pause leaves ECS's deployment to ECS, which carries it on by itself: abort it from a later run to roll it back`
+      )
+      return
+    }
     const outcome = await control.controlCommand(
       { ...config, command: pause ? 'pause' : 'abort', takeoverAfterMs: 0 },
       deps

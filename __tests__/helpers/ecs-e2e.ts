@@ -156,9 +156,10 @@ export async function deploy(e2e: EcsE2E, inputs: Record<string, string>): Promi
   return { result, startedAt, ms: Date.now() - startedAt }
 }
 
+/** The service, with its tags (the rollout record). */
 export async function describeService(e2e: EcsE2E): Promise<Service> {
   const out = await e2e.clients.ecs.send(
-    new DescribeServicesCommand({ cluster: e2e.cluster, services: [e2e.service] })
+    new DescribeServicesCommand({ cluster: e2e.cluster, services: [e2e.service], include: ['TAGS'] })
   )
   return out.services![0]
 }

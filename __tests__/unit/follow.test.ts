@@ -57,8 +57,14 @@ class ScriptedEcs implements DeploymentPort {
   constructor(
     private readonly script: (DeploymentObservation | ((calls: string[]) => DeploymentObservation))[]
   ) {}
+  /** What adopt() finds: a rollback under way already. */
+  rollingBack = false
   async start(): Promise<void> {
     this.calls.push('start')
+  }
+  async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
+    this.calls.push(rollback ? 'adopt for a rollback' : 'adopt')
+    return { rollingBack: rollback && this.rollingBack }
   }
   async observe(): Promise<DeploymentObservation> {
     const next = this.script[Math.min(this.i++, this.script.length - 1)]
@@ -105,6 +111,8 @@ async function follow(
     stepTimeoutMs?: number
     onTick?: (n: number) => void
     cancel?: AbortSignal
+    /** Follow a deployment another run started, from this step (and roll it back with this reason). */
+    adopt?: { step: number; rollback?: FailureReason }
   } = {}
 ) {
   const clock = new FakeClock()
@@ -127,7 +135,7 @@ async function follow(
     controller: 'ECS'
   }
   events.push(start)
-  const result = await new Follower(
+  const follower = new Follower(
     { ...RECORD, plan: config },
     {
       deployment: ecs,
@@ -147,7 +155,10 @@ async function follow(
       onCancel: 'rollback'
     },
     clock.now()
-  ).run()
+  )
+  const result = await (options.adopt
+    ? follower.adopt(options.adopt.step, options.adopt.rollback)
+    : follower.run())
   return { result, events, saved, kinds: events.map(e => e.kind), summary: renderSummary(events) }
 }
 
@@ -334,6 +345,48 @@ describe('Follower: requests and cancellation', () => {
     })
     expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'cancelled', signal: 'SIGINT' } })
     expect(ecs.calls).toEqual(['start', 'rollback'])
+  })
+})
+
+describe('Follower adopting a deployment whose run is gone', () => {
+  const ABORT: FailureReason = { kind: 'requested', by: 'octocat', command: 'abort' }
+
+  it('an abort: ECS is asked to roll back at the first look, nothing is started, the run ends aborted', async () => {
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 20 }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    const { result, events, summary } = await follow(CANARY, ecs, { adopt: { step: 1, rollback: ABORT } })
+    expect(ecs.calls).toEqual(['adopt for a rollback', 'rollback'])
+    expect(result).toMatchObject({ status: Status.Aborted, reason: ABORT })
+    expect(events.find(e => e.kind === 'rollback-start')).toMatchObject({ trafficPercent: 20 })
+    expect(summary).toContain('after 1 mutating call')
+  })
+
+  it('a rollback the gone run had asked for is followed to its end, not asked again', async () => {
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 2, stable: 4 }, trafficPercent: 0 }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    ecs.rollingBack = true
+    const { result } = await follow(CANARY, ecs, {
+      adopt: { step: 2, rollback: { kind: 'orphan', owner: 'run 1' } }
+    })
+    expect(ecs.calls).toEqual(['adopt for a rollback'])
+    expect(result.status).toBe(Status.RolledBack)
+  })
+
+  it("a resume follows ECS on from the gone run's step to SUCCESSFUL, without the pre-traffic hook", async () => {
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 100 }),
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 100, baking: true }),
+      observation({ counts: { new: 4, stable: 0 }, scaledUp: true, trafficPercent: 100, completed: true })
+    ])
+    const { result, events } = await follow(CANARY, ecs, { adopt: { step: 2 } })
+    expect(ecs.calls).toEqual(['adopt'])
+    expect(result).toMatchObject({ status: Status.Succeeded, trafficPercent: 100 })
+    const steps = events.filter(e => e.kind === 'step-start').map(e => ('step' in e ? e.step : 0))
+    expect(steps).toEqual([2])
   })
 })
 

@@ -112,6 +112,37 @@ export class EcsDeployment implements DeploymentPort {
       )
   }
 
+  async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    this.previousConfig = service.deploymentConfiguration
+    for (const e of service.events ?? []) if (e.id) this.seenEvents.add(e.id)
+    const deployments = service.deployments ?? []
+    const ours =
+      deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
+      deployments.find(d => d.taskDefinition === this.o.newTaskDefinition)
+    this.deploymentId = ours?.id
+    this.lastSeen = ours
+    this.serviceDeploymentArn = service.currentServiceDeployment
+    if (this.o.native && !this.serviceDeploymentArn)
+      throw new Error(
+        `ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`
+      )
+    if (!rollback) {
+      if (!ours)
+        throw new Error(
+          `ECS no longer shows a deployment of ${taskDefinitionLabel(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${taskDefinitionLabel(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`
+        )
+      return { rollingBack: false }
+    }
+    // Back on the stable revision already (the gone run updated the service back, or ECS's rollback is done), or
+    // ECS rolling the service deployment back: the rollback is under way, and asking again would start another.
+    const primary = deployments.find(d => d.status === 'PRIMARY')
+    if (primary?.taskDefinition === this.o.stableTaskDefinition) this.rollbackBy = 'update'
+    else if (this.o.native && ROLLING_BACK.includes((await this.serviceDeployment()).status ?? ''))
+      this.rollbackBy = 'stop'
+    return { rollingBack: this.rollbackBy !== undefined }
+  }
+
   async observe(): Promise<DeploymentObservation> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     const deployments = service.deployments ?? []

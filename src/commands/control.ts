@@ -9,14 +9,21 @@ import { tagList } from '../aws/tags.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { InputError, show } from '../config/parse.js'
-import { Output, State, Status } from '../constants.js'
+import { Output, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
 import { decodeRecord, TAG_PREFIX, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
+import { carryOnEcsController } from './deploy-ecs.js'
 import { ownerIsAlive, resumeState } from './ownership.js'
 import type { Outcome } from './outcome.js'
-import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
+import {
+  describeTaskDefinition,
+  portsFor,
+  runRollout,
+  saveForPostStep,
+  type SessionDeps
+} from './rollout-session.js'
 
 /** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
 const STRATEGY_INPUTS = [
@@ -47,6 +54,7 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
     )
   const alive = ownerIsAlive(record, config, deps.clock.now())
   const rollingBack = record.stage === 'rolling-back'
+  if (service.controller === 'ECS') return controlEcsDeployment(config, deps, service, record, alive)
   switch (config.command) {
     case 'pause':
       if (record.stage === 'paused' || record.stage === 'batch-completed')
@@ -68,14 +76,12 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
           'paused (its owner was gone)'
         )
       }
-    case 'abort': {
-      const outcome = alive
-        ? await askOwner(config, deps, service, record, 'abort')
-        : await carryOn(config, deps, service, record, { mode: 'rollback' })
-      // The rollout is rolled back, as asked: that is this run's success.
-      const done = outcome.status === Status.Aborted || outcome.status === Status.RolledBack
-      return done ? { ...outcome, failure: undefined } : outcome
-    }
+    case 'abort':
+      return aborted(
+        alive
+          ? await askOwner(config, deps, service, record, 'abort')
+          : await carryOn(config, deps, service, record, { mode: 'rollback' })
+      )
     case 'resume':
       if (rollingBack && !alive) return carryOn(config, deps, service, record, { mode: 'rollback' })
       if (alive && (rollingBack || !stepsChanged(config)))
@@ -92,6 +98,53 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
     }
     default:
       throw new Error(`command: ${config.command} is not a control command`)
+  }
+}
+
+/** The rollout is rolled back, as asked: that is an abort's success. */
+function aborted(outcome: Outcome): Outcome {
+  const done = outcome.status === Status.Aborted || outcome.status === Status.RolledBack
+  return done ? { ...outcome, failure: undefined } : outcome
+}
+
+/**
+ * A rollout on an ECS-controller service is a deployment ECS carries on by itself: it can be aborted (ECS
+ * rolls it back) or, when its owner is gone, followed again under the gates; it cannot be paused, promoted or
+ * given other steps.
+ */
+async function controlEcsDeployment(
+  config: Config,
+  deps: SessionDeps,
+  service: ServiceInfo,
+  record: RolloutRecord,
+  alive: boolean
+): Promise<Outcome> {
+  const rollingBack = record.stage === 'rolling-back'
+  switch (config.command) {
+    case 'abort':
+      return aborted(
+        alive
+          ? await askOwner(config, deps, service, record, 'abort')
+          : await carryOnEcsController(config, deps, service, record, {
+              plan: planFor(config, record),
+              rollback: { kind: 'requested', by: deps.run.actor, command: 'abort' }
+            })
+      )
+    case 'resume':
+      if (stepsChanged(config))
+        throw new InputError(
+          STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy',
+          `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again`
+        )
+      if (alive) return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`)
+      return carryOnEcsController(config, deps, service, record, {
+        plan: planFor(config, record),
+        rollback: rollingBack ? { kind: 'orphan', owner: ownerOf(record) } : undefined
+      })
+    default:
+      throw new Error(
+        `rollout ${record.id} on ${config.service} is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone`
+      )
   }
 }
 
@@ -206,10 +259,7 @@ async function carryOn(
   taken.step = Math.min(step, steps.length)
   taken.steps = steps.length
   await ports.records.save(taken)
-  core.saveState(
-    State.Rollout,
-    JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id })
-  )
+  saveForPostStep(config, record.id)
   if (how.mode === 'forward') await ports.fleet.ensureNew()
   const state = await resumeState(taken, ports, step, how.mode, deps.clock.now())
   // An abort is this run's request; a rollback that lost its owner keeps its cause (the owner stopped).

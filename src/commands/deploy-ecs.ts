@@ -11,7 +11,7 @@ import {
   type DeploymentConfiguration,
   type Service
 } from '@aws-sdk/client-ecs'
-import { AlarmGates } from '../aws/alarm-gates.js'
+import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import { describeService, type ServiceInfo } from '../aws/service.js'
@@ -24,21 +24,22 @@ import {
 } from '../aws/task-definition.js'
 import { checkEcsControllerInputs, fractionalBakeWarnings } from '../config/controller-inputs.js'
 import { formatDuration, InputError } from '../config/parse.js'
-import type { Config } from '../config/types.js'
+import type { Config, PlanConfig } from '../config/types.js'
 import { describeError } from '../errors.js'
-import type { RolloutEvent } from '../engine/events.js'
+import type { FailureReason, RolloutEvent } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
 import { HookRunner } from '../hooks/runner.js'
 import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
-import { alreadyRunning, checkAlarmsAtStart, newRecord, newRolloutId } from './start-checks.js'
+import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
 import { ownerIsAlive } from './ownership.js'
 import {
   describeTaskDefinition,
   engineSettings,
   revision,
+  saveForPostStep,
   startReporting,
   type SessionDeps
 } from './rollout-session.js'
@@ -69,19 +70,7 @@ export async function deployOnEcsController(
   const file = isTaskDefinitionFile(taskDefinitionRef)
     ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
     : undefined
-  const gates = new AlarmGates({
-    cloudwatch: clients.cloudwatch,
-    alarms: config.alarms,
-    warningAlarms: config.warningAlarms
-  })
-  const missing = await gates.missing()
-  if (missing.length) {
-    const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms'
-    throw new InputError(
-      input,
-      `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`
-    )
-  }
+  const gates = await checkedGates(config, clients)
   const plan = ecsControllerPlan(config.plan, info.desiredCount)
   const waits = plan.steps.reduce((sum, s) => sum + s.bakeMs, plan.finalBakeMs)
   if (waits > config.timeoutMs)
@@ -117,16 +106,12 @@ export async function deployOnEcsController(
     stableTaskDefinition: stable
   })
 
-  const records = new RecordStore({ ecs: clients.ecs, serviceArn: info.arn })
-  await records.save(record)
-  // No post-step hand-off (State.Rollout): the post step's abort drives task sets. A deployment left behind
-  // by a killed runner is ECS's to finish, under its own circuit breaker and alarms.
   return followRollout({
     config,
     deps,
     record,
     plan,
-    records,
+    serviceArn: info.arn,
     gates,
     from: await describeTaskDefinition(clients, stable),
     to: resolved.definition,
@@ -230,18 +215,62 @@ interface FollowOptions {
   deps: SessionDeps
   record: RolloutRecord
   plan: Plan
-  records: RecordStore
+  /** The service the record is kept on: followRollout saves it there first. */
+  serviceArn: string
   gates: AlarmGates
   from?: Awaited<ReturnType<typeof describeTaskDefinition>>
   to?: Awaited<ReturnType<typeof describeTaskDefinition>>
   deploymentConfiguration: DeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
+  /** A deployment another run started, followed from its step (a control run's abort or resume). */
+  adopt?: { step: number; rollback?: FailureReason }
+}
+
+/**
+ * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
+ * deployment from the owner's step under its own gates and, with `rollback`, has ECS roll it back. ECS went on
+ * with the deployment while nobody watched, so there is nothing to pause or promote. `plan` is the record's with
+ * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
+ */
+export async function carryOnEcsController(
+  config: Config,
+  deps: SessionDeps,
+  info: ServiceInfo,
+  record: RolloutRecord,
+  how: { plan: PlanConfig; rollback?: FailureReason }
+): Promise<Outcome> {
+  const { clients, clock } = deps
+  const gates = await checkedGates(config, clients)
+  const taken: RolloutRecord = {
+    ...record,
+    plan: how.plan,
+    stage: how.rollback ? 'rolling-back' : 'executing',
+    owner: deps.run.runUrl || deps.run.actor,
+    heartbeat: clock.now(),
+    request: null
+  }
+  return followRollout({
+    config,
+    deps,
+    record: taken,
+    plan: ecsControllerPlan(how.plan, info.desiredCount),
+    serviceArn: info.arn,
+    gates,
+    from: await describeTaskDefinition(clients, record.stableTaskDefinition),
+    to: await describeTaskDefinition(clients, record.newTaskDefinition),
+    deploymentConfiguration: {},
+    native: isNativeStrategy(record.plan.strategy.name),
+    adopt: { step: record.step, rollback: how.rollback }
+  })
 }
 
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as runRollout. */
 async function followRollout(o: FollowOptions): Promise<Outcome> {
   const { config, deps, record, plan } = o
+  const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn })
+  await records.save(record)
+  saveForPostStep(config, record.id)
   const reporting = await startReporting(config, deps, record, o.from, o.to)
   const { events, region } = reporting
   const start: RolloutEvent = {
@@ -254,7 +283,7 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
     from: record.stableTaskDefinition ? revision(record.stableTaskDefinition) : undefined,
     to: revision(record.newTaskDefinition),
     plan,
-    fromStep: 1,
+    fromStep: o.adopt?.step ?? 1,
     gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
     controller: 'ECS'
   }
@@ -295,12 +324,12 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
   })
   let result
   try {
-    result = await new Follower(
+    const follower = new Follower(
       record,
       {
         deployment,
         gates: o.gates,
-        records: o.records,
+        records,
         events,
         clock: deps.clock,
         hooks: runner,
@@ -309,10 +338,11 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
       },
       engineSettings(config, plan),
       deps.clock.now()
-    ).run()
+    )
+    result = await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run())
   } catch (error) {
     // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
-    await o.records
+    await records
       .save({
         ...record,
         phase: 'Completed',

@@ -5,7 +5,6 @@
 // already firing.
 
 import * as core from '@actions/core'
-import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights } from '../aws/listener-weights.js'
 import { readService, type ServiceInfo } from '../aws/service.js'
@@ -18,7 +17,7 @@ import {
 import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import { formatDuration, InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
-import { State, Status } from '../constants.js'
+import { Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord } from '../record/record.js'
@@ -26,9 +25,15 @@ import { deployOnEcsController } from './deploy-ecs.js'
 import { actionContext } from '../github/context.js'
 import { checkForkSafety } from '../github/fork-safety.js'
 import { handleOrphan, ownerIsAlive } from './ownership.js'
-import { alreadyRunning, checkAlarmsAtStart, newRecord, newRolloutId } from './start-checks.js'
+import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
-import { describeTaskDefinition, portsFor, runRollout, type SessionDeps } from './rollout-session.js'
+import {
+  describeTaskDefinition,
+  portsFor,
+  runRollout,
+  saveForPostStep,
+  type SessionDeps
+} from './rollout-session.js'
 
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = 6 * 3_600_000
@@ -47,19 +52,7 @@ export async function deployCommand(
   const file = isTaskDefinitionFile(taskDefinitionRef)
     ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
     : undefined
-  const gates = new AlarmGates({
-    cloudwatch: clients.cloudwatch,
-    alarms: config.alarms,
-    warningAlarms: config.warningAlarms
-  })
-  const missing = await gates.missing()
-  if (missing.length) {
-    const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms'
-    throw new InputError(
-      input,
-      `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`
-    )
-  }
+  const gates = await checkedGates(config, clients)
   const plan = checkedPlan(config, service.desiredCount)
   const inFlight = decodeRecord(service.tags)
   if (inFlight?.phase === 'Active') {
@@ -96,10 +89,7 @@ export async function deployCommand(
   })
 
   const ports = await portsFor(config, clients, service, record)
-  core.saveState(
-    State.Rollout,
-    JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId })
-  )
+  saveForPostStep(config, rolloutId)
   await ports.records.save(record)
   await ports.fleet.ensureNew()
   // A service that never had a task set gets its first one at full size: there is nothing to protect yet.

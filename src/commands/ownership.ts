@@ -6,7 +6,6 @@
 import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
 import type { Config } from '../config/types.js'
-import { State } from '../constants.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -15,6 +14,7 @@ import {
   describeTaskDefinition,
   portsFor,
   runRollout,
+  saveForPostStep,
   type Ports,
   type SessionDeps
 } from './rollout-session.js'
@@ -94,10 +94,7 @@ export async function handleOrphan(
   )
   // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
   await ports.records.save(taken)
-  core.saveState(
-    State.Rollout,
-    JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id })
-  )
+  saveForPostStep(config, record.id)
   if (mode === 'forward') await ports.fleet.ensureNew()
   return runRollout({
     config,

@@ -12,7 +12,7 @@ import { taskDefinitionLabel } from '../aws/task-definition.js'
 import { TaskSetFleet, type TaskSetFleetOptions } from '../aws/task-set-fleet.js'
 import { routeTestListener } from '../aws/test-listener.js'
 import type { Config, PlanConfig } from '../config/types.js'
-import { Output, Status } from '../constants.js'
+import { Output, State, Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import type { EngineState } from '../engine/decide.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
@@ -217,6 +217,14 @@ export async function startReporting(
 }
 
 /** The reconciler's (and the ECS follower's) settings from the inputs. */
+/** Names the rollout this run owns for the post step, the safety net should the main step be killed. */
+export function saveForPostStep(config: Config, rolloutId: string): void {
+  core.saveState(
+    State.Rollout,
+    JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId })
+  )
+}
+
 export function engineSettings<P>(config: Config, plan: P): Omit<EngineSettings, 'plan'> & { plan: P } {
   return {
     plan,

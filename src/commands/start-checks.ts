@@ -2,7 +2,10 @@
 
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
+import { AlarmGates } from '../aws/alarm-gates.js'
+import type { Clients } from '../aws/clients.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
+import { InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { Output, Status } from '../constants.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -10,6 +13,24 @@ import type { Outcome } from './outcome.js'
 import { escapeHtml } from '../report/html.js'
 import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import type { RunContext } from '../run-context.js'
+
+/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
+export async function checkedGates(config: Config, clients: Clients): Promise<AlarmGates> {
+  const gates = new AlarmGates({
+    cloudwatch: clients.cloudwatch,
+    alarms: config.alarms,
+    warningAlarms: config.warningAlarms
+  })
+  const missing = await gates.missing()
+  if (missing.length) {
+    const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms'
+    throw new InputError(
+      input,
+      `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`
+    )
+  }
+  return gates
+}
 
 /** A gate alarm already in ALARM: fail (nothing changed), wait for it to clear (within timeout), or ignore it. */
 export async function checkAlarmsAtStart(config: Config, gates: GatesPort, clock: Clock): Promise<void> {

@@ -63,6 +63,11 @@ export interface DeploymentPort {
   /** Starts ECS's deployment of the new revision (UpdateService). */
   start(): Promise<void>
   /**
+   * Finds the deployment of the new revision that another run started (its owner is gone) instead of starting
+   * one. With `rollback`, says whether a rollback of it is under way already (asked for by that run, or ECS's).
+   */
+  adopt(rollback: boolean): Promise<{ rollingBack: boolean }>
+  /**
    * One look: a DescribeServices (with tags), a DescribeServiceDeployments for native strategies, and the new
    * revision's stopped tasks only when it is short of running ones.
    */
@@ -247,11 +252,34 @@ export class Follower {
     if (refused) return this.nothingStarted(refused)
     if (this.deps.cancel?.aborted) return this.nothingStarted(this.cancelReason())
     await deployment.start()
+    return this.follow()
+  }
+
+  /**
+   * Follows a deployment this run did not start, whose owner is gone (a control run's abort or resume), from the
+   * owner's step: no pre-traffic hook, since traffic may have moved already. With `rollback` (an abort, or a
+   * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way.
+   */
+  async adopt(step: number, rollback?: FailureReason): Promise<EngineResult> {
+    const { rollingBack } = await this.deps.deployment.adopt(rollback !== undefined)
+    this.state.step = Math.min(Math.max(1, step), this.plan.steps.length)
+    this.deps.events.emit({ kind: 'step-start', at: this.deps.clock.now(), ...this.stepInfo() })
+    return this.follow(rollback && { reason: rollback, underWay: rollingBack })
+  }
+
+  private async follow(rollback?: { reason: FailureReason; underWay: boolean }): Promise<EngineResult> {
+    const { clock } = this.deps
+    let pending = rollback
     for (;;) {
       const now = clock.now()
       const obs = await this.observe(now)
       if (!obs) continue
       this.report(obs)
+      if (pending) {
+        const asked = await this.beginRollback(pending.reason, pending.underWay)
+        pending = undefined
+        if (asked) return asked
+      }
       const cancelled = await this.checkCancel(now)
       if (cancelled) return cancelled
       const result = await this.decideAndAct(obs)

@@ -1,5 +1,5 @@
-export const id = 831;
-export const ids = [831,158,582,380];
+export const id = 798;
+export const ids = [798,158,582,380];
 export const modules = {
 
 /***/ 4582:
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 7831:
+/***/ 4417:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -128,11 +128,11 @@ const READ_ONLY = (/* unused pure expression or super */ null && ([
 function task_definition_taskDefinitionLabel(arn) {
     return arn.replace(/^.*:task-definition\//, '');
 }
-function isTaskDefinitionFile(ref) {
+function task_definition_isTaskDefinitionFile(ref) {
     return /\.json$/i.test(ref);
 }
 /** Reads, validates and prepares a task definition file; makes no AWS call. */
-async function loadTaskDefinitionFile(path, images) {
+async function task_definition_loadTaskDefinitionFile(path, images) {
     let text;
     try {
         text = await readFile(path, 'utf8');
@@ -162,7 +162,7 @@ async function loadTaskDefinitionFile(path, images) {
     return withImages(registrable({ ...body, tags }, tags), images);
 }
 /** Registers a prepared definition, tagged with the rollout that registered it. */
-async function registerTaskDefinition(ecs, input, rolloutId) {
+async function task_definition_registerTaskDefinition(ecs, input, rolloutId) {
     const key = `${TAG_PREFIX}rollout-id`;
     const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: tagValue(rolloutId) }];
     const out = await ecs.send(new RegisterTaskDefinitionCommand({ ...input, tags }));
@@ -170,9 +170,9 @@ async function registerTaskDefinition(ecs, input, rolloutId) {
     return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
 }
 /** The input as given: a file is loaded and registered, a revision described (and re-registered for overrides). */
-async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
-    if (isTaskDefinitionFile(ref))
-        return registerTaskDefinition(ecs, await loadTaskDefinitionFile(ref, images), rolloutId);
+async function task_definition_resolveTaskDefinition(ecs, ref, images, rolloutId) {
+    if (task_definition_isTaskDefinitionFile(ref))
+        return task_definition_registerTaskDefinition(ecs, await task_definition_loadTaskDefinitionFile(ref, images), rolloutId);
     let out;
     try {
         out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }));
@@ -188,7 +188,7 @@ async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
     const existing = { arn: definition.taskDefinitionArn ?? ref, definition, registered: false };
     const input = withImages(registrable(definition, out.tags), images);
     const changed = input.containerDefinitions?.some((c, i) => c.image !== definition.containerDefinitions?.[i]?.image);
-    return changed ? registerTaskDefinition(ecs, input, rolloutId) : existing;
+    return changed ? task_definition_registerTaskDefinition(ecs, input, rolloutId) : existing;
 }
 function registrable(definition, tags) {
     const input = { ...definition };
@@ -1425,6 +1425,1610 @@ function list(items) {
     return new html_Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`);
 }
 
+;// CONCATENATED MODULE: ./src/aws/failed-tasks.ts
+// The new revision's failed tasks, for the circuit breaker: its stopped tasks, minus the ones ECS stopped
+// for a reason that says nothing about the revision (scale-in, a person's StopTask, Spot reclaims).
+
+const DESCRIBE_MAX = 100;
+/** Stopped tasks stay listed for about an hour; 10 pages cover any max-failed-tasks (at most 1000). */
+const PAGES_MAX = 10;
+const NOT_THE_REVISION = new Set(['UserInitiated', 'SpotInterruption', 'TerminationNotice']);
+const SCALE_IN = /^Scaling activity initiated by/;
+class FailedTasks {
+    ecs;
+    cluster;
+    /** Stopped tasks already judged: each is described once. */
+    judged = new Set();
+    found = new Map();
+    constructor(ecs, cluster) {
+        this.ecs = ecs;
+        this.cluster = cluster;
+    }
+    /** Everything found so far, oldest first. */
+    list() {
+        return [...this.found.values()].sort((a, b) => a.at - b.at);
+    }
+    /** Looks at the task set's stopped tasks not judged yet. */
+    async collect(taskSetId) {
+        const fresh = (await this.stoppedTasks(taskSetId)).filter(arn => !this.judged.has(arn));
+        for (let i = 0; i < fresh.length; i += DESCRIBE_MAX) {
+            const out = await this.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
+            // A task still stopping has no final reason or exit codes yet: judge it on a later look.
+            for (const task of out.tasks ?? []) {
+                if (!task.taskArn || task.lastStatus !== 'STOPPED')
+                    continue;
+                this.judged.add(task.taskArn);
+                if (isFailure(task))
+                    this.found.set(task.taskArn, failedTask(task));
+            }
+        }
+    }
+    async stoppedTasks(startedBy) {
+        const arns = [];
+        let nextToken;
+        for (let page = 0; page < PAGES_MAX; page++) {
+            const out = await this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
+            arns.push(...(out.taskArns ?? []));
+            nextToken = out.nextToken;
+            if (!nextToken)
+                break;
+        }
+        return arns;
+    }
+}
+function isFailure(task) {
+    return !NOT_THE_REVISION.has(task.stopCode ?? '') && !SCALE_IN.test(task.stoppedReason ?? '');
+}
+function failedTask(task) {
+    const containers = task.containers ?? [];
+    const details = containers
+        .map(c => c.reason ? `${c.name}: ${c.reason}` : c.exitCode ? `${c.name} exited with code ${c.exitCode}` : '')
+        .filter(Boolean);
+    return {
+        taskArn: task.taskArn ?? '',
+        reason: [task.stoppedReason ?? 'stopped', ...details].join('; '),
+        at: (task.stoppedAt ?? task.stoppingAt ?? new Date()).getTime(),
+        exitCode: containers.find(c => c.exitCode)?.exitCode
+    };
+}
+
+;// CONCATENATED MODULE: ./src/aws/ecs-deployment.ts
+// DeploymentPort for a service with the ECS deployment controller: one UpdateService starts ECS's deployment of
+// the new revision (rolling within maximumPercent/minimumHealthyPercent, or a native linear/canary/blue-green
+// strategy), which is then followed by its id (DescribeServices deployments[]) and, for native strategies, by its
+// service deployment (DescribeServiceDeployments: lifecycle stage, production traffic weight, ECS's alarms and
+// circuit breaker). A rollback is StopServiceDeployment ROLLBACK where the service deployment is in progress and
+// the API answers, otherwise UpdateService back to the stable task definition (what runs against emulators
+// without the service-deployment APIs, such as moto).
+
+
+
+
+
+
+/** ECS's clock and the runner's may differ by a little: events this much older than the start still count. */
+const CLOCK_SKEW_MS = 5000;
+const STAGES = [
+    'RECONCILE_SERVICE',
+    'PRE_SCALE_UP',
+    'SCALE_UP',
+    'POST_SCALE_UP',
+    'TEST_TRAFFIC_SHIFT',
+    'POST_TEST_TRAFFIC_SHIFT',
+    'PRE_PRODUCTION_TRAFFIC_SHIFT',
+    'PRODUCTION_TRAFFIC_SHIFT',
+    'POST_PRODUCTION_TRAFFIC_SHIFT',
+    'BAKE_TIME',
+    'CLEAN_UP'
+];
+const ROLLING_BACK = ['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED'];
+class EcsDeployment {
+    o;
+    failed;
+    seenEvents = new Set();
+    /** The configuration before the update, for a rollback by UpdateService. */
+    previousConfig;
+    /** The new revision's deployment (ecs-svc/…) and service deployment. */
+    deploymentId;
+    serviceDeploymentArn;
+    /** The last look at our deployment, kept for when ECS drops it from the list (INACTIVE). */
+    lastSeen;
+    lastServiceDeployment;
+    /** How the action asked for a rollback, if it did. */
+    rollbackBy;
+    /** A rolling deployment ECS gave up on: its service deployment, read once. */
+    verdictDetails;
+    constructor(o) {
+        this.o = o;
+        this.failed = new FailedTasks(o.ecs, o.cluster);
+    }
+    async start() {
+        const before = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        this.previousConfig = before.deploymentConfiguration;
+        for (const e of before.events ?? [])
+            if (e.id)
+                this.seenEvents.add(e.id);
+        const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id;
+        const out = await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            taskDefinition: this.o.newTaskDefinition,
+            deploymentConfiguration: { ...before.deploymentConfiguration, ...this.o.deploymentConfiguration }
+        }));
+        const updated = out.service ?? (await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service));
+        const deployments = updated.deployments ?? [];
+        const ours = deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
+            deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
+            deployments.find(d => d.status === 'PRIMARY' && d.id !== previousPrimary);
+        if (ours)
+            this.deploymentId = ours.id;
+        else {
+            // ECS always starts a deployment for a new task definition; an emulator (moto) may not.
+            const primary = deployments.find(d => d.status === 'PRIMARY');
+            this.deploymentId = primary?.id;
+            this.o.warn(`ECS shows no deployment of ${task_definition_taskDefinitionLabel(this.o.newTaskDefinition)} after UpdateService (an emulator?): following the service's PRIMARY deployment ${primary?.id ?? '(none)'}`);
+        }
+        const current = updated.currentServiceDeployment;
+        if (current && current !== before.currentServiceDeployment)
+            this.serviceDeploymentArn = current;
+        if (this.o.native && !this.serviceDeploymentArn)
+            throw new Error('ECS reported no service deployment for the update, so a native strategy cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?');
+    }
+    async adopt(rollback) {
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        this.previousConfig = service.deploymentConfiguration;
+        for (const e of service.events ?? [])
+            if (e.id)
+                this.seenEvents.add(e.id);
+        const deployments = service.deployments ?? [];
+        const ours = deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
+            deployments.find(d => d.taskDefinition === this.o.newTaskDefinition);
+        this.deploymentId = ours?.id;
+        this.lastSeen = ours;
+        this.serviceDeploymentArn = service.currentServiceDeployment;
+        if (this.o.native && !this.serviceDeploymentArn)
+            throw new Error(`ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`);
+        if (!rollback) {
+            if (!ours)
+                throw new Error(`ECS no longer shows a deployment of ${task_definition_taskDefinitionLabel(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${task_definition_taskDefinitionLabel(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`);
+            return { rollingBack: false };
+        }
+        // Back on the stable revision already (the gone run updated the service back, or ECS's rollback is done), or
+        // ECS rolling the service deployment back: the rollback is under way, and asking again would start another.
+        const primary = deployments.find(d => d.status === 'PRIMARY');
+        if (primary?.taskDefinition === this.o.stableTaskDefinition)
+            this.rollbackBy = 'update';
+        else if (this.o.native && ROLLING_BACK.includes((await this.serviceDeployment()).status ?? ''))
+            this.rollbackBy = 'stop';
+        return { rollingBack: this.rollbackBy !== undefined };
+    }
+    async observe() {
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        const deployments = service.deployments ?? [];
+        const ours = deployments.find(d => d.id === this.deploymentId);
+        if (ours)
+            this.lastSeen = ours;
+        const sd = this.o.native ? await this.serviceDeployment() : undefined;
+        const observation = this.o.native ? this.nativeView(service, sd) : this.rollingView(service, ours);
+        if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
+            // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
+            this.verdictDetails ??= this.serviceDeployment().catch(() => undefined);
+            const details = await this.verdictDetails;
+            const reason = details?.rollback?.reason ?? details?.statusReason;
+            if (reason)
+                observation.ecs.reason = reason;
+            const fired = details?.alarms?.triggeredAlarmNames;
+            if (fired?.length)
+                observation.ecs.alarms = fired;
+            if (details?.alarms?.status === 'TRIGGERED')
+                observation.ecs.cause = 'alarms';
+            else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
+                observation.ecs.cause = 'circuit-breaker';
+        }
+        const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
+        if (this.deploymentId && fresh && !observation.completed)
+            await this.failed.collect(this.deploymentId);
+        return {
+            ...observation,
+            failedNewTasks: this.failed.list(),
+            events: this.newEvents(service),
+            tags: (0,aws_tags/* tagRecord */.C)(service.tags)
+        };
+    }
+    async rollback() {
+        const inProgress = this.o.native
+            ? ['PENDING', 'IN_PROGRESS'].includes(this.lastServiceDeployment?.status ?? '')
+            : this.lastSeen?.rolloutState === 'IN_PROGRESS';
+        if (this.serviceDeploymentArn && inProgress) {
+            try {
+                await this.o.ecs.send(new dist_cjs/* StopServiceDeploymentCommand */.a8L({
+                    serviceDeploymentArn: this.serviceDeploymentArn,
+                    stopType: 'ROLLBACK'
+                }));
+                this.rollbackBy = 'stop';
+                return `StopServiceDeployment ROLLBACK of ${this.serviceDeploymentArn}`;
+            }
+            catch (error) {
+                this.o.warn(`StopServiceDeployment did not take (${(0,errors/* describeError */.U)(error)}): updating the service back to ${task_definition_taskDefinitionLabel(this.o.stableTaskDefinition)} instead`);
+            }
+        }
+        await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
+            cluster: this.o.cluster,
+            service: this.o.service,
+            taskDefinition: this.o.stableTaskDefinition,
+            deploymentConfiguration: this.previousConfig
+        }));
+        this.rollbackBy = 'update';
+        return `UpdateService back to ${task_definition_taskDefinitionLabel(this.o.stableTaskDefinition)}`;
+    }
+    async serviceDeployment() {
+        const arn = this.serviceDeploymentArn;
+        const out = await this.o.ecs.send(new dist_cjs/* DescribeServiceDeploymentsCommand */.A6p({ serviceDeploymentArns: [arn] }));
+        const found = out.serviceDeployments?.[0];
+        if (!found)
+            throw new Error(`the service deployment ${arn} was not found (${out.failures?.[0]?.reason ?? 'no reason given'})`);
+        this.lastServiceDeployment = found;
+        return found;
+    }
+    rollingView(service, ours) {
+        const deployments = service.deployments ?? [];
+        const others = deployments.filter(d => d.id !== this.deploymentId);
+        const counts = {
+            new: ours?.runningCount ?? 0,
+            stable: others.reduce((sum, d) => sum + (d.runningCount ?? 0), 0)
+        };
+        const total = counts.new + counts.stable;
+        const primary = deployments.find(d => d.status === 'PRIMARY');
+        const restored = deployments.length === 1 &&
+            primary?.taskDefinition === this.o.stableTaskDefinition &&
+            primary.rolloutState === 'COMPLETED';
+        return {
+            desiredCount: service.desiredCount ?? 0,
+            counts,
+            trafficPercent: total === 0 ? 0 : Math.round((1000 * counts.new) / total) / 10,
+            completed: ours?.rolloutState === 'COMPLETED',
+            scaledUp: ours?.rolloutState === 'COMPLETED',
+            baking: false,
+            ecs: this.rollbackBy ? undefined : this.rollingVerdict(ours, primary),
+            restored,
+            stuck: this.rollbackBy ? undefined : this.superseded(ours, primary)
+        };
+    }
+    /**
+     * ECS failed our deployment (circuit breaker, deployment alarms), rolling back or not. ECS drops a deployment
+     * from the list once another has replaced it: gone, with the stable revision primary again, it was rolled back.
+     */
+    rollingVerdict(ours, primary) {
+        const seen = this.lastSeen;
+        if (!seen || (ours && ours.rolloutState !== 'FAILED'))
+            return undefined;
+        const back = primary !== undefined &&
+            primary.id !== seen.id &&
+            primary.taskDefinition === this.o.stableTaskDefinition;
+        if (!ours && !back)
+            return undefined;
+        const reason = (ours ? seen.rolloutStateReason : primary?.rolloutStateReason) ?? 'ECS rolled the deployment back';
+        return { cause: causeOf(reason), reason, rolledBack: back };
+    }
+    /** Another deployment (neither ours nor a return to the stable revision) replaced ours. */
+    superseded(ours, primary) {
+        const seen = this.lastSeen;
+        if (ours || !seen || !primary || primary.taskDefinition === this.o.stableTaskDefinition)
+            return undefined;
+        return `ECS deployment ${seen.id} was replaced by deployment ${primary.id} of ${task_definition_taskDefinitionLabel(primary.taskDefinition ?? '')}, which this run did not start`;
+    }
+    nativeView(service, sd) {
+        const target = sd.targetServiceRevision;
+        const stage = STAGES.indexOf(sd.lifecycleStage ?? '');
+        const status = sd.status ?? 'PENDING';
+        const counts = {
+            new: target?.runningTaskCount ?? 0,
+            stable: (sd.sourceServiceRevisions ?? []).reduce((sum, r) => sum + (r.runningTaskCount ?? 0), 0)
+        };
+        const completed = status === 'SUCCESSFUL';
+        let verdict;
+        if (!this.rollbackBy &&
+            (ROLLING_BACK.includes(status) || status === 'STOPPED' || status === 'STOP_REQUESTED')) {
+            const reason = sd.rollback?.reason ?? sd.statusReason ?? `the service deployment is ${status}`;
+            const alarms = sd.alarms?.status === 'TRIGGERED' ? sd.alarms.triggeredAlarmNames : undefined;
+            verdict = {
+                cause: alarms?.length
+                    ? 'alarms'
+                    : sd.deploymentCircuitBreaker?.status === 'TRIGGERED'
+                        ? 'circuit-breaker'
+                        : causeOf(reason, 'stopped'),
+                reason,
+                alarms: alarms?.length ? alarms : undefined,
+                rolledBack: ROLLING_BACK.includes(status)
+            };
+        }
+        const byUpdate = this.rollbackBy === 'update' && this.rollingView(service, undefined).restored;
+        return {
+            desiredCount: service.desiredCount ?? 0,
+            counts,
+            trafficPercent: target?.requestedProductionTrafficWeight ?? 0,
+            completed,
+            scaledUp: completed || stage > STAGES.indexOf('SCALE_UP'),
+            baking: status === 'IN_PROGRESS' && stage >= STAGES.indexOf('BAKE_TIME'),
+            ecs: verdict,
+            restored: status === 'ROLLBACK_SUCCESSFUL' || byUpdate,
+            stuck: status === 'ROLLBACK_FAILED' ? (sd.statusReason ?? 'ECS reports ROLLBACK_FAILED') : undefined
+        };
+    }
+    /** Service events since the rollout started that were not reported yet, oldest first. */
+    newEvents(service) {
+        const fresh = (service.events ?? [])
+            .filter(e => e.id && !this.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.o.since - CLOCK_SKEW_MS)
+            .map(e => ({ id: e.id, at: e.createdAt.getTime(), message: e.message ?? '' }))
+            // Newest first from ECS: reversed, then a stable sort keeps events of the same instant in their order.
+            .reverse()
+            .sort((a, b) => a.at - b.at);
+        for (const e of fresh)
+            this.seenEvents.add(e.id);
+        return fresh;
+    }
+}
+function causeOf(reason, otherwise = 'failed') {
+    if (/circuit breaker/i.test(reason))
+        return 'circuit-breaker';
+    if (/alarm/i.test(reason))
+        return 'alarms';
+    return otherwise;
+}
+
+;// CONCATENATED MODULE: ./src/aws/record-store.ts
+// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
+
+
+
+/** The fields another run writes while this one owns the rollout: a control run's request. */
+const SHARED = new Set([`${record_record.TAG_PREFIX}request`, `${record_record.TAG_PREFIX}request-by`]);
+class RecordStore {
+    o;
+    /** Fields this store removed and has not written since: nobody else writes them, so they are still gone. */
+    removed = new Set();
+    constructor(o) {
+        this.o = o;
+    }
+    async save(record) {
+        const encoded = Object.entries((0,record_record.encodeRecord)(record));
+        const set = encoded.filter(([, value]) => value !== '');
+        // A field that became empty is removed. A control run's request is removed every time it is cleared: that
+        // run may have written it since this one last looked. Any other field only once: a heartbeat that changes
+        // nothing else costs one call, not two.
+        const cleared = encoded
+            .filter(([key, value]) => value === '' && (SHARED.has(key) || !this.removed.has(key)))
+            .map(([key]) => key);
+        const resourceArn = this.o.serviceArn;
+        for (const [key] of set)
+            this.removed.delete(key);
+        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
+        if (cleared.length) {
+            await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
+            for (const key of cleared)
+                this.removed.add(key);
+        }
+    }
+}
+/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
+function loadRecord(tags) {
+    return decodeRecord(tagRecord(tags));
+}
+
+;// CONCATENATED MODULE: ./src/plan/ecs-plan.ts
+// Plans for services with the ECS deployment controller. ECS itself carries the deployment out, so a plan says
+// what ECS will do with the settings the action gives it:
+// - rolling and all-at-once: one UpdateService; ECS replaces tasks within maximumPercent/minimumHealthyPercent
+//   (from max-surge/max-unavailable) without waiting between batches: a single step, then the final bake.
+// - linear, canary, blue-green: ECS's native strategies. The new revision starts at full size beside the old one
+//   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
+//   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
+
+
+function ecs_plan_isNativeStrategy(name) {
+    return name === 'linear' || name === 'canary' || name === 'blue-green';
+}
+/**
+ * ECS counts bake time in minutes. Whole minutes stay whole; anything else is sent as the exact fraction,
+ * rounded up to 0.01 minute (0.6 s), so a bake is never shorter than asked (see deploy-ecs.ts: a warning says
+ * ECS may refuse it; the sandbox accepts it).
+ */
+function ecs_plan_bakeMinutes(ms) {
+    return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100;
+}
+/** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
+function ecs_plan_rollingPercents(config, desired) {
+    if (desired <= 0)
+        return { maximumPercent: 200, minimumHealthyPercent: 100 };
+    const surge = (0,parse/* resolveQuantity */.e7)(config.maxSurge, desired, 'up');
+    const unavailable = Math.min(desired, (0,parse/* resolveQuantity */.e7)(config.maxUnavailable, desired, 'down'));
+    const ceiling = Math.min(2 * desired, desired + surge);
+    let max = Math.min(200, Math.ceil((100 * ceiling) / desired - 1e-9));
+    while (max > 100 && Math.floor((desired * max) / 100 + 1e-9) > ceiling)
+        max--;
+    const floor = desired - unavailable;
+    let min = Math.max(0, Math.floor((100 * floor) / desired + 1e-9));
+    while (min < 100 && Math.ceil((desired * min) / 100 - 1e-9) < floor)
+        min++;
+    return { maximumPercent: Math.max(100, max), minimumHealthyPercent: min };
+}
+/** The tasks ECS allows at most, and keeps healthy at least, for these percentages. */
+function ecsLimits(desired, p) {
+    return {
+        desired,
+        minHealthy: Math.ceil((desired * p.minimumHealthyPercent) / 100 - 1e-9),
+        maxTotal: Math.floor((desired * p.maximumPercent) / 100 + 1e-9)
+    };
+}
+function ecs_plan_ecsControllerPlan(config, desired) {
+    const name = config.strategy.name;
+    return ecs_plan_isNativeStrategy(name) ? nativePlan(config, desired, name) : rollingPlan(config, desired);
+}
+function rollingPlan(config, desired) {
+    const limits = ecsLimits(desired, ecs_plan_rollingPercents(config, desired));
+    const batch = Math.max(1, limits.maxTotal - limits.minHealthy);
+    const label = config.strategy.name === 'all-at-once' ? 'all at once, by ECS' : 'rolling update by ECS';
+    const steps = [
+        { index: 1, label, new: desired, stable: 0, trafficPercent: 100, bakeMs: 0, pause: 'none' }
+    ];
+    return {
+        strategy: config.strategy.name,
+        traffic: 'replicas',
+        stableScale: 'shrink',
+        desiredCount: desired,
+        limits,
+        steps,
+        finalBakeMs: config.bakeMs,
+        peakExtraTasks: Math.max(0, limits.maxTotal - desired),
+        estimatedMs: config.bakeMs + Math.ceil(desired / batch) * TASK_START_ESTIMATE_MS,
+        hasManualPause: false
+    };
+}
+function nativePlan(config, desired, name) {
+    const baked = (ms) => ecs_plan_bakeMinutes(ms) * 60_000;
+    const step = (label, trafficPercent, bakeMs = 0) => ({
+        label,
+        new: desired,
+        stable: desired,
+        trafficPercent,
+        bakeMs,
+        pause: 'none'
+    });
+    const specs = [];
+    const strategy = config.strategy;
+    if (strategy.name === 'linear') {
+        for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
+            const percent = Math.round(k * strategy.stepPercent * 100) / 100;
+            specs.push(step(`${percent}%`, percent, baked(strategy.stepBakeMs)));
+        }
+        specs.push(step('100%', 100));
+    }
+    else if (strategy.name === 'canary') {
+        specs.push(step(`canary ${strategy.canaryPercent}%`, strategy.canaryPercent, baked(strategy.canaryBakeMs)));
+        specs.push(step('100%', 100));
+    }
+    else {
+        specs.push({ ...step('green up, test traffic', 0), testTraffic: true });
+        specs.push(step('switch 100%', 100));
+    }
+    const steps = specs.map((s, i) => ({ ...s, index: i + 1 }));
+    const finalBakeMs = baked(config.bakeMs);
+    return {
+        strategy: name,
+        traffic: 'weights',
+        stableScale: 'keep',
+        desiredCount: desired,
+        limits: { desired, minHealthy: desired, maxTotal: 2 * desired },
+        steps,
+        finalBakeMs,
+        peakExtraTasks: desired,
+        estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
+        hasManualPause: false
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/controller-inputs.ts
+// Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
+// read, so these checks run in deploy, still before anything changes; each error names the input.
+
+
+/** Inputs only task-set rollouts (the EXTERNAL controller) use. */
+const TASK_SET_ONLY = (/* unused pure expression or super */ null && ([
+    'stable-scale',
+    'partition',
+    'batch-size',
+    'batch-interval',
+    'listener-arn',
+    'listener-rule-arn',
+    'target-groups',
+    'test-listener-arn'
+]));
+/** A task-set (EXTERNAL) service. */
+function checkTaskSetInputs(config) {
+    if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
+        throw new InputError('strategy', '"blue-green" needs traffic: weights, with listener-arn and target-groups');
+}
+/** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
+function controller_inputs_checkEcsControllerInputs(config) {
+    const name = config.plan.strategy.name;
+    const where = `service ${config.service} uses the ECS deployment controller`;
+    if (config.plan.traffic === 'weights')
+        throw new InputError('traffic', `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`);
+    for (const input of TASK_SET_ONLY) {
+        if (config.given.has(input))
+            throw new InputError(input, `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`);
+    }
+    if (name === 'custom')
+        throw new InputError('strategy', `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments have no custom steps. Use linear or canary, which ECS carries out step by step itself`);
+    if (config.onFailure === 'pause')
+        throw new InputError('on-failure', `pause cannot hold a deployment that ECS carries out by itself (${where}): use on-failure: rollback`);
+    if (!isNativeStrategy(name))
+        return;
+    for (const input of ['max-surge', 'max-unavailable']) {
+        if (config.given.has(input))
+            throw new InputError(input, `does not apply to strategy: ${name} on an ECS-controller service: ECS's native ${name} deployment starts the new revision at full size beside the old one. Remove ${input}`);
+    }
+    const strategy = config.plan.strategy;
+    if (strategy.name === 'linear') {
+        if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
+            throw new InputError('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`);
+    }
+    if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
+        throw new InputError('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
+}
+function tenths(percent) {
+    return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9;
+}
+/**
+ * ECS counts bake time in whole minutes. A bake that is not a whole number of minutes is sent as the exact
+ * fraction (rounded up to 0.01 minute) rather than rounded to a whole one: the sandbox takes it (that is how
+ * tests bake for seconds), ECS may refuse it. The warnings say so, naming the input.
+ */
+function fractionalBakeWarnings(config) {
+    const strategy = config.plan.strategy;
+    const bakes = [['bake-time', config.plan.bakeMs]];
+    if (strategy.name === 'linear')
+        bakes.push(['step-bake-time', strategy.stepBakeMs]);
+    if (strategy.name === 'canary')
+        bakes.push(['canary-bake-time', strategy.canaryBakeMs]);
+    if (!ecs_plan_isNativeStrategy(strategy.name))
+        return [];
+    return bakes
+        .filter(([, ms]) => ms % 60_000 !== 0)
+        .map(([input, ms]) => `${input}: ${(0,parse/* formatDuration */.a3)(ms)} is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as ${ecs_plan_bakeMinutes(ms)} minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS`);
+}
+
+;// CONCATENATED MODULE: ./src/engine/follow.ts
+// The follower: the engine for services with the ECS deployment controller. ECS carries the deployment out
+// itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by step; the
+// follower starts ECS's deployment, then observes → decides → acts until it is done: it follows the deployment
+// step by step, polls the same gates as task-set rollouts (alarms, failed tasks, step-timeout, timeout), runs
+// the same hooks, asks ECS to roll back when a gate fails, and recognises a rollback ECS did on its own (circuit
+// breaker, deployment alarms) as the failure it is. It emits the same events as the reconciler, so the job
+// summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does the talking.
+
+
+
+
+
+const EPSILON = 1e-6;
+/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+const MAX_ROLLBACK_ERRORS = 3;
+/** What to do next, from where the rollout is and what ECS and the gates show. Pure. */
+function decideFollow(state, obs, plan, limits) {
+    const d = obs.deployment;
+    if (state.mode === 'rollback') {
+        if (d.restored)
+            return { kind: 'finish-rollback' };
+        if (d.stuck)
+            return { kind: 'rollback-failed', reason: d.stuck };
+        if (!state.rollbackAsked)
+            return { kind: 'ask-rollback' };
+        return { kind: 'wait', for: 'the rollback' };
+    }
+    if (d.stuck)
+        return { kind: 'fail', reason: d.stuck };
+    if (d.ecs)
+        return {
+            kind: 'ecs',
+            reason: { kind: 'ecs', ...d.ecs, tasks: d.failedNewTasks }
+        };
+    const failure = failedGate(engineState(state), {
+        fleet: { desiredCount: d.desiredCount, failedNewTasks: d.failedNewTasks },
+        alarms: obs.alarms,
+        now: obs.now
+    }, limits);
+    if (failure)
+        return { kind: 'rollback', reason: failure };
+    if (obs.request === 'abort')
+        return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } };
+    const native = plan.traffic === 'weights';
+    if (state.mode === 'final') {
+        if (!state.finalBakeStarted)
+            return !native || d.baking || d.completed ? { kind: 'final-bake' } : { kind: 'wait', for: 'ECS' };
+        if (native)
+            return d.completed ? { kind: 'retire' } : { kind: 'wait', for: 'ECS bake time' };
+        const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= plan.finalBakeMs;
+        return baked ? { kind: 'retire' } : { kind: 'wait', for: 'final bake' };
+    }
+    const step = plan.steps[state.step - 1];
+    if (state.phase === 'moving') {
+        const reached = native
+            ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
+            : d.completed;
+        return reached ? { kind: 'bake' } : { kind: 'wait', for: 'ECS' };
+    }
+    if (native) {
+        // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
+        const last = state.step === plan.steps.length;
+        const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON;
+        return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' };
+    }
+    const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs;
+    return baked ? { kind: 'next-step' } : { kind: 'wait', for: 'bake' };
+}
+/** The reconciler's view of the state, so the gates are judged by the very same rule (failedGate). */
+function engineState(s) {
+    return {
+        mode: s.mode,
+        step: s.step,
+        phase: s.phase,
+        stepStartedAt: s.stepStartedAt,
+        bakeStartedAt: s.bakeStartedAt,
+        trafficPercent: s.trafficPercent,
+        promoted: s.mode === 'final',
+        failure: s.failure
+    };
+}
+class Follower {
+    record;
+    deps;
+    settings;
+    startedAt;
+    state;
+    alarms = [];
+    warned = new Set();
+    lastHeartbeat;
+    observeErrors = 0;
+    rollbackErrors = 0;
+    rollbackCalls = 0;
+    cancelledAt;
+    restoredReported = false;
+    lastCounts;
+    lastObservation;
+    requestNoted;
+    constructor(record, deps, settings, startedAt) {
+        this.record = record;
+        this.deps = deps;
+        this.settings = settings;
+        this.startedAt = startedAt;
+        const now = deps.clock.now();
+        this.lastHeartbeat = now;
+        this.state = {
+            mode: 'forward',
+            step: 1,
+            phase: 'moving',
+            stepStartedAt: now,
+            finalBakeStarted: false,
+            trafficPercent: 0,
+            rollbackAsked: false
+        };
+    }
+    get plan() {
+        return this.settings.plan;
+    }
+    async run() {
+        const { clock, events, deployment } = this.deps;
+        events.emit({ kind: 'step-start', at: clock.now(), ...this.stepInfo() });
+        // By replicas or by ECS's own steps, production traffic may reach the new revision as soon as its tasks
+        // run: the pre-traffic hook runs before ECS starts any.
+        const refused = await this.deps.hooks?.run('pre-traffic', { step: 1, trafficPercent: 0 });
+        if (refused)
+            return this.nothingStarted(refused);
+        if (this.deps.cancel?.aborted)
+            return this.nothingStarted(this.cancelReason());
+        await deployment.start();
+        return this.follow();
+    }
+    /**
+     * Follows a deployment this run did not start, whose owner is gone (a control run's abort or resume), from the
+     * owner's step: no pre-traffic hook, since traffic may have moved already. With `rollback` (an abort, or a
+     * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way.
+     */
+    async adopt(step, rollback) {
+        const { rollingBack } = await this.deps.deployment.adopt(rollback !== undefined);
+        this.state.step = Math.min(Math.max(1, step), this.plan.steps.length);
+        this.deps.events.emit({ kind: 'step-start', at: this.deps.clock.now(), ...this.stepInfo() });
+        return this.follow(rollback && { reason: rollback, underWay: rollingBack });
+    }
+    async follow(rollback) {
+        const { clock } = this.deps;
+        let pending = rollback;
+        for (;;) {
+            const now = clock.now();
+            const obs = await this.observe(now);
+            if (!obs)
+                continue;
+            this.report(obs);
+            if (pending) {
+                const asked = await this.beginRollback(pending.reason, pending.underWay);
+                pending = undefined;
+                if (asked)
+                    return asked;
+            }
+            const cancelled = await this.checkCancel(now);
+            if (cancelled)
+                return cancelled;
+            const result = await this.decideAndAct(obs);
+            if (result)
+                return result;
+            // Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop.
+            await clock.sleep(this.settings.pollIntervalMs, this.cancelledAt === undefined ? this.deps.cancel : undefined);
+        }
+    }
+    /** Several decisions may follow from one look (a native step ECS has already passed, a bake of 0). */
+    async decideAndAct(obs) {
+        const limits = {
+            stepTimeoutMs: this.settings.stepTimeoutMs,
+            timeoutMs: this.settings.timeoutMs,
+            deadline: this.startedAt + this.settings.timeoutMs,
+            maxFailedTasks: this.settings.maxFailedTasks ?? defaultMaxFailedTasks(this.plan.desiredCount),
+            onFailure: 'rollback'
+        };
+        for (let i = 0; i < 4 * this.plan.steps.length + 8; i++) {
+            const now = this.deps.clock.now();
+            const request = this.request(obs);
+            const decision = decideFollow(this.state, { deployment: obs, alarms: this.alarms, request, now }, this.plan, limits);
+            if (decision.kind === 'wait') {
+                if (this.state.mode !== 'rollback')
+                    this.syncTraffic(obs);
+                return this.checkRollbackStuck(now);
+            }
+            const result = await this.act(decision, obs);
+            if (result)
+                return result;
+        }
+        return undefined;
+    }
+    async act(decision, obs) {
+        const { events, clock, hooks } = this.deps;
+        const at = clock.now();
+        const s = this.state;
+        switch (decision.kind) {
+            case 'wait':
+                return undefined;
+            case 'bake': {
+                const step = this.plan.steps[s.step - 1];
+                if (this.plan.traffic === 'replicas')
+                    s.trafficPercent = 100;
+                else if (!step.testTraffic && Math.abs(step.trafficPercent - s.trafficPercent) > EPSILON)
+                    this.setTraffic(step.trafficPercent);
+                s.phase = 'baking';
+                s.bakeStartedAt = at;
+                events.emit({ kind: 'bake-start', at, step: s.step, ms: step.bakeMs });
+                const failure = await hooks?.run('post-step', { step: s.step, trafficPercent: s.trafficPercent });
+                return failure ? this.beginRollback(failure) : undefined;
+            }
+            case 'next-step':
+                events.emit({ kind: 'step-done', at, step: s.step });
+                if (s.step >= this.plan.steps.length) {
+                    s.mode = 'final';
+                    s.stepStartedAt = at;
+                    s.bakeStartedAt = undefined;
+                }
+                else {
+                    s.step++;
+                    s.phase = 'moving';
+                    s.stepStartedAt = at;
+                    s.bakeStartedAt = undefined;
+                    events.emit({ kind: 'step-start', at, ...this.stepInfo() });
+                }
+                await this.save({ stage: 'executing' });
+                return undefined;
+            case 'final-bake': {
+                s.finalBakeStarted = true;
+                const failure = await hooks?.run('post-deploy', { step: s.step, trafficPercent: 100 });
+                if (failure)
+                    return this.beginRollback(failure);
+                s.bakeStartedAt = clock.now();
+                events.emit({ kind: 'final-bake', at: s.bakeStartedAt, ms: this.plan.finalBakeMs });
+                return undefined;
+            }
+            case 'retire':
+                events.emit({ kind: 'step-done', at, step: this.plan.steps.length + 1 });
+                s.trafficPercent = 100;
+                this.record = {
+                    ...this.record,
+                    phase: 'Completed',
+                    stage: undefined,
+                    outcome: 'succeeded',
+                    reason: undefined
+                };
+                await this.save({ request: null });
+                return this.endWith(constants/* Status */.nW.Succeeded);
+            case 'rollback':
+                return this.beginRollback(decision.reason);
+            case 'ecs':
+                // ECS rolls back by itself: nothing to ask. Failed or stopped without a rollback: the action rolls back.
+                return this.beginRollback(decision.reason, decision.reason.rolledBack);
+            case 'ask-rollback':
+                return this.askRollback();
+            case 'finish-rollback':
+                return this.finishRollback(obs);
+            case 'rollback-failed':
+                return this.endWith(constants/* Status */.nW.Failed, s.failure, `the rollback did not finish: ${decision.reason}`);
+            case 'fail':
+                this.record = {
+                    ...this.record,
+                    phase: 'Completed',
+                    stage: undefined,
+                    outcome: 'failed',
+                    reason: decision.reason
+                };
+                await this.save({ request: null });
+                return this.endWith(constants/* Status */.nW.Failed, undefined, decision.reason);
+        }
+    }
+    /** A failure before ECS was asked for anything: the rollback is done at once. */
+    async nothingStarted(reason) {
+        const { events, clock } = this.deps;
+        this.state.failure = reason;
+        this.state.mode = 'rollback';
+        events.emit({
+            kind: 'rollback-start',
+            at: clock.now(),
+            reason,
+            from: { new: 0, stable: this.plan.desiredCount },
+            trafficPercent: 0
+        });
+        this.restoredReported = true;
+        return this.finishRollback(undefined);
+    }
+    async beginRollback(reason, byEcs = false) {
+        const s = this.state;
+        // ECS's own rollback shows in an observation that already has the weights back: keep the last ones seen.
+        if (!byEcs) {
+            this.catchUpSteps(this.lastObservation);
+            this.syncTraffic(this.lastObservation);
+        }
+        s.failure = reason;
+        s.mode = 'rollback';
+        s.rollbackAt = this.deps.clock.now();
+        s.rollbackAsked = byEcs;
+        this.deps.events.emit({
+            kind: 'rollback-start',
+            at: s.rollbackAt,
+            reason,
+            from: this.lastObservation?.counts ?? { new: 0, stable: 0 },
+            trafficPercent: s.trafficPercent
+        });
+        await this.save({ stage: 'rolling-back', reason: reasonText(reason), request: null });
+        return byEcs ? undefined : this.askRollback();
+    }
+    async askRollback() {
+        const { events, clock, deployment } = this.deps;
+        try {
+            const how = await deployment.rollback();
+            this.rollbackCalls++;
+            this.state.rollbackAsked = true;
+            this.state.rollbackAt = clock.now();
+            this.deps.log?.(`Rolling back: ${how}`);
+            return undefined;
+        }
+        catch (error) {
+            this.rollbackErrors++;
+            events.emit({
+                kind: 'warning',
+                at: clock.now(),
+                message: `Could not ask ECS to roll back (${(0,errors/* describeError */.U)(error)}); trying again`
+            });
+            if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
+                return undefined;
+            return this.endWith(constants/* Status */.nW.Failed, this.state.failure, `ECS could not be asked to roll back: ${(0,errors/* describeError */.U)(error)}`);
+        }
+    }
+    async finishRollback(obs) {
+        const { events, clock, hooks } = this.deps;
+        this.trafficRestored();
+        if (obs)
+            this.report(obs);
+        events.emit({ kind: 'rollback-done', at: clock.now() });
+        await hooks?.run('on-rollback', { step: this.state.step, trafficPercent: 0 });
+        const kind = this.state.failure?.kind;
+        const requested = kind === 'requested' || kind === 'cancelled';
+        this.record = {
+            ...this.record,
+            phase: 'Completed',
+            stage: undefined,
+            outcome: requested ? 'aborted' : 'rolled-back',
+            reason: reasonText(this.state.failure)
+        };
+        await this.save({ request: null });
+        this.state.trafficPercent = 0;
+        return this.endWith(requested ? constants/* Status */.nW.Aborted : constants/* Status */.nW.RolledBack, this.state.failure);
+    }
+    trafficRestored() {
+        if (this.restoredReported)
+            return;
+        this.restoredReported = true;
+        this.deps.events.emit({
+            kind: 'traffic-restored',
+            at: this.deps.clock.now(),
+            mutatingCalls: this.rollbackCalls
+        });
+    }
+    /** A rollback that makes no progress within step-timeout ends the run as failed, as in task-set rollouts. */
+    checkRollbackStuck(now) {
+        const s = this.state;
+        if (s.mode !== 'rollback' || s.rollbackAt === undefined)
+            return undefined;
+        if (now - s.rollbackAt <= this.settings.stepTimeoutMs)
+            return undefined;
+        return this.endWith(constants/* Status */.nW.Failed, {
+            kind: 'timeout',
+            scope: 'step',
+            limitMs: this.settings.stepTimeoutMs
+        });
+    }
+    /** One look at ECS; the gates and the record ride along. Failed looks are retried a few times. */
+    async observe(now) {
+        try {
+            const obs = await this.deps.deployment.observe();
+            const gates = await this.deps.gates.read();
+            this.alarms = gates.alarms;
+            this.noteWarnings(gates.warnings, now);
+            if (now - this.lastHeartbeat >= HEARTBEAT_MS)
+                await this.save({});
+            this.observeErrors = 0;
+            this.lastObservation = obs;
+            return obs;
+        }
+        catch (error) {
+            this.observeErrors++;
+            this.deps.events.emit({
+                kind: 'warning',
+                at: now,
+                message: `Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`
+            });
+            if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
+                if (this.state.mode === 'rollback')
+                    throw error;
+                this.observeErrors = 0;
+                this.alarms = [];
+                await this.beginRollback({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
+                return undefined;
+            }
+            await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.deps.cancel);
+            return undefined;
+        }
+    }
+    /** What ECS did since the last look: its service events, task counts and (native) traffic weight. */
+    report(obs) {
+        const { events, clock } = this.deps;
+        const now = clock.now();
+        for (const e of obs.events)
+            events.emit({ kind: 'service-event', at: e.at, id: e.id, message: e.message });
+        obs.events = [];
+        const c = obs.counts;
+        if (!this.lastCounts || c.new !== this.lastCounts.new || c.stable !== this.lastCounts.stable) {
+            this.lastCounts = c;
+            events.emit({ kind: 'move', at: now, step: this.state.step, counts: c, by: 'ecs' });
+        }
+        if (this.plan.traffic === 'weights') {
+            // Going forward, each step reports its own share as it is reached (act: bake); a rollback's as it goes.
+            if (this.state.mode !== 'rollback')
+                return;
+            this.syncTraffic(obs);
+            if (obs.trafficPercent <= EPSILON && this.state.rollbackAsked)
+                this.trafficRestored();
+        }
+        else if (this.state.mode !== 'final')
+            this.state.trafficPercent = obs.trafficPercent;
+    }
+    /**
+     * Native strategies: ECS may have moved the weight on to later steps in the very look that shows a gate failing.
+     * The failure belongs to the step ECS is in, so the steps it passed are closed first (no hooks: no step began
+     * its bake under the action's watch).
+     */
+    catchUpSteps(obs) {
+        const s = this.state;
+        if (!obs || this.plan.traffic !== 'weights' || s.mode !== 'forward')
+            return;
+        const { events, clock } = this.deps;
+        while (s.step < this.plan.steps.length &&
+            obs.trafficPercent > this.plan.steps[s.step - 1].trafficPercent + EPSILON) {
+            const at = clock.now();
+            events.emit({ kind: 'step-done', at, step: s.step });
+            s.step++;
+            s.phase = 'baking';
+            s.stepStartedAt = at;
+            s.bakeStartedAt = at;
+            events.emit({ kind: 'step-start', at, ...this.stepInfo() });
+        }
+    }
+    /** Native strategies: the production weight ECS has set, when it differs from the last one reported. */
+    syncTraffic(obs) {
+        if (!obs || this.plan.traffic !== 'weights')
+            return;
+        if (Math.abs(obs.trafficPercent - this.state.trafficPercent) <= EPSILON)
+            return;
+        this.setTraffic(obs.trafficPercent);
+    }
+    setTraffic(percent) {
+        this.state.trafficPercent = percent;
+        this.deps.events.emit({ kind: 'traffic', at: this.deps.clock.now(), percent });
+    }
+    /** A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives. */
+    request(obs) {
+        const request = (obs.tags && (0,record_record.decodeRecord)(obs.tags)?.request) || undefined;
+        if (!request || request === 'abort')
+            return request;
+        if (this.requestNoted !== request) {
+            this.requestNoted = request;
+            this.deps.events.emit({
+                kind: 'warning',
+                at: this.deps.clock.now(),
+                message: `${request} was asked, but ECS carries this deployment through on its own: only abort applies to an ECS-controller service`
+            });
+            void this.save({ request: null }).catch(() => undefined);
+        }
+        return undefined;
+    }
+    noteWarnings(warnings, now) {
+        for (const alarm of warnings) {
+            if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
+                this.warned.add(alarm.name);
+                this.deps.events.emit({
+                    kind: 'warning',
+                    at: now,
+                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
+                    alarm
+                });
+            }
+            else if (alarm.state !== 'ALARM')
+                this.warned.delete(alarm.name);
+        }
+    }
+    cancelReason() {
+        return { kind: 'cancelled', signal: String(this.deps.cancel?.reason ?? 'SIGINT') };
+    }
+    /**
+     * On cancel: on-cancel rollback asks ECS to roll back at once and follows it for a few seconds (ECS finishes it
+     * without the run); on-cancel pause leaves ECS's deployment to ECS.
+     */
+    async checkCancel(now) {
+        if (!this.deps.cancel?.aborted)
+            return undefined;
+        if (this.cancelledAt === undefined) {
+            this.cancelledAt = now;
+            const reason = this.cancelReason();
+            if (this.settings.onCancel === 'pause') {
+                this.deps.events.emit({ kind: 'paused', at: now, step: this.state.step, why: 'requested', reason });
+                await this.save({ stage: 'paused', reason: reasonText(reason), request: null });
+                return this.endWith(constants/* Status */.nW.Paused, reason);
+            }
+            if (this.state.mode !== 'rollback')
+                await this.beginRollback(reason);
+            return undefined;
+        }
+        if (now - this.cancelledAt >= CANCEL_GRACE_MS)
+            return this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
+        return undefined;
+    }
+    endWith(status, reason, text) {
+        this.deps.events.emit({
+            kind: 'end',
+            at: this.deps.clock.now(),
+            status,
+            reason: text ?? (reason ? reasonText(reason) : undefined),
+            trafficPercent: this.state.trafficPercent
+        });
+        return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
+    }
+    async save(change) {
+        this.record = { ...this.record, ...change, step: this.state.step, heartbeat: this.deps.clock.now() };
+        this.lastHeartbeat = this.record.heartbeat;
+        await this.deps.records.save(this.record);
+        this.record.request = undefined;
+    }
+    stepInfo() {
+        const step = this.plan.steps[this.state.step - 1];
+        return {
+            step: this.state.step,
+            label: step.label,
+            target: { new: step.new, stable: step.stable },
+            trafficPercent: step.trafficPercent
+        };
+    }
+}
+
+// EXTERNAL MODULE: ./src/engine/ports.ts
+var ports = __webpack_require__(1158);
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+// Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
+// a region that does not look like one gives no link at all: it names the host.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function base(region) {
+    return REGION.test(region) ? `https://${region}.console.aws.amazon.com` : undefined;
+}
+const enc = encodeURIComponent;
+function serviceUrl(region, cluster, service) {
+    const host = base(region);
+    return host && `${host}/ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health?region=${region}`;
+}
+function alarmUrl(region, name) {
+    const host = base(region);
+    return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`;
+}
+/** The task's page, from its ARN (…:task/CLUSTER/ID). */
+function taskUrl(region, cluster, taskArn) {
+    const host = base(region);
+    return (host &&
+        `${host}/ecs/v2/clusters/${enc(cluster)}/tasks/${enc(taskId(taskArn))}/configuration?region=${region}`);
+}
+function taskId(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
+// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
+
+
+
+
+/** Stopped tasks listed in full; the rest are counted. */
+const MAX_TASKS = 10;
+/** Lines of hook output shown, from the end, where the error usually is. */
+const MAX_OUTPUT_LINES = 30;
+/** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
+function reasonClause(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return `alarm ${text_oneLine(r.alarm.name)} went into ${r.alarm.state}`;
+        case 'tasks':
+            return `${plural(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
+        case 'timeout':
+            return r.scope === 'step'
+                ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`
+                : `the rollout ran past its timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`;
+        case 'hook':
+            return r.exitCode === null
+                ? `hook ${text_oneLine(r.hook)} did not finish (no exit code)`
+                : `hook ${text_oneLine(r.hook)} exited with code ${r.exitCode}`;
+        case 'cancelled':
+            return `the run was cancelled (${text_oneLine(r.signal)})`;
+        case 'api':
+            return `an AWS API call failed: ${text_oneLine(r.message)}`;
+        case 'requested':
+            return `${text_oneLine(r.by)} asked to ${r.command}`;
+        case 'orphan':
+            return `the run that owned the rollout stopped without finishing it (${text_oneLine(r.owner)})`;
+        case 'taken-over':
+            return `another run took the rollout over (${text_oneLine(r.by)}): this run changed nothing more`;
+        case 'ecs':
+            return ecsClause(r);
+    }
+}
+/** "ECS's deployment circuit breaker rolled the deployment back". */
+function ecsClause(r) {
+    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
+    switch (r.cause) {
+        case 'circuit-breaker':
+            return `ECS's deployment circuit breaker ${did}`;
+        case 'alarms': {
+            const names = r.alarms?.length ? ` (${r.alarms.map(a => text_oneLine(a, 200)).join(', ')})` : '';
+            return `ECS's deployment alarms${names} ${did}`;
+        }
+        case 'stopped':
+            return `the service deployment was stopped outside this run, and ECS ${did}`;
+        case 'failed':
+            return `ECS failed the deployment`;
+    }
+}
+/** A short title for an annotation: "Alarm web-5xx". */
+function reasonTitle(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return `Alarm ${text_oneLine(r.alarm.name, 200)}`;
+        case 'tasks':
+            return 'New tasks stopped';
+        case 'timeout':
+            return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout';
+        case 'hook':
+            return `Hook ${text_oneLine(r.hook, 200)} failed`;
+        case 'cancelled':
+            return 'Run cancelled';
+        case 'api':
+            return 'AWS API error';
+        case 'requested':
+            return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
+        case 'orphan':
+            return 'Orphaned rollout';
+        case 'taken-over':
+            return 'Rollout taken over';
+        case 'ecs':
+            return {
+                'circuit-breaker': 'ECS circuit breaker',
+                alarms: 'ECS deployment alarms',
+                stopped: 'Service deployment stopped',
+                failed: 'ECS deployment failed'
+            }[r.cause];
+    }
+}
+/** The evidence, a line each, for the log and an annotation's body. */
+function reasonLines(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return [
+                `alarm ${text_oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
+                `state reason: ${text_oneLine(r.alarm.reason)}`
+            ];
+        case 'tasks':
+            return [reasonClause(r), ...taskLines(r.tasks)];
+        case 'hook': {
+            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
+            const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : [];
+            return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
+        }
+        case 'ecs':
+            return [reasonClause(r), `ECS's reason: ${text_oneLine(r.reason)}`, ...taskLines(r.tasks)];
+        default:
+            return [reasonClause(r)];
+    }
+}
+function taskLines(tasks) {
+    const lines = tasks.slice(0, MAX_TASKS).map(t => {
+        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
+        return `task ${text_oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${text_oneLine(t.reason)}`;
+    });
+    const omitted = tasks.length - lines.length;
+    return [...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])];
+}
+/** The evidence for the summary, with links to the alarm and the tasks. */
+function reasonHtml(r, where) {
+    switch (r.kind) {
+        case 'alarm': {
+            const { name, state, reason, since } = r.alarm;
+            const alarm = maybeLink(name, alarmUrl(where.region, name));
+            return safe `<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
+        }
+        case 'tasks': {
+            const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
+            return new html_Html(head + taskTable(r.tasks, where).html);
+        }
+        case 'ecs': {
+            const head = safe `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const tasks = r.tasks.length
+                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
+                : '';
+            return new html_Html(head.html + tasks);
+        }
+        case 'hook': {
+            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
+            const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`;
+            const intro = safe `<p>Hook ${code(r.hook)} ${exit}.`;
+            if (lines.length === 0)
+                return new html_Html(`${intro.html} It printed nothing.</p>\n`);
+            const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
+            return new html_Html(`${intro.html} ${which}</p>\n${pre(lines).html}`);
+        }
+        default:
+            return safe `<p>${capitalize(reasonClause(r))}.</p>\n`;
+    }
+}
+function taskTable(tasks, where) {
+    const rows = tasks
+        .slice(0, MAX_TASKS)
+        .map(t => [
+        maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+        timeOfDay(t.at),
+        t.exitCode === undefined ? '' : t.exitCode,
+        t.reason
+    ]);
+    const omitted = tasks.length - rows.length;
+    const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : '';
+    return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function maybeLink(text, url) {
+    return url ? html_link(text, url) : code(text);
+}
+
+// EXTERNAL MODULE: ./src/hooks/argv.ts
+var argv = __webpack_require__(4632);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/hooks/attempt.ts
+// One run of a hook's program: spawned without a shell, its output handed on line by line as it arrives, and
+// stopped on cancel or at its deadline. The program gets its own process group (POSIX) and the whole group is
+// signalled: a script's children (curl under bash, node under npm) would otherwise outlive it and keep its
+// output pipes, and with them this attempt, open.
+
+
+/** Between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** After the program exits, how long its output may still drain: a background process it left can hold the pipes. */
+const DRAIN_MS = 1000;
+/** Longer lines are cut into pieces, so a program that never prints a newline cannot grow a buffer forever. */
+const MAX_LINE = 4096;
+const GROUPS = process.platform !== 'win32';
+function runAttempt(argv, options) {
+    return new Promise(resolve => {
+        if (options.signal?.aborted)
+            return resolve({ kind: 'cancelled' });
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                shell: false,
+                env: options.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: GROUPS,
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // Invalid arguments (a NUL byte, say) throw here; a missing program is reported through 'error'.
+            return resolve(spawnError(argv[0], error));
+        }
+        let stopped;
+        let killTimer;
+        let drainTimer;
+        const stop = (why) => {
+            if (stopped)
+                return;
+            stopped = why;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        };
+        const deadline = setTimeout(() => stop('timed-out'), Math.max(0, options.timeoutMs));
+        const onAbort = () => stop('cancelled');
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const streams = [child.stdout, child.stderr].flatMap(s => (s ? [s] : []));
+        const splitters = streams.map(stream => {
+            const splitter = lineSplitter(options.onLine);
+            stream.setEncoding('utf8').on('data', splitter.push);
+            return splitter;
+        });
+        let settled = false;
+        const finish = (end) => {
+            if (settled)
+                return;
+            settled = true;
+            for (const timer of [deadline, killTimer, drainTimer])
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Whatever of a stopped program is still around after its grace (a child ignoring SIGTERM) goes now.
+            if (stopped)
+                signalGroup(child, 'SIGKILL');
+            for (const splitter of splitters)
+                splitter.flush();
+            for (const stream of streams)
+                stream.destroy();
+            resolve(stopped ? { kind: stopped } : end);
+        };
+        const ended = (code, signal) => code === null ? { kind: 'signal', signal: signal ?? 'unknown signal' } : { kind: 'exit', code };
+        // Once the program has started, 'error' can only mean a failed kill, which the deadline still covers.
+        child.on('error', error => {
+            if (child.pid === undefined)
+                finish(spawnError(argv[0], error));
+        });
+        child.on('exit', (code, signal) => {
+            drainTimer = setTimeout(() => finish(ended(code, signal)), DRAIN_MS);
+        });
+        child.on('close', (code, signal) => finish(ended(code, signal)));
+    });
+}
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function spawnError(command, error) {
+    const code = error.code;
+    const why = code === 'ENOENT'
+        ? 'no such command or file'
+        : code === 'EACCES'
+            ? 'permission denied (is the file executable?)'
+            : (0,errors/* describeError */.U)(error);
+    return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
+}
+/** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
+function lineSplitter(onLine) {
+    let partial = '';
+    return {
+        push(chunk) {
+            const parts = (partial + chunk).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            for (const part of parts)
+                onLine(part);
+            for (; partial.length > MAX_LINE; partial = partial.slice(MAX_LINE))
+                onLine(partial.slice(0, MAX_LINE));
+        },
+        flush() {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hooks/runner.ts
+// Lifecycle hooks: the user's own checks at the rollout's gates. Each is a command line split into argv by
+// splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
+// the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
+// "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
+// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
+// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
+// and can only warn: the rollback it follows is already done.
+
+
+
+
+
+
+
+/** The exit code that asks for another attempt. */
+const IN_PROGRESS = 75;
+/** Where each hook's command comes from. */
+const SOURCES = {
+    'pre-traffic': { key: 'preTraffic', input: 'hook-pre-traffic' },
+    'post-step': { key: 'postStep', input: 'hook-post-step' },
+    'post-deploy': { key: 'postDeploy', input: 'hook-post-deploy' },
+    'on-rollback': { key: 'onRollback', input: 'hook-on-rollback' }
+};
+/**
+ * Not passed on to hooks: the action's raw inputs (INPUT_*, among them the GitHub token) and the action
+ * runtime's token, which a `run:` step never sees either; inherited ECS_ROLLOUT_* values, so every one a hook
+ * sees is this rollout's.
+ */
+const WITHHELD = /^(?:INPUT_|ECS_ROLLOUT_|ACTIONS_RUNTIME_TOKEN$)/i;
+class HookRunner {
+    options;
+    argv = new Map();
+    clock;
+    /** Throws an InputError naming the input when a command line cannot be split. */
+    constructor(options) {
+        this.options = options;
+        this.clock = options.clock ?? ports.systemClock;
+        for (const name of Object.keys(SOURCES)) {
+            const { key, input } = SOURCES[name];
+            const command = options.hooks[key];
+            if (command === undefined)
+                continue;
+            try {
+                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
+            }
+            catch (error) {
+                throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
+            }
+        }
+    }
+    async run(name, context) {
+        const argv = this.argv.get(name);
+        if (!argv)
+            return undefined;
+        this.options.log.startGroup(`hook ${name} (step ${context.step})`);
+        let final;
+        try {
+            final = await this.attempts(name, argv, context);
+        }
+        finally {
+            this.options.log.endGroup();
+        }
+        return this.report(name, final);
+    }
+    async attempts(name, argv, context) {
+        const { clock } = this;
+        const { log, signal, stepTimeoutMs, hooks } = this.options;
+        const env = await this.environment(name, context);
+        const deadline = clock.now() + stepTimeoutMs;
+        for (let attempt = 1;; attempt++) {
+            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${text_oneLine(JSON.stringify(argv))}`);
+            const output = [];
+            const onLine = (line) => {
+                output.push(line);
+                if (output.length > MAX_OUTPUT_LINES)
+                    output.shift();
+                // The prefix keeps a line of output from starting a `::workflow-command::`.
+                log.info(`│ ${text_oneLine(line)}`);
+            };
+            const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
+            // on-rollback never loops: the rollout is over and the job should end.
+            if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
+                return { end, output };
+            // Traffic may be on the new revision while the hook waits: its gates still count.
+            const interrupted = await context.interrupt?.().catch(() => undefined);
+            if (interrupted)
+                return { end, output, interrupted };
+            const left = deadline - clock.now();
+            if (left > 0) {
+                const wait = Math.min(hooks.retryIntervalMs, left);
+                log.info(`exit code ${IN_PROGRESS}: still in progress, next attempt in ${(0,parse/* formatDuration */.a3)(wait)}`);
+                await clock.sleep(wait, signal);
+                if (signal?.aborted)
+                    return { end: { kind: 'cancelled' }, output };
+                if (wait < left)
+                    continue;
+            }
+            return { end, output, gaveUp: true };
+        }
+    }
+    async environment(name, context) {
+        const c = this.options.context;
+        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
+        const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
+        const own = {
+            ECS_ROLLOUT_HOOK: name,
+            ECS_ROLLOUT_SERVICE: c.service,
+            ECS_ROLLOUT_CLUSTER: c.cluster,
+            ECS_ROLLOUT_ID: c.rolloutId,
+            ECS_ROLLOUT_STEP: String(context.step),
+            ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
+            ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
+            ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
+            ECS_ROLLOUT_TEST_URL: testUrl
+        };
+        return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
+    }
+    /** The final attempt as an event, and as the gate's verdict. */
+    report(name, { end, output, gaveUp, interrupted }) {
+        const { events, signal } = this.options;
+        const at = this.clock.now();
+        const note = interrupted
+            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
+            : this.note(name, end, gaveUp);
+        const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
+        const exitCode = end.kind === 'exit' ? end.code : null;
+        events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
+        if (interrupted)
+            return interrupted;
+        if (exitCode === 0)
+            return undefined;
+        if (name === 'on-rollback') {
+            const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`;
+            events.emit({ kind: 'warning', at, message: `hook on-rollback ${what}; the rollback itself is done` });
+            return undefined;
+        }
+        // The same signal name the engine reports for a cancel it sees itself.
+        if (end.kind === 'cancelled')
+            return { kind: 'cancelled', signal: String(signal?.reason ?? 'SIGINT') };
+        return { kind: 'hook', hook: name, exitCode, output: lines };
+    }
+    /** Our own line under the output, for what the exit code alone does not say. */
+    note(name, end, gaveUp) {
+        const limit = `step-timeout (${(0,parse/* formatDuration */.a3)(this.options.stepTimeoutMs)})`;
+        switch (end.kind) {
+            case 'exit':
+                if (gaveUp)
+                    return `still in progress (exit code ${IN_PROGRESS}) when ${limit} ran out`;
+                if (end.code === IN_PROGRESS && name === 'on-rollback')
+                    return `exit code ${IN_PROGRESS} (in progress) is not retried for on-rollback`;
+                return undefined;
+            case 'signal':
+                return `the hook was killed by ${end.signal}`;
+            case 'spawn-error':
+                return end.message;
+            case 'cancelled':
+                return 'the run was cancelled before the hook finished';
+            case 'timed-out':
+                return `still running when ${limit} ran out, so it was stopped`;
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-cloudwatch/dist-cjs/index.js
 var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 ;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
@@ -1478,6 +3082,87 @@ function alarmState(alarm) {
     // reason does, so it is the fallback for emulators without the former.
     const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
     return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
+}
+
+;// CONCATENATED MODULE: ./src/commands/start-checks.ts
+// Checks and names every deploy makes before its first change, whatever the service's controller.
+
+
+
+
+
+
+
+/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
+async function start_checks_checkedGates(config, clients) {
+    const gates = new AlarmGates({
+        cloudwatch: clients.cloudwatch,
+        alarms: config.alarms,
+        warningAlarms: config.warningAlarms
+    });
+    const missing = await gates.missing();
+    if (missing.length) {
+        const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms';
+        throw new parse/* InputError */.dz(input, `alarm ${missing.map(m => `"${m}"`).join(', ')} does not exist in this account and region`);
+    }
+    return gates;
+}
+/** A gate alarm already in ALARM: fail (nothing changed), wait for it to clear (within timeout), or ignore it. */
+async function start_checks_checkAlarmsAtStart(config, gates, clock) {
+    if (config.onAlarmAtStart === 'ignore' || config.alarms.length === 0)
+        return;
+    const deadline = clock.now() + config.timeoutMs;
+    for (;;) {
+        const firing = (await gates.read()).alarms.filter(a => a.state === 'ALARM');
+        if (firing.length === 0)
+            return;
+        if (config.onAlarmAtStart === 'fail' || clock.now() >= deadline)
+            throw new Error(`${describeFiring(firing)}: nothing was changed. Fix the cause, or set on-alarm-at-start: wait or ignore`);
+        core.info(`Waiting for ${firing.map(a => a.name).join(', ')} to leave ALARM before starting`);
+        await clock.sleep(config.pollIntervalMs);
+    }
+}
+function describeFiring(firing) {
+    const [first] = firing;
+    const more = firing.length > 1 ? ` (and ${firing.length - 1} more)` : '';
+    return `alarm ${first.name} is already in ALARM since ${new Date(first.since).toISOString()}${more}: ${first.reason}`;
+}
+/** "r4242-1-a1b2c3": the run, its attempt and a random suffix. */
+function start_checks_newRolloutId(run) {
+    const suffix = randomBytes(3).toString('hex');
+    return run.runId
+        ? `r${run.runId}-${run.runAttempt ?? '1'}-${suffix}`
+        : `r${Date.now().toString(36)}-${suffix}`;
+}
+/** A fresh rollout's record, as a deploy of either controller writes it before its first change to the fleet. */
+function start_checks_newRecord(config, run, now, rollout) {
+    return {
+        ...rollout,
+        phase: 'Active',
+        stage: 'executing',
+        step: 1,
+        plan: config.plan,
+        actor: run.actor,
+        runUrl: run.runUrl,
+        commit: run.commit,
+        startedAt: now,
+        heartbeat: now,
+        request: null
+    };
+}
+/** The outcome when the service already runs the revision asked for: nothing to roll out. */
+function start_checks_alreadyRunning(config, arn) {
+    const label = taskDefinitionLabel(arn);
+    core.info(`${config.service} already runs ${label}: nothing to roll out`);
+    return {
+        status: Status.Succeeded,
+        outputs: {
+            [Output.TaskDefinitionArn]: arn,
+            [Output.PreviousTaskDefinitionArn]: arn,
+            [Output.TrafficPercent]: '100'
+        },
+        summary: `<h2>✅ ${escapeHtml(config.service)} already runs ${escapeHtml(label)}</h2>\n<p>Nothing was changed.</p>\n`
+    };
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
@@ -1664,114 +3349,6 @@ function withWeights(actions, groups, weights) {
 }
 function describeWeights(weights) {
     return weights.size ? [...weights].map(([tg, w]) => `${tg}: ${w}`).join(', ') : 'to no target group';
-}
-
-;// CONCATENATED MODULE: ./src/aws/record-store.ts
-// RecordPort on the service's tags: the rollout record lives where any later run will look for it.
-
-
-
-/** The fields another run writes while this one owns the rollout: a control run's request. */
-const SHARED = new Set([`${record_record.TAG_PREFIX}request`, `${record_record.TAG_PREFIX}request-by`]);
-class RecordStore {
-    o;
-    /** Fields this store removed and has not written since: nobody else writes them, so they are still gone. */
-    removed = new Set();
-    constructor(o) {
-        this.o = o;
-    }
-    async save(record) {
-        const encoded = Object.entries((0,record_record.encodeRecord)(record));
-        const set = encoded.filter(([, value]) => value !== '');
-        // A field that became empty is removed. A control run's request is removed every time it is cleared: that
-        // run may have written it since this one last looked. Any other field only once: a heartbeat that changes
-        // nothing else costs one call, not two.
-        const cleared = encoded
-            .filter(([key, value]) => value === '' && (SHARED.has(key) || !this.removed.has(key)))
-            .map(([key]) => key);
-        const resourceArn = this.o.serviceArn;
-        for (const [key] of set)
-            this.removed.delete(key);
-        await this.o.ecs.send(new dist_cjs/* TagResourceCommand */.eqU({ resourceArn, tags: (0,aws_tags/* tagList */.T)(Object.fromEntries(set)) }));
-        if (cleared.length) {
-            await this.o.ecs.send(new dist_cjs/* UntagResourceCommand */.RP$({ resourceArn, tagKeys: cleared }));
-            for (const key of cleared)
-                this.removed.add(key);
-        }
-    }
-}
-/** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
-function loadRecord(tags) {
-    return decodeRecord(tagRecord(tags));
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/aws/failed-tasks.ts
-// The new revision's failed tasks, for the circuit breaker: its stopped tasks, minus the ones ECS stopped
-// for a reason that says nothing about the revision (scale-in, a person's StopTask, Spot reclaims).
-
-const DESCRIBE_MAX = 100;
-/** Stopped tasks stay listed for about an hour; 10 pages cover any max-failed-tasks (at most 1000). */
-const PAGES_MAX = 10;
-const NOT_THE_REVISION = new Set(['UserInitiated', 'SpotInterruption', 'TerminationNotice']);
-const SCALE_IN = /^Scaling activity initiated by/;
-class FailedTasks {
-    ecs;
-    cluster;
-    /** Stopped tasks already judged: each is described once. */
-    judged = new Set();
-    found = new Map();
-    constructor(ecs, cluster) {
-        this.ecs = ecs;
-        this.cluster = cluster;
-    }
-    /** Everything found so far, oldest first. */
-    list() {
-        return [...this.found.values()].sort((a, b) => a.at - b.at);
-    }
-    /** Looks at the task set's stopped tasks not judged yet. */
-    async collect(taskSetId) {
-        const fresh = (await this.stoppedTasks(taskSetId)).filter(arn => !this.judged.has(arn));
-        for (let i = 0; i < fresh.length; i += DESCRIBE_MAX) {
-            const out = await this.ecs.send(new dist_cjs/* DescribeTasksCommand */.z8X({ cluster: this.cluster, tasks: fresh.slice(i, i + DESCRIBE_MAX) }));
-            // A task still stopping has no final reason or exit codes yet: judge it on a later look.
-            for (const task of out.tasks ?? []) {
-                if (!task.taskArn || task.lastStatus !== 'STOPPED')
-                    continue;
-                this.judged.add(task.taskArn);
-                if (isFailure(task))
-                    this.found.set(task.taskArn, failedTask(task));
-            }
-        }
-    }
-    async stoppedTasks(startedBy) {
-        const arns = [];
-        let nextToken;
-        for (let page = 0; page < PAGES_MAX; page++) {
-            const out = await this.ecs.send(new dist_cjs/* ListTasksCommand */.MYg({ cluster: this.cluster, startedBy, desiredStatus: 'STOPPED', nextToken }));
-            arns.push(...(out.taskArns ?? []));
-            nextToken = out.nextToken;
-            if (!nextToken)
-                break;
-        }
-        return arns;
-    }
-}
-function isFailure(task) {
-    return !NOT_THE_REVISION.has(task.stopCode ?? '') && !SCALE_IN.test(task.stoppedReason ?? '');
-}
-function failedTask(task) {
-    const containers = task.containers ?? [];
-    const details = containers
-        .map(c => c.reason ? `${c.name}: ${c.reason}` : c.exitCode ? `${c.name} exited with code ${c.exitCode}` : '')
-        .filter(Boolean);
-    return {
-        taskArn: task.taskArn ?? '',
-        reason: [task.stoppedReason ?? 'stopped', ...details].join('; '),
-        at: (task.stoppedAt ?? task.stoppingAt ?? new Date()).getTime(),
-        exitCode: containers.find(c => c.exitCode)?.exitCode
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/aws/scale.ts
@@ -2379,491 +3956,6 @@ async function startDeployReport(config, description, context = actionContext())
 /** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
 function deployedRef(context) {
     return pullRequestOfEvent(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
-}
-
-// EXTERNAL MODULE: ./src/engine/ports.ts
-var ports = __webpack_require__(1158);
-;// CONCATENATED MODULE: ./src/report/console-links.ts
-// Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
-// a region that does not look like one gives no link at all: it names the host.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function base(region) {
-    return REGION.test(region) ? `https://${region}.console.aws.amazon.com` : undefined;
-}
-const enc = encodeURIComponent;
-function serviceUrl(region, cluster, service) {
-    const host = base(region);
-    return host && `${host}/ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health?region=${region}`;
-}
-function alarmUrl(region, name) {
-    const host = base(region);
-    return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`;
-}
-/** The task's page, from its ARN (…:task/CLUSTER/ID). */
-function taskUrl(region, cluster, taskArn) {
-    const host = base(region);
-    return (host &&
-        `${host}/ecs/v2/clusters/${enc(cluster)}/tasks/${enc(taskId(taskArn))}/configuration?region=${region}`);
-}
-function taskId(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
-;// CONCATENATED MODULE: ./src/report/reason.ts
-// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
-// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
-
-
-
-
-/** Stopped tasks listed in full; the rest are counted. */
-const MAX_TASKS = 10;
-/** Lines of hook output shown, from the end, where the error usually is. */
-const MAX_OUTPUT_LINES = 30;
-/** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
-function reasonClause(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return `alarm ${text_oneLine(r.alarm.name)} went into ${r.alarm.state}`;
-        case 'tasks':
-            return `${plural(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
-        case 'timeout':
-            return r.scope === 'step'
-                ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`
-                : `the rollout ran past its timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`;
-        case 'hook':
-            return r.exitCode === null
-                ? `hook ${text_oneLine(r.hook)} did not finish (no exit code)`
-                : `hook ${text_oneLine(r.hook)} exited with code ${r.exitCode}`;
-        case 'cancelled':
-            return `the run was cancelled (${text_oneLine(r.signal)})`;
-        case 'api':
-            return `an AWS API call failed: ${text_oneLine(r.message)}`;
-        case 'requested':
-            return `${text_oneLine(r.by)} asked to ${r.command}`;
-        case 'orphan':
-            return `the run that owned the rollout stopped without finishing it (${text_oneLine(r.owner)})`;
-        case 'taken-over':
-            return `another run took the rollout over (${text_oneLine(r.by)}): this run changed nothing more`;
-        case 'ecs':
-            return ecsClause(r);
-    }
-}
-/** "ECS's deployment circuit breaker rolled the deployment back". */
-function ecsClause(r) {
-    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
-    switch (r.cause) {
-        case 'circuit-breaker':
-            return `ECS's deployment circuit breaker ${did}`;
-        case 'alarms': {
-            const names = r.alarms?.length ? ` (${r.alarms.map(a => text_oneLine(a, 200)).join(', ')})` : '';
-            return `ECS's deployment alarms${names} ${did}`;
-        }
-        case 'stopped':
-            return `the service deployment was stopped outside this run, and ECS ${did}`;
-        case 'failed':
-            return `ECS failed the deployment`;
-    }
-}
-/** A short title for an annotation: "Alarm web-5xx". */
-function reasonTitle(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return `Alarm ${text_oneLine(r.alarm.name, 200)}`;
-        case 'tasks':
-            return 'New tasks stopped';
-        case 'timeout':
-            return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout';
-        case 'hook':
-            return `Hook ${text_oneLine(r.hook, 200)} failed`;
-        case 'cancelled':
-            return 'Run cancelled';
-        case 'api':
-            return 'AWS API error';
-        case 'requested':
-            return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
-        case 'orphan':
-            return 'Orphaned rollout';
-        case 'taken-over':
-            return 'Rollout taken over';
-        case 'ecs':
-            return {
-                'circuit-breaker': 'ECS circuit breaker',
-                alarms: 'ECS deployment alarms',
-                stopped: 'Service deployment stopped',
-                failed: 'ECS deployment failed'
-            }[r.cause];
-    }
-}
-/** The evidence, a line each, for the log and an annotation's body. */
-function reasonLines(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return [
-                `alarm ${text_oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
-                `state reason: ${text_oneLine(r.alarm.reason)}`
-            ];
-        case 'tasks':
-            return [reasonClause(r), ...taskLines(r.tasks)];
-        case 'hook': {
-            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
-            const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : [];
-            return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
-        }
-        case 'ecs':
-            return [reasonClause(r), `ECS's reason: ${text_oneLine(r.reason)}`, ...taskLines(r.tasks)];
-        default:
-            return [reasonClause(r)];
-    }
-}
-function taskLines(tasks) {
-    const lines = tasks.slice(0, MAX_TASKS).map(t => {
-        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-        return `task ${text_oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${text_oneLine(t.reason)}`;
-    });
-    const omitted = tasks.length - lines.length;
-    return [...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])];
-}
-/** The evidence for the summary, with links to the alarm and the tasks. */
-function reasonHtml(r, where) {
-    switch (r.kind) {
-        case 'alarm': {
-            const { name, state, reason, since } = r.alarm;
-            const alarm = maybeLink(name, alarmUrl(where.region, name));
-            return safe `<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
-        }
-        case 'tasks': {
-            const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
-            return new html_Html(head + taskTable(r.tasks, where).html);
-        }
-        case 'ecs': {
-            const head = safe `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
-            const tasks = r.tasks.length
-                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
-                : '';
-            return new html_Html(head.html + tasks);
-        }
-        case 'hook': {
-            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
-            const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`;
-            const intro = safe `<p>Hook ${code(r.hook)} ${exit}.`;
-            if (lines.length === 0)
-                return new html_Html(`${intro.html} It printed nothing.</p>\n`);
-            const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
-            return new html_Html(`${intro.html} ${which}</p>\n${pre(lines).html}`);
-        }
-        default:
-            return safe `<p>${capitalize(reasonClause(r))}.</p>\n`;
-    }
-}
-function taskTable(tasks, where) {
-    const rows = tasks
-        .slice(0, MAX_TASKS)
-        .map(t => [
-        maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
-        timeOfDay(t.at),
-        t.exitCode === undefined ? '' : t.exitCode,
-        t.reason
-    ]);
-    const omitted = tasks.length - rows.length;
-    const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : '';
-    return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function maybeLink(text, url) {
-    return url ? html_link(text, url) : code(text);
-}
-
-// EXTERNAL MODULE: ./src/hooks/argv.ts
-var argv = __webpack_require__(4632);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/hooks/attempt.ts
-// One run of a hook's program: spawned without a shell, its output handed on line by line as it arrives, and
-// stopped on cancel or at its deadline. The program gets its own process group (POSIX) and the whole group is
-// signalled: a script's children (curl under bash, node under npm) would otherwise outlive it and keep its
-// output pipes, and with them this attempt, open.
-
-
-/** Between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 2000;
-/** After the program exits, how long its output may still drain: a background process it left can hold the pipes. */
-const DRAIN_MS = 1000;
-/** Longer lines are cut into pieces, so a program that never prints a newline cannot grow a buffer forever. */
-const MAX_LINE = 4096;
-const GROUPS = process.platform !== 'win32';
-function runAttempt(argv, options) {
-    return new Promise(resolve => {
-        if (options.signal?.aborted)
-            return resolve({ kind: 'cancelled' });
-        let child;
-        try {
-            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-                shell: false,
-                env: options.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                detached: GROUPS,
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            // Invalid arguments (a NUL byte, say) throw here; a missing program is reported through 'error'.
-            return resolve(spawnError(argv[0], error));
-        }
-        let stopped;
-        let killTimer;
-        let drainTimer;
-        const stop = (why) => {
-            if (stopped)
-                return;
-            stopped = why;
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
-        };
-        const deadline = setTimeout(() => stop('timed-out'), Math.max(0, options.timeoutMs));
-        const onAbort = () => stop('cancelled');
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const streams = [child.stdout, child.stderr].flatMap(s => (s ? [s] : []));
-        const splitters = streams.map(stream => {
-            const splitter = lineSplitter(options.onLine);
-            stream.setEncoding('utf8').on('data', splitter.push);
-            return splitter;
-        });
-        let settled = false;
-        const finish = (end) => {
-            if (settled)
-                return;
-            settled = true;
-            for (const timer of [deadline, killTimer, drainTimer])
-                clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            // Whatever of a stopped program is still around after its grace (a child ignoring SIGTERM) goes now.
-            if (stopped)
-                signalGroup(child, 'SIGKILL');
-            for (const splitter of splitters)
-                splitter.flush();
-            for (const stream of streams)
-                stream.destroy();
-            resolve(stopped ? { kind: stopped } : end);
-        };
-        const ended = (code, signal) => code === null ? { kind: 'signal', signal: signal ?? 'unknown signal' } : { kind: 'exit', code };
-        // Once the program has started, 'error' can only mean a failed kill, which the deadline still covers.
-        child.on('error', error => {
-            if (child.pid === undefined)
-                finish(spawnError(argv[0], error));
-        });
-        child.on('exit', (code, signal) => {
-            drainTimer = setTimeout(() => finish(ended(code, signal)), DRAIN_MS);
-        });
-        child.on('close', (code, signal) => finish(ended(code, signal)));
-    });
-}
-function signalGroup(child, signal) {
-    if (child.pid === undefined)
-        return;
-    try {
-        if (GROUPS)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-function spawnError(command, error) {
-    const code = error.code;
-    const why = code === 'ENOENT'
-        ? 'no such command or file'
-        : code === 'EACCES'
-            ? 'permission denied (is the file executable?)'
-            : (0,errors/* describeError */.U)(error);
-    return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
-}
-/** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
-function lineSplitter(onLine) {
-    let partial = '';
-    return {
-        push(chunk) {
-            const parts = (partial + chunk).split(/\r?\n/);
-            partial = parts.pop() ?? '';
-            for (const part of parts)
-                onLine(part);
-            for (; partial.length > MAX_LINE; partial = partial.slice(MAX_LINE))
-                onLine(partial.slice(0, MAX_LINE));
-        },
-        flush() {
-            if (partial !== '')
-                onLine(partial);
-            partial = '';
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/hooks/runner.ts
-// Lifecycle hooks: the user's own checks at the rollout's gates. Each is a command line split into argv by
-// splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
-// the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
-// "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
-// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
-// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
-// and can only warn: the rollback it follows is already done.
-
-
-
-
-
-
-
-/** The exit code that asks for another attempt. */
-const IN_PROGRESS = 75;
-/** Where each hook's command comes from. */
-const SOURCES = {
-    'pre-traffic': { key: 'preTraffic', input: 'hook-pre-traffic' },
-    'post-step': { key: 'postStep', input: 'hook-post-step' },
-    'post-deploy': { key: 'postDeploy', input: 'hook-post-deploy' },
-    'on-rollback': { key: 'onRollback', input: 'hook-on-rollback' }
-};
-/**
- * Not passed on to hooks: the action's raw inputs (INPUT_*, among them the GitHub token) and the action
- * runtime's token, which a `run:` step never sees either; inherited ECS_ROLLOUT_* values, so every one a hook
- * sees is this rollout's.
- */
-const WITHHELD = /^(?:INPUT_|ECS_ROLLOUT_|ACTIONS_RUNTIME_TOKEN$)/i;
-class HookRunner {
-    options;
-    argv = new Map();
-    clock;
-    /** Throws an InputError naming the input when a command line cannot be split. */
-    constructor(options) {
-        this.options = options;
-        this.clock = options.clock ?? ports.systemClock;
-        for (const name of Object.keys(SOURCES)) {
-            const { key, input } = SOURCES[name];
-            const command = options.hooks[key];
-            if (command === undefined)
-                continue;
-            try {
-                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
-            }
-            catch (error) {
-                throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
-            }
-        }
-    }
-    async run(name, context) {
-        const argv = this.argv.get(name);
-        if (!argv)
-            return undefined;
-        this.options.log.startGroup(`hook ${name} (step ${context.step})`);
-        let final;
-        try {
-            final = await this.attempts(name, argv, context);
-        }
-        finally {
-            this.options.log.endGroup();
-        }
-        return this.report(name, final);
-    }
-    async attempts(name, argv, context) {
-        const { clock } = this;
-        const { log, signal, stepTimeoutMs, hooks } = this.options;
-        const env = await this.environment(name, context);
-        const deadline = clock.now() + stepTimeoutMs;
-        for (let attempt = 1;; attempt++) {
-            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${text_oneLine(JSON.stringify(argv))}`);
-            const output = [];
-            const onLine = (line) => {
-                output.push(line);
-                if (output.length > MAX_OUTPUT_LINES)
-                    output.shift();
-                // The prefix keeps a line of output from starting a `::workflow-command::`.
-                log.info(`│ ${text_oneLine(line)}`);
-            };
-            const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
-            // on-rollback never loops: the rollout is over and the job should end.
-            if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
-                return { end, output };
-            // Traffic may be on the new revision while the hook waits: its gates still count.
-            const interrupted = await context.interrupt?.().catch(() => undefined);
-            if (interrupted)
-                return { end, output, interrupted };
-            const left = deadline - clock.now();
-            if (left > 0) {
-                const wait = Math.min(hooks.retryIntervalMs, left);
-                log.info(`exit code ${IN_PROGRESS}: still in progress, next attempt in ${(0,parse/* formatDuration */.a3)(wait)}`);
-                await clock.sleep(wait, signal);
-                if (signal?.aborted)
-                    return { end: { kind: 'cancelled' }, output };
-                if (wait < left)
-                    continue;
-            }
-            return { end, output, gaveUp: true };
-        }
-    }
-    async environment(name, context) {
-        const c = this.options.context;
-        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
-        const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
-        const own = {
-            ECS_ROLLOUT_HOOK: name,
-            ECS_ROLLOUT_SERVICE: c.service,
-            ECS_ROLLOUT_CLUSTER: c.cluster,
-            ECS_ROLLOUT_ID: c.rolloutId,
-            ECS_ROLLOUT_STEP: String(context.step),
-            ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
-            ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
-            ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
-            ECS_ROLLOUT_TEST_URL: testUrl
-        };
-        return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
-    }
-    /** The final attempt as an event, and as the gate's verdict. */
-    report(name, { end, output, gaveUp, interrupted }) {
-        const { events, signal } = this.options;
-        const at = this.clock.now();
-        const note = interrupted
-            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
-            : this.note(name, end, gaveUp);
-        const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
-        const exitCode = end.kind === 'exit' ? end.code : null;
-        events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
-        if (interrupted)
-            return interrupted;
-        if (exitCode === 0)
-            return undefined;
-        if (name === 'on-rollback') {
-            const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`;
-            events.emit({ kind: 'warning', at, message: `hook on-rollback ${what}; the rollback itself is done` });
-            return undefined;
-        }
-        // The same signal name the engine reports for a cancel it sees itself.
-        if (end.kind === 'cancelled')
-            return { kind: 'cancelled', signal: String(signal?.reason ?? 'SIGINT') };
-        return { kind: 'hook', hook: name, exitCode, output: lines };
-    }
-    /** Our own line under the output, for what the exit code alone does not say. */
-    note(name, end, gaveUp) {
-        const limit = `step-timeout (${(0,parse/* formatDuration */.a3)(this.options.stepTimeoutMs)})`;
-        switch (end.kind) {
-            case 'exit':
-                if (gaveUp)
-                    return `still in progress (exit code ${IN_PROGRESS}) when ${limit} ran out`;
-                if (end.code === IN_PROGRESS && name === 'on-rollback')
-                    return `exit code ${IN_PROGRESS} (in progress) is not retried for on-rollback`;
-                return undefined;
-            case 'signal':
-                return `the hook was killed by ${end.signal}`;
-            case 'spawn-error':
-                return end.message;
-            case 'cancelled':
-                return 'the run was cancelled before the hook finished';
-            case 'timed-out':
-                return `still running when ${limit} ran out, so it was stopped`;
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/report/plan-view.ts
@@ -4121,6 +5213,10 @@ async function startReporting(config, deps, record, from, to) {
     };
 }
 /** The reconciler's (and the ECS follower's) settings from the inputs. */
+/** Names the rollout this run owns for the post step, the safety net should the main step be killed. */
+function rollout_session_saveForPostStep(config, rolloutId) {
+    lib_core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId }));
+}
 function engineSettings(config, plan) {
     return {
         plan,
@@ -4281,8 +5377,7 @@ function outcomeOf(result, outputs, summary) {
 
 
 
-
-function ownerIsAlive(record, config, now) {
+function ownership_ownerIsAlive(record, config, now) {
     const running = record.stage === 'executing' || record.stage === 'rolling-back';
     return running && now - record.heartbeat < config.takeoverAfterMs;
 }
@@ -4338,7 +5433,7 @@ async function handleOrphan(config, deps, service, record) {
     core.info(`Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`);
     // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
     await ports.records.save(taken);
-    core.saveState(State.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    saveForPostStep(config, record.id);
     if (mode === 'forward')
         await ports.fleet.ensureNew();
     return runRollout({
@@ -4352,10 +5447,289 @@ async function handleOrphan(config, deps, service, record) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/commands/deploy-ecs.ts
+// command: deploy on a service with the ECS deployment controller. ECS carries the deployment out: rolling and
+// all-at-once are one UpdateService within maximumPercent/minimumHealthyPercent (from max-surge and
+// max-unavailable); linear, canary and blue-green are ECS's native strategies (deploymentConfiguration.strategy),
+// which need the load balancer's advanced configuration. The follower (engine/follow.ts) then follows the
+// deployment under the same gates, hooks, events, job summary and outputs as a task-set rollout.
+// Everything that can be checked is checked before the first change, as for task sets.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' };
+/** Service-deployment statuses of a deployment still under way. */
+const UNDER_WAY = (/* unused pure expression or super */ null && ([
+    'PENDING',
+    'IN_PROGRESS',
+    'STOP_REQUESTED',
+    'ROLLBACK_REQUESTED',
+    'ROLLBACK_IN_PROGRESS'
+]));
+async function deployOnEcsController(config, deps, info, taskDefinitionRef) {
+    const { clients, clock } = deps;
+    // ---- checks: nothing below changes anything until the task definition is registered ----
+    checkEcsControllerInputs(config);
+    const service = await describeService(clients.ecs, config.cluster, config.service);
+    const strategy = config.plan.strategy.name;
+    const native = isNativeStrategy(strategy);
+    if (native)
+        checkNativeSetup(config, service);
+    const file = isTaskDefinitionFile(taskDefinitionRef)
+        ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
+        : undefined;
+    const gates = await checkedGates(config, clients);
+    const plan = ecsControllerPlan(config.plan, info.desiredCount);
+    const waits = plan.steps.reduce((sum, s) => sum + s.bakeMs, plan.finalBakeMs);
+    if (waits > config.timeoutMs)
+        throw new InputError('timeout', `${formatDuration(config.timeoutMs)} is shorter than the plan's bakes alone (${formatDuration(waits)}): raise timeout or shorten the bakes`);
+    const inFlight = decodeRecord(info.tags);
+    if (inFlight?.phase === 'Active') {
+        if (ownerIsAlive(inFlight, config, clock.now()))
+            throw new Error(`a rollout (${inFlight.id}) is already in progress on ${config.service}, started by ${inFlight.actor}${inFlight.runUrl ? ` in ${inFlight.runUrl}` : ''}: abort it first`);
+        if (!config.takeover)
+            throw new Error(`rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: abort it, or set takeover: true to let this run's deployment replace it`);
+    }
+    if (!config.takeover)
+        await checkNothingUnderWay(config, deps, service, native);
+    await checkAlarmsAtStart(config, gates, clock);
+    // ---- act ----
+    const rolloutId = newRolloutId(deps.run);
+    const resolved = file
+        ? await registerTaskDefinition(clients.ecs, file, rolloutId)
+        : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId);
+    const stable = info.taskDefinition ?? '';
+    if (resolved.arn === stable)
+        return alreadyRunning(config, resolved.arn);
+    const record = newRecord(config, deps.run, clock.now(), {
+        id: rolloutId,
+        steps: plan.steps.length,
+        newTaskDefinition: resolved.arn,
+        stableTaskDefinition: stable
+    });
+    return followRollout({
+        config,
+        deps,
+        record,
+        plan,
+        serviceArn: info.arn,
+        gates,
+        from: await describeTaskDefinition(clients, stable),
+        to: resolved.definition,
+        deploymentConfiguration: deploymentConfigurationFor(config, service),
+        native,
+        inFlight: inFlight?.phase === 'Active' ? inFlight : undefined
+    });
+}
+/** What UpdateService sets besides the task definition. */
+function deploymentConfigurationFor(config, service) {
+    const strategy = config.plan.strategy;
+    switch (strategy.name) {
+        case 'linear':
+            return {
+                strategy: NATIVE.linear,
+                linearConfiguration: {
+                    stepPercent: strategy.stepPercent,
+                    stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
+                },
+                bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+            };
+        case 'canary':
+            return {
+                strategy: NATIVE.canary,
+                canaryConfiguration: {
+                    canaryPercent: strategy.canaryPercent,
+                    canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
+                },
+                bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+            };
+        case 'blue-green':
+            return { strategy: NATIVE['blue-green'], bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs) };
+        default: {
+            const percents = rollingPercents(config.plan, service.desiredCount ?? 0);
+            // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
+            // emulators without it expect).
+            const current = service.deploymentConfiguration?.strategy;
+            return current && current !== 'ROLLING' ? { ...percents, strategy: 'ROLLING' } : percents;
+        }
+    }
+}
+/** A native strategy needs the load balancer's advanced configuration: say exactly what is missing. */
+function checkNativeSetup(config, service) {
+    const strategy = config.plan.strategy.name;
+    const lbs = service.loadBalancers ?? [];
+    const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration;
+    const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'];
+    const missing = advanced ? fields.filter(f => !advanced[f]) : [...fields];
+    if (lbs.length > 0 && missing.length === 0)
+        return;
+    const has = lbs.length === 0
+        ? `service ${config.service} has no load balancer`
+        : advanced
+            ? `the advancedConfiguration of service ${config.service}'s load balancer lacks ${missing.join(', ')}`
+            : `service ${config.service}'s load balancer (target group ${lbs[0].targetGroupArn ?? lbs[0].loadBalancerName}) has no advancedConfiguration`;
+    throw new InputError('strategy', `${strategy} on an ECS-controller service is ECS's native ${NATIVE[strategy]} deployment, which needs the service's load balancer to have an advancedConfiguration with alternateTargetGroupArn (a second target group for the new revision), productionListenerRule (the listener rule, or an NLB's listener, that forwards production traffic to both target groups) and roleArn (a role that lets ECS change them); ${has}. Add it with UpdateService loadBalancers[].advancedConfiguration (or in your infrastructure code), or use strategy: rolling`);
+}
+/** ECS replaces a deployment under way with a new one: refuse rather than cut someone else's deployment short. */
+async function checkNothingUnderWay(config, deps, service, native) {
+    const busy = (service.deployments ?? []).find(d => d.rolloutState === 'IN_PROGRESS');
+    if (busy)
+        throw new Error(`an ECS deployment (${busy.id}, ${taskDefinitionLabel(busy.taskDefinition ?? '')}) is in progress on ${config.service}: wait for it to finish, or set takeover: true to replace it`);
+    if (!native)
+        return;
+    let found;
+    try {
+        found = await deps.clients.ecs.send(new ListServiceDeploymentsCommand({
+            cluster: config.cluster,
+            service: config.service,
+            status: [...UNDER_WAY]
+        }));
+    }
+    catch (error) {
+        throw new Error(`strategy: ${config.plan.strategy.name} is followed through ECS's service-deployment APIs, and ListServiceDeployments failed (${describeError(error)}): allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments and ecs:StopServiceDeployment, or use strategy: rolling`, { cause: error });
+    }
+    const under = found.serviceDeployments?.[0];
+    if (under)
+        throw new Error(`a service deployment (${under.serviceDeploymentArn}, ${under.status}) is under way on ${config.service}: wait for it to finish, or set takeover: true to replace it`);
+}
+/**
+ * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
+ * deployment from the owner's step under its own gates and, with `rollback`, has ECS roll it back. ECS went on
+ * with the deployment while nobody watched, so there is nothing to pause or promote. `plan` is the record's with
+ * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
+ */
+async function carryOnEcsController(config, deps, info, record, how) {
+    const { clients, clock } = deps;
+    const gates = await start_checks_checkedGates(config, clients);
+    const taken = {
+        ...record,
+        plan: how.plan,
+        stage: how.rollback ? 'rolling-back' : 'executing',
+        owner: deps.run.runUrl || deps.run.actor,
+        heartbeat: clock.now(),
+        request: null
+    };
+    return followRollout({
+        config,
+        deps,
+        record: taken,
+        plan: ecs_plan_ecsControllerPlan(how.plan, info.desiredCount),
+        serviceArn: info.arn,
+        gates,
+        from: await rollout_session_describeTaskDefinition(clients, record.stableTaskDefinition),
+        to: await rollout_session_describeTaskDefinition(clients, record.newTaskDefinition),
+        deploymentConfiguration: {},
+        native: ecs_plan_isNativeStrategy(record.plan.strategy.name),
+        adopt: { step: record.step, rollback: how.rollback }
+    });
+}
+/** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as runRollout. */
+async function followRollout(o) {
+    const { config, deps, record, plan } = o;
+    const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn });
+    await records.save(record);
+    rollout_session_saveForPostStep(config, record.id);
+    const reporting = await startReporting(config, deps, record, o.from, o.to);
+    const { events, region } = reporting;
+    const start = {
+        kind: 'start',
+        at: deps.clock.now(),
+        rolloutId: record.id,
+        cluster: config.cluster,
+        service: config.service,
+        region,
+        from: record.stableTaskDefinition ? rollout_session_revision(record.stableTaskDefinition) : undefined,
+        to: rollout_session_revision(record.newTaskDefinition),
+        plan,
+        fromStep: o.adopt?.step ?? 1,
+        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
+        controller: 'ECS'
+    };
+    events.emit(start);
+    const warn = (message) => events.emit({ kind: 'warning', at: deps.clock.now(), message });
+    if (o.inFlight)
+        warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`);
+    for (const message of fractionalBakeWarnings(config))
+        warn(message);
+    const hooks = config.hooks;
+    const runner = hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback
+        ? new HookRunner({
+            hooks,
+            stepTimeoutMs: config.stepTimeoutMs,
+            context: {
+                service: config.service,
+                cluster: config.cluster,
+                rolloutId: record.id,
+                newTaskDefinition: record.newTaskDefinition,
+                stableTaskDefinition: record.stableTaskDefinition
+            },
+            events,
+            log: lib_core,
+            clock: deps.clock,
+            signal: deps.cancel
+        })
+        : undefined;
+    const deployment = new EcsDeployment({
+        ecs: deps.clients.ecs,
+        cluster: config.cluster,
+        service: config.service,
+        newTaskDefinition: record.newTaskDefinition,
+        stableTaskDefinition: record.stableTaskDefinition ?? '',
+        deploymentConfiguration: o.deploymentConfiguration,
+        native: o.native,
+        since: deps.clock.now(),
+        warn
+    });
+    let result;
+    try {
+        const follower = new Follower(record, {
+            deployment,
+            gates: o.gates,
+            records,
+            events,
+            clock: deps.clock,
+            hooks: runner,
+            cancel: deps.cancel,
+            log: line => lib_core.info(line)
+        }, engineSettings(config, plan), deps.clock.now());
+        result = await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run());
+    }
+    catch (error) {
+        // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+        await records
+            .save({
+            ...record,
+            phase: 'Completed',
+            stage: undefined,
+            outcome: 'failed',
+            reason: (0,errors/* describeError */.U)(error),
+            heartbeat: deps.clock.now(),
+            request: null
+        })
+            .catch(() => undefined);
+        throw error;
+    }
+    return reporting.finish(result);
+}
+
 ;// CONCATENATED MODULE: ./src/commands/control.ts
 // Commands that act on a rollout already on the service, from later runs: status, pause, resume, promote, abort.
 // A paused rollout (or one whose owner is gone) is carried on by this run itself. A rollout whose owner is
 // still running is asked through a request on the record, and this run waits until the owner has acted.
+
 
 
 
@@ -4393,8 +5767,10 @@ async function controlCommand(config, deps) {
         return statusOutcome(config, record, service, undefined, await liveState(config, deps));
     if (!record || record.phase !== 'Active')
         throw new Error(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
-    const alive = ownerIsAlive(record, config, deps.clock.now());
+    const alive = ownership_ownerIsAlive(record, config, deps.clock.now());
     const rollingBack = record.stage === 'rolling-back';
+    if (service.controller === 'ECS')
+        return controlEcsDeployment(config, deps, service, record, alive);
     switch (config.command) {
         case 'pause':
             if (record.stage === 'paused' || record.stage === 'batch-completed')
@@ -4413,14 +5789,10 @@ async function controlCommand(config, deps) {
                 await writeRecordFields(deps, service, taken);
                 return statusOutcome(config, { ...record, ...taken, heartbeat: deps.clock.now(), stage: 'paused' }, service, 'paused (its owner was gone)');
             }
-        case 'abort': {
-            const outcome = alive
+        case 'abort':
+            return aborted(alive
                 ? await askOwner(config, deps, service, record, 'abort')
-                : await carryOn(config, deps, service, record, { mode: 'rollback' });
-            // The rollout is rolled back, as asked: that is this run's success.
-            const done = outcome.status === constants/* Status */.nW.Aborted || outcome.status === constants/* Status */.nW.RolledBack;
-            return done ? { ...outcome, failure: undefined } : outcome;
-        }
+                : await carryOn(config, deps, service, record, { mode: 'rollback' }));
         case 'resume':
             if (rollingBack && !alive)
                 return carryOn(config, deps, service, record, { mode: 'rollback' });
@@ -4442,6 +5814,39 @@ async function controlCommand(config, deps) {
         }
         default:
             throw new Error(`command: ${config.command} is not a control command`);
+    }
+}
+/** The rollout is rolled back, as asked: that is an abort's success. */
+function aborted(outcome) {
+    const done = outcome.status === constants/* Status */.nW.Aborted || outcome.status === constants/* Status */.nW.RolledBack;
+    return done ? { ...outcome, failure: undefined } : outcome;
+}
+/**
+ * A rollout on an ECS-controller service is a deployment ECS carries on by itself: it can be aborted (ECS
+ * rolls it back) or, when its owner is gone, followed again under the gates; it cannot be paused, promoted or
+ * given other steps.
+ */
+async function controlEcsDeployment(config, deps, service, record, alive) {
+    const rollingBack = record.stage === 'rolling-back';
+    switch (config.command) {
+        case 'abort':
+            return aborted(alive
+                ? await askOwner(config, deps, service, record, 'abort')
+                : await carryOnEcsController(config, deps, service, record, {
+                    plan: planFor(config, record),
+                    rollback: { kind: 'requested', by: deps.run.actor, command: 'abort' }
+                }));
+        case 'resume':
+            if (stepsChanged(config))
+                throw new parse/* InputError */.dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again`);
+            if (alive)
+                return statusOutcome(config, record, service, `is already running in ${ownerOf(record)}`);
+            return carryOnEcsController(config, deps, service, record, {
+                plan: planFor(config, record),
+                rollback: rollingBack ? { kind: 'orphan', owner: ownerOf(record) } : undefined
+            });
+        default:
+            throw new Error(`rollout ${record.id} on ${config.service} is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone`);
     }
 }
 /** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
@@ -4532,7 +5937,7 @@ async function carryOn(config, deps, service, record, how) {
     taken.step = Math.min(step, steps.length);
     taken.steps = steps.length;
     await ports.records.save(taken);
-    lib_core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: record.id }));
+    rollout_session_saveForPostStep(config, record.id);
     if (how.mode === 'forward')
         await ports.fleet.ensureNew();
     const state = await resumeState(taken, ports, step, how.mode, deps.clock.now());

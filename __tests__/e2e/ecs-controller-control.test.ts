@@ -1,0 +1,174 @@
+// Control runs on ECS-controller services (issues 6 and 7): a deploy killed with SIGKILL while ECS carries its
+// deployment out leaves the record Active with nobody following it. A later `abort` (takeover-after 1s) has ECS
+// roll the deployment back and follows it to the end; a later `resume` follows it on to SUCCESSFUL under the
+// gates; `pause` is refused with nothing changed, since ECS would carry the deployment on regardless; and the
+// killed run's own post step (its saved state) applies on-cancel: rollback, as it does for task sets.
+
+import { describe, expect, it } from '@jest/globals'
+import { tagRecord } from '../../src/aws/tags.js'
+import { decodeRecord } from '../../src/record/record.js'
+import { resolve } from 'node:path'
+import { DIST, runBundled, type RunResult } from '../helpers/action.js'
+import { stateEnv } from '../helpers/control-e2e.js'
+import {
+  ALARM,
+  describeService,
+  expectSettledOn,
+  explained,
+  mutatingCalls,
+  revision,
+  ruleWeights,
+  serviceDeployments,
+  waitForWeights,
+  withEcsScene,
+  type EcsE2E
+} from '../helpers/ecs-e2e.js'
+import { waitFor } from '../../sandbox/fixtures.js'
+
+const MAIN = process.env.ECS_ROLLOUT_DIST ?? DIST
+
+function run(
+  e2e: EcsE2E,
+  inputs: Record<string, string>,
+  o: { onStart?: (pid: number) => void; post?: RunResult } = {}
+): Promise<RunResult> {
+  return runBundled(
+    {
+      cluster: e2e.cluster,
+      service: e2e.service,
+      alarms: ALARM,
+      'poll-interval': '500ms',
+      'takeover-after': '1s',
+      ...inputs
+    },
+    {
+      // The post step is the killed run's own: its run id, and the state its main step saved.
+      env: {
+        ...e2e.env,
+        GITHUB_RUN_ID: String(inputs.command === 'deploy' || o.post ? 1 : 2),
+        ...(o.post ? stateEnv(o.post.files) : {})
+      },
+      onStart: o.onStart,
+      timeoutMs: 55_000,
+      entry: o.post ? resolve(MAIN, '../post/index.js') : MAIN
+    }
+  )
+}
+
+/** Starts a deploy and SIGKILLs it once `reached` says so; resolves, with it, once its heartbeat is 1.5 s old. */
+async function killedDeploy(
+  e2e: EcsE2E,
+  inputs: Record<string, string>,
+  reached: () => Promise<boolean>
+): Promise<RunResult> {
+  let pid = 0
+  const running = run(e2e, { command: 'deploy', ...inputs }, { onStart: p => (pid = p) })
+  await waitFor('the deployment under way', async () => ((await reached()) ? true : undefined), {
+    timeoutMs: 30_000,
+    intervalMs: 100
+  })
+  process.kill(pid, 'SIGKILL')
+  const killed = await running
+  expect(killed.signal).toBe('SIGKILL')
+  await new Promise(done => setTimeout(done, 1500))
+  return killed
+}
+
+async function record(e2e: EcsE2E) {
+  return decodeRecord(tagRecord((await describeService(e2e)).tags))
+}
+
+describe('dist/index.js control commands on ECS-controller services whose deploy run was killed', () => {
+  it.concurrent(
+    'native canary killed at 20 %: pause is refused with nothing changed, abort has ECS roll back and ends aborted',
+    async () => {
+      await withEcsScene({ native: true }, async e2e => {
+        const next = await revision(e2e)
+        await killedDeploy(
+          e2e,
+          { 'task-definition': next, strategy: 'canary', 'canary-percent': '20', 'canary-bake-time': '30s' },
+          async () => (await ruleWeights(e2e))[1] === 20
+        )
+        expect(await record(e2e)).toMatchObject({ phase: 'Active', stage: 'executing' })
+
+        const pauseAt = Date.now()
+        const paused = await run(e2e, { command: 'pause' })
+        await explained(paused, async () => {
+          expect(paused.code).toBe(1)
+          expect(paused.outputs.reason).toMatch(
+            /is a deployment that ECS carries out itself \(ECS deployment controller\), so it cannot be paused: abort rolls it back/
+          )
+          expect(await mutatingCalls(e2e, pauseAt)).toEqual([])
+        })
+
+        const abortAt = Date.now()
+        const aborted = await run(e2e, { command: 'abort' })
+        await explained(aborted, async () => {
+          expect(aborted.code).toBe(0)
+          expect(aborted.outputs.status).toBe('aborted')
+          expect(aborted.stdout).toMatch(/Rolling back: StopServiceDeployment ROLLBACK of arn:aws:ecs:/)
+          expect(aborted.summary).toContain('Aborted')
+          const calls = await mutatingCalls(e2e, abortAt)
+          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+          expect(calls).not.toContain('ecs:UpdateService')
+          expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
+          await waitForWeights(e2e, [100, 0])
+          await expectSettledOn(e2e, e2e.previous)
+          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    "native linear killed at its first step: the killed run's post step has ECS roll back (on-cancel: rollback)",
+    async () => {
+      await withEcsScene({ native: true }, async e2e => {
+        const next = await revision(e2e)
+        const inputs = {
+          'task-definition': next,
+          strategy: 'linear',
+          'step-percent': '50',
+          'step-bake-time': '30s'
+        }
+        const killed = await killedDeploy(e2e, inputs, async () => (await ruleWeights(e2e))[1] === 50)
+        const postAt = Date.now()
+        const settled = await run(e2e, { command: 'deploy', ...inputs }, { post: killed })
+        await explained(settled, async () => {
+          expect(settled.code).toBe(0)
+          expect(settled.stdout).toContain('The main step ended before rollout')
+          const calls = await mutatingCalls(e2e, postAt)
+          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+          expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
+          await waitForWeights(e2e, [100, 0])
+          await expectSettledOn(e2e, e2e.previous)
+          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    'rolling killed half-way: resume follows the deployment on to completion under the gates',
+    async () => {
+      await withEcsScene({ scene: { deploymentConfiguration: { maximumPercent: 150 } } }, async e2e => {
+        const next = await revision(e2e)
+        await killedDeploy(e2e, { 'task-definition': next, strategy: 'rolling' }, async () => {
+          const ours = (await describeService(e2e)).deployments?.find(d => d.taskDefinition === next)
+          return (ours?.runningCount ?? 0) > 0 && ours?.rolloutState === 'IN_PROGRESS'
+        })
+        const resumeAt = Date.now()
+        const resumed = await run(e2e, { command: 'resume', 'bake-time': '1s' })
+        await explained(resumed, async () => {
+          expect(resumed.code).toBe(0)
+          expect(resumed.outputs.status).toBe('succeeded')
+          expect(resumed.summary).toContain('Succeeded: web:2 on web')
+          // Followed, not started again: no UpdateService of this run.
+          expect(await mutatingCalls(e2e, resumeAt)).not.toContain('ecs:UpdateService')
+          await expectSettledOn(e2e, next)
+          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+        })
+      })
+    }
+  )
+})
