@@ -178,7 +178,8 @@ the warm-up deploy imported, as \`NODE_DEBUG=esm\` lists them.${floor.buildMs ==
     notes: [
       `Medians: node alone ${m('node')} ms to exit and ${m('raw')} ms to a bare request; the AWS SDK's ECS client alone ` +
         `${m('sdk')} ms to its first request, ${m('core')} ms with @actions/core (which loads undici); with all the libraries the action loads first ${m('libraries')} ms; the ` +
-        `action ${m('first')} ms, of which its own code ${m('own')} ms.`,
+        `action ${m('first')} ms, of which its own code ${m('own')} ms (a difference of two noisy medians: ` +
+        `near zero means the action's own code is lost in the libraries' load).`,
       `Why the target is missed: a program that does nothing but send this DescribeServices with ` +
         `@aws-sdk/client-ecs, bundled the same way, already needs ${m('sdk')} ms here — above 150 ms before any of the ` +
         `action's own work (node itself: ${m('raw')} ms to a bare request). Most of that is the SDK's shared runtime ` +
@@ -191,7 +192,9 @@ the warm-up deploy imported, as \`NODE_DEBUG=esm\` lists them.${floor.buildMs ==
         `undici (for a proxy agent) at start; every command pays it, even plan, and only replacing @actions/core ` +
         `or another bundler could defer it (ncc has no alias option, and a tsconfig path does not reach imports inside ` +
         `node_modules). The CloudWatch and ELBv2 clients, created with the ECS one, add ` +
-        `${(median(t.libraries) - median(t.core)).toFixed(0)} ms. Octokit no longer counts: the action reads the ` +
+        `${(median(t.libraries) - median(t.core)).toFixed(0)} ms; the deploy needs both right after its first ` +
+        `look at the service, so loading them later would move that first request earlier, not the rollout's end, ` +
+        `and would still leave it above the SDK's floor. Octokit no longer counts: the action reads the ` +
         `workflow's context from the environment itself and loads @actions/github only when it talks to GitHub, which ` +
         `took the JS a deploy loads before its first request from 2.36 MB to ${(sizes.loaded / MB).toFixed(2)} MB.`,
       `Time to fail on a missing input: ${m('missing')} ms (the official ECS deploy action: 0.22 s).`
