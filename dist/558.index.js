@@ -2492,11 +2492,14 @@ var external_node_crypto_ = __webpack_require__(7598);
 var client_cloudwatch_dist_cjs = __webpack_require__(4085);
 ;// CONCATENATED MODULE: ./src/aws/alarm-gates.ts
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
-// per call is CloudWatch's limit, so more are split), metric and composite alike.
+// per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
+// ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
 
 const NAMES_PER_CALL = 100;
 class AlarmGates {
     o;
+    /** Each alarm as the last read saw it. */
+    previous = new Map();
     constructor(o) {
         this.o = o;
     }
@@ -2506,9 +2509,53 @@ class AlarmGates {
     }
     async read() {
         const found = await this.describe();
+        await this.findHiddenAlarms(found);
+        this.previous = found;
         // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
         const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
         return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+    }
+    /**
+     * A gate alarm can go into ALARM and out again between two reads: a short evaluation period, a poll stretched by
+     * throttling. It is not in ALARM now, yet it has changed state since the last read (its transition time moved):
+     * its history says whether it was in ALARM in between. That costs one DescribeAlarmHistory per such change,
+     * none while the alarms stand still.
+     */
+    async findHiddenAlarms(found) {
+        for (const name of this.o.alarms) {
+            const now = found.get(name);
+            const before = this.previous.get(name);
+            if (!now || !before || now.state === 'ALARM' || before.state === 'ALARM' || now.since <= before.since)
+                continue;
+            const hidden = await this.alarmBetween(name, before.since, now);
+            if (hidden)
+                found.set(name, hidden);
+        }
+    }
+    /** The first transition into ALARM after `after` and up to the alarm's current state, as a gate state. */
+    async alarmBetween(name, after, now) {
+        let NextToken;
+        do {
+            const out = await this.o.cloudwatch.send(new client_cloudwatch_dist_cjs/* DescribeAlarmHistoryCommand */.icQ({
+                AlarmName: name,
+                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                HistoryItemType: 'StateUpdate',
+                StartDate: new Date(after + 1),
+                EndDate: new Date(now.since),
+                ScanBy: 'TimestampAscending',
+                MaxRecords: 100,
+                NextToken
+            }));
+            for (const item of out.AlarmHistoryItems ?? []) {
+                const entered = enteredAlarm(item.HistoryData);
+                if (entered === undefined || !item.Timestamp)
+                    continue;
+                const back = `back to ${now.state} at ${new Date(now.since).toISOString()}, between two looks`;
+                return { name, state: 'ALARM', reason: `${entered} (${back})`, since: item.Timestamp.getTime() };
+            }
+            NextToken = out.NextToken;
+        } while (NextToken);
+        return undefined;
     }
     names() {
         return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
@@ -2541,6 +2588,16 @@ function alarmState(alarm) {
     // reason does, so it is the fallback for emulators without the former.
     const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
     return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
+}
+/** A StateUpdate history item's reason, when it is a transition into ALARM. */
+function enteredAlarm(data) {
+    try {
+        const parsed = JSON.parse(data ?? '');
+        return parsed.newState?.stateValue === 'ALARM' ? (parsed.newState.stateReason ?? '') : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/commands/start-checks.ts

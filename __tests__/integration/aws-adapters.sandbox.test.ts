@@ -203,6 +203,39 @@ describe('AlarmGates against the sandbox', () => {
     expect(warnings[0].since).toBeGreaterThan(0)
     expect((await control.calls()).map(c => c.operation)).toEqual(['DescribeAlarms', 'DescribeAlarms'])
   })
+
+  it('finds an ALARM that came and went between two reads in the alarm history', async () => {
+    const scene = await createScene(sandbox.url, { cluster: 'prod', env: FAST, desiredCount: 1 })
+    const { cw } = scene.clients
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'blip',
+        Namespace: 'Test/Manual',
+        MetricName: 'NeverPublished',
+        Statistic: 'Sum',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'ignore'
+      })
+    )
+    const set = async (StateValue: 'OK' | 'ALARM', StateReason: string) => {
+      await cw.send(new SetAlarmStateCommand({ AlarmName: 'blip', StateValue, StateReason }))
+      await new Promise(resolve => setTimeout(resolve, 5))
+    }
+    await set('OK', 'quiet')
+    const gates = new AlarmGates({ cloudwatch: cw, alarms: ['blip'], warningAlarms: [] })
+    expect((await gates.read()).alarms[0]).toMatchObject({ state: 'OK' })
+    await set('ALARM', 'errors for a moment')
+    await set('OK', 'quiet again')
+    await control.clearCalls()
+    expect((await gates.read()).alarms[0]).toMatchObject({
+      state: 'ALARM',
+      reason: expect.stringMatching(/^errors for a moment \(back to OK at \S+Z, between two looks\)$/)
+    })
+    expect((await control.calls()).map(c => c.operation)).toEqual(['DescribeAlarms', 'DescribeAlarmHistory'])
+  })
 })
 
 describe('ListenerWeights against the sandbox', () => {

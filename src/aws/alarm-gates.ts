@@ -1,7 +1,9 @@
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
-// per call is CloudWatch's limit, so more are split), metric and composite alike.
+// per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
+// ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
 
 import {
+  DescribeAlarmHistoryCommand,
   DescribeAlarmsCommand,
   type CloudWatchClient,
   type CompositeAlarm,
@@ -18,6 +20,9 @@ export interface AlarmGatesOptions {
 }
 
 export class AlarmGates implements GatesPort {
+  /** Each alarm as the last read saw it. */
+  private previous = new Map<string, AlarmState>()
+
   constructor(private readonly o: AlarmGatesOptions) {}
 
   async missing(): Promise<string[]> {
@@ -27,10 +32,56 @@ export class AlarmGates implements GatesPort {
 
   async read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[] }> {
     const found = await this.describe()
+    await this.findHiddenAlarms(found)
+    this.previous = found
     // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
     const state = (name: string): AlarmState =>
       found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 }
     return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) }
+  }
+
+  /**
+   * A gate alarm can go into ALARM and out again between two reads: a short evaluation period, a poll stretched by
+   * throttling. It is not in ALARM now, yet it has changed state since the last read (its transition time moved):
+   * its history says whether it was in ALARM in between. That costs one DescribeAlarmHistory per such change,
+   * none while the alarms stand still.
+   */
+  private async findHiddenAlarms(found: Map<string, AlarmState>): Promise<void> {
+    for (const name of this.o.alarms) {
+      const now = found.get(name)
+      const before = this.previous.get(name)
+      if (!now || !before || now.state === 'ALARM' || before.state === 'ALARM' || now.since <= before.since)
+        continue
+      const hidden = await this.alarmBetween(name, before.since, now)
+      if (hidden) found.set(name, hidden)
+    }
+  }
+
+  /** The first transition into ALARM after `after` and up to the alarm's current state, as a gate state. */
+  private async alarmBetween(name: string, after: number, now: AlarmState): Promise<AlarmState | undefined> {
+    let NextToken: string | undefined
+    do {
+      const out = await this.o.cloudwatch.send(
+        new DescribeAlarmHistoryCommand({
+          AlarmName: name,
+          AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+          HistoryItemType: 'StateUpdate',
+          StartDate: new Date(after + 1),
+          EndDate: new Date(now.since),
+          ScanBy: 'TimestampAscending',
+          MaxRecords: 100,
+          NextToken
+        })
+      )
+      for (const item of out.AlarmHistoryItems ?? []) {
+        const entered = enteredAlarm(item.HistoryData)
+        if (entered === undefined || !item.Timestamp) continue
+        const back = `back to ${now.state} at ${new Date(now.since).toISOString()}, between two looks`
+        return { name, state: 'ALARM', reason: `${entered} (${back})`, since: item.Timestamp.getTime() }
+      }
+      NextToken = out.NextToken
+    } while (NextToken)
+    return undefined
   }
 
   private names(): string[] {
@@ -68,4 +119,14 @@ function alarmState(alarm: MetricAlarm | CompositeAlarm): AlarmState {
   // reason does, so it is the fallback for emulators without the former.
   const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp
   return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 }
+}
+
+/** A StateUpdate history item's reason, when it is a transition into ALARM. */
+function enteredAlarm(data: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(data ?? '') as { newState?: { stateValue?: string; stateReason?: string } }
+    return parsed.newState?.stateValue === 'ALARM' ? (parsed.newState.stateReason ?? '') : undefined
+  } catch {
+    return undefined
+  }
 }

@@ -90,4 +90,105 @@ describe('AlarmGates', () => {
     const g = new AlarmGates({ cloudwatch: client, alarms: ['a'], warningAlarms: [] })
     expect((await g.read()).alarms).toEqual([{ name: 'a', state: 'INSUFFICIENT_DATA', reason: '', since: 5 }])
   })
+
+  describe('an ALARM between two reads', () => {
+    /** One gate alarm, "web-5xx", whose DescribeAlarms answers come from `looks` in turn; history from `items`. */
+    function flipping(
+      looks: { state: string; at: number }[],
+      items: { at: number; from: string; to: string }[]
+    ) {
+      let n = 0
+      const { client, calls } = fakeClient<CloudWatchClient>({
+        DescribeAlarms: () => {
+          const look = looks[Math.min(n++, looks.length - 1)]
+          return {
+            MetricAlarms: [
+              {
+                AlarmName: 'web-5xx',
+                StateValue: look.state,
+                StateReason: `now ${look.state}`,
+                StateTransitionedTimestamp: new Date(look.at)
+              }
+            ]
+          }
+        },
+        DescribeAlarmHistory: ({ StartDate, EndDate }: { StartDate: Date; EndDate: Date }) => ({
+          AlarmHistoryItems: items
+            .filter(i => i.at >= StartDate.getTime() && i.at <= EndDate.getTime())
+            .map(i => ({
+              AlarmName: 'web-5xx',
+              HistoryItemType: 'StateUpdate',
+              Timestamp: new Date(i.at),
+              HistoryData: JSON.stringify({
+                version: '1.0',
+                oldState: { stateValue: i.from },
+                newState: { stateValue: i.to, stateReason: `Threshold Crossed at ${i.at}` }
+              })
+            }))
+        })
+      })
+      return { g: new AlarmGates({ cloudwatch: client, alarms: ['web-5xx'], warningAlarms: [] }), calls }
+    }
+
+    it('OK, then OK again with a later transition: the history shows the ALARM in between, and the gate fails', async () => {
+      const { g, calls } = flipping(
+        [
+          { state: 'OK', at: 1000 },
+          { state: 'OK', at: 5000 }
+        ],
+        [
+          { at: 1000, from: 'INSUFFICIENT_DATA', to: 'OK' },
+          { at: 3000, from: 'OK', to: 'ALARM' },
+          { at: 5000, from: 'ALARM', to: 'OK' }
+        ]
+      )
+      expect((await g.read()).alarms[0].state).toBe('OK')
+      expect((await g.read()).alarms).toEqual([
+        {
+          name: 'web-5xx',
+          state: 'ALARM',
+          reason: 'Threshold Crossed at 3000 (back to OK at 1970-01-01T00:00:05.000Z, between two looks)',
+          since: 3000
+        }
+      ])
+      expect(calls.map(c => c.name)).toEqual(['DescribeAlarms', 'DescribeAlarms', 'DescribeAlarmHistory'])
+      expect(calls[2].input).toMatchObject({
+        AlarmName: 'web-5xx',
+        HistoryItemType: 'StateUpdate',
+        StartDate: new Date(1001),
+        EndDate: new Date(5000),
+        ScanBy: 'TimestampAscending'
+      })
+    })
+
+    it('no history call while the state stands still, nor after an ALARM that was seen', async () => {
+      const { g, calls } = flipping(
+        [
+          { state: 'OK', at: 1000 },
+          { state: 'OK', at: 1000 },
+          { state: 'ALARM', at: 3000 },
+          { state: 'OK', at: 5000 }
+        ],
+        []
+      )
+      for (let i = 0; i < 4; i++) await g.read()
+      expect(calls.map(c => c.name)).toEqual(Array(4).fill('DescribeAlarms'))
+    })
+
+    it('a change through INSUFFICIENT_DATA only is no failure', async () => {
+      const { g, calls } = flipping(
+        [
+          { state: 'OK', at: 1000 },
+          { state: 'OK', at: 5000 }
+        ],
+        [
+          { at: 3000, from: 'OK', to: 'INSUFFICIENT_DATA' },
+          { at: 5000, from: 'INSUFFICIENT_DATA', to: 'OK' }
+        ]
+      )
+      await g.read()
+      expect((await g.read()).alarms[0]).toMatchObject({ state: 'OK', since: 5000 })
+      expect(calls.map(c => c.name)).toContain('DescribeAlarmHistory')
+    })
+  })
 })
