@@ -272,12 +272,13 @@ function checkForkSafety(config, context) {
 /* harmony export */   JN: () => (/* binding */ GitHubReporter)
 /* harmony export */ });
 /* unused harmony export deployedRef */
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6887);
-/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1685);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2524);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9556);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6887);
+/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1685);
+/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2524);
 // What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
 // A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
 
@@ -286,15 +287,16 @@ function checkForkSafety(config, context) {
 
 
 
+
 /** A paused rollout is still under way; an aborted one left nothing of this ref running. */
 const STATES = {
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Succeeded]: 'success',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.RolledBack]: 'failure',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed]: 'failure',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Aborted]: 'inactive',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Paused]: 'in_progress',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Planned]: 'inactive',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.InProgress]: 'in_progress'
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Succeeded]: 'success',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.RolledBack]: 'failure',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed]: 'failure',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Aborted]: 'inactive',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Paused]: 'in_progress',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Planned]: 'inactive',
+    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.InProgress]: 'in_progress'
 };
 /** The end is reported by finish, with the outcome. */
 const PROGRESS_EVENTS = new Set([
@@ -313,15 +315,18 @@ class GitHubReporter {
     }
     static async start(o) {
         const deployment = o.environment
-            ? await _deployments_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubDeployment */ .P.start(o.github, {
+            ? await _deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubDeployment */ .P.start(o.github, {
                 environment: o.environment,
                 ref: o.ref,
                 transient: o.transient,
                 url: o.url
             })
-            : _deployments_js__WEBPACK_IMPORTED_MODULE_3__/* .GitHubDeployment */ .P.none();
+            : _deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubDeployment */ .P.none();
+        // Should the main step be killed, the post step marks the deployment failed rather than in progress forever.
+        if (deployment.id !== undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.GitHubDeployment, String(deployment.id));
         await deployment.status('in_progress', o.description);
-        return new GitHubReporter(deployment, _pr_comment_js__WEBPACK_IMPORTED_MODULE_4__/* .PullRequestComment */ .G.for(o.github, o.pullRequest, o.service));
+        return new GitHubReporter(deployment, _pr_comment_js__WEBPACK_IMPORTED_MODULE_5__/* .PullRequestComment */ .G.for(o.github, o.pullRequest, o.service));
     }
     /** The report so far (HTML), for the comment; edits are spaced out. */
     progress(html) {
@@ -345,11 +350,11 @@ class GitHubReporter {
  * The deploy command's reporter: a deployment when `environment` is set, a comment when the run is for a pull
  * request. Call it after the inputs are checked and before the first change.
  */
-async function startDeployReport(config, description, context = (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .actionContext */ .Gt)()) {
-    const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload);
+async function startDeployReport(config, description, context = (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .actionContext */ .Gt)()) {
+    const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOfEvent */ .M)(context.payload);
     const wanted = config.environment !== undefined || pr !== undefined;
     return GitHubReporter.start({
-        github: wanted ? await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
+        github: wanted ? await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
         environment: config.environment,
         ref: deployedRef(context),
         url: config.url,
@@ -360,7 +365,7 @@ async function startDeployReport(config, description, context = (0,_context_js__
 }
 /** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
 function deployedRef(context) {
-    return (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestOfEvent */ .M)(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
+    return (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOfEvent */ .M)(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
 }
 
 

@@ -280,6 +280,10 @@ class GitHubDeployment {
         this.id = id;
         this.url = url;
     }
+    /** A deployment created earlier (by the main step, for the post step). */
+    static existing(github, id) {
+        return new GitHubDeployment(github, id, undefined);
+    }
     /** A handle that does nothing, for runs without `environment`. */
     static none() {
         return new GitHubDeployment(undefined, undefined, undefined);
@@ -316,7 +320,7 @@ class GitHubDeployment {
         const { owner, repo } = github.context;
         const listed = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__/* .tolerate */ .j)(`list the deployments to ${environment}`, () => github.octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
         for (const { id } of listed?.data ?? [])
-            await new GitHubDeployment(github, id, undefined).status('inactive', description);
+            await GitHubDeployment.existing(github, id).status('inactive', description);
     }
     async status(state, description, url) {
         const github = this.github;

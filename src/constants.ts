@@ -26,5 +26,7 @@ export enum State {
   /** JSON {cluster, service, id} of the rollout the main step works on. */
   Rollout = 'rollout',
   /** 'true' once the main step has reported its outcome. */
-  Finished = 'finished'
+  Finished = 'finished',
+  /** The id of the GitHub deployment the main step created: the post step closes it if the main step could not. */
+  GitHubDeployment = 'github-deployment'
 }

@@ -9,8 +9,38 @@ import { State } from './constants.js'
 import { describeError } from './errors.js'
 
 export async function runPost(): Promise<void> {
+  const settled = await settleRollout()
+  if (core.getState(State.Finished) !== 'true') await closeGitHubDeployment(settled)
+}
+
+/**
+ * A GitHub deployment the main step created but could not finish reporting (it was killed) would stay in
+ * progress for ever: it is marked failed, saying what the post step did about the rollout.
+ */
+async function closeGitHubDeployment(settled: string | undefined): Promise<void> {
+  const id = Number(core.getState(State.GitHubDeployment))
+  if (!Number.isInteger(id) || id <= 0) return
+  try {
+    const config = readConfig(name => core.getInput(name))
+    const [{ connectGitHub }, { actionContext }, { GitHubDeployment }] = await Promise.all([
+      import('./github/client.js'),
+      import('./github/context.js'),
+      import('./github/deployments.js')
+    ])
+    const github = await connectGitHub(config.githubToken, actionContext())
+    await GitHubDeployment.existing(github, id).status(
+      'failure',
+      `The run stopped before the rollout ended${settled ? `; the post step: ${settled}` : ''}`
+    )
+  } catch (error) {
+    core.warning(`The post step could not close GitHub deployment ${id}: ${describeError(error)}`)
+  }
+}
+
+/** Applies on-cancel to a rollout the main step left unfinished; says what it did, if anything. */
+async function settleRollout(): Promise<string | undefined> {
   const saved = core.getState(State.Rollout)
-  if (!saved) return
+  if (!saved) return undefined
   try {
     const { id } = JSON.parse(saved) as { id: string }
     const config = readConfig(name => core.getInput(name))
@@ -26,13 +56,13 @@ export async function runPost(): Promise<void> {
     const deps = { clients: createClients(), clock: systemClock, run: runContext() }
     const service = await readService(deps.clients.ecs, config.cluster, config.service)
     const record = decodeRecord(service.tags)
-    if (!record || record.id !== id || record.phase !== 'Active') return
-    if (record.stage === 'paused' || record.stage === 'batch-completed') return
+    if (!record || record.id !== id || record.phase !== 'Active') return undefined
+    if (record.stage === 'paused' || record.stage === 'batch-completed') return undefined
     // Another run carries it on now: not this run's to touch.
-    if (deps.run.runUrl && control.ownerOf(record) !== deps.run.runUrl) return
+    if (deps.run.runUrl && control.ownerOf(record) !== deps.run.runUrl) return undefined
     // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
     const handedOver = record.heartbeat === 0
-    if (core.getState(State.Finished) === 'true' && !handedOver) return
+    if (core.getState(State.Finished) === 'true' && !handedOver) return undefined
     core.warning(
       handedOver
         ? `The main step ran out of time after the cancel with rollout ${id} unfinished: applying on-cancel: ${config.onCancel}`
@@ -44,7 +74,7 @@ export async function runPost(): Promise<void> {
       core.warning(
         `The main step ended before rollout ${id} was handed off; on-cancel: pause leaves ECS's deployment to ECS, which carries it on by itself: abort it from a later run to roll it back`
       )
-      return
+      return `rollout ${id} was left to ECS (on-cancel: pause)`
     }
     const outcome = await control.controlCommand(
       { ...config, command: pause ? 'pause' : 'abort', takeoverAfterMs: 0 },
@@ -52,7 +82,9 @@ export async function runPost(): Promise<void> {
     )
     core.info(`Rollout ${id}: ${outcome.status}${outcome.failure ? `: ${outcome.failure}` : ''}`)
     if (outcome.failure) core.warning(`The post step could not settle rollout ${id}: ${outcome.failure}`)
+    return `rollout ${id} ${outcome.status}`
   } catch (error) {
     core.warning(`The post step could not check the rollout: ${describeError(error)}`)
+    return undefined
   }
 }

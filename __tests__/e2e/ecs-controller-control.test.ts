@@ -2,7 +2,8 @@
 // deployment out leaves the record Active with nobody following it. A later `abort` (takeover-after 1s) has ECS
 // roll the deployment back and follows it to the end; a later `resume` follows it on to SUCCESSFUL under the
 // gates; `pause` is refused with nothing changed, since ECS would carry the deployment on regardless; and the
-// killed run's own post step (its saved state) applies on-cancel: rollback, as it does for task sets.
+// killed run's own post step (its saved state) applies on-cancel: rollback, as it does for task sets, and marks
+// the GitHub deployment the killed run had created failed instead of leaving it in progress.
 
 import { describe, expect, it } from '@jest/globals'
 import { tagRecord } from '../../src/aws/tags.js'
@@ -10,6 +11,7 @@ import { decodeRecord } from '../../src/record/record.js'
 import { resolve } from 'node:path'
 import { DIST, runBundled, type RunResult } from '../helpers/action.js'
 import { stateEnv } from '../helpers/control-e2e.js'
+import { startGitHubStandin } from '../helpers/github-standin.js'
 import {
   ALARM,
   describeService,
@@ -121,30 +123,45 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
   )
 
   it.concurrent(
-    "native linear killed at its first step: the killed run's post step has ECS roll back (on-cancel: rollback)",
+    "native linear killed at its first step: the killed run's post step has ECS roll back (on-cancel: rollback) and marks the GitHub deployment failed",
     async () => {
-      await withEcsScene({ native: true }, async e2e => {
-        const next = await revision(e2e)
-        const inputs = {
-          'task-definition': next,
-          strategy: 'linear',
-          'step-percent': '50',
-          'step-bake-time': '30s'
-        }
-        const killed = await killedDeploy(e2e, inputs, async () => (await ruleWeights(e2e))[1] === 50)
-        const postAt = Date.now()
-        const settled = await run(e2e, { command: 'deploy', ...inputs }, { post: killed })
-        await explained(settled, async () => {
-          expect(settled.code).toBe(0)
-          expect(settled.stdout).toContain('The main step ended before rollout')
-          const calls = await mutatingCalls(e2e, postAt)
-          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
-          expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
-          await waitForWeights(e2e, [100, 0])
-          await expectSettledOn(e2e, e2e.previous)
-          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+      const github = await startGitHubStandin()
+      try {
+        await withEcsScene({ native: true }, async e2e => {
+          e2e.env.GITHUB_API_URL = github.url
+          const next = await revision(e2e)
+          const inputs = {
+            'task-definition': next,
+            strategy: 'linear',
+            'step-percent': '50',
+            'step-bake-time': '30s',
+            environment: 'production',
+            'github-token': 'ghs_test'
+          }
+          const killed = await killedDeploy(e2e, inputs, async () => (await ruleWeights(e2e))[1] === 50)
+          expect(github.deployments).toHaveLength(1)
+          expect(github.deployments[0].statuses.map(st => st.state)).toEqual(['in_progress'])
+          const postAt = Date.now()
+          const settled = await run(e2e, { command: 'deploy', ...inputs }, { post: killed })
+          await explained(settled, async () => {
+            expect(settled.code).toBe(0)
+            expect(settled.stdout).toContain('The main step ended before rollout')
+            const statuses = github.deployments[0].statuses
+            expect(statuses.map(st => st.state)).toEqual(['in_progress', 'failure'])
+            expect(statuses[1].description).toMatch(
+              /^The run stopped before the rollout ended; the post step: rollout \S+ aborted$/
+            )
+            const calls = await mutatingCalls(e2e, postAt)
+            expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+            expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
+            await waitForWeights(e2e, [100, 0])
+            await expectSettledOn(e2e, e2e.previous)
+            expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+          })
         })
-      })
+      } finally {
+        await github.close()
+      }
     }
   )
 

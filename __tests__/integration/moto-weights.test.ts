@@ -303,13 +303,16 @@ function suite(): void {
       expect(result.code).toBe(0)
       expect(result.outputs).toMatchObject({ status: 'succeeded', 'traffic-percent': '100' })
       // Plain forward to blue (unless the first read came after the action's first write), green attached at 0,
-      // then the canary's weight and all of it.
-      expect(seen.slice(seen[0][s.green] === undefined ? 1 : 0)).toEqual([
+      // then the canary's weight and all of it. The watcher reads every 200 ms, and moto's task set is stable at
+      // once, so green at 0 may pass unseen; the sandbox's call log shows every ModifyRule (e2e/weights).
+      const planned = [
         { [s.blue]: 100, [s.green]: 0 },
         { [s.blue]: 90, [s.green]: 10 },
         { [s.blue]: 0, [s.green]: 100 }
-      ])
-      expect([[{ [s.blue]: 1 }], []]).toContainEqual(seen.slice(0, seen.length - 3))
+      ]
+      const moved = seen.slice(seen[0][s.green] === undefined ? 1 : 0)
+      expect([planned, planned.slice(1)]).toContainEqual(moved)
+      expect([[{ [s.blue]: 1 }], []]).toContainEqual(seen.slice(0, seen.length - moved.length))
       expect(await ruleWeights(rule)).toEqual({ [s.blue]: 0, [s.green]: 100 })
       // The listener's own default action is not the production route here: left as it was.
       expect(await listenerWeights(s.listener)).toEqual({ [s.blue]: 100, [s.green]: 0 })

@@ -37,6 +37,11 @@ export class GitHubDeployment {
     private readonly url: string | undefined
   ) {}
 
+  /** A deployment created earlier (by the main step, for the post step). */
+  static existing(github: GitHub | undefined, id: number): GitHubDeployment {
+    return new GitHubDeployment(github, id, undefined)
+  }
+
   /** A handle that does nothing, for runs without `environment`. */
   static none(): GitHubDeployment {
     return new GitHubDeployment(undefined, undefined, undefined)
@@ -83,7 +88,7 @@ export class GitHubDeployment {
       github.octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 })
     )
     for (const { id } of listed?.data ?? [])
-      await new GitHubDeployment(github, id, undefined).status('inactive', description)
+      await GitHubDeployment.existing(github, id).status('inactive', description)
   }
 
   async status(state: DeploymentState, description: string, url?: string): Promise<void> {

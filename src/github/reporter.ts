@@ -1,8 +1,9 @@
 // What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
 // A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
 
+import * as core from '@actions/core'
 import type { Config } from '../config/types.js'
-import { Status } from '../constants.js'
+import { State, Status } from '../constants.js'
 import type { EventSink, RolloutEvent } from '../engine/events.js'
 import { connectGitHub, type GitHub } from './client.js'
 import { actionContext, type GitHubContext } from './context.js'
@@ -61,6 +62,8 @@ export class GitHubReporter {
           url: o.url
         })
       : GitHubDeployment.none()
+    // Should the main step be killed, the post step marks the deployment failed rather than in progress forever.
+    if (deployment.id !== undefined) core.saveState(State.GitHubDeployment, String(deployment.id))
     await deployment.status('in_progress', o.description)
     return new GitHubReporter(deployment, PullRequestComment.for(o.github, o.pullRequest, o.service))
   }

@@ -1,5 +1,5 @@
-export const id = 798;
-export const ids = [798,158,582,380];
+export const id = 514;
+export const ids = [514,584,556,887,158,582,380];
 export const modules = {
 
 /***/ 4582:
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 4417:
+/***/ 7514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1322,46 +1322,8 @@ function reasonText(reason) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/text.ts
-// Text from outside (names, reasons, alarm state reasons, hook output) made safe to show, in the log and in
-// the summary alike: one line, no terminal escape sequences or control characters, bounded length. A line
-// break would let a hostile string end an HTML block in the summary (Markdown follows a blank line) or start
-// a `::workflow-command::` line in the log.
-/** CSI and OSC sequences, and the two-character escapes. */
-const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]+/g;
-/** Other control characters, and the bidirectional overrides that make text read other than it is. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Enough for any name or reason a person reads; what is longer is cut, so no one string can bloat a page. */
-const MAX_TEXT = 2000;
-function text_oneLine(text, max = MAX_TEXT) {
-    const flat = String(text).replace(ANSI, '').replace(BREAKS, ' ').replace(INVISIBLE, '');
-    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : flat;
-}
-/** The last `max` lines of some output, each made safe, and how many earlier lines were left out. */
-function tailLines(output, max, width = 300) {
-    const all = output.flatMap(chunk => String(chunk).split(/\r?\n|\r/));
-    while (all.length > 0 && all[all.length - 1].trim() === '')
-        all.pop();
-    const lines = all.slice(-max).map(line => text_oneLine(line, width).trimEnd());
-    return { lines, omitted: all.length - lines.length };
-}
-/** "and 3 more", for lists cut to fit. */
-function andMore(omitted, what) {
-    return `and ${omitted} more ${what}`;
-}
-/** "12:03:04 UTC": runs last minutes to hours, so the time of day is what a reader compares. */
-function timeOfDay(at) {
-    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
-}
-/** "2026-11-03 12:03:04 UTC" */
-function dateTime(at) {
-    return `${new Date(at).toISOString().slice(0, 10)} ${timeOfDay(at)}`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
+// EXTERNAL MODULE: ./src/report/text.ts
+var report_text = __webpack_require__(5655);
 ;// CONCATENATED MODULE: ./src/report/html.ts
 // Small builders for the job summary's HTML. Every cell and text passes through escapeHtml: the summary
 // is rendered by GitHub, and @actions/core does no escaping of its own. The summary must hold no blank line:
@@ -1379,7 +1341,7 @@ const ENTITIES = {
  * Markdown through.
  */
 function html_escapeHtml(text) {
-    return text_oneLine(text).replace(/[&<>"']/g, c => ENTITIES[c]);
+    return (0,report_text/* oneLine */.TN)(text).replace(/[&<>"']/g, c => ENTITIES[c]);
 }
 /** A pre-built fragment that must not be escaped again. */
 class html_Html {
@@ -2585,27 +2547,27 @@ const MAX_OUTPUT_LINES = 30;
 function reasonClause(r) {
     switch (r.kind) {
         case 'alarm':
-            return `alarm ${text_oneLine(r.alarm.name)} went into ${r.alarm.state}`;
+            return `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)} went into ${r.alarm.state}`;
         case 'tasks':
-            return `${plural(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
+            return `${(0,report_text/* plural */.LS)(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
         case 'timeout':
             return r.scope === 'step'
                 ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`
                 : `the rollout ran past its timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`;
         case 'hook':
             return r.exitCode === null
-                ? `hook ${text_oneLine(r.hook)} did not finish (no exit code)`
-                : `hook ${text_oneLine(r.hook)} exited with code ${r.exitCode}`;
+                ? `hook ${(0,report_text/* oneLine */.TN)(r.hook)} did not finish (no exit code)`
+                : `hook ${(0,report_text/* oneLine */.TN)(r.hook)} exited with code ${r.exitCode}`;
         case 'cancelled':
-            return `the run was cancelled (${text_oneLine(r.signal)})`;
+            return `the run was cancelled (${(0,report_text/* oneLine */.TN)(r.signal)})`;
         case 'api':
-            return `an AWS API call failed: ${text_oneLine(r.message)}`;
+            return `an AWS API call failed: ${(0,report_text/* oneLine */.TN)(r.message)}`;
         case 'requested':
-            return `${text_oneLine(r.by)} asked to ${r.command}`;
+            return `${(0,report_text/* oneLine */.TN)(r.by)} asked to ${r.command}`;
         case 'orphan':
-            return `the run that owned the rollout stopped without finishing it (${text_oneLine(r.owner)})`;
+            return `the run that owned the rollout stopped without finishing it (${(0,report_text/* oneLine */.TN)(r.owner)})`;
         case 'taken-over':
-            return `another run took the rollout over (${text_oneLine(r.by)}): this run changed nothing more`;
+            return `another run took the rollout over (${(0,report_text/* oneLine */.TN)(r.by)}): this run changed nothing more`;
         case 'ecs':
             return ecsClause(r);
     }
@@ -2617,7 +2579,7 @@ function ecsClause(r) {
         case 'circuit-breaker':
             return `ECS's deployment circuit breaker ${did}`;
         case 'alarms': {
-            const names = r.alarms?.length ? ` (${r.alarms.map(a => text_oneLine(a, 200)).join(', ')})` : '';
+            const names = r.alarms?.length ? ` (${r.alarms.map(a => (0,report_text/* oneLine */.TN)(a, 200)).join(', ')})` : '';
             return `ECS's deployment alarms${names} ${did}`;
         }
         case 'stopped':
@@ -2630,13 +2592,13 @@ function ecsClause(r) {
 function reasonTitle(r) {
     switch (r.kind) {
         case 'alarm':
-            return `Alarm ${text_oneLine(r.alarm.name, 200)}`;
+            return `Alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name, 200)}`;
         case 'tasks':
             return 'New tasks stopped';
         case 'timeout':
             return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout';
         case 'hook':
-            return `Hook ${text_oneLine(r.hook, 200)} failed`;
+            return `Hook ${(0,report_text/* oneLine */.TN)(r.hook, 200)} failed`;
         case 'cancelled':
             return 'Run cancelled';
         case 'api':
@@ -2661,18 +2623,18 @@ function reasonLines(r) {
     switch (r.kind) {
         case 'alarm':
             return [
-                `alarm ${text_oneLine(r.alarm.name)}: ${r.alarm.state} since ${dateTime(r.alarm.since)}`,
-                `state reason: ${text_oneLine(r.alarm.reason)}`
+                `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)}: ${r.alarm.state} since ${(0,report_text/* dateTime */.KQ)(r.alarm.since)}`,
+                `state reason: ${(0,report_text/* oneLine */.TN)(r.alarm.reason)}`
             ];
         case 'tasks':
             return [reasonClause(r), ...taskLines(r.tasks)];
         case 'hook': {
-            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
-            const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : [];
+            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
+            const note = omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : [];
             return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
         }
         case 'ecs':
-            return [reasonClause(r), `ECS's reason: ${text_oneLine(r.reason)}`, ...taskLines(r.tasks)];
+            return [reasonClause(r), `ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
         default:
             return [reasonClause(r)];
     }
@@ -2680,10 +2642,10 @@ function reasonLines(r) {
 function taskLines(tasks) {
     const lines = tasks.slice(0, MAX_TASKS).map(t => {
         const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-        return `task ${text_oneLine(taskId(t.taskArn), 200)} stopped at ${timeOfDay(t.at)}${exit}: ${text_oneLine(t.reason)}`;
+        return `task ${(0,report_text/* oneLine */.TN)(taskId(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
     });
     const omitted = tasks.length - lines.length;
-    return [...lines, ...(omitted > 0 ? [andMore(omitted, 'tasks')] : [])];
+    return [...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
 }
 /** The evidence for the summary, with links to the alarm and the tasks. */
 function reasonHtml(r, where) {
@@ -2691,7 +2653,7 @@ function reasonHtml(r, where) {
         case 'alarm': {
             const { name, state, reason, since } = r.alarm;
             const alarm = maybeLink(name, alarmUrl(where.region, name));
-            return safe `<p>Alarm ${alarm} went into ${state} at ${dateTime(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
+            return safe `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
             const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
@@ -2705,7 +2667,7 @@ function reasonHtml(r, where) {
             return new html_Html(head.html + tasks);
         }
         case 'hook': {
-            const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES);
+            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
             const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`;
             const intro = safe `<p>Hook ${code(r.hook)} ${exit}.`;
             if (lines.length === 0)
@@ -2722,12 +2684,12 @@ function taskTable(tasks, where) {
         .slice(0, MAX_TASKS)
         .map(t => [
         maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
-        timeOfDay(t.at),
+        (0,report_text/* timeOfDay */.rb)(t.at),
         t.exitCode === undefined ? '' : t.exitCode,
         t.reason
     ]);
     const omitted = tasks.length - rows.length;
-    const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : '';
+    const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
     return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
 }
 function capitalize(text) {
@@ -2934,14 +2896,14 @@ class HookRunner {
         const env = await this.environment(name, context);
         const deadline = clock.now() + stepTimeoutMs;
         for (let attempt = 1;; attempt++) {
-            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${text_oneLine(JSON.stringify(argv))}`);
+            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${(0,report_text/* oneLine */.TN)(JSON.stringify(argv))}`);
             const output = [];
             const onLine = (line) => {
                 output.push(line);
                 if (output.length > MAX_OUTPUT_LINES)
                     output.shift();
                 // The prefix keeps a line of output from starting a `::workflow-command::`.
-                log.info(`│ ${text_oneLine(line)}`);
+                log.info(`│ ${(0,report_text/* oneLine */.TN)(line)}`);
             };
             const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
             // on-rollback never loops: the rollout is over and the job should end.
@@ -3635,165 +3597,12 @@ async function routeTestListener(elb, listenerArn, targetGroupArn) {
     return `${scheme}://${lb?.DNSName ?? 'localhost'}:${listener.Port ?? 80}`;
 }
 
-;// CONCATENATED MODULE: ./src/github/client.ts
-// The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
-// GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
-
-
-/**
- * A client for this repository, or undefined (with a warning) when there is no token or no repository. Octokit
- * is loaded here, only by runs that talk to GitHub, so it does not delay a rollout's first AWS request.
- */
-async function connectGitHub(token, context) {
-    if (!token) {
-        lib_core.warning('github-token is empty, so there is no GitHub deployment and no pull request comment');
-        return undefined;
-    }
-    if (!context.owner || !context.repo) {
-        lib_core.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment');
-        return undefined;
-    }
-    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
-    return { octokit: getOctokit(token, { baseUrl: context.apiUrl }), context };
-}
-/** Runs a GitHub call; a failure is a warning saying what was attempted, and the result undefined. */
-async function tolerate(what, call) {
-    try {
-        return await call();
-    }
-    catch (error) {
-        lib_core.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,errors/* describeError */.U)(error)}`);
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-;// CONCATENATED MODULE: ./src/github/context.ts
-// The facts about this workflow run that the GitHub integration works from. They come from the runner's
-// environment by default (actionContext); tests build them by hand or pass an environment of their own.
-
-/**
- * The context of the running workflow, from the runner's environment as `github.context` reads it, but without
- * loading Octokit, which @actions/github imports at once: a rollout's first AWS request should not wait for it.
- * Read when called, so that GITHUB_API_URL set late is honoured.
- */
-function actionContext(env = process.env) {
-    const path = env.GITHUB_EVENT_PATH;
-    const payload = (path && (0,external_node_fs_.existsSync)(path) ? JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8')) : {});
-    // Outside a workflow (no GITHUB_REPOSITORY) the GitHub features turn themselves off, see connectGitHub.
-    const [owner = '', repo = ''] = env.GITHUB_REPOSITORY
-        ? env.GITHUB_REPOSITORY.split('/')
-        : [payload.repository?.owner?.login, payload.repository?.name];
-    return {
-        owner,
-        repo,
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
-        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-        payload
-    };
-}
-/** "owner/repo" */
-function repositoryOf(context) {
-    return `${context.owner}/${context.repo}`;
-}
-/** This run's page, the log_url of deployment statuses; undefined outside a workflow run. */
-function runUrl(context) {
-    if (!context.owner || !Number.isFinite(context.runId))
-        return undefined;
-    return `${context.serverUrl}/${repositoryOf(context)}/actions/runs/${context.runId}`;
-}
-
-;// CONCATENATED MODULE: ./src/github/deployments.ts
-// GitHub Deployments: a deployment for the ref when `environment` is set, then its statuses as the run goes
-// (in_progress → success / failure / inactive), each linking the run and, when known, the environment's URL.
-// Every method catches its own errors (see tolerate): the handle is safe to use whatever GitHub does.
-
-
-
-
-/** GitHub's limit on a status description. */
-const DESCRIPTION_MAX = 140;
-const HTTP_URL = /^https?:\/\/\S+$/;
-/** "production", "prod", "eu-prod", "Production-2", but not "preprod" or "product-api". */
-function isProductionEnvironment(name) {
-    return /(^|[^a-z])prod(uction)?([^a-z]|$)/i.test(name);
-}
-class GitHubDeployment {
-    github;
-    id;
-    url;
-    constructor(github, 
-    /** Undefined when there is no deployment: no environment, no token, or GitHub refused it. */
-    id, url) {
-        this.github = github;
-        this.id = id;
-        this.url = url;
-    }
-    /** A handle that does nothing, for runs without `environment`. */
-    static none() {
-        return new GitHubDeployment(undefined, undefined, undefined);
-    }
-    /** Creates the deployment; on any failure the handle is a no-op and a warning says why. */
-    static async start(github, options) {
-        if (!github)
-            return GitHubDeployment.none();
-        const { owner, repo } = github.context;
-        const transient = options.transient ?? false;
-        const created = await tolerate(`create a deployment to ${options.environment}`, () => github.octokit.rest.repos.createDeployment({
-            owner,
-            repo,
-            ref: options.ref,
-            task: 'deploy',
-            // Merging the default branch in or waiting for checks would deploy something other than what was asked.
-            auto_merge: false,
-            required_contexts: [],
-            environment: options.environment,
-            transient_environment: transient,
-            production_environment: !transient && isProductionEnvironment(options.environment),
-            description: options.description === undefined ? undefined : deployments_describe(options.description)
-        }));
-        // 202 (no id) means GitHub merged the default branch in instead, which auto_merge: false rules out.
-        const id = created && 'id' in created.data ? created.data.id : undefined;
-        if (created && id === undefined)
-            lib_core.warning(`GitHub did not create a deployment to ${options.environment}: ${JSON.stringify(created.data)}`);
-        return new GitHubDeployment(github, id, options.url);
-    }
-    /** Marks every deployment to an environment inactive: a closed pull request's preview is gone. */
-    static async deactivate(github, environment, description) {
-        if (!github)
-            return;
-        const { owner, repo } = github.context;
-        const listed = await tolerate(`list the deployments to ${environment}`, () => github.octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
-        for (const { id } of listed?.data ?? [])
-            await new GitHubDeployment(github, id, undefined).status('inactive', description);
-    }
-    async status(state, description, url) {
-        const github = this.github;
-        const id = this.id;
-        if (!github || id === undefined)
-            return;
-        const environmentUrl = url ?? this.url;
-        await tolerate(`set deployment ${id} to ${state}`, () => github.octokit.rest.repos.createDeploymentStatus({
-            owner: github.context.owner,
-            repo: github.context.repo,
-            deployment_id: id,
-            state,
-            description: deployments_describe(description),
-            log_url: runUrl(github.context),
-            // GitHub rejects a status whose URL is not one; a bad `url` input costs the link, not the status.
-            environment_url: environmentUrl && HTTP_URL.test(environmentUrl) ? environmentUrl : undefined
-        }));
-    }
-}
-function deployments_describe(text) {
-    return text_oneLine(text, DESCRIPTION_MAX);
-}
-
+// EXTERNAL MODULE: ./src/github/client.ts
+var client = __webpack_require__(6584);
+// EXTERNAL MODULE: ./src/github/context.ts
+var github_context = __webpack_require__(9556);
+// EXTERNAL MODULE: ./src/github/deployments.ts
+var deployments = __webpack_require__(6887);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
 // The sticky pull request comment: one per pull request and service, found again by a hidden marker at its
 // start and edited in place, so a pull request shows one current report however many runs there were.
@@ -3853,7 +3662,7 @@ class PullRequestComment {
         const issues = github.octokit.rest.issues;
         const where = `pull request #${number}`;
         if (this.id === undefined) {
-            const found = await tolerate(`find the ecs-rollout comment on ${where}`, () => this.find(github, number));
+            const found = await (0,client.tolerate)(`find the ecs-rollout comment on ${where}`, () => this.find(github, number));
             // Not knowing whether the comment exists, creating one could leave two.
             if (!found)
                 return;
@@ -3861,12 +3670,12 @@ class PullRequestComment {
         }
         if (this.id !== undefined) {
             const id = this.id;
-            const done = await tolerate(`update the ecs-rollout comment on ${where}`, () => issues.updateComment({ owner, repo, comment_id: id, body }));
+            const done = await (0,client.tolerate)(`update the ecs-rollout comment on ${where}`, () => issues.updateComment({ owner, repo, comment_id: id, body }));
             if (done)
                 this.posted = body;
             return;
         }
-        const created = await tolerate(`comment on ${where}`, () => issues.createComment({ owner, repo, issue_number: number, body }));
+        const created = await (0,client.tolerate)(`comment on ${where}`, () => issues.createComment({ owner, repo, issue_number: number, body }));
         if (created) {
             this.id = created.data.id;
             this.posted = body;
@@ -3938,6 +3747,7 @@ async function findPullRequest(context, github) {
 
 
 
+
 /** A paused rollout is still under way; an aborted one left nothing of this ref running. */
 const STATES = {
     [constants/* Status */.nW.Succeeded]: 'success',
@@ -3965,13 +3775,16 @@ class GitHubReporter {
     }
     static async start(o) {
         const deployment = o.environment
-            ? await GitHubDeployment.start(o.github, {
+            ? await deployments.GitHubDeployment.start(o.github, {
                 environment: o.environment,
                 ref: o.ref,
                 transient: o.transient,
                 url: o.url
             })
-            : GitHubDeployment.none();
+            : deployments.GitHubDeployment.none();
+        // Should the main step be killed, the post step marks the deployment failed rather than in progress forever.
+        if (deployment.id !== undefined)
+            lib_core.saveState(constants/* State */.Uw.GitHubDeployment, String(deployment.id));
         await deployment.status('in_progress', o.description);
         return new GitHubReporter(deployment, PullRequestComment.for(o.github, o.pullRequest, o.service));
     }
@@ -3997,11 +3810,11 @@ class GitHubReporter {
  * The deploy command's reporter: a deployment when `environment` is set, a comment when the run is for a pull
  * request. Call it after the inputs are checked and before the first change.
  */
-async function startDeployReport(config, description, context = actionContext()) {
+async function startDeployReport(config, description, context = (0,github_context.actionContext)()) {
     const pr = pullRequestOfEvent(context.payload);
     const wanted = config.environment !== undefined || pr !== undefined;
     return GitHubReporter.start({
-        github: wanted ? await connectGitHub(config.githubToken, context) : undefined,
+        github: wanted ? await (0,client.connectGitHub)(config.githubToken, context) : undefined,
         environment: config.environment,
         ref: deployedRef(context),
         url: config.url,
@@ -4015,6 +3828,8 @@ function deployedRef(context) {
     return pullRequestOfEvent(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/report/plan-view.ts
 // The plan as a person reads it: one row per step, in the log and in the job summary.
 
@@ -4113,7 +3928,7 @@ function progressTable(p, plan) {
         return [
             step,
             what,
-            started === undefined ? '' : timeOfDay(started),
+            started === undefined ? '' : (0,report_text/* timeOfDay */.rb)(started),
             started === undefined ? '' : durationCell(p, index, started, run),
             ...counts,
             run && index !== 'final'
@@ -4417,9 +4232,9 @@ function keyedChanges(a, b, make) {
 }
 /** "image" or "environment LOG_LEVEL". */
 function subject(c) {
-    return c.name === undefined ? c.what : `${c.what} ${text_oneLine(c.name, VALUE_WIDTH)}`;
+    return c.name === undefined ? c.what : `${c.what} ${(0,report_text/* oneLine */.TN)(c.name, VALUE_WIDTH)}`;
 }
-const value = (v) => text_oneLine(v, VALUE_WIDTH);
+const value = (v) => (0,report_text/* oneLine */.TN)(v, VALUE_WIDTH);
 /** One line per change, for the log: "web: image nginx:1.25 → nginx:1.27". */
 function task_definition_diff_diffText(changes) {
     return changes.map(c => {
@@ -4443,7 +4258,7 @@ function task_definition_diff_diffHtml(changes, max = 100) {
         c.before === undefined ? '' : value(c.before),
         c.after === undefined ? '' : value(c.after)
     ]);
-    const more = changes.length > max ? `<p>${andMore(changes.length - max, 'changes')}</p>\n` : '';
+    const more = changes.length > max ? `<p>${(0,report_text/* andMore */.v)(changes.length - max, 'changes')}</p>\n` : '';
     return new html_Html(html_table(['Where', 'What', 'Change', 'Before', 'After'], rows).html + more);
 }
 
@@ -4577,8 +4392,8 @@ function sentence(p) {
     const status = p.end?.status;
     const took = p.end ? (0,parse/* formatDuration */.a3)(p.end.at - (p.firstAt ?? p.end.at)) : '';
     if (status === constants/* Status */.nW.Succeeded) {
-        const warned = p.warnings.size > 0 ? `, with ${plural(p.warnings.size, 'warning')}` : '';
-        const steps = plural(p.steps.size, 'step');
+        const warned = p.warnings.size > 0 ? `, with ${(0,report_text/* plural */.LS)(p.warnings.size, 'warning')}` : '';
+        const steps = (0,report_text/* plural */.LS)(p.steps.size, 'step');
         return safe `${fresh} now serves all of ${start.service}'s traffic: ${steps} in ${took}, every gate passed${warned}.`;
     }
     if (p.rollback) {
@@ -4613,8 +4428,8 @@ function sentence(p) {
     }
     const run = p.steps.get(p.step);
     if (!run)
-        return safe `${fresh} will replace ${stable} in ${plural(start.plan.steps.length, 'step')}.`;
-    return safe `${capitalize(stageName(p, p.step))} started at ${timeOfDay(run.startedAt)}, with ${onNew(p)}.`;
+        return safe `${fresh} will replace ${stable} in ${(0,report_text/* plural */.LS)(start.plan.steps.length, 'step')}.`;
+    return safe `${capitalize(stageName(p, p.step))} started at ${(0,report_text/* timeOfDay */.rb)(run.startedAt)}, with ${onNew(p)}.`;
 }
 /** "step 3 of 10 (30%)", or "the final stage". */
 function stageName(p, step) {
@@ -4640,7 +4455,7 @@ function facts(p, ctx) {
     const items = [
         safe `Service ${service} on cluster ${code(s.cluster)} (${s.region})`,
         safe `Revision ${revision}`,
-        safe `Started ${dateTime(s.at)}${run}, ${p.end ? 'took' : 'running for'} ${(0,parse/* formatDuration */.a3)(until - s.at)}; rollout ${code(s.rolloutId)}`,
+        safe `Started ${(0,report_text/* dateTime */.KQ)(s.at)}${run}, ${p.end ? 'took' : 'running for'} ${(0,parse/* formatDuration */.a3)(until - s.at)}; rollout ${code(s.rolloutId)}`,
         safe `Traffic on ${s.to.label} now: ${Math.round(p.trafficPercent)}%`
     ];
     if (s.gates)
@@ -4677,11 +4492,11 @@ function rollbackFacts(p) {
     const stable = p.start?.from?.label ?? 'the previous revision';
     const before = safe `<p>When it began, ${rb.from.new} new and ${rb.from.stable} stable tasks ran and ${Math.round(rb.trafficPercent)}% of traffic went to ${p.start.to.label}.`;
     const restored = rb.restored
-        ? safe ` Traffic was back on ${stable} ${(0,parse/* formatDuration */.a3)(rb.restored.at - rb.at)} later, after ${plural(rb.restored.mutatingCalls, 'mutating call')}.`
+        ? safe ` Traffic was back on ${stable} ${(0,parse/* formatDuration */.a3)(rb.restored.at - rb.at)} later, after ${(0,report_text/* plural */.LS)(rb.restored.mutatingCalls, 'mutating call')}.`
         : NOTHING;
     const done = rb.doneAt !== undefined
         ? safe ` The rollback took ${(0,parse/* formatDuration */.a3)(rb.doneAt - rb.at)} in all.`
-        : safe ` Under way since ${timeOfDay(rb.at)}.`;
+        : safe ` Under way since ${(0,report_text/* timeOfDay */.rb)(rb.at)}.`;
     return new html_Html(`${before.html}${restored.html}${done.html}</p>\n`);
 }
 function warnings(p) {
@@ -4691,15 +4506,15 @@ function warnings(p) {
     const all = [...p.warnings.values()];
     const items = all.slice(0, MAX_WARNINGS).map(w => {
         const seen = w.count > 1
-            ? ` (reported ${w.count} times, first at ${timeOfDay(w.first)})`
-            : ` (at ${timeOfDay(w.first)})`;
+            ? ` (reported ${w.count} times, first at ${(0,report_text/* timeOfDay */.rb)(w.first)})`
+            : ` (at ${(0,report_text/* timeOfDay */.rb)(w.first)})`;
         if (!w.alarm)
-            return safe `${text_oneLine(w.message, WARNING_WIDTH)}${seen}`;
-        const reason = text_oneLine(w.alarm.reason, WARNING_WIDTH);
-        return safe `Alarm ${alarmLink(region, w.alarm.name)} in ${w.alarm.state} since ${timeOfDay(w.alarm.since)}: ${reason}${seen}`;
+            return safe `${(0,report_text/* oneLine */.TN)(w.message, WARNING_WIDTH)}${seen}`;
+        const reason = (0,report_text/* oneLine */.TN)(w.alarm.reason, WARNING_WIDTH);
+        return safe `Alarm ${alarmLink(region, w.alarm.name)} in ${w.alarm.state} since ${(0,report_text/* timeOfDay */.rb)(w.alarm.since)}: ${reason}${seen}`;
     });
     if (all.length > MAX_WARNINGS)
-        items.push(safe `${andMore(all.length - MAX_WARNINGS, 'warnings')}`);
+        items.push(safe `${(0,report_text/* andMore */.v)(all.length - MAX_WARNINGS, 'warnings')}`);
     return `<h3>Warnings</h3>\n${list(items).html}`;
 }
 /** ECS's own account of an ECS-controller deployment: what it started, stopped and concluded, oldest first. */
@@ -4707,9 +4522,9 @@ function serviceEvents(p) {
     if (p.serviceEventCount === 0)
         return '';
     const omitted = p.serviceEventCount - p.serviceEvents.length;
-    const items = p.serviceEvents.map(e => safe `${timeOfDay(e.at)}: ${text_oneLine(e.message, WARNING_WIDTH)}`);
+    const items = p.serviceEvents.map(e => safe `${(0,report_text/* timeOfDay */.rb)(e.at)}: ${(0,report_text/* oneLine */.TN)(e.message, WARNING_WIDTH)}`);
     const more = omitted > 0
-        ? `<p>The ${plural(p.serviceEvents.length, 'latest event')} of ${p.serviceEventCount}:</p>\n`
+        ? `<p>The ${(0,report_text/* plural */.LS)(p.serviceEvents.length, 'latest event')} of ${p.serviceEventCount}:</p>\n`
         : '';
     return `<h3>ECS service events</h3>\n${more}${list(items).html}`;
 }
@@ -4799,7 +4614,7 @@ function write(core, e) {
 }
 /** The log entries for one event, given the progress before it. */
 function logLines(event, before) {
-    const label = (which) => text_oneLine(before.start?.[which]?.label ?? 'the previous revision');
+    const label = (which) => (0,report_text/* oneLine */.TN)(before.start?.[which]?.label ?? 'the previous revision');
     const close = groupOpen(before) ? [{ group: 'end' }] : [];
     switch (event.kind) {
         case 'start':
@@ -4815,7 +4630,7 @@ function logLines(event, before) {
                 ? [{ line: `ECS runs new ${event.counts.new}, stable ${event.counts.stable}` }]
                 : [{ line: `scaling to new ${event.counts.new}, stable ${event.counts.stable}` }];
         case 'service-event':
-            return [{ line: `ECS event at ${timeOfDay(event.at)}: ${text_oneLine(event.message)}` }];
+            return [{ line: `ECS event at ${(0,report_text/* timeOfDay */.rb)(event.at)}: ${(0,report_text/* oneLine */.TN)(event.message)}` }];
         case 'traffic':
             return [{ line: `traffic: ${event.percent}% to ${label('to')}` }];
         case 'bake-start': {
@@ -4830,11 +4645,11 @@ function logLines(event, before) {
             return stepDoneLines(event, before, close);
         case 'warning': {
             const key = event.alarm?.name ?? event.message;
-            const message = text_oneLine(event.message);
+            const message = (0,report_text/* oneLine */.TN)(event.message);
             // Polls repeat a warning; the annotation says it once, the debug log every time.
             if (before.warnings.has(key))
                 return [{ debug: `still: ${message}` }];
-            const title = event.alarm ? `Warning alarm ${text_oneLine(event.alarm.name, 200)}` : 'Warning';
+            const title = event.alarm ? `Warning alarm ${(0,report_text/* oneLine */.TN)(event.alarm.name, 200)}` : 'Warning';
             return [{ annotation: { level: 'warning', title, message } }];
         }
         case 'paused': {
@@ -4870,7 +4685,7 @@ function logLines(event, before) {
                 : '';
             return [
                 {
-                    line: `all traffic back on ${label('from')}${after} (${plural(event.mutatingCalls, 'mutating call')})`
+                    line: `all traffic back on ${label('from')}${after} (${(0,report_text/* plural */.LS)(event.mutatingCalls, 'mutating call')})`
                 }
             ];
         }
@@ -4900,12 +4715,12 @@ function finalTitle(p) {
         return 'Final: promote, watch, retire the old revision';
     const watch = s.plan.finalBakeMs > 0 ? `watch ${(0,parse/* formatDuration */.a3)(s.plan.finalBakeMs)}, ` : '';
     if (s.controller === 'ECS')
-        return `Final: ${text_oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, ${watch}then ECS has retired ${text_oneLine(s.from?.label ?? 'the old revision')}`;
-    return `Final: ${text_oneLine(s.to.label)} on all ${s.plan.desiredCount} tasks, promote, ${watch}retire ${text_oneLine(s.from?.label ?? 'the old revision')}`;
+        return `Final: ${(0,report_text/* oneLine */.TN)(s.to.label)} on all ${s.plan.desiredCount} tasks, ${watch}then ECS has retired ${(0,report_text/* oneLine */.TN)(s.from?.label ?? 'the old revision')}`;
+    return `Final: ${(0,report_text/* oneLine */.TN)(s.to.label)} on all ${s.plan.desiredCount} tasks, promote, ${watch}retire ${(0,report_text/* oneLine */.TN)(s.from?.label ?? 'the old revision')}`;
 }
 function startLines(e) {
-    const was = e.from ? ` (serving now: ${text_oneLine(e.from.label)})` : '';
-    const head = `Rolling ${text_oneLine(e.to.label)} out${was} to service ${text_oneLine(e.service)} on cluster ${text_oneLine(e.cluster)} (${text_oneLine(e.region)}), rollout ${text_oneLine(e.rolloutId)}`;
+    const was = e.from ? ` (serving now: ${(0,report_text/* oneLine */.TN)(e.from.label)})` : '';
+    const head = `Rolling ${(0,report_text/* oneLine */.TN)(e.to.label)} out${was} to service ${(0,report_text/* oneLine */.TN)(e.service)} on cluster ${(0,report_text/* oneLine */.TN)(e.cluster)} (${(0,report_text/* oneLine */.TN)(e.region)}), rollout ${(0,report_text/* oneLine */.TN)(e.rolloutId)}`;
     const resume = e.fromStep > 1 ? [{ line: `resuming at step ${e.fromStep}/${e.plan.steps.length}` }] : [];
     const gates = e.gates
         ? [{ line: `gates: ${names(e.gates.alarms)}; warning alarms: ${names(e.gates.warningAlarms)}` }]
@@ -4914,26 +4729,26 @@ function startLines(e) {
         { line: head },
         ...resume,
         ...gates,
-        { group: 'start', line: `Plan: ${e.plan.strategy}, ${plural(e.plan.steps.length, 'step')}` },
+        { group: 'start', line: `Plan: ${e.plan.strategy}, ${(0,report_text/* plural */.LS)(e.plan.steps.length, 'step')}` },
         { line: planText(e.plan) },
         ...planFacts(e.plan).map(line => ({ line })),
         { group: 'end' }
     ];
 }
 function names(list) {
-    return list.length === 0 ? 'none' : list.map(n => text_oneLine(n, 256)).join(', ');
+    return list.length === 0 ? 'none' : list.map(n => (0,report_text/* oneLine */.TN)(n, 256)).join(', ');
 }
 function stepDoneLines(e, before, close) {
     const last = before.start?.plan.steps.length ?? Infinity;
     if (e.step > last)
-        return [{ line: `${text_oneLine(before.start?.from?.label ?? 'the old revision')} retired` }];
+        return [{ line: `${(0,report_text/* oneLine */.TN)(before.start?.from?.label ?? 'the old revision')} retired` }];
     const run = before.steps.get(e.step);
     const took = run ? ` in ${(0,parse/* formatDuration */.a3)(e.at - run.startedAt)}` : '';
     const done = [{ line: `${stepName(before, e.step)} passed${took}` }, ...close];
     return e.step === last ? [...done, { group: 'start', line: finalTitle(before) }] : done;
 }
 function rollbackLines(e, before, close) {
-    const to = text_oneLine(before.start?.from?.label ?? 'the previous revision');
+    const to = (0,report_text/* oneLine */.TN)(before.start?.from?.label ?? 'the previous revision');
     const evidence = reasonLines(e.reason);
     const from = `from new ${e.from.new}, stable ${e.from.stable}, ${Math.round(e.trafficPercent)}% of traffic on the new revision`;
     return [
@@ -4953,16 +4768,16 @@ function rollbackLines(e, before, close) {
 /** A failed hook's output goes to the log, a passing one's to debug: it matters only when something broke. */
 function hookLines(e) {
     const exit = e.exitCode === null ? 'did not finish' : `exited with code ${e.exitCode}`;
-    const { lines, omitted } = tailLines(e.output, MAX_OUTPUT_LINES);
+    const { lines, omitted } = (0,report_text/* tailLines */.os)(e.output, MAX_OUTPUT_LINES);
     const failed = e.exitCode !== 0;
-    const out = [...(omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : []), ...lines].map(l => `│ ${l}`);
-    return [{ line: `hook ${text_oneLine(e.hook)} ${exit}` }, ...out.map(l => (failed ? { line: l } : { debug: l }))];
+    const out = [...(omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : []), ...lines].map(l => `│ ${l}`);
+    return [{ line: `hook ${(0,report_text/* oneLine */.TN)(e.hook)} ${exit}` }, ...out.map(l => (failed ? { line: l } : { debug: l }))];
 }
 function endLine(e, before) {
-    const to = text_oneLine(before.start?.to.label ?? 'the new revision');
-    const from = text_oneLine(before.start?.from?.label ?? 'the previous revision');
+    const to = (0,report_text/* oneLine */.TN)(before.start?.to.label ?? 'the new revision');
+    const from = (0,report_text/* oneLine */.TN)(before.start?.from?.label ?? 'the previous revision');
     const took = before.firstAt === undefined ? '' : ` after ${(0,parse/* formatDuration */.a3)(e.at - before.firstAt)}`;
-    const why = before.rollback ? reasonClause(before.rollback.reason) : text_oneLine(e.reason ?? 'see above');
+    const why = before.rollback ? reasonClause(before.rollback.reason) : (0,report_text/* oneLine */.TN)(e.reason ?? 'see above');
     switch (e.status) {
         case constants/* Status */.nW.Succeeded:
             return `✅ Succeeded${took}: ${to} serves all traffic`;
@@ -4974,7 +4789,7 @@ function endLine(e, before) {
             return `⏸️ Paused${took} with ${Math.round(e.trafficPercent)}% of traffic on ${to}`;
         default:
             // A failed run's own reason (say, a rollback that got stuck) comes before what started the rollback.
-            return `❌ Failed${took}: ${e.reason ? text_oneLine(e.reason) : why}; ${Math.round(e.trafficPercent)}% of traffic is on ${to}`;
+            return `❌ Failed${took}: ${e.reason ? (0,report_text/* oneLine */.TN)(e.reason) : why}; ${Math.round(e.trafficPercent)}% of traffic is on ${to}`;
     }
 }
 
@@ -6147,6 +5962,206 @@ const systemClock = {
 
 /***/ }),
 
+/***/ 6584:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   connectGitHub: () => (/* binding */ connectGitHub),
+/* harmony export */   tolerate: () => (/* binding */ tolerate)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+// The GitHub REST client, and the rule every GitHub call follows: it reports, it never decides. A failed
+// GitHub call becomes a warning and the rollout goes on, so GitHub being down never blocks a deployment.
+
+
+/**
+ * A client for this repository, or undefined (with a warning) when there is no token or no repository. Octokit
+ * is loaded here, only by runs that talk to GitHub, so it does not delay a rollout's first AWS request.
+ */
+async function connectGitHub(token, context) {
+    if (!token) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('github-token is empty, so there is no GitHub deployment and no pull request comment');
+        return undefined;
+    }
+    if (!context.owner || !context.repo) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning('GITHUB_REPOSITORY is not set, so there is no GitHub deployment and no pull request comment');
+        return undefined;
+    }
+    const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
+    return { octokit: getOctokit(token, { baseUrl: context.apiUrl }), context };
+}
+/** Runs a GitHub call; a failure is a warning saying what was attempted, and the result undefined. */
+async function tolerate(what, call) {
+    try {
+        return await call();
+    }
+    catch (error) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error)}`);
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   actionContext: () => (/* binding */ actionContext),
+/* harmony export */   repositoryOf: () => (/* binding */ repositoryOf),
+/* harmony export */   runUrl: () => (/* binding */ runUrl)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// The facts about this workflow run that the GitHub integration works from. They come from the runner's
+// environment by default (actionContext); tests build them by hand or pass an environment of their own.
+
+/**
+ * The context of the running workflow, from the runner's environment as `github.context` reads it, but without
+ * loading Octokit, which @actions/github imports at once: a rollout's first AWS request should not wait for it.
+ * Read when called, so that GITHUB_API_URL set late is honoured.
+ */
+function actionContext(env = process.env) {
+    const path = env.GITHUB_EVENT_PATH;
+    const payload = (path && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path) ? JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')) : {});
+    // Outside a workflow (no GITHUB_REPOSITORY) the GitHub features turn themselves off, see connectGitHub.
+    const [owner = '', repo = ''] = env.GITHUB_REPOSITORY
+        ? env.GITHUB_REPOSITORY.split('/')
+        : [payload.repository?.owner?.login, payload.repository?.name];
+    return {
+        owner,
+        repo,
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        runId: parseInt(env.GITHUB_RUN_ID ?? '', 10),
+        serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        payload
+    };
+}
+/** "owner/repo" */
+function repositoryOf(context) {
+    return `${context.owner}/${context.repo}`;
+}
+/** This run's page, the log_url of deployment statuses; undefined outside a workflow run. */
+function runUrl(context) {
+    if (!context.owner || !Number.isFinite(context.runId))
+        return undefined;
+    return `${context.serverUrl}/${repositoryOf(context)}/actions/runs/${context.runId}`;
+}
+
+
+/***/ }),
+
+/***/ 6887:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GitHubDeployment: () => (/* binding */ GitHubDeployment),
+/* harmony export */   isProductionEnvironment: () => (/* binding */ isProductionEnvironment)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _report_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5655);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6584);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9556);
+// GitHub Deployments: a deployment for the ref when `environment` is set, then its statuses as the run goes
+// (in_progress → success / failure / inactive), each linking the run and, when known, the environment's URL.
+// Every method catches its own errors (see tolerate): the handle is safe to use whatever GitHub does.
+
+
+
+
+/** GitHub's limit on a status description. */
+const DESCRIPTION_MAX = 140;
+const HTTP_URL = /^https?:\/\/\S+$/;
+/** "production", "prod", "eu-prod", "Production-2", but not "preprod" or "product-api". */
+function isProductionEnvironment(name) {
+    return /(^|[^a-z])prod(uction)?([^a-z]|$)/i.test(name);
+}
+class GitHubDeployment {
+    github;
+    id;
+    url;
+    constructor(github, 
+    /** Undefined when there is no deployment: no environment, no token, or GitHub refused it. */
+    id, url) {
+        this.github = github;
+        this.id = id;
+        this.url = url;
+    }
+    /** A deployment created earlier (by the main step, for the post step). */
+    static existing(github, id) {
+        return new GitHubDeployment(github, id, undefined);
+    }
+    /** A handle that does nothing, for runs without `environment`. */
+    static none() {
+        return new GitHubDeployment(undefined, undefined, undefined);
+    }
+    /** Creates the deployment; on any failure the handle is a no-op and a warning says why. */
+    static async start(github, options) {
+        if (!github)
+            return GitHubDeployment.none();
+        const { owner, repo } = github.context;
+        const transient = options.transient ?? false;
+        const created = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.tolerate)(`create a deployment to ${options.environment}`, () => github.octokit.rest.repos.createDeployment({
+            owner,
+            repo,
+            ref: options.ref,
+            task: 'deploy',
+            // Merging the default branch in or waiting for checks would deploy something other than what was asked.
+            auto_merge: false,
+            required_contexts: [],
+            environment: options.environment,
+            transient_environment: transient,
+            production_environment: !transient && isProductionEnvironment(options.environment),
+            description: options.description === undefined ? undefined : describe(options.description)
+        }));
+        // 202 (no id) means GitHub merged the default branch in instead, which auto_merge: false rules out.
+        const id = created && 'id' in created.data ? created.data.id : undefined;
+        if (created && id === undefined)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`GitHub did not create a deployment to ${options.environment}: ${JSON.stringify(created.data)}`);
+        return new GitHubDeployment(github, id, options.url);
+    }
+    /** Marks every deployment to an environment inactive: a closed pull request's preview is gone. */
+    static async deactivate(github, environment, description) {
+        if (!github)
+            return;
+        const { owner, repo } = github.context;
+        const listed = await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.tolerate)(`list the deployments to ${environment}`, () => github.octokit.rest.repos.listDeployments({ owner, repo, environment, per_page: 100 }));
+        for (const { id } of listed?.data ?? [])
+            await GitHubDeployment.existing(github, id).status('inactive', description);
+    }
+    async status(state, description, url) {
+        const github = this.github;
+        const id = this.id;
+        if (!github || id === undefined)
+            return;
+        const environmentUrl = url ?? this.url;
+        await (0,_client_js__WEBPACK_IMPORTED_MODULE_1__.tolerate)(`set deployment ${id} to ${state}`, () => github.octokit.rest.repos.createDeploymentStatus({
+            owner: github.context.owner,
+            repo: github.context.repo,
+            deployment_id: id,
+            state,
+            description: describe(description),
+            log_url: (0,_context_js__WEBPACK_IMPORTED_MODULE_2__.runUrl)(github.context),
+            // GitHub rejects a status whose URL is not one; a bad `url` input costs the link, not the status.
+            environment_url: environmentUrl && HTTP_URL.test(environmentUrl) ? environmentUrl : undefined
+        }));
+    }
+}
+function describe(text) {
+    return (0,_report_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(text, DESCRIPTION_MAX);
+}
+
+
+/***/ }),
+
 /***/ 5380:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -6308,6 +6323,60 @@ function decodePlan(text) {
         maxUnavailable: parseQuantityTag(w.mu),
         bakeMs: num('b')
     };
+}
+
+
+/***/ }),
+
+/***/ 5655:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   KQ: () => (/* binding */ dateTime),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   os: () => (/* binding */ tailLines),
+/* harmony export */   rb: () => (/* binding */ timeOfDay),
+/* harmony export */   v: () => (/* binding */ andMore)
+/* harmony export */ });
+/* unused harmony export MAX_TEXT */
+// Text from outside (names, reasons, alarm state reasons, hook output) made safe to show, in the log and in
+// the summary alike: one line, no terminal escape sequences or control characters, bounded length. A line
+// break would let a hostile string end an HTML block in the summary (Markdown follows a blank line) or start
+// a `::workflow-command::` line in the log.
+/** CSI and OSC sequences, and the two-character escapes. */
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]+/g;
+/** Other control characters, and the bidirectional overrides that make text read other than it is. */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Enough for any name or reason a person reads; what is longer is cut, so no one string can bloat a page. */
+const MAX_TEXT = 2000;
+function oneLine(text, max = MAX_TEXT) {
+    const flat = String(text).replace(ANSI, '').replace(BREAKS, ' ').replace(INVISIBLE, '');
+    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : flat;
+}
+/** The last `max` lines of some output, each made safe, and how many earlier lines were left out. */
+function tailLines(output, max, width = 300) {
+    const all = output.flatMap(chunk => String(chunk).split(/\r?\n|\r/));
+    while (all.length > 0 && all[all.length - 1].trim() === '')
+        all.pop();
+    const lines = all.slice(-max).map(line => oneLine(line, width).trimEnd());
+    return { lines, omitted: all.length - lines.length };
+}
+/** "and 3 more", for lists cut to fit. */
+function andMore(omitted, what) {
+    return `and ${omitted} more ${what}`;
+}
+/** "12:03:04 UTC": runs last minutes to hours, so the time of day is what a reader compares. */
+function timeOfDay(at) {
+    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
+}
+/** "2026-11-03 12:03:04 UTC" */
+function dateTime(at) {
+    return `${new Date(at).toISOString().slice(0, 10)} ${timeOfDay(at)}`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 
