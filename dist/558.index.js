@@ -1430,7 +1430,11 @@ function checkTaskSetInputs(config) {
         throw new parse/* InputError */.dz('strategy', '"blue-green" needs traffic: weights, with listener-arn and target-groups');
 }
 /** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
-function checkEcsControllerInputs(config) {
+/**
+ * An ECS-controller service. `endpoint` is where ECS calls go when it is not AWS (AWS_ENDPOINT_URL: the sandbox,
+ * an emulator), which may take what real ECS refuses.
+ */
+function checkEcsControllerInputs(config, endpoint) {
     const name = config.plan.strategy.name;
     const where = `service ${config.service} uses the ECS deployment controller`;
     if (config.plan.traffic === 'weights')
@@ -1456,27 +1460,34 @@ function checkEcsControllerInputs(config) {
     }
     if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
         throw new parse/* InputError */.dz('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
+    const [fraction] = fractionalBakes(config);
+    if (fraction && !endpoint)
+        throw new parse/* InputError */.dz(fraction[0], `${(0,parse/* formatDuration */.a3)(fraction[1])} is not a whole number of minutes, and ECS's native ${name} deployments bake whole minutes: use 0s, 1m, 2m and so on`);
 }
 function tenths(percent) {
     return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9;
 }
-/**
- * ECS counts bake time in whole minutes. A bake that is not a whole number of minutes is sent as the exact
- * fraction (rounded up to 0.01 minute) rather than rounded to a whole one: the sandbox takes it (that is how
- * tests bake for seconds), ECS may refuse it. The warnings say so, naming the input.
- */
-function fractionalBakeWarnings(config) {
+/** A native strategy's bakes that are not whole minutes, by input. */
+function fractionalBakes(config) {
     const strategy = config.plan.strategy;
+    if (!isNativeStrategy(strategy.name))
+        return [];
     const bakes = [['bake-time', config.plan.bakeMs]];
     if (strategy.name === 'linear')
         bakes.push(['step-bake-time', strategy.stepBakeMs]);
     if (strategy.name === 'canary')
         bakes.push(['canary-bake-time', strategy.canaryBakeMs]);
-    if (!isNativeStrategy(strategy.name))
+    return bakes.filter(([, ms]) => ms % 60_000 !== 0);
+}
+/**
+ * ECS counts bake time in whole minutes, and against AWS a bake that is not one is an input error. An endpoint
+ * that is not AWS's (the sandbox: that is how tests bake for seconds) gets the exact fraction, rounded up to 0.01
+ * minute, with a warning naming the input.
+ */
+function fractionalBakeWarnings(config, endpoint) {
+    if (!endpoint)
         return [];
-    return bakes
-        .filter(([, ms]) => ms % 60_000 !== 0)
-        .map(([input, ms]) => `${input}: ${(0,parse/* formatDuration */.a3)(ms)} is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as ${bakeMinutes(ms)} minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS`);
+    return fractionalBakes(config).map(([input, ms]) => `${input}: ${(0,parse/* formatDuration */.a3)(ms)} is not a whole number of minutes: it is sent as ${bakeMinutes(ms)} minutes to ${endpoint}, which takes fractions; ECS itself bakes whole minutes and refuses them`);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/follow.ts
@@ -4557,7 +4568,7 @@ const UNDER_WAY = [
 async function deployOnEcsController(config, deps, info, taskDefinitionRef) {
     const { clients, clock } = deps;
     // ---- checks: nothing below changes anything until the task definition is registered ----
-    checkEcsControllerInputs(config);
+    checkEcsControllerInputs(config, deps.run.ecsEndpoint);
     const service = await (0,aws_service/* describeService */.J)(clients.ecs, config.cluster, config.service);
     const strategy = config.plan.strategy.name;
     const native = isNativeStrategy(strategy);
@@ -4737,7 +4748,7 @@ async function followRollout(o) {
     const warn = (message) => events.emit({ kind: 'warning', at: deps.clock.now(), message });
     if (o.inFlight)
         warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`);
-    for (const message of fractionalBakeWarnings(config))
+    for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint))
         warn(message);
     const hooks = config.hooks;
     const runner = hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback

@@ -22,7 +22,8 @@ function runContext(env = process.env) {
         runAttempt: env.GITHUB_RUN_ATTEMPT,
         runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
         commit: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF
+        ref: env.GITHUB_REF,
+        ecsEndpoint: env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || undefined
     };
 }
 

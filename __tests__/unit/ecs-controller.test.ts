@@ -170,13 +170,22 @@ describe('inputs by controller', () => {
     )
   })
 
-  it('native bakes that are not whole minutes are sent as fractions, with a warning naming the input', () => {
-    expect(
-      fractionalBakeWarnings(config({ strategy: 'canary', 'canary-bake-time': '3s', 'bake-time': '2m' }))
-    ).toEqual([
-      'canary-bake-time: 3s is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as 0.05 minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS'
+  it('native bakes that are not whole minutes: refused against AWS, sent as fractions to another endpoint', () => {
+    const canary = config({ strategy: 'canary', 'canary-bake-time': '3s', 'bake-time': '2m' })
+    expect(() => checkEcsControllerInputs(canary)).toThrow(
+      "canary-bake-time: 3s is not a whole number of minutes, and ECS's native canary deployments bake whole minutes: use 0s, 1m, 2m and so on"
+    )
+    expect(() => checkEcsControllerInputs(config({ strategy: 'linear', 'bake-time': '90s' }))).toThrow(
+      'bake-time: 1m30s is not a whole number of minutes'
+    )
+    expect(() => checkEcsControllerInputs(canary, 'http://127.0.0.1:4599')).not.toThrow()
+    expect(fractionalBakeWarnings(canary, 'http://127.0.0.1:4599')).toEqual([
+      'canary-bake-time: 3s is not a whole number of minutes: it is sent as 0.05 minutes to http://127.0.0.1:4599, which takes fractions; ECS itself bakes whole minutes and refuses them'
     ])
-    expect(fractionalBakeWarnings(config({ 'bake-time': '3s' }))).toEqual([])
+    expect(fractionalBakeWarnings(canary)).toEqual([])
+    // Rolling: the bake is the action's own watch, in any unit.
+    expect(() => checkEcsControllerInputs(config({ 'bake-time': '3s' }))).not.toThrow()
+    expect(fractionalBakeWarnings(config({ 'bake-time': '3s' }), 'http://127.0.0.1:4599')).toEqual([])
   })
 
   it('INPUT_DEFAULTS still has every input the checks name', () => {

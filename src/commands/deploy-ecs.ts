@@ -62,7 +62,7 @@ export async function deployOnEcsController(
 ): Promise<Outcome> {
   const { clients, clock } = deps
   // ---- checks: nothing below changes anything until the task definition is registered ----
-  checkEcsControllerInputs(config)
+  checkEcsControllerInputs(config, deps.run.ecsEndpoint)
   const service = await describeService(clients.ecs, config.cluster, config.service)
   const strategy = config.plan.strategy.name
   const native = isNativeStrategy(strategy)
@@ -291,7 +291,7 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
   const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
   if (o.inFlight)
     warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
-  for (const message of fractionalBakeWarnings(config)) warn(message)
+  for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint)) warn(message)
   const hooks = config.hooks
   const runner =
     hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback

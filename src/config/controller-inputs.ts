@@ -27,7 +27,11 @@ export function checkTaskSetInputs(config: Config): void {
 }
 
 /** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
-export function checkEcsControllerInputs(config: Config): void {
+/**
+ * An ECS-controller service. `endpoint` is where ECS calls go when it is not AWS (AWS_ENDPOINT_URL: the sandbox,
+ * an emulator), which may take what real ECS refuses.
+ */
+export function checkEcsControllerInputs(config: Config, endpoint?: string): void {
   const name = config.plan.strategy.name
   const where = `service ${config.service} uses the ECS deployment controller`
   if (config.plan.traffic === 'weights')
@@ -73,27 +77,37 @@ export function checkEcsControllerInputs(config: Config): void {
       'canary-percent',
       `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`
     )
+  const [fraction] = fractionalBakes(config)
+  if (fraction && !endpoint)
+    throw new InputError(
+      fraction[0],
+      `${formatDuration(fraction[1])} is not a whole number of minutes, and ECS's native ${name} deployments bake whole minutes: use 0s, 1m, 2m and so on`
+    )
 }
 
 function tenths(percent: number): boolean {
   return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9
 }
 
-/**
- * ECS counts bake time in whole minutes. A bake that is not a whole number of minutes is sent as the exact
- * fraction (rounded up to 0.01 minute) rather than rounded to a whole one: the sandbox takes it (that is how
- * tests bake for seconds), ECS may refuse it. The warnings say so, naming the input.
- */
-export function fractionalBakeWarnings(config: Config): string[] {
+/** A native strategy's bakes that are not whole minutes, by input. */
+function fractionalBakes(config: Config): [string, number][] {
   const strategy = config.plan.strategy
+  if (!isNativeStrategy(strategy.name)) return []
   const bakes: [string, number][] = [['bake-time', config.plan.bakeMs]]
   if (strategy.name === 'linear') bakes.push(['step-bake-time', strategy.stepBakeMs])
   if (strategy.name === 'canary') bakes.push(['canary-bake-time', strategy.canaryBakeMs])
-  if (!isNativeStrategy(strategy.name)) return []
-  return bakes
-    .filter(([, ms]) => ms % 60_000 !== 0)
-    .map(
-      ([input, ms]) =>
-        `${input}: ${formatDuration(ms)} is not a whole number of minutes, and ECS counts bake time in whole minutes: it is sent as ${bakeMinutes(ms)} minutes, which ECS may refuse (the sandbox accepts it). Use whole minutes against AWS`
-    )
+  return bakes.filter(([, ms]) => ms % 60_000 !== 0)
+}
+
+/**
+ * ECS counts bake time in whole minutes, and against AWS a bake that is not one is an input error. An endpoint
+ * that is not AWS's (the sandbox: that is how tests bake for seconds) gets the exact fraction, rounded up to 0.01
+ * minute, with a warning naming the input.
+ */
+export function fractionalBakeWarnings(config: Config, endpoint?: string): string[] {
+  if (!endpoint) return []
+  return fractionalBakes(config).map(
+    ([input, ms]) =>
+      `${input}: ${formatDuration(ms)} is not a whole number of minutes: it is sent as ${bakeMinutes(ms)} minutes to ${endpoint}, which takes fractions; ECS itself bakes whole minutes and refuses them`
+  )
 }
