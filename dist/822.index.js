@@ -105,7 +105,7 @@ async function previewCommand(config, deps) {
     const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .checkPreviewInputs */ .IZ)(config);
     (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__/* .checkForkSafety */ .r)(config, context);
     const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
-    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(context, github, 'preview');
+    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(config, context, github);
     const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .previewTarget */ .sI)(config, inputs, context, pr);
     const survey = await surveyPreview(deps, config, target);
     const region = await deps.ecs.config.region();

@@ -418,13 +418,24 @@ function checkPreviewInputs(config) {
     }
     return { listenerArn, previewHost };
 }
-/** The run's pull request; a run for none is an error that says which events work. */
-async function requirePullRequest(context, github, command) {
+/**
+ * The run's pull request: from the event, or the `pull-request` input when the event does not name one. A run
+ * for none is an error that says which events work; an input that contradicts the event is an input error.
+ */
+async function requirePullRequest(config, context, github) {
+    const given = config.pullRequest;
+    if (given !== undefined) {
+        // The number is given: the event is not looked up on GitHub, only checked when it names a pull request.
+        const fromEvent = (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .pullRequestOfEvent */ .M)(context.payload);
+        if (fromEvent && fromEvent.number !== given)
+            throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('pull-request', `${given} is not the pull request this run is for (${fromEvent.number}): remove pull-request, which is for runs whose event names none`);
+        return fromEvent ?? { number: given, headSha: context.payload.workflow_run?.head_sha ?? context.sha };
+    }
     const pr = await (0,_github_pull_request_js__WEBPACK_IMPORTED_MODULE_2__/* .findPullRequest */ ._)(context, github);
     if (pr)
         return pr;
-    throw new Error(`command: ${command} works on a pull request, and this ${context.eventName || 'unknown'} run is for none: ` +
-        'run it on pull_request or pull_request_target, or on a workflow_run that a pull_request run triggered');
+    throw new Error(`command: ${config.command} works on a pull request, and this ${context.eventName || 'unknown'} run is for none: ` +
+        'run it on pull_request or pull_request_target, or on a workflow_run that a pull_request run triggered, or give pull-request: its number');
 }
 function previewOwner(context, pr) {
     return { repository: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryOf */ ._M)(context), pullRequest: pr.number };

@@ -44,7 +44,7 @@ __webpack_require__.r(__webpack_exports__);
 async function previewDestroyCommand(config, deps) {
     const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_5__/* .actionContext */ .Gt)();
     const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_4__/* .connectGitHub */ .U)(config.githubToken, context);
-    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_9__/* .requirePullRequest */ .aI)(context, github, 'preview-destroy');
+    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_9__/* .requirePullRequest */ .aI)(config, context, github);
     const owner = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_9__/* .previewOwner */ .o0)(context, pr);
     const { ecs, elb } = deps;
     const owned = (tags) => (0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_10__/* .isOwnedBy */ .D0)(tags, owner);

@@ -287,6 +287,20 @@ describe('command: preview-destroy', () => {
     expect((await control.calls()).filter(c => c.mutating)).toEqual([])
   })
 
+  it('a run whose event names no pull request (workflow_dispatch) destroys the one given by pull-request', async () => {
+    await preview(scene.taskDefinition)
+    expect(await taggedForPullRequest7()).toHaveLength(3)
+    const dispatch = { ...pullRequestContext(standin.url), eventName: 'workflow_dispatch', payload: {} }
+    const outcome = await previewDestroyCommand(
+      config({ command: 'preview-destroy', 'listener-arn': '', 'pull-request': '7' }),
+      deps(dispatch)
+    )
+    expect(outcome).toMatchObject({ status: 'succeeded' })
+    expect(await taggedForPullRequest7()).toEqual([])
+    // Nothing was looked up on GitHub to find the pull request.
+    expect(standin.requests.filter(r => r.path.includes('/pulls'))).toEqual([])
+  })
+
   it('finds resources by their tags even when their names changed', async () => {
     await previewCommand(
       config({ 'task-definition': scene.taskDefinition, 'preview-name': 'preview-{number}-{service}' }),
@@ -332,6 +346,16 @@ describe('checks before any change', () => {
     await expect(
       previewDestroyCommand(config({ command: 'preview-destroy', 'listener-arn': '' }), deps(push))
     ).rejects.toThrow('command: preview-destroy works on a pull request')
+    await expectNothingChanged()
+  })
+
+  it('refuses a pull-request input that contradicts the event', async () => {
+    const run = previewCommand(
+      config({ 'task-definition': scene.taskDefinition, 'pull-request': '8' }),
+      deps(pullRequestContext(standin.url, 7))
+    )
+    await expect(run).rejects.toThrow(InputError)
+    await expect(run).rejects.toThrow(/^pull-request: 8 is not the pull request this run is for \(7\)/)
     await expectNothingChanged()
   })
 

@@ -276,6 +276,16 @@ const cases: [string, Record<string, string>, string][] = [
     'listener-arn: applies to traffic: weights only: remove it or set traffic: weights'
   ],
   [
+    'pull-request on deploy',
+    { ...DEPLOY, 'pull-request': '7' },
+    'pull-request: applies to commands preview and preview-destroy, and command is deploy'
+  ],
+  [
+    'pull-request not a number',
+    { command: 'preview-destroy', service: 'web', 'pull-request': '#7' },
+    'pull-request: "#7" is not a whole number between 1 and 2147483647'
+  ],
+  [
     'promote-full on deploy',
     { ...DEPLOY, 'promote-full': 'true' },
     'promote-full: applies to command: promote only, and command is deploy'

@@ -37,7 +37,7 @@ export interface PreviewDestroyDeps {
 export async function previewDestroyCommand(config: Config, deps: PreviewDestroyDeps): Promise<Outcome> {
   const context = deps.context ?? actionContext()
   const github = await connectGitHub(config.githubToken, context)
-  const pr = await requirePullRequest(context, github, 'preview-destroy')
+  const pr = await requirePullRequest(config, context, github)
   const owner = previewOwner(context, pr)
   const { ecs, elb } = deps
   const owned = (tags: Record<string, string>) => isOwnedBy(tags, owner)

@@ -6,7 +6,7 @@ import type { Config } from '../config/types.js'
 import type { PreviewOwner } from '../aws/preview-tags.js'
 import type { GitHub } from '../github/client.js'
 import { repositoryOf, type GitHubContext } from '../github/context.js'
-import { findPullRequest, type PullRequestInfo } from '../github/pull-request.js'
+import { findPullRequest, pullRequestOfEvent, type PullRequestInfo } from '../github/pull-request.js'
 
 export interface PreviewTarget {
   owner: PreviewOwner
@@ -54,17 +54,31 @@ export function checkPreviewInputs(config: Config): PreviewInputs {
   return { listenerArn, previewHost }
 }
 
-/** The run's pull request; a run for none is an error that says which events work. */
+/**
+ * The run's pull request: from the event, or the `pull-request` input when the event does not name one. A run
+ * for none is an error that says which events work; an input that contradicts the event is an input error.
+ */
 export async function requirePullRequest(
+  config: Config,
   context: GitHubContext,
-  github: GitHub | undefined,
-  command: string
+  github: GitHub | undefined
 ): Promise<PullRequestInfo> {
+  const given = config.pullRequest
+  if (given !== undefined) {
+    // The number is given: the event is not looked up on GitHub, only checked when it names a pull request.
+    const fromEvent = pullRequestOfEvent(context.payload)
+    if (fromEvent && fromEvent.number !== given)
+      throw new InputError(
+        'pull-request',
+        `${given} is not the pull request this run is for (${fromEvent.number}): remove pull-request, which is for runs whose event names none`
+      )
+    return fromEvent ?? { number: given, headSha: context.payload.workflow_run?.head_sha ?? context.sha }
+  }
   const pr = await findPullRequest(context, github)
   if (pr) return pr
   throw new Error(
-    `command: ${command} works on a pull request, and this ${context.eventName || 'unknown'} run is for none: ` +
-      'run it on pull_request or pull_request_target, or on a workflow_run that a pull_request run triggered'
+    `command: ${config.command} works on a pull request, and this ${context.eventName || 'unknown'} run is for none: ` +
+      'run it on pull_request or pull_request_target, or on a workflow_run that a pull_request run triggered, or give pull-request: its number'
   )
 }
 

@@ -71,7 +71,7 @@ export async function previewCommand(config: Config, deps: PreviewDeps): Promise
   const inputs = checkPreviewInputs(config)
   checkForkSafety(config, context)
   const github = await connectGitHub(config.githubToken, context)
-  const pr = await requirePullRequest(context, github, 'preview')
+  const pr = await requirePullRequest(config, context, github)
   const target = previewTarget(config, inputs, context, pr)
   const survey = await surveyPreview(deps, config, target)
   const region = await deps.ecs.config.region()

@@ -80,6 +80,7 @@ export const INPUT_DEFAULTS = {
   'preview-name': '{service}-pr-{number}',
   'preview-host': '',
   'preview-desired-count': '1',
+  'pull-request': '',
   'allow-fork': 'false',
   'show-env-values': 'false'
 } as const satisfies Record<string, string>
@@ -188,6 +189,9 @@ export function readConfig(read: (name: string) => string): Config {
     previewName: raw['preview-name'],
     previewHost: opt('preview-host'),
     previewDesiredCount: parseCount('preview-desired-count', raw['preview-desired-count'], 1, 100),
+    pullRequest: raw['pull-request']
+      ? parseCount('pull-request', raw['pull-request'], 1, 2 ** 31 - 1)
+      : undefined,
     allowFork: parseBoolean('allow-fork', raw['allow-fork']),
     showEnvValues: parseBoolean('show-env-values', raw['show-env-values']),
     given
@@ -343,6 +347,11 @@ function checkCommand(config: Config): void {
     throw new InputError('promote-full', 'and partition both say how far to promote: keep one of them')
   if (given.has('to') && !['rollback', 'promote', 'diff'].includes(command))
     throw new InputError('to', `applies to commands rollback, promote and diff, and command is ${command}`)
+  if (given.has('pull-request') && command !== 'preview' && command !== 'preview-destroy')
+    throw new InputError(
+      'pull-request',
+      `applies to commands preview and preview-destroy, and command is ${command}`
+    )
   if (given.has('from') && command !== 'diff')
     throw new InputError('from', `applies to command: diff only, and command is ${command}`)
   if (command === 'rollback' && config.to && !/^(previous|\d+|arn:.+)$/.test(config.to))

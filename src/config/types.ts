@@ -102,6 +102,8 @@ export interface Config {
   previewName: string
   previewHost?: string
   previewDesiredCount: number
+  /** preview and preview-destroy: the pull request, when the event does not name one. */
+  pullRequest?: number
   allowFork: boolean
   showEnvValues: boolean
   /** Whether an input was given explicitly (as opposed to taking its default). */
