@@ -315,14 +315,17 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        // Fire the alarm once the canary's bake has begun (4 s: no step move can intervene).
+        // Fire the alarm once the canary's bake has begun (4 s: no step move can intervene) and the sandbox has
+        // served a tick of traffic at 10 %, which the journal must show.
         let fire: Promise<void> | undefined
         const r = await run(
           e2e,
           { 'task-definition': next, strategy: 'canary', 'canary-percent': '10', 'canary-bake-time': '4s' },
           line => {
             if (/^step 1\/2 \(10%\).* baking 4s$/.test(line.text))
-              fire ??= setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
+              fire ??= tickedPast(e2e, Date.now()).then(() =>
+                setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
+              )
           }
         )
         await fire

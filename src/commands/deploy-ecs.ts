@@ -28,7 +28,6 @@ import type { Config, PlanConfig } from '../config/types.js'
 import { describeError } from '../errors.js'
 import type { FailureReason, RolloutEvent } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
-import { HookRunner } from '../hooks/runner.js'
 import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
@@ -38,6 +37,7 @@ import { ownerIsAlive } from './ownership.js'
 import {
   describeTaskDefinition,
   engineSettings,
+  hookRunner,
   revision,
   saveForPostStep,
   startReporting,
@@ -292,25 +292,7 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
   if (o.inFlight)
     warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
   for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint)) warn(message)
-  const hooks = config.hooks
-  const runner =
-    hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback
-      ? new HookRunner({
-          hooks,
-          stepTimeoutMs: config.stepTimeoutMs,
-          context: {
-            service: config.service,
-            cluster: config.cluster,
-            rolloutId: record.id,
-            newTaskDefinition: record.newTaskDefinition,
-            stableTaskDefinition: record.stableTaskDefinition
-          },
-          events,
-          log: core,
-          clock: deps.clock,
-          signal: deps.cancel
-        })
-      : undefined
+  const runner = hookRunner(config, deps, record, events)
   const deployment = new EcsDeployment({
     ecs: deps.clients.ecs,
     cluster: config.cluster,

@@ -302,6 +302,34 @@ function startEvent(
   }
 }
 
+/** The lifecycle hooks' runner, when any hook is configured; `testUrl` gives hooks the test listener's URL. */
+export function hookRunner(
+  config: Config,
+  deps: SessionDeps,
+  record: RolloutRecord,
+  events: EventSink,
+  testUrl?: () => Promise<string | undefined>
+): HookRunner | undefined {
+  const h = config.hooks
+  if (!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback)) return undefined
+  return new HookRunner({
+    hooks: h,
+    stepTimeoutMs: config.stepTimeoutMs,
+    context: {
+      service: config.service,
+      cluster: config.cluster,
+      rolloutId: record.id,
+      newTaskDefinition: record.newTaskDefinition,
+      stableTaskDefinition: record.stableTaskDefinition,
+      testUrl
+    },
+    events,
+    log: core,
+    clock: deps.clock,
+    signal: deps.cancel
+  })
+}
+
 /**
  * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
  * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
@@ -315,8 +343,6 @@ function hooksFor(
   events: EventSink,
   ports: Ports
 ): Hooks | undefined {
-  const h = config.hooks
-  const configured = !!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback)
   const listener = config.testListenerArn
   const group = ports.newTargetGroup
   let routed: Promise<string> | undefined
@@ -325,24 +351,7 @@ function hooksFor(
       core.info(`test listener ${url} forwards to ${group}, the new revision's target group`)
       return url
     }))
-  const runner = configured
-    ? new HookRunner({
-        hooks: h,
-        stepTimeoutMs: config.stepTimeoutMs,
-        context: {
-          service: config.service,
-          cluster: config.cluster,
-          rolloutId: record.id,
-          newTaskDefinition: record.newTaskDefinition,
-          stableTaskDefinition: record.stableTaskDefinition,
-          testUrl: async () => routed?.catch(() => undefined)
-        },
-        events,
-        log: core,
-        clock: deps.clock,
-        signal: deps.cancel
-      })
-    : undefined
+  const runner = hookRunner(config, deps, record, events, async () => routed?.catch(() => undefined))
   if (!listener || !group) return runner
   return {
     async run(name, context) {

@@ -12,6 +12,7 @@ import type { Counts, Plan } from '../plan/types.js'
 import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from '../record/record.js'
 import { defaultMaxFailedTasks, failedGate, type EngineState, type Limits } from './decide.js'
 import type { EventSink, FailureReason } from './events.js'
+import { WarningAlarms } from './warning-alarms.js'
 import type { AlarmState, Clock, FailedTask, GatesPort } from './ports.js'
 import {
   CANCEL_GRACE_MS,
@@ -209,7 +210,7 @@ function engineState(s: FollowState): EngineState {
 export class Follower {
   private readonly state: FollowState
   private alarms: AlarmState[] = []
-  private warned = new Set<string>()
+  private readonly warningAlarms: WarningAlarms
   private lastHeartbeat: number
   private observeErrors = 0
   private rollbackErrors = 0
@@ -228,6 +229,7 @@ export class Follower {
   ) {
     const now = deps.clock.now()
     this.lastHeartbeat = now
+    this.warningAlarms = new WarningAlarms(deps.events)
     this.state = {
       mode: 'forward',
       step: 1,
@@ -508,7 +510,7 @@ export class Follower {
       const obs = await this.deps.deployment.observe()
       const gates = await this.deps.gates.read()
       this.alarms = gates.alarms
-      this.noteWarnings(gates.warnings, now)
+      this.warningAlarms.note(gates.warnings, now)
       if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       this.observeErrors = 0
       this.lastObservation = obs
@@ -600,20 +602,6 @@ export class Follower {
       void this.save({ request: null }).catch(() => undefined)
     }
     return undefined
-  }
-
-  private noteWarnings(warnings: AlarmState[], now: number): void {
-    for (const alarm of warnings) {
-      if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
-        this.warned.add(alarm.name)
-        this.deps.events.emit({
-          kind: 'warning',
-          at: now,
-          message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
-          alarm
-        })
-      } else if (alarm.state !== 'ALARM') this.warned.delete(alarm.name)
-    }
   }
 
   private cancelReason(): FailureReason {

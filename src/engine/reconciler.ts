@@ -23,6 +23,7 @@ import {
   type Limits
 } from './decide.js'
 import type { EventSink, FailureReason } from './events.js'
+import { WarningAlarms } from './warning-alarms.js'
 import type { AlarmState, Clock, FleetObservation, FleetPort, GatesPort, TrafficPort } from './ports.js'
 
 /** How often a moving step looks at its task sets, at most. */
@@ -93,7 +94,7 @@ export class Reconciler {
   private changedAt = -Infinity
   private lastHeartbeat: number
   private alarms: AlarmState[] = []
-  private warned = new Set<string>()
+  private readonly warningAlarms: WarningAlarms
   private request?: Request
   private requestedBy?: string
   private observeErrors = 0
@@ -118,6 +119,7 @@ export class Reconciler {
     private readonly startedAt: number
   ) {
     this.lastHeartbeat = deps.clock.now()
+    this.warningAlarms = new WarningAlarms(deps.events)
   }
 
   async run(): Promise<EngineResult> {
@@ -183,7 +185,7 @@ export class Reconciler {
         if (this.state.mode !== 'rollback') {
           const gates = await this.deps.gates.read()
           this.alarms = gates.alarms
-          this.noteWarnings(gates.warnings, now)
+          this.warningAlarms.note(gates.warnings, now)
         }
         const recorded = fleet.tags && decodeRecord(fleet.tags)
         this.request = recorded?.request || undefined
@@ -217,20 +219,6 @@ export class Reconciler {
       }
       await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
       return undefined
-    }
-  }
-
-  private noteWarnings(warnings: AlarmState[], now: number): void {
-    for (const alarm of warnings) {
-      if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
-        this.warned.add(alarm.name)
-        this.deps.events.emit({
-          kind: 'warning',
-          at: now,
-          message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
-          alarm
-        })
-      } else if (alarm.state !== 'ALARM') this.warned.delete(alarm.name)
     }
   }
 

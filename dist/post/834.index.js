@@ -1,5 +1,5 @@
-export const id = 514;
-export const ids = [514,584,556,887,158,582,380];
+export const id = 834;
+export const ids = [834,584,556,887,158,582,380];
 export const modules = {
 
 /***/ 4582:
@@ -76,7 +76,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 7514:
+/***/ 6834:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -718,10 +718,37 @@ function steady(r) {
     return !r || r.steady || (r.desired === 0 && r.running === 0 && r.pending === 0);
 }
 
+;// CONCATENATED MODULE: ./src/engine/warning-alarms.ts
+// Warning alarms never fail a rollout: each is reported once when it goes into ALARM, and again only after it has
+// left ALARM and come back. Shared by the reconciler (task sets) and the follower (ECS-controller services).
+class WarningAlarms {
+    events;
+    firing = new Set();
+    constructor(events) {
+        this.events = events;
+    }
+    note(warnings, now) {
+        for (const alarm of warnings) {
+            if (alarm.state === 'ALARM' && !this.firing.has(alarm.name)) {
+                this.firing.add(alarm.name);
+                this.events.emit({
+                    kind: 'warning',
+                    at: now,
+                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
+                    alarm
+                });
+            }
+            else if (alarm.state !== 'ALARM')
+                this.firing.delete(alarm.name);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/reconciler.ts
 // The reconciler: observe → decide → act → record, until the rollout is done, paused or rolled back.
 // It holds no AWS knowledge: the ports do the talking. Quick observations (1 s) while a step is moving keep
 // the time between "stable" and "bake starts" short; gates and the record are read once per poll-interval.
+
 
 
 
@@ -754,7 +781,7 @@ class Reconciler {
     changedAt = -Infinity;
     lastHeartbeat;
     alarms = [];
-    warned = new Set();
+    warningAlarms;
     request;
     requestedBy;
     observeErrors = 0;
@@ -777,6 +804,7 @@ class Reconciler {
         this.settings = settings;
         this.startedAt = startedAt;
         this.lastHeartbeat = deps.clock.now();
+        this.warningAlarms = new WarningAlarms(deps.events);
     }
     async run() {
         const { clock, events } = this.deps;
@@ -844,7 +872,7 @@ class Reconciler {
                 if (this.state.mode !== 'rollback') {
                     const gates = await this.deps.gates.read();
                     this.alarms = gates.alarms;
-                    this.noteWarnings(gates.warnings, now);
+                    this.warningAlarms.note(gates.warnings, now);
                 }
                 const recorded = fleet.tags && (0,record_record.decodeRecord)(fleet.tags);
                 this.request = recorded?.request || undefined;
@@ -881,21 +909,6 @@ class Reconciler {
             }
             await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
             return undefined;
-        }
-    }
-    noteWarnings(warnings, now) {
-        for (const alarm of warnings) {
-            if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
-                this.warned.add(alarm.name);
-                this.deps.events.emit({
-                    kind: 'warning',
-                    at: now,
-                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
-                    alarm
-                });
-            }
-            else if (alarm.state !== 'ALARM')
-                this.warned.delete(alarm.name);
         }
     }
     /** On cancel: start on-cancel's action at once, keep at it for a few seconds, then hand over. */
@@ -1984,6 +1997,7 @@ function fractionalBakeWarnings(config, endpoint) {
 
 
 
+
 const EPSILON = 1e-6;
 /** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
 const MAX_ROLLBACK_ERRORS = 3;
@@ -2060,7 +2074,7 @@ class Follower {
     startedAt;
     state;
     alarms = [];
-    warned = new Set();
+    warningAlarms;
     lastHeartbeat;
     observeErrors = 0;
     rollbackErrors = 0;
@@ -2077,6 +2091,7 @@ class Follower {
         this.startedAt = startedAt;
         const now = deps.clock.now();
         this.lastHeartbeat = now;
+        this.warningAlarms = new WarningAlarms(deps.events);
         this.state = {
             mode: 'forward',
             step: 1,
@@ -2349,7 +2364,7 @@ class Follower {
             const obs = await this.deps.deployment.observe();
             const gates = await this.deps.gates.read();
             this.alarms = gates.alarms;
-            this.noteWarnings(gates.warnings, now);
+            this.warningAlarms.note(gates.warnings, now);
             if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                 await this.save({});
             this.observeErrors = 0;
@@ -2447,21 +2462,6 @@ class Follower {
         }
         return undefined;
     }
-    noteWarnings(warnings, now) {
-        for (const alarm of warnings) {
-            if (alarm.state === 'ALARM' && !this.warned.has(alarm.name)) {
-                this.warned.add(alarm.name);
-                this.deps.events.emit({
-                    kind: 'warning',
-                    at: now,
-                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
-                    alarm
-                });
-            }
-            else if (alarm.state !== 'ALARM')
-                this.warned.delete(alarm.name);
-        }
-    }
     cancelReason() {
         return { kind: 'cancelled', signal: String(this.deps.cancel?.reason ?? 'SIGINT') };
     }
@@ -2512,491 +2512,6 @@ class Follower {
             target: { new: step.new, stable: step.stable },
             trafficPercent: step.trafficPercent
         };
-    }
-}
-
-// EXTERNAL MODULE: ./src/engine/ports.ts
-var ports = __webpack_require__(1158);
-;// CONCATENATED MODULE: ./src/report/console-links.ts
-// Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
-// a region that does not look like one gives no link at all: it names the host.
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function base(region) {
-    return REGION.test(region) ? `https://${region}.console.aws.amazon.com` : undefined;
-}
-const enc = encodeURIComponent;
-function serviceUrl(region, cluster, service) {
-    const host = base(region);
-    return host && `${host}/ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health?region=${region}`;
-}
-function alarmUrl(region, name) {
-    const host = base(region);
-    return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`;
-}
-/** The task's page, from its ARN (…:task/CLUSTER/ID). */
-function taskUrl(region, cluster, taskArn) {
-    const host = base(region);
-    return (host &&
-        `${host}/ecs/v2/clusters/${enc(cluster)}/tasks/${enc(taskId(taskArn))}/configuration?region=${region}`);
-}
-function taskId(taskArn) {
-    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
-}
-
-;// CONCATENATED MODULE: ./src/report/reason.ts
-// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
-// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
-
-
-
-
-/** Stopped tasks listed in full; the rest are counted. */
-const MAX_TASKS = 10;
-/** Lines of hook output shown, from the end, where the error usually is. */
-const MAX_OUTPUT_LINES = 30;
-/** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
-function reasonClause(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)} went into ${r.alarm.state}`;
-        case 'tasks':
-            return `${(0,report_text/* plural */.LS)(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
-        case 'timeout':
-            return r.scope === 'step'
-                ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`
-                : `the rollout ran past its timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`;
-        case 'hook':
-            return r.exitCode === null
-                ? `hook ${(0,report_text/* oneLine */.TN)(r.hook)} did not finish (no exit code)`
-                : `hook ${(0,report_text/* oneLine */.TN)(r.hook)} exited with code ${r.exitCode}`;
-        case 'cancelled':
-            return `the run was cancelled (${(0,report_text/* oneLine */.TN)(r.signal)})`;
-        case 'api':
-            return `an AWS API call failed: ${(0,report_text/* oneLine */.TN)(r.message)}`;
-        case 'requested':
-            return `${(0,report_text/* oneLine */.TN)(r.by)} asked to ${r.command}`;
-        case 'orphan':
-            return `the run that owned the rollout stopped without finishing it (${(0,report_text/* oneLine */.TN)(r.owner)})`;
-        case 'taken-over':
-            return `another run took the rollout over (${(0,report_text/* oneLine */.TN)(r.by)}): this run changed nothing more`;
-        case 'ecs':
-            return ecsClause(r);
-    }
-}
-/** "ECS's deployment circuit breaker rolled the deployment back". */
-function ecsClause(r) {
-    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
-    switch (r.cause) {
-        case 'circuit-breaker':
-            return `ECS's deployment circuit breaker ${did}`;
-        case 'alarms': {
-            const names = r.alarms?.length ? ` (${r.alarms.map(a => (0,report_text/* oneLine */.TN)(a, 200)).join(', ')})` : '';
-            return `ECS's deployment alarms${names} ${did}`;
-        }
-        case 'stopped':
-            return `the service deployment was stopped outside this run, and ECS ${did}`;
-        case 'failed':
-            return `ECS failed the deployment`;
-    }
-}
-/** A short title for an annotation: "Alarm web-5xx". */
-function reasonTitle(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return `Alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name, 200)}`;
-        case 'tasks':
-            return 'New tasks stopped';
-        case 'timeout':
-            return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout';
-        case 'hook':
-            return `Hook ${(0,report_text/* oneLine */.TN)(r.hook, 200)} failed`;
-        case 'cancelled':
-            return 'Run cancelled';
-        case 'api':
-            return 'AWS API error';
-        case 'requested':
-            return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
-        case 'orphan':
-            return 'Orphaned rollout';
-        case 'taken-over':
-            return 'Rollout taken over';
-        case 'ecs':
-            return {
-                'circuit-breaker': 'ECS circuit breaker',
-                alarms: 'ECS deployment alarms',
-                stopped: 'Service deployment stopped',
-                failed: 'ECS deployment failed'
-            }[r.cause];
-    }
-}
-/** The evidence, a line each, for the log and an annotation's body. */
-function reasonLines(r) {
-    switch (r.kind) {
-        case 'alarm':
-            return [
-                `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)}: ${r.alarm.state} since ${(0,report_text/* dateTime */.KQ)(r.alarm.since)}`,
-                `state reason: ${(0,report_text/* oneLine */.TN)(r.alarm.reason)}`
-            ];
-        case 'tasks':
-            return [reasonClause(r), ...taskLines(r.tasks)];
-        case 'hook': {
-            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
-            const note = omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : [];
-            return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
-        }
-        case 'ecs':
-            return [reasonClause(r), `ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
-        default:
-            return [reasonClause(r)];
-    }
-}
-function taskLines(tasks) {
-    const lines = tasks.slice(0, MAX_TASKS).map(t => {
-        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
-        return `task ${(0,report_text/* oneLine */.TN)(taskId(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
-    });
-    const omitted = tasks.length - lines.length;
-    return [...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
-}
-/** The evidence for the summary, with links to the alarm and the tasks. */
-function reasonHtml(r, where) {
-    switch (r.kind) {
-        case 'alarm': {
-            const { name, state, reason, since } = r.alarm;
-            const alarm = maybeLink(name, alarmUrl(where.region, name));
-            return safe `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
-        }
-        case 'tasks': {
-            const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
-            return new html_Html(head + taskTable(r.tasks, where).html);
-        }
-        case 'ecs': {
-            const head = safe `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
-            const tasks = r.tasks.length
-                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
-                : '';
-            return new html_Html(head.html + tasks);
-        }
-        case 'hook': {
-            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
-            const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`;
-            const intro = safe `<p>Hook ${code(r.hook)} ${exit}.`;
-            if (lines.length === 0)
-                return new html_Html(`${intro.html} It printed nothing.</p>\n`);
-            const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
-            return new html_Html(`${intro.html} ${which}</p>\n${pre(lines).html}`);
-        }
-        default:
-            return safe `<p>${capitalize(reasonClause(r))}.</p>\n`;
-    }
-}
-function taskTable(tasks, where) {
-    const rows = tasks
-        .slice(0, MAX_TASKS)
-        .map(t => [
-        maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
-        (0,report_text/* timeOfDay */.rb)(t.at),
-        t.exitCode === undefined ? '' : t.exitCode,
-        t.reason
-    ]);
-    const omitted = tasks.length - rows.length;
-    const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
-    return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
-}
-function maybeLink(text, url) {
-    return url ? html_link(text, url) : code(text);
-}
-
-// EXTERNAL MODULE: ./src/hooks/argv.ts
-var argv = __webpack_require__(4632);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./src/hooks/attempt.ts
-// One run of a hook's program: spawned without a shell, its output handed on line by line as it arrives, and
-// stopped on cancel or at its deadline. The program gets its own process group (POSIX) and the whole group is
-// signalled: a script's children (curl under bash, node under npm) would otherwise outlive it and keep its
-// output pipes, and with them this attempt, open.
-
-
-/** Between SIGTERM and SIGKILL. */
-const KILL_GRACE_MS = 2000;
-/** After the program exits, how long its output may still drain: a background process it left can hold the pipes. */
-const DRAIN_MS = 1000;
-/** Longer lines are cut into pieces, so a program that never prints a newline cannot grow a buffer forever. */
-const MAX_LINE = 4096;
-const GROUPS = process.platform !== 'win32';
-function runAttempt(argv, options) {
-    return new Promise(resolve => {
-        if (options.signal?.aborted)
-            return resolve({ kind: 'cancelled' });
-        let child;
-        try {
-            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
-                shell: false,
-                env: options.env,
-                stdio: ['ignore', 'pipe', 'pipe'],
-                detached: GROUPS,
-                windowsHide: true
-            });
-        }
-        catch (error) {
-            // Invalid arguments (a NUL byte, say) throw here; a missing program is reported through 'error'.
-            return resolve(spawnError(argv[0], error));
-        }
-        let stopped;
-        let killTimer;
-        let drainTimer;
-        const stop = (why) => {
-            if (stopped)
-                return;
-            stopped = why;
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
-        };
-        const deadline = setTimeout(() => stop('timed-out'), Math.max(0, options.timeoutMs));
-        const onAbort = () => stop('cancelled');
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        const streams = [child.stdout, child.stderr].flatMap(s => (s ? [s] : []));
-        const splitters = streams.map(stream => {
-            const splitter = lineSplitter(options.onLine);
-            stream.setEncoding('utf8').on('data', splitter.push);
-            return splitter;
-        });
-        let settled = false;
-        const finish = (end) => {
-            if (settled)
-                return;
-            settled = true;
-            for (const timer of [deadline, killTimer, drainTimer])
-                clearTimeout(timer);
-            options.signal?.removeEventListener('abort', onAbort);
-            // Whatever of a stopped program is still around after its grace (a child ignoring SIGTERM) goes now.
-            if (stopped)
-                signalGroup(child, 'SIGKILL');
-            for (const splitter of splitters)
-                splitter.flush();
-            for (const stream of streams)
-                stream.destroy();
-            resolve(stopped ? { kind: stopped } : end);
-        };
-        const ended = (code, signal) => code === null ? { kind: 'signal', signal: signal ?? 'unknown signal' } : { kind: 'exit', code };
-        // Once the program has started, 'error' can only mean a failed kill, which the deadline still covers.
-        child.on('error', error => {
-            if (child.pid === undefined)
-                finish(spawnError(argv[0], error));
-        });
-        child.on('exit', (code, signal) => {
-            drainTimer = setTimeout(() => finish(ended(code, signal)), DRAIN_MS);
-        });
-        child.on('close', (code, signal) => finish(ended(code, signal)));
-    });
-}
-function signalGroup(child, signal) {
-    if (child.pid === undefined)
-        return;
-    try {
-        if (GROUPS)
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // The group is already gone.
-    }
-}
-function spawnError(command, error) {
-    const code = error.code;
-    const why = code === 'ENOENT'
-        ? 'no such command or file'
-        : code === 'EACCES'
-            ? 'permission denied (is the file executable?)'
-            : (0,errors/* describeError */.U)(error);
-    return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
-}
-/** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
-function lineSplitter(onLine) {
-    let partial = '';
-    return {
-        push(chunk) {
-            const parts = (partial + chunk).split(/\r?\n/);
-            partial = parts.pop() ?? '';
-            for (const part of parts)
-                onLine(part);
-            for (; partial.length > MAX_LINE; partial = partial.slice(MAX_LINE))
-                onLine(partial.slice(0, MAX_LINE));
-        },
-        flush() {
-            if (partial !== '')
-                onLine(partial);
-            partial = '';
-        }
-    };
-}
-
-;// CONCATENATED MODULE: ./src/hooks/runner.ts
-// Lifecycle hooks: the user's own checks at the rollout's gates. Each is a command line split into argv by
-// splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
-// the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
-// "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
-// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
-// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
-// and can only warn: the rollback it follows is already done.
-
-
-
-
-
-
-
-/** The exit code that asks for another attempt. */
-const IN_PROGRESS = 75;
-/** Where each hook's command comes from. */
-const SOURCES = {
-    'pre-traffic': { key: 'preTraffic', input: 'hook-pre-traffic' },
-    'post-step': { key: 'postStep', input: 'hook-post-step' },
-    'post-deploy': { key: 'postDeploy', input: 'hook-post-deploy' },
-    'on-rollback': { key: 'onRollback', input: 'hook-on-rollback' }
-};
-/**
- * Not passed on to hooks: the action's raw inputs (INPUT_*, among them the GitHub token) and the action
- * runtime's token, which a `run:` step never sees either; inherited ECS_ROLLOUT_* values, so every one a hook
- * sees is this rollout's.
- */
-const WITHHELD = /^(?:INPUT_|ECS_ROLLOUT_|ACTIONS_RUNTIME_TOKEN$)/i;
-class HookRunner {
-    options;
-    argv = new Map();
-    clock;
-    /** Throws an InputError naming the input when a command line cannot be split. */
-    constructor(options) {
-        this.options = options;
-        this.clock = options.clock ?? ports.systemClock;
-        for (const name of Object.keys(SOURCES)) {
-            const { key, input } = SOURCES[name];
-            const command = options.hooks[key];
-            if (command === undefined)
-                continue;
-            try {
-                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
-            }
-            catch (error) {
-                throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
-            }
-        }
-    }
-    async run(name, context) {
-        const argv = this.argv.get(name);
-        if (!argv)
-            return undefined;
-        this.options.log.startGroup(`hook ${name} (step ${context.step})`);
-        let final;
-        try {
-            final = await this.attempts(name, argv, context);
-        }
-        finally {
-            this.options.log.endGroup();
-        }
-        return this.report(name, final);
-    }
-    async attempts(name, argv, context) {
-        const { clock } = this;
-        const { log, signal, stepTimeoutMs, hooks } = this.options;
-        const env = await this.environment(name, context);
-        const deadline = clock.now() + stepTimeoutMs;
-        for (let attempt = 1;; attempt++) {
-            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${(0,report_text/* oneLine */.TN)(JSON.stringify(argv))}`);
-            const output = [];
-            const onLine = (line) => {
-                output.push(line);
-                if (output.length > MAX_OUTPUT_LINES)
-                    output.shift();
-                // The prefix keeps a line of output from starting a `::workflow-command::`.
-                log.info(`│ ${(0,report_text/* oneLine */.TN)(line)}`);
-            };
-            const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
-            // on-rollback never loops: the rollout is over and the job should end.
-            if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
-                return { end, output };
-            // Traffic may be on the new revision while the hook waits: its gates still count.
-            const interrupted = await context.interrupt?.().catch(() => undefined);
-            if (interrupted)
-                return { end, output, interrupted };
-            const left = deadline - clock.now();
-            if (left > 0) {
-                const wait = Math.min(hooks.retryIntervalMs, left);
-                log.info(`exit code ${IN_PROGRESS}: still in progress, next attempt in ${(0,parse/* formatDuration */.a3)(wait)}`);
-                await clock.sleep(wait, signal);
-                if (signal?.aborted)
-                    return { end: { kind: 'cancelled' }, output };
-                if (wait < left)
-                    continue;
-            }
-            return { end, output, gaveUp: true };
-        }
-    }
-    async environment(name, context) {
-        const c = this.options.context;
-        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
-        const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
-        const own = {
-            ECS_ROLLOUT_HOOK: name,
-            ECS_ROLLOUT_SERVICE: c.service,
-            ECS_ROLLOUT_CLUSTER: c.cluster,
-            ECS_ROLLOUT_ID: c.rolloutId,
-            ECS_ROLLOUT_STEP: String(context.step),
-            ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
-            ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
-            ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
-            ECS_ROLLOUT_TEST_URL: testUrl
-        };
-        return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
-    }
-    /** The final attempt as an event, and as the gate's verdict. */
-    report(name, { end, output, gaveUp, interrupted }) {
-        const { events, signal } = this.options;
-        const at = this.clock.now();
-        const note = interrupted
-            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
-            : this.note(name, end, gaveUp);
-        const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
-        const exitCode = end.kind === 'exit' ? end.code : null;
-        events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
-        if (interrupted)
-            return interrupted;
-        if (exitCode === 0)
-            return undefined;
-        if (name === 'on-rollback') {
-            const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`;
-            events.emit({ kind: 'warning', at, message: `hook on-rollback ${what}; the rollback itself is done` });
-            return undefined;
-        }
-        // The same signal name the engine reports for a cancel it sees itself.
-        if (end.kind === 'cancelled')
-            return { kind: 'cancelled', signal: String(signal?.reason ?? 'SIGINT') };
-        return { kind: 'hook', hook: name, exitCode, output: lines };
-    }
-    /** Our own line under the output, for what the exit code alone does not say. */
-    note(name, end, gaveUp) {
-        const limit = `step-timeout (${(0,parse/* formatDuration */.a3)(this.options.stepTimeoutMs)})`;
-        switch (end.kind) {
-            case 'exit':
-                if (gaveUp)
-                    return `still in progress (exit code ${IN_PROGRESS}) when ${limit} ran out`;
-                if (end.code === IN_PROGRESS && name === 'on-rollback')
-                    return `exit code ${IN_PROGRESS} (in progress) is not retried for on-rollback`;
-                return undefined;
-            case 'signal':
-                return `the hook was killed by ${end.signal}`;
-            case 'spawn-error':
-                return end.message;
-            case 'cancelled':
-                return 'the run was cancelled before the hook finished';
-            case 'timed-out':
-                return `still running when ${limit} ran out, so it was stopped`;
-        }
     }
 }
 
@@ -3837,6 +3352,491 @@ async function startDeployReport(config, description, context = (0,github_contex
 /** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
 function deployedRef(context) {
     return pullRequestOfEvent(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
+}
+
+// EXTERNAL MODULE: ./src/engine/ports.ts
+var ports = __webpack_require__(1158);
+;// CONCATENATED MODULE: ./src/report/console-links.ts
+// Links into the AWS console, for a reader who wants to look for themselves. Every part is URL-encoded, and
+// a region that does not look like one gives no link at all: it names the host.
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function base(region) {
+    return REGION.test(region) ? `https://${region}.console.aws.amazon.com` : undefined;
+}
+const enc = encodeURIComponent;
+function serviceUrl(region, cluster, service) {
+    const host = base(region);
+    return host && `${host}/ecs/v2/clusters/${enc(cluster)}/services/${enc(service)}/health?region=${region}`;
+}
+function alarmUrl(region, name) {
+    const host = base(region);
+    return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`;
+}
+/** The task's page, from its ARN (…:task/CLUSTER/ID). */
+function taskUrl(region, cluster, taskArn) {
+    const host = base(region);
+    return (host &&
+        `${host}/ecs/v2/clusters/${enc(cluster)}/tasks/${enc(taskId(taskArn))}/configuration?region=${region}`);
+}
+function taskId(taskArn) {
+    return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+;// CONCATENATED MODULE: ./src/report/reason.ts
+// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
+// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
+
+
+
+
+/** Stopped tasks listed in full; the rest are counted. */
+const MAX_TASKS = 10;
+/** Lines of hook output shown, from the end, where the error usually is. */
+const MAX_OUTPUT_LINES = 30;
+/** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
+function reasonClause(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)} went into ${r.alarm.state}`;
+        case 'tasks':
+            return `${(0,report_text/* plural */.LS)(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`;
+        case 'timeout':
+            return r.scope === 'step'
+                ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`
+                : `the rollout ran past its timeout (${(0,parse/* formatDuration */.a3)(r.limitMs)})`;
+        case 'hook':
+            return r.exitCode === null
+                ? `hook ${(0,report_text/* oneLine */.TN)(r.hook)} did not finish (no exit code)`
+                : `hook ${(0,report_text/* oneLine */.TN)(r.hook)} exited with code ${r.exitCode}`;
+        case 'cancelled':
+            return `the run was cancelled (${(0,report_text/* oneLine */.TN)(r.signal)})`;
+        case 'api':
+            return `an AWS API call failed: ${(0,report_text/* oneLine */.TN)(r.message)}`;
+        case 'requested':
+            return `${(0,report_text/* oneLine */.TN)(r.by)} asked to ${r.command}`;
+        case 'orphan':
+            return `the run that owned the rollout stopped without finishing it (${(0,report_text/* oneLine */.TN)(r.owner)})`;
+        case 'taken-over':
+            return `another run took the rollout over (${(0,report_text/* oneLine */.TN)(r.by)}): this run changed nothing more`;
+        case 'ecs':
+            return ecsClause(r);
+    }
+}
+/** "ECS's deployment circuit breaker rolled the deployment back". */
+function ecsClause(r) {
+    const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
+    switch (r.cause) {
+        case 'circuit-breaker':
+            return `ECS's deployment circuit breaker ${did}`;
+        case 'alarms': {
+            const names = r.alarms?.length ? ` (${r.alarms.map(a => (0,report_text/* oneLine */.TN)(a, 200)).join(', ')})` : '';
+            return `ECS's deployment alarms${names} ${did}`;
+        }
+        case 'stopped':
+            return `the service deployment was stopped outside this run, and ECS ${did}`;
+        case 'failed':
+            return `ECS failed the deployment`;
+    }
+}
+/** A short title for an annotation: "Alarm web-5xx". */
+function reasonTitle(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return `Alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name, 200)}`;
+        case 'tasks':
+            return 'New tasks stopped';
+        case 'timeout':
+            return r.scope === 'step' ? 'Step timeout' : 'Rollout timeout';
+        case 'hook':
+            return `Hook ${(0,report_text/* oneLine */.TN)(r.hook, 200)} failed`;
+        case 'cancelled':
+            return 'Run cancelled';
+        case 'api':
+            return 'AWS API error';
+        case 'requested':
+            return `${r.command === 'abort' ? 'Abort' : 'Rollback'} requested`;
+        case 'orphan':
+            return 'Orphaned rollout';
+        case 'taken-over':
+            return 'Rollout taken over';
+        case 'ecs':
+            return {
+                'circuit-breaker': 'ECS circuit breaker',
+                alarms: 'ECS deployment alarms',
+                stopped: 'Service deployment stopped',
+                failed: 'ECS deployment failed'
+            }[r.cause];
+    }
+}
+/** The evidence, a line each, for the log and an annotation's body. */
+function reasonLines(r) {
+    switch (r.kind) {
+        case 'alarm':
+            return [
+                `alarm ${(0,report_text/* oneLine */.TN)(r.alarm.name)}: ${r.alarm.state} since ${(0,report_text/* dateTime */.KQ)(r.alarm.since)}`,
+                `state reason: ${(0,report_text/* oneLine */.TN)(r.alarm.reason)}`
+            ];
+        case 'tasks':
+            return [reasonClause(r), ...taskLines(r.tasks)];
+        case 'hook': {
+            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
+            const note = omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : [];
+            return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
+        }
+        case 'ecs':
+            return [reasonClause(r), `ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
+        default:
+            return [reasonClause(r)];
+    }
+}
+function taskLines(tasks) {
+    const lines = tasks.slice(0, MAX_TASKS).map(t => {
+        const exit = t.exitCode === undefined ? '' : `, exit code ${t.exitCode}`;
+        return `task ${(0,report_text/* oneLine */.TN)(taskId(t.taskArn), 200)} stopped at ${(0,report_text/* timeOfDay */.rb)(t.at)}${exit}: ${(0,report_text/* oneLine */.TN)(t.reason)}`;
+    });
+    const omitted = tasks.length - lines.length;
+    return [...lines, ...(omitted > 0 ? [(0,report_text/* andMore */.v)(omitted, 'tasks')] : [])];
+}
+/** The evidence for the summary, with links to the alarm and the tasks. */
+function reasonHtml(r, where) {
+    switch (r.kind) {
+        case 'alarm': {
+            const { name, state, reason, since } = r.alarm;
+            const alarm = maybeLink(name, alarmUrl(where.region, name));
+            return safe `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
+        }
+        case 'tasks': {
+            const head = `<p>${html_escapeHtml(capitalize(reasonClause(r)))}:</p>\n`;
+            return new html_Html(head + taskTable(r.tasks, where).html);
+        }
+        case 'ecs': {
+            const head = safe `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const tasks = r.tasks.length
+                ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
+                : '';
+            return new html_Html(head.html + tasks);
+        }
+        case 'hook': {
+            const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
+            const exit = r.exitCode === null ? 'did not finish (no exit code)' : `exited with code ${r.exitCode}`;
+            const intro = safe `<p>Hook ${code(r.hook)} ${exit}.`;
+            if (lines.length === 0)
+                return new html_Html(`${intro.html} It printed nothing.</p>\n`);
+            const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
+            return new html_Html(`${intro.html} ${which}</p>\n${pre(lines).html}`);
+        }
+        default:
+            return safe `<p>${capitalize(reasonClause(r))}.</p>\n`;
+    }
+}
+function taskTable(tasks, where) {
+    const rows = tasks
+        .slice(0, MAX_TASKS)
+        .map(t => [
+        maybeLink(taskId(t.taskArn), taskUrl(where.region, where.cluster, t.taskArn)),
+        (0,report_text/* timeOfDay */.rb)(t.at),
+        t.exitCode === undefined ? '' : t.exitCode,
+        t.reason
+    ]);
+    const omitted = tasks.length - rows.length;
+    const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
+    return new html_Html(html_table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+function maybeLink(text, url) {
+    return url ? html_link(text, url) : code(text);
+}
+
+// EXTERNAL MODULE: ./src/hooks/argv.ts
+var argv = __webpack_require__(4632);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/hooks/attempt.ts
+// One run of a hook's program: spawned without a shell, its output handed on line by line as it arrives, and
+// stopped on cancel or at its deadline. The program gets its own process group (POSIX) and the whole group is
+// signalled: a script's children (curl under bash, node under npm) would otherwise outlive it and keep its
+// output pipes, and with them this attempt, open.
+
+
+/** Between SIGTERM and SIGKILL. */
+const KILL_GRACE_MS = 2000;
+/** After the program exits, how long its output may still drain: a background process it left can hold the pipes. */
+const DRAIN_MS = 1000;
+/** Longer lines are cut into pieces, so a program that never prints a newline cannot grow a buffer forever. */
+const MAX_LINE = 4096;
+const GROUPS = process.platform !== 'win32';
+function runAttempt(argv, options) {
+    return new Promise(resolve => {
+        if (options.signal?.aborted)
+            return resolve({ kind: 'cancelled' });
+        let child;
+        try {
+            child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), {
+                shell: false,
+                env: options.env,
+                stdio: ['ignore', 'pipe', 'pipe'],
+                detached: GROUPS,
+                windowsHide: true
+            });
+        }
+        catch (error) {
+            // Invalid arguments (a NUL byte, say) throw here; a missing program is reported through 'error'.
+            return resolve(spawnError(argv[0], error));
+        }
+        let stopped;
+        let killTimer;
+        let drainTimer;
+        const stop = (why) => {
+            if (stopped)
+                return;
+            stopped = why;
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        };
+        const deadline = setTimeout(() => stop('timed-out'), Math.max(0, options.timeoutMs));
+        const onAbort = () => stop('cancelled');
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        const streams = [child.stdout, child.stderr].flatMap(s => (s ? [s] : []));
+        const splitters = streams.map(stream => {
+            const splitter = lineSplitter(options.onLine);
+            stream.setEncoding('utf8').on('data', splitter.push);
+            return splitter;
+        });
+        let settled = false;
+        const finish = (end) => {
+            if (settled)
+                return;
+            settled = true;
+            for (const timer of [deadline, killTimer, drainTimer])
+                clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            // Whatever of a stopped program is still around after its grace (a child ignoring SIGTERM) goes now.
+            if (stopped)
+                signalGroup(child, 'SIGKILL');
+            for (const splitter of splitters)
+                splitter.flush();
+            for (const stream of streams)
+                stream.destroy();
+            resolve(stopped ? { kind: stopped } : end);
+        };
+        const ended = (code, signal) => code === null ? { kind: 'signal', signal: signal ?? 'unknown signal' } : { kind: 'exit', code };
+        // Once the program has started, 'error' can only mean a failed kill, which the deadline still covers.
+        child.on('error', error => {
+            if (child.pid === undefined)
+                finish(spawnError(argv[0], error));
+        });
+        child.on('exit', (code, signal) => {
+            drainTimer = setTimeout(() => finish(ended(code, signal)), DRAIN_MS);
+        });
+        child.on('close', (code, signal) => finish(ended(code, signal)));
+    });
+}
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        if (GROUPS)
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // The group is already gone.
+    }
+}
+function spawnError(command, error) {
+    const code = error.code;
+    const why = code === 'ENOENT'
+        ? 'no such command or file'
+        : code === 'EACCES'
+            ? 'permission denied (is the file executable?)'
+            : (0,errors/* describeError */.U)(error);
+    return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
+}
+/** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
+function lineSplitter(onLine) {
+    let partial = '';
+    return {
+        push(chunk) {
+            const parts = (partial + chunk).split(/\r?\n/);
+            partial = parts.pop() ?? '';
+            for (const part of parts)
+                onLine(part);
+            for (; partial.length > MAX_LINE; partial = partial.slice(MAX_LINE))
+                onLine(partial.slice(0, MAX_LINE));
+        },
+        flush() {
+            if (partial !== '')
+                onLine(partial);
+            partial = '';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/hooks/runner.ts
+// Lifecycle hooks: the user's own checks at the rollout's gates. Each is a command line split into argv by
+// splitCommand and started without a shell, so no input value can become code: the rollout's context reaches
+// the program only through ECS_ROLLOUT_* environment variables. Exit 0 passes; exit 75 (EX_TEMPFAIL) means
+// "not done yet" and the hook runs again after hook-retry-interval until step-timeout has passed since its
+// first attempt; anything else fails the gate. Between in-progress attempts the rollout's own gates are
+// read (context.interrupt): an alarm ends the wait at once instead of at step-timeout. on-rollback runs once
+// and can only warn: the rollback it follows is already done.
+
+
+
+
+
+
+
+/** The exit code that asks for another attempt. */
+const IN_PROGRESS = 75;
+/** Where each hook's command comes from. */
+const SOURCES = {
+    'pre-traffic': { key: 'preTraffic', input: 'hook-pre-traffic' },
+    'post-step': { key: 'postStep', input: 'hook-post-step' },
+    'post-deploy': { key: 'postDeploy', input: 'hook-post-deploy' },
+    'on-rollback': { key: 'onRollback', input: 'hook-on-rollback' }
+};
+/**
+ * Not passed on to hooks: the action's raw inputs (INPUT_*, among them the GitHub token) and the action
+ * runtime's token, which a `run:` step never sees either; inherited ECS_ROLLOUT_* values, so every one a hook
+ * sees is this rollout's.
+ */
+const WITHHELD = /^(?:INPUT_|ECS_ROLLOUT_|ACTIONS_RUNTIME_TOKEN$)/i;
+class HookRunner {
+    options;
+    argv = new Map();
+    clock;
+    /** Throws an InputError naming the input when a command line cannot be split. */
+    constructor(options) {
+        this.options = options;
+        this.clock = options.clock ?? ports.systemClock;
+        for (const name of Object.keys(SOURCES)) {
+            const { key, input } = SOURCES[name];
+            const command = options.hooks[key];
+            if (command === undefined)
+                continue;
+            try {
+                this.argv.set(name, (0,argv/* splitCommand */.G)(command));
+            }
+            catch (error) {
+                throw new parse/* InputError */.dz(input, `${(0,parse/* show */.WU)(command)} ${error.message}`);
+            }
+        }
+    }
+    async run(name, context) {
+        const argv = this.argv.get(name);
+        if (!argv)
+            return undefined;
+        this.options.log.startGroup(`hook ${name} (step ${context.step})`);
+        let final;
+        try {
+            final = await this.attempts(name, argv, context);
+        }
+        finally {
+            this.options.log.endGroup();
+        }
+        return this.report(name, final);
+    }
+    async attempts(name, argv, context) {
+        const { clock } = this;
+        const { log, signal, stepTimeoutMs, hooks } = this.options;
+        const env = await this.environment(name, context);
+        const deadline = clock.now() + stepTimeoutMs;
+        for (let attempt = 1;; attempt++) {
+            log.info(`${attempt > 1 ? `attempt ${attempt}: ` : ''}running ${(0,report_text/* oneLine */.TN)(JSON.stringify(argv))}`);
+            const output = [];
+            const onLine = (line) => {
+                output.push(line);
+                if (output.length > MAX_OUTPUT_LINES)
+                    output.shift();
+                // The prefix keeps a line of output from starting a `::workflow-command::`.
+                log.info(`│ ${(0,report_text/* oneLine */.TN)(line)}`);
+            };
+            const end = await runAttempt(argv, { env, signal, onLine, timeoutMs: deadline - clock.now() });
+            // on-rollback never loops: the rollout is over and the job should end.
+            if (end.kind !== 'exit' || end.code !== IN_PROGRESS || name === 'on-rollback')
+                return { end, output };
+            // Traffic may be on the new revision while the hook waits: its gates still count.
+            const interrupted = await context.interrupt?.().catch(() => undefined);
+            if (interrupted)
+                return { end, output, interrupted };
+            const left = deadline - clock.now();
+            if (left > 0) {
+                const wait = Math.min(hooks.retryIntervalMs, left);
+                log.info(`exit code ${IN_PROGRESS}: still in progress, next attempt in ${(0,parse/* formatDuration */.a3)(wait)}`);
+                await clock.sleep(wait, signal);
+                if (signal?.aborted)
+                    return { end: { kind: 'cancelled' }, output };
+                if (wait < left)
+                    continue;
+            }
+            return { end, output, gaveUp: true };
+        }
+    }
+    async environment(name, context) {
+        const c = this.options.context;
+        const testUrl = typeof c.testUrl === 'function' ? await c.testUrl() : c.testUrl;
+        const inherited = Object.entries(this.options.env ?? process.env).filter(([key]) => !WITHHELD.test(key));
+        const own = {
+            ECS_ROLLOUT_HOOK: name,
+            ECS_ROLLOUT_SERVICE: c.service,
+            ECS_ROLLOUT_CLUSTER: c.cluster,
+            ECS_ROLLOUT_ID: c.rolloutId,
+            ECS_ROLLOUT_STEP: String(context.step),
+            ECS_ROLLOUT_TRAFFIC_PERCENT: String(Math.round(context.trafficPercent * 100) / 100),
+            ECS_ROLLOUT_NEW_TASK_DEFINITION: c.newTaskDefinition,
+            ECS_ROLLOUT_STABLE_TASK_DEFINITION: c.stableTaskDefinition,
+            ECS_ROLLOUT_TEST_URL: testUrl
+        };
+        return Object.fromEntries([...inherited, ...Object.entries(own).filter(([, v]) => v !== undefined)]);
+    }
+    /** The final attempt as an event, and as the gate's verdict. */
+    report(name, { end, output, gaveUp, interrupted }) {
+        const { events, signal } = this.options;
+        const at = this.clock.now();
+        const note = interrupted
+            ? `still in progress (exit code ${IN_PROGRESS}) when ${reasonText(interrupted)}: not run again`
+            : this.note(name, end, gaveUp);
+        const lines = note === undefined ? output : [...output, `ecs-rollout: ${note}`];
+        const exitCode = end.kind === 'exit' ? end.code : null;
+        events.emit({ kind: 'hook', at, hook: name, exitCode, output: lines });
+        if (interrupted)
+            return interrupted;
+        if (exitCode === 0)
+            return undefined;
+        if (name === 'on-rollback') {
+            const what = exitCode === null ? `did not finish (${note})` : `exited with code ${exitCode}`;
+            events.emit({ kind: 'warning', at, message: `hook on-rollback ${what}; the rollback itself is done` });
+            return undefined;
+        }
+        // The same signal name the engine reports for a cancel it sees itself.
+        if (end.kind === 'cancelled')
+            return { kind: 'cancelled', signal: String(signal?.reason ?? 'SIGINT') };
+        return { kind: 'hook', hook: name, exitCode, output: lines };
+    }
+    /** Our own line under the output, for what the exit code alone does not say. */
+    note(name, end, gaveUp) {
+        const limit = `step-timeout (${(0,parse/* formatDuration */.a3)(this.options.stepTimeoutMs)})`;
+        switch (end.kind) {
+            case 'exit':
+                if (gaveUp)
+                    return `still in progress (exit code ${IN_PROGRESS}) when ${limit} ran out`;
+                if (end.code === IN_PROGRESS && name === 'on-rollback')
+                    return `exit code ${IN_PROGRESS} (in progress) is not retried for on-rollback`;
+                return undefined;
+            case 'signal':
+                return `the hook was killed by ${end.signal}`;
+            case 'spawn-error':
+                return end.message;
+            case 'cancelled':
+                return 'the run was cancelled before the hook finished';
+            case 'timed-out':
+                return `still running when ${limit} ran out, so it was stopped`;
+        }
+    }
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -5151,6 +5151,28 @@ function startEvent(config, record, region, plan, fromStep, at) {
         gates: { alarms: config.alarms, warningAlarms: config.warningAlarms }
     };
 }
+/** The lifecycle hooks' runner, when any hook is configured; `testUrl` gives hooks the test listener's URL. */
+function hookRunner(config, deps, record, events, testUrl) {
+    const h = config.hooks;
+    if (!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback))
+        return undefined;
+    return new HookRunner({
+        hooks: h,
+        stepTimeoutMs: config.stepTimeoutMs,
+        context: {
+            service: config.service,
+            cluster: config.cluster,
+            rolloutId: record.id,
+            newTaskDefinition: record.newTaskDefinition,
+            stableTaskDefinition: record.stableTaskDefinition,
+            testUrl
+        },
+        events,
+        log: lib_core,
+        clock: deps.clock,
+        signal: deps.cancel
+    });
+}
 /**
  * The lifecycle hooks, and the test listener. The test listener is pointed at the new revision's target group
  * at the rollout's first gate (before production traffic moves, or after the first step is up), when the new
@@ -5158,8 +5180,6 @@ function startEvent(config, record, region, plan, fromStep, at) {
  * points it back at the stable revision's target group, after production traffic and before the new tasks go.
  */
 function hooksFor(config, deps, record, events, ports) {
-    const h = config.hooks;
-    const configured = !!(h.preTraffic || h.postStep || h.postDeploy || h.onRollback);
     const listener = config.testListenerArn;
     const group = ports.newTargetGroup;
     let routed;
@@ -5167,24 +5187,7 @@ function hooksFor(config, deps, record, events, ports) {
         lib_core.info(`test listener ${url} forwards to ${group}, the new revision's target group`);
         return url;
     }));
-    const runner = configured
-        ? new HookRunner({
-            hooks: h,
-            stepTimeoutMs: config.stepTimeoutMs,
-            context: {
-                service: config.service,
-                cluster: config.cluster,
-                rolloutId: record.id,
-                newTaskDefinition: record.newTaskDefinition,
-                stableTaskDefinition: record.stableTaskDefinition,
-                testUrl: async () => routed?.catch(() => undefined)
-            },
-            events,
-            log: lib_core,
-            clock: deps.clock,
-            signal: deps.cancel
-        })
-        : undefined;
+    const runner = hookRunner(config, deps, record, events, async () => routed?.catch(() => undefined));
     if (!listener || !group)
         return runner;
     return {
@@ -5337,7 +5340,6 @@ async function handleOrphan(config, deps, service, record) {
 // which need the load balancer's advanced configuration. The follower (engine/follow.ts) then follows the
 // deployment under the same gates, hooks, events, job summary and outputs as a task-set rollout.
 // Everything that can be checked is checked before the first change, as for task sets.
-
 
 
 
@@ -5547,24 +5549,7 @@ async function followRollout(o) {
         warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`);
     for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint))
         warn(message);
-    const hooks = config.hooks;
-    const runner = hooks.preTraffic || hooks.postStep || hooks.postDeploy || hooks.onRollback
-        ? new HookRunner({
-            hooks,
-            stepTimeoutMs: config.stepTimeoutMs,
-            context: {
-                service: config.service,
-                cluster: config.cluster,
-                rolloutId: record.id,
-                newTaskDefinition: record.newTaskDefinition,
-                stableTaskDefinition: record.stableTaskDefinition
-            },
-            events,
-            log: lib_core,
-            clock: deps.clock,
-            signal: deps.cancel
-        })
-        : undefined;
+    const runner = hookRunner(config, deps, record, events);
     const deployment = new EcsDeployment({
         ecs: deps.clients.ecs,
         cluster: config.cluster,
