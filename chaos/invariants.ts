@@ -14,6 +14,8 @@ import { BAD_REVISIONS } from './scenario.js'
 
 /** How long traffic may keep reaching a target group or revision whose tasks all stopped, before it counts. */
 export const REACTION_MS = 5000
+/** The longest a health read before a weight move may be old: a read and a write apart, on a loaded machine. */
+const READ_MS = 1000
 /**
  * The longest a run may go without reading its gates: a poll interval, then two observations that fail after
  * the SDK's five attempts (with throttling's backoff) and the engine's pause between them. The chaos alarms
@@ -166,6 +168,8 @@ async function settled(control: SandboxControl, played: Played): Promise<string>
 function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[] {
   const found: string[] = []
   const since = new Map<string, number>()
+  /** When each target group last had a healthy target. */
+  const healthyAt = new Map<string, number>()
   let previous: JournalTick | undefined
   const episode = (key: string, empty: boolean, t: number, what: string) => {
     if (!empty) return since.delete(key)
@@ -182,12 +186,14 @@ function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[]
     const total = Object.values(tick.weightsByTargetGroup).reduce((a, b) => a + b, 0)
     for (const [tg, weight] of Object.entries(tick.weightsByTargetGroup)) {
       const empty = total > 0 && weight > 0 && !(tick.healthyByTargetGroup[tg] > 0)
-      // Onto a target group that had no healthy target before the move either: one that lost its targets in
-      // the same instant had passed the action's health check just before.
+      // Onto a target group that had no healthy target for READ_MS before the move either. One whose targets
+      // died in that time passed the action's health read, made right before the move (a read and a write
+      // apart, stretched by the load of concurrent runs); its traffic must then go within REACTION_MS.
       const before = previous?.weightsByTargetGroup[tg] ?? 0
-      const emptyBefore = previous !== undefined && !(previous.healthyByTargetGroup[tg] > 0)
+      const emptyBefore = previous !== undefined && tick.at - (healthyAt.get(tg) ?? -Infinity) > READ_MS
       if (empty && emptyBefore && weight > before)
         found.push(`traffic: weight moved onto ${shortTg(tg)} at ${at(tick.at)} with no healthy target`)
+      if (tick.healthyByTargetGroup[tg] > 0) healthyAt.set(tg, tick.at)
       episode(tg, empty, tick.at, `target group ${shortTg(tg)}`)
     }
     for (const [td, share] of Object.entries(tick.trafficShareByTaskDefinition))

@@ -565,9 +565,13 @@ class Reconciler {
                         await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal());
                         return this.checkStepTimeout();
                     }
+                    const hooked = this.state.trafficPercent === 0 && !this.preTrafficDone && this.deps.hooks;
                     const failure = this.state.trafficPercent === 0 ? await this.preTraffic() : undefined;
                     if (failure)
                         return this.fail(failure);
+                    // The hook may have taken minutes: the health read it followed is stale, so it is read again.
+                    if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new)))
+                        return undefined;
                 }
                 await traffic.setWeight(decision.percent);
                 this.state.trafficPercent = decision.percent;

@@ -184,6 +184,8 @@ export class FakeGates implements GatesPort {
 export class FakeTraffic implements TrafficPort {
   weights: number[] = []
   current = 0
+  /** The load balancer's health check of the new target group; absent, weight moves without one. */
+  ready?: (expected: number) => Promise<boolean>
   constructor(readonly mode: 'replicas' | 'weights') {}
   async setWeight(percent: number): Promise<void> {
     this.weights.push(percent)

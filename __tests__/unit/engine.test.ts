@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { PlanConfig, StrategyConfig } from '../../src/config/types.js'
 import { Status } from '../../src/constants.js'
 import type { EngineState } from '../../src/engine/decide.js'
-import { Reconciler, type EngineSettings } from '../../src/engine/reconciler.js'
+import { Reconciler, type EngineSettings, type Hooks } from '../../src/engine/reconciler.js'
 import type { RolloutRecord } from '../../src/record/record.js'
 import {
   EventLog,
@@ -37,6 +37,8 @@ interface Setup {
   settings?: Partial<EngineSettings>
   step?: number
   abortAfterMs?: number
+  traffic?: FakeTraffic
+  hooks?: Hooks
 }
 
 async function rollout(setup: Setup) {
@@ -46,7 +48,7 @@ async function rollout(setup: Setup) {
     clock,
     setup.alarmAt === undefined ? {} : { 'web-5xx': clock.now() + setup.alarmAt }
   )
-  const traffic = new FakeTraffic(setup.plan.traffic)
+  const traffic = setup.traffic ?? new FakeTraffic(setup.plan.traffic)
   const records = new FakeRecords(world)
   const events = new EventLog()
   const settings: EngineSettings = {
@@ -95,7 +97,7 @@ async function rollout(setup: Setup) {
   const result = await new Reconciler(
     record,
     state,
-    { fleet: world, traffic, gates, records, events, clock, cancel: controller.signal },
+    { fleet: world, traffic, gates, records, events, clock, cancel: controller.signal, hooks: setup.hooks },
     settings,
     started
   ).run()
@@ -297,6 +299,39 @@ describe('gates roll back', () => {
     expect(result.reason).toMatchObject({ kind: 'alarm' })
     expect(world.sets.new?.desired).toBeGreaterThan(0)
     expect(records.last).toMatchObject({ phase: 'Active', stage: 'paused' })
+  })
+})
+
+describe('traffic by weights', () => {
+  it('the health read before the first weight is taken again after the pre-traffic hook, which may take minutes', async () => {
+    const log: string[] = []
+    // Healthy before the hook, not right after it (a task crashed meanwhile), healthy again at the next look.
+    const answers = [true, false, true]
+    const traffic = new FakeTraffic('weights')
+    traffic.ready = async () => {
+      const ready = answers.shift() ?? true
+      log.push(`ready ${ready}`)
+      return ready
+    }
+    const setWeight = traffic.setWeight.bind(traffic)
+    traffic.setWeight = async percent => {
+      log.push(`weight ${percent}`)
+      await setWeight(percent)
+    }
+    const hooks: Hooks = {
+      run: async name => {
+        log.push(name)
+        return undefined
+      }
+    }
+    const { result } = await rollout({
+      plan: planConfig(canary, { traffic: 'weights', stableScale: 'keep' }),
+      traffic,
+      hooks
+    })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(log.slice(0, 5)).toEqual(['ready true', 'pre-traffic', 'ready false', 'ready true', 'weight 10'])
+    expect(log.filter(l => l === 'pre-traffic')).toHaveLength(1)
   })
 })
 

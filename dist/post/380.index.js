@@ -66,10 +66,14 @@ function decodeRecord(tags) {
     if (!id || !plan)
         return undefined;
     const [step, steps] = (get('step') ?? '0/0').split('/').map(Number);
+    const phase = get('phase') ?? 'Pending';
+    // A save is two calls, TagResource then UntagResource: a run killed between them leaves a Completed record
+    // with the stage or request it was clearing. Neither means anything once the rollout is over.
+    const live = phase !== 'Completed';
     return {
         id,
-        phase: get('phase') ?? 'Pending',
-        stage: get('stage'),
+        phase,
+        stage: live ? get('stage') : undefined,
         step: step || 0,
         steps: steps || 0,
         newTaskDefinition: get('new') ?? '',
@@ -83,8 +87,8 @@ function decodeRecord(tags) {
         heartbeat: Number(get('heartbeat') ?? 0),
         outcome: get('outcome'),
         reason: get('reason'),
-        request: get('request'),
-        requestedBy: get('request-by')
+        request: live ? get('request') : undefined,
+        requestedBy: live ? get('request-by') : undefined
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".

@@ -88,10 +88,14 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
   const plan = get('plan')
   if (!id || !plan) return undefined
   const [step, steps] = (get('step') ?? '0/0').split('/').map(Number)
+  const phase = (get('phase') as Phase) ?? 'Pending'
+  // A save is two calls, TagResource then UntagResource: a run killed between them leaves a Completed record
+  // with the stage or request it was clearing. Neither means anything once the rollout is over.
+  const live = phase !== 'Completed'
   return {
     id,
-    phase: (get('phase') as Phase) ?? 'Pending',
-    stage: get('stage') as Stage | undefined,
+    phase,
+    stage: live ? (get('stage') as Stage | undefined) : undefined,
     step: step || 0,
     steps: steps || 0,
     newTaskDefinition: get('new') ?? '',
@@ -105,8 +109,8 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
     heartbeat: Number(get('heartbeat') ?? 0),
     outcome: get('outcome') as Outcome | undefined,
     reason: get('reason'),
-    request: get('request') as Request | undefined,
-    requestedBy: get('request-by')
+    request: live ? (get('request') as Request | undefined) : undefined,
+    requestedBy: live ? get('request-by') : undefined
   }
 }
 

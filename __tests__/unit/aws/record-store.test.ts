@@ -84,4 +84,18 @@ describe('RecordStore', () => {
     expect(loadRecord([{ key: 'team', value: 'a' }])).toBeUndefined()
     expect(loadRecord(undefined)).toBeUndefined()
   })
+
+  it('a Completed record left with a stage or request (a run killed between TagResource and UntagResource) has none', () => {
+    const tags = encodeRecord({ ...record, stage: 'rolling-back', request: 'abort', requestedBy: 'octocat' })
+    const completed = { ...tags, 'ecs-rollout:phase': 'Completed', 'ecs-rollout:outcome': 'rolled-back' }
+    expect(loadRecord(tagList(completed))).toMatchObject({
+      phase: 'Completed',
+      outcome: 'rolled-back',
+      stage: undefined,
+      request: undefined,
+      requestedBy: undefined
+    })
+    // While the rollout is live, both are read as written.
+    expect(loadRecord(tagList(tags))).toMatchObject({ stage: 'rolling-back', request: 'abort' })
+  })
 })
