@@ -2,10 +2,16 @@
 // the service and its rollout record, and moves the manual alarm. Injected faults hit these calls too (they
 // are global to the sandbox), so every call here is retried until it gets through.
 
-import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
 import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { createScene, registerRevision, sandboxClients, type Scene } from '../sandbox/fixtures.js'
+import {
+  createManualAlarm,
+  createScene,
+  registerRevision,
+  sandboxClients,
+  type Scene
+} from '../sandbox/fixtures.js'
 import { tagRecord } from '../src/aws/tags.js'
 import { decodeRecord, type RolloutRecord } from '../src/record/record.js'
 import type { Scenario } from './scenario.js'
@@ -67,21 +73,7 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
   }
   const { cw, ecs } = scene.clients
   const manualAlarm = `${scene.serviceName}-manual`
-  await retrying(() =>
-    cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: manualAlarm,
-        Namespace: 'Chaos/Manual',
-        MetricName: 'NeverPublished',
-        Statistic: 'Sum',
-        Period: 1,
-        EvaluationPeriods: 1,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'ignore'
-      })
-    )
-  )
+  await retrying(() => createManualAlarm(cw, manualAlarm))
   const next = await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
   return {
     scene,

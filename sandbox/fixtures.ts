@@ -71,6 +71,31 @@ export const NETWORK: NetworkConfiguration = {
   }
 }
 
+/**
+ * An alarm that only SetAlarmState moves: its metric is never published and missing data is ignored, so the
+ * state a test or benchmark sets sticks until it sets another.
+ */
+export async function createManualAlarm(
+  cw: CloudWatchClient,
+  name: string,
+  { period = 1 }: { period?: number } = {}
+): Promise<void> {
+  await cw.send(
+    new PutMetricAlarmCommand({
+      AlarmName: name,
+      Namespace: 'Sandbox/Manual',
+      MetricName: 'NeverPublished',
+      Dimensions: [{ Name: 'Alarm', Value: name }],
+      Statistic: 'Sum',
+      Period: period,
+      EvaluationPeriods: 1,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'ignore'
+    })
+  )
+}
+
 /** Register a Fargate revision whose behaviour in the sandbox is set by `env` (SANDBOX_* variables). */
 export async function registerRevision(
   ecs: ECSClient,

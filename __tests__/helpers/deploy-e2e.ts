@@ -1,7 +1,7 @@
 // End-to-end deploy tests: one in-process sandbox per test (so tests can run concurrently in one jest worker),
 // a 4-task EXTERNAL service behind a target group with a 5xx alarm, and dist/index.js run as the runner runs it.
 
-import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   DescribeServicesCommand,
   DescribeTaskSetsCommand,
@@ -11,6 +11,7 @@ import {
 import { expect } from '@jest/globals'
 import { SandboxControl } from '../../sandbox/client.js'
 import {
+  createManualAlarm,
   createScene,
   registerRevision,
   waitFor,
@@ -77,20 +78,7 @@ export async function withScene<T>(options: E2EOptions, body: (e2e: E2E) => Prom
       alarm: { name: ALARM, threshold: options.threshold ?? 5, period: 1 },
       ...options.scene
     })
-    if (options.manualAlarm)
-      await scene.clients.cw.send(
-        new PutMetricAlarmCommand({
-          AlarmName: MANUAL_ALARM,
-          Namespace: 'Test/Manual',
-          MetricName: 'NeverPublished',
-          Statistic: 'Sum',
-          Period: 1,
-          EvaluationPeriods: 1,
-          Threshold: 0,
-          ComparisonOperator: 'GreaterThanThreshold',
-          TreatMissingData: 'ignore'
-        })
-      )
+    if (options.manualAlarm) await createManualAlarm(scene.clients.cw, MANUAL_ALARM)
     return await body({
       sandbox,
       control: new SandboxControl(sandbox.url),

@@ -2,7 +2,6 @@
 // (rolling) or 4 (native strategies, set up with the load balancer's advanced configuration), a 5xx alarm on
 // the load balancer, and dist/index.js (or ECS_ROLLOUT_DIST) run as the runner runs it.
 
-import { PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch'
 import {
   DescribeServiceDeploymentsCommand,
   DescribeServicesCommand,
@@ -14,6 +13,7 @@ import { DescribeRulesCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { expect } from '@jest/globals'
 import { SandboxControl } from '../../sandbox/client.js'
 import {
+  createManualAlarm,
   createScene,
   registerRevision,
   waitFor,
@@ -108,20 +108,7 @@ export async function withEcsScene<T>(options: EcsE2EOptions, body: (e2e: EcsE2E
         env: awsEnv(sandbox.url)
       }
     }
-    if (options.manualAlarm)
-      await e2e.clients.cw.send(
-        new PutMetricAlarmCommand({
-          AlarmName: MANUAL_ALARM,
-          Namespace: 'Test/Manual',
-          MetricName: 'NeverPublished',
-          Statistic: 'Sum',
-          Period: 1,
-          EvaluationPeriods: 1,
-          Threshold: 0,
-          ComparisonOperator: 'GreaterThanThreshold',
-          TreatMissingData: 'ignore'
-        })
-      )
+    if (options.manualAlarm) await createManualAlarm(e2e.clients.cw, MANUAL_ALARM)
     return await body(e2e)
   } finally {
     await sandbox.close()

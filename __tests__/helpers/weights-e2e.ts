@@ -7,11 +7,17 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { DescribeTaskSetsCommand, type TaskSet } from '@aws-sdk/client-ecs'
 import { expect } from '@jest/globals'
 import { SandboxControl, type CallRecord, type JournalTick } from '../../sandbox/client.js'
-import { createScene, registerRevision, type Scene, type SceneOptions } from '../../sandbox/fixtures.js'
+import {
+  createManualAlarm,
+  createScene,
+  registerRevision,
+  type Scene,
+  type SceneOptions
+} from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 import { actionEnv, DIST, readOutputs, tempFiles, type RunResult } from './action.js'
 import { ALARM, awsEnv, MANUAL_ALARM, TICK_MS, transcript } from './deploy-e2e.js'
@@ -59,19 +65,7 @@ export async function withWeights<T>(
       ...options.scene
     })
     // Moved by SetAlarmState only (see MANUAL_ALARM in deploy-e2e.ts).
-    await scene.clients.cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: MANUAL_ALARM,
-        Namespace: 'Test/Manual',
-        MetricName: 'NeverPublished',
-        Statistic: 'Sum',
-        Period: 1,
-        EvaluationPeriods: 1,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'ignore'
-      })
-    )
+    await createManualAlarm(scene.clients.cw, MANUAL_ALARM)
     const [blue, green] = scene.targetGroups
     return await body({
       sandbox,

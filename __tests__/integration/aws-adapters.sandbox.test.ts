@@ -24,7 +24,13 @@ import { TaskSetFleet } from '../../src/aws/task-set-fleet.js'
 import type { FleetObservation } from '../../src/engine/ports.js'
 import { decodeRecord, encodeRecord } from '../../src/record/record.js'
 import { SandboxControl } from '../../sandbox/client.js'
-import { createScene, registerRevision, waitFor, type Scene } from '../../sandbox/fixtures.js'
+import {
+  createManualAlarm,
+  createScene,
+  registerRevision,
+  waitFor,
+  type Scene
+} from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.2' }
@@ -207,19 +213,7 @@ describe('AlarmGates against the sandbox', () => {
   it('finds an ALARM that came and went between two reads in the alarm history', async () => {
     const scene = await createScene(sandbox.url, { cluster: 'prod', env: FAST, desiredCount: 1 })
     const { cw } = scene.clients
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: 'blip',
-        Namespace: 'Test/Manual',
-        MetricName: 'NeverPublished',
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'ignore'
-      })
-    )
+    await createManualAlarm(cw, 'blip', { period: 60 })
     const set = async (StateValue: 'OK' | 'ALARM', StateReason: string) => {
       await cw.send(new SetAlarmStateCommand({ AlarmName: 'blip', StateValue, StateReason }))
       await new Promise(resolve => setTimeout(resolve, 5))

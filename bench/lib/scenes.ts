@@ -1,12 +1,8 @@
 // Services in the sandbox for the action to roll out, built through the real SDK clients (sandbox/fixtures.ts),
 // and gate alarms that only SetAlarmState moves.
 
-import {
-  PutMetricAlarmCommand,
-  SetAlarmStateCommand,
-  type CloudWatchClient
-} from '@aws-sdk/client-cloudwatch'
-import { createScene, registerRevision, type Scene } from '../../sandbox/fixtures.js'
+import { SetAlarmStateCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import { createManualAlarm, createScene, registerRevision, type Scene } from '../../sandbox/fixtures.js'
 
 // The bench process talks to the sandbox through the SDK too.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -49,29 +45,8 @@ export async function createService(endpoint: string, spec: ServiceSpec): Promis
   })
   const next = await registerRevision(scene.clients.ecs, scene.family, spec.env)
   const alarms = Array.from({ length: spec.alarms ?? 0 }, (_, i) => `${spec.service}-gate-${i + 1}`)
-  for (const name of alarms) await createManualAlarm(scene.clients.cw, name)
+  for (const name of alarms) await createManualAlarm(scene.clients.cw, name, { period: 60 })
   return { scene, region, next, alarms }
-}
-
-/**
- * An alarm only SetAlarmState moves: its metric never gets a datapoint and missing data is `ignore`, so each
- * evaluation keeps the state it finds (as CloudWatch does), and a state set by hand sticks.
- */
-export async function createManualAlarm(cw: CloudWatchClient, name: string): Promise<void> {
-  await cw.send(
-    new PutMetricAlarmCommand({
-      AlarmName: name,
-      Namespace: 'Bench/Manual',
-      MetricName: 'NeverPublished',
-      Dimensions: [{ Name: 'Alarm', Value: name }],
-      Statistic: 'Sum',
-      Period: 60,
-      EvaluationPeriods: 1,
-      Threshold: 0,
-      ComparisonOperator: 'GreaterThanThreshold',
-      TreatMissingData: 'ignore'
-    })
-  )
 }
 
 export async function setAlarm(cw: CloudWatchClient, name: string): Promise<void> {
