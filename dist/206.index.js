@@ -4302,11 +4302,11 @@ async function startReporting(config, deps, record, from, to) {
         }
     };
 }
-/** The reconciler's (and the ECS follower's) settings from the inputs. */
 /** Names the rollout this run owns for the post step, the safety net should the main step be killed. */
 function saveForPostStep(config, rolloutId) {
     core.saveState(constants/* State */.Uw.Rollout, JSON.stringify({ cluster: config.cluster, service: config.service, id: rolloutId }));
 }
+/** The reconciler's (and the ECS follower's) settings from the inputs. */
 function engineSettings(config, plan) {
     return {
         plan,
@@ -4343,6 +4343,7 @@ async function runRollout(o) {
     }, engineSettings(config, planConfig), deps.clock.now()).run();
     return reporting.finish(result, o.outputs);
 }
+/** The rollout's first event, which the log, the summary and the GitHub report open with. */
 function startEvent(config, record, region, plan, fromStep, at) {
     return {
         kind: 'start',
@@ -4470,6 +4471,20 @@ function outcomeOf(result, outputs, summary) {
 
 
 
+/** The run executing the rollout now (or last), for messages. */
+function ownerOf(record) {
+    return record.owner || record.runUrl || record.actor;
+}
+/** The record as this run's, which now executes the rollout forward or rolls it back. */
+function takeOver(record, deps, mode) {
+    return {
+        ...record,
+        owner: deps.run.runUrl || deps.run.actor,
+        heartbeat: deps.clock.now(),
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+        request: null
+    };
+}
 function ownerIsAlive(record, config, now) {
     const running = record.stage === 'executing' || record.stage === 'rolling-back';
     return running && now - record.heartbeat < config.takeoverAfterMs;
@@ -4498,9 +4513,7 @@ async function resumeState(record, ports, step, mode, now) {
         stepStartedAt: now,
         trafficPercent,
         promoted,
-        failure: mode === 'rollback'
-            ? { kind: 'orphan', owner: record.owner || record.runUrl || record.actor }
-            : undefined
+        failure: mode === 'rollback' ? { kind: 'orphan', owner: ownerOf(record) } : undefined
     };
     // Promoted already: the final bake starts over, since nobody watched it while the owner was gone.
     if (state.mode === 'final' && promoted)
@@ -4516,13 +4529,7 @@ async function resumeState(record, ports, step, mode, now) {
 async function handleOrphan(config, deps, service, record) {
     const ports = await portsFor(config, deps.clients, service, record);
     const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward';
-    const taken = {
-        ...record,
-        owner: deps.run.runUrl || deps.run.actor,
-        heartbeat: deps.clock.now(),
-        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
-        request: null
-    };
+    const taken = takeOver(record, deps, mode);
     core.info(`Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`);
     // Taken at once, so that no other run takes it too, and handed to the post step if this run is cancelled.
     await ports.records.save(taken);
@@ -4704,15 +4711,11 @@ async function checkNothingUnderWay(config, deps, service, native) {
  * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
  */
 async function carryOnEcsController(config, deps, info, record, how) {
-    const { clients, clock } = deps;
+    const { clients } = deps;
     const gates = await checkedGates(config, clients);
     const taken = {
-        ...record,
-        plan: how.plan,
-        stage: how.rollback ? 'rolling-back' : 'executing',
-        owner: deps.run.runUrl || deps.run.actor,
-        heartbeat: clock.now(),
-        request: null
+        ...takeOver(record, deps, how.rollback ? 'rollback' : 'forward'),
+        plan: how.plan
     };
     return followRollout({
         config,
@@ -4737,17 +4740,7 @@ async function followRollout(o) {
     const reporting = await startReporting(config, deps, record, o.from, o.to);
     const { events, region } = reporting;
     const start = {
-        kind: 'start',
-        at: deps.clock.now(),
-        rolloutId: record.id,
-        cluster: config.cluster,
-        service: config.service,
-        region,
-        from: record.stableTaskDefinition ? rollout_session_revision(record.stableTaskDefinition) : undefined,
-        to: rollout_session_revision(record.newTaskDefinition),
-        plan,
-        fromStep: o.adopt?.step ?? 1,
-        gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
+        ...startEvent(config, record, region, plan, o.adopt?.step ?? 1, deps.clock.now()),
         controller: 'ECS'
     };
     events.emit(start);
@@ -4938,10 +4931,6 @@ async function withNewPlan(config, deps, service, record, step) {
 function refuseWhileRollingBack(config, record, alive) {
     throw new Error(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
-/** The run executing the rollout now (or last), for messages. */
-function ownerOf(record) {
-    return record.owner || record.runUrl || record.actor;
-}
 /**
  * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
  * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
@@ -4994,14 +4983,7 @@ function stepByCounts(plan, steps, newTasks) {
 }
 async function carryOn(config, deps, service, record, how) {
     const plan = planFor(config, record);
-    const taken = {
-        ...record,
-        plan,
-        stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
-        owner: deps.run.runUrl || deps.run.actor,
-        heartbeat: deps.clock.now(),
-        request: null
-    };
+    const taken = { ...takeOver(record, deps, how.mode), plan };
     const ports = await portsFor(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
     const steps = (0,planner/* buildPlan */.Gg)(plan, fleet.desiredCount).steps;

@@ -44,22 +44,30 @@ async function settleRollout(): Promise<string | undefined> {
   try {
     const { id } = JSON.parse(saved) as { id: string }
     const config = readConfig(name => core.getInput(name))
-    const [{ createClients }, { systemClock }, { runContext }, { readService }, { decodeRecord }, control] =
-      await Promise.all([
-        import('./aws/clients.js'),
-        import('./engine/ports.js'),
-        import('./run-context.js'),
-        import('./aws/service.js'),
-        import('./record/record.js'),
-        import('./commands/control.js')
-      ])
+    const [
+      { createClients },
+      { systemClock },
+      { runContext },
+      { readService },
+      { decodeRecord },
+      { ownerOf },
+      control
+    ] = await Promise.all([
+      import('./aws/clients.js'),
+      import('./engine/ports.js'),
+      import('./run-context.js'),
+      import('./aws/service.js'),
+      import('./record/record.js'),
+      import('./commands/ownership.js'),
+      import('./commands/control.js')
+    ])
     const deps = { clients: createClients(), clock: systemClock, run: runContext() }
     const service = await readService(deps.clients.ecs, config.cluster, config.service)
     const record = decodeRecord(service.tags)
     if (!record || record.id !== id || record.phase !== 'Active') return undefined
     if (record.stage === 'paused' || record.stage === 'batch-completed') return undefined
     // Another run carries it on now: not this run's to touch.
-    if (deps.run.runUrl && control.ownerOf(record) !== deps.run.runUrl) return undefined
+    if (deps.run.runUrl && ownerOf(record) !== deps.run.runUrl) return undefined
     // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
     const handedOver = record.heartbeat === 0
     if (core.getState(State.Finished) === 'true' && !handedOver) return undefined

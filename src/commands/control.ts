@@ -15,7 +15,7 @@ import { buildPlan } from '../plan/planner.js'
 import { decodeRecord, TAG_PREFIX, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
 import { carryOnEcsController } from './deploy-ecs.js'
-import { ownerIsAlive, resumeState } from './ownership.js'
+import { ownerIsAlive, ownerOf, resumeState, takeOver } from './ownership.js'
 import type { Outcome } from './outcome.js'
 import {
   describeTaskDefinition,
@@ -170,11 +170,6 @@ function refuseWhileRollingBack(config: Config, record: RolloutRecord, alive: bo
   )
 }
 
-/** The run executing the rollout now (or last), for messages. */
-export function ownerOf(record: RolloutRecord): string {
-  return record.owner || record.runUrl || record.actor
-}
-
 /**
  * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
  * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
@@ -240,14 +235,7 @@ async function carryOn(
   how: { mode: 'forward' | 'rollback'; step?: number | 'by-counts' }
 ): Promise<Outcome> {
   const plan = planFor(config, record)
-  const taken: RolloutRecord = {
-    ...record,
-    plan,
-    stage: how.mode === 'rollback' ? 'rolling-back' : 'executing',
-    owner: deps.run.runUrl || deps.run.actor,
-    heartbeat: deps.clock.now(),
-    request: null
-  }
+  const taken: RolloutRecord = { ...takeOver(record, deps, how.mode), plan }
   const ports = await portsFor(config, deps.clients, service, taken)
   const fleet = await ports.fleet.observe(true)
   const steps = buildPlan(plan, fleet.desiredCount).steps

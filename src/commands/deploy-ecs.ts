@@ -33,13 +33,13 @@ import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
 import type { Outcome } from './outcome.js'
-import { ownerIsAlive } from './ownership.js'
+import { ownerIsAlive, takeOver } from './ownership.js'
 import {
   describeTaskDefinition,
   engineSettings,
   hookRunner,
-  revision,
   saveForPostStep,
+  startEvent,
   startReporting,
   type SessionDeps
 } from './rollout-session.js'
@@ -240,15 +240,11 @@ export async function carryOnEcsController(
   record: RolloutRecord,
   how: { plan: PlanConfig; rollback?: FailureReason }
 ): Promise<Outcome> {
-  const { clients, clock } = deps
+  const { clients } = deps
   const gates = await checkedGates(config, clients)
   const taken: RolloutRecord = {
-    ...record,
-    plan: how.plan,
-    stage: how.rollback ? 'rolling-back' : 'executing',
-    owner: deps.run.runUrl || deps.run.actor,
-    heartbeat: clock.now(),
-    request: null
+    ...takeOver(record, deps, how.rollback ? 'rollback' : 'forward'),
+    plan: how.plan
   }
   return followRollout({
     config,
@@ -274,17 +270,7 @@ async function followRollout(o: FollowOptions): Promise<Outcome> {
   const reporting = await startReporting(config, deps, record, o.from, o.to)
   const { events, region } = reporting
   const start: RolloutEvent = {
-    kind: 'start',
-    at: deps.clock.now(),
-    rolloutId: record.id,
-    cluster: config.cluster,
-    service: config.service,
-    region,
-    from: record.stableTaskDefinition ? revision(record.stableTaskDefinition) : undefined,
-    to: revision(record.newTaskDefinition),
-    plan,
-    fromStep: o.adopt?.step ?? 1,
-    gates: { alarms: config.alarms, warningAlarms: config.warningAlarms },
+    ...startEvent(config, record, region, plan, o.adopt?.step ?? 1, deps.clock.now()),
     controller: 'ECS'
   }
   events.emit(start)

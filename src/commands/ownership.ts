@@ -19,6 +19,26 @@ import {
   type SessionDeps
 } from './rollout-session.js'
 
+/** The run executing the rollout now (or last), for messages. */
+export function ownerOf(record: RolloutRecord): string {
+  return record.owner || record.runUrl || record.actor
+}
+
+/** The record as this run's, which now executes the rollout forward or rolls it back. */
+export function takeOver(
+  record: RolloutRecord,
+  deps: SessionDeps,
+  mode: 'forward' | 'rollback'
+): RolloutRecord {
+  return {
+    ...record,
+    owner: deps.run.runUrl || deps.run.actor,
+    heartbeat: deps.clock.now(),
+    stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+    request: null
+  }
+}
+
 export function ownerIsAlive(record: RolloutRecord, config: Config, now: number): boolean {
   const running = record.stage === 'executing' || record.stage === 'rolling-back'
   return running && now - record.heartbeat < config.takeoverAfterMs
@@ -59,10 +79,7 @@ export async function resumeState(
     stepStartedAt: now,
     trafficPercent,
     promoted,
-    failure:
-      mode === 'rollback'
-        ? { kind: 'orphan', owner: record.owner || record.runUrl || record.actor }
-        : undefined
+    failure: mode === 'rollback' ? { kind: 'orphan', owner: ownerOf(record) } : undefined
   }
   // Promoted already: the final bake starts over, since nobody watched it while the owner was gone.
   if (state.mode === 'final' && promoted) state.bakeStartedAt = now
@@ -82,13 +99,7 @@ export async function handleOrphan(
 ): Promise<Outcome> {
   const ports = await portsFor(config, deps.clients, service, record)
   const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward'
-  const taken: RolloutRecord = {
-    ...record,
-    owner: deps.run.runUrl || deps.run.actor,
-    heartbeat: deps.clock.now(),
-    stage: mode === 'rollback' ? 'rolling-back' : 'executing',
-    request: null
-  }
+  const taken = takeOver(record, deps, mode)
   core.info(
     `Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`
   )

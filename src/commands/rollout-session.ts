@@ -27,6 +27,7 @@ import {
 import { startDeployReport } from '../github/reporter.js'
 import { HookRunner } from '../hooks/runner.js'
 import { buildPlan } from '../plan/planner.js'
+import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { fanOut, LiveSummary } from '../report/live-summary.js'
 import { createLogSink } from '../report/log.js'
@@ -216,7 +217,6 @@ export async function startReporting(
   }
 }
 
-/** The reconciler's (and the ECS follower's) settings from the inputs. */
 /** Names the rollout this run owns for the post step, the safety net should the main step be killed. */
 export function saveForPostStep(config: Config, rolloutId: string): void {
   core.saveState(
@@ -225,6 +225,7 @@ export function saveForPostStep(config: Config, rolloutId: string): void {
   )
 }
 
+/** The reconciler's (and the ECS follower's) settings from the inputs. */
 export function engineSettings<P>(config: Config, plan: P): Omit<EngineSettings, 'plan'> & { plan: P } {
   return {
     plan,
@@ -279,14 +280,15 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
   return reporting.finish(result, o.outputs)
 }
 
-function startEvent(
+/** The rollout's first event, which the log, the summary and the GitHub report open with. */
+export function startEvent(
   config: Config,
   record: RolloutRecord,
   region: string,
-  plan: ReturnType<typeof buildPlan>,
+  plan: Plan,
   fromStep: number,
   at: number
-): RolloutEvent {
+): Extract<RolloutEvent, { kind: 'start' }> {
   return {
     kind: 'start',
     at,
