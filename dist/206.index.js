@@ -4997,7 +4997,8 @@ async function carryOn(config, deps, service, record, how) {
     saveForPostStep(config, record.id);
     if (how.mode === 'forward')
         await ports.fleet.ensureNew();
-    const state = await resumeState(taken, ports, step, how.mode, deps.clock.now());
+    // The record as the gone run left it (with the plan going on): a rollback it lost keeps its owner as the cause.
+    const state = await resumeState({ ...record, plan }, ports, step, how.mode, deps.clock.now());
     // An abort is this run's request; a rollback that lost its owner keeps its cause (the owner stopped).
     if (state.mode === 'rollback' && config.command === 'abort')
         state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' };

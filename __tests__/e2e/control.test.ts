@@ -18,6 +18,7 @@ import {
   withSandbox
 } from '../helpers/control-e2e.js'
 import type { Sandbox } from '../../sandbox/server.js'
+import { RecordStore } from '../../src/aws/record-store.js'
 
 jest.setTimeout(120_000)
 
@@ -136,7 +137,10 @@ group('control across runs: commands on a paused rollout', () => {
 
   it.concurrent(
     'partition 0 rolls the updated tasks back and stays paused, then abort; a resume with step inputs changes the plan',
-    () => withSandbox(sandbox => Promise.all([partitionZero(sandbox), resumeNewPlan(sandbox)]))
+    () =>
+      withSandbox(sandbox =>
+        Promise.all([partitionZero(sandbox), resumeNewPlan(sandbox), resumeOrphanedRollback(sandbox)])
+      )
   )
 })
 
@@ -242,6 +246,30 @@ async function partitionZero(sandbox: Sandbox): Promise<void> {
     expect(nothing.result.outputs.reason).toMatch(
       /there is no rollout in progress on shop .*nothing to abort/
     )
+  })
+}
+
+/** A resume of a rollback whose run is gone finishes the rollback, and the reason names that run, not this one. */
+async function resumeOrphanedRollback(sandbox: Sandbox): Promise<void> {
+  const svc = await addService(sandbox, 'cart', { desiredCount: 4 })
+  const since = Date.now()
+  const next = await newRevision(svc)
+  const d = await deploy(svc, next, { partition: '2' }, { runId: 600 })
+  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+  // As a run 600 that began rolling back and died would leave it: rolling back, its heartbeat long gone.
+  const left = (await record(svc))!
+  const gone = 'https://github.com/acme/shop/actions/runs/600'
+  await new RecordStore({ ecs: svc.scene.clients.ecs, serviceArn: svc.scene.service }).save({
+    ...left,
+    stage: 'rolling-back',
+    owner: gone,
+    heartbeat: Date.now() - 60_000
+  })
+  const resumed = await act(svc, { command: 'resume', 'takeover-after': '1s' }, { runId: 601 })
+  await explain([resumed.result], async () => {
+    expect(resumed.result.outputs.status).toBe('rolled-back')
+    expect(resumed.result.outputs.reason).toBe(`the run that owned the rollout stopped (${gone})`)
+    await expectConsistent(svc, { allowed: [svc.first], since })
   })
 }
 
