@@ -24,7 +24,7 @@ import type { Ctx } from '../core/world.js'
 import { SUPPORTED_OPERATORS, alarmQueries } from './evaluate.js'
 import { isSupportedStatistic } from './metrics.js'
 import type { AlarmRecord, StateValue } from './model.js'
-import { checkQueries, dimensionsOf } from './queries.js'
+import { checkQueries, dimensionsOf, expressionError } from './queries.js'
 import { parseRule, ruleAlarms } from './rule.js'
 import { addHistory, setAlarmState } from './state.js'
 
@@ -75,8 +75,15 @@ export function putMetricAlarm(ctx: Ctx, input: PutMetricAlarmInput): object {
       throw cwErrors.invalidCombination('Metrics cannot be combined with MetricName, Namespace or Statistic.')
     }
     const queries = checkQueries(metrics)
-    if (queries.filter(q => q.returnData).length !== 1) {
+    const returned = queries.filter(q => q.returnData)
+    if (returned.length !== 1) {
       throw cwErrors.invalidValue('Exactly one element of the Metrics list must have ReturnData set to true.')
+    }
+    if (returned[0].kind !== 'TS') {
+      throw expressionError(
+        returned[0].id,
+        'an alarm watches a single time series, not an array of time series'
+      )
     }
   } else {
     requireString(input.MetricName, 'MetricName', cwErrors.missing)

@@ -31,6 +31,7 @@ export function alarmQueries(record: MetricAlarmRecord): {
     id: 'm1',
     returnData: true,
     periodMs,
+    kind: 'TS',
     metric: {
       namespace: a.Namespace!,
       metricName: a.MetricName!,
@@ -41,10 +42,19 @@ export function alarmQueries(record: MetricAlarmRecord): {
   return { queries: [query], returned: 'm1', periodMs }
 }
 
-/** Evaluate metric alarms once per completed period, then composites whose children changed. */
+/**
+ * Evaluate metric alarms once per completed period, then composites whose children changed. An alarm that
+ * cannot be evaluated is that alarm's problem: it goes to INSUFFICIENT_DATA saying why, the sandbox logs it, and
+ * every other alarm (and the rest of the simulation step) carries on.
+ */
 export function evaluateAlarms(world: World, now: number): void {
   for (const record of world.cw.alarms.values()) {
-    if (record.type === 'MetricAlarm') evaluateMetricAlarm(world, record, now)
+    if (record.type !== 'MetricAlarm') continue
+    try {
+      evaluateMetricAlarm(world, record, now)
+    } catch (e) {
+      failedEvaluation(world, record, e, now)
+    }
   }
   // Composites can have composite children; a few passes settle any chain of them.
   for (let pass = 0; pass < 5; pass++) {
@@ -66,7 +76,9 @@ function evaluateMetricAlarm(world: World, record: MetricAlarmRecord, now: numbe
   const m = a.DatapointsToAlarm ?? n
   const start = end - n * periodMs
   const region = a.AlarmArn.split(':')[3]
-  const points = runQueries(world, region, queries, start, end).get(returned) ?? new Map<number, number>()
+  const result = runQueries(world, region, queries, start, end).get(returned)
+  if (result?.kind !== 'TS') throw new Error(`the query ${returned} did not yield a single time series`)
+  const points = result.series.points
   const slots: { t: number; value?: number }[] = []
   for (let k = 0; k < n; k++) {
     const t = start + k * periodMs
@@ -120,6 +132,14 @@ function evaluateMetricAlarm(world: World, record: MetricAlarmRecord, now: numbe
     evaluatedDatapoints: [...present].reverse().map(s => ({ timestamp: cwIso(s.t), value: s.value }))
   })
   setAlarmState(world, record, state, reason, reasonData, now)
+}
+
+function failedEvaluation(world: World, record: MetricAlarmRecord, error: unknown, now: number): void {
+  const message = error instanceof Error ? error.message : String(error)
+  console.error(`sandbox: alarm ${record.alarm.AlarmName} could not be evaluated:`, message)
+  const reason = `Unable to evaluate the alarm: ${message}`
+  if (record.alarm.StateValue === 'INSUFFICIENT_DATA' && record.alarm.StateReason === reason) return
+  setAlarmState(world, record, 'INSUFFICIENT_DATA', reason, undefined, now)
 }
 
 function childOf(world: World, region: string, ref: string): AlarmRecord | undefined {

@@ -64,26 +64,60 @@ export function getMetricData(ctx: Ctx, input: GetMetricDataInput): GetMetricDat
   if (!end) throw cwErrors.missing('EndTime')
   if (+start >= +end)
     throw cwErrors.invalidValue('The parameter StartTime must be less than the parameter EndTime.')
+  const max = num(input.MaxDatapoints, 'MaxDatapoints') ?? DEFAULT_MAX_DATAPOINTS
+  if (!Number.isInteger(max) || max < 1)
+    throw cwErrors.invalidValue('The parameter MaxDatapoints must be a positive integer.')
+  const skip = input.NextToken ? readToken(input.NextToken) : 0
   const results = runQueries(ctx.world, ctx.region, queries, +start, +end)
   const ascending = input.ScanBy === 'TimestampAscending'
-  const max = num(input.MaxDatapoints, 'MaxDatapoints')
-  const out: MetricDataResult[] = queries
+  const series = queries
     .filter(q => q.returnData)
-    .map(q => {
-      let points = [...(results.get(q.id) ?? new Map()).entries()].sort((a, b) =>
-        ascending ? a[0] - b[0] : b[0] - a[0]
-      )
-      if (max !== undefined) points = points.slice(0, max)
-      return {
-        Id: q.id,
-        Label: q.label ?? q.metric?.metricName ?? q.id,
-        Timestamps: points.map(([t]) => new Date(t)),
-        Values: points.map(([, v]) => v),
-        StatusCode: 'Complete',
-        Messages: []
-      }
+    .flatMap(q => {
+      const value = results.get(q.id)!
+      const list = value.kind === 'TS' ? [value.series] : value.kind === 'TS[]' ? value.list : []
+      return list.map(s => ({
+        id: q.id,
+        // An array's members are labelled "<expression label> <metric label>", as in the console's legend.
+        label: value.kind === 'TS[]' ? [q.label, s.label].filter(Boolean).join(' ') : s.label,
+        points: [...s.points].sort((a, b) => (ascending ? a[0] - b[0] : b[0] - a[0]))
+      }))
     })
-  return { MetricDataResults: out, Messages: [] }
+  // Pages hold at most MaxDatapoints datapoints over all results, in result order; a result cut by the page
+  // end is PartialData and goes on in the next page, whose NextToken says how many datapoints were sent.
+  let offset = 0
+  const out: MetricDataResult[] = series.map(s => {
+    const from = Math.min(Math.max(skip - offset, 0), s.points.length)
+    const to = Math.min(Math.max(skip + max - offset, 0), s.points.length)
+    offset += s.points.length
+    const page = s.points.slice(from, to)
+    return {
+      Id: s.id,
+      Label: s.label,
+      Timestamps: page.map(([t]) => new Date(t)),
+      Values: page.map(([, v]) => v),
+      StatusCode: to < s.points.length ? 'PartialData' : 'Complete',
+      Messages: []
+    }
+  })
+  const sent = skip + max
+  return {
+    MetricDataResults: out,
+    NextToken: sent < offset ? Buffer.from(JSON.stringify({ sent })).toString('base64url') : undefined,
+    Messages: []
+  }
+}
+
+/** GetMetricData's default MaxDatapoints (API reference). */
+const DEFAULT_MAX_DATAPOINTS = 100_800
+
+function readToken(token: string): number {
+  try {
+    const { sent } = JSON.parse(Buffer.from(token, 'base64url').toString()) as { sent?: unknown }
+    if (Number.isInteger(sent) && (sent as number) > 0) return sent as number
+  } catch {
+    // fall through to the error CloudWatch gives for a token it did not issue
+  }
+  throw cwErrors.invalidNextToken()
 }
 
 export function listMetrics(ctx: Ctx, input: ListMetricsInput): ListMetricsOutput {
