@@ -28,9 +28,12 @@ export interface CheckedQuery {
   kind: 'TS' | 'TS[]'
 }
 
-/** CloudWatch answers an expression it cannot evaluate with a ValidationError naming the query. */
+/**
+ * CloudWatch answers an expression it cannot evaluate with a ValidationError naming the query: ValidationException
+ * in its JSON protocol, whose awsQueryError code (what the CLI and the query protocol show) is ValidationError.
+ */
 export const expressionError = (id: string, detail: string) =>
-  new ApiError('ValidationError', `Error in expression ${id}: ${detail}.`, 400)
+  new ApiError('ValidationException', `Error in expression ${id}: ${detail}.`, 400, 'ValidationError')
 
 /**
  * Validate queries as GetMetricData and PutMetricAlarm (Metrics) do: ids, MetricStat or Expression, and every
