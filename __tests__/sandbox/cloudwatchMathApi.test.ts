@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@je
 import {
   DescribeAlarmsCommand,
   GetMetricDataCommand,
+  type GetMetricDataCommandOutput,
   PutMetricAlarmCommand,
   PutMetricDataCommand,
   type CloudWatchClient,
@@ -178,7 +179,7 @@ describe('metric math through the API', () => {
           NextToken
         })
       )
-    const pages = []
+    const pages: GetMetricDataCommandOutput[] = []
     let token: string | undefined
     do {
       const page = await request(token)

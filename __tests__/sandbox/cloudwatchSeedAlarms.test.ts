@@ -1,0 +1,299 @@
+// The Amazon ECS linear/canary walkthrough's own alarms (shared/reference/seeds/003_*.txt, steps 1 and 2), created
+// with its --metrics JSON verbatim (only its placeholder dimensions replaced by the scene's), watched through
+// simulated traffic on a compressed virtual clock as a failing green revision takes and gives back half the traffic.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import {
+  DescribeAlarmsCommand,
+  GetMetricDataCommand,
+  PutMetricAlarmCommand,
+  type MetricDataQuery
+} from '@aws-sdk/client-cloudwatch'
+import { CreateTaskSetCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
+import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { SandboxControl } from '../../sandbox/client.js'
+import {
+  createScene,
+  registerRevision,
+  waitFor,
+  CONTAINER_NAME,
+  CONTAINER_PORT,
+  NETWORK
+} from '../../sandbox/fixtures.js'
+import { startSandbox, type Sandbox } from '../../sandbox/server.js'
+
+const SEED_5XX_METRICS = `[
+{
+"Id": "blue5xx",
+"MetricStat": {
+"Metric": {
+"Namespace": "AWS/ApplicationELB",
+"MetricName": "HTTPCode_Target_5XX_Count",
+"Dimensions": [
+{"Name": "TargetGroup", "Value": "targetgroup/blue/xxx"},
+{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
+]
+},
+"Period": 60,
+"Stat": "Sum"
+},
+"ReturnData": false
+},
+{
+"Id": "green5xx",
+"MetricStat": {
+"Metric": {
+"Namespace": "AWS/ApplicationELB",
+"MetricName": "HTTPCode_Target_5XX_Count",
+"Dimensions": [
+{"Name": "TargetGroup", "Value": "targetgroup/green/xxx"},
+{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
+]
+},
+"Period": 60,
+"Stat": "Sum"
+},
+"ReturnData": false
+},
+{
+"Id": "total5xx",
+"Expression": "SUM([blue5xx, green5xx])",
+"Label": "Total 5XX Errors",
+"ReturnData": true
+}
+]`
+
+const SEED_LATENCY_METRICS = `[
+{
+"Id": "blueLatency",
+"MetricStat": {
+"Metric": {
+"Namespace": "AWS/ApplicationELB",
+"MetricName": "TargetResponseTime",
+"Dimensions": [
+{"Name": "TargetGroup", "Value": "targetgroup/blue/xxx"},
+{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
+]
+},
+"Period": 60,
+"Stat": "Average"
+},
+"ReturnData": false
+},
+{
+"Id": "greenLatency",
+"MetricStat": {
+"Metric": {
+"Namespace": "AWS/ApplicationELB",
+"MetricName": "TargetResponseTime",
+"Dimensions": [
+{"Name": "TargetGroup", "Value": "targetgroup/green/xxx"},
+{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
+]
+},
+"Period": 60,
+"Stat": "Average"
+},
+"ReturnData": false
+},
+{
+"Id": "maxLatency",
+"Expression": "MAX([blueLatency, greenLatency])",
+"Label": "Max Response Time",
+"ReturnData": true
+}
+]`
+
+const T0 = Date.UTC(2026, 10, 21, 10, 0, 0)
+let now = T0
+let sandbox: Sandbox
+let driver: NodeJS.Timeout
+
+beforeAll(async () => {
+  // The virtual clock moves a second every few real milliseconds: a minute-long alarm period passes in about
+  // a third of a second. The timer of the sandbox itself never fires; the driver steps it.
+  sandbox = await startSandbox({
+    tickMs: 3_600_000,
+    healthCheckMs: 1000,
+    requestRate: 100,
+    seed: 14,
+    clock: () => now
+  })
+  driver = setInterval(() => {
+    now += 1000
+    sandbox.tick()
+  }, 4)
+})
+afterAll(async () => {
+  clearInterval(driver)
+  await sandbox.close()
+})
+
+describe("the seed walkthrough's metric-math alarms", () => {
+  it('go to ALARM when a failing green revision takes traffic, and back when it gives it up', async () => {
+    const scene = await createScene(sandbox.url, {
+      env: { SANDBOX_START_SECONDS: '2' },
+      desiredCount: 2,
+      weightedTargetGroups: true
+    })
+    const { ecs, elb, cw } = scene.clients
+    const [blue, green] = scene.targetGroups
+    const dimension = (arn: string) => arn.split(':')[5]
+    const seedMetrics = (json: string): MetricDataQuery[] =>
+      JSON.parse(
+        json
+          .replaceAll('targetgroup/blue/xxx', dimension(blue))
+          .replaceAll('targetgroup/green/xxx', dimension(green))
+          .replaceAll('app/my-load-balancer/xxx', scene.loadBalancer!.split(':loadbalancer/')[1])
+      )
+    // aws cloudwatch put-metric-alarm --alarm-name my-service-5xx-errors ... --evaluation-periods 2 --threshold 10
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'my-service-5xx-errors',
+        AlarmDescription: 'Trigger on high 5XX error rate across both target groups',
+        Metrics: seedMetrics(SEED_5XX_METRICS),
+        EvaluationPeriods: 2,
+        Threshold: 10,
+        ComparisonOperator: 'GreaterThanThreshold'
+      })
+    )
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'my-service-high-latency',
+        AlarmDescription: 'Trigger on high response time across both target groups',
+        Metrics: seedMetrics(SEED_LATENCY_METRICS),
+        EvaluationPeriods: 2,
+        Threshold: 1.0,
+        ComparisonOperator: 'GreaterThanThreshold'
+      })
+    )
+    // A third alarm, corrupted in place after validation: its failures must not hold up the seed's alarms.
+    await cw.send(
+      new PutMetricAlarmCommand({
+        AlarmName: 'broken',
+        Metrics: seedMetrics(SEED_5XX_METRICS),
+        EvaluationPeriods: 1,
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanThreshold'
+      })
+    )
+    const broken = [...sandbox.state.cw.alarms.values()].find(r => r.alarm.AlarmName === 'broken')!
+    if (broken.type === 'MetricAlarm') broken.alarm.Metrics![2].Expression = 'SUM([blue5xx, purple5xx])'
+    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined)
+
+    const states = async () => {
+      const out = await cw.send(
+        new DescribeAlarmsCommand({
+          AlarmNames: ['my-service-5xx-errors', 'my-service-high-latency', 'broken']
+        })
+      )
+      return Object.fromEntries(out.MetricAlarms!.map(a => [a.AlarmName!, a]))
+    }
+    const settle = (what: string, errors: string, latency: string) =>
+      waitFor(
+        what,
+        async () => {
+          const s = await states()
+          return s['my-service-5xx-errors'].StateValue === errors &&
+            s['my-service-high-latency'].StateValue === latency
+            ? s
+            : undefined
+        },
+        { timeoutMs: 20_000 }
+      )
+
+    try {
+      // Blue alone, healthy: latency is evaluated and OK; 5xx has no datapoint in an error-free minute, so the
+      // seed's alarm (no TreatMissingData) goes to INSUFFICIENT_DATA, as it does on AWS.
+      await settle('the healthy baseline', 'INSUFFICIENT_DATA', 'OK')
+      const baseline = await cw.send(
+        new GetMetricDataCommand({
+          StartTime: new Date(now - 180_000),
+          EndTime: new Date(now),
+          MetricDataQueries: [...seedMetrics(SEED_5XX_METRICS), ...seedMetrics(SEED_LATENCY_METRICS)]
+        })
+      )
+      const values = (id: string) => baseline.MetricDataResults!.find(r => r.Id === id)!.Values
+      expect(values('total5xx')).toEqual([])
+      expect(values('maxLatency')!.length).toBeGreaterThanOrEqual(2)
+
+      const v2 = await registerRevision(ecs, 'web', {
+        SANDBOX_START_SECONDS: '2',
+        SANDBOX_ERROR_RATE: '0.5',
+        SANDBOX_LATENCY_MS: '1500'
+      })
+      const created = await ecs.send(
+        new CreateTaskSetCommand({
+          cluster: 'sandbox',
+          service: 'web',
+          taskDefinition: v2,
+          launchType: 'FARGATE',
+          networkConfiguration: NETWORK,
+          loadBalancers: [
+            { targetGroupArn: green, containerName: CONTAINER_NAME, containerPort: CONTAINER_PORT }
+          ],
+          scale: { value: 100, unit: 'PERCENT' }
+        })
+      )
+      await waitFor('green steady', async () => {
+        const out = await ecs.send(
+          new DescribeTaskSetsCommand({
+            cluster: 'sandbox',
+            service: 'web',
+            taskSets: [created.taskSet!.id!]
+          })
+        )
+        return out.taskSets![0].stabilityStatus === 'STEADY_STATE'
+      })
+      const weights = (blueWeight: number) =>
+        elb.send(
+          new ModifyListenerCommand({
+            ListenerArn: scene.listener,
+            DefaultActions: [
+              {
+                Type: 'forward',
+                ForwardConfig: {
+                  TargetGroups: [
+                    { TargetGroupArn: blue, Weight: blueWeight },
+                    { TargetGroupArn: green, Weight: 100 - blueWeight }
+                  ]
+                }
+              }
+            ]
+          })
+        )
+
+      await weights(50)
+      const failing = await settle('the alarms to fire', 'ALARM', 'ALARM')
+      // 50 requests/s reach green and half of them fail: about 1500 errors a minute across both target groups.
+      const data = JSON.parse(failing['my-service-5xx-errors'].StateReasonData!)
+      expect(data.recentDatapoints).toHaveLength(2)
+      for (const v of data.recentDatapoints) expect(v).toBeGreaterThan(10)
+      expect(failing['my-service-high-latency'].StateReason).toMatch(
+        /^Threshold Crossed: 2 out of the last 2 datapoints \[1\.5\d* .*\] were greater than the threshold \(1\.0\)/
+      )
+
+      const since = now
+      await weights(100)
+      await settle('the alarms to clear', 'INSUFFICIENT_DATA', 'OK')
+
+      const s = await states()
+      expect(s.broken).toMatchObject({
+        StateValue: 'INSUFFICIENT_DATA',
+        StateReason: 'Unable to evaluate the alarm: Error in expression total5xx: unknown id purple5xx.'
+      })
+      expect(log).toHaveBeenCalledWith(
+        'sandbox: alarm broken could not be evaluated:',
+        'Error in expression total5xx: unknown id purple5xx.'
+      )
+      // The journal went on recording every step while the broken alarm failed in each of them.
+      const journal = await new SandboxControl(sandbox.url).journal('sandbox', 'web', { since })
+      expect(journal.ticks.length).toBeGreaterThan(60)
+      expect(journal.ticks[journal.ticks.length - 1].weightsByTargetGroup).toEqual({
+        [blue]: 100,
+        [green]: 0
+      })
+    } finally {
+      log.mockRestore()
+    }
+  })
+})
