@@ -1,5 +1,4 @@
 import type { CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch'
-import type { RuleNode } from './rule.js'
 
 export interface Dimension {
   Name: string
@@ -26,6 +25,13 @@ export interface Series {
 }
 
 export type StateValue = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'
+
+/** A parsed composite AlarmRule: ALARM(x)/OK(x)/INSUFFICIENT_DATA(x), TRUE/FALSE, NOT, AND, OR, parentheses. */
+export type RuleNode =
+  | { kind: 'state'; state: StateValue; alarm: string }
+  | { kind: 'const'; value: boolean }
+  | { kind: 'not'; node: RuleNode }
+  | { kind: 'and' | 'or'; left: RuleNode; right: RuleNode }
 
 export interface MetricAlarmRecord {
   type: 'MetricAlarm'

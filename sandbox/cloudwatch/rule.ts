@@ -1,11 +1,4 @@
-import type { StateValue } from './model.js'
-
-/** A parsed composite AlarmRule: ALARM(x)/OK(x)/INSUFFICIENT_DATA(x), TRUE/FALSE, NOT, AND, OR, parentheses. */
-export type RuleNode =
-  | { kind: 'state'; state: StateValue; alarm: string }
-  | { kind: 'const'; value: boolean }
-  | { kind: 'not'; node: RuleNode }
-  | { kind: 'and' | 'or'; left: RuleNode; right: RuleNode }
+import type { RuleNode, StateValue } from './model.js'
 
 const STATES = new Set(['ALARM', 'OK', 'INSUFFICIENT_DATA'])
 
