@@ -1,8 +1,9 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
 import type { CallRecord, Fault } from './core/world.js'
 import type { JournalRoute, JournalTick } from './sim/journal.js'
+import type { RevisionFault } from './sim/revisionFaults.js'
 
-export type { CallRecord, Fault, JournalRoute, JournalTick }
+export type { CallRecord, Fault, JournalRoute, JournalTick, RevisionFault }
 
 export interface FaultSpec {
   operation?: string
@@ -85,6 +86,19 @@ export class SandboxControl {
     rate: number | null
   ): Promise<{ listener: string; rate: number | null }> {
     return this.request('POST', 'traffic', { listener, rate })
+  }
+
+  /** Make one revision (task definition ARN or family:revision) slower, failing or unreached; replaces its fault. */
+  setRevisionFault(fault: RevisionFault): Promise<RevisionFault> {
+    return this.request('POST', 'revision-faults', fault)
+  }
+
+  revisionFaults(): Promise<RevisionFault[]> {
+    return this.request('GET', 'revision-faults')
+  }
+
+  clearRevisionFaults(): Promise<RevisionFault[]> {
+    return this.request('DELETE', 'revision-faults')
   }
 
   setTickMs(tickMs: number): Promise<{ tickMs: number }> {

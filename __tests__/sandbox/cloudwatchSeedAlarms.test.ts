@@ -8,18 +8,15 @@ import {
   PutMetricAlarmCommand,
   type MetricDataQuery
 } from '@aws-sdk/client-cloudwatch'
-import { CreateTaskSetCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
-import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { SandboxControl } from '../../sandbox/client.js'
+import { createScene, waitFor } from '../../sandbox/fixtures.js'
 import {
-  createScene,
-  registerRevision,
-  waitFor,
-  CONTAINER_NAME,
-  CONTAINER_PORT,
-  NETWORK
-} from '../../sandbox/fixtures.js'
-import { startSandbox, type Sandbox } from '../../sandbox/server.js'
+  addGreenRevision,
+  elbDimensions,
+  setBlueWeight,
+  startVirtualSandbox,
+  type VirtualSandbox
+} from '../helpers/virtual-sandbox.js'
 
 const SEED_5XX_METRICS = `[
 {
@@ -103,47 +100,29 @@ const SEED_LATENCY_METRICS = `[
 }
 ]`
 
-const T0 = Date.UTC(2026, 10, 21, 10, 0, 0)
-let now = T0
-let sandbox: Sandbox
-let driver: NodeJS.Timeout
+let virtual: VirtualSandbox
 
 beforeAll(async () => {
-  // The virtual clock moves a second every few real milliseconds: a minute-long alarm period passes in about
-  // a third of a second. The timer of the sandbox itself never fires; the driver steps it.
-  sandbox = await startSandbox({
-    tickMs: 3_600_000,
-    healthCheckMs: 1000,
-    requestRate: 100,
-    seed: 14,
-    clock: () => now
-  })
-  driver = setInterval(() => {
-    now += 1000
-    sandbox.tick()
-  }, 4)
+  virtual = await startVirtualSandbox({ requestRate: 100, seed: 14 })
 })
-afterAll(async () => {
-  clearInterval(driver)
-  await sandbox.close()
-})
+afterAll(() => virtual.stop())
 
 describe("the seed walkthrough's metric-math alarms", () => {
   it('go to ALARM when a failing green revision takes traffic, and back when it gives it up', async () => {
+    const { sandbox } = virtual
     const scene = await createScene(sandbox.url, {
       env: { SANDBOX_START_SECONDS: '2' },
       desiredCount: 2,
       weightedTargetGroups: true
     })
-    const { ecs, elb, cw } = scene.clients
+    const { cw } = scene.clients
     const [blue, green] = scene.targetGroups
-    const dimension = (arn: string) => arn.split(':')[5]
     const seedMetrics = (json: string): MetricDataQuery[] =>
       JSON.parse(
         json
-          .replaceAll('targetgroup/blue/xxx', dimension(blue))
-          .replaceAll('targetgroup/green/xxx', dimension(green))
-          .replaceAll('app/my-load-balancer/xxx', scene.loadBalancer!.split(':loadbalancer/')[1])
+          .replaceAll('targetgroup/blue/xxx', elbDimensions(scene, blue).TargetGroup)
+          .replaceAll('targetgroup/green/xxx', elbDimensions(scene, green).TargetGroup)
+          .replaceAll('app/my-load-balancer/xxx', elbDimensions(scene, blue).LoadBalancer)
       )
     // aws cloudwatch put-metric-alarm --alarm-name my-service-5xx-errors ... --evaluation-periods 2 --threshold 10
     await cw.send(
@@ -207,8 +186,8 @@ describe("the seed walkthrough's metric-math alarms", () => {
       await settle('the healthy baseline', 'INSUFFICIENT_DATA', 'OK')
       const baseline = await cw.send(
         new GetMetricDataCommand({
-          StartTime: new Date(now - 180_000),
-          EndTime: new Date(now),
+          StartTime: new Date(virtual.now() - 180_000),
+          EndTime: new Date(virtual.now()),
           MetricDataQueries: [...seedMetrics(SEED_5XX_METRICS), ...seedMetrics(SEED_LATENCY_METRICS)]
         })
       )
@@ -216,53 +195,12 @@ describe("the seed walkthrough's metric-math alarms", () => {
       expect(values('total5xx')).toEqual([])
       expect(values('maxLatency')!.length).toBeGreaterThanOrEqual(2)
 
-      const v2 = await registerRevision(ecs, 'web', {
+      await addGreenRevision(scene, {
         SANDBOX_START_SECONDS: '2',
         SANDBOX_ERROR_RATE: '0.5',
         SANDBOX_LATENCY_MS: '1500'
       })
-      const created = await ecs.send(
-        new CreateTaskSetCommand({
-          cluster: 'sandbox',
-          service: 'web',
-          taskDefinition: v2,
-          launchType: 'FARGATE',
-          networkConfiguration: NETWORK,
-          loadBalancers: [
-            { targetGroupArn: green, containerName: CONTAINER_NAME, containerPort: CONTAINER_PORT }
-          ],
-          scale: { value: 100, unit: 'PERCENT' }
-        })
-      )
-      await waitFor('green steady', async () => {
-        const out = await ecs.send(
-          new DescribeTaskSetsCommand({
-            cluster: 'sandbox',
-            service: 'web',
-            taskSets: [created.taskSet!.id!]
-          })
-        )
-        return out.taskSets![0].stabilityStatus === 'STEADY_STATE'
-      })
-      const weights = (blueWeight: number) =>
-        elb.send(
-          new ModifyListenerCommand({
-            ListenerArn: scene.listener,
-            DefaultActions: [
-              {
-                Type: 'forward',
-                ForwardConfig: {
-                  TargetGroups: [
-                    { TargetGroupArn: blue, Weight: blueWeight },
-                    { TargetGroupArn: green, Weight: 100 - blueWeight }
-                  ]
-                }
-              }
-            ]
-          })
-        )
-
-      await weights(50)
+      await setBlueWeight(scene, 50)
       const failing = await settle('the alarms to fire', 'ALARM', 'ALARM')
       // 50 requests/s reach green and half of them fail: about 1500 errors a minute across both target groups.
       const data = JSON.parse(failing['my-service-5xx-errors'].StateReasonData!)
@@ -272,8 +210,8 @@ describe("the seed walkthrough's metric-math alarms", () => {
         /^Threshold Crossed: 2 out of the last 2 datapoints \[1\.5\d* .*\] were greater than the threshold \(1\.0\)/
       )
 
-      const since = now
-      await weights(100)
+      const since = virtual.now()
+      await setBlueWeight(scene, 100)
       await settle('the alarms to clear', 'INSUFFICIENT_DATA', 'OK')
 
       const s = await states()

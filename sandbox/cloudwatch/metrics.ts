@@ -76,28 +76,72 @@ export function statistic(points: Datapoint[], stat: string): number | undefined
     case 'Maximum':
       return Math.max(...points.map(p => p.max))
   }
-  const percentile = /^p(\d+(?:\.\d+)?)$/.exec(stat)
+  const percentile = PERCENTILE.exec(stat)
   if (percentile) return weightedPercentile(points, Number(percentile[1]))
+  const trimmed = TRIMMED_MEAN.exec(stat) ?? TRIMMED_RANGE.exec(stat)
+  if (trimmed)
+    return trimmedMean(
+      points,
+      trimmed[2] === undefined ? 0 : Number(trimmed[1]),
+      Number(trimmed[2] ?? trimmed[1])
+    )
   return undefined
 }
 
-function weightedPercentile(points: Datapoint[], p: number): number | undefined {
+/** pNN, pNN.N (percentiles); tmNN (trimmed mean of the values up to pNN); TM(a%:b%) (between pa and pb). */
+const PERCENTILE = /^p(\d{1,2}(?:\.\d+)?|100)$/
+const TRIMMED_MEAN = /^tm(\d{1,2}(?:\.\d+)?|100)$/i
+const TRIMMED_RANGE = /^tm\((\d{1,2}(?:\.\d+)?|100)%:(\d{1,2}(?:\.\d+)?|100)%\)$/i
+
+/** The raw values of the points, ascending, with their counts; undefined when a point was sent as statistics only. */
+function sortedValues(points: Datapoint[]) {
   if (points.some(pt => !pt.values)) return undefined
   const values = points.flatMap(pt => pt.values!).sort((a, b) => a.value - b.value)
   const total = values.reduce((n, v) => n + v.count, 0)
-  if (total === 0) return undefined
-  const rank = (p / 100) * total
+  return total > 0 ? { values, total } : undefined
+}
+
+function weightedPercentile(points: Datapoint[], p: number): number | undefined {
+  const sorted = sortedValues(points)
+  if (!sorted) return undefined
+  const rank = (p / 100) * sorted.total
   let seen = 0
-  for (const v of values) {
+  for (const v of sorted.values) {
     seen += v.count
     if (seen >= rank) return v.value
   }
-  return values[values.length - 1].value
+  return sorted.values[sorted.values.length - 1].value
 }
 
-export const isSupportedStatistic = (stat: string) =>
-  ['SampleCount', 'Sum', 'Average', 'Minimum', 'Maximum'].includes(stat) ||
-  /^p(\d{1,2}(\.\d+)?|100)$/.test(stat)
+/** The mean of the values between the `from` and `to` percentiles, a value's count split where a bound cuts it. */
+function trimmedMean(points: Datapoint[], from: number, to: number): number | undefined {
+  const sorted = sortedValues(points)
+  if (!sorted || from >= to) return undefined
+  const lo = (from / 100) * sorted.total
+  const hi = (to / 100) * sorted.total
+  let seen = 0
+  let weight = 0
+  let sum = 0
+  for (const v of sorted.values) {
+    const inside = Math.min(seen + v.count, hi) - Math.max(seen, lo)
+    if (inside > 0) {
+      weight += inside
+      sum += inside * v.value
+    }
+    seen += v.count
+  }
+  return weight > 0 ? sum / weight : undefined
+}
+
+export function isSupportedStatistic(stat: string): boolean {
+  const range = TRIMMED_RANGE.exec(stat)
+  return (
+    ['SampleCount', 'Sum', 'Average', 'Minimum', 'Maximum'].includes(stat) ||
+    PERCENTILE.test(stat) ||
+    TRIMMED_MEAN.test(stat) ||
+    (range !== null && Number(range[1]) < Number(range[2]))
+  )
+}
 
 /** Values per period bucket aligned to multiples of the period, for buckets in [start, end). */
 export function bucketed(

@@ -4,6 +4,7 @@ import { parseFault } from '../control/faults.js'
 import { isArn, lastSegment } from '../core/arn.js'
 import type { World } from '../core/world.js'
 import { readJournal } from '../sim/journal.js'
+import { revisionFaultsEndpoint } from '../sim/revisionFaults.js'
 import type { WireResponse } from './json.js'
 
 /** What the control endpoints may do to the sandbox beyond its world. */
@@ -127,6 +128,13 @@ export function handleControl(
       if (!arn) return json(404, { error: `no service ${service} in cluster ${cluster}` })
       world.trafficRates.set(arn, rate)
       return json(200, { service: arn, rate })
+    }
+    // A revision slower, failing or getting no traffic (sandbox/sim/revisionFaults.ts).
+    case 'GET /_sandbox/revision-faults':
+    case 'POST /_sandbox/revision-faults':
+    case 'DELETE /_sandbox/revision-faults': {
+      const answer = revisionFaultsEndpoint(world, req.method ?? 'GET', body)
+      return json(answer.status, answer.body)
     }
     case 'GET /_sandbox/clock':
       return json(200, {

@@ -6,6 +6,8 @@ import type { Dimension } from '../cloudwatch/model.js'
 import type { ServiceRecord, TaskRecord } from '../ecs/model.js'
 import type { TargetGroupRecord } from '../elbv2/model.js'
 import { entryPoints, forwardTargets, referencesTargetGroup } from '../elbv2/usage.js'
+import { latencySamples } from './latency.js'
+import { faultOf } from './revisionFaults.js'
 
 /** Latency of a healthy target before SANDBOX_LATENCY_MS is added. */
 const BASE_LATENCY_MS = 20
@@ -96,14 +98,24 @@ export function simulateTraffic(world: World, now: number, elapsedMs: number): T
         traffic.elb5xx += requests
         continue
       }
-      for (const target of targets) {
-        if (target.weight === 0) continue
+      // A target group whose every target belongs to a revision that gets no traffic (a fault) is passed over,
+      // its weight going to the others, as if the rule never reached it.
+      const reached = targets.filter(t => {
+        const tg = world.elb.targetGroups.get(t.arn)
+        return t.weight > 0 && !(tg && tg.targets.size > 0 && pool(world, tg, taskByIp).length === 0)
+      })
+      const reachedWeight = reached.reduce((n, t) => n + t.weight, 0)
+      for (const target of reached) {
         const tg = world.elb.targetGroups.get(target.arn)
-        const share = (requests * target.weight) / weight
-        if (!tg || !route(tg, share, lbArn, taskByIp, groups, traffic.byTaskDefinition, seconds)) {
+        const share = (requests * target.weight) / reachedWeight
+        if (!tg || !route(world, tg, share, lbArn, taskByIp, groups, traffic.byTaskDefinition, seconds)) {
           lb.elb5xx += share
           traffic.elb5xx += share
         }
+      }
+      if (reached.length === 0) {
+        lb.elb5xx += requests
+        traffic.elb5xx += requests
       }
       for (const [td, n] of traffic.byTaskDefinition) shares.set(td, (shares.get(td) ?? 0) + n)
     }
@@ -113,7 +125,21 @@ export function simulateTraffic(world: World, now: number, elapsedMs: number): T
   return { byService, byRoute }
 }
 
+/**
+ * The targets a target group sends requests to: the healthy ones, or all the unhealthy ones when none is healthy
+ * (an ALB fails open); never those of a revision that gets no traffic.
+ */
+function pool(world: World, tg: TargetGroupRecord, taskByIp: Map<string, TaskRecord>) {
+  const targets = [...tg.targets.values()].filter(t => {
+    const task = taskByIp.get(t.id)
+    return !(task && faultOf(world, task.taskDefinitionArn)?.noTraffic)
+  })
+  const healthy = targets.filter(t => t.state === 'healthy')
+  return healthy.length ? healthy : targets.filter(t => t.state === 'unhealthy')
+}
+
 function route(
+  world: World,
   tg: TargetGroupRecord,
   requests: number,
   lbArn: string,
@@ -122,23 +148,22 @@ function route(
   shares: Map<string, number>,
   seconds: number
 ): boolean {
-  const targets = [...tg.targets.values()]
-  let pool = targets.filter(t => t.state === 'healthy')
-  // ALB fails open: when no target is healthy it routes to all the unhealthy ones.
-  if (pool.length === 0) pool = targets.filter(t => t.state === 'unhealthy')
-  if (pool.length === 0) return false
+  const targets = pool(world, tg, taskByIp)
+  if (targets.length === 0) return false
   const byLb = groups.get(tg.arn) ?? new Map<string, GroupTraffic>()
   groups.set(tg.arn, byLb)
   const stats = byLb.get(lbArn) ?? { requests: 0, errors: 0, latency: [] }
   byLb.set(lbArn, stats)
-  const each = requests / pool.length
-  for (const target of pool) {
+  const each = requests / targets.length
+  for (const target of targets) {
     const task = taskByIp.get(target.id)
+    const fault = task && faultOf(world, task.taskDefinitionArn)
     const answering = !task || (task.lastStatus === 'RUNNING' && task.desiredStatus === 'RUNNING')
-    const errorRate = !answering ? 1 : (task?.behaviour.errorRate ?? 0)
+    const errorRate = !answering ? 1 : (fault?.errorRate ?? task?.behaviour.errorRate ?? 0)
+    const latencyMs = (BASE_LATENCY_MS + (task?.behaviour.latencyMs ?? 0)) * (fault?.latencyFactor ?? 1)
     stats.requests += each
     stats.errors += each * errorRate
-    stats.latency.push({ value: (BASE_LATENCY_MS + (task?.behaviour.latencyMs ?? 0)) / 1000, count: each })
+    stats.latency.push(...latencySamples(latencyMs / 1000, each))
     if (task) {
       task.lastRequestRate += each / seconds
       shares.set(task.taskDefinitionArn, (shares.get(task.taskDefinitionArn) ?? 0) + each)
@@ -235,7 +260,22 @@ function publishGroup(
   if (ok > 1e-9) putPoint(world, region, ns, 'HTTPCode_Target_2XX_Count', dims, count(now, ok), 'Count')
   if (stats.errors > 1e-9)
     putPoint(world, region, ns, 'HTTPCode_Target_5XX_Count', dims, count(now, stats.errors), 'Count')
-  putPoint(world, region, ns, 'TargetResponseTime', dims, pointFromValues(now, stats.latency), 'Seconds')
+  putPoint(
+    world,
+    region,
+    ns,
+    'TargetResponseTime',
+    dims,
+    pointFromValues(now, merged(stats.latency)),
+    'Seconds'
+  )
+}
+
+/** Targets of one revision answer alike: one value/count pair per distinct response time keeps datapoints small. */
+function merged(samples: { value: number; count: number }[]): { value: number; count: number }[] {
+  const counts = new Map<number, number>()
+  for (const { value, count } of samples) counts.set(value, (counts.get(value) ?? 0) + count)
+  return [...counts].map(([value, count]) => ({ value, count }))
 }
 
 /** CPU and memory grow with each task's request rate; published per ClusterName/ServiceName. */
