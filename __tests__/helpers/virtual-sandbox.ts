@@ -1,4 +1,4 @@
-// A sandbox on a compressed virtual clock, and the blue/green moves the CloudWatch tests make on it: minute-long
+// A sandbox on a compressed virtual clock, and the blue/green moves tests make on a scene: on that clock minute-long
 // metric periods pass in a fraction of a real second, so tests can use CloudWatch's own periods.
 import { CreateTaskSetCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
 import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2'

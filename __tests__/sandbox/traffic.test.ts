@@ -1,18 +1,10 @@
 // Simulated traffic: listener weights, per-target-group metrics, latency, ECS utilisation and per-service rates.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { GetMetricDataCommand, type MetricDataQuery } from '@aws-sdk/client-cloudwatch'
-import { CreateTaskSetCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
-import { ModifyListenerCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { SandboxControl } from '../../sandbox/client.js'
-import {
-  createScene,
-  registerRevision,
-  waitFor,
-  CONTAINER_NAME,
-  CONTAINER_PORT,
-  NETWORK
-} from '../../sandbox/fixtures.js'
+import { createScene } from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
+import { addGreenRevision, setBlueWeight } from '../helpers/virtual-sandbox.js'
 
 let sandbox: Sandbox
 let control: SandboxControl
@@ -51,44 +43,10 @@ describe('traffic', () => {
       desiredCount: 2,
       weightedTargetGroups: true
     })
-    const { ecs, elb, cw } = scene.clients
+    const { cw } = scene.clients
     const [blue, green] = scene.targetGroups
-    const v2 = await registerRevision(ecs, 'web', { SANDBOX_START_SECONDS: '0.2', SANDBOX_LATENCY_MS: '200' })
-    const created = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'sandbox',
-        service: 'web',
-        taskDefinition: v2,
-        launchType: 'FARGATE',
-        networkConfiguration: NETWORK,
-        loadBalancers: [
-          { targetGroupArn: green, containerName: CONTAINER_NAME, containerPort: CONTAINER_PORT }
-        ],
-        scale: { value: 100, unit: 'PERCENT' }
-      })
-    )
-    await waitFor('green steady', async () => {
-      const out = await ecs.send(
-        new DescribeTaskSetsCommand({ cluster: 'sandbox', service: 'web', taskSets: [created.taskSet!.id!] })
-      )
-      return out.taskSets![0].stabilityStatus === 'STEADY_STATE'
-    })
-    await elb.send(
-      new ModifyListenerCommand({
-        ListenerArn: scene.listener,
-        DefaultActions: [
-          {
-            Type: 'forward',
-            ForwardConfig: {
-              TargetGroups: [
-                { TargetGroupArn: blue, Weight: 90 },
-                { TargetGroupArn: green, Weight: 10 }
-              ]
-            }
-          }
-        ]
-      })
-    )
+    const v2 = await addGreenRevision(scene, { SANDBOX_START_SECONDS: '0.2', SANDBOX_LATENCY_MS: '200' })
+    await setBlueWeight(scene, 90)
     const start = new Date()
     await new Promise(r => setTimeout(r, 700))
     const journal = await control.journal('sandbox', 'web', { since: start.getTime() + 150 })
