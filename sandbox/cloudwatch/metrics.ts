@@ -104,7 +104,9 @@ function sortedValues(points: Datapoint[]) {
 function weightedPercentile(points: Datapoint[], p: number): number | undefined {
   const sorted = sortedValues(points)
   if (!sorted) return undefined
-  const rank = (p / 100) * sorted.total
+  // Counts are fractions (a tick's requests spread over targets and bins): allow for rounding in their sum, so a
+  // percentile that falls on a boundary between values does not slip to the next one.
+  const rank = (p / 100) * sorted.total * (1 - 1e-9)
   let seen = 0
   for (const v of sorted.values) {
     seen += v.count
