@@ -497,6 +497,10 @@ describe('metric math through the API', () => {
         'sandbox: alarm broken could not be evaluated:',
         'Error in expression e1: unknown function NOPE.'
       )
+      // Further ticks in the same period do not try (and log) again.
+      at(80)
+      at(100)
+      expect(log).toHaveBeenCalledTimes(1)
     } finally {
       log.mockRestore()
     }

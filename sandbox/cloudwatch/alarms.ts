@@ -141,9 +141,9 @@ export function putMetricAlarm(ctx: Ctx, input: PutMetricAlarmInput): object {
     EvaluateLowSampleCountPercentile: input.EvaluateLowSampleCountPercentile,
     Metrics: metrics.length ? metrics : undefined
   }
-  const record: AlarmRecord = { type: 'MetricAlarm', alarm, lastEvaluatedEnd: 0 }
-  const { periodMs } = alarmQueries(record)
-  record.lastEvaluatedEnd = Math.floor(ctx.now / periodMs) * periodMs
+  const record: AlarmRecord = { type: 'MetricAlarm', alarm, lastEvaluatedEnd: 0, periodMs: 0 }
+  record.periodMs = alarmQueries(record).periodMs
+  record.lastEvaluatedEnd = Math.floor(ctx.now / record.periodMs) * record.periodMs
   ctx.world.cw.alarms.set(arn, record)
   addHistory(
     ctx.world,

@@ -68,10 +68,12 @@ export function evaluateAlarms(world: World, now: number): void {
 
 function evaluateMetricAlarm(world: World, record: MetricAlarmRecord, now: number): void {
   const a = record.alarm
-  const { queries, returned, periodMs } = alarmQueries(record)
+  const periodMs = record.periodMs
   const end = Math.floor(now / periodMs) * periodMs
   if (end <= record.lastEvaluatedEnd) return
+  // Marked evaluated first: an alarm that cannot be evaluated fails (and is logged) once a period, not every tick.
   record.lastEvaluatedEnd = end
+  const { queries, returned } = alarmQueries(record)
   const n = a.EvaluationPeriods ?? 1
   const m = a.DatapointsToAlarm ?? n
   const start = end - n * periodMs

@@ -38,6 +38,8 @@ export interface MetricAlarmRecord {
   alarm: MetricAlarm & { AlarmName: string; AlarmArn: string; StateValue: StateValue }
   /** End (epoch ms) of the last period the alarm was evaluated for; evaluation happens once per completed period. */
   lastEvaluatedEnd: number
+  /** The alarm's period, fixed when it is put, so deciding whether it is due needs no look at its queries. */
+  periodMs: number
 }
 
 export interface CompositeAlarmRecord {
