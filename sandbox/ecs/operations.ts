@@ -6,6 +6,7 @@ import {
   listServiceDeployments,
   stopServiceDeployment
 } from './serviceDeployments.js'
+import { describeServiceRevisions } from './serviceRevisions.js'
 import { listTagsForResource, tagResource, untagResource } from './tags.js'
 import {
   deregisterTaskDefinition,
@@ -41,6 +42,7 @@ export const ecsOperations: Record<string, Operation> = {
   ListServiceDeployments: op(listServiceDeployments),
   DescribeServiceDeployments: op(describeServiceDeployments),
   StopServiceDeployment: op(stopServiceDeployment),
+  DescribeServiceRevisions: op(describeServiceRevisions),
   CreateTaskSet: op(createTaskSet),
   UpdateTaskSet: op(updateTaskSet),
   UpdateServicePrimaryTaskSet: op(updateServicePrimaryTaskSet),

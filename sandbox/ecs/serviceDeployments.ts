@@ -27,7 +27,7 @@ import {
   serviceRevisionArn
 } from '../sim/rolling.js'
 import { isPending, isRunning, tasksOf } from '../sim/taskState.js'
-import { requireActiveService, requireCluster } from './lookup.js'
+import { clusterOfServiceArn, requireActiveService, requireCluster } from './lookup.js'
 import type { DeploymentRecord, ServiceRecord } from './model.js'
 import { page } from './paging.js'
 
@@ -173,7 +173,8 @@ export function listServiceDeployments(
   input: ListServiceDeploymentsRequest
 ): ListServiceDeploymentsResponse {
   const ref = requireString(input.service, 'service', ecsErrors.missing)
-  const cluster = requireCluster(ctx, input.cluster)
+  // ECS takes the cluster from a service ARN when none is given, not the default cluster.
+  const cluster = requireCluster(ctx, input.cluster ?? clusterOfServiceArn(ref))
   const service = requireActiveService(ctx, cluster, ref)
   const statuses = list(input.status)
   for (const s of statuses)
