@@ -1,5 +1,6 @@
 import { op, type Operation } from '../core/operation.js'
 import { createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js'
+import { continueServiceDeployment } from './lifecycleHooks.js'
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js'
 import {
   describeServiceDeployments,
@@ -43,6 +44,7 @@ export const ecsOperations: Record<string, Operation> = {
   DescribeServiceDeployments: op(describeServiceDeployments),
   StopServiceDeployment: op(stopServiceDeployment),
   DescribeServiceRevisions: op(describeServiceRevisions),
+  ContinueServiceDeployment: op(continueServiceDeployment),
   CreateTaskSet: op(createTaskSet),
   UpdateTaskSet: op(updateTaskSet),
   UpdateServicePrimaryTaskSet: op(updateServicePrimaryTaskSet),
