@@ -1,9 +1,10 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
 import type { CallRecord, Fault } from './core/world.js'
+import type { HookRunView, HooksState } from './ecs/hooksControl.js'
 import type { JournalRoute, JournalTick } from './sim/journal.js'
 import type { RevisionFault } from './sim/revisionFaults.js'
 
-export type { CallRecord, Fault, JournalRoute, JournalTick, RevisionFault }
+export type { CallRecord, Fault, HookRunView, HooksState, JournalRoute, JournalTick, RevisionFault }
 
 export interface FaultSpec {
   operation?: string
@@ -103,5 +104,22 @@ export class SandboxControl {
 
   setTickMs(tickMs: number): Promise<{ tickMs: number }> {
     return this.request('POST', 'clock', { tickMs })
+  }
+
+  /** Lifecycle-hook runs (Lambda hooks recorded as invoked), of one service or of all. */
+  hooks(cluster?: string, service?: string): Promise<HooksState> {
+    const query = new URLSearchParams({ ...(cluster && { cluster }), ...(service && { service }) })
+    return this.request('GET', `hooks?${query}`)
+  }
+
+  /**
+   * `timeoutSeconds`: hooks started from now on time out after that many seconds (null: their timeoutInMinutes);
+   * `lambda`: the hookStatus a Lambda function answers (null: SUCCEEDED).
+   */
+  setHooks(settings: {
+    timeoutSeconds?: number | null
+    lambda?: { functionArn: string; hookStatus: 'SUCCEEDED' | 'FAILED' | null }
+  }): Promise<HooksState> {
+    return this.request('POST', 'hooks', settings)
   }
 }

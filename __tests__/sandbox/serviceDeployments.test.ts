@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   DescribeServiceDeploymentsCommand,
+  DescribeServiceRevisionsCommand,
   DescribeServicesCommand,
   ListServiceDeploymentsCommand,
   StopServiceDeploymentCommand,
@@ -12,6 +13,7 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import { createScene, registerRevision, waitFor, type Scene } from '../../sandbox/fixtures.js'
+import { awsCli, awsCliInstalled } from '../helpers/aws-cli.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.3' }
@@ -174,5 +176,68 @@ describe('service deployments of rolling deployments', () => {
     })
     expect(sd.statusReason).toBe('ECS deployment alarms: alarm manual in ALARM state.')
     expect((await service(scene)).taskDefinition).toBe(scene.taskDefinition)
+  })
+})
+
+describe('service revisions, and the cluster a service ARN names', () => {
+  it('DescribeServiceRevisions shows what each revision launched with; unknown ARNs are failures', async () => {
+    const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
+    const { next, arn } = await update(scene, {})
+    const sd = await serviceDeployment(scene, arn)
+    const target = sd.targetServiceRevision!.arn!
+    const source = sd.sourceServiceRevisions![0].arn!
+    const missing = target.replace(/\d+$/, '1')
+    const out = await scene.clients.ecs.send(
+      new DescribeServiceRevisionsCommand({ serviceRevisionArns: [target, source, missing] })
+    )
+    expect(out.serviceRevisions!.map(r => [r.serviceRevisionArn, r.taskDefinition])).toEqual([
+      [target, next],
+      [source, scene.taskDefinition]
+    ])
+    expect(out.serviceRevisions![0]).toMatchObject({
+      serviceArn: scene.service,
+      clusterArn: scene.cluster,
+      containerImages: [{ containerName: 'app', image: expect.any(String) }]
+    })
+    expect(out.serviceRevisions![0].createdAt).toBeInstanceOf(Date)
+    expect(out.failures).toEqual([{ arn: missing, reason: 'MISSING' }])
+    await expect(
+      scene.clients.ecs.send(new DescribeServiceRevisionsCommand({ serviceRevisionArns: [] }))
+    ).rejects.toMatchObject({ name: 'InvalidParameterException' })
+  })
+
+  it('ListServiceDeployments takes the cluster from a service ARN when none is given', async () => {
+    const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
+    const { arn } = await update(scene, {})
+    const out = await scene.clients.ecs.send(new ListServiceDeploymentsCommand({ service: scene.service }))
+    expect(out.serviceDeployments![0]).toMatchObject({ serviceDeploymentArn: arn, clusterArn: scene.cluster })
+    // A bare name still means the default cluster, which does not exist here.
+    await expect(
+      scene.clients.ecs.send(new ListServiceDeploymentsCommand({ service: scene.serviceName }))
+    ).rejects.toMatchObject({ name: 'ClusterNotFoundException' })
+  })
+
+  const cli = awsCliInstalled('service revisions') ? it : it.skip
+  cli('the AWS CLI lists deployments by service ARN and describes their revisions', async () => {
+    const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
+    const { next, arn } = await update(scene, {})
+    const listed = await awsCli(sandbox.url, ['ecs', 'list-service-deployments', '--service', scene.service])
+    expect(listed.stderr).toBe('')
+    const briefs = (
+      listed.json as {
+        serviceDeployments: { serviceDeploymentArn: string; targetServiceRevisionArn: string }[]
+      }
+    ).serviceDeployments
+    expect(briefs[0].serviceDeploymentArn).toBe(arn)
+    const described = await awsCli(sandbox.url, [
+      'ecs',
+      'describe-service-revisions',
+      '--service-revision-arns',
+      briefs[0].targetServiceRevisionArn
+    ])
+    expect(described).toMatchObject({
+      code: 0,
+      json: { serviceRevisions: [{ taskDefinition: next, serviceArn: scene.service }], failures: [] }
+    })
   })
 })

@@ -17,6 +17,15 @@ export function requireCluster(ctx: Ctx, ref: string | undefined): ClusterRecord
   return cluster
 }
 
+/**
+ * The cluster a service ARN names (`…:service/CLUSTER/NAME` → `…:cluster/CLUSTER`), for the operations that take it
+ * from there when no cluster is given (ListServiceDeployments). Old-format ARNs (`service/NAME`) name none.
+ */
+export function clusterOfServiceArn(ref: string): string | undefined {
+  const match = isArn(ref) ? /^(arn:[^:]+:ecs:[^:]*:[^:]*):service\/([^/]+)\/[^/]+$/.exec(ref) : null
+  return match ? `${match[1]}:cluster/${match[2]}` : undefined
+}
+
 export const serviceArnFor = (cluster: ClusterRecord, ref: string) =>
   isArn(ref) ? ref : cluster.arn.replace(':cluster/', ':service/') + '/' + ref
 

@@ -1,6 +1,9 @@
 import type {
   CapacityProviderStrategyItem,
   DeploymentConfiguration,
+  DeploymentLifecycleHookAction,
+  DeploymentLifecycleHookStage,
+  DeploymentLifecycleHookStatus,
   LaunchType,
   LoadBalancer,
   NetworkConfiguration,
@@ -84,6 +87,27 @@ export interface DeploymentRecord extends LaunchSpec {
   serviceDeployment?: ServiceDeploymentState
   /** Native linear, canary and blue/green deployments: where the strategy stands (sim/native.ts). */
   native?: NativeProgress
+  /** Every lifecycle-hook run of this deployment, oldest first (sim/hooks.ts). */
+  hookRuns?: HookRun[]
+  /** A rolling deployment held by the hooks of this stage (native ones keep their stage in `native`). */
+  heldAt?: DeploymentLifecycleHookStage
+}
+
+/** One run of one lifecycle hook at one stage (a linear deployment runs its step hooks once per step). */
+export interface HookRun {
+  hookId: string
+  /** `STAGE/occurrence/index of the hook in lifecycleHooks`: the same hook at the same point runs once. */
+  key: string
+  targetType: 'PAUSE' | 'AWS_LAMBDA'
+  targetArn?: string
+  stage: DeploymentLifecycleHookStage
+  status: DeploymentLifecycleHookStatus
+  startedAt: number
+  expiresAt: number
+  timeoutAction: DeploymentLifecycleHookAction
+  endedAt?: number
+  /** AWS_LAMBDA: the event ECS would have sent the function (the sandbox runs no Lambda). */
+  invocation?: Record<string, unknown>
 }
 
 /** What the service-deployment APIs show beyond what rolloutState implies. */
@@ -108,7 +132,8 @@ export interface ServiceDeploymentState {
 /** A native LINEAR, CANARY or BLUE_GREEN deployment: its stage, and the weights it has set. */
 export interface NativeProgress {
   strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY'
-  stage: ServiceDeploymentLifecycleStage
+  /** The SDK's stage enum lacks PRE_PRODUCTION_TRAFFIC_SHIFT, which ECS documents (docs/ecs-pause-hooks-facts.md). */
+  stage: ServiceDeploymentLifecycleStage | 'PRE_PRODUCTION_TRAFFIC_SHIFT'
   stageSince: number
   /** Production traffic weight on this deployment's target group, 0–100. */
   weight: number

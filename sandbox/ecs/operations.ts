@@ -1,11 +1,13 @@
 import { op, type Operation } from '../core/operation.js'
 import { createCluster, deleteCluster, describeClusters, listClusters } from './clusters.js'
+import { continueServiceDeployment } from './lifecycleHooks.js'
 import { createService, deleteService, describeServices, listServices, updateService } from './services.js'
 import {
   describeServiceDeployments,
   listServiceDeployments,
   stopServiceDeployment
 } from './serviceDeployments.js'
+import { describeServiceRevisions } from './serviceRevisions.js'
 import { listTagsForResource, tagResource, untagResource } from './tags.js'
 import {
   deregisterTaskDefinition,
@@ -41,6 +43,8 @@ export const ecsOperations: Record<string, Operation> = {
   ListServiceDeployments: op(listServiceDeployments),
   DescribeServiceDeployments: op(describeServiceDeployments),
   StopServiceDeployment: op(stopServiceDeployment),
+  DescribeServiceRevisions: op(describeServiceRevisions),
+  ContinueServiceDeployment: op(continueServiceDeployment),
   CreateTaskSet: op(createTaskSet),
   UpdateTaskSet: op(updateTaskSet),
   UpdateServicePrimaryTaskSet: op(updateServicePrimaryTaskSet),

@@ -11,6 +11,7 @@ import type {
   ListServiceDeploymentsResponse,
   ServiceDeployment,
   ServiceDeploymentBrief,
+  ServiceDeploymentLifecycleStage,
   ServiceDeploymentStatus,
   ServiceRevisionSummary,
   StopServiceDeploymentRequest,
@@ -19,15 +20,10 @@ import type {
 import { ApiError, ecsErrors } from '../core/errors.js'
 import { list, requireString, toDate } from '../core/validate.js'
 import type { Ctx, World } from '../core/world.js'
-import { beginNativeRollback, stop } from '../sim/native.js'
-import {
-  circuitBreakerThreshold,
-  failDeployment,
-  rollbackTarget,
-  serviceRevisionArn
-} from '../sim/rolling.js'
+import { circuitBreakerThreshold, serviceRevisionArn } from '../sim/rolling.js'
+import { abortServiceDeployment, canRollBack, rollBackServiceDeployment } from '../sim/stopDeployment.js'
 import { isPending, isRunning, tasksOf } from '../sim/taskState.js'
-import { requireActiveService, requireCluster } from './lookup.js'
+import { clusterOfServiceArn, requireActiveService, requireCluster } from './lookup.js'
 import type { DeploymentRecord, ServiceRecord } from './model.js'
 import { page } from './paging.js'
 
@@ -44,7 +40,7 @@ const STATUSES: ServiceDeploymentStatus[] = [
 ]
 const DESCRIBE_MAX = 20
 
-const notFound = (arn: string) =>
+export const notFound = (arn: string) =>
   new ApiError('ServiceDeploymentNotFoundException', `The service deployment ${arn} does not exist.`)
 const conflict = (message: string) => new ApiError('ConflictException', message)
 
@@ -53,7 +49,7 @@ function serviceDeployments(service: ServiceRecord): DeploymentRecord[] {
   return service.deployments.filter(d => !d.rollbackTo).sort((a, b) => +b.createdAt - +a.createdAt)
 }
 
-function find(
+export function findServiceDeployment(
   world: World,
   arn: string
 ): { service: ServiceRecord; deployment: DeploymentRecord } | undefined {
@@ -138,7 +134,17 @@ export function serviceDeploymentView(
     targetServiceRevision: revision(world, service, d, n && { production: n.weight, test: n.testWeight }),
     status,
     statusReason: sd?.statusReason ?? (status === 'IN_PROGRESS' ? undefined : d.rolloutStateReason),
-    lifecycleStage: n?.stage ?? (status === 'IN_PROGRESS' ? 'SCALE_UP' : undefined),
+    // ECS documents PRE_PRODUCTION_TRAFFIC_SHIFT here although the SDK's enum lacks it (docs/ecs-pause-hooks-facts.md).
+    lifecycleStage: (n?.stage ?? d.heldAt ?? (status === 'IN_PROGRESS' ? 'SCALE_UP' : undefined)) as
+      ServiceDeploymentLifecycleStage | undefined,
+    lifecycleHookDetails: (d.hookRuns ?? []).map(run => ({
+      hookId: run.hookId,
+      targetType: run.targetType,
+      targetArn: run.targetArn,
+      status: run.status,
+      expiresAt: new Date(run.expiresAt),
+      timeoutAction: run.timeoutAction
+    })),
     deploymentConfiguration: sd?.deploymentConfiguration,
     rollback: sd?.rollback,
     deploymentCircuitBreaker: breaker?.enable
@@ -173,7 +179,8 @@ export function listServiceDeployments(
   input: ListServiceDeploymentsRequest
 ): ListServiceDeploymentsResponse {
   const ref = requireString(input.service, 'service', ecsErrors.missing)
-  const cluster = requireCluster(ctx, input.cluster)
+  // ECS takes the cluster from a service ARN when none is given, not the default cluster.
+  const cluster = requireCluster(ctx, input.cluster ?? clusterOfServiceArn(ref))
   const service = requireActiveService(ctx, cluster, ref)
   const statuses = list(input.status)
   for (const s of statuses)
@@ -215,7 +222,7 @@ export function describeServiceDeployments(
   const serviceDeployments: ServiceDeployment[] = []
   const failures: Failure[] = []
   for (const arn of arns) {
-    const found = find(ctx.world, arn)
+    const found = findServiceDeployment(ctx.world, arn)
     if (found) serviceDeployments.push(serviceDeploymentView(ctx.world, found.service, found.deployment))
     else failures.push({ arn, reason: 'MISSING' })
   }
@@ -232,7 +239,7 @@ export function stopServiceDeployment(
     throw ecsErrors.invalidParameter(
       `Invalid stopType: ${String(stopType)}. Valid values are ABORT and ROLLBACK.`
     )
-  const found = find(ctx.world, arn)
+  const found = findServiceDeployment(ctx.world, arn)
   if (!found) throw notFound(arn)
   const { service, deployment } = found
   const status = serviceDeploymentStatus(service, deployment)
@@ -240,33 +247,14 @@ export function stopServiceDeployment(
     throw conflict(
       `The service deployment ${arn} is ${status}: only a deployment in progress can be stopped.`
     )
-  const now = ctx.now
   if (stopType === 'ABORT') {
     const reason = 'Service deployment stopped by a StopServiceDeployment request (ABORT).'
-    if (deployment.native) stop(ctx.world, service, deployment, now, reason)
-    else {
-      deployment.rolloutState = 'FAILED'
-      deployment.rolloutStateReason = reason
-      deployment.updatedAt = new Date(now)
-      deployment.finishedAt = new Date(now)
-      deployment.serviceDeployment!.status = 'STOPPED'
-      deployment.serviceDeployment!.statusReason = reason
-      deployment.serviceDeployment!.stoppedAt = new Date(now)
-    }
+    abortServiceDeployment(ctx.world, service, deployment, ctx.now, reason)
     return { serviceDeploymentArn: arn }
   }
-  const reason = 'Service deployment rolled back by a StopServiceDeployment request.'
-  if (deployment.native) {
-    beginNativeRollback(ctx.world, service, deployment, now, reason)
-    return { serviceDeploymentArn: arn }
-  }
-  if (!rollbackTarget(service))
+  if (!canRollBack(service, deployment))
     throw conflict(`The service deployment ${arn} has no completed service revision to roll back to.`)
-  failDeployment(ctx.world, service, deployment, now, {
-    reason,
-    event: 'rollback requested',
-    rollback: true,
-    rollbackReason: to => `ECS deployment rolled back on request: rolling back to deploymentId ${to.id}.`
-  })
+  const reason = 'Service deployment rolled back by a StopServiceDeployment request.'
+  rollBackServiceDeployment(ctx.world, service, deployment, ctx.now, reason)
   return { serviceDeploymentArn: arn }
 }

@@ -27,6 +27,7 @@ import { newDeployment } from '../sim/rolling.js'
 import { stopTask } from '../sim/tasks.js'
 import { tasksOfService } from '../sim/taskState.js'
 import { validateLaunch } from './launch.js'
+import { checkLifecycleHooks } from './lifecycleHooks.js'
 import {
   findService,
   requireActiveService,
@@ -57,6 +58,7 @@ function checkDeploymentConfiguration(config: DeploymentConfiguration | undefine
     throw ecsErrors.invalidParameter('deploymentCircuitBreaker requires enable and rollback.')
   }
   checkStrategyConfiguration(config)
+  checkLifecycleHooks(config.lifecycleHooks)
 }
 
 function desiredCountOf(value: unknown): number | undefined {

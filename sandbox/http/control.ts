@@ -3,6 +3,7 @@ import { validateAllowList } from '../control/allow.js'
 import { parseFault } from '../control/faults.js'
 import { isArn, lastSegment } from '../core/arn.js'
 import type { World } from '../core/world.js'
+import { handleHooksControl } from '../ecs/hooksControl.js'
 import { readJournal } from '../sim/journal.js'
 import { revisionFaultsEndpoint } from '../sim/revisionFaults.js'
 import type { WireResponse } from './json.js'
@@ -64,6 +65,8 @@ export function handleControl(
   const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`
   const body = parseBody(rawBody)
   if (body === undefined) return bad('the body must be a JSON object')
+  if (url.pathname.replace(/\/+$/, '') === '/_sandbox/hooks')
+    return handleHooksControl(world, req.method, url, body)
   switch (route) {
     case 'POST /_sandbox/reset': {
       const seed = body.seed

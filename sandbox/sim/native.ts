@@ -3,15 +3,12 @@
 // to it, then production traffic in steps (linear: stepPercent every stepBakeTimeInMinutes; canary: canaryPercent,
 // canaryBakeTimeInMinutes, then 100 %; blue/green: 100 % at once), by the weights of the production listener rule;
 // then bakeTimeInMinutes, then the old revision is scaled in. Deployment alarms and the circuit breaker roll it
-// back: weights return to the old revision at once and the new revision's tasks stop.
+// back: weights return to the old revision at once and the new revision's tasks stop. Lifecycle hooks (hooks.ts)
+// hold the deployment at their stages; PRE_PRODUCTION_TRAFFIC_SHIFT comes before every production step.
 //
 // Sandbox leniency: bake times may be fractions of a minute (0.05 = 3 s), so tests run in seconds.
 
-import type {
-  DeploymentConfiguration,
-  LoadBalancer,
-  ServiceDeploymentLifecycleStage
-} from '@aws-sdk/client-ecs'
+import type { DeploymentConfiguration, DeploymentLifecycleHookStage, LoadBalancer } from '@aws-sdk/client-ecs'
 import { ecsErrors } from '../core/errors.js'
 import type { World } from '../core/world.js'
 import { addEvent } from '../ecs/events.js'
@@ -19,6 +16,7 @@ import type { DeploymentRecord, NativeProgress, ServiceRecord, TaskRecord } from
 import { forwardTargets } from '../elbv2/usage.js'
 import { firingAlarms } from './deploymentAlarms.js'
 import { TaskEvents } from './events.js'
+import { runHooks } from './hooks.js'
 import { circuitBreakerThreshold, newDeployment, serviceRevisionArn } from './rolling.js'
 import { scaleInOrder, scalingReason } from './scaleIn.js'
 import { launchTask, stopTask } from './tasks.js'
@@ -193,18 +191,29 @@ function advance(
 ): void {
   const n = d.native!
   const config = d.serviceDeployment!.deploymentConfiguration
-  const go = (stage: ServiceDeploymentLifecycleStage) => {
+  const go = (stage: NativeProgress['stage']) => {
     n.stage = stage
     n.stageSince = now
   }
-  // Instant stages follow each other within one tick; scaling, bakes and draining wait for later ticks.
-  for (let guard = 0; guard < 16; guard++) {
+  // The stage's lifecycle hooks must pass before the deployment leaves it; a failed or timed-out one rolls back.
+  const hooksPass = (stage: DeploymentLifecycleHookStage, occurrence = 0) => {
+    const outcome = runHooks(world, service, d, stage, now, {
+      occurrence,
+      executionDetails: executionDetails(service, d, source)
+    })
+    if (!outcome.pass && outcome.rollback) beginNativeRollback(world, service, d, now, outcome.rollback)
+    return outcome.pass
+  }
+  // Instant stages follow each other within one tick; scaling, bakes, hooks and draining wait for later ticks.
+  for (let guard = 0; guard < 16 && !n.rollingBack; guard++) {
     const before = n.stage
     switch (n.stage) {
       case 'RECONCILE_SERVICE':
-        go('PRE_SCALE_UP')
+        // ECS runs this stage only when more than one service revision is active.
+        if (d.serviceDeployment!.sourceIds.length < 2 || hooksPass('RECONCILE_SERVICE')) go('PRE_SCALE_UP')
         break
       case 'PRE_SCALE_UP':
+        if (!hooksPass('PRE_SCALE_UP')) break
         go('SCALE_UP')
         keep(world, service, d, desired, events, now)
         break
@@ -214,24 +223,30 @@ function advance(
         break
       }
       case 'POST_SCALE_UP':
+        if (!hooksPass('POST_SCALE_UP')) break
         go('TEST_TRAFFIC_SHIFT')
         n.testWeight = 100
         if (n.testRoute) setWeights(world, n.testRoute, n, 100)
         break
       case 'TEST_TRAFFIC_SHIFT':
-        go('POST_TEST_TRAFFIC_SHIFT')
+        if (hooksPass('TEST_TRAFFIC_SHIFT')) go('POST_TEST_TRAFFIC_SHIFT')
         break
       case 'POST_TEST_TRAFFIC_SHIFT':
+        if (hooksPass('POST_TEST_TRAFFIC_SHIFT')) go('PRE_PRODUCTION_TRAFFIC_SHIFT')
+        break
+      case 'PRE_PRODUCTION_TRAFFIC_SHIFT':
+        // Before every production step of linear and canary, once for blue/green; told apart by the weight so far.
+        if (!hooksPass('PRE_PRODUCTION_TRAFFIC_SHIFT', n.weight)) break
         go('PRODUCTION_TRAFFIC_SHIFT')
         shift(world, service, d, nextWeight(n, config), now)
         break
       case 'PRODUCTION_TRAFFIC_SHIFT':
+        if (!hooksPass('PRODUCTION_TRAFFIC_SHIFT', n.weight)) break
         if (n.weight >= 100) go('POST_PRODUCTION_TRAFFIC_SHIFT')
-        else if (now - (n.shiftedAt ?? now) >= stepBakeMs(n, config))
-          shift(world, service, d, nextWeight(n, config), now)
+        else if (now - (n.shiftedAt ?? now) >= stepBakeMs(n, config)) go('PRE_PRODUCTION_TRAFFIC_SHIFT')
         break
       case 'POST_PRODUCTION_TRAFFIC_SHIFT':
-        go('BAKE_TIME')
+        if (hooksPass('POST_PRODUCTION_TRAFFIC_SHIFT')) go('BAKE_TIME')
         break
       case 'BAKE_TIME':
         if (now - n.stageSince >= (config.bakeTimeInMinutes ?? 0) * MINUTE_MS) {
@@ -245,6 +260,24 @@ function advance(
         break
     }
     if (n.stage === before) break
+  }
+}
+
+/** What a Lambda hook's event carries: the service, the new revision and both listeners' weights by revision. */
+function executionDetails(
+  service: ServiceRecord,
+  d: DeploymentRecord,
+  source: DeploymentRecord | undefined
+): Record<string, unknown> {
+  const n = d.native!
+  const green = serviceRevisionArn(service, d)
+  const weights = (percent: number) =>
+    source ? { [green]: percent, [serviceRevisionArn(service, source)]: 100 - percent } : { [green]: percent }
+  return {
+    serviceArn: service.arn,
+    targetServiceRevisionArn: green,
+    testTrafficWeights: weights(n.testWeight),
+    productionTrafficWeights: weights(n.weight)
   }
 }
 

@@ -1,8 +1,9 @@
-import type { DeploymentCircuitBreaker } from '@aws-sdk/client-ecs'
+import type { DeploymentCircuitBreaker, DeploymentLifecycleHookStage } from '@aws-sdk/client-ecs'
 import type { World } from '../core/world.js'
 import { addEvent } from '../ecs/events.js'
 import type { DeploymentRecord, ServiceRecord, TaskRecord } from '../ecs/model.js'
 import { TaskEvents } from './events.js'
+import { runHooks, runsHooks } from './hooks.js'
 import { scaleInOrder, scalingReason } from './scaleIn.js'
 import { launchTask, stopTask } from './tasks.js'
 import { isHealthy, isLive, tasksOf } from './taskState.js'
@@ -88,6 +89,8 @@ export function reconcileRolling(world: World, service: ServiceRecord, now: numb
   checkCircuitBreaker(world, service, now)
   const primary = service.deployments.find(d => d.status === 'PRIMARY')
   if (!primary) return
+  // Lifecycle hooks before the new revision starts hold it: nothing launches, the old revision serves as it is.
+  if (hooksHold(world, service, primary, ['RECONCILE_SERVICE', 'PRE_SCALE_UP'], now)) return
   const old = service.deployments.filter(d => d.status === 'ACTIVE')
   const desired = service.status === 'ACTIVE' ? service.desiredCount : 0
   const config = service.deploymentConfiguration
@@ -131,7 +134,9 @@ export function reconcileRolling(world: World, service: ServiceRecord, now: numb
   }
   const primaryTasks = live(primary)
   const oldRemaining = old.some(d => tasksOf(world, d.id).some(t => t.lastStatus !== 'STOPPED'))
-  if (primaryTasks.length === desired && primaryTasks.every(t => isHealthy(world, t)) && !oldRemaining) {
+  const scaledUp = primaryTasks.length === desired && primaryTasks.every(t => isHealthy(world, t))
+  // POST_SCALE_UP hooks run once the new revision is scaled up; the deployment completes only after them.
+  if (scaledUp && !hooksHold(world, service, primary, ['POST_SCALE_UP'], now) && !oldRemaining) {
     primary.rolloutState = 'COMPLETED'
     primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`
     primary.updatedAt = new Date(now)
@@ -144,6 +149,37 @@ export function reconcileRolling(world: World, service: ServiceRecord, now: numb
       now
     )
   }
+}
+
+/**
+ * Runs a rolling deployment's lifecycle hooks of `stages` in order (RECONCILE_SERVICE only when more than one
+ * revision was active): true while one holds it, noting the stage; a failed or timed-out one rolls it back.
+ */
+function hooksHold(
+  world: World,
+  service: ServiceRecord,
+  d: DeploymentRecord,
+  stages: DeploymentLifecycleHookStage[],
+  now: number
+): boolean {
+  if (d.rolloutState !== 'IN_PROGRESS' || !runsHooks(d)) return false
+  const details = { serviceArn: service.arn, targetServiceRevisionArn: serviceRevisionArn(service, d) }
+  for (const stage of stages) {
+    if (stage === 'RECONCILE_SERVICE' && d.serviceDeployment!.sourceIds.length < 2) continue
+    const outcome = runHooks(world, service, d, stage, now, { executionDetails: details })
+    if (outcome.pass) continue
+    d.heldAt = outcome.rollback ? undefined : stage
+    if (outcome.rollback)
+      failDeployment(world, service, d, now, {
+        reason: outcome.rollback,
+        event: 'lifecycle hook',
+        rollback: true,
+        rollbackReason: to => `${outcome.rollback} Rolling back to deploymentId ${to.id}.`
+      })
+    return true
+  }
+  d.heldAt = undefined
+  return false
 }
 
 function checkCircuitBreaker(world: World, service: ServiceRecord, now: number): void {
