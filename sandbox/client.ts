@@ -1,6 +1,6 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
 import type { CallRecord, Fault } from './core/world.js'
-import type { JournalRoute, JournalTick } from './sim/journal.js'
+import type { JournalRoute, JournalTick } from './core/journalTick.js'
 
 export type { CallRecord, Fault, JournalRoute, JournalTick }
 

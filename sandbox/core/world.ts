@@ -1,7 +1,7 @@
 import type { AlarmRecord, HistoryRecord, Series } from '../cloudwatch/model.js'
 import type { ClusterRecord, ServiceRecord, TaskDefinitionRecord, TaskRecord } from '../ecs/model.js'
 import type { ListenerRecord, LoadBalancerRecord, RuleRecord, TargetGroupRecord } from '../elbv2/model.js'
-import type { JournalTick } from '../sim/journal.js'
+import type { JournalTick } from './journalTick.js'
 import { Rng } from './rng.js'
 
 export interface Settings {
