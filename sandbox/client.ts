@@ -1,8 +1,9 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
+import type { RealismSettings } from './core/realism.js'
 import type { CallRecord, Fault } from './core/world.js'
 import type { JournalRoute, JournalTick } from './core/journalTick.js'
 
-export type { CallRecord, Fault, JournalRoute, JournalTick }
+export type { CallRecord, Fault, JournalRoute, JournalTick, RealismSettings }
 
 export interface FaultSpec {
   operation?: string
@@ -89,5 +90,14 @@ export class SandboxControl {
 
   setTickMs(tickMs: number): Promise<{ tickMs: number }> {
     return this.request('POST', 'clock', { tickMs })
+  }
+
+  realism(): Promise<RealismSettings> {
+    return this.request('GET', 'realism')
+  }
+
+  /** `{ enabled: true }` for the defaults (seeded by the sandbox's seed), or settings to change. */
+  setRealism(settings: Partial<RealismSettings> & { enabled?: boolean }): Promise<RealismSettings> {
+    return this.request('POST', 'realism', settings)
   }
 }

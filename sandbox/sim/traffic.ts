@@ -5,7 +5,8 @@ import { pointFromValues, putPoint } from '../cloudwatch/metrics.js'
 import type { Dimension } from '../cloudwatch/model.js'
 import type { ServiceRecord, TaskRecord } from '../ecs/model.js'
 import type { TargetGroupRecord } from '../elbv2/model.js'
-import { entryPoints, forwardTargets, referencesTargetGroup } from '../elbv2/usage.js'
+import { forwardTargets, referencesTargetGroup } from '../elbv2/usage.js'
+import { servedEntryPoints } from './propagation.js'
 
 /** Latency of a healthy target before SANDBOX_LATENCY_MS is added. */
 const BASE_LATENCY_MS = 20
@@ -54,7 +55,7 @@ export function forwardAction(actions: Action[]): Action | undefined {
  */
 export function simulateTraffic(world: World, now: number, elapsedMs: number): TrafficTick {
   const seconds = elapsedMs / 1000
-  const entries = entryPoints(world)
+  const entries = servedEntryPoints(world, now)
   const taskByIp = new Map<string, TaskRecord>()
   for (const task of world.ecs.tasks.values()) {
     task.lastRequestRate = 0
