@@ -1,10 +1,15 @@
 // `npm run sandbox -- --port 4599`: the sandbox as a process, on 127.0.0.1 only, until SIGTERM or SIGINT.
 import { parseArgs } from 'node:util'
+import { realismFromText } from './core/realism.js'
 import { startSandbox } from './server.js'
 
-const USAGE =
-  'usage: npm run sandbox -- [--port 4599] [--tick-ms 1000] [--health-check-ms N] [--request-rate 100] ' +
-  '[--allow ecs:DescribeServices,cloudwatch:*] [--seed N]'
+const USAGE = `usage: npm run sandbox -- [--port 4599] [--tick-ms 1000] [--health-check-ms N] [--request-rate 100]
+    [--allow ecs:DescribeServices,cloudwatch:*] [--seed N] [--realism on|off|JSON]
+  --realism   AWS's bad days, seeded by --seed: read-after-write lag, traffic following a weight change late,
+              shared throttling at the documented rates, 5xx bursts, connection resets and clock skew.
+              'on' uses the defaults; a JSON object such as '{"lagMs":1000,"throttling":false}' overrides them
+              (settings: lagMs, propagationMs, throttling, burstEveryMs, burstMs, burstFailRate, resetRate,
+              skewMs, rates). Default: off, or what SANDBOX_REALISM says. Change it live: POST /_sandbox/realism.`
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`)
@@ -28,6 +33,7 @@ try {
       'request-rate': { type: 'string' },
       allow: { type: 'string' },
       seed: { type: 'string' },
+      realism: { type: 'string' },
       help: { type: 'boolean' }
     }
   }).values
@@ -38,6 +44,14 @@ if (args.help) {
   console.log(USAGE)
   process.exit(0)
 }
+
+const seed = args.seed === undefined ? Math.floor(Math.random() * 2 ** 32) : number('seed', args.seed, 0)
+const realism = realismFromText(
+  args.realism ?? process.env.SANDBOX_REALISM,
+  seed,
+  args.realism === undefined ? 'SANDBOX_REALISM' : '--realism'
+)
+if (Array.isArray(realism)) fail(realism.join('\n'))
 
 const options = {
   port: number('port', args.port, 4599),
@@ -51,7 +65,8 @@ const options = {
     ?.split(',')
     .map(s => s.trim())
     .filter(Boolean),
-  seed: args.seed === undefined ? undefined : number('seed', args.seed, 0)
+  seed,
+  realism
 }
 
 let sandbox
@@ -62,6 +77,8 @@ try {
   process.exit(1)
 }
 console.log(`sandbox listening on ${sandbox.url}`)
+if (realism.throttling || realism.lagMs > 0)
+  console.error(`sandbox: realism on, seed ${seed}: ${JSON.stringify(realism)}`)
 
 const stop = () => {
   void sandbox.close().then(() => process.exit(0))

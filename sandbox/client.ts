@@ -1,10 +1,20 @@
 // A typed client for the /_sandbox/ control endpoints, for tests, demos, benchmarks and chaos runs.
+import type { RealismSettings } from './core/realism.js'
 import type { CallRecord, Fault } from './core/world.js'
 import type { HookRunView, HooksState } from './ecs/hooksControl.js'
-import type { JournalRoute, JournalTick } from './sim/journal.js'
+import type { JournalRoute, JournalTick } from './core/journalTick.js'
 import type { RevisionFault } from './sim/revisionFaults.js'
 
-export type { CallRecord, Fault, HookRunView, HooksState, JournalRoute, JournalTick, RevisionFault }
+export type {
+  CallRecord,
+  Fault,
+  HookRunView,
+  HooksState,
+  JournalRoute,
+  JournalTick,
+  RealismSettings,
+  RevisionFault
+}
 
 export interface FaultSpec {
   operation?: string
@@ -121,5 +131,14 @@ export class SandboxControl {
     lambda?: { functionArn: string; hookStatus: 'SUCCEEDED' | 'FAILED' | null }
   }): Promise<HooksState> {
     return this.request('POST', 'hooks', settings)
+  }
+
+  realism(): Promise<RealismSettings> {
+    return this.request('GET', 'realism')
+  }
+
+  /** `{ enabled: true }` for the defaults (seeded by the sandbox's seed), or settings to change. */
+  setRealism(settings: Partial<RealismSettings> & { enabled?: boolean }): Promise<RealismSettings> {
+    return this.request('POST', 'realism', settings)
   }
 }

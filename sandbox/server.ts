@@ -2,10 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { validateAllowList } from './control/allow.js'
+import { createRealism, realismFromText, type RealismSettings } from './core/realism.js'
 import { createWorld, type World } from './core/world.js'
 import { handleApiRequest } from './http/api.js'
 import { handleControl } from './http/control.js'
 import type { WireResponse } from './http/json.js'
+import { captureVersions } from './http/realism.js'
 import { tick } from './sim/engine.js'
 
 export interface SandboxOptions {
@@ -26,6 +28,11 @@ export interface SandboxOptions {
    * and drive the simulation with `sandbox.tick()`.
    */
   clock?: () => number
+  /**
+   * Lag, shared throttling, 5xx bursts, connection resets and clock skew (sandbox/core/realism.ts), seeded by
+   * `seed`. Omitted: what the SANDBOX_REALISM environment variable says (unset = off).
+   */
+  realism?: RealismSettings
 }
 
 export interface Sandbox {
@@ -37,6 +44,8 @@ export interface Sandbox {
   reset(seed?: number): void
   /** Run one simulation step now, in addition to the clock. */
   tick(): void
+  /** Change the realism settings (kept across resets); the realism stream restarts from the seed. */
+  setRealism(settings: RealismSettings): void
   close(): Promise<void>
 }
 
@@ -66,8 +75,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
-function send(res: ServerResponse, response: WireResponse): void {
-  res.writeHead(response.status, { ...response.headers, 'content-length': Buffer.byteLength(response.body) })
+function send(res: ServerResponse, response: WireResponse, now: number): void {
+  if (response.reset) {
+    res.socket?.resetAndDestroy()
+    return
+  }
+  // The Date header is AWS's clock, which the SDK compares with its own to correct for skew.
+  res.writeHead(response.status, {
+    date: new Date(now).toUTCString(),
+    ...response.headers,
+    'content-length': Buffer.byteLength(response.body)
+  })
   res.end(response.body)
 }
 
@@ -84,12 +102,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requestRate: options.requestRate ?? 100
   })
   const clock = options.clock ?? Date.now
-  let world = createWorld(settings(), seed, initialAllow, clock)
+  const fromEnv = options.realism ?? realismFromText(process.env.SANDBOX_REALISM, seed)
+  if (Array.isArray(fromEnv)) throw new Error(fromEnv.join('; '))
+  let realism = fromEnv
+  let world = createWorld(settings(), seed, initialAllow, clock, realism)
   let currentSeed = seed
 
   const step = () => {
     try {
       tick(world)
+      captureVersions(world)
     } catch (e) {
       console.error('sandbox: simulation step failed:', e)
     }
@@ -101,7 +123,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     world: () => world,
     reset: (newSeed?: number) => {
       currentSeed = newSeed ?? currentSeed
-      world = createWorld(settings(), currentSeed, initialAllow ? [...initialAllow] : null, clock)
+      world = createWorld(settings(), currentSeed, initialAllow ? [...initialAllow] : null, clock, realism)
+    },
+    seed: () => currentSeed,
+    // New settings restart the realism stream from the seed, so what follows replays exactly.
+    setRealism: (next: RealismSettings) => {
+      realism = next
+      world.realism = createRealism(next, currentSeed)
+      captureVersions(world)
     },
     setTickMs: (ms: number) => {
       tickMs = ms
@@ -116,11 +145,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     try {
       const body = await readBody(req)
       const url = new URL(req.url ?? '/', 'http://sandbox')
-      if (url.pathname.startsWith('/_sandbox/')) send(res, handleControl(hooks, req, url, body))
-      else if (req.method === 'POST') send(res, await handleApiRequest(() => world, req, body))
-      else send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' })
+      if (url.pathname.startsWith('/_sandbox/')) send(res, handleControl(hooks, req, url, body), world.now())
+      else if (req.method === 'POST') send(res, await handleApiRequest(() => world, req, body), world.now())
+      else
+        send(res, { status: 404, headers: { 'content-type': 'text/plain' }, body: 'not found' }, world.now())
     } catch (e) {
-      send(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: String(e) })
+      send(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: String(e) }, world.now())
     }
   })
   await new Promise<void>((resolve, reject) => {
@@ -136,6 +166,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     reset: hooks.reset,
     tick: step,
+    setRealism: hooks.setRealism,
     close: () =>
       new Promise<void>(resolve => {
         clearInterval(timer)

@@ -1,7 +1,8 @@
 import type { AlarmRecord, HistoryRecord, Series } from '../cloudwatch/model.js'
 import type { ClusterRecord, ServiceRecord, TaskDefinitionRecord, TaskRecord } from '../ecs/model.js'
 import type { ListenerRecord, LoadBalancerRecord, RuleRecord, TargetGroupRecord } from '../elbv2/model.js'
-import type { JournalTick } from '../sim/journal.js'
+import type { JournalTick } from './journalTick.js'
+import { createRealism, REALISM_OFF, type RealismSettings, type RealismState } from './realism.js'
 import { Rng } from './rng.js'
 
 export interface Settings {
@@ -20,6 +21,8 @@ export interface CallRecord {
   error?: string
   mutating: boolean
   region: string
+  /** The call took effect but its connection was reset before the answer (realism). */
+  connectionReset?: boolean
 }
 
 export interface Fault {
@@ -67,16 +70,20 @@ export interface World {
   nextIp: number
   /** When the simulation last stepped; traffic covers the time since. */
   lastTickAt?: number
+  /** Lag, shared throttling, 5xx bursts, resets and clock skew (sandbox/core/realism.ts); off by default. */
+  realism: RealismState
 }
 
 export function createWorld(
   settings: Settings,
   seed: number,
   allow: string[] | null,
-  now = () => Date.now()
+  clock = () => Date.now(),
+  realism: RealismSettings = REALISM_OFF
 ): World {
-  return {
-    now,
+  const world: World = {
+    // AWS's clock: the runner's, off by the skew realism sets.
+    now: () => clock() + world.realism.settings.skewMs,
     rng: new Rng(seed),
     settings,
     ecs: { clusters: new Map(), families: new Map(), services: new Map(), tasks: new Map() },
@@ -88,8 +95,10 @@ export function createWorld(
     faults: [],
     nextFaultId: 1,
     allow,
-    nextIp: 10
+    nextIp: 10,
+    realism: createRealism(realism, seed)
   }
+  return world
 }
 
 /** What every API handler gets: the world, the caller's region and the request time. */

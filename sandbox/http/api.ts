@@ -10,6 +10,7 @@ import { ecsOperations } from '../ecs/operations.js'
 import { elbOperations } from '../elbv2/operations.js'
 import { jsonError, jsonResponse, type WireResponse } from './json.js'
 import { decodeQuery, xmlError, xmlResponse } from './query.js'
+import { afterCall, answerLost, refusal } from './realism.js'
 import { credentialScope } from './sigv4.js'
 
 const ECS_TARGET = 'AmazonEC2ContainerServiceV20141113'
@@ -109,6 +110,7 @@ export async function handleApiRequest(
   const { service, operation, protocol } = parsed
   const at = world().now()
   const result = await execute(world, parsed, scope.region)
+  const lost = answerLost(world())
   const calls = world().calls
   if (calls.length >= MAX_CALLS) calls.splice(0, calls.length - MAX_CALLS + 1)
   calls.push({
@@ -118,9 +120,11 @@ export async function handleApiRequest(
     ok: !(result instanceof ApiError),
     error: result instanceof ApiError ? result.code : undefined,
     mutating: isMutating(operation),
-    region: scope.region
+    region: scope.region,
+    ...(lost ? { connectionReset: true } : {})
   })
-  return respond(protocol, service, operation, requestId, result)
+  const response = respond(protocol, service, operation, requestId, result)
+  return lost ? { ...response, reset: true } : response
 }
 
 async function execute(world: () => World, request: ParsedRequest, region: string): Promise<unknown> {
@@ -133,6 +137,8 @@ async function execute(world: () => World, request: ParsedRequest, region: strin
   }
   if (!isAllowed(world().allow, service, operation))
     return accessDenied(service, operation, region, input, protocol === 'query')
+  const refused = refusal(world(), service, operation, region)
+  if (refused) return refused
   const fired = firingFaults(world(), service, operation)
   const latency = fired.reduce((ms, f) => ms + (f.latencyMs ?? 0), 0)
   if (latency > 0) await sleep(latency)
@@ -140,7 +146,8 @@ async function execute(world: () => World, request: ParsedRequest, region: strin
   if (failing) return faultError(service, failing.error!)
   const w = world()
   try {
-    return handler({ world: w, region, now: w.now() }, input) ?? {}
+    const output = (handler({ world: w, region, now: w.now() }, input) ?? {}) as Record<string, unknown>
+    return afterCall(w, service, operation, input, output)
   } catch (e) {
     if (e instanceof ApiError) return e
     console.error(`sandbox: ${service}:${operation} failed:`, e)

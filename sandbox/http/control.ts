@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { validateAllowList } from '../control/allow.js'
 import { parseFault } from '../control/faults.js'
+import { parseRealism, type RealismSettings } from '../core/realism.js'
 import { isArn, lastSegment } from '../core/arn.js'
 import type { World } from '../core/world.js'
 import { handleHooksControl } from '../ecs/hooksControl.js'
@@ -13,6 +14,8 @@ export interface ControlHooks {
   world: () => World
   reset: (seed?: number) => void
   setTickMs: (tickMs: number) => void
+  seed: () => number
+  setRealism: (settings: RealismSettings) => void
 }
 
 const json = (status: number, body: unknown): WireResponse => ({
@@ -143,8 +146,17 @@ export function handleControl(
       return json(200, {
         tickMs: world.settings.tickMs,
         healthCheckMs: world.settings.healthCheckMs,
-        now: world.now()
+        now: world.now(),
+        skewMs: world.realism.settings.skewMs
       })
+    case 'GET /_sandbox/realism':
+      return json(200, world.realism.settings)
+    case 'POST /_sandbox/realism': {
+      const settings = parseRealism(body, world.realism.settings, hooks.seed())
+      if (Array.isArray(settings)) return bad(settings.join('; '))
+      hooks.setRealism(settings)
+      return json(200, settings)
+    }
     case 'POST /_sandbox/clock': {
       const tickMs = body.tickMs
       if (!(typeof tickMs === 'number' && tickMs >= 10 && tickMs <= 60_000))

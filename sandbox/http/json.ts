@@ -18,6 +18,8 @@ export interface WireResponse {
   status: number
   headers: Record<string, string>
   body: string
+  /** Drop the connection instead of answering (the call has taken effect; its answer is lost). */
+  reset?: boolean
 }
 
 export function jsonResponse(version: '1.0' | '1.1', requestId: string, output: unknown): WireResponse {

@@ -5,8 +5,9 @@ import { pointFromValues, putPoint } from '../cloudwatch/metrics.js'
 import type { Dimension } from '../cloudwatch/model.js'
 import type { ServiceRecord, TaskRecord } from '../ecs/model.js'
 import type { TargetGroupRecord } from '../elbv2/model.js'
-import { entryPoints, forwardTargets, referencesTargetGroup } from '../elbv2/usage.js'
+import { forwardTargets, referencesTargetGroup } from '../elbv2/usage.js'
 import { latencySamples } from './latency.js'
+import { servedEntryPoints } from './propagation.js'
 import { faultOf } from './revisionFaults.js'
 
 /** Latency of a healthy target before SANDBOX_LATENCY_MS is added. */
@@ -56,7 +57,7 @@ export function forwardAction(actions: Action[]): Action | undefined {
  */
 export function simulateTraffic(world: World, now: number, elapsedMs: number): TrafficTick {
   const seconds = elapsedMs / 1000
-  const entries = entryPoints(world)
+  const entries = servedEntryPoints(world, now)
   const taskByIp = new Map<string, TaskRecord>()
   for (const task of world.ecs.tasks.values()) {
     task.lastRequestRate = 0
