@@ -12,6 +12,9 @@ export function awsCliInstalled(suite: string): boolean {
   return false
 }
 
+/** The CLI takes seconds to start on a busy machine; a suite's CLI tests need a test timeout of several calls. */
+export const CLI_TIMEOUT_MS = 90_000
+
 export interface CliResult {
   code: number
   /** Parsed JSON output (undefined when the command printed nothing). */
@@ -33,7 +36,7 @@ export function awsCli(endpoint: string, args: string[]): Promise<CliResult> {
     execFile(
       'aws',
       ['--endpoint-url', endpoint, '--region', 'us-east-1', '--output', 'json', ...args],
-      { env, timeout: 30_000 },
+      { env, timeout: CLI_TIMEOUT_MS },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0
         resolve({ code, json: stdout.trim() ? JSON.parse(stdout) : undefined, stderr })

@@ -17,7 +17,7 @@ import { SandboxControl } from '../../sandbox/client.js'
 import { createScene, registerRevision, waitFor, type Clients } from '../../sandbox/fixtures.js'
 import { createNativeScene, type NativeScene } from '../../sandbox/nativeScene.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
-import { awsCli, awsCliInstalled } from '../helpers/aws-cli.js'
+import { awsCli, awsCliInstalled, CLI_TIMEOUT_MS } from '../helpers/aws-cli.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.2' }
 const PAUSE = (
@@ -193,6 +193,7 @@ describe('pause hooks on native deployments', () => {
         '--service-deployment-arns',
         arn
       ])
+      expect(described).toMatchObject({ code: 0, stderr: '' })
       const sd = (described.json as { serviceDeployments: ServiceDeployment[] }).serviceDeployments[0]
       expect(sd).toMatchObject({
         lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT',
@@ -225,7 +226,8 @@ describe('pause hooks on native deployments', () => {
       ])
       expect(again.code).not.toBe(0)
       expect(again.stderr).toContain('ClientException')
-    }
+    },
+    4 * CLI_TIMEOUT_MS
   )
 
   it('a hook nobody acts on times out and ECS takes its timeout action (ROLLBACK, or CONTINUE)', async () => {

@@ -13,7 +13,7 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import { createScene, registerRevision, waitFor, type Scene } from '../../sandbox/fixtures.js'
-import { awsCli, awsCliInstalled } from '../helpers/aws-cli.js'
+import { awsCli, awsCliInstalled, CLI_TIMEOUT_MS } from '../helpers/aws-cli.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.3' }
@@ -54,7 +54,8 @@ describe('service deployments of rolling deployments', () => {
     expect(initialArn).toMatch(
       /^arn:aws:ecs:us-east-1:123456789012:service-deployment\/sandbox\/web\/[0-9a-f]+$/
     )
-    const { arn } = await update(scene, {})
+    // Tasks that take 3 s to start keep it IN_PROGRESS long enough to be seen there on a busy machine.
+    const { arn } = await update(scene, { SANDBOX_START_SECONDS: '3' })
     expect(arn).not.toBe(initialArn)
     const during = await serviceDeployment(scene, arn)
     expect(during).toMatchObject({ status: 'IN_PROGRESS', lifecycleStage: 'SCALE_UP' })
@@ -218,26 +219,35 @@ describe('service revisions, and the cluster a service ARN names', () => {
   })
 
   const cli = awsCliInstalled('service revisions') ? it : it.skip
-  cli('the AWS CLI lists deployments by service ARN and describes their revisions', async () => {
-    const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
-    const { next, arn } = await update(scene, {})
-    const listed = await awsCli(sandbox.url, ['ecs', 'list-service-deployments', '--service', scene.service])
-    expect(listed.stderr).toBe('')
-    const briefs = (
-      listed.json as {
-        serviceDeployments: { serviceDeploymentArn: string; targetServiceRevisionArn: string }[]
-      }
-    ).serviceDeployments
-    expect(briefs[0].serviceDeploymentArn).toBe(arn)
-    const described = await awsCli(sandbox.url, [
-      'ecs',
-      'describe-service-revisions',
-      '--service-revision-arns',
-      briefs[0].targetServiceRevisionArn
-    ])
-    expect(described).toMatchObject({
-      code: 0,
-      json: { serviceRevisions: [{ taskDefinition: next, serviceArn: scene.service }], failures: [] }
-    })
-  })
+  cli(
+    'the AWS CLI lists deployments by service ARN and describes their revisions',
+    async () => {
+      const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
+      const { next, arn } = await update(scene, {})
+      const listed = await awsCli(sandbox.url, [
+        'ecs',
+        'list-service-deployments',
+        '--service',
+        scene.service
+      ])
+      expect(listed.stderr).toBe('')
+      const briefs = (
+        listed.json as {
+          serviceDeployments: { serviceDeploymentArn: string; targetServiceRevisionArn: string }[]
+        }
+      ).serviceDeployments
+      expect(briefs[0].serviceDeploymentArn).toBe(arn)
+      const described = await awsCli(sandbox.url, [
+        'ecs',
+        'describe-service-revisions',
+        '--service-revision-arns',
+        briefs[0].targetServiceRevisionArn
+      ])
+      expect(described).toMatchObject({
+        code: 0,
+        json: { serviceRevisions: [{ taskDefinition: next, serviceArn: scene.service }], failures: [] }
+      })
+    },
+    3 * CLI_TIMEOUT_MS
+  )
 })
