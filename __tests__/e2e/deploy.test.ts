@@ -12,11 +12,11 @@ import {
   explained,
   revision,
   withScene,
-  type E2E
-} from '../helpers/deploy-e2e.js'
-import type { RunResult } from '../helpers/action.js'
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 
-async function healthy(e2e: E2E, inputs: Record<string, string>, floor: number): Promise<RunResult> {
+async function healthy(e2e: Scene, inputs: Record<string, string>, floor: number): Promise<RunResult> {
   const next = await revision(e2e)
   const { result, startedAt } = await deploy(e2e, { 'task-definition': next, ...inputs })
   await explained(result, async () => {

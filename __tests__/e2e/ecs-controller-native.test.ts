@@ -4,7 +4,6 @@
 // traffic weight), under its own alarm gates, and stops it with ROLLBACK when a gate fails. Bakes are seconds:
 // the action sends fractions of a minute, which the sandbox accepts (ECS counts whole minutes).
 
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
@@ -17,15 +16,16 @@ import {
   revision,
   ruleWeights,
   serviceDeployments,
+  setAlarm,
   waitForWeights,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy with ECS-native strategies', () => {
   it.concurrent(
     'canary 20 %: followed step by step to SUCCESSFUL, weights end on the other target group',
     async () => {
-      await withEcsScene({ native: true }, async e2e => {
+      await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e)
         const { result } = await deploy(e2e, {
           'task-definition': next,
@@ -76,7 +76,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
     async () => {
       // Every request the new revision answers is a 5xx: with 20 % of 100 requests/s on it, the alarm (above 5 a
       // second) fires during the canary's bake.
-      await withEcsScene({ native: true }, async e2e => {
+      await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
         const { result, startedAt } = await deploy(e2e, {
           'task-definition': next,
@@ -115,7 +115,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
   )
 
   it.concurrent('linear 40 %: three steps of ECS, 40 %, 80 %, 100 %', async () => {
-    await withEcsScene({ native: true }, async e2e => {
+    await withScene({ kind: 'native' }, async e2e => {
       const next = await revision(e2e)
       const { result } = await deploy(e2e, {
         'task-definition': next,
@@ -143,8 +143,9 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
     "blue-green: ECS's own deployment alarm rolls it back during the bake time, reported as a failure",
     async () => {
       // ECS watches MANUAL_ALARM itself (deploymentConfiguration.alarms); the action's gates are the 5xx alarm.
-      await withEcsScene(
+      await withScene(
         {
+          kind: 'native',
           native: {
             deploymentConfiguration: { alarms: { alarmNames: [MANUAL_ALARM], enable: true, rollback: true } }
           },
@@ -156,13 +157,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           // Once all traffic is on the new revision and the action has seen ECS's bake time begin, ECS's alarm fires.
           await waitForWeights(e2e, [0, 100])
           await new Promise(resolve => setTimeout(resolve, 2500))
-          await e2e.clients.cw.send(
-            new SetAlarmStateCommand({
-              AlarmName: MANUAL_ALARM,
-              StateValue: 'ALARM',
-              StateReason: 'p99 latency'
-            })
-          )
+          await setAlarm(e2e, MANUAL_ALARM, 'p99 latency')
           const { result } = await run
           await explained(result, async () => {
             expect(result.code).toBe(1)
@@ -195,7 +190,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
   it.concurrent(
     'a service not set up for native strategies is refused with zero mutating calls',
     async () => {
-      await withEcsScene({ native: { advanced: false } }, async e2e => {
+      await withScene({ kind: 'native', native: { advanced: false } }, async e2e => {
         const next = await revision(e2e)
         const since = Date.now()
         const { result } = await deploy(e2e, { 'task-definition': next, strategy: 'canary' })

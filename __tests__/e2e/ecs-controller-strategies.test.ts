@@ -12,12 +12,12 @@ import {
   revision,
   ruleWeights,
   serviceDeployments,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy on ECS-controller services, more strategies', () => {
   it.concurrent('all-at-once: ECS starts every new task beside the old ones, then retires them', async () => {
-    await withEcsScene({ desiredCount: 4 }, async e2e => {
+    await withScene({ kind: 'rolling', desiredCount: 4 }, async e2e => {
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, strategy: 'all-at-once' })
       await explained(result, async () => {
@@ -41,7 +41,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
   })
 
   it.concurrent('blue-green: green at full size, then 100 % at once, ECS bake time, SUCCESSFUL', async () => {
-    await withEcsScene({ native: true }, async e2e => {
+    await withScene({ kind: 'native' }, async e2e => {
       const next = await revision(e2e)
       const { result } = await deploy(e2e, {
         'task-definition': next,
@@ -79,7 +79,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
     async () => {
       // Half the new revision's requests are 5xx: 25 % of 100 requests/s gives ~12 a second, under the threshold
       // (20); 50 % gives ~25, over it. The alarm fires in step 2.
-      await withEcsScene({ native: true, threshold: 20 }, async e2e => {
+      await withScene({ kind: 'native', threshold: 20 }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '0.5' })
         const { result } = await deploy(e2e, {
           'task-definition': next,

@@ -14,12 +14,12 @@ import {
   mutatingCalls,
   revision,
   serviceDeployments,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy on an ECS-controller service, rolling', () => {
   it.concurrent('rolls a healthy revision out to 6 tasks by rolling: status=succeeded', async () => {
-    await withEcsScene({}, async e2e => {
+    await withScene({ kind: 'rolling' }, async e2e => {
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, 'max-surge': '2' })
       await explained(result, async () => {
@@ -63,7 +63,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
   it.concurrent(
     'a crash-looping revision: the action rolls back after max-failed-tasks, the stopped reason in the summary',
     async () => {
-      await withEcsScene({}, async e2e => {
+      await withScene({ kind: 'rolling' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_CRASH: 'on-start' })
         const { result, startedAt } = await deploy(e2e, { 'task-definition': next })
         await explained(result, async () => {
@@ -98,8 +98,9 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
   it.concurrent(
     "ECS's own circuit breaker rolls a crash loop back: reported as a failure with ECS's reason and the stopped tasks",
     async () => {
-      await withEcsScene(
+      await withScene(
         {
+          kind: 'rolling',
           scene: { deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } }
         },
         async e2e => {
@@ -147,7 +148,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
     'all-at-once: an alarm while ECS replaces the tasks rolls back through StopServiceDeployment',
     async () => {
       // Every request the new revision answers is a 5xx: the alarm (above 5 a second) fires once its tasks serve.
-      await withEcsScene({}, async e2e => {
+      await withScene({ kind: 'rolling' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
         const { result } = await deploy(e2e, {
           'task-definition': next,

@@ -9,8 +9,7 @@ import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { CONTAINER_NAME } from '../../sandbox/fixtures.js'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { ALARM, FAST, transcript, withScene, type E2E } from '../helpers/deploy-e2e.js'
+import { ALARM, run as runOn, transcript, withScene, type RunResult, type Scene } from '../helpers/scene.js'
 import { startGitHubStandin } from '../helpers/github-standin.js'
 
 const CANARY = {
@@ -24,8 +23,12 @@ const CANARY = {
 const ENV_CANARIES = [CANARY.envOne, CANARY.envTwo]
 
 /** A revision whose container has a secret (valueFrom a canary) and an environment value (a canary). */
-async function revisionWith(e2e: E2E, database: string, more: Record<string, string> = {}): Promise<string> {
-  const out = await e2e.scene.clients.ecs.send(
+async function revisionWith(
+  e2e: Scene,
+  database: string,
+  more: Record<string, string> = {}
+): Promise<string> {
+  const out = await e2e.clients.ecs.send(
     new RegisterTaskDefinitionCommand({
       family: 'web',
       networkMode: 'awsvpc',
@@ -39,10 +42,12 @@ async function revisionWith(e2e: E2E, database: string, more: Record<string, str
           image: 'public.ecr.aws/nginx/nginx:latest',
           essential: true,
           portMappings: [{ containerPort: 80 }],
-          environment: Object.entries({ ...FAST, DATABASE_URL: database, ...more }).map(([name, value]) => ({
-            name,
-            value
-          })),
+          environment: Object.entries({ ...e2e.fast, DATABASE_URL: database, ...more }).map(
+            ([name, value]) => ({
+              name,
+              value
+            })
+          ),
           secrets: [{ name: 'DB_PASSWORD', valueFrom: CANARY.valueFrom }]
         }
       ]
@@ -80,22 +85,16 @@ describe('no leaks', () => {
           const v2 = await revisionWith(e2e, CANARY.envOne)
           const v3 = await revisionWith(e2e, CANARY.envTwo, { SANDBOX_CRASH: 'on-start' })
           const env = {
-            ...e2e.env,
             AWS_SECRET_ACCESS_KEY: CANARY.secretAccessKey,
             AWS_SESSION_TOKEN: CANARY.sessionToken,
             GITHUB_API_URL: standin.url
           }
           const run = (inputs: Record<string, string>) =>
-            runBundled(
-              {
-                cluster: 'prod',
-                service: 'web',
-                'github-token': CANARY.githubToken,
-                'poll-interval': '1s',
-                ...inputs
-              },
-              { env, timeoutMs: 55_000, entry: process.env.ECS_ROLLOUT_DIST }
-            )
+            runOn(
+              e2e,
+              { 'github-token': CANARY.githubToken, 'poll-interval': '1s', ...inputs },
+              { env }
+            ).then(r => r.result)
           const deploy = {
             command: 'deploy',
             alarms: ALARM,

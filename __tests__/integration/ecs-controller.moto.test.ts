@@ -15,8 +15,7 @@ import {
   type Service
 } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
-import { runBundled } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import { awsEnv, explained, runBundled } from '../helpers/action.js'
 import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
 
 const ALARM = 'web-5xx'

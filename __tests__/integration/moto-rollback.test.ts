@@ -16,9 +16,8 @@ import {
   UpdateServicePrimaryTaskSetCommand
 } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
-import { runBundled } from '../helpers/action.js'
+import { awsEnv, explained, runBundled } from '../helpers/action.js'
 import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
 
 const ALARM = 'web-5xx'
 

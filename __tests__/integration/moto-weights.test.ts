@@ -27,8 +27,7 @@ import {
   RegisterTargetsCommand,
   type Action
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import { awsEnv, explained, runBundled, type RunResult } from '../helpers/action.js'
 import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
 
 const ALARM = 'web-5xx'
