@@ -5,54 +5,43 @@
 // deployment through updates), and it evaluates no alarm, so the test plays CloudWatch with SetAlarmState.
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateClusterCommand,
   CreateServiceCommand,
   DescribeServicesCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
   type Service
 } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
-import { awsEnv, explained, runBundled } from '../helpers/action.js'
+import { explained } from '../helpers/action.js'
 import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
-
-const ALARM = 'web-5xx'
+import {
+  ALARM,
+  createQuietAlarm,
+  deployOnMoto,
+  motoClients,
+  registerMotoRevision,
+  type MotoClients
+} from '../helpers/moto-scene.js'
 
 function suite(): void {
   let moto: Moto
-  let ecs: ECSClient
-  let cw: CloudWatchClient
+  let clients: MotoClients
+  let ecs: MotoClients['ecs']
+  let cw: MotoClients['cw']
   let previous: string
   let next: string
 
   beforeAll(async () => {
     moto = await startMoto(30_000, { MOTO_ECS_SERVICE_RUNNING: '4' })
-    const config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
-    }
-    ecs = new ECSClient(config)
-    cw = new CloudWatchClient(config)
+    clients = motoClients(moto.url)
+    ecs = clients.ecs
+    cw = clients.cw
   })
   afterAll(async () => {
-    ecs?.destroy()
-    cw?.destroy()
+    clients?.destroy()
     await moto?.stop()
   })
-
-  /** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
-  async function register(image: string): Promise<string> {
-    const out = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        containerDefinitions: [{ name: 'app', image, cpu: 128, memory: 256, essential: true }]
-      })
-    )
-    return out.taskDefinition!.taskDefinitionArn!
-  }
 
   async function service(): Promise<Service> {
     return (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services![0]
@@ -61,8 +50,8 @@ function suite(): void {
   beforeEach(async () => {
     await moto.reset()
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    previous = await register('nginx:1.27')
-    next = await register('nginx:1.28')
+    previous = await registerMotoRevision(ecs, 'nginx:1.27')
+    next = await registerMotoRevision(ecs, 'nginx:1.28')
     await ecs.send(
       new CreateServiceCommand({
         cluster: 'prod',
@@ -72,38 +61,16 @@ function suite(): void {
         deploymentController: { type: 'ECS' }
       })
     )
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: ALARM,
-        Namespace: 'AWS/ApplicationELB',
-        MetricName: 'HTTPCode_Target_5XX_Count',
-        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 5,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    await createQuietAlarm(cw)
   })
 
   function deploy(bake: string) {
-    return runBundled(
-      {
-        command: 'deploy',
-        cluster: 'prod',
-        service: 'web',
-        'task-definition': next,
-        strategy: 'rolling',
-        'max-surge': '1',
-        'bake-time': bake,
-        'poll-interval': '1s',
-        alarms: ALARM
-      },
-      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
-    )
+    return deployOnMoto(moto.url, {
+      'task-definition': next,
+      strategy: 'rolling',
+      'max-surge': '1',
+      'bake-time': bake
+    })
   }
 
   it('rolls out through UpdateService with the capacity rules as ECS percentages', async () => {

@@ -4,124 +4,52 @@
 // into ALARM with SetAlarmState, and the action has to roll back by itself.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  CreateTaskSetCommand,
-  DescribeServicesCommand,
-  DescribeTaskSetsCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  UpdateServicePrimaryTaskSetCommand
-} from '@aws-sdk/client-ecs'
+import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { CreateClusterCommand, DescribeServicesCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
-import { awsEnv, explained, runBundled } from '../helpers/action.js'
+import { explained } from '../helpers/action.js'
 import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
-
-const ALARM = 'web-5xx'
+import {
+  ALARM,
+  createQuietAlarm,
+  createTaskSetService,
+  deployOnMoto,
+  motoClients,
+  registerMotoRevision,
+  type MotoClients
+} from '../helpers/moto-scene.js'
 
 function suite(): void {
   let moto: Moto
-  let ecs: ECSClient
-  let cw: CloudWatchClient
+  let clients: MotoClients
+  let ecs: MotoClients['ecs']
+  let cw: MotoClients['cw']
 
   beforeAll(async () => {
     moto = await startMoto()
-    const config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
-    }
-    ecs = new ECSClient(config)
-    cw = new CloudWatchClient(config)
+    clients = motoClients(moto.url)
+    ecs = clients.ecs
+    cw = clients.cw
   })
   afterAll(async () => {
-    ecs?.destroy()
-    cw?.destroy()
+    clients?.destroy()
     await moto?.stop()
   })
 
-  /** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
-  async function register(image: string): Promise<string> {
-    const out = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        containerDefinitions: [
-          {
-            name: 'app',
-            image,
-            cpu: 128,
-            memory: 256,
-            essential: true,
-            portMappings: [{ containerPort: 80 }]
-          }
-        ]
-      })
-    )
-    return out.taskDefinition!.taskDefinitionArn!
-  }
-
   it('rolls back by itself when the alarm goes into ALARM partway', async () => {
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    const previous = await register('nginx:1.27')
-    const next = await register('nginx:1.28')
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'prod',
-        serviceName: 'web',
-        desiredCount: 4,
-        deploymentController: { type: 'EXTERNAL' }
-      })
-    )
-    const first = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        taskDefinition: previous,
-        launchType: 'FARGATE',
-        scale: { value: 100, unit: 'PERCENT' },
-        externalId: 'initial'
-      })
-    )
-    await ecs.send(
-      new UpdateServicePrimaryTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        primaryTaskSet: first.taskSet!.taskSetArn!
-      })
-    )
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: ALARM,
-        Namespace: 'AWS/ApplicationELB',
-        MetricName: 'HTTPCode_Target_5XX_Count',
-        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 5,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    const previous = await registerMotoRevision(ecs, 'nginx:1.27')
+    const next = await registerMotoRevision(ecs, 'nginx:1.28')
+    await createTaskSetService(ecs, previous)
+    await createQuietAlarm(cw)
 
-    const running = runBundled(
-      {
-        command: 'deploy',
-        cluster: 'prod',
-        service: 'web',
-        'task-definition': next,
-        strategy: 'linear',
-        'step-percent': '50',
-        'step-bake-time': '5s',
-        'bake-time': '5s',
-        'poll-interval': '1s',
-        alarms: ALARM
-      },
-      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
-    )
+    const running = deployOnMoto(moto.url, {
+      'task-definition': next,
+      strategy: 'linear',
+      'step-percent': '50',
+      'step-bake-time': '5s',
+      'bake-time': '5s'
+    })
     // Play CloudWatch: the alarm fires once the new revision runs (its task set exists, at a scale above 0).
     const reason =
       'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'

@@ -1,0 +1,116 @@
+// The scene of the end-to-end suites against moto (see moto.ts): SDK clients pointed at it, revisions it can run,
+// an EXTERNAL service serving from one task set, the 5xx alarm held at OK (moto evaluates no alarm: the tests
+// play CloudWatch with SetAlarmState), and dist/index.js run on cluster "prod", service "web".
+
+import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import {
+  CreateServiceCommand,
+  CreateTaskSetCommand,
+  ECSClient,
+  RegisterTaskDefinitionCommand,
+  UpdateServicePrimaryTaskSetCommand,
+  type LoadBalancer
+} from '@aws-sdk/client-ecs'
+import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { awsEnv, runBundled, type RunResult } from './action.js'
+
+export const ALARM = 'web-5xx'
+
+export interface MotoClients {
+  ecs: ECSClient
+  elb: ElasticLoadBalancingV2Client
+  cw: CloudWatchClient
+  destroy(): void
+}
+
+export function motoClients(url: string): MotoClients {
+  const config = {
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
+  }
+  const clients = {
+    ecs: new ECSClient(config),
+    elb: new ElasticLoadBalancingV2Client(config),
+    cw: new CloudWatchClient(config)
+  }
+  return { ...clients, destroy: () => Object.values(clients).forEach(c => c.destroy()) }
+}
+
+/** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
+export async function registerMotoRevision(ecs: ECSClient, image: string): Promise<string> {
+  const out = await ecs.send(
+    new RegisterTaskDefinitionCommand({
+      family: 'web',
+      containerDefinitions: [
+        { name: 'app', image, cpu: 128, memory: 256, essential: true, portMappings: [{ containerPort: 80 }] }
+      ]
+    })
+  )
+  return out.taskDefinition!.taskDefinitionArn!
+}
+
+/** Service "web" of 4 tasks on the EXTERNAL controller, its one task set PRIMARY at 100 % on `taskDefinition`. */
+export async function createTaskSetService(
+  ecs: ECSClient,
+  taskDefinition: string,
+  loadBalancers?: LoadBalancer[]
+): Promise<void> {
+  await ecs.send(
+    new CreateServiceCommand({
+      cluster: 'prod',
+      serviceName: 'web',
+      desiredCount: 4,
+      deploymentController: { type: 'EXTERNAL' }
+    })
+  )
+  const first = await ecs.send(
+    new CreateTaskSetCommand({
+      cluster: 'prod',
+      service: 'web',
+      taskDefinition,
+      launchType: 'FARGATE',
+      loadBalancers,
+      scale: { value: 100, unit: 'PERCENT' },
+      externalId: 'initial'
+    })
+  )
+  await ecs.send(
+    new UpdateServicePrimaryTaskSetCommand({
+      cluster: 'prod',
+      service: 'web',
+      primaryTaskSet: first.taskSet!.taskSetArn!
+    })
+  )
+}
+
+/** ALARM on the load balancer's 5xx count, put into OK. */
+export async function createQuietAlarm(cw: CloudWatchClient): Promise<void> {
+  await cw.send(
+    new PutMetricAlarmCommand({
+      AlarmName: ALARM,
+      Namespace: 'AWS/ApplicationELB',
+      MetricName: 'HTTPCode_Target_5XX_Count',
+      Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
+      Statistic: 'Sum',
+      Period: 60,
+      EvaluationPeriods: 1,
+      Threshold: 5,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching'
+    })
+  )
+  await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+}
+
+/** dist/index.js (or ECS_ROLLOUT_DIST) with `command: deploy` on prod/web, gated on ALARM, polling every second. */
+export function deployOnMoto(
+  url: string,
+  inputs: Record<string, string>,
+  timeoutMs = 50_000
+): Promise<RunResult> {
+  return runBundled(
+    { command: 'deploy', cluster: 'prod', service: 'web', 'poll-interval': '1s', alarms: ALARM, ...inputs },
+    { env: awsEnv(url), timeoutMs, entry: process.env.ECS_ROLLOUT_DIST }
+  )
+}
