@@ -10,7 +10,7 @@ import {
   ALARM,
   deploy,
   expectFloorKept,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   MANUAL_ALARM,
@@ -23,8 +23,7 @@ import {
 } from '../helpers/scene.js'
 
 function expectRolledBack(e2e: Scene, run: RunResult, next: string): void {
-  expect(run.code).toBe(1)
-  expectOutputs(run, { status: 'rolled-back', taskDefinition: next, previous: e2e.previous, traffic: '0' })
+  expectEnded(e2e, run, 'rolled-back', next)
   expect(run.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
   expect(run.summary).toContain('so web went back to web:1')
   expect(run.summary).not.toMatch(/succeeded/i)

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   MANUAL_ALARM,
@@ -35,13 +35,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           'bake-time': '2s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(0)
-          expectOutputs(result, {
-            status: 'succeeded',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '100'
-          })
+          expectEnded(e2e, result, 'succeeded', next)
           expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
           expect(result.summary).toMatch(
             /<tr><td>1<\/td><td>canary 20%<\/td>.*<td>20%<\/td><td>3s<\/td><td>✅ passed<\/td><\/tr>/
@@ -85,13 +79,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           'canary-bake-time': '12s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed/)
           expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
           expect(result.summary).toContain('Alarm web-5xx went into ALARM during step 1 of 2 (canary 20%)')
@@ -124,13 +112,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
         'step-bake-time': '2s'
       })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         for (const share of ['40', '80', '100'])
           expect(result.stdout).toContain(`traffic: ${share}% to web:2`)
         expect(result.summary).toMatch(/<tr><td>2<\/td><td>80%<\/td>.*✅ passed<\/td><\/tr>/)
@@ -160,13 +142,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           await setAlarm(e2e, MANUAL_ALARM, 'p99 latency')
           const { result } = await run
           await explained(result, async () => {
-            expect(result.code).toBe(1)
-            expectOutputs(result, {
-              status: 'rolled-back',
-              taskDefinition: next,
-              previous: e2e.previous,
-              traffic: '0'
-            })
+            expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toBe(
               'ECS rolled the deployment back: ECS deployment alarms: alarm web-manual in ALARM state.'
             )

@@ -6,7 +6,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   revision,
@@ -21,13 +21,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, strategy: 'all-at-once' })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.summary).toMatch(/<tr><td>1<\/td><td>all at once, by ECS<\/td>.*✅ passed<\/td><\/tr>/)
         expect((await describeService(e2e)).deploymentConfiguration).toMatchObject({
           maximumPercent: 200,
@@ -49,13 +43,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
         'bake-time': '2s'
       })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.summary).toMatch(
           /<tr><td>1<\/td><td>green up, test traffic<\/td>.*✅ passed<\/td><\/tr>/
         )
@@ -88,13 +76,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
           'step-bake-time': '4s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>25%<\/td>.*✅ passed<\/td><\/tr>/)
           expect(result.summary).toMatch(/<tr><td>2<\/td><td>50%<\/td>.*⛔ failed: alarm/)
           expect(result.summary).toMatch(/<tr><td>3<\/td><td>75%<\/td>.*skipped<\/td><\/tr>/)

@@ -8,7 +8,7 @@ import {
   ALARM,
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   mutatingCalls,
@@ -23,13 +23,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, 'max-surge': '2' })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.outputs.reason).toBeUndefined()
         expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
         expect(result.summary).toContain("web:2 now serves all of web's traffic")
@@ -67,13 +61,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
         const next = await revision(e2e, { SANDBOX_CRASH: 'on-start' })
         const { result, startedAt } = await deploy(e2e, { 'task-definition': next })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(
             /^\d+ tasks of the new revision failed \(limit 3\): Essential container in task exited/
           )
@@ -111,13 +99,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
             'max-failed-tasks': '50'
           })
           await explained(result, async () => {
-            expect(result.code).toBe(1)
-            expectOutputs(result, {
-              status: 'rolled-back',
-              taskDefinition: next,
-              previous: e2e.previous,
-              traffic: '0'
-            })
+            expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toMatch(
               /^ECS rolled the deployment back: ECS deployment circuit breaker: tasks failed to start\. \(stopped task: Essential container in task exited/
             )
@@ -156,13 +138,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
           'bake-time': '10s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since /)
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>all at once, by ECS<\/td>/)
           expect(result.summary).toContain(

@@ -493,21 +493,27 @@ export async function expectFloorKept(scene: Scene, since: number, floor: number
   return journal.ticks.length
 }
 
-/** The output checks every deploy test makes: status, both revisions, the traffic share, the rollout id. */
-export function expectOutputs(
+/**
+ * How a deploy of `next` ended, in its exit code and outputs: succeeded (exit 0, all traffic on `next`) or rolled
+ * back (exit 1, none), from the revision the scene began with, with a rollout id of this run.
+ */
+export function expectEnded(
+  scene: Scene,
   result: RunResult,
-  expected: { status: string; taskDefinition: string; previous: string; traffic: string }
+  status: 'succeeded' | 'rolled-back',
+  next: string
 ): void {
+  expect(result.code).toBe(status === 'succeeded' ? 0 : 1)
   expect({
     status: result.outputs.status,
     'task-definition-arn': result.outputs['task-definition-arn'],
     'previous-task-definition-arn': result.outputs['previous-task-definition-arn'],
     'traffic-percent': result.outputs['traffic-percent']
   }).toEqual({
-    status: expected.status,
-    'task-definition-arn': expected.taskDefinition,
-    'previous-task-definition-arn': expected.previous,
-    'traffic-percent': expected.traffic
+    status,
+    'task-definition-arn': next,
+    'previous-task-definition-arn': scene.previous,
+    'traffic-percent': status === 'succeeded' ? '100' : '0'
   })
   expect(result.outputs['rollout-id']).toMatch(/^r4242-1-[0-9a-f]{6}$/)
 }
