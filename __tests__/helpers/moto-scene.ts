@@ -50,13 +50,16 @@ export async function registerMotoRevision(ecs: ECSClient, image: string): Promi
   return out.taskDefinition!.taskDefinitionArn!
 }
 
-/** Service "web" of 4 tasks on the EXTERNAL controller, its one task set PRIMARY at 100 % on `taskDefinition`. */
+/**
+ * Service "web" of 4 tasks on the EXTERNAL controller, its one task set PRIMARY at 100 % on `taskDefinition`;
+ * returns the service's ARN.
+ */
 export async function createTaskSetService(
   ecs: ECSClient,
   taskDefinition: string,
   loadBalancers?: LoadBalancer[]
-): Promise<void> {
-  await ecs.send(
+): Promise<string> {
+  const service = await ecs.send(
     new CreateServiceCommand({
       cluster: 'prod',
       serviceName: 'web',
@@ -82,6 +85,7 @@ export async function createTaskSetService(
       primaryTaskSet: first.taskSet!.taskSetArn!
     })
   )
+  return service.service!.serviceArn!
 }
 
 /** ALARM on the load balancer's 5xx count, put into OK. */

@@ -3,15 +3,7 @@
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  CreateTaskSetCommand,
-  DescribeTaskSetsCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  UpdateServicePrimaryTaskSetCommand
-} from '@aws-sdk/client-ecs'
+import { CreateClusterCommand, DescribeTaskSetsCommand, ECSClient } from '@aws-sdk/client-ecs'
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -27,6 +19,7 @@ import { resolveTaskDefinition } from '../../src/aws/task-definition.js'
 import { TaskSetFleet } from '../../src/aws/task-set-fleet.js'
 import { decodeRecord } from '../../src/record/record.js'
 import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+import { createTaskSetService, registerMotoRevision } from '../helpers/moto-scene.js'
 
 /** The suite where moto runs; skipped with a notice where it is missing, a failure then with CI_REQUIRE_MOTO=1. */
 function describeWithMoto(name: string, body: () => void): void {
@@ -63,42 +56,9 @@ describeWithMoto('AWS adapters against moto', () => {
   /** An EXTERNAL service of 4 tasks with one PRIMARY task set at 100 % (Fargate: moto needs no instances). */
   async function externalService(ecs: ECSClient) {
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    const register = async (image: string) =>
-      (
-        await ecs.send(
-          new RegisterTaskDefinitionCommand({
-            family: 'web',
-            containerDefinitions: [{ name: 'app', image, cpu: 128, memory: 128 }]
-          })
-        )
-      ).taskDefinition!.taskDefinitionArn!
-    const stable = await register('nginx:1')
-    const next = await register('nginx:2')
-    const service = await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'prod',
-        serviceName: 'web',
-        desiredCount: 4,
-        deploymentController: { type: 'EXTERNAL' }
-      })
-    )
-    const first = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        taskDefinition: stable,
-        launchType: 'FARGATE',
-        scale: { value: 100, unit: 'PERCENT' }
-      })
-    )
-    await ecs.send(
-      new UpdateServicePrimaryTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        primaryTaskSet: first.taskSet!.taskSetArn
-      })
-    )
-    return { stable, next, serviceArn: service.service!.serviceArn! }
+    const stable = await registerMotoRevision(ecs, 'nginx:1')
+    const next = await registerMotoRevision(ecs, 'nginx:2')
+    return { stable, next, serviceArn: await createTaskSetService(ecs, stable) }
   }
 
   it('runs the fleet through a rollout: ensureNew, scale, observe, makePrimary, remove', async () => {
