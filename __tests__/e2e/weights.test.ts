@@ -14,8 +14,9 @@ import {
 import { describe, expect, it, jest } from '@jest/globals'
 import type { JournalTick } from '../../sandbox/client.js'
 import { waitFor } from '../../sandbox/fixtures.js'
-import { deploy, explained, MANUAL_ALARM, revision, setAlarm, taskSets, type Run } from '../helpers/scene.js'
+import { deploy, explained, revision, taskSets, type Run } from '../helpers/scene.js'
 import {
+  deployAlarmedAt,
   expectCapacityAndTrafficSafe,
   hook,
   hookAttempts,
@@ -311,21 +312,13 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         const next = await revision(e2e)
         // Fire the alarm once the canary's bake has begun (4 s: no step move can intervene) and the sandbox has
         // served a tick of traffic at 10 %, which the journal must show.
-        let fire: Promise<void> | undefined
-        const r = await deploy(
+        const { fired, ...r } = await deployAlarmedAt(
           e2e,
           { 'task-definition': next, strategy: 'canary', 'canary-percent': '10', 'canary-bake-time': '4s' },
-          {
-            onLine: line => {
-              if (/^step 1\/2 \(10%\).* baking 4s$/.test(line.text))
-                fire ??= tickedPast(e2e, Date.now()).then(() =>
-                  setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
-                )
-            }
-          }
+          /^step 1\/2 \(10%\).* baking 4s$/,
+          'Threshold Crossed: canary errors (set by the test)',
+          { afterTick: true }
         )
-        await fire
-        const fired = fire !== undefined
         await explained(r.result, async () => {
           expect(fired).toBe(true)
           expectRolledBack(r, next)
@@ -386,18 +379,12 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        let fire: Promise<void> | undefined
-        const r = await deploy(
+        const r = await deployAlarmedAt(
           e2e,
           { 'task-definition': next, strategy: 'blue-green', 'bake-time': '5s' },
-          {
-            onLine: line => {
-              if (line.text.startsWith('watching the gates for 5s'))
-                fire ??= setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: after the switch (set by the test)')
-            }
-          }
+          /^watching the gates for 5s/,
+          'Threshold Crossed: after the switch (set by the test)'
         )
-        await fire
         await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.summary).toContain('Alarm web-manual went into ALARM during the final')
@@ -462,8 +449,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        let fire: Promise<void> | undefined
-        const r = await deploy(
+        const r = await deployAlarmedAt(
           e2e,
           {
             'task-definition': next,
@@ -474,18 +460,9 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
             // In progress for ever: only the alarm can end the wait before step-timeout.
             'hook-post-step': hook(e2e, 'post-step', [75])
           },
-          {
-            onLine: line => {
-              if (line.text.startsWith('exit code 75: still in progress'))
-                fire ??= setAlarm(
-                  e2e,
-                  MANUAL_ALARM,
-                  'Threshold Crossed: while the hook waited (set by the test)'
-                )
-            }
-          }
+          /^exit code 75: still in progress/,
+          'Threshold Crossed: while the hook waited (set by the test)'
         )
-        await fire
         await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(/^alarm web-manual is in ALARM since /)

@@ -6,7 +6,16 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from '@jest/globals'
 import type { CallRecord, JournalTick } from '../../sandbox/client.js'
-import { TICK_MS, withScene, type Run, type Scene, type SceneOptions } from './scene.js'
+import {
+  deploy,
+  MANUAL_ALARM,
+  setAlarm,
+  TICK_MS,
+  withScene,
+  type Run,
+  type Scene,
+  type SceneOptions
+} from './scene.js'
 
 export interface WeightsScene extends Scene {
   /** blue: serves the revision running before the deploy; green: idle. */
@@ -23,6 +32,31 @@ export function withWeights<T>(
     const [blue, green] = scene.targetGroups
     return body({ ...scene, blue, green })
   })
+}
+
+/**
+ * Deploys, and the first time a line of the log matches `at`, puts MANUAL_ALARM into ALARM with `reason` (with
+ * `afterTick`, once the sandbox has recorded a tick after that line, so the journal shows a tick of that moment's
+ * traffic). Resolves once both the run and the alarm's change are done, saying whether the alarm was fired.
+ */
+export async function deployAlarmedAt(
+  e2e: Scene,
+  inputs: Record<string, string>,
+  at: RegExp,
+  reason: string,
+  o: { afterTick?: boolean } = {}
+): Promise<Run & { fired: boolean }> {
+  let fire: Promise<void> | undefined
+  const run = await deploy(e2e, inputs, {
+    onLine: line => {
+      if (at.test(line.text))
+        fire ??= o.afterTick
+          ? tickedPast(e2e, Date.now()).then(() => setAlarm(e2e, MANUAL_ALARM, reason))
+          : setAlarm(e2e, MANUAL_ALARM, reason)
+    }
+  })
+  await fire
+  return { ...run, fired: fire !== undefined }
 }
 
 /** When the first line matching `pattern` arrived. */
