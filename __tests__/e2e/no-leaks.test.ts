@@ -5,11 +5,17 @@
 // scanned: stdout, stderr, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE. A diff with show-env-values:
 // true is the positive control: it does print the environment canary, so the scan would see one.
 
-import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { CONTAINER_NAME } from '../../sandbox/fixtures.js'
-import { ALARM, run as runOn, transcript, withScene, type RunResult, type Scene } from '../helpers/scene.js'
+import {
+  ALARM,
+  revision,
+  run as runOn,
+  transcript,
+  withScene,
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 import { startGitHubStandin } from '../helpers/github-standin.js'
 
 const CANARY = {
@@ -23,37 +29,8 @@ const CANARY = {
 const ENV_CANARIES = [CANARY.envOne, CANARY.envTwo]
 
 /** A revision whose container has a secret (valueFrom a canary) and an environment value (a canary). */
-async function revisionWith(
-  e2e: Scene,
-  database: string,
-  more: Record<string, string> = {}
-): Promise<string> {
-  const out = await e2e.clients.ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      executionRoleArn: 'arn:aws:iam::123456789012:role/web-execution',
-      containerDefinitions: [
-        {
-          name: CONTAINER_NAME,
-          image: 'public.ecr.aws/nginx/nginx:latest',
-          essential: true,
-          portMappings: [{ containerPort: 80 }],
-          environment: Object.entries({ ...e2e.fast, DATABASE_URL: database, ...more }).map(
-            ([name, value]) => ({
-              name,
-              value
-            })
-          ),
-          secrets: [{ name: 'DB_PASSWORD', valueFrom: CANARY.valueFrom }]
-        }
-      ]
-    })
-  )
-  return out.taskDefinition!.taskDefinitionArn!
+function revisionWith(e2e: Scene, database: string, more: Record<string, string> = {}): Promise<string> {
+  return revision(e2e, { DATABASE_URL: database, ...more }, { secrets: { DB_PASSWORD: CANARY.valueFrom } })
 }
 
 /** Everything a run produced: the log (less ::add-mask:: lines, which the runner consumes), and its files. */
