@@ -1,7 +1,7 @@
 // The AWS adapters against moto, a third-party emulator: a check of the wire shapes the adapters send and
 // read. moto runs no task-set dynamics (always STEADY_STATE, no counts), which the adapter must cope with.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateClusterCommand, DescribeTaskSetsCommand, ECSClient } from '@aws-sdk/client-ecs'
 import {
@@ -18,23 +18,8 @@ import { readService } from '../../src/aws/service.js'
 import { resolveTaskDefinition } from '../../src/aws/task-definition.js'
 import { TaskSetFleet } from '../../src/aws/task-set-fleet.js'
 import { decodeRecord } from '../../src/record/record.js'
-import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+import { describeWithMoto, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
 import { createTaskSetService, registerMotoRevision } from '../helpers/moto-scene.js'
-
-/** The suite where moto runs; skipped with a notice where it is missing, a failure then with CI_REQUIRE_MOTO=1. */
-function describeWithMoto(name: string, body: () => void): void {
-  const mode = motoMode(name)
-  if (mode === 'run') describe(name, body)
-  else if (mode === 'skip') describe.skip(name, body)
-  else
-    describe(name, () =>
-      it('runs because CI_REQUIRE_MOTO=1', () => {
-        throw new Error(
-          'CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]'
-        )
-      })
-    )
-}
 
 describeWithMoto('AWS adapters against moto', () => {
   let moto: Moto

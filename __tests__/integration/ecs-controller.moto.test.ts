@@ -4,7 +4,7 @@
 // MOTO_ECS_SERVICE_RUNNING=4 it shows the service's deployment COMPLETED with 4 running tasks (and keeps that one
 // deployment through updates), and it evaluates no alarm, so the test plays CloudWatch with SetAlarmState.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateClusterCommand,
@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
 import { explained } from '../helpers/action.js'
-import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
+import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
 import {
   ALARM,
   createQuietAlarm,
@@ -122,14 +122,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the ECS-controller moto test')
-if (mode === 'run') describe('dist/index.js command: deploy on an ECS-controller service against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js command: deploy on an ECS-controller service against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js command: deploy on an ECS-controller service against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js command: deploy on an ECS-controller service against moto', suite)

@@ -3,12 +3,12 @@
 // STEADY_STATE, without counts), so the test plays CloudWatch: once the new task set exists it puts the alarm
 // into ALARM with SetAlarmState, and the action has to roll back by itself.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateClusterCommand, DescribeServicesCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
 import { explained } from '../helpers/action.js'
-import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
+import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
 import {
   ALARM,
   createQuietAlarm,
@@ -90,14 +90,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the moto rollback test')
-if (mode === 'run') describe('dist/index.js command: deploy against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js command: deploy against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js command: deploy against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js command: deploy against moto', suite)

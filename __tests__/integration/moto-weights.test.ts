@@ -5,7 +5,7 @@
 // none in target groups, so the test registers one target in each group the way ECS would; moto reports every
 // registered target healthy. It evaluates no alarm either: the test plays CloudWatch with SetAlarmState.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateClusterCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import {
@@ -19,7 +19,7 @@ import {
   type Action
 } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { explained, type RunResult } from '../helpers/action.js'
-import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+import { describeWithMoto, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
 import {
   ALARM,
   createQuietAlarm,
@@ -289,14 +289,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the moto weights test')
-if (mode === 'run') describe('dist/index.js traffic by weights against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js traffic by weights against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js traffic by weights against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js traffic by weights against moto', suite)
