@@ -40,7 +40,7 @@ import {
   readOutputs,
   runBundled,
   type ActionFiles,
-  type Line,
+  type RunOptions,
   type RunResult
 } from './action.js'
 
@@ -297,18 +297,13 @@ export async function revision(
 }
 
 /** Who runs the action, and how. */
-export interface RunAs {
+export interface RunAs extends Omit<RunOptions, 'entry'> {
   /** GITHUB_RUN_ID, GITHUB_ACTOR, GITHUB_SHA (default: the runner's of action.ts). */
   runId?: number
   actor?: string
   sha?: string
-  env?: Record<string, string>
   /** Run the post step (dist/post/index.js) of this main step, with the state it saved, as the runner does. */
   postOf?: RunResult
-  files?: ActionFiles
-  onStart?: (pid: number) => void
-  onLine?: (line: Line) => void
-  timeoutMs?: number
 }
 
 export interface Run {
