@@ -12,6 +12,8 @@ import {
   type LoadBalancer
 } from '@aws-sdk/client-ecs'
 import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { expect } from '@jest/globals'
+import { waitFor } from '../../sandbox/fixtures.js'
 import { awsEnv, runBundled, type RunResult } from './action.js'
 
 export const ALARM = 'web-5xx'
@@ -117,4 +119,36 @@ export function deployOnMoto(
     { command: 'deploy', cluster: 'prod', service: 'web', 'poll-interval': '1s', alarms: ALARM, ...inputs },
     { env: awsEnv(url), timeoutMs, entry: process.env.ECS_ROLLOUT_DIST }
   )
+}
+
+/** A state reason as CloudWatch writes one. */
+export const THRESHOLD_CROSSED =
+  'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
+
+/** Plays CloudWatch: ALARM goes into ALARM. */
+export async function fireAlarm(cw: CloudWatchClient): Promise<void> {
+  await cw.send(
+    new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: THRESHOLD_CROSSED })
+  )
+}
+
+/** ALARM goes into ALARM once `what` is true (checked every 200 ms, 40 s at most). */
+export async function fireAlarmWhen(
+  cw: CloudWatchClient,
+  what: string,
+  check: () => Promise<boolean | undefined>
+): Promise<void> {
+  await waitFor(what, check, { timeoutMs: 40_000, intervalMs: 200 })
+  await fireAlarm(cw)
+}
+
+/** A deploy of web:2 (`next`) that ALARM rolled back to web:1 (`previous`): exit code, outputs, the summary's title. */
+export function expectAlarmRollback(result: RunResult, next: string, previous: string): void {
+  expect(result.code).toBe(1)
+  expect(result.outputs.status).toBe('rolled-back')
+  expect(result.outputs['task-definition-arn']).toBe(next)
+  expect(result.outputs['previous-task-definition-arn']).toBe(previous)
+  expect(result.outputs['traffic-percent']).toBe('0')
+  expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
+  expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
 }

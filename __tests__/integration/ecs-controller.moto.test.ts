@@ -5,18 +5,17 @@
 // deployment through updates), and it evaluates no alarm, so the test plays CloudWatch with SetAlarmState.
 
 import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import {
   CreateClusterCommand,
   CreateServiceCommand,
   DescribeServicesCommand,
   type Service
 } from '@aws-sdk/client-ecs'
-import { waitFor } from '../../sandbox/fixtures.js'
 import { explained } from '../helpers/action.js'
 import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
 import {
-  ALARM,
+  expectAlarmRollback,
+  fireAlarmWhen,
   createQuietAlarm,
   deployOnMoto,
   motoClients,
@@ -91,27 +90,14 @@ function suite(): void {
 
   it('rolls back by UpdateService to the previous task definition when the alarm fires during the bake', async () => {
     const running = deploy('30s')
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
-    const fired = waitFor(
+    const fired = fireAlarmWhen(
+      cw,
       'the update to the new task definition',
-      async () => (await service()).taskDefinition === next,
-      {
-        timeoutMs: 40_000,
-        intervalMs: 200
-      }
-    ).then(() =>
-      cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason }))
+      async () => (await service()).taskDefinition === next
     )
     const [result] = await Promise.all([running, fired])
     await explained(result, async () => {
-      expect(result.code).toBe(1)
-      expect(result.outputs.status).toBe('rolled-back')
-      expect(result.outputs['task-definition-arn']).toBe(next)
-      expect(result.outputs['previous-task-definition-arn']).toBe(previous)
-      expect(result.outputs['traffic-percent']).toBe('0')
-      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
-      expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+      expectAlarmRollback(result, next, previous)
       expect(result.summary).toMatch(
         /during (step 1 of 1 \(rolling update by ECS\)|the final stage), so web went back to web:1/
       )

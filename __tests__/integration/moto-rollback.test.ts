@@ -4,13 +4,13 @@
 // into ALARM with SetAlarmState, and the action has to roll back by itself.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateClusterCommand, DescribeServicesCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
-import { waitFor } from '../../sandbox/fixtures.js'
 import { explained } from '../helpers/action.js'
 import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
 import {
   ALARM,
+  expectAlarmRollback,
+  fireAlarmWhen,
   createQuietAlarm,
   createTaskSetService,
   deployOnMoto,
@@ -51,28 +51,14 @@ function suite(): void {
       'bake-time': '5s'
     })
     // Play CloudWatch: the alarm fires once the new revision runs (its task set exists, at a scale above 0).
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
-    const fired = waitFor(
-      'the new task set to take tasks',
-      async () => {
-        const out = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'prod', service: 'web' }))
-        return out.taskSets?.some(s => s.taskDefinition === next && (s.scale?.value ?? 0) > 0)
-      },
-      { timeoutMs: 40_000, intervalMs: 200 }
-    ).then(() =>
-      cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason }))
-    )
+    const fired = fireAlarmWhen(cw, 'the new task set to take tasks', async () => {
+      const out = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'prod', service: 'web' }))
+      return out.taskSets?.some(s => s.taskDefinition === next && (s.scale?.value ?? 0) > 0)
+    })
     const [result] = await Promise.all([running, fired])
 
     await explained(result, async () => {
-      expect(result.code).toBe(1)
-      expect(result.outputs.status).toBe('rolled-back')
-      expect(result.outputs['task-definition-arn']).toBe(next)
-      expect(result.outputs['previous-task-definition-arn']).toBe(previous)
-      expect(result.outputs['traffic-percent']).toBe('0')
-      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
-      expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+      expectAlarmRollback(result, next, previous)
       expect(result.summary).toContain('Alarm <a ')
       expect(result.summary).toContain(`#alarmsV2:alarm/${ALARM}">${ALARM}</a> went into ALARM`)
       expect(result.summary).toContain('minimum 1 datapoint for OK -&gt; ALARM transition')

@@ -6,7 +6,6 @@
 // registered target healthy. It evaluates no alarm either: the test plays CloudWatch with SetAlarmState.
 
 import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { CreateClusterCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import {
   CreateListenerCommand,
@@ -21,10 +20,10 @@ import {
 import { explained, type RunResult } from '../helpers/action.js'
 import { describeWithMoto, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
 import {
-  ALARM,
   createQuietAlarm,
   createTaskSetService,
   deployOnMoto,
+  fireAlarm,
   motoClients,
   registerMotoRevision,
   type MotoClients
@@ -249,8 +248,6 @@ function suite(): void {
 
   it('canary 25 %, the alarm set to ALARM during the canary bake: one ModifyListener back to blue 100 / green 0', async () => {
     const s = await scene()
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
     let fired = false
     const { result, seen } = await deployWatching(
       {
@@ -265,9 +262,7 @@ function suite(): void {
       async weights => {
         if (weights[s.green] !== 25 || fired) return
         fired = true
-        await cw.send(
-          new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason })
-        )
+        await fireAlarm(cw)
       }
     )
     await explained(result, async () => {
