@@ -12,7 +12,8 @@ export interface Moto {
 
 /** Whether `python3 -m moto.server` can run here. */
 export function motoInstalled(): boolean {
-  const probe = spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore', timeout: 20_000 })
+  // Importing moto takes seconds, and a minute on a machine busy with other suites: a slow import is not a missing one.
+  const probe = spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore', timeout: 90_000 })
   return probe.status === 0
 }
 
