@@ -11,14 +11,10 @@ import {
   capacityCalls,
   deploy,
   expectConsistent,
-  explain,
-  newRevision,
   post,
-  record,
-  runningOf,
-  withSandbox,
-  type Svc
+  runningOf
 } from '../helpers/control-e2e.js'
+import { explained, record, revision, withStage, type Scene } from '../helpers/scene.js'
 
 jest.setTimeout(120_000)
 
@@ -33,7 +29,7 @@ interface Cancelled {
 
 /** Starts a deploy, and once its first step is up sends SIGINT (and SIGKILL `killAfterMs` later, if given). */
 async function cancelDuringStep(
-  svc: Svc,
+  svc: Scene,
   next: string,
   inputs: Record<string, string>,
   killAfterMs?: number
@@ -43,7 +39,7 @@ async function cancelDuringStep(
   // Baking step 1: two new tasks, and the stable revision down to two.
   await waitFor(
     'the first step to be up',
-    async () => (await runningOf(svc, next)) === 2 && (await runningOf(svc, svc.first)) === 2,
+    async () => (await runningOf(svc, next)) === 2 && (await runningOf(svc, svc.previous)) === 2,
     { timeoutMs: 30_000, intervalMs: 100 }
   )
   const signalledAt = Date.now()
@@ -57,12 +53,12 @@ group('cancellation', () => {
   it.concurrent(
     'SIGINT: the rollback starts within 2 s, the run exits within 7 s (aborted), the post step has nothing left to do',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'web', { desiredCount: 4 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'web', { desiredCount: 4 })
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const { signalledAt, exitedAt, main } = await cancelDuringStep(svc, next, {})
-        await explain([main.result], async () => {
+        await explained([main.result], async () => {
           expect(main.result.signal).toBeNull()
           expect(main.result.code).toBe(1)
           expect(main.result.outputs.status).toBe('aborted')
@@ -76,11 +72,11 @@ group('cancellation', () => {
           expect((await record(svc))?.outcome).toBe('aborted')
         })
         const after = await post(svc, { 'task-definition': next, ...PLAN }, main.result, { runId: 900 })
-        await explain([main.result, after.result], async () => {
+        await explained([main.result, after.result], async () => {
           expect(after.result.code).toBe(0)
           expect(after.result.stdout).not.toContain('::warning::')
           expect(await capacityCalls(svc, after.startedAt)).toEqual([])
-          await expectConsistent(svc, { allowed: [svc.first], since })
+          await expectConsistent(svc, { allowed: [svc.previous], since })
         })
       })
     }
@@ -89,20 +85,20 @@ group('cancellation', () => {
   it.concurrent(
     'SIGINT, then SIGKILL before the run could finish: the post step rolls the rollout back (on-cancel)',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'api', { desiredCount: 4 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'api', { desiredCount: 4 })
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const { main } = await cancelDuringStep(svc, next, {}, 150)
         expect(main.result.signal).toBe('SIGKILL')
         expect((await record(svc))?.phase).toBe('Active')
         const after = await post(svc, { 'task-definition': next, ...PLAN }, main.result, { runId: 900 })
-        await explain([main.result, after.result], async () => {
+        await explained([main.result, after.result], async () => {
           expect(after.result.code).toBe(0)
           expect(after.result.stdout).toMatch(
             /::warning::The main step ended before rollout r900-1-\w+ was handed off: applying on-cancel: rollback/
           )
-          const settled = await expectConsistent(svc, { allowed: [svc.first], since })
+          const settled = await expectConsistent(svc, { allowed: [svc.previous], since })
           expect(settled.record?.outcome).toBe('aborted')
         })
       })
@@ -113,15 +109,15 @@ group('cancellation', () => {
     'SIGINT with a rollback longer than the grace: the run exits in time and hands over; the post step finishes',
     async () => {
       // The stable revision's tasks take 6 s to start: growing it back cannot finish within the 5 s grace.
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'cart', {
+      await withStage(async stage => {
+        const svc = await addService(stage, 'cart', {
           desiredCount: 4,
           env: { SANDBOX_START_SECONDS: '6' }
         })
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const { signalledAt, exitedAt, main } = await cancelDuringStep(svc, next, {})
-        await explain([main.result], async () => {
+        await explained([main.result], async () => {
           expect(main.result.code).toBe(1)
           expect(main.result.outputs.status).toBe('aborted')
           const calls = await capacityCalls(svc, signalledAt)
@@ -136,10 +132,10 @@ group('cancellation', () => {
           })
         })
         const after = await post(svc, { 'task-definition': next, ...PLAN }, main.result, { runId: 900 })
-        await explain([main.result, after.result], async () => {
+        await explained([main.result, after.result], async () => {
           expect(after.result.code).toBe(0)
           expect(after.result.stdout).toMatch(/::warning::The main step ran out of time after the cancel/)
-          const settled = await expectConsistent(svc, { allowed: [svc.first], since })
+          const settled = await expectConsistent(svc, { allowed: [svc.previous], since })
           expect(settled.record?.outcome).toBe('aborted')
         })
       })
@@ -149,12 +145,12 @@ group('cancellation', () => {
   it.concurrent(
     'on-cancel: pause: SIGINT pauses where it is; a later resume finishes the rollout',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'pay', { desiredCount: 4 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'pay', { desiredCount: 4 })
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const { signalledAt, exitedAt, main } = await cancelDuringStep(svc, next, { 'on-cancel': 'pause' })
-        await explain([main.result], async () => {
+        await explained([main.result], async () => {
           expect(main.result.outputs.status).toBe('paused')
           expect(main.result.outputs.reason).toBe('the run was cancelled (SIGINT)')
           expect(exitedAt - signalledAt).toBeLessThanOrEqual(3000)
@@ -165,7 +161,7 @@ group('cancellation', () => {
         const after = await post(svc, { 'task-definition': next, ...PLAN, 'on-cancel': 'pause' }, main.result)
         expect(after.result.code).toBe(0)
         const resume = await act(svc, { command: 'resume' }, { runId: 901 })
-        await explain([resume.result], async () => {
+        await explained([resume.result], async () => {
           expect(resume.result.code).toBe(0)
           expect(resume.result.outputs.status).toBe('succeeded')
           await expectConsistent(svc, { allowed: [next], since })

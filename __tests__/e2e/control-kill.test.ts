@@ -14,19 +14,21 @@ import {
   act,
   addService,
   deploy,
-  describe,
   expectConsistent,
-  explain,
   liveSets,
-  newRevision,
   post,
   prng,
-  record,
-  sleep,
-  withSandbox,
-  type Act,
-  type Svc
+  sleep
 } from '../helpers/control-e2e.js'
+import {
+  describeService,
+  explained,
+  record,
+  revision,
+  withStage,
+  type Run,
+  type Scene
+} from '../helpers/scene.js'
 
 jest.setTimeout(170_000)
 
@@ -69,11 +71,11 @@ function seeds(): number[][] {
 }
 
 /** Mutating calls the sandbox has received since `since`. */
-async function mutatingSince(svc: Svc, since: number): Promise<number> {
+async function mutatingSince(svc: Scene, since: number): Promise<number> {
   return (await svc.control.calls(since)).filter(c => c.mutating).length
 }
 
-async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Promise<Round> {
+async function oneRound(svc: Scene, seed: number, prev: string, runId: number): Promise<Round> {
   const rng = prng(seed)
   const plan = PLANS[Math.floor(rng() * PLANS.length)]
   const round: Round = {
@@ -84,7 +86,7 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
     followUp: FOLLOW_UPS[Math.floor(rng() * FOLLOW_UPS.length)],
     killed: false
   }
-  const next = await newRevision(svc, { ROUND: String(seed) })
+  const next = await revision(svc, { ROUND: String(seed) })
   const since = Date.now()
   let pid = 0
   let done = false
@@ -109,11 +111,11 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
   round.recordBefore = before ? `${before.phase}/${before.stage ?? '-'} step ${before.step}` : 'none'
   const active = before?.phase === 'Active' && before.newTaskDefinition === next
   const after = await followUp(svc, round.followUp, next, plan, killed, runId + 1)
-  await explain([killed.result, after.result], async () => {
+  await explained([killed.result, after.result], async () => {
     const settled = await expectConsistent(svc, { allowed: [prev, next], since, recordRequired: false })
     round.final = settled.taskDefinition
     // Never a second rollout on top of the orphaned one: at most two task sets at any moment.
-    const journal = await svc.control.journal(svc.cluster, svc.name, { since })
+    const journal = await svc.control.journal(svc.cluster, svc.service, { since })
     const most = Math.max(...journal.ticks.map(t => t.taskSets.filter(s => s.status !== 'DRAINING').length))
     expect(most).toBeLessThanOrEqual(2)
     const status = after.result.outputs.status
@@ -158,7 +160,7 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
         break
     }
     // Nothing of the orphan is left behind.
-    expect(liveSets(await describe(svc)).length).toBe(1)
+    expect(liveSets(await describeService(svc)).length).toBe(1)
   }).catch(error => {
     if (error instanceof Error)
       error.message = `seed ${seed} (${JSON.stringify({ ...round, plan })}):\n${error.message}`
@@ -168,13 +170,13 @@ async function oneRound(svc: Svc, seed: number, prev: string, runId: number): Pr
 }
 
 async function followUp(
-  svc: Svc,
+  svc: Scene,
   kind: FollowUp,
   next: string,
   plan: Record<string, string>,
-  killed: Act,
+  killed: Run,
   runId: number
-): Promise<Act> {
+): Promise<Run> {
   const takeover = { takeover: 'true', 'takeover-after': '1s' }
   switch (kind) {
     case 'takeover-resume':
@@ -207,9 +209,9 @@ group('runner death: a deploy killed with SIGKILL at a random moment', () => {
     const lanes = seeds()
     const rounds = await Promise.all(
       lanes.map((laneSeeds, lane) =>
-        withSandbox(async sandbox => {
-          const svc = await addService(sandbox, `k${lane}`, { desiredCount: 3 })
-          let prev = svc.first
+        withStage(async stage => {
+          const svc = await addService(stage, `k${lane}`, { desiredCount: 3 })
+          let prev = svc.previous
           const done: Round[] = []
           for (const [i, seed] of laneSeeds.entries()) {
             const round = await oneRound(svc, seed, prev, 2000 + lane * 100 + i * 10)

@@ -4,20 +4,8 @@
 
 import { describe as group, expect, it, jest } from '@jest/globals'
 import { waitFor } from '../../sandbox/fixtures.js'
-import {
-  act,
-  addService,
-  deploy,
-  describe,
-  expectConsistent,
-  explain,
-  liveSets,
-  newRevision,
-  record,
-  runningOf,
-  withSandbox,
-  type Svc
-} from '../helpers/control-e2e.js'
+import { act, addService, deploy, expectConsistent, liveSets, runningOf } from '../helpers/control-e2e.js'
+import { describeService, explained, record, revision, withStage, type Scene } from '../helpers/scene.js'
 
 jest.setTimeout(120_000)
 
@@ -28,7 +16,7 @@ const SLOW = { strategy: 'linear', 'step-percent': '34', 'step-bake-time': '5s' 
 const SLOWER = { ...SLOW, 'step-bake-time': '15s' }
 
 /** Until the owner has reached its first step and is baking it. */
-async function firstStepReached(svc: Svc, next: string): Promise<void> {
+async function firstStepReached(svc: Scene, next: string): Promise<void> {
   await waitFor('the first step to be running', async () => (await runningOf(svc, next)) >= 1, {
     timeoutMs: 30_000,
     intervalMs: 100
@@ -39,24 +27,24 @@ group('control across runs: a deploy run owns the rollout', () => {
   it.concurrent(
     'a second deploy is refused, naming the owner run, also with takeover: true; an explicit takeover past takeover-after stops the old owner',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'web')
+      await withStage(async stage => {
+        const svc = await addService(stage, 'web')
         const since = Date.now()
-        const next = await newRevision(svc, { RELEASE: 'a' })
-        const other = await newRevision(svc, { RELEASE: 'b' })
+        const next = await revision(svc, { RELEASE: 'a' })
+        const other = await revision(svc, { RELEASE: 'b' })
         const owning = deploy(svc, next, SLOWER, { runId: 201, actor: 'alice' })
         await firstStepReached(svc, next)
         const before = await record(svc)
         for (const extra of [{}, { takeover: 'true' }] as Record<string, string>[]) {
           const refused = await deploy(svc, other, extra, { runId: 202, actor: 'bob' })
-          await explain([refused.result], async () => {
+          await explained([refused.result], async () => {
             expect(refused.result.code).toBe(1)
             expect(refused.result.outputs.status).toBe('failed')
             expect(refused.result.outputs.reason).toBe(
               `a rollout (${before?.id}) is already in progress on web, owned by ${RUN}201 (started by alice): promote, resume or abort it first`
             )
             // Nothing of the refused run's: no task set of its revision, the record still the owner's.
-            expect(liveSets(await describe(svc)).map(s => s.taskDefinition)).not.toContain(other)
+            expect(liveSets(await describeService(svc)).map(s => s.taskDefinition)).not.toContain(other)
             expect((await record(svc))?.id).toBe(before?.id)
           })
         }
@@ -78,7 +66,7 @@ group('control across runs: a deploy run owns the rollout', () => {
           if (!/already in progress/.test(taker.result.outputs.reason ?? '')) break
         }
         const owner = await owning
-        await explain([owner.result, taker!.result], async () => {
+        await explained([owner.result, taker!.result], async () => {
           expect(owner.result.code).toBe(1)
           expect(owner.result.outputs.status).toBe('failed')
           expect(owner.result.outputs.reason).toBe(`rollout taken over by ${RUN}203`)
@@ -95,21 +83,21 @@ group('control across runs: a deploy run owns the rollout', () => {
   it.concurrent(
     'pause asks the owner, which stops with exit 0; status meanwhile; resume finishes',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'api')
+      await withStage(async stage => {
+        const svc = await addService(stage, 'api')
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const owning = deploy(svc, next, SLOW, { runId: 301, actor: 'alice' })
         await firstStepReached(svc, next)
         const status = await act(svc, { command: 'status' }, { runId: 302 })
-        await explain([status.result], () => {
+        await explained([status.result], () => {
           expect(status.result.code).toBe(0)
           expect(status.result.outputs.status).toBe('in-progress')
           expect(status.result.stdout).toContain('Active (executing)')
         })
         const pause = await act(svc, { command: 'pause' }, { runId: 303, actor: 'bob' })
         const owner = await owning
-        await explain([owner.result, pause.result], async () => {
+        await explained([owner.result, pause.result], async () => {
           expect(pause.result.code).toBe(0)
           expect(pause.result.outputs.status).toBe('paused')
           expect(pause.result.stdout).toContain(`is running in ${RUN}301: asking it to pause`)
@@ -128,7 +116,7 @@ group('control across runs: a deploy run owns the rollout', () => {
           })
         })
         const resume = await act(svc, { command: 'resume' }, { runId: 304, actor: 'carol' })
-        await explain([resume.result], async () => {
+        await explained([resume.result], async () => {
           expect(resume.result.code).toBe(0)
           expect(resume.result.outputs.status).toBe('succeeded')
           const settled = await expectConsistent(svc, { allowed: [next], since })
@@ -145,15 +133,15 @@ group('control across runs: a deploy run owns the rollout', () => {
   it.concurrent(
     'promote asks the owner: it cuts the bake short and moves on; promote-full goes to 100 %',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'ship')
+      await withStage(async stage => {
+        const svc = await addService(stage, 'ship')
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         // Bakes of 20 s that the promotes cut short.
         const owning = deploy(svc, next, { strategy: 'custom', steps: '34:20s, 67:20s' }, { runId: 601 })
         await firstStepReached(svc, next)
         const toNext = await act(svc, { command: 'promote' }, { runId: 602 })
-        await explain([toNext.result], async () => {
+        await explained([toNext.result], async () => {
           expect(toNext.result.code).toBe(0)
           expect(toNext.result.stdout).toContain(`is running in ${RUN}601: asking it to promote:2`)
           expect(toNext.result.stdout).toContain('promote:2 done by the owner')
@@ -161,7 +149,7 @@ group('control across runs: a deploy run owns the rollout', () => {
         })
         const full = await act(svc, { command: 'promote', 'promote-full': 'true' }, { runId: 603 })
         const owner = await owning
-        await explain([owner.result, toNext.result, full.result], async () => {
+        await explained([owner.result, toNext.result, full.result], async () => {
           expect(full.result.code).toBe(0)
           expect(full.result.stdout).toContain('promote:full done by the owner')
           expect(owner.result.code).toBe(0)
@@ -177,15 +165,15 @@ group('control across runs: a deploy run owns the rollout', () => {
   it.concurrent(
     'abort asks the owner, which rolls back (exit 1); the abort run waits for it and exits 0',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'cart')
+      await withStage(async stage => {
+        const svc = await addService(stage, 'cart')
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const owning = deploy(svc, next, SLOW, { runId: 401, actor: 'alice' })
         await firstStepReached(svc, next)
         const abort = await act(svc, { command: 'abort' }, { runId: 402, actor: 'carol' })
         const owner = await owning
-        await explain([owner.result, abort.result], async () => {
+        await explained([owner.result, abort.result], async () => {
           expect(owner.result.code).toBe(1)
           expect(owner.result.outputs.status).toBe('aborted')
           expect(owner.result.outputs.reason).toBe(`abort requested by carol in ${RUN}402`)
@@ -193,7 +181,7 @@ group('control across runs: a deploy run owns the rollout', () => {
           expect(abort.result.outputs.status).toBe('aborted')
           expect(abort.result.stdout).toContain('abort done by the owner')
           // The abort run ended once the rollback had: the record is Completed when it reports.
-          const settled = await expectConsistent(svc, { allowed: [svc.first], since })
+          const settled = await expectConsistent(svc, { allowed: [svc.previous], since })
           expect(settled.record!.heartbeat).toBeLessThanOrEqual(abort.endedAt)
           expect(settled.record?.outcome).toBe('aborted')
         })
@@ -204,10 +192,10 @@ group('control across runs: a deploy run owns the rollout', () => {
   it.concurrent(
     'a promote with other step inputs: the owner pauses, the promote run goes on with the new plan',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'pay', { desiredCount: 4 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'pay', { desiredCount: 4 })
         const since = Date.now()
-        const next = await newRevision(svc)
+        const next = await revision(svc)
         const owning = deploy(
           svc,
           next,
@@ -221,7 +209,7 @@ group('control across runs: a deploy run owns the rollout', () => {
           { runId: 502 }
         )
         const owner = await owning
-        await explain([owner.result, promote.result], async () => {
+        await explained([owner.result, promote.result], async () => {
           expect(owner.result.code).toBe(0)
           expect(owner.result.outputs.status).toBe('paused')
           expect(promote.result.code).toBe(0)

@@ -10,14 +10,10 @@ import {
   deploy,
   deregister,
   expectConsistent,
-  explain,
-  newRevision,
-  record,
   runningOf,
-  taskSetsOf,
-  withSandbox
+  taskSetsOf
 } from '../helpers/control-e2e.js'
-import type { Sandbox } from '../../sandbox/server.js'
+import { explained, record, revision, withStage, type Stage } from '../helpers/scene.js'
 import { RecordStore } from '../../src/aws/record-store.js'
 
 jest.setTimeout(120_000)
@@ -29,22 +25,22 @@ group('control across runs: the done-when sequence', () => {
   it.concurrent(
     'partition 3 of 10 pauses with exit 0; promote partition 10 completes; history names both; rollback previous',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'web', { desiredCount: 10 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'web', { desiredCount: 10 })
         const since = Date.now()
         // The version serving today was deployed by ecs-rollout too, so history knows who and which commit.
-        const v2 = await newRevision(svc, { RELEASE: '2' })
+        const v2 = await revision(svc, { RELEASE: '2' })
         const first = await deploy(
           svc,
           v2,
           { strategy: 'all-at-once' },
           { runId: 100, actor: 'alice', sha: SHA_A }
         )
-        await explain([first.result], () => expect(first.result.code).toBe(0))
+        await explained([first.result], () => expect(first.result.code).toBe(0))
 
-        const v3 = await newRevision(svc, { RELEASE: '3' })
+        const v3 = await revision(svc, { RELEASE: '3' })
         const paused = await deploy(svc, v3, { partition: '3' }, { runId: 101, actor: 'bob', sha: SHA_B })
-        await explain([paused.result], async () => {
+        await explained([paused.result], async () => {
           expect(paused.result.code).toBe(0)
           expect(paused.result.outputs.status).toBe('paused')
           expect(paused.result.outputs['traffic-percent']).toBe('30')
@@ -61,7 +57,7 @@ group('control across runs: the done-when sequence', () => {
         })
 
         const status = await act(svc, { command: 'status' }, { runId: 102, actor: 'carol' })
-        await explain([status.result], () => {
+        await explained([status.result], () => {
           expect(status.result.code).toBe(0)
           expect(status.result.outputs.status).toBe('paused')
           expect(status.result.outputs['rollout-id']).toBe(paused.result.outputs['rollout-id'])
@@ -83,7 +79,7 @@ group('control across runs: the done-when sequence', () => {
           { command: 'promote', partition: '10' },
           { runId: 103, actor: 'carol' }
         )
-        await explain([promoted.result], async () => {
+        await explained([promoted.result], async () => {
           expect(promoted.result.code).toBe(0)
           expect(promoted.result.outputs.status).toBe('succeeded')
           expect(promoted.result.outputs['rollout-id']).toBe(paused.result.outputs['rollout-id'])
@@ -93,7 +89,7 @@ group('control across runs: the done-when sequence', () => {
         })
 
         const history = await act(svc, { command: 'history' }, { runId: 104 })
-        await explain([history.result], () => {
+        await explained([history.result], () => {
           expect(history.result.code).toBe(0)
           const lines = history.result.stdout.split('\n')
           const row = (v: string): string => lines.find(l => l.includes(` ${v} `)) ?? `no line for ${v}`
@@ -117,7 +113,7 @@ group('control across runs: the done-when sequence', () => {
           { command: 'rollback', to: 'previous', strategy: 'all-at-once', 'bake-time': '1s' },
           { runId: 105, actor: 'dave' }
         )
-        await explain([rolledBack.result], async () => {
+        await explained([rolledBack.result], async () => {
           expect(rolledBack.result.code).toBe(0)
           expect(rolledBack.result.outputs.status).toBe('succeeded')
           expect(rolledBack.result.outputs['task-definition-arn']).toBe(v2)
@@ -132,26 +128,26 @@ group('control across runs: the done-when sequence', () => {
 group('control across runs: commands on a paused rollout', () => {
   it.concurrent(
     'pause steps: status, pause (already), promote to the next pause, to a step; promote-full; a promote "to" behind is refused',
-    () => withSandbox(sandbox => Promise.all([pauseSteps(sandbox), promoteFull(sandbox)]))
+    () => withStage(stage => Promise.all([pauseSteps(stage), promoteFull(stage)]))
   )
 
   it.concurrent(
     'partition 0 rolls the updated tasks back and stays paused, then abort; a resume with step inputs changes the plan',
     () =>
-      withSandbox(sandbox =>
-        Promise.all([partitionZero(sandbox), resumeNewPlan(sandbox), resumeOrphanedRollback(sandbox)])
+      withStage(stage =>
+        Promise.all([partitionZero(stage), resumeNewPlan(stage), resumeOrphanedRollback(stage)])
       )
   )
 })
 
 /** Pause steps: status, pause (already paused), promote to the next pause, promote to a step. */
-async function pauseSteps(sandbox: Sandbox): Promise<void> {
-  const svc = await addService(sandbox, 'api', { desiredCount: 4 })
+async function pauseSteps(stage: Stage): Promise<void> {
+  const svc = await addService(stage, 'api', { desiredCount: 4 })
   const since = Date.now()
-  const next = await newRevision(svc)
+  const next = await revision(svc)
   const steps = { strategy: 'custom', steps: '25, pause, 50, pause, 75' }
   const d = await deploy(svc, next, steps, { runId: 200 })
-  await explain([d.result], async () => {
+  await explained([d.result], async () => {
     expect(d.result.code).toBe(0)
     expect(d.result.outputs.status).toBe('paused')
     expect(await runningOf(svc, next)).toBe(1)
@@ -159,7 +155,7 @@ async function pauseSteps(sandbox: Sandbox): Promise<void> {
   })
   const untouched = await taskSetsOf(svc)
   const again = await act(svc, { command: 'pause' }, { runId: 201 })
-  await explain([again.result], () => {
+  await explained([again.result], () => {
     expect(again.result.code).toBe(0)
     expect(again.result.outputs.status).toBe('paused')
     expect(again.result.stdout).toContain('already paused')
@@ -167,7 +163,7 @@ async function pauseSteps(sandbox: Sandbox): Promise<void> {
   expect(await taskSetsOf(svc)).toEqual(untouched)
 
   const toNext = await act(svc, { command: 'promote' }, { runId: 202 })
-  await explain([toNext.result], async () => {
+  await explained([toNext.result], async () => {
     expect(toNext.result.code).toBe(0)
     expect(toNext.result.outputs.status).toBe('paused')
     expect(toNext.result.stdout).toContain('step 3/6 (50%)')
@@ -177,7 +173,7 @@ async function pauseSteps(sandbox: Sandbox): Promise<void> {
   })
 
   const toStep = await act(svc, { command: 'promote', to: '6' }, { runId: 203 })
-  await explain([toStep.result], async () => {
+  await explained([toStep.result], async () => {
     expect(toStep.result.code).toBe(0)
     expect(toStep.result.outputs.status).toBe('succeeded')
     expect(toStep.result.stdout).toContain('step 6/6 (100%)')
@@ -187,16 +183,16 @@ async function pauseSteps(sandbox: Sandbox): Promise<void> {
 }
 
 /** promote-full skips every remaining step; a promote "to" behind the rollout is refused. */
-async function promoteFull(sandbox: Sandbox): Promise<void> {
-  const svc = await addService(sandbox, 'cart', { desiredCount: 4 })
+async function promoteFull(stage: Stage): Promise<void> {
+  const svc = await addService(stage, 'cart', { desiredCount: 4 })
   const since = Date.now()
-  const next = await newRevision(svc)
+  const next = await revision(svc)
   const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 50, 75' }, { runId: 300 })
-  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+  await explained([d.result], () => expect(d.result.outputs.status).toBe('paused'))
 
   const untouched = await taskSetsOf(svc)
   const behind = await act(svc, { command: 'promote', to: '1' }, { runId: 301 })
-  await explain([behind.result], async () => {
+  await explained([behind.result], async () => {
     expect(behind.result.code).toBe(1)
     expect(behind.result.outputs.reason).toMatch(/^to: "1" .*step 2/)
     expect(await taskSetsOf(svc)).toEqual(untouched)
@@ -204,7 +200,7 @@ async function promoteFull(sandbox: Sandbox): Promise<void> {
   })
 
   const full = await act(svc, { command: 'promote', 'promote-full': 'true' }, { runId: 302 })
-  await explain([full.result], async () => {
+  await explained([full.result], async () => {
     expect(full.result.code).toBe(0)
     expect(full.result.outputs.status).toBe('succeeded')
     expect(full.result.stdout).not.toMatch(/\((50|75)%\)/)
@@ -214,34 +210,34 @@ async function promoteFull(sandbox: Sandbox): Promise<void> {
 }
 
 /** partition 0 rolls the updated tasks back and stays paused; abort then ends it; abort again has nothing to do. */
-async function partitionZero(sandbox: Sandbox): Promise<void> {
-  const svc = await addService(sandbox, 'shop', { desiredCount: 4 })
+async function partitionZero(stage: Stage): Promise<void> {
+  const svc = await addService(stage, 'shop', { desiredCount: 4 })
   const since = Date.now()
-  const next = await newRevision(svc)
+  const next = await revision(svc)
   const d = await deploy(svc, next, { partition: '2' }, { runId: 400 })
-  await explain([d.result], async () => {
+  await explained([d.result], async () => {
     expect(d.result.outputs.status).toBe('paused')
     expect(await runningOf(svc, next)).toBe(2)
   })
   const zero = await act(svc, { command: 'promote', partition: '0' }, { runId: 401 })
-  await explain([zero.result], async () => {
+  await explained([zero.result], async () => {
     expect(zero.result.code).toBe(0)
     expect(zero.result.outputs.status).toBe('paused')
     expect(zero.result.outputs['traffic-percent']).toBe('0')
     expect(await runningOf(svc, next)).toBe(0)
-    expect(await runningOf(svc, svc.first)).toBe(4)
+    expect(await runningOf(svc, svc.previous)).toBe(4)
     expect((await record(svc))?.phase).toBe('Active')
   })
   const abort = await act(svc, { command: 'abort' }, { runId: 402, actor: 'erin' })
-  await explain([abort.result], async () => {
+  await explained([abort.result], async () => {
     expect(abort.result.code).toBe(0)
     expect(abort.result.outputs.status).toBe('aborted')
     expect(abort.result.outputs.reason).toBe('abort requested by erin')
-    const settled = await expectConsistent(svc, { allowed: [svc.first], since })
+    const settled = await expectConsistent(svc, { allowed: [svc.previous], since })
     expect(settled.record?.outcome).toBe('aborted')
   })
   const nothing = await act(svc, { command: 'abort' }, { runId: 403 })
-  await explain([nothing.result], () => {
+  await explained([nothing.result], () => {
     expect(nothing.result.code).toBe(1)
     expect(nothing.result.outputs.reason).toMatch(
       /there is no rollout in progress on shop .*nothing to abort/
@@ -250,42 +246,42 @@ async function partitionZero(sandbox: Sandbox): Promise<void> {
 }
 
 /** A resume of a rollback whose run is gone finishes the rollback, and the reason names that run, not this one. */
-async function resumeOrphanedRollback(sandbox: Sandbox): Promise<void> {
-  const svc = await addService(sandbox, 'cart', { desiredCount: 4 })
+async function resumeOrphanedRollback(stage: Stage): Promise<void> {
+  const svc = await addService(stage, 'cart', { desiredCount: 4 })
   const since = Date.now()
-  const next = await newRevision(svc)
+  const next = await revision(svc)
   const d = await deploy(svc, next, { partition: '2' }, { runId: 600 })
-  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+  await explained([d.result], () => expect(d.result.outputs.status).toBe('paused'))
   // As a run 600 that began rolling back and died would leave it: rolling back, its heartbeat long gone.
   const left = (await record(svc))!
   const gone = 'https://github.com/acme/shop/actions/runs/600'
-  await new RecordStore({ ecs: svc.scene.clients.ecs, serviceArn: svc.scene.service }).save({
+  await new RecordStore({ ecs: svc.clients.ecs, serviceArn: svc.serviceArn }).save({
     ...left,
     stage: 'rolling-back',
     owner: gone,
     heartbeat: Date.now() - 60_000
   })
   const resumed = await act(svc, { command: 'resume', 'takeover-after': '1s' }, { runId: 601 })
-  await explain([resumed.result], async () => {
+  await explained([resumed.result], async () => {
     expect(resumed.result.outputs.status).toBe('rolled-back')
     expect(resumed.result.outputs.reason).toBe(`the run that owned the rollout stopped (${gone})`)
-    await expectConsistent(svc, { allowed: [svc.first], since })
+    await expectConsistent(svc, { allowed: [svc.previous], since })
   })
 }
 
 /** A resume with other step inputs changes the plan from the current step on. */
-async function resumeNewPlan(sandbox: Sandbox): Promise<void> {
-  const svc = await addService(sandbox, 'pay', { desiredCount: 4 })
+async function resumeNewPlan(stage: Stage): Promise<void> {
+  const svc = await addService(stage, 'pay', { desiredCount: 4 })
   const since = Date.now()
-  const next = await newRevision(svc)
+  const next = await revision(svc)
   const d = await deploy(svc, next, { strategy: 'custom', steps: '25, pause, 75' }, { runId: 500 })
-  await explain([d.result], () => expect(d.result.outputs.status).toBe('paused'))
+  await explained([d.result], () => expect(d.result.outputs.status).toBe('paused'))
   const resumed = await act(
     svc,
     { command: 'resume', strategy: 'linear', 'step-percent': '50', 'step-bake-time': '1s' },
     { runId: 501 }
   )
-  await explain([resumed.result], async () => {
+  await explained([resumed.result], async () => {
     expect(resumed.result.code).toBe(0)
     expect(resumed.result.outputs.status).toBe('succeeded')
     // The new plan (50 %, 100 %) from where the rollout stands (1 task of 4): its first step beyond that.
@@ -300,36 +296,36 @@ group('control across runs: rollback, history and diff', () => {
   it.concurrent(
     'rollback to previous, a revision number and an ARN; an INACTIVE target is refused with zero mutating calls',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'web', { desiredCount: 3 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'web', { desiredCount: 3 })
         const since = Date.now()
         const none = await act(svc, { command: 'status' }, { runId: 599 })
-        await explain([none.result], () => {
+        await explained([none.result], () => {
           expect(none.result.code).toBe(0)
           expect(none.result.stdout).toContain('web has no rollout on record; it runs web:1')
-          expect(none.result.outputs['task-definition-arn']).toBe(svc.first)
+          expect(none.result.outputs['task-definition-arn']).toBe(svc.previous)
         })
         const fast = { strategy: 'all-at-once', 'bake-time': '1s' }
-        const v2 = await newRevision(svc, { RELEASE: '2' })
-        const v3 = await newRevision(svc, { RELEASE: '3' })
+        const v2 = await revision(svc, { RELEASE: '2' })
+        const v3 = await revision(svc, { RELEASE: '3' })
         for (const [i, v] of [v2, v3].entries()) {
           const d = await deploy(svc, v, fast, { runId: 600 + i })
-          await explain([d.result], () => expect(d.result.outputs.status).toBe('succeeded'))
+          await explained([d.result], () => expect(d.result.outputs.status).toBe('succeeded'))
         }
         const previous = await act(svc, { command: 'rollback', to: 'previous', ...fast }, { runId: 610 })
-        await explain([previous.result], async () => {
+        await explained([previous.result], async () => {
           expect(previous.result.code).toBe(0)
           expect(previous.result.outputs['task-definition-arn']).toBe(v2)
           await expectConsistent(svc, { allowed: [v2], since })
         })
         const byNumber = await act(svc, { command: 'rollback', to: '1', ...fast }, { runId: 611 })
-        await explain([byNumber.result], async () => {
+        await explained([byNumber.result], async () => {
           expect(byNumber.result.code).toBe(0)
-          expect(byNumber.result.outputs['task-definition-arn']).toBe(svc.first)
-          await expectConsistent(svc, { allowed: [svc.first], since })
+          expect(byNumber.result.outputs['task-definition-arn']).toBe(svc.previous)
+          await expectConsistent(svc, { allowed: [svc.previous], since })
         })
         const byArn = await act(svc, { command: 'rollback', to: v3, ...fast }, { runId: 612 })
-        await explain([byArn.result], async () => {
+        await explained([byArn.result], async () => {
           expect(byArn.result.code).toBe(0)
           expect(byArn.result.outputs['task-definition-arn']).toBe(v3)
           await expectConsistent(svc, { allowed: [v3], since })
@@ -337,11 +333,11 @@ group('control across runs: rollback, history and diff', () => {
 
         // web:2 by number and by ARN, and "previous" (web:1, what web:3 replaced), once deregistered.
         await deregister(svc, v2)
-        await deregister(svc, svc.first)
+        await deregister(svc, svc.previous)
         await svc.control.clearCalls()
         for (const to of ['2', v2, 'previous']) {
           const refused = await act(svc, { command: 'rollback', to, ...fast }, { runId: 613 })
-          await explain([refused.result], async () => {
+          await explained([refused.result], async () => {
             expect(refused.result.code).toBe(1)
             expect(refused.result.outputs.status).toBe('failed')
             expect(refused.result.outputs.reason).toMatch(
@@ -356,7 +352,7 @@ group('control across runs: rollback, history and diff', () => {
         expect((await record(svc))?.newTaskDefinition).toBe(v3)
 
         const missing = await act(svc, { command: 'rollback', to: '42' }, { runId: 614 })
-        await explain([missing.result], () => {
+        await explained([missing.result], () => {
           expect(missing.result.code).toBe(1)
           expect(missing.result.outputs.reason).toMatch(/^to: "42" names no task definition that exists/)
         })
@@ -368,10 +364,10 @@ group('control across runs: rollback, history and diff', () => {
   it.concurrent(
     'history and diff on a service with several versions: secret names only, env values masked',
     async () => {
-      await withSandbox(async sandbox => {
-        const svc = await addService(sandbox, 'web', { desiredCount: 3 })
+      await withStage(async stage => {
+        const svc = await addService(stage, 'web', { desiredCount: 3 })
         const fast = { strategy: 'all-at-once' }
-        const v2 = await newRevision(
+        const v2 = await revision(
           svc,
           { LOG_LEVEL: 'lvl-info-1', FEATURE_X: 'feat-off-3' },
           {
@@ -379,7 +375,7 @@ group('control across runs: rollback, history and diff', () => {
             secrets: { DB_PASSWORD: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf' }
           }
         )
-        const v3 = await newRevision(
+        const v3 = await revision(
           svc,
           { LOG_LEVEL: 'lvl-debug-2', NEW_FLAG: 'hunter2' },
           {
@@ -393,12 +389,12 @@ group('control across runs: rollback, history and diff', () => {
         const d2 = await deploy(svc, v2, fast, { runId: 700, actor: 'alice', sha: SHA_A })
         const d3 = await deploy(svc, v3, fast, { runId: 701, actor: 'bob', sha: SHA_B })
         // A fourth version that never gets anywhere: aborted while paused.
-        const v4 = await newRevision(svc, { LOG_LEVEL: 'lvl-debug-2' })
+        const v4 = await revision(svc, { LOG_LEVEL: 'lvl-debug-2' })
         const d4 = await deploy(svc, v4, { partition: '1' }, { runId: 702, actor: 'carol' })
         // While it waits: history shows it in progress, diff compares the two revisions it moves between.
         const during = await act(svc, { command: 'history' }, { runId: 710 })
         const diffDuring = await act(svc, { command: 'diff' }, { runId: 711 })
-        await explain([d4.result, during.result, diffDuring.result], () => {
+        await explained([d4.result, during.result, diffDuring.result], () => {
           expect(during.result.stdout).toMatch(
             /^ {2}web:4 +in progress \(batch-completed, step 2 of 2\) .* carol /m
           )
@@ -406,7 +402,7 @@ group('control across runs: rollback, history and diff', () => {
           expect(diffDuring.result.stdout).toContain('What changed, web:3 → web:4:')
         })
         const a4 = await act(svc, { command: 'abort' }, { runId: 703, actor: 'dave' })
-        await explain([d2.result, d3.result, d4.result, a4.result], () => {
+        await explained([d2.result, d3.result, d4.result, a4.result], () => {
           expect([d2, d3, d4, a4].map(r => r.result.outputs.status)).toEqual([
             'succeeded',
             'succeeded',
@@ -416,7 +412,7 @@ group('control across runs: rollback, history and diff', () => {
         })
 
         const history = await act(svc, { command: 'history' }, { runId: 704 })
-        await explain([history.result], () => {
+        await explained([history.result], () => {
           expect(history.result.code).toBe(0)
           const rows = history.result.stdout.split('\n').filter(l => / web:\d /.test(l))
           expect(rows.map(r => r.match(/web:\d/)![0])).toEqual(['web:4', 'web:3', 'web:2', 'web:1'])
@@ -430,7 +426,7 @@ group('control across runs: rollback, history and diff', () => {
         })
 
         const diff = await act(svc, { command: 'diff' }, { runId: 705 })
-        await explain([diff.result], () => {
+        await explained([diff.result], () => {
           expect(diff.result.code).toBe(0)
           const out = diff.result.stdout
           expect(out).toContain('What changed, web:2 → web:3:')
@@ -452,7 +448,7 @@ group('control across runs: rollback, history and diff', () => {
         })
 
         const named = await act(svc, { command: 'diff', from: '1', to: '4' }, { runId: 706 })
-        await explain([named.result], () => {
+        await explained([named.result], () => {
           expect(named.result.code).toBe(0)
           expect(named.result.stdout).toContain('What changed, web:1 → web:4:')
           expect(named.result.stdout).toContain('app: environment LOG_LEVEL added')

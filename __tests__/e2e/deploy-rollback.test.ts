@@ -10,7 +10,7 @@ import {
   ALARM,
   deploy,
   expectFloorKept,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   MANUAL_ALARM,
@@ -18,13 +18,12 @@ import {
   setAlarm,
   taskSets,
   withScene,
-  type E2E
-} from '../helpers/deploy-e2e.js'
-import type { RunResult } from '../helpers/action.js'
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 
-function expectRolledBack(e2e: E2E, run: RunResult, next: string): void {
-  expect(run.code).toBe(1)
-  expectOutputs(run, { status: 'rolled-back', taskDefinition: next, previous: e2e.previous, traffic: '0' })
+function expectRolledBack(e2e: Scene, run: RunResult, next: string): void {
+  expectEnded(e2e, run, 'rolled-back', next)
   expect(run.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
   expect(run.summary).toContain('so web went back to web:1')
   expect(run.summary).not.toMatch(/succeeded/i)
@@ -161,7 +160,7 @@ describe('dist/index.js command: deploy on task sets, rollbacks', () => {
         await waitFor(
           'the alarm to fire',
           async () => {
-            const out = await e2e.scene.clients.cw.send(new DescribeAlarmsCommand({ AlarmNames: [ALARM] }))
+            const out = await e2e.clients.cw.send(new DescribeAlarmsCommand({ AlarmNames: [ALARM] }))
             return out.MetricAlarms?.[0]?.StateValue === 'ALARM'
           },
           { timeoutMs: 10_000 }

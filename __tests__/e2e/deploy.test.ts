@@ -7,26 +7,20 @@ import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
   expectFloorKept,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   revision,
   withScene,
-  type E2E
-} from '../helpers/deploy-e2e.js'
-import type { RunResult } from '../helpers/action.js'
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 
-async function healthy(e2e: E2E, inputs: Record<string, string>, floor: number): Promise<RunResult> {
+async function healthy(e2e: Scene, inputs: Record<string, string>, floor: number): Promise<RunResult> {
   const next = await revision(e2e)
   const { result, startedAt } = await deploy(e2e, { 'task-definition': next, ...inputs })
   await explained(result, async () => {
-    expect(result.code).toBe(0)
-    expectOutputs(result, {
-      status: 'succeeded',
-      taskDefinition: next,
-      previous: e2e.previous,
-      traffic: '100'
-    })
+    expectEnded(e2e, result, 'succeeded', next)
     expect(result.outputs.reason).toBeUndefined()
     expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
     expect(result.summary).toContain("web:2 now serves all of web's traffic")

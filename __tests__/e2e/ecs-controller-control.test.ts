@@ -6,11 +6,6 @@
 // the GitHub deployment the killed run had created failed instead of leaving it in progress.
 
 import { describe, expect, it } from '@jest/globals'
-import { tagRecord } from '../../src/aws/tags.js'
-import { decodeRecord } from '../../src/record/record.js'
-import { resolve } from 'node:path'
-import { DIST, runBundled, type RunResult } from '../helpers/action.js'
-import { stateEnv } from '../helpers/control-e2e.js'
 import { startGitHubStandin } from '../helpers/github-standin.js'
 import {
   ALARM,
@@ -18,48 +13,34 @@ import {
   expectSettledOn,
   explained,
   mutatingCalls,
+  record,
   revision,
   ruleWeights,
+  run as runOn,
   serviceDeployments,
   waitForWeights,
-  withEcsScene,
-  type EcsE2E
-} from '../helpers/ecs-e2e.js'
+  withScene,
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 import { waitFor } from '../../sandbox/fixtures.js'
 
-const MAIN = process.env.ECS_ROLLOUT_DIST ?? DIST
-
 function run(
-  e2e: EcsE2E,
+  e2e: Scene,
   inputs: Record<string, string>,
   o: { onStart?: (pid: number) => void; post?: RunResult } = {}
 ): Promise<RunResult> {
-  return runBundled(
-    {
-      cluster: e2e.cluster,
-      service: e2e.service,
-      alarms: ALARM,
-      'poll-interval': '500ms',
-      'takeover-after': '1s',
-      ...inputs
-    },
-    {
-      // The post step is the killed run's own: its run id, and the state its main step saved.
-      env: {
-        ...e2e.env,
-        GITHUB_RUN_ID: String(inputs.command === 'deploy' || o.post ? 1 : 2),
-        ...(o.post ? stateEnv(o.post.files) : {})
-      },
-      onStart: o.onStart,
-      timeoutMs: 55_000,
-      entry: o.post ? resolve(MAIN, '../post/index.js') : MAIN
-    }
-  )
+  return runOn(
+    e2e,
+    { alarms: ALARM, 'poll-interval': '500ms', 'takeover-after': '1s', ...inputs },
+    // The post step is the killed run's own: its run id, and the state its main step saved.
+    { runId: inputs.command === 'deploy' || o.post ? 1 : 2, postOf: o.post, onStart: o.onStart }
+  ).then(r => r.result)
 }
 
 /** Starts a deploy and SIGKILLs it once `reached` says so; resolves, with it, once its heartbeat is 1.5 s old. */
 async function killedDeploy(
-  e2e: EcsE2E,
+  e2e: Scene,
   inputs: Record<string, string>,
   reached: () => Promise<boolean>
 ): Promise<RunResult> {
@@ -76,15 +57,11 @@ async function killedDeploy(
   return killed
 }
 
-async function record(e2e: EcsE2E) {
-  return decodeRecord(tagRecord((await describeService(e2e)).tags))
-}
-
 describe('dist/index.js control commands on ECS-controller services whose deploy run was killed', () => {
   it.concurrent(
     'native canary killed at 20 %: pause is refused with nothing changed, abort has ECS roll back and ends aborted',
     async () => {
-      await withEcsScene({ native: true }, async e2e => {
+      await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e)
         await killedDeploy(
           e2e,
@@ -127,7 +104,7 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
     async () => {
       const github = await startGitHubStandin()
       try {
-        await withEcsScene({ native: true }, async e2e => {
+        await withScene({ kind: 'native' }, async e2e => {
           e2e.env.GITHUB_API_URL = github.url
           const next = await revision(e2e)
           const inputs = {
@@ -168,24 +145,27 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
   it.concurrent(
     'rolling killed half-way: resume follows the deployment on to completion under the gates',
     async () => {
-      await withEcsScene({ scene: { deploymentConfiguration: { maximumPercent: 150 } } }, async e2e => {
-        const next = await revision(e2e)
-        await killedDeploy(e2e, { 'task-definition': next, strategy: 'rolling' }, async () => {
-          const ours = (await describeService(e2e)).deployments?.find(d => d.taskDefinition === next)
-          return (ours?.runningCount ?? 0) > 0 && ours?.rolloutState === 'IN_PROGRESS'
-        })
-        const resumeAt = Date.now()
-        const resumed = await run(e2e, { command: 'resume', 'bake-time': '1s' })
-        await explained(resumed, async () => {
-          expect(resumed.code).toBe(0)
-          expect(resumed.outputs.status).toBe('succeeded')
-          expect(resumed.summary).toContain('Succeeded: web:2 on web')
-          // Followed, not started again: no UpdateService of this run.
-          expect(await mutatingCalls(e2e, resumeAt)).not.toContain('ecs:UpdateService')
-          await expectSettledOn(e2e, next)
-          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
-        })
-      })
+      await withScene(
+        { kind: 'rolling', scene: { deploymentConfiguration: { maximumPercent: 150 } } },
+        async e2e => {
+          const next = await revision(e2e)
+          await killedDeploy(e2e, { 'task-definition': next, strategy: 'rolling' }, async () => {
+            const ours = (await describeService(e2e)).deployments?.find(d => d.taskDefinition === next)
+            return (ours?.runningCount ?? 0) > 0 && ours?.rolloutState === 'IN_PROGRESS'
+          })
+          const resumeAt = Date.now()
+          const resumed = await run(e2e, { command: 'resume', 'bake-time': '1s' })
+          await explained(resumed, async () => {
+            expect(resumed.code).toBe(0)
+            expect(resumed.outputs.status).toBe('succeeded')
+            expect(resumed.summary).toContain('Succeeded: web:2 on web')
+            // Followed, not started again: no UpdateService of this run.
+            expect(await mutatingCalls(e2e, resumeAt)).not.toContain('ecs:UpdateService')
+            await expectSettledOn(e2e, next)
+            expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+          })
+        }
+      )
     }
   )
 })

@@ -4,12 +4,11 @@
 // traffic weight), under its own alarm gates, and stops it with ROLLBACK when a gate fails. Bakes are seconds:
 // the action sends fractions of a minute, which the sandbox accepts (ECS counts whole minutes).
 
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   MANUAL_ALARM,
@@ -17,15 +16,16 @@ import {
   revision,
   ruleWeights,
   serviceDeployments,
+  setAlarm,
   waitForWeights,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy with ECS-native strategies', () => {
   it.concurrent(
     'canary 20 %: followed step by step to SUCCESSFUL, weights end on the other target group',
     async () => {
-      await withEcsScene({ native: true }, async e2e => {
+      await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e)
         const { result } = await deploy(e2e, {
           'task-definition': next,
@@ -35,13 +35,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           'bake-time': '2s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(0)
-          expectOutputs(result, {
-            status: 'succeeded',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '100'
-          })
+          expectEnded(e2e, result, 'succeeded', next)
           expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
           expect(result.summary).toMatch(
             /<tr><td>1<\/td><td>canary 20%<\/td>.*<td>20%<\/td><td>3s<\/td><td>✅ passed<\/td><\/tr>/
@@ -76,7 +70,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
     async () => {
       // Every request the new revision answers is a 5xx: with 20 % of 100 requests/s on it, the alarm (above 5 a
       // second) fires during the canary's bake.
-      await withEcsScene({ native: true }, async e2e => {
+      await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
         const { result, startedAt } = await deploy(e2e, {
           'task-definition': next,
@@ -85,13 +79,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           'canary-bake-time': '12s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed/)
           expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
           expect(result.summary).toContain('Alarm web-5xx went into ALARM during step 1 of 2 (canary 20%)')
@@ -115,7 +103,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
   )
 
   it.concurrent('linear 40 %: three steps of ECS, 40 %, 80 %, 100 %', async () => {
-    await withEcsScene({ native: true }, async e2e => {
+    await withScene({ kind: 'native' }, async e2e => {
       const next = await revision(e2e)
       const { result } = await deploy(e2e, {
         'task-definition': next,
@@ -124,13 +112,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
         'step-bake-time': '2s'
       })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         for (const share of ['40', '80', '100'])
           expect(result.stdout).toContain(`traffic: ${share}% to web:2`)
         expect(result.summary).toMatch(/<tr><td>2<\/td><td>80%<\/td>.*✅ passed<\/td><\/tr>/)
@@ -143,8 +125,9 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
     "blue-green: ECS's own deployment alarm rolls it back during the bake time, reported as a failure",
     async () => {
       // ECS watches MANUAL_ALARM itself (deploymentConfiguration.alarms); the action's gates are the 5xx alarm.
-      await withEcsScene(
+      await withScene(
         {
+          kind: 'native',
           native: {
             deploymentConfiguration: { alarms: { alarmNames: [MANUAL_ALARM], enable: true, rollback: true } }
           },
@@ -156,22 +139,10 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           // Once all traffic is on the new revision and the action has seen ECS's bake time begin, ECS's alarm fires.
           await waitForWeights(e2e, [0, 100])
           await new Promise(resolve => setTimeout(resolve, 2500))
-          await e2e.clients.cw.send(
-            new SetAlarmStateCommand({
-              AlarmName: MANUAL_ALARM,
-              StateValue: 'ALARM',
-              StateReason: 'p99 latency'
-            })
-          )
+          await setAlarm(e2e, MANUAL_ALARM, 'p99 latency')
           const { result } = await run
           await explained(result, async () => {
-            expect(result.code).toBe(1)
-            expectOutputs(result, {
-              status: 'rolled-back',
-              taskDefinition: next,
-              previous: e2e.previous,
-              traffic: '0'
-            })
+            expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toBe(
               'ECS rolled the deployment back: ECS deployment alarms: alarm web-manual in ALARM state.'
             )
@@ -195,7 +166,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
   it.concurrent(
     'a service not set up for native strategies is refused with zero mutating calls',
     async () => {
-      await withEcsScene({ native: { advanced: false } }, async e2e => {
+      await withScene({ kind: 'native', native: { advanced: false } }, async e2e => {
         const next = await revision(e2e)
         const since = Date.now()
         const { result } = await deploy(e2e, { 'task-definition': next, strategy: 'canary' })

@@ -2,55 +2,51 @@
 // rollouts, custom steps, on-failure: pause, and a CODE_DEPLOY service. Each run makes no mutating call.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { CreateServiceCommand } from '@aws-sdk/client-ecs'
-import { SandboxControl } from '../../sandbox/client.js'
-import { createScene, NETWORK, registerRevision, type Scene } from '../../sandbox/fixtures.js'
-import { startSandbox, type Sandbox } from '../../sandbox/server.js'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import {
+  addCodeDeployService,
+  addScene,
+  explained,
+  openStage,
+  revision,
+  run,
+  type RunResult,
+  type Scene,
+  type Stage
+} from '../helpers/scene.js'
 
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-green/0123456789abcdef'
 const LISTENER =
   'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/0123456789abcdef/0123456789abcdef'
 
-let sandbox: Sandbox
+let stage: Stage
 let scene: Scene
 let next: string
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, tickMs: 200 })
-  scene = await createScene(sandbox.url, {
-    cluster: 'prod',
-    service: 'web',
+  stage = await openStage()
+  scene = await addScene(stage, {
+    kind: 'rolling',
     desiredCount: 2,
-    controller: 'ECS',
-    env: { SANDBOX_START_SECONDS: '0.2' }
+    startSeconds: 0.2,
+    alarm: false,
+    scene: { loadBalanced: false }
   })
-  next = await registerRevision(scene.clients.ecs, 'web', { SANDBOX_START_SECONDS: '0.2' })
-  await scene.clients.ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'legacy',
-      desiredCount: 1,
-      taskDefinition: scene.taskDefinition,
-      launchType: 'FARGATE',
-      networkConfiguration: NETWORK,
-      deploymentController: { type: 'CODE_DEPLOY' }
-    })
-  )
+  next = await revision(scene)
+  await addCodeDeployService(scene, 'legacy')
 })
-afterAll(() => sandbox?.close())
+afterAll(() => stage?.close())
 
 async function refused(inputs: Record<string, string>): Promise<RunResult> {
   const since = Date.now()
-  const result = await runBundled(
-    { command: 'deploy', cluster: 'prod', service: 'web', 'task-definition': next, ...inputs },
-    { env: awsEnv(sandbox.url), timeoutMs: 30_000, entry: process.env.ECS_ROLLOUT_DIST }
+  const { result } = await run(
+    scene,
+    { command: 'deploy', 'task-definition': next, ...inputs },
+    { timeoutMs: 30_000 }
   )
   await explained(result, async () => {
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('failed')
-    const calls = await new SandboxControl(sandbox.url).calls(since)
+    const calls = await scene.control.calls(since)
     expect(calls.filter(c => c.mutating)).toEqual([])
   })
   return result

@@ -6,28 +6,22 @@ import { describe, expect, it } from '@jest/globals'
 import {
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   revision,
   ruleWeights,
   serviceDeployments,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy on ECS-controller services, more strategies', () => {
   it.concurrent('all-at-once: ECS starts every new task beside the old ones, then retires them', async () => {
-    await withEcsScene({ desiredCount: 4 }, async e2e => {
+    await withScene({ kind: 'rolling', desiredCount: 4 }, async e2e => {
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, strategy: 'all-at-once' })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.summary).toMatch(/<tr><td>1<\/td><td>all at once, by ECS<\/td>.*✅ passed<\/td><\/tr>/)
         expect((await describeService(e2e)).deploymentConfiguration).toMatchObject({
           maximumPercent: 200,
@@ -41,7 +35,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
   })
 
   it.concurrent('blue-green: green at full size, then 100 % at once, ECS bake time, SUCCESSFUL', async () => {
-    await withEcsScene({ native: true }, async e2e => {
+    await withScene({ kind: 'native' }, async e2e => {
       const next = await revision(e2e)
       const { result } = await deploy(e2e, {
         'task-definition': next,
@@ -49,13 +43,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
         'bake-time': '2s'
       })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.summary).toMatch(
           /<tr><td>1<\/td><td>green up, test traffic<\/td>.*✅ passed<\/td><\/tr>/
         )
@@ -79,7 +67,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
     async () => {
       // Half the new revision's requests are 5xx: 25 % of 100 requests/s gives ~12 a second, under the threshold
       // (20); 50 % gives ~25, over it. The alarm fires in step 2.
-      await withEcsScene({ native: true, threshold: 20 }, async e2e => {
+      await withScene({ kind: 'native', threshold: 20 }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '0.5' })
         const { result } = await deploy(e2e, {
           'task-definition': next,
@@ -88,13 +76,7 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
           'step-bake-time': '4s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>25%<\/td>.*✅ passed<\/td><\/tr>/)
           expect(result.summary).toMatch(/<tr><td>2<\/td><td>50%<\/td>.*⛔ failed: alarm/)
           expect(result.summary).toMatch(/<tr><td>3<\/td><td>75%<\/td>.*skipped<\/td><\/tr>/)

@@ -8,28 +8,22 @@ import {
   ALARM,
   deploy,
   describeService,
-  expectOutputs,
+  expectEnded,
   expectSettledOn,
   explained,
   mutatingCalls,
   revision,
   serviceDeployments,
-  withEcsScene
-} from '../helpers/ecs-e2e.js'
+  withScene
+} from '../helpers/scene.js'
 
 describe('dist/index.js command: deploy on an ECS-controller service, rolling', () => {
   it.concurrent('rolls a healthy revision out to 6 tasks by rolling: status=succeeded', async () => {
-    await withEcsScene({}, async e2e => {
+    await withScene({ kind: 'rolling' }, async e2e => {
       const next = await revision(e2e)
       const { result, startedAt } = await deploy(e2e, { 'task-definition': next, 'max-surge': '2' })
       await explained(result, async () => {
-        expect(result.code).toBe(0)
-        expectOutputs(result, {
-          status: 'succeeded',
-          taskDefinition: next,
-          previous: e2e.previous,
-          traffic: '100'
-        })
+        expectEnded(e2e, result, 'succeeded', next)
         expect(result.outputs.reason).toBeUndefined()
         expect(result.summary).toContain('<h2>✅ Succeeded: web:2 on web</h2>')
         expect(result.summary).toContain("web:2 now serves all of web's traffic")
@@ -63,17 +57,11 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
   it.concurrent(
     'a crash-looping revision: the action rolls back after max-failed-tasks, the stopped reason in the summary',
     async () => {
-      await withEcsScene({}, async e2e => {
+      await withScene({ kind: 'rolling' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_CRASH: 'on-start' })
         const { result, startedAt } = await deploy(e2e, { 'task-definition': next })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(
             /^\d+ tasks of the new revision failed \(limit 3\): Essential container in task exited/
           )
@@ -98,8 +86,9 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
   it.concurrent(
     "ECS's own circuit breaker rolls a crash loop back: reported as a failure with ECS's reason and the stopped tasks",
     async () => {
-      await withEcsScene(
+      await withScene(
         {
+          kind: 'rolling',
           scene: { deploymentConfiguration: { deploymentCircuitBreaker: { enable: true, rollback: true } } }
         },
         async e2e => {
@@ -110,13 +99,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
             'max-failed-tasks': '50'
           })
           await explained(result, async () => {
-            expect(result.code).toBe(1)
-            expectOutputs(result, {
-              status: 'rolled-back',
-              taskDefinition: next,
-              previous: e2e.previous,
-              traffic: '0'
-            })
+            expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toMatch(
               /^ECS rolled the deployment back: ECS deployment circuit breaker: tasks failed to start\. \(stopped task: Essential container in task exited/
             )
@@ -147,7 +130,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
     'all-at-once: an alarm while ECS replaces the tasks rolls back through StopServiceDeployment',
     async () => {
       // Every request the new revision answers is a 5xx: the alarm (above 5 a second) fires once its tasks serve.
-      await withEcsScene({}, async e2e => {
+      await withScene({ kind: 'rolling' }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
         const { result } = await deploy(e2e, {
           'task-definition': next,
@@ -155,13 +138,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
           'bake-time': '10s'
         })
         await explained(result, async () => {
-          expect(result.code).toBe(1)
-          expectOutputs(result, {
-            status: 'rolled-back',
-            taskDefinition: next,
-            previous: e2e.previous,
-            traffic: '0'
-          })
+          expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since /)
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>all at once, by ECS<\/td>/)
           expect(result.summary).toContain(

@@ -3,18 +3,16 @@
 // in a shell (command substitution, a second command, a redirection) happens.
 
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { deploy, explained, revision, withScene } from '../helpers/deploy-e2e.js'
+import { deploy, explained, revision, withScene } from '../helpers/scene.js'
 
 describe('hooks through dist/index.js', () => {
   it.concurrent('a hook line full of shell syntax runs one program with every word as data', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-hook-'))
-    const [argvFile, p1, p2, p3] = ['argv.json', 'p1', 'p2', 'p3'].map(f => join(dir, f))
-    const script = `require('fs').writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))`
-    const hostile = `$(touch ${p1}) ; touch ${p2} && echo \`id\` $HOME | cat > ${p3}`
     await withScene({ desiredCount: 2 }, async e2e => {
+      const [argvFile, p1, p2, p3] = ['argv.json', 'p1', 'p2', 'p3'].map(f => join(e2e.dir, f))
+      const script = `require('fs').writeFileSync(process.argv[1], JSON.stringify(process.argv.slice(2)))`
+      const hostile = `$(touch ${p1}) ; touch ${p2} && echo \`id\` $HOME | cat > ${p3}`
       const next = await revision(e2e)
       const { result } = await deploy(e2e, {
         'task-definition': next,

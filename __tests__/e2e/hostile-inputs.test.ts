@@ -3,16 +3,23 @@
 // exit 1, status=failed and a reason naming the input, print nothing a runner would take for a workflow command
 // or a terminal escape, and change nothing: the sandbox records no mutating call for the whole sweep.
 
-import { CreateServiceCommand, DeregisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
+import { DeregisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CallRecord } from '../../sandbox/client.js'
-import { createScene, NETWORK, registerRevision, type Scene } from '../../sandbox/fixtures.js'
-import { startSandbox, type Sandbox } from '../../sandbox/server.js'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { awsEnv, transcript } from '../helpers/deploy-e2e.js'
+import { registerRevision } from '../../sandbox/fixtures.js'
+import { runBundled } from '../helpers/action.js'
+import {
+  addCodeDeployService,
+  addScene,
+  MAIN,
+  openStage,
+  transcript,
+  type RunResult,
+  type Scene,
+  type Stage
+} from '../helpers/scene.js'
 import { FILES, hostileCases, type HostileCase } from '../helpers/hostile-cases.js'
 
 const CASES = hostileCases()
@@ -25,7 +32,7 @@ interface Ran {
   to: number
 }
 
-let sandbox: Sandbox
+let stage: Stage
 let scene: Scene
 const ran = new Map<string, Ran>()
 let calls: CallRecord[] = []
@@ -39,43 +46,25 @@ function substitute(value: string, dir: string): string {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, tickMs: 200 })
-  scene = await createScene(sandbox.url, {
-    cluster: 'prod',
-    service: 'web',
-    desiredCount: 2,
-    controller: 'EXTERNAL',
-    weightedTargetGroups: true,
-    env: { SANDBOX_START_SECONDS: '0.3' },
-    alarm: { name: 'web-5xx', threshold: 5, period: 1 }
-  })
-  const { ecs } = scene.clients
+  stage = await openStage()
+  scene = await addScene(stage, { kind: 'weights', desiredCount: 2, manualAlarm: false })
   // web:2 exists but is INACTIVE; web:3 is ACTIVE, what a deploy would roll out; a CODE_DEPLOY service.
+  const { ecs } = scene.clients
   const v2 = await registerRevision(ecs, 'web')
   await ecs.send(new DeregisterTaskDefinitionCommand({ taskDefinition: v2 }))
   await registerRevision(ecs, 'web')
-  await ecs.send(
-    new CreateServiceCommand({
-      cluster: 'prod',
-      serviceName: 'legacy-codedeploy',
-      desiredCount: 1,
-      taskDefinition: scene.taskDefinition,
-      launchType: 'FARGATE',
-      networkConfiguration: NETWORK,
-      deploymentController: { type: 'CODE_DEPLOY' }
-    })
-  )
+  await addCodeDeployService(scene, 'legacy-codedeploy')
   // A service on the ECS deployment controller, for the options only task sets have.
-  await createScene(sandbox.url, {
-    cluster: 'prod',
+  await addScene(stage, {
+    kind: 'rolling',
     service: 'legacy-ecs',
     desiredCount: 1,
-    controller: 'ECS',
-    env: { SANDBOX_START_SECONDS: '0.3' }
+    startSeconds: 0.3,
+    alarm: false,
+    scene: { loadBalanced: false }
   })
-  const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-hostile-'))
+  const { dir, env } = stage
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text)
-  const env = awsEnv(sandbox.url)
   const started = Date.now()
   let next = 0
   const lane = async () => {
@@ -85,17 +74,15 @@ beforeAll(async () => {
         Object.entries({ cluster: 'prod', ...c.inputs }).map(([k, v]) => [k, substitute(v, dir)])
       )
       const from = Date.now()
-      const result = await runBundled(inputs, { env, timeoutMs: 30_000, entry: process.env.ECS_ROLLOUT_DIST })
+      const result = await runBundled(inputs, { env, timeoutMs: 30_000, entry: MAIN })
       ran.set(c.name, { result, from, to: Date.now() })
     }
   }
   await Promise.all(Array.from({ length: CONCURRENCY }, lane))
-  calls = await fetch(`${sandbox.url}/_sandbox/calls?since=${started}`).then(
-    r => r.json() as Promise<CallRecord[]>
-  )
+  calls = await stage.control.calls(started)
 }, 120_000)
 
-afterAll(() => sandbox?.close())
+afterAll(() => stage?.close())
 
 /** Lines a runner would act on: workflow commands other than the action's own annotations and groups. */
 function forgedCommands(stdout: string): string[] {

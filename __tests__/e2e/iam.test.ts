@@ -5,13 +5,11 @@
 // called: that is how the policies were derived.
 
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CallRecord } from '../../sandbox/client.js'
-import { CONTAINER_NAME, registerRevision } from '../../sandbox/fixtures.js'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { ALARM, FAST, transcript, withScene, type E2E } from '../helpers/deploy-e2e.js'
+import { CONTAINER_NAME } from '../../sandbox/fixtures.js'
+import { ALARM, revision, run, transcript, withScene, type RunResult, type Scene } from '../helpers/scene.js'
 import { pullRequestContext, startGitHubStandin } from '../helpers/github-standin.js'
 import { readPolicies, sandboxActions } from '../helpers/iam-policies.js'
 
@@ -33,15 +31,16 @@ interface Step {
 const probed: Record<string, Set<string>> = {}
 
 /** Runs the steps in order, each under its policy; returns the results. */
-async function play(e2e: E2E, steps: Step[]): Promise<RunResult[]> {
+async function play(e2e: Scene, steps: Step[]): Promise<RunResult[]> {
   const results: RunResult[] = []
   for (const step of steps) {
     const allowed = step.policy && !PROBE ? sandboxActions(POLICIES[step.policy]) : null
     await e2e.control.setAllow(allowed)
     const since = Date.now()
-    const result = await runBundled(
-      { cluster: 'prod', service: 'web', 'poll-interval': '1s', 'bake-time': '1s', ...step.inputs },
-      { env: { ...e2e.env, ...step.env }, timeoutMs: 55_000, entry: process.env.ECS_ROLLOUT_DIST }
+    const { result } = await run(
+      e2e,
+      { 'poll-interval': '1s', 'bake-time': '1s', ...step.inputs },
+      { env: step.env }
     )
     await e2e.control.setAllow(null)
     const calls: CallRecord[] = await e2e.control.calls(since)
@@ -76,8 +75,8 @@ const FAST_DEPLOY = {
 }
 
 /** A task definition file with a task role, an execution role and a secret: RegisterTaskDefinition passes roles. */
-function taskDefinitionFile(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'ecs-rollout-iam-')), 'web.json')
+function taskDefinitionFile(e2e: Scene): string {
+  const path = join(e2e.dir, 'web.json')
   writeFileSync(
     path,
     JSON.stringify({
@@ -94,7 +93,7 @@ function taskDefinitionFile(): string {
           image: 'public.ecr.aws/nginx/nginx:1.27',
           essential: true,
           portMappings: [{ containerPort: 80 }],
-          environment: Object.entries(FAST).map(([name, value]) => ({ name, value })),
+          environment: Object.entries(e2e.fast).map(([name, value]) => ({ name, value })),
           secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:aws:ssm:us-east-1:123456789012:parameter/web/db' }]
         }
       ]
@@ -125,14 +124,11 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
     'deploy, traffic by replicas: a task definition file rolled out; a crashing revision rolled back',
     async () => {
       await withScene({ desiredCount: 2 }, async e2e => {
-        const crashing = await registerRevision(e2e.scene.clients.ecs, 'web', {
-          ...FAST,
-          SANDBOX_CRASH: 'on-start'
-        })
+        const crashing = await revision(e2e, { SANDBOX_CRASH: 'on-start' })
         await play(e2e, [
           {
             policy: 'deploy-replicas',
-            inputs: { ...FAST_DEPLOY, 'task-definition': taskDefinitionFile() },
+            inputs: { ...FAST_DEPLOY, 'task-definition': taskDefinitionFile(e2e) },
             status: 'succeeded'
           },
           {
@@ -151,15 +147,14 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
       await withScene(
         { desiredCount: 2, scene: { weightedTargetGroups: true, testListener: true } },
         async e2e => {
-          const { ecs } = e2e.scene.clients
-          const good = await registerRevision(ecs, 'web', FAST)
-          const bad = await registerRevision(ecs, 'web', { ...FAST, SANDBOX_ERROR_RATE: '0.5' })
+          const good = await revision(e2e)
+          const bad = await revision(e2e, { SANDBOX_ERROR_RATE: '0.5' })
           const weights = {
             ...FAST_DEPLOY,
             traffic: 'weights',
-            'listener-arn': e2e.scene.listener!,
-            'target-groups': e2e.scene.targetGroups.join(','),
-            'test-listener-arn': e2e.scene.testListener!
+            'listener-arn': e2e.listener!,
+            'target-groups': e2e.targetGroups.join(','),
+            'test-listener-arn': e2e.testListener!
           }
           await play(e2e, [
             {
@@ -182,7 +177,6 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
     'pause, resume, promote and abort: rollouts paused at a manual step carried on by later runs',
     async () => {
       await withScene({ desiredCount: 2 }, async e2e => {
-        const { ecs } = e2e.scene.clients
         const paused = (taskDefinition: string): Step => ({
           inputs: {
             command: 'deploy',
@@ -194,11 +188,7 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
           status: 'paused',
           code: 0
         })
-        const [v2, v3, v4] = [
-          await registerRevision(ecs, 'web', FAST),
-          await registerRevision(ecs, 'web', FAST),
-          await registerRevision(ecs, 'web', FAST)
-        ]
+        const [v2, v3, v4] = [await revision(e2e), await revision(e2e), await revision(e2e)]
         await play(e2e, [
           paused(v2),
           { policy: 'control', inputs: { command: 'pause' }, status: 'paused', code: 0 },
@@ -216,7 +206,7 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
     'plan, status, history, diff and rollback on a service with a rollout behind it',
     async () => {
       await withScene({ desiredCount: 2 }, async e2e => {
-        const v2 = await registerRevision(e2e.scene.clients.ecs, 'web', { ...FAST, RELEASE: '2' })
+        const v2 = await revision(e2e, { RELEASE: '2' })
         await play(e2e, [
           { inputs: { ...FAST_DEPLOY, 'task-definition': v2 }, status: 'succeeded' },
           {
@@ -240,16 +230,15 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
     const standin = await startGitHubStandin()
     try {
       await withScene({ desiredCount: 2 }, async e2e => {
-        const v2 = await registerRevision(e2e.scene.clients.ecs, 'web', FAST)
-        const dir = mkdtempSync(join(tmpdir(), 'ecs-rollout-iam-event-'))
-        writeFileSync(join(dir, 'event.json'), JSON.stringify(pullRequestContext(standin.url, 7).payload))
+        const v2 = await revision(e2e)
+        writeFileSync(join(e2e.dir, 'event.json'), JSON.stringify(pullRequestContext(standin.url, 7).payload))
         const env = {
           GITHUB_EVENT_NAME: 'pull_request',
-          GITHUB_EVENT_PATH: join(dir, 'event.json'),
+          GITHUB_EVENT_PATH: join(e2e.dir, 'event.json'),
           GITHUB_API_URL: standin.url
         }
         const preview = {
-          'listener-arn': e2e.scene.listener!,
+          'listener-arn': e2e.listener!,
           'preview-host': 'pr-{number}.preview.example.com',
           'github-token': 'ghs_iam_test',
           'step-timeout': '30s'

@@ -5,12 +5,17 @@
 // scanned: stdout, stderr, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY and GITHUB_STATE. A diff with show-env-values:
 // true is the positive control: it does print the environment canary, so the scan would see one.
 
-import { RegisterTaskDefinitionCommand } from '@aws-sdk/client-ecs'
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { CONTAINER_NAME } from '../../sandbox/fixtures.js'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { ALARM, FAST, transcript, withScene, type E2E } from '../helpers/deploy-e2e.js'
+import {
+  ALARM,
+  revision,
+  run as runOn,
+  transcript,
+  withScene,
+  type RunResult,
+  type Scene
+} from '../helpers/scene.js'
 import { startGitHubStandin } from '../helpers/github-standin.js'
 
 const CANARY = {
@@ -24,31 +29,8 @@ const CANARY = {
 const ENV_CANARIES = [CANARY.envOne, CANARY.envTwo]
 
 /** A revision whose container has a secret (valueFrom a canary) and an environment value (a canary). */
-async function revisionWith(e2e: E2E, database: string, more: Record<string, string> = {}): Promise<string> {
-  const out = await e2e.scene.clients.ecs.send(
-    new RegisterTaskDefinitionCommand({
-      family: 'web',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      executionRoleArn: 'arn:aws:iam::123456789012:role/web-execution',
-      containerDefinitions: [
-        {
-          name: CONTAINER_NAME,
-          image: 'public.ecr.aws/nginx/nginx:latest',
-          essential: true,
-          portMappings: [{ containerPort: 80 }],
-          environment: Object.entries({ ...FAST, DATABASE_URL: database, ...more }).map(([name, value]) => ({
-            name,
-            value
-          })),
-          secrets: [{ name: 'DB_PASSWORD', valueFrom: CANARY.valueFrom }]
-        }
-      ]
-    })
-  )
-  return out.taskDefinition!.taskDefinitionArn!
+function revisionWith(e2e: Scene, database: string, more: Record<string, string> = {}): Promise<string> {
+  return revision(e2e, { DATABASE_URL: database, ...more }, { secrets: { DB_PASSWORD: CANARY.valueFrom } })
 }
 
 /** Everything a run produced: the log (less ::add-mask:: lines, which the runner consumes), and its files. */
@@ -80,22 +62,16 @@ describe('no leaks', () => {
           const v2 = await revisionWith(e2e, CANARY.envOne)
           const v3 = await revisionWith(e2e, CANARY.envTwo, { SANDBOX_CRASH: 'on-start' })
           const env = {
-            ...e2e.env,
             AWS_SECRET_ACCESS_KEY: CANARY.secretAccessKey,
             AWS_SESSION_TOKEN: CANARY.sessionToken,
             GITHUB_API_URL: standin.url
           }
           const run = (inputs: Record<string, string>) =>
-            runBundled(
-              {
-                cluster: 'prod',
-                service: 'web',
-                'github-token': CANARY.githubToken,
-                'poll-interval': '1s',
-                ...inputs
-              },
-              { env, timeoutMs: 55_000, entry: process.env.ECS_ROLLOUT_DIST }
-            )
+            runOn(
+              e2e,
+              { 'github-token': CANARY.githubToken, 'poll-interval': '1s', ...inputs },
+              { env }
+            ).then(r => r.result)
           const deploy = {
             command: 'deploy',
             alarms: ALARM,

@@ -3,12 +3,9 @@
 // persistent one ends it safely, rolled back or paused as on-failure says, with the API error in the reason.
 // dist/index.js against an in-process sandbox whose faults (POST /_sandbox/faults) play AWS failing.
 
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { describe, expect, it } from '@jest/globals'
 import { waitFor } from '../../sandbox/fixtures.js'
 import { createClients, MAX_ATTEMPTS } from '../../src/aws/clients.js'
-import { tagRecord } from '../../src/aws/tags.js'
-import { decodeRecord } from '../../src/record/record.js'
 import {
   ALARM,
   deploy,
@@ -16,12 +13,13 @@ import {
   expectSettledOn,
   explained,
   MANUAL_ALARM,
+  record as recordOf,
   revision,
   setAlarm,
   taskSets,
   withScene,
-  type E2E
-} from '../helpers/deploy-e2e.js'
+  type Scene
+} from '../helpers/scene.js'
 
 const LINEAR = {
   strategy: 'linear',
@@ -31,7 +29,7 @@ const LINEAR = {
 }
 
 /** Resolves once the rollout has created the new revision's task set: the rollout is under way. */
-function started(e2e: E2E, next: string): Promise<unknown> {
+function started(e2e: Scene, next: string): Promise<unknown> {
   return waitFor('the new task set', async () => (await taskSets(e2e)).some(s => s.taskDefinition === next), {
     timeoutMs: 20_000,
     intervalMs: 100
@@ -149,10 +147,7 @@ describe('retries', () => {
         expect(result.code).toBe(1)
         expect(result.outputs.status).toBe('paused')
         expect(result.outputs.reason).toMatch(/^AWS kept failing: InternalService\w+: /)
-        const { services } = await e2e.scene.clients.ecs.send(
-          new DescribeServicesCommand({ cluster: 'prod', services: ['web'], include: ['TAGS'] })
-        )
-        const record = decodeRecord(tagRecord(services![0].tags))
+        const record = await recordOf(e2e)
         expect({ phase: record?.phase, stage: record?.stage }).toEqual({ phase: 'Active', stage: 'paused' })
         expect(record?.reason).toMatch(/AWS kept failing: InternalService\w+/)
         // Nothing was rolled back: both task sets are still there.

@@ -14,24 +14,19 @@ import {
 import { describe, expect, it, jest } from '@jest/globals'
 import type { JournalTick } from '../../sandbox/client.js'
 import { waitFor } from '../../sandbox/fixtures.js'
+import { deploy, explained, revision, taskSets, type Run } from '../helpers/scene.js'
 import {
+  deployAlarmedAt,
   expectCapacityAndTrafficSafe,
-  explained,
   hook,
   hookAttempts,
   lineAt,
-  MANUAL_ALARM,
   mutatingBetween,
   productionRoute,
-  revision,
-  run,
-  setAlarm,
   shareOf,
-  taskSets,
   tickedPast,
   withWeights,
-  type WeightsE2E,
-  type WeightsRun
+  type WeightsScene
 } from '../helpers/weights-e2e.js'
 
 /** The new revision's share of the production route at each weight the route had, over the run's ticks. */
@@ -64,7 +59,7 @@ function expectPlannedShares(shares: Map<number, number[]>, planned: number[]): 
 }
 
 /** One PRIMARY task set on `taskDefinition`, registered in `group`, with all four tasks (once the other drained). */
-async function expectServing(e2e: WeightsE2E, taskDefinition: string, group: string): Promise<void> {
+async function expectServing(e2e: WeightsScene, taskDefinition: string, group: string): Promise<void> {
   const sets = await waitFor(
     'a single task set',
     async () => {
@@ -84,8 +79,8 @@ async function expectServing(e2e: WeightsE2E, taskDefinition: string, group: str
   ).toEqual([{ status: 'PRIMARY', taskDefinition, scale: 100, running: 4, group }])
 }
 
-async function listenerWeights(e2e: WeightsE2E, arn: string): Promise<Record<string, number>> {
-  const out = await e2e.scene.clients.elb.send(new DescribeListenersCommand({ ListenerArns: [arn] }))
+async function listenerWeights(e2e: WeightsScene, arn: string): Promise<Record<string, number>> {
+  const out = await e2e.clients.elb.send(new DescribeListenersCommand({ ListenerArns: [arn] }))
   const forward = out.Listeners![0].DefaultActions!.find(a => a.Type === 'forward')!
   const groups = forward.ForwardConfig?.TargetGroups ?? [
     { TargetGroupArn: forward.TargetGroupArn, Weight: 1 }
@@ -93,7 +88,7 @@ async function listenerWeights(e2e: WeightsE2E, arn: string): Promise<Record<str
   return Object.fromEntries(groups.map(g => [g.TargetGroupArn!, g.Weight ?? 1]))
 }
 
-function expectSucceeded(r: WeightsRun, next: string, previous: string): void {
+function expectSucceeded(r: Run, next: string, previous: string): void {
   expect(r.result.code).toBe(0)
   expect(r.result.outputs).toMatchObject({
     status: 'succeeded',
@@ -104,7 +99,7 @@ function expectSucceeded(r: WeightsRun, next: string, previous: string): void {
   expect(r.result.summary).toContain('<h2>✅ Succeeded: ')
 }
 
-function expectRolledBack(r: WeightsRun, next: string): void {
+function expectRolledBack(r: Run, next: string): void {
   expect(r.result.code).toBe(1)
   expect(r.result.outputs).toMatchObject({
     status: 'rolled-back',
@@ -118,7 +113,7 @@ function expectRolledBack(r: WeightsRun, next: string): void {
  * The rollback restored production traffic with exactly one mutating call, an ELBv2 weight change, between the
  * rollback's start and "all traffic back" in the log; the summary shows how long it took and that one call.
  */
-async function expectOneWeightChangeRollback(e2e: WeightsE2E, r: WeightsRun): Promise<void> {
+async function expectOneWeightChangeRollback(e2e: WeightsScene, r: Run): Promise<void> {
   const from = lineAt(r, /^::group::Rolling back to web:1/)
   const to = lineAt(r, /^all traffic back on web:1 .*\(1 mutating call\)$/)
   const calls = await e2e.control.calls(r.startedAt)
@@ -143,19 +138,19 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        const r = await run(e2e, {
+        const r = await deploy(e2e, {
           'task-definition': next,
           strategy: 'canary',
           'canary-percent': '10',
           'canary-bake-time': '2s',
           'hook-post-step': hook(e2e, 'post-step', [75, 75, 0])
         })
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectSucceeded(r, next, e2e.previous)
           // 10 % of four tasks' traffic by weight: the canary is one task getting 10 %, not 25 %.
           expect(r.result.stdout).toContain('1      canary 10%                  1          4             10%')
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          const shares = sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next)
+          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next)
           expectPlannedShares(shares, [10, 100])
           expect(shares.get(10)!.length).toBeGreaterThanOrEqual(5) // the 2 s bake, at 200 ms ticks
           // The hook: twice "in progress" at step 1, then passing; once at step 2.
@@ -174,7 +169,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           ).toHaveLength(2)
           expect(r.result.stdout).toContain('hook post-step exited with code 0')
           // Retired: green serves everything, blue stays in the route at 0 for the next rollout.
-          expect(await listenerWeights(e2e, e2e.scene.listener!)).toEqual({ [e2e.blue]: 0, [e2e.green]: 100 })
+          expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 0, [e2e.green]: 100 })
           await expectServing(e2e, next, e2e.green)
         })
       })
@@ -185,12 +180,12 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     'linear 25 % on a listener rule that forwarded to one group: green joins at weight 0 to be health-checked, then 25/50/75/100',
     async () => {
       await withWeights({}, async e2e => {
-        const { elb } = e2e.scene.clients
+        const { elb } = e2e.clients
         // Production on a rule with a plain forward (as most start); the listener's default answers 404.
         const rule = (
           await elb.send(
             new CreateRuleCommand({
-              ListenerArn: e2e.scene.listener,
+              ListenerArn: e2e.listener,
               Priority: 10,
               Conditions: [{ Field: 'path-pattern', Values: ['/*'] }],
               Actions: [{ Type: 'forward', TargetGroupArn: e2e.blue }]
@@ -199,7 +194,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         ).Rules![0].RuleArn!
         await elb.send(
           new ModifyListenerCommand({
-            ListenerArn: e2e.scene.listener,
+            ListenerArn: e2e.listener,
             DefaultActions: [
               {
                 Type: 'fixed-response',
@@ -209,7 +204,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           })
         )
         const next = await revision(e2e)
-        const r = await run(e2e, {
+        const r = await deploy(e2e, {
           'task-definition': next,
           'listener-arn': '',
           'listener-rule-arn': rule,
@@ -217,7 +212,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           'step-percent': '25',
           'step-bake-time': '1s'
         })
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectSucceeded(r, next, e2e.previous)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
           expectPlannedShares(sharesByWeight(ticks, rule, e2e.green, next), [25, 50, 75, 100])
@@ -243,10 +238,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     'blue-green with a test listener: the pre-traffic hook gets the test URL, green behind it; then all traffic at once; the next deploy goes back to blue',
     async () => {
       await withWeights({ scene: { testListener: true } }, async e2e => {
-        const { elb } = e2e.scene.clients
-        const testListener = e2e.scene.testListener!
+        const { elb } = e2e.clients
+        const testListener = e2e.testListener!
         const dns = (
-          await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [e2e.scene.loadBalancer!] }))
+          await elb.send(new DescribeLoadBalancersCommand({ LoadBalancerArns: [e2e.loadBalancer!] }))
         ).LoadBalancers![0].DNSName
         const next = await revision(e2e)
         const inputs = {
@@ -255,8 +250,8 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           // In progress once: the hook runs for a while with test traffic on green, production on blue.
           'hook-pre-traffic': hook(e2e, 'pre-traffic', [75, 0])
         }
-        const r = await run(e2e, { 'task-definition': next, ...inputs })
-        await explained(r, async () => {
+        const r = await deploy(e2e, { 'task-definition': next, ...inputs })
+        await explained(r.result, async () => {
           expectSucceeded(r, next, e2e.previous)
           const [attempt, passed] = hookAttempts(e2e, 'pre-traffic')
           expect(passed.env.ECS_ROLLOUT_TEST_URL).toBe(`http://${dns}:8080`)
@@ -274,11 +269,11 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           for (const tick of during) {
             expect(shareOf(tick, testListener, next)).toBe(1)
             expect(productionRoute(tick, testListener)!.requests).toBeGreaterThan(0)
-            expect(shareOf(tick, e2e.scene.listener!, e2e.previous)).toBe(1)
+            expect(shareOf(tick, e2e.listener!, e2e.previous)).toBe(1)
             expect(tick.healthyByTargetGroup[e2e.green]).toBe(4)
           }
           // The switch: production's share of green went from nothing to everything at once.
-          const production = ticks.map(t => shareOf(t, e2e.scene.listener!, next) ?? 0)
+          const production = ticks.map(t => shareOf(t, e2e.listener!, next) ?? 0)
           expect(production.filter(s => s > 0 && s < 1)).toEqual([])
           expect(production.at(-1)).toBe(1)
           // Two weight changes in all: the test listener to green, then production to green.
@@ -295,13 +290,13 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
 
         // The next rollout finds green serving: blue is the new group now, for the test listener as well.
         const third = await revision(e2e)
-        const again = await run(e2e, { 'task-definition': third, ...inputs })
-        await explained(again, async () => {
+        const again = await deploy(e2e, { 'task-definition': third, ...inputs })
+        await explained(again.result, async () => {
           expectSucceeded(again, third, next)
           const attempts = hookAttempts(e2e, 'pre-traffic')
           expect(attempts).toHaveLength(3)
           expect(attempts[2].env.ECS_ROLLOUT_NEW_TASK_DEFINITION).toBe(third)
-          expect(await listenerWeights(e2e, e2e.scene.listener!)).toEqual({ [e2e.blue]: 100, [e2e.green]: 0 })
+          expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 100, [e2e.green]: 0 })
           expect(await listenerWeights(e2e, testListener)).toEqual({ [e2e.blue]: 1 })
           await expectCapacityAndTrafficSafe(e2e, again.startedAt)
           await expectServing(e2e, third, e2e.blue)
@@ -317,20 +312,14 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         const next = await revision(e2e)
         // Fire the alarm once the canary's bake has begun (4 s: no step move can intervene) and the sandbox has
         // served a tick of traffic at 10 %, which the journal must show.
-        let fire: Promise<void> | undefined
-        const r = await run(
+        const { fired, ...r } = await deployAlarmedAt(
           e2e,
           { 'task-definition': next, strategy: 'canary', 'canary-percent': '10', 'canary-bake-time': '4s' },
-          line => {
-            if (/^step 1\/2 \(10%\).* baking 4s$/.test(line.text))
-              fire ??= tickedPast(e2e, Date.now()).then(() =>
-                setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: canary errors (set by the test)')
-              )
-          }
+          /^step 1\/2 \(10%\).* baking 4s$/,
+          'Threshold Crossed: canary errors (set by the test)',
+          { afterTick: true }
         )
-        await fire
-        const fired = fire !== undefined
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expect(fired).toBe(true)
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(
@@ -344,12 +333,12 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           const restored = lineAt(r, /^all traffic back on web:1/)
           await tickedPast(e2e, restored + 50)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          const shares = sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next)
+          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next)
           expectPlannedShares(shares, [10])
           const after = ticks.filter(t => t.at > restored + 50)
           expect(after.length).toBeGreaterThan(0)
-          for (const tick of after) expect(shareOf(tick, e2e.scene.listener!, e2e.previous)).toBe(1)
-          expect(await listenerWeights(e2e, e2e.scene.listener!)).toEqual({ [e2e.blue]: 100, [e2e.green]: 0 })
+          for (const tick of after) expect(shareOf(tick, e2e.listener!, e2e.previous)).toBe(1)
+          expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 100, [e2e.green]: 0 })
           await expectServing(e2e, e2e.previous, e2e.blue)
         })
       })
@@ -363,14 +352,14 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
       // over the threshold of 20 the alarm fires during step 2.
       await withWeights({ threshold: 20 }, async e2e => {
         const next = await revision(e2e, { SANDBOX_ERROR_RATE: '0.5' })
-        const r = await run(e2e, {
+        const r = await deploy(e2e, {
           'task-definition': next,
           strategy: 'linear',
           'step-percent': '25',
           'step-bake-time': '2s',
           alarms: 'web-5xx'
         })
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(
             /^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /
@@ -378,7 +367,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expect(r.result.summary).toContain('Alarm web-5xx went into ALARM during step 2 of 4 (50%)')
           await expectOneWeightChangeRollback(e2e, r)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          expectPlannedShares(sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next), [25, 50])
+          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [25, 50])
           await expectServing(e2e, e2e.previous, e2e.blue)
         })
       })
@@ -390,17 +379,13 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        let fire: Promise<void> | undefined
-        const r = await run(
+        const r = await deployAlarmedAt(
           e2e,
           { 'task-definition': next, strategy: 'blue-green', 'bake-time': '5s' },
-          line => {
-            if (line.text.startsWith('watching the gates for 5s'))
-              fire ??= setAlarm(e2e, MANUAL_ALARM, 'Threshold Crossed: after the switch (set by the test)')
-          }
+          /^watching the gates for 5s/,
+          'Threshold Crossed: after the switch (set by the test)'
         )
-        await fire
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.summary).toContain('Alarm web-manual went into ALARM during the final')
           expect(r.result.stdout).toContain('web:2 is now the primary task set')
@@ -426,14 +411,14 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({ scene: { testListener: true } }, async e2e => {
         const next = await revision(e2e)
-        const r = await run(e2e, {
+        const r = await deploy(e2e, {
           'task-definition': next,
           strategy: 'blue-green',
-          'test-listener-arn': e2e.scene.testListener!,
+          'test-listener-arn': e2e.testListener!,
           'hook-pre-traffic': hook(e2e, 'pre-traffic', [3]),
           'hook-on-rollback': hook(e2e, 'on-rollback', [0])
         })
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toBe(
             'hook pre-traffic failed with exit code 3: attempt 1 of pre-traffic at step 2: exit 3'
@@ -446,13 +431,13 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
           // Production never moved: every tick, every request to blue.
           for (const tick of ticks) {
-            expect(productionRoute(tick, e2e.scene.listener!)!.weights).toEqual({
+            expect(productionRoute(tick, e2e.listener!)!.weights).toEqual({
               [e2e.blue]: 100,
               [e2e.green]: 0
             })
-            expect(shareOf(tick, e2e.scene.listener!, e2e.previous)).toBe(1)
+            expect(shareOf(tick, e2e.listener!, e2e.previous)).toBe(1)
           }
-          expect(await listenerWeights(e2e, e2e.scene.testListener!)).toEqual({ [e2e.blue]: 1 })
+          expect(await listenerWeights(e2e, e2e.testListener!)).toEqual({ [e2e.blue]: 1 })
           await expectServing(e2e, e2e.previous, e2e.blue)
         })
       })
@@ -464,8 +449,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        let fire: Promise<void> | undefined
-        const r = await run(
+        const r = await deployAlarmedAt(
           e2e,
           {
             'task-definition': next,
@@ -476,17 +460,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
             // In progress for ever: only the alarm can end the wait before step-timeout.
             'hook-post-step': hook(e2e, 'post-step', [75])
           },
-          line => {
-            if (line.text.startsWith('exit code 75: still in progress'))
-              fire ??= setAlarm(
-                e2e,
-                MANUAL_ALARM,
-                'Threshold Crossed: while the hook waited (set by the test)'
-              )
-          }
+          /^exit code 75: still in progress/,
+          'Threshold Crossed: while the hook waited (set by the test)'
         )
-        await fire
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(/^alarm web-manual is in ALARM since /)
           expect(r.result.stdout).toMatch(
@@ -510,7 +487,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        const r = await run(e2e, {
+        const r = await deploy(e2e, {
           'task-definition': next,
           strategy: 'linear',
           'step-percent': '50',
@@ -518,12 +495,12 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           'stable-scale': 'shrink',
           'max-surge': '1'
         })
-        await explained(r, async () => {
+        await explained(r.result, async () => {
           expectSucceeded(r, next, e2e.previous)
           expect(r.result.stdout).toContain('at most 1 extra task at the peak')
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
           // 25 % and 75 % are the sub-steps: the surge leaves room for one new task at a time.
-          expectPlannedShares(sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next), [25, 50, 75, 100])
+          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [25, 50, 75, 100])
           const peak = Math.max(...ticks.map(t => t.taskSets.reduce((n, s) => n + s.computedDesiredCount, 0)))
           expect(peak).toBe(5)
           await expectServing(e2e, next, e2e.green)
@@ -537,19 +514,19 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
     async () => {
       await withWeights({}, async e2e => {
         const next = await revision(e2e)
-        const paused = await run(e2e, { 'task-definition': next, strategy: 'custom', steps: '10, pause' })
-        await explained(paused, async () => {
+        const paused = await deploy(e2e, { 'task-definition': next, strategy: 'custom', steps: '10, pause' })
+        await explained(paused.result, async () => {
           expect(paused.result.code).toBe(0)
           expect(paused.result.outputs).toMatchObject({ status: 'paused', 'traffic-percent': '10' })
-          expect(await listenerWeights(e2e, e2e.scene.listener!)).toEqual({ [e2e.blue]: 90, [e2e.green]: 10 })
+          expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 90, [e2e.green]: 10 })
         })
         const inputs = { 'task-definition': '', command: 'promote', 'promote-full': 'true' }
-        const promoted = await run(e2e, inputs)
-        await explained(promoted, async () => {
+        const promoted = await deploy(e2e, inputs)
+        await explained(promoted.result, async () => {
           expectSucceeded(promoted, next, e2e.previous)
-          expect(await listenerWeights(e2e, e2e.scene.listener!)).toEqual({ [e2e.blue]: 0, [e2e.green]: 100 })
+          expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 0, [e2e.green]: 100 })
           const ticks = await expectCapacityAndTrafficSafe(e2e, paused.startedAt)
-          expectPlannedShares(sharesByWeight(ticks, e2e.scene.listener!, e2e.green, next), [10, 100])
+          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [10, 100])
           await expectServing(e2e, next, e2e.green)
         })
       })

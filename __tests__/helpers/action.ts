@@ -1,6 +1,8 @@
 // Runs the action the way the runner does: INPUT_* variables (upper-cased, hyphens kept), and temp files for
-// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. `runBundled` starts dist/index.js as a subprocess; `actionEnv` is
-// also used in-process by tests that call run() directly.
+// GITHUB_OUTPUT and GITHUB_STEP_SUMMARY. `runBundled` starts dist/index.js as a subprocess, timing each line of
+// its log as it arrives (so a test can line the log up with the sandbox's call log and journal); `actionEnv` is
+// also used in-process by tests that call run() directly. No jest here: the chaos harness and the benchmarks
+// run it too.
 
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -63,11 +65,30 @@ export function readOutputs(file: string): Record<string, string> {
   return outputs
 }
 
+/** The AWS SDK of a child process pointed at a local endpoint (the sandbox, or moto). */
+export function awsEnv(url: string): Record<string, string> {
+  return {
+    AWS_ENDPOINT_URL: url,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'y',
+    NODE_NO_WARNINGS: '1'
+  }
+}
+
+/** A line of the log and when it arrived (epoch ms). */
+export interface Line {
+  at: number
+  text: string
+}
+
 export interface RunResult {
   code: number | null
   signal: NodeJS.Signals | null
   stdout: string
   stderr: string
+  /** stdout line by line, each with when it arrived. */
+  lines: Line[]
   outputs: Record<string, string>
   summary: string
   files: ActionFiles
@@ -79,6 +100,8 @@ export interface RunOptions {
   entry?: string
   /** Called once the process is running, e.g. to send it a signal later. */
   onStart?: (pid: number) => void
+  /** Called with each line of stdout as it arrives. */
+  onLine?: (line: Line) => void
   timeoutMs?: number
 }
 
@@ -88,24 +111,64 @@ export function runBundled(inputs: Record<string, string>, options: RunOptions =
     env: actionEnv(inputs, files, options.env),
     stdio: ['ignore', 'pipe', 'pipe']
   })
+  const lines: Line[] = []
+  let partial = ''
   let stdout = ''
   let stderr = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stderr += d))
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    const at = Date.now()
+    stdout += chunk
+    const parts = (partial + chunk).split('\n')
+    partial = parts.pop() ?? ''
+    for (const text of parts) {
+      lines.push({ at, text })
+      options.onLine?.({ at, text })
+    }
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
   if (child.pid) options.onStart?.(child.pid)
   const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 120_000)
   return new Promise(resolvePromise => {
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      if (partial) lines.push({ at: Date.now(), text: partial })
       resolvePromise({
         code,
         signal,
         stdout,
         stderr,
+        lines,
         outputs: readOutputs(files.outputFile),
         summary: readFileSync(files.summaryFile, 'utf8'),
         files
       })
     })
   })
+}
+
+/** What a failing test should show: the action's log and summary. */
+export function transcript(run: RunResult): string {
+  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}\n--- summary\n${run.summary}`
+}
+
+/**
+ * Runs the checks; a failure carries the log and summary of the run (or, numbered, of each of the runs), so a
+ * red test says what happened.
+ */
+export async function explained(
+  runs: RunResult | (RunResult | undefined)[],
+  check: () => Promise<void> | void
+): Promise<void> {
+  try {
+    await check()
+  } catch (error) {
+    if (error instanceof Error)
+      error.message += Array.isArray(runs)
+        ? runs
+            .filter((r): r is RunResult => r !== undefined)
+            .map((r, i) => `\n\n===== run ${i + 1}\n${transcript(r)}`)
+            .join('')
+        : `\n\n${transcript(runs)}`
+    throw error
+  }
 }

@@ -1,6 +1,7 @@
 // Start and stop a moto server (the third-party AWS emulator) for suites that check the sandbox against it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { describe, it } from '@jest/globals'
 
 export interface Moto {
   url: string
@@ -11,7 +12,8 @@ export interface Moto {
 
 /** Whether `python3 -m moto.server` can run here. */
 export function motoInstalled(): boolean {
-  const probe = spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore', timeout: 20_000 })
+  // Importing moto takes seconds, and a minute on a machine busy with other suites: a slow import is not a missing one.
+  const probe = spawnSync('python3', ['-c', 'import moto.server'], { stdio: 'ignore', timeout: 90_000 })
   return probe.status === 0
 }
 
@@ -26,6 +28,24 @@ export function motoMode(suite: string): 'run' | 'skip' | 'missing-required' {
     `moto not found: skipping the moto half of ${suite} (install it with: pip install 'moto[server]')`
   )
   return 'skip'
+}
+
+/**
+ * `describe(name, body)` where moto runs; skipped with a notice where it is missing, and a failing test in its
+ * place with CI_REQUIRE_MOTO=1.
+ */
+export function describeWithMoto(name: string, body: () => void): void {
+  const mode = motoMode(name)
+  if (mode === 'run') describe(name, body)
+  else if (mode === 'skip') describe.skip(`${name} (moto not found)`, body)
+  else
+    describe(name, () =>
+      it('runs because CI_REQUIRE_MOTO=1', () => {
+        throw new Error(
+          'CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]'
+        )
+      })
+    )
 }
 
 function freePort(): Promise<number> {

@@ -1,17 +1,9 @@
 // The AWS adapters against moto, a third-party emulator: a check of the wire shapes the adapters send and
 // read. moto runs no task-set dynamics (always STEADY_STATE, no counts), which the adapter must cope with.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  CreateTaskSetCommand,
-  DescribeTaskSetsCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  UpdateServicePrimaryTaskSetCommand
-} from '@aws-sdk/client-ecs'
+import { CreateClusterCommand, DescribeTaskSetsCommand, ECSClient } from '@aws-sdk/client-ecs'
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -26,22 +18,8 @@ import { readService } from '../../src/aws/service.js'
 import { resolveTaskDefinition } from '../../src/aws/task-definition.js'
 import { TaskSetFleet } from '../../src/aws/task-set-fleet.js'
 import { decodeRecord } from '../../src/record/record.js'
-import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
-
-/** The suite where moto runs; skipped with a notice where it is missing, a failure then with CI_REQUIRE_MOTO=1. */
-function describeWithMoto(name: string, body: () => void): void {
-  const mode = motoMode(name)
-  if (mode === 'run') describe(name, body)
-  else if (mode === 'skip') describe.skip(name, body)
-  else
-    describe(name, () =>
-      it('runs because CI_REQUIRE_MOTO=1', () => {
-        throw new Error(
-          'CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]'
-        )
-      })
-    )
-}
+import { describeWithMoto, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+import { createTaskSetService, registerMotoRevision } from '../helpers/moto-scene.js'
 
 describeWithMoto('AWS adapters against moto', () => {
   let moto: Moto
@@ -63,42 +41,9 @@ describeWithMoto('AWS adapters against moto', () => {
   /** An EXTERNAL service of 4 tasks with one PRIMARY task set at 100 % (Fargate: moto needs no instances). */
   async function externalService(ecs: ECSClient) {
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    const register = async (image: string) =>
-      (
-        await ecs.send(
-          new RegisterTaskDefinitionCommand({
-            family: 'web',
-            containerDefinitions: [{ name: 'app', image, cpu: 128, memory: 128 }]
-          })
-        )
-      ).taskDefinition!.taskDefinitionArn!
-    const stable = await register('nginx:1')
-    const next = await register('nginx:2')
-    const service = await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'prod',
-        serviceName: 'web',
-        desiredCount: 4,
-        deploymentController: { type: 'EXTERNAL' }
-      })
-    )
-    const first = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        taskDefinition: stable,
-        launchType: 'FARGATE',
-        scale: { value: 100, unit: 'PERCENT' }
-      })
-    )
-    await ecs.send(
-      new UpdateServicePrimaryTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        primaryTaskSet: first.taskSet!.taskSetArn
-      })
-    )
-    return { stable, next, serviceArn: service.service!.serviceArn! }
+    const stable = await registerMotoRevision(ecs, 'nginx:1')
+    const next = await registerMotoRevision(ecs, 'nginx:2')
+    return { stable, next, serviceArn: await createTaskSetService(ecs, stable) }
   }
 
   it('runs the fleet through a rollout: ensureNew, scale, observe, makePrimary, remove', async () => {

@@ -4,56 +4,43 @@
 // MOTO_ECS_SERVICE_RUNNING=4 it shows the service's deployment COMPLETED with 4 running tasks (and keeps that one
 // deployment through updates), and it evaluates no alarm, so the test plays CloudWatch with SetAlarmState.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { afterAll, beforeAll, beforeEach, expect, it } from '@jest/globals'
 import {
   CreateClusterCommand,
   CreateServiceCommand,
   DescribeServicesCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
   type Service
 } from '@aws-sdk/client-ecs'
-import { waitFor } from '../../sandbox/fixtures.js'
-import { runBundled } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
-import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
-
-const ALARM = 'web-5xx'
+import { explained } from '../helpers/action.js'
+import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
+import {
+  expectAlarmRollback,
+  fireAlarmWhen,
+  createQuietAlarm,
+  deployOnMoto,
+  motoClients,
+  registerMotoRevision,
+  type MotoClients
+} from '../helpers/moto-scene.js'
 
 function suite(): void {
   let moto: Moto
-  let ecs: ECSClient
-  let cw: CloudWatchClient
+  let clients: MotoClients
+  let ecs: MotoClients['ecs']
+  let cw: MotoClients['cw']
   let previous: string
   let next: string
 
   beforeAll(async () => {
     moto = await startMoto(30_000, { MOTO_ECS_SERVICE_RUNNING: '4' })
-    const config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
-    }
-    ecs = new ECSClient(config)
-    cw = new CloudWatchClient(config)
+    clients = motoClients(moto.url)
+    ecs = clients.ecs
+    cw = clients.cw
   })
   afterAll(async () => {
-    ecs?.destroy()
-    cw?.destroy()
+    clients?.destroy()
     await moto?.stop()
   })
-
-  /** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
-  async function register(image: string): Promise<string> {
-    const out = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        containerDefinitions: [{ name: 'app', image, cpu: 128, memory: 256, essential: true }]
-      })
-    )
-    return out.taskDefinition!.taskDefinitionArn!
-  }
 
   async function service(): Promise<Service> {
     return (await ecs.send(new DescribeServicesCommand({ cluster: 'prod', services: ['web'] }))).services![0]
@@ -62,8 +49,8 @@ function suite(): void {
   beforeEach(async () => {
     await moto.reset()
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    previous = await register('nginx:1.27')
-    next = await register('nginx:1.28')
+    previous = await registerMotoRevision(ecs, 'nginx:1.27')
+    next = await registerMotoRevision(ecs, 'nginx:1.28')
     await ecs.send(
       new CreateServiceCommand({
         cluster: 'prod',
@@ -73,38 +60,16 @@ function suite(): void {
         deploymentController: { type: 'ECS' }
       })
     )
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: ALARM,
-        Namespace: 'AWS/ApplicationELB',
-        MetricName: 'HTTPCode_Target_5XX_Count',
-        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 5,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    await createQuietAlarm(cw)
   })
 
   function deploy(bake: string) {
-    return runBundled(
-      {
-        command: 'deploy',
-        cluster: 'prod',
-        service: 'web',
-        'task-definition': next,
-        strategy: 'rolling',
-        'max-surge': '1',
-        'bake-time': bake,
-        'poll-interval': '1s',
-        alarms: ALARM
-      },
-      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
-    )
+    return deployOnMoto(moto.url, {
+      'task-definition': next,
+      strategy: 'rolling',
+      'max-surge': '1',
+      'bake-time': bake
+    })
   }
 
   it('rolls out through UpdateService with the capacity rules as ECS percentages', async () => {
@@ -125,27 +90,14 @@ function suite(): void {
 
   it('rolls back by UpdateService to the previous task definition when the alarm fires during the bake', async () => {
     const running = deploy('30s')
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
-    const fired = waitFor(
+    const fired = fireAlarmWhen(
+      cw,
       'the update to the new task definition',
-      async () => (await service()).taskDefinition === next,
-      {
-        timeoutMs: 40_000,
-        intervalMs: 200
-      }
-    ).then(() =>
-      cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason }))
+      async () => (await service()).taskDefinition === next
     )
     const [result] = await Promise.all([running, fired])
     await explained(result, async () => {
-      expect(result.code).toBe(1)
-      expect(result.outputs.status).toBe('rolled-back')
-      expect(result.outputs['task-definition-arn']).toBe(next)
-      expect(result.outputs['previous-task-definition-arn']).toBe(previous)
-      expect(result.outputs['traffic-percent']).toBe('0')
-      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
-      expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+      expectAlarmRollback(result, next, previous)
       expect(result.summary).toMatch(
         /during (step 1 of 1 \(rolling update by ECS\)|the final stage), so web went back to web:1/
       )
@@ -156,14 +108,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the ECS-controller moto test')
-if (mode === 'run') describe('dist/index.js command: deploy on an ECS-controller service against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js command: deploy on an ECS-controller service against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js command: deploy on an ECS-controller service against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js command: deploy on an ECS-controller service against moto', suite)

@@ -3,149 +3,62 @@
 // STEADY_STATE, without counts), so the test plays CloudWatch: once the new task set exists it puts the alarm
 // into ALARM with SetAlarmState, and the action has to roll back by itself.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { CreateClusterCommand, DescribeServicesCommand, DescribeTaskSetsCommand } from '@aws-sdk/client-ecs'
+import { explained } from '../helpers/action.js'
+import { describeWithMoto, startMoto, type Moto } from '../helpers/moto.js'
 import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  CreateTaskSetCommand,
-  DescribeServicesCommand,
-  DescribeTaskSetsCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  UpdateServicePrimaryTaskSetCommand
-} from '@aws-sdk/client-ecs'
-import { waitFor } from '../../sandbox/fixtures.js'
-import { runBundled } from '../helpers/action.js'
-import { motoMode, startMoto, type Moto } from '../helpers/moto.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
-
-const ALARM = 'web-5xx'
+  ALARM,
+  expectAlarmRollback,
+  fireAlarmWhen,
+  createQuietAlarm,
+  createTaskSetService,
+  deployOnMoto,
+  motoClients,
+  registerMotoRevision,
+  type MotoClients
+} from '../helpers/moto-scene.js'
 
 function suite(): void {
   let moto: Moto
-  let ecs: ECSClient
-  let cw: CloudWatchClient
+  let clients: MotoClients
+  let ecs: MotoClients['ecs']
+  let cw: MotoClients['cw']
 
   beforeAll(async () => {
     moto = await startMoto()
-    const config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
-    }
-    ecs = new ECSClient(config)
-    cw = new CloudWatchClient(config)
+    clients = motoClients(moto.url)
+    ecs = clients.ecs
+    cw = clients.cw
   })
   afterAll(async () => {
-    ecs?.destroy()
-    cw?.destroy()
+    clients?.destroy()
     await moto?.stop()
   })
 
-  /** A revision moto can run: no awsvpc (it needs a real VPC), cpu and memory on the container. */
-  async function register(image: string): Promise<string> {
-    const out = await ecs.send(
-      new RegisterTaskDefinitionCommand({
-        family: 'web',
-        containerDefinitions: [
-          {
-            name: 'app',
-            image,
-            cpu: 128,
-            memory: 256,
-            essential: true,
-            portMappings: [{ containerPort: 80 }]
-          }
-        ]
-      })
-    )
-    return out.taskDefinition!.taskDefinitionArn!
-  }
-
   it('rolls back by itself when the alarm goes into ALARM partway', async () => {
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    const previous = await register('nginx:1.27')
-    const next = await register('nginx:1.28')
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'prod',
-        serviceName: 'web',
-        desiredCount: 4,
-        deploymentController: { type: 'EXTERNAL' }
-      })
-    )
-    const first = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        taskDefinition: previous,
-        launchType: 'FARGATE',
-        scale: { value: 100, unit: 'PERCENT' },
-        externalId: 'initial'
-      })
-    )
-    await ecs.send(
-      new UpdateServicePrimaryTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        primaryTaskSet: first.taskSet!.taskSetArn!
-      })
-    )
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: ALARM,
-        Namespace: 'AWS/ApplicationELB',
-        MetricName: 'HTTPCode_Target_5XX_Count',
-        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 5,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    const previous = await registerMotoRevision(ecs, 'nginx:1.27')
+    const next = await registerMotoRevision(ecs, 'nginx:1.28')
+    await createTaskSetService(ecs, previous)
+    await createQuietAlarm(cw)
 
-    const running = runBundled(
-      {
-        command: 'deploy',
-        cluster: 'prod',
-        service: 'web',
-        'task-definition': next,
-        strategy: 'linear',
-        'step-percent': '50',
-        'step-bake-time': '5s',
-        'bake-time': '5s',
-        'poll-interval': '1s',
-        alarms: ALARM
-      },
-      { env: awsEnv(moto.url), timeoutMs: 50_000, entry: process.env.ECS_ROLLOUT_DIST }
-    )
+    const running = deployOnMoto(moto.url, {
+      'task-definition': next,
+      strategy: 'linear',
+      'step-percent': '50',
+      'step-bake-time': '5s',
+      'bake-time': '5s'
+    })
     // Play CloudWatch: the alarm fires once the new revision runs (its task set exists, at a scale above 0).
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
-    const fired = waitFor(
-      'the new task set to take tasks',
-      async () => {
-        const out = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'prod', service: 'web' }))
-        return out.taskSets?.some(s => s.taskDefinition === next && (s.scale?.value ?? 0) > 0)
-      },
-      { timeoutMs: 40_000, intervalMs: 200 }
-    ).then(() =>
-      cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason }))
-    )
+    const fired = fireAlarmWhen(cw, 'the new task set to take tasks', async () => {
+      const out = await ecs.send(new DescribeTaskSetsCommand({ cluster: 'prod', service: 'web' }))
+      return out.taskSets?.some(s => s.taskDefinition === next && (s.scale?.value ?? 0) > 0)
+    })
     const [result] = await Promise.all([running, fired])
 
     await explained(result, async () => {
-      expect(result.code).toBe(1)
-      expect(result.outputs.status).toBe('rolled-back')
-      expect(result.outputs['task-definition-arn']).toBe(next)
-      expect(result.outputs['previous-task-definition-arn']).toBe(previous)
-      expect(result.outputs['traffic-percent']).toBe('0')
-      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
-      expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
+      expectAlarmRollback(result, next, previous)
       expect(result.summary).toContain('Alarm <a ')
       expect(result.summary).toContain(`#alarmsV2:alarm/${ALARM}">${ALARM}</a> went into ALARM`)
       expect(result.summary).toContain('minimum 1 datapoint for OK -&gt; ALARM transition')
@@ -163,14 +76,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the moto rollback test')
-if (mode === 'run') describe('dist/index.js command: deploy against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js command: deploy against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js command: deploy against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js command: deploy against moto', suite)

@@ -5,17 +5,8 @@
 // none in target groups, so the test registers one target in each group the way ECS would; moto reports every
 // registered target healthy. It evaluates no alarm either: the test plays CloudWatch with SetAlarmState.
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { CloudWatchClient, PutMetricAlarmCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import {
-  CreateClusterCommand,
-  CreateServiceCommand,
-  CreateTaskSetCommand,
-  DescribeServicesCommand,
-  ECSClient,
-  RegisterTaskDefinitionCommand,
-  UpdateServicePrimaryTaskSetCommand
-} from '@aws-sdk/client-ecs'
+import { afterAll, beforeAll, beforeEach, expect, it, jest } from '@jest/globals'
+import { CreateClusterCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import {
   CreateListenerCommand,
   CreateLoadBalancerCommand,
@@ -23,38 +14,40 @@ import {
   CreateTargetGroupCommand,
   DescribeListenersCommand,
   DescribeRulesCommand,
-  ElasticLoadBalancingV2Client,
   RegisterTargetsCommand,
   type Action
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { runBundled, type RunResult } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
-import { motoMode, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
-
-const ALARM = 'web-5xx'
+import { explained, type RunResult } from '../helpers/action.js'
+import { describeWithMoto, motoSubnets, startMoto, type Moto } from '../helpers/moto.js'
+import {
+  createQuietAlarm,
+  createTaskSetService,
+  deployOnMoto,
+  fireAlarm,
+  motoClients,
+  registerMotoRevision,
+  type MotoClients
+} from '../helpers/moto-scene.js'
 
 // Each test takes 5–15 s alone; moto answers slowly on a machine busy with other suites.
 jest.setTimeout(120_000)
 
 function suite(): void {
   let moto: Moto
-  let ecs: ECSClient
-  let elb: ElasticLoadBalancingV2Client
-  let cw: CloudWatchClient
+  let clients: MotoClients
+  let ecs: MotoClients['ecs']
+  let elb: MotoClients['elb']
+  let cw: MotoClients['cw']
 
   beforeAll(async () => {
     moto = await startMoto()
-    const config = {
-      endpoint: moto.url,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' }
-    }
-    ecs = new ECSClient(config)
-    elb = new ElasticLoadBalancingV2Client(config)
-    cw = new CloudWatchClient(config)
+    clients = motoClients(moto.url)
+    ecs = clients.ecs
+    elb = clients.elb
+    cw = clients.cw
   })
   afterAll(async () => {
-    for (const client of [ecs, elb, cw]) client?.destroy()
+    clients?.destroy()
     await moto?.stop()
   })
   beforeEach(() => moto.reset())
@@ -118,67 +111,12 @@ function suite(): void {
     ).Listeners![0].ListenerArn!
 
     await ecs.send(new CreateClusterCommand({ clusterName: 'prod' }))
-    const register = async (image: string) =>
-      (
-        await ecs.send(
-          new RegisterTaskDefinitionCommand({
-            family: 'web',
-            containerDefinitions: [
-              {
-                name: 'app',
-                image,
-                cpu: 128,
-                memory: 256,
-                essential: true,
-                portMappings: [{ containerPort: 80 }]
-              }
-            ]
-          })
-        )
-      ).taskDefinition!.taskDefinitionArn!
-    const previous = await register('nginx:1.27')
-    const next = await register('nginx:1.28')
-    await ecs.send(
-      new CreateServiceCommand({
-        cluster: 'prod',
-        serviceName: 'web',
-        desiredCount: 4,
-        deploymentController: { type: 'EXTERNAL' }
-      })
-    )
-    const first = await ecs.send(
-      new CreateTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        taskDefinition: previous,
-        launchType: 'FARGATE',
-        loadBalancers: [{ targetGroupArn: blue, containerName: 'app', containerPort: 80 }],
-        scale: { value: 100, unit: 'PERCENT' },
-        externalId: 'initial'
-      })
-    )
-    await ecs.send(
-      new UpdateServicePrimaryTaskSetCommand({
-        cluster: 'prod',
-        service: 'web',
-        primaryTaskSet: first.taskSet!.taskSetArn!
-      })
-    )
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: ALARM,
-        Namespace: 'AWS/ApplicationELB',
-        MetricName: 'HTTPCode_Target_5XX_Count',
-        Dimensions: [{ Name: 'LoadBalancer', Value: 'app/web-lb/0123456789abcdef' }],
-        Statistic: 'Sum',
-        Period: 60,
-        EvaluationPeriods: 1,
-        Threshold: 5,
-        ComparisonOperator: 'GreaterThanThreshold',
-        TreatMissingData: 'notBreaching'
-      })
-    )
-    await cw.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'OK', StateReason: 'quiet' }))
+    const previous = await registerMotoRevision(ecs, 'nginx:1.27')
+    const next = await registerMotoRevision(ecs, 'nginx:1.28')
+    await createTaskSetService(ecs, previous, [
+      { targetGroupArn: blue, containerName: 'app', containerPort: 80 }
+    ])
+    await createQuietAlarm(cw)
     return { blue, green, listener, previous, next }
   }
 
@@ -218,19 +156,7 @@ function suite(): void {
         await new Promise(resolve => setTimeout(resolve, 200))
       }
     })()
-    const result = await runBundled(
-      {
-        command: 'deploy',
-        cluster: 'prod',
-        service: 'web',
-        traffic: 'weights',
-        'poll-interval': '1s',
-        'bake-time': '2s',
-        alarms: ALARM,
-        ...inputs
-      },
-      { env: awsEnv(moto.url), timeoutMs: 100_000, entry: process.env.ECS_ROLLOUT_DIST }
-    )
+    const result = await deployOnMoto(moto.url, { traffic: 'weights', 'bake-time': '2s', ...inputs }, 100_000)
     done = true
     await watch
     // The run's last write may have come after the watcher's last read.
@@ -322,8 +248,6 @@ function suite(): void {
 
   it('canary 25 %, the alarm set to ALARM during the canary bake: one ModifyListener back to blue 100 / green 0', async () => {
     const s = await scene()
-    const reason =
-      'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
     let fired = false
     const { result, seen } = await deployWatching(
       {
@@ -338,9 +262,7 @@ function suite(): void {
       async weights => {
         if (weights[s.green] !== 25 || fired) return
         fired = true
-        await cw.send(
-          new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: 'ALARM', StateReason: reason })
-        )
+        await fireAlarm(cw)
       }
     )
     await explained(result, async () => {
@@ -362,14 +284,4 @@ function suite(): void {
   })
 }
 
-const mode = motoMode('the moto weights test')
-if (mode === 'run') describe('dist/index.js traffic by weights against moto', suite)
-else if (mode === 'missing-required')
-  describe('dist/index.js traffic by weights against moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-else
-  describe.skip('dist/index.js traffic by weights against moto (moto not found)', () =>
-    it('is skipped', () => undefined))
+describeWithMoto('dist/index.js traffic by weights against moto', suite)

@@ -42,7 +42,7 @@ import {
   RegisterTargetsCommand,
   type Action
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { motoMode, motoSubnets, startMoto } from '../helpers/moto.js'
+import { describeWithMoto, motoSubnets, startMoto } from '../helpers/moto.js'
 import { startSandbox } from '../../sandbox/server.js'
 
 type Kind = 'sandbox' | 'moto'
@@ -112,8 +112,9 @@ const CONTAINERS = [
   }
 ]
 
-function contract(kind: Kind, start: () => Promise<Target>): void {
-  describe(`conformance: ${kind}`, () => {
+/** The body of the suite `conformance: ${kind}`. */
+function contract(kind: Kind, start: () => Promise<Target>): () => void {
+  return () => {
     let target: Target
     let ecs: ECSClient
     let elb: ElasticLoadBalancingV2Client
@@ -535,17 +536,9 @@ function contract(kind: Kind, start: () => Promise<Target>): void {
         expect(result).toBe(kind === 'sandbox' ? 'created' : 'failed')
       })
     })
-  })
+  }
 }
 
-contract('sandbox', startSandboxTarget)
+describe('conformance: sandbox', contract('sandbox', startSandboxTarget))
 
-const moto = motoMode('the conformance suite')
-if (moto === 'run') contract('moto', startMotoTarget)
-else if (moto === 'missing-required') {
-  describe('conformance: moto', () => {
-    it('runs because CI_REQUIRE_MOTO=1', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but `python3 -m moto.server` is not available; install moto[server]')
-    })
-  })
-} else describe.skip('conformance: moto (moto not found)', () => it('is skipped', () => undefined))
+describeWithMoto('conformance: moto', contract('moto', startMotoTarget))
