@@ -404,6 +404,22 @@ describe('valid inputs', () => {
     })
   })
 
+  it('reads the defaults the runner passes as INPUT_* like inputs that were not given', () => {
+    // The runner sets INPUT_* for every input with a default, so a canary run also carries batch-interval: 0s,
+    // step-percent: 10 and max-surge: 25%; none of them conflicts with canary or with stable-scale: keep.
+    const c = readConfig(read({ ...INPUT_DEFAULTS, ...DEPLOY, ...WEIGHTS, strategy: 'canary' }))
+    expect(c.plan.strategy).toEqual({ name: 'canary', canaryPercent: 10, canaryBakeMs: 300_000 })
+    expect(c.plan.stableScale).toBe('keep')
+    expect([...c.given].sort()).toEqual([
+      'listener-arn',
+      'service',
+      'strategy',
+      'target-groups',
+      'task-definition',
+      'traffic'
+    ])
+  })
+
   it('declares every input in action.yml with the same default', () => {
     const yml = readFileSync(resolve(import.meta.dirname, '../../action.yml'), 'utf8')
     const inputsBlock = yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:'))

@@ -123,7 +123,10 @@ export function readConfig(read: (name: string) => string): Config {
         name,
         `${SECRET_INPUTS.includes(name) ? `(${value.length} characters, not shown)` : show(value)} is too long: at most ${MAX_VALUE_LENGTH} characters are allowed`
       )
-    if (value.trim() !== '') given.add(name)
+    // The runner passes every input that has a default as INPUT_* too (GitHub's metadata syntax: "When you
+    // specify an input in a workflow file or use a default input value"): only a value other than the default
+    // counts as given.
+    if (value.trim() !== '' && value.trim() !== INPUT_DEFAULTS[name]) given.add(name)
     raw[name] = value.trim() === '' ? INPUT_DEFAULTS[name] : value.trim()
   }
   const opt = (name: InputName): string | undefined => (raw[name] === '' ? undefined : raw[name])
