@@ -3,7 +3,7 @@
 
 import * as core from '@actions/core'
 import { readConfig } from './config/inputs.js'
-import { InputError } from './config/parse.js'
+import { inputErrorMessages } from './config/problems.js'
 import type { Config } from './config/types.js'
 import { Output, State, Status } from './constants.js'
 import type { Outcome } from './commands/outcome.js'
@@ -17,20 +17,26 @@ export async function run(): Promise<void> {
   // Masked in every log line from here on, before anything could print it.
   const token = core.getInput('github-token')
   if (token) core.setSecret(token)
+  let invalid: string[] | undefined
   try {
     const config = readConfig(name => core.getInput(name))
+    for (const warning of config.warnings) core.warning(warning)
     outcome = await runCommand(config, cancel.signal)
   } catch (error) {
+    invalid = inputErrorMessages(error)
     const reason = describeError(error)
-    const title = error instanceof InputError ? 'Invalid input: nothing was changed' : 'The action failed'
+    const title = invalid ? 'Invalid input: nothing was changed' : 'The action failed'
+    const body = invalid
+      ? `<ul>\n${invalid.map(m => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`
+      : `<p>${escapeHtml(reason)}</p>`
     outcome = {
       status: Status.Failed,
       failure: reason,
       outputs: {},
-      summary: `<h2>❌ ${title}</h2>\n<p>${escapeHtml(reason)}</p>\n`
+      summary: `<h2>❌ ${title}</h2>\n${body}\n`
     }
   }
-  await report(outcome)
+  await report(outcome, invalid)
 }
 
 /** The runner cancels with SIGINT, then SIGTERM 7.5 s later: both stop the rollout from advancing. */
@@ -95,7 +101,8 @@ async function sessionDeps(cancel: AbortSignal): Promise<SessionDeps> {
   return { clients: createClients(), clock: systemClock, run: runContext(), cancel }
 }
 
-async function report(outcome: Outcome): Promise<void> {
+/** `invalid`: the run's input errors, each its own annotation, then a line that counts them. */
+async function report(outcome: Outcome, invalid?: string[]): Promise<void> {
   core.setOutput(Output.Status, outcome.status)
   for (const [name, value] of Object.entries(outcome.outputs))
     if (value !== undefined) core.setOutput(name, value)
@@ -108,6 +115,12 @@ async function report(outcome: Outcome): Promise<void> {
       core.warning(`Could not write the job summary: ${describeError(error)}`)
     }
   }
-  if (outcome.failure !== undefined) core.setFailed(outcome.failure)
+  if (invalid) {
+    for (const message of invalid) core.error(message)
+    core.info(
+      `${invalid.length} invalid input${invalid.length === 1 ? '' : 's'}: nothing was changed. Fix ${invalid.length === 1 ? 'it' : 'them'} in the step's with: block`
+    )
+    process.exitCode = 1 // core.setFailed would add one more annotation
+  } else if (outcome.failure !== undefined) core.setFailed(outcome.failure)
   core.saveState(State.Finished, 'true')
 }

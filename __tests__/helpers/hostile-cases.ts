@@ -137,35 +137,14 @@ export function hostileCases(): HostileCase[] {
       { strategy: 'custom', steps: '10, 100, 200' },
       /^steps: "200" is not a percentage/
     ),
-    // Conflicting options
-    'to on deploy': deploy({ to: '3' }, /^to: applies to commands rollback, promote and diff/),
-    'from on rollback': on('rollback', { from: '2' }, /^from: applies to command: diff only/),
-    'container-image on status': on(
-      'status',
-      { 'container-image': 'app=nginx:2' },
-      /^container-image: is not used by command: status/
-    ),
+    // Conflicting options (an input the run does not use is a warning, not one of these: e2e/inputs-at-once)
     'promote-full with partition': on(
       'promote',
       { 'promote-full': 'true', partition: '2' },
       /^promote-full: and partition both/
     ),
-    'test-listener-arn by replicas': deploy(
-      { 'test-listener-arn': LISTENER },
-      /^test-listener-arn: applies to traffic: weights only/
-    ),
-    'task-definition on abort': on(
-      'abort',
-      { 'task-definition': 'web:3' },
-      /^task-definition: is not used by command: abort/
-    ),
-    'promote-full on resume': on(
-      'resume',
-      { 'promote-full': 'true' },
-      /^promote-full: applies to command: promote only/
-    ),
     'blue-green with max-surge': deploy(
-      { strategy: 'blue-green', traffic: 'weights', 'max-surge': '1' },
+      { strategy: 'blue-green', traffic: 'weights', 'stable-scale': 'keep', 'max-surge': '1' },
       /^max-surge: limits extra tasks/
     ),
     // Task definition files

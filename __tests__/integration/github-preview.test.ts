@@ -287,6 +287,19 @@ describe('command: preview-destroy', () => {
     expect((await control.calls()).filter(c => c.mutating)).toEqual([])
   })
 
+  it("runs with the preview job's with: block copied, listener-arn and preview-host included, and warns of them", async () => {
+    await preview(scene.taskDefinition)
+    expect(await taggedForPullRequest7()).toHaveLength(3)
+    const copied = config({ command: 'preview-destroy' })
+    expect(copied.warnings).toEqual([
+      `preview-host: not used with command: preview-destroy, so it is ignored: it is the host name of a preview's listener rule with command: preview`,
+      `listener-arn: not used with command: preview-destroy, traffic: replicas, so it is ignored: it is the production listener of a rollout with traffic: weights and the listener that gets a preview's host rule with command: preview`
+    ])
+    expect(await previewDestroyCommand(copied, deps(closed()))).toMatchObject({ status: 'succeeded' })
+    expect(await taggedForPullRequest7()).toEqual([])
+    expect(await rules()).toEqual([])
+  })
+
   it('a run whose event names no pull request (workflow_dispatch) destroys the one given by pull-request', async () => {
     await preview(scene.taskDefinition)
     expect(await taggedForPullRequest7()).toHaveLength(3)

@@ -132,26 +132,6 @@ const cases: [string, Record<string, string>, string][] = [
     'batch-size: "1.5" is not a task count (e.g. 2) or a percentage of the desired count (e.g. 20%) above 0'
   ],
   [
-    'partition with canary',
-    { ...PLAN, strategy: 'canary', partition: '3' },
-    'partition: applies to strategy: rolling only, and strategy is canary: remove partition or set strategy: rolling'
-  ],
-  [
-    'step-percent with canary',
-    { ...PLAN, strategy: 'canary', 'step-percent': '20' },
-    'step-percent: applies to strategy: linear only, and strategy is canary: remove step-percent or set strategy: linear'
-  ],
-  [
-    'canary-bake-time with linear',
-    { ...PLAN, strategy: 'linear', 'canary-bake-time': '1m' },
-    'canary-bake-time: applies to strategy: canary only, and strategy is linear: remove canary-bake-time or set strategy: canary'
-  ],
-  [
-    'steps with rolling',
-    { ...PLAN, steps: '10,100' },
-    'steps: applies to strategy: custom only, and strategy is rolling: remove steps or set strategy: custom'
-  ],
-  [
     'custom without steps',
     { ...PLAN, strategy: 'custom' },
     'steps: is required for strategy: custom, e.g. "10:5m, 50:10m, pause, 100"'
@@ -271,24 +251,9 @@ const cases: [string, Record<string, string>, string][] = [
     'listener-rule-arn: and listener-arn both name the production route: keep one of them'
   ],
   [
-    'listener with replicas',
-    { ...DEPLOY, 'listener-arn': LISTENER },
-    'listener-arn: applies to traffic: weights only: remove it or set traffic: weights'
-  ],
-  [
-    'pull-request on deploy',
-    { ...DEPLOY, 'pull-request': '7' },
-    'pull-request: applies to commands preview and preview-destroy, and command is deploy'
-  ],
-  [
     'pull-request not a number',
     { command: 'preview-destroy', service: 'web', 'pull-request': '#7' },
     'pull-request: "#7" is not a whole number between 1 and 2147483647'
-  ],
-  [
-    'promote-full on deploy',
-    { ...DEPLOY, 'promote-full': 'true' },
-    'promote-full: applies to command: promote only, and command is deploy'
   ],
   [
     'boolean typo',
@@ -299,11 +264,6 @@ const cases: [string, Record<string, string>, string][] = [
     'rollback to nonsense',
     { service: 'web', command: 'rollback', to: 'yesterday' },
     'to: "yesterday" is not previous, a revision number or a task definition ARN'
-  ],
-  [
-    'task-definition on status',
-    { service: 'web', command: 'status', 'task-definition': 'web:3' },
-    'task-definition: is not used by command: status: remove it'
   ],
   [
     'oversized value',
@@ -346,6 +306,122 @@ describe('input validation', () => {
     expect(printed).toContain(
       `::error::${message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')}`
     )
+  })
+})
+
+describe('every invalid input of a run at once', () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    process.env = { ...saved }
+    process.exitCode = undefined
+  })
+
+  it('prints one error per invalid input, then their count, and fails with all of them as the reason', async () => {
+    const files = tempFiles()
+    process.env = actionEnv(
+      { ...PLAN, strategy: 'linear', 'step-percent': '110', 'poll-interval': '10ms', 'on-failure': 'panic' },
+      files
+    )
+    const write = jest.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    await run()
+    const lines = write.mock.calls.map(c => String(c[0]).trimEnd())
+    write.mockRestore()
+    const expected = [
+      'step-percent: "110" is not a percentage between 1 and 100',
+      'poll-interval: "10ms" is too short: the minimum is 200ms',
+      'on-failure: "panic" is not one of: rollback, pause'
+    ]
+    expect(lines.filter(l => l.startsWith('::error'))).toEqual(expected.map(m => `::error::${m}`))
+    expect(lines.at(-1)).toBe("3 invalid inputs: nothing was changed. Fix them in the step's with: block")
+    expect(process.exitCode).toBe(1)
+    const outputs = readOutputs(files.outputFile)
+    expect(outputs).toEqual({ status: 'failed', reason: expected.join('\n') })
+    // The job summary's list is checked end to end (e2e/inputs-at-once.test.ts): core caches the summary's path.
+  })
+
+  it('checks the inputs of a valid command even when strategy is invalid, without guessing one', () => {
+    expect(() =>
+      readConfig(name => ({ command: 'deploy', strategy: 'big-bang', 'poll-interval': 'soon' })[name] ?? '')
+    ).toThrow(
+      [
+        'strategy: "big-bang" is not one of: rolling, linear, canary, blue-green, all-at-once, custom',
+        'service: is required for command: deploy',
+        'poll-interval: "soon" is not a duration: use a number with a unit, e.g. 500ms, 30s, 5m, 1h or 1h30m',
+        'task-definition: is required for command: deploy'
+      ].join('\n')
+    )
+  })
+})
+
+describe('inputs a run does not use', () => {
+  const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'a linear input under canary',
+      { ...PLAN, strategy: 'canary', 'step-percent': '20' },
+      'step-percent: not used with strategy: canary, so it is ignored: it is the share each step adds with strategy: linear'
+    ],
+    [
+      'a rolling input under linear',
+      { ...PLAN, strategy: 'linear', partition: '3' },
+      'partition: not used with strategy: linear, so it is ignored: it is the tasks a manual batch puts on the new revision with strategy: rolling'
+    ],
+    [
+      'custom steps under rolling',
+      { ...PLAN, steps: '10,100' },
+      'steps: not used with strategy: rolling, so it is ignored: it is the steps with strategy: custom'
+    ],
+    [
+      'the listener with traffic by replicas',
+      { ...DEPLOY, 'listener-arn': LISTENER },
+      "listener-arn: not used with command: deploy, traffic: replicas, so it is ignored: it is the production listener of a rollout with traffic: weights and the listener that gets a preview's host rule with command: preview"
+    ],
+    [
+      'target groups on preview-destroy, even with traffic: weights',
+      { command: 'preview-destroy', service: 'web', traffic: 'weights', 'target-groups': `${TG_A}\n${TG_B}` },
+      "target-groups: not used with command: preview-destroy, traffic: weights, so it is ignored: it is the two target groups a rollout's traffic moves between with traffic: weights"
+    ],
+    [
+      'a task definition on status',
+      { service: 'web', command: 'status', 'task-definition': 'web:3' },
+      'task-definition: not used with command: status, so it is ignored: it is the revision to roll out with commands deploy, preview and plan'
+    ],
+    [
+      'to on abort',
+      { service: 'web', command: 'abort', to: '3' },
+      'to: not used with command: abort, so it is ignored: it is the version to roll back to with command: rollback, the step to promote to with command: promote and the second version to compare with command: diff'
+    ],
+    [
+      'promote-full on deploy',
+      { ...DEPLOY, 'promote-full': 'true' },
+      'promote-full: not used with command: deploy, so it is ignored: it is a promote straight to 100% with command: promote'
+    ],
+    [
+      'max-surge where weights keep the stable revision by default',
+      { ...DEPLOY, ...WEIGHTS, 'max-surge': '50%' },
+      'max-surge: not used with traffic: weights, where the stable revision keeps every task until the end (stable-scale: keep, the default there), so it is ignored: it limits extra tasks with stable-scale: shrink'
+    ]
+  ]
+
+  it.each(cases)('%s is a warning, not an error, and counts as not given', (_name, inputs, warning) => {
+    const config = readConfig(read(inputs))
+    expect(config.warnings).toEqual([warning])
+    expect(config.given.has(warning.slice(0, warning.indexOf(':')))).toBe(false)
+  })
+
+  it('an ignored input is not even parsed: an invalid value there is no error', () => {
+    const config = readConfig(read({ ...PLAN, strategy: 'canary', 'step-percent': 'lots' }))
+    expect(config.plan.strategy).toEqual({ name: 'canary', canaryPercent: 10, canaryBakeMs: 300_000 })
+    expect(config.warnings).toHaveLength(1)
+  })
+
+  it('inputs that contradict each other stay errors', () => {
+    expect(() => readConfig(read({ ...DEPLOY, ...WEIGHTS, 'listener-rule-arn': RULE }))).toThrow(
+      'listener-rule-arn: and listener-arn both name the production route: keep one of them'
+    )
+    expect(() =>
+      readConfig(read({ ...DEPLOY, ...WEIGHTS, 'stable-scale': 'keep', 'max-surge': '1' }))
+    ).toThrow(/^max-surge: limits extra tasks, but stable-scale: keep/)
   })
 })
 
@@ -402,6 +478,22 @@ describe('valid inputs', () => {
       partition: { kind: 'count', value: 3 },
       batchSize: { kind: 'count', value: 1 }
     })
+  })
+
+  it('reads the defaults the runner passes as INPUT_* like inputs that were not given', () => {
+    // The runner sets INPUT_* for every input with a default, so a canary run also carries batch-interval: 0s,
+    // step-percent: 10 and max-surge: 25%; none of them conflicts with canary or with stable-scale: keep.
+    const c = readConfig(read({ ...INPUT_DEFAULTS, ...DEPLOY, ...WEIGHTS, strategy: 'canary' }))
+    expect(c.plan.strategy).toEqual({ name: 'canary', canaryPercent: 10, canaryBakeMs: 300_000 })
+    expect(c.plan.stableScale).toBe('keep')
+    expect([...c.given].sort()).toEqual([
+      'listener-arn',
+      'service',
+      'strategy',
+      'target-groups',
+      'task-definition',
+      'traffic'
+    ])
   })
 
   it('declares every input in action.yml with the same default', () => {

@@ -13,6 +13,8 @@ import {
   parseQuantity,
   show
 } from './parse.js'
+import { unusedInputs, WEIGHTED_COMMANDS } from './input-use.js'
+import { InputProblems } from './problems.js'
 import {
   COMMANDS,
   ON_ALARM_AT_START,
@@ -87,18 +89,6 @@ export const INPUT_DEFAULTS = {
 
 export type InputName = keyof typeof INPUT_DEFAULTS
 
-/** Inputs that shape a step plan, and the only strategy each applies to. */
-const STRATEGY_ONLY: Partial<Record<InputName, StrategyConfig['name']>> = {
-  'batch-size': 'rolling',
-  'batch-interval': 'rolling',
-  partition: 'rolling',
-  'step-percent': 'linear',
-  'step-bake-time': 'linear',
-  'canary-percent': 'canary',
-  'canary-bake-time': 'canary',
-  steps: 'custom'
-}
-
 /** Commands that act on a service and so need `service`. */
 const NEEDS_SERVICE: Command[] = COMMANDS.filter(c => c !== 'plan')
 
@@ -113,38 +103,68 @@ const IMAGE = /^[^\s]{1,1024}$/
 const ALARM_NAME = /^[^\u0000-\u001f\u007f]{1,255}$/
 const DAY = 86_400_000
 
+/**
+ * Reads and checks every input, going on past invalid ones: all of them are thrown together (InputErrors), so a
+ * run reports each at once. Inputs this run does not use become `warnings` and count as not given.
+ */
 export function readConfig(read: (name: string) => string): Config {
+  const problems = new InputProblems()
+  const a = problems.attempt.bind(problems)
   const given = new Set<string>()
   const raw = {} as Record<InputName, string>
   for (const name of Object.keys(INPUT_DEFAULTS) as InputName[]) {
     const value = read(name) ?? ''
-    if (value.length > MAX_VALUE_LENGTH)
-      throw new InputError(
-        name,
-        `${SECRET_INPUTS.includes(name) ? `(${value.length} characters, not shown)` : show(value)} is too long: at most ${MAX_VALUE_LENGTH} characters are allowed`
-      )
-    if (value.trim() !== '') given.add(name)
     raw[name] = value.trim() === '' ? INPUT_DEFAULTS[name] : value.trim()
+    if (value.length > MAX_VALUE_LENGTH) {
+      a(() => {
+        throw new InputError(
+          name,
+          `${SECRET_INPUTS.includes(name) ? `(${value.length} characters, not shown)` : show(value)} is too long: at most ${MAX_VALUE_LENGTH} characters are allowed`
+        )
+      }, undefined)
+      raw[name] = INPUT_DEFAULTS[name]
+      continue
+    }
+    // The runner passes every input that has a default as INPUT_* too (GitHub's metadata syntax: "When you
+    // specify an input in a workflow file or use a default input value"): only a value other than the default
+    // counts as given.
+    if (value.trim() !== '' && value.trim() !== INPUT_DEFAULTS[name]) given.add(name)
+  }
+
+  const command = a(() => parseEnum('command', raw.command, COMMANDS), 'deploy')
+  const strategy = a(() => parseEnum('strategy', raw.strategy, STRATEGIES), 'rolling')
+  const traffic = a(() => parseEnum('traffic', raw.traffic, TRAFFIC_MODES), 'replicas')
+  const warnings: string[] = []
+  if (!problems.failed('command', 'strategy', 'traffic')) {
+    for (const [input, warning] of unusedInputs(given, { command, strategy, traffic })) {
+      given.delete(input)
+      raw[input] = INPUT_DEFAULTS[input]
+      warnings.push(warning)
+    }
   }
   const opt = (name: InputName): string | undefined => (raw[name] === '' ? undefined : raw[name])
   const parsed = <T>(name: InputName, parse: (value: string) => T): T | undefined =>
-    raw[name] === '' ? undefined : parse(raw[name])
+    raw[name] === '' ? undefined : a(() => parse(raw[name]), undefined)
 
-  const command = parseEnum('command', raw.command, COMMANDS)
-  const cluster = parseName('cluster', raw.cluster)
-  const service = raw.service === '' ? '' : parseName('service', raw.service)
-  if (NEEDS_SERVICE.includes(command) && service === '')
-    throw new InputError('service', `is required for command: ${command}`)
+  const cluster = a(() => parseName('cluster', raw.cluster), raw.cluster)
+  const service = raw.service === '' ? '' : a(() => parseName('service', raw.service), raw.service)
+  if (!problems.failed('command') && NEEDS_SERVICE.includes(command) && service === '')
+    a(() => {
+      throw new InputError('service', `is required for command: ${command}`)
+    }, undefined)
 
-  const plan = readPlanConfig(raw, given)
+  const plan = readPlanConfig(raw, given, { command, name: strategy, traffic }, problems, warnings)
   // A hook's command line is split now, so one that cannot be fails the step before anything changes.
   const hook = (name: InputName): string | undefined => {
     const command = opt(name)
-    try {
-      if (command !== undefined) splitCommand(command)
-    } catch (error) {
-      throw new InputError(name, `${show(command as string)} ${(error as Error).message}`)
-    }
+    if (command !== undefined)
+      a(() => {
+        try {
+          splitCommand(command)
+        } catch (error) {
+          throw new InputError(name, `${show(command)} ${(error as Error).message}`)
+        }
+      }, undefined)
     return command
   }
   const hooks = {
@@ -152,7 +172,10 @@ export function readConfig(read: (name: string) => string): Config {
     postStep: hook('hook-post-step'),
     postDeploy: hook('hook-post-deploy'),
     onRollback: hook('hook-on-rollback'),
-    retryIntervalMs: parseDuration('hook-retry-interval', raw['hook-retry-interval'], { min: 100, max: DAY })
+    retryIntervalMs: a(
+      () => parseDuration('hook-retry-interval', raw['hook-retry-interval'], { min: 100, max: DAY }),
+      0
+    )
   }
 
   const config: Config = {
@@ -160,96 +183,141 @@ export function readConfig(read: (name: string) => string): Config {
     cluster,
     service,
     taskDefinition: parsed('task-definition', parseTaskDefinitionRef),
-    containerImages: parseContainerImages(raw['container-image']),
+    containerImages: a(() => parseContainerImages(raw['container-image']), {}),
     desiredCount: parsed('desired-count', v => parseCount('desired-count', v, 0, 5000)),
     plan,
-    alarms: parseAlarmNames('alarms', raw.alarms),
-    warningAlarms: parseAlarmNames('warning-alarms', raw['warning-alarms']),
-    pollIntervalMs: parseDuration('poll-interval', raw['poll-interval'], { min: 200, max: 5 * 60_000 }),
-    onFailure: parseEnum('on-failure', raw['on-failure'], ON_FAILURE),
-    onAlarmAtStart: parseEnum('on-alarm-at-start', raw['on-alarm-at-start'], ON_ALARM_AT_START),
+    alarms: a(() => parseAlarmNames('alarms', raw.alarms), []),
+    warningAlarms: a(() => parseAlarmNames('warning-alarms', raw['warning-alarms']), []),
+    pollIntervalMs: a(
+      () => parseDuration('poll-interval', raw['poll-interval'], { min: 200, max: 5 * 60_000 }),
+      0
+    ),
+    onFailure: a(() => parseEnum('on-failure', raw['on-failure'], ON_FAILURE), 'rollback'),
+    onAlarmAtStart: a(
+      () => parseEnum('on-alarm-at-start', raw['on-alarm-at-start'], ON_ALARM_AT_START),
+      'fail'
+    ),
     maxFailedTasks: parsed('max-failed-tasks', v => parseCount('max-failed-tasks', v, 1, 1000)),
-    stepTimeoutMs: parseDuration('step-timeout', raw['step-timeout'], { min: 1000, max: DAY }),
-    timeoutMs: parseDuration('timeout', raw.timeout, { min: 1000, max: 30 * DAY }),
+    stepTimeoutMs: a(() => parseDuration('step-timeout', raw['step-timeout'], { min: 1000, max: DAY }), 0),
+    timeoutMs: a(() => parseDuration('timeout', raw.timeout, { min: 1000, max: 30 * DAY }), 0),
     listenerArn: parsed('listener-arn', v => parseArn('listener-arn', v, 'listener/')),
     listenerRuleArn: parsed('listener-rule-arn', v => parseArn('listener-rule-arn', v, 'listener-rule/')),
-    targetGroups: parseList(raw['target-groups']).map(arn => parseArn('target-groups', arn, 'targetgroup/')),
+    targetGroups: a(
+      () => parseList(raw['target-groups']).map(arn => parseArn('target-groups', arn, 'targetgroup/')),
+      []
+    ),
     testListenerArn: parsed('test-listener-arn', v => parseArn('test-listener-arn', v, 'listener/')),
     hooks,
-    promoteFull: parseBoolean('promote-full', raw['promote-full']),
+    promoteFull: a(() => parseBoolean('promote-full', raw['promote-full']), false),
     to: opt('to'),
     toCompare: opt('from'),
-    takeover: parseBoolean('takeover', raw.takeover),
-    takeoverAfterMs: parseDuration('takeover-after', raw['takeover-after'], { min: 1000, max: 30 * DAY }),
-    onCancel: parseEnum('on-cancel', raw['on-cancel'], ON_FAILURE),
-    onOrphan: parseEnum('on-orphan', raw['on-orphan'], ON_ORPHAN),
+    takeover: a(() => parseBoolean('takeover', raw.takeover), false),
+    takeoverAfterMs: a(
+      () => parseDuration('takeover-after', raw['takeover-after'], { min: 1000, max: 30 * DAY }),
+      0
+    ),
+    onCancel: a(() => parseEnum('on-cancel', raw['on-cancel'], ON_FAILURE), 'rollback'),
+    onOrphan: a(() => parseEnum('on-orphan', raw['on-orphan'], ON_ORPHAN), 'rollback'),
     environment: opt('environment'),
     githubToken: opt('github-token'),
     url: opt('url'),
     previewName: raw['preview-name'],
     previewHost: opt('preview-host'),
-    previewDesiredCount: parseCount('preview-desired-count', raw['preview-desired-count'], 1, 100),
-    pullRequest: raw['pull-request']
-      ? parseCount('pull-request', raw['pull-request'], 1, 2 ** 31 - 1)
-      : undefined,
-    allowFork: parseBoolean('allow-fork', raw['allow-fork']),
-    showEnvValues: parseBoolean('show-env-values', raw['show-env-values']),
-    given
+    previewDesiredCount: a(
+      () => parseCount('preview-desired-count', raw['preview-desired-count'], 1, 100),
+      1
+    ),
+    pullRequest: parsed('pull-request', v => parseCount('pull-request', v, 1, 2 ** 31 - 1)),
+    allowFork: a(() => parseBoolean('allow-fork', raw['allow-fork']), false),
+    showEnvValues: a(() => parseBoolean('show-env-values', raw['show-env-values']), false),
+    given,
+    warnings
   }
-  checkCommand(config)
-  checkTraffic(config)
+  if (!problems.failed('command')) {
+    checkCommand(config, problems)
+    checkTraffic(config, problems)
+  }
+  problems.done()
   return config
 }
 
-function readPlanConfig(raw: Record<InputName, string>, given: Set<string>): PlanConfig {
-  const name = parseEnum('strategy', raw.strategy, STRATEGIES)
-  for (const [input, only] of Object.entries(STRATEGY_ONLY)) {
-    if (given.has(input) && only !== name)
-      throw new InputError(
-        input,
-        `applies to strategy: ${only} only, and strategy is ${name}: remove ${input} or set strategy: ${only}`
-      )
-  }
-  const traffic = parseEnum('traffic', raw.traffic, TRAFFIC_MODES)
+function readPlanConfig(
+  raw: Record<InputName, string>,
+  given: Set<string>,
+  run: { command: Command; name: StrategyConfig['name']; traffic: PlanConfig['traffic'] },
+  problems: InputProblems,
+  warnings: string[]
+): PlanConfig {
+  const a = problems.attempt.bind(problems)
+  const { name, traffic } = run
   const stableScale = raw['stable-scale']
-    ? parseEnum('stable-scale', raw['stable-scale'], STABLE_SCALES)
+    ? a(() => parseEnum('stable-scale', raw['stable-scale'], STABLE_SCALES), 'shrink')
     : traffic === 'weights'
       ? 'keep'
       : 'shrink'
-  if (stableScale === 'keep' && given.has('max-surge'))
-    throw new InputError(
-      'max-surge',
-      'limits extra tasks, but stable-scale: keep keeps every stable task until the end: remove max-surge or set stable-scale: shrink'
-    )
+  if (stableScale === 'keep' && given.has('max-surge')) {
+    // Asked for both, they contradict each other; keep only by default with weights, max-surge is just unused.
+    if (given.has('stable-scale'))
+      a(() => {
+        throw new InputError(
+          'max-surge',
+          'limits extra tasks, but stable-scale: keep keeps every stable task until the end: remove max-surge or set stable-scale: shrink'
+        )
+      }, undefined)
+    else {
+      warnings.push(
+        `max-surge: not used with traffic: weights, where the stable revision keeps every task until the end (stable-scale: keep, the default there), so it is ignored: it limits extra tasks with stable-scale: shrink`
+      )
+      given.delete('max-surge')
+      raw['max-surge'] = INPUT_DEFAULTS['max-surge']
+    }
+  }
   const maxSurge =
     name === 'all-at-once' && !given.has('max-surge')
       ? { kind: 'percent' as const, value: 100 }
-      : parseQuantity('max-surge', raw['max-surge'], { allowZero: true })
-  const maxUnavailable = parseQuantity('max-unavailable', raw['max-unavailable'], { allowZero: true })
+      : a(() => parseQuantity('max-surge', raw['max-surge'], { allowZero: true }), {
+          kind: 'percent' as const,
+          value: 25
+        })
+  const maxUnavailable = a(
+    () => parseQuantity('max-unavailable', raw['max-unavailable'], { allowZero: true }),
+    {
+      kind: 'count' as const,
+      value: 0
+    }
+  )
   if (maxSurge.value === 0 && maxUnavailable.value === 0)
-    throw new InputError(
-      'max-unavailable',
-      'and max-surge are both 0, so no task could ever be replaced: allow at least one of them'
-    )
+    a(() => {
+      throw new InputError(
+        'max-unavailable',
+        'and max-surge are both 0, so no task could ever be replaced: allow at least one of them'
+      )
+    }, undefined)
   // deploy (and rollback, a deploy of an earlier revision) check it once the service's controller is known:
   // on an ECS-controller service blue-green is ECS's native blue/green (config/controller-inputs.ts).
   if (
+    !problems.failed('command') &&
     name === 'blue-green' &&
     traffic !== 'weights' &&
-    !['deploy', 'rollback'].includes(raw.command.toLowerCase())
+    !['deploy', 'rollback'].includes(run.command)
   )
-    throw new InputError(
-      'strategy',
-      '"blue-green" needs traffic: weights, with listener-arn and target-groups'
-    )
+    a(() => {
+      throw new InputError(
+        'strategy',
+        '"blue-green" needs traffic: weights, with listener-arn and target-groups'
+      )
+    }, undefined)
 
   return {
-    strategy: readStrategy(name, raw, given),
+    // An invalid strategy names none whose inputs could be read.
+    strategy: problems.failed('strategy')
+      ? { name: 'all-at-once' }
+      : a(() => readStrategy(name, raw, given), { name: 'all-at-once' }),
     traffic,
     stableScale,
     maxSurge,
     maxUnavailable,
-    bakeMs: parseDuration('bake-time', raw['bake-time'], { max: DAY })
+    bakeMs: a(() => parseDuration('bake-time', raw['bake-time'], { max: DAY }), 0)
   }
 }
 
@@ -332,57 +400,49 @@ export function parseSteps(raw: string): CustomStep[] {
   return steps
 }
 
-function checkCommand(config: Config): void {
+/** What the command needs, and inputs that contradict each other; inputs it does not use were dropped before. */
+function checkCommand(config: Config, problems: InputProblems): void {
   const { command, given } = config
-  if (command === 'deploy' || command === 'preview') {
-    if (!config.taskDefinition) throw new InputError('task-definition', `is required for command: ${command}`)
-  } else if (given.has('task-definition') && command !== 'plan') {
-    throw new InputError('task-definition', `is not used by command: ${command}: remove it`)
-  }
-  if (given.has('container-image') && !['deploy', 'preview', 'plan'].includes(command))
-    throw new InputError('container-image', `is not used by command: ${command}: remove it`)
-  if (given.has('promote-full') && command !== 'promote')
-    throw new InputError('promote-full', `applies to command: promote only, and command is ${command}`)
-  if (config.promoteFull && given.has('partition'))
-    throw new InputError('promote-full', 'and partition both say how far to promote: keep one of them')
-  if (given.has('to') && !['rollback', 'promote', 'diff'].includes(command))
-    throw new InputError('to', `applies to commands rollback, promote and diff, and command is ${command}`)
-  if (given.has('pull-request') && command !== 'preview' && command !== 'preview-destroy')
-    throw new InputError(
-      'pull-request',
-      `applies to commands preview and preview-destroy, and command is ${command}`
-    )
-  if (given.has('from') && command !== 'diff')
-    throw new InputError('from', `applies to command: diff only, and command is ${command}`)
+  const fail = (input: string, message: string) =>
+    problems.attempt(() => {
+      throw new InputError(input, message)
+    }, undefined)
+  if (
+    (command === 'deploy' || command === 'preview') &&
+    !config.taskDefinition &&
+    !problems.failed('task-definition')
+  )
+    fail('task-definition', `is required for command: ${command}`)
+  if (given.has('promote-full') && config.promoteFull && given.has('partition'))
+    fail('promote-full', 'and partition both say how far to promote: keep one of them')
   if (command === 'rollback' && config.to && !/^(previous|\d+|arn:.+)$/.test(config.to))
-    throw new InputError(
-      'to',
-      `${show(config.to)} is not previous, a revision number or a task definition ARN`
-    )
+    fail('to', `${show(config.to)} is not previous, a revision number or a task definition ARN`)
 }
 
-function checkTraffic(config: Config): void {
-  const weighted = config.plan.traffic === 'weights'
+function checkTraffic(config: Config, problems: InputProblems): void {
+  const fail = (input: string, message: string) =>
+    problems.attempt(() => {
+      throw new InputError(input, message)
+    }, undefined)
   if (config.listenerArn && config.listenerRuleArn)
-    throw new InputError(
-      'listener-rule-arn',
-      'and listener-arn both name the production route: keep one of them'
+    fail('listener-rule-arn', 'and listener-arn both name the production route: keep one of them')
+  // plan shows a weighted plan without the route; preview and preview-destroy move no production traffic.
+  if (
+    config.plan.traffic !== 'weights' ||
+    config.command === 'plan' ||
+    !WEIGHTED_COMMANDS.includes(config.command) ||
+    problems.failed('listener-arn', 'listener-rule-arn', 'target-groups')
+  )
+    return
+  if (!config.listenerArn && !config.listenerRuleArn)
+    fail('listener-arn', 'is required with traffic: weights (or give listener-rule-arn)')
+  if (config.targetGroups.length !== 2)
+    fail(
+      'target-groups',
+      `needs exactly two target group ARNs with traffic: weights, got ${config.targetGroups.length}`
     )
-  for (const input of ['listener-arn', 'listener-rule-arn', 'target-groups', 'test-listener-arn'] as const) {
-    if (!weighted && config.given.has(input) && !(input === 'listener-arn' && config.command === 'preview'))
-      throw new InputError(input, 'applies to traffic: weights only: remove it or set traffic: weights')
-  }
-  if (weighted && config.command !== 'plan') {
-    if (!config.listenerArn && !config.listenerRuleArn)
-      throw new InputError('listener-arn', 'is required with traffic: weights (or give listener-rule-arn)')
-    if (config.targetGroups.length !== 2)
-      throw new InputError(
-        'target-groups',
-        `needs exactly two target group ARNs with traffic: weights, got ${config.targetGroups.length}`
-      )
-    if (config.targetGroups[0] === config.targetGroups[1])
-      throw new InputError('target-groups', 'names the same target group twice: give the two different ones')
-  }
+  else if (config.targetGroups[0] === config.targetGroups[1])
+    fail('target-groups', 'names the same target group twice: give the two different ones')
 }
 
 function parseName(input: string, raw: string): string {

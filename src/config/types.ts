@@ -108,4 +108,6 @@ export interface Config {
   showEnvValues: boolean
   /** Whether an input was given explicitly (as opposed to taking its default). */
   given: ReadonlySet<string>
+  /** Inputs given that this run does not use, each a message saying so and what the input is for. */
+  warnings: readonly string[]
 }
