@@ -7,8 +7,7 @@ import { INPUT_DEFAULTS } from '../../src/config/inputs.js'
 import { SandboxControl } from '../../sandbox/client.js'
 import { createScene, registerRevision, type Scene } from '../../sandbox/fixtures.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
-import { runBundled } from '../helpers/action.js'
-import { awsEnv, explained } from '../helpers/deploy-e2e.js'
+import { awsEnv, explained, runBundled } from '../helpers/action.js'
 
 /** The inputs as the runner passes them: action.yml's defaults, then the step's with: block. */
 function withDefaults(inputs: Record<string, string>): Record<string, string> {
