@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
 import { validateAllowList } from './control/allow.js'
-import { createRealism, realismFromText, type RealismSettings } from './core/realism.js'
+import { createRealism, REALISM_OFF, realismFromText, type RealismSettings } from './core/realism.js'
 import { createWorld, type World } from './core/world.js'
 import { handleApiRequest } from './http/api.js'
 import { handleControl } from './http/control.js'
@@ -105,6 +105,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const fromEnv = options.realism ?? realismFromText(process.env.SANDBOX_REALISM, seed)
   if (Array.isArray(fromEnv)) throw new Error(fromEnv.join('; '))
   let realism = fromEnv
+  // A run with realism from the environment names its seed, so a failure can be replayed (on a virtual clock).
+  if (!options.realism && JSON.stringify(realism) !== JSON.stringify(REALISM_OFF))
+    console.error(`sandbox: realism on from SANDBOX_REALISM, seed ${seed}`)
   let world = createWorld(settings(), seed, initialAllow, clock, realism)
   let currentSeed = seed
 

@@ -42,75 +42,21 @@ import {
   RegisterTargetsCommand,
   type Action
 } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { describeWithMoto, motoSubnets, startMoto } from '../helpers/moto.js'
-import { startSandbox } from '../../sandbox/server.js'
-
-type Kind = 'sandbox' | 'moto'
-
-interface Target {
-  kind: Kind
-  url: string
-  reset(): Promise<void>
-  /** A VPC and two subnets the target's ELBv2 accepts. */
-  network(): Promise<{ vpcId: string; subnets: string[] }>
-  stop(): Promise<void>
-}
-
-const startSandboxTarget = async (): Promise<Target> => {
-  const sandbox = await startSandbox({ tickMs: 100 })
-  return {
-    kind: 'sandbox',
-    url: sandbox.url,
-    reset: async () => sandbox.reset(),
-    // The sandbox does not model EC2: any ids do.
-    network: async () => ({ vpcId: 'vpc-0sandbox', subnets: ['subnet-0a', 'subnet-0b'] }),
-    stop: () => sandbox.close()
-  }
-}
-
-const startMotoTarget = async (): Promise<Target> => {
-  const moto = await startMoto()
-  return {
-    kind: 'moto',
-    url: moto.url,
-    reset: moto.reset,
-    network: () => motoSubnets(moto.url),
-    stop: moto.stop
-  }
-}
+import {
+  CONTAINERS,
+  eventually,
+  startMotoTarget,
+  startSandboxTarget,
+  type Kind,
+  type Target
+} from '../helpers/conformance-targets.js'
+import { describeWithMoto } from '../helpers/moto.js'
 
 /** The target groups a forward action sends to, whichever of the two equivalent forms it uses. */
 const forwardsTo = (action: Action) =>
   action.ForwardConfig?.TargetGroups?.map(g => [g.TargetGroupArn, g.Weight ?? 1]) ?? [
     [action.TargetGroupArn, 1]
   ]
-
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined | false>,
-  timeoutMs = 10_000
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-}
-
-// moto needs task-definition cpu/memory on the container, and awsvpc needs real EC2 subnets there, so these
-// scenarios use the bridge network mode with the EC2 launch type. moto ignores the sandbox's start delay.
-const CONTAINERS = [
-  {
-    name: 'app',
-    image: 'public.ecr.aws/nginx/nginx:latest',
-    cpu: 256,
-    memory: 512,
-    essential: true,
-    environment: [{ name: 'SANDBOX_START_SECONDS', value: '0.1' }]
-  }
-]
 
 /** The body of the suite `conformance: ${kind}`. */
 function contract(kind: Kind, start: () => Promise<Target>): () => void {

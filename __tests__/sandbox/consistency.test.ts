@@ -67,6 +67,25 @@ async function delayUntil(write: () => Promise<unknown>, seen: () => Promise<boo
   return now - start
 }
 
+/** Move the listener's whole weight from blue to green. */
+const allToGreen = (scene: Scene) =>
+  scene.clients.elb.send(
+    new ModifyListenerCommand({
+      ListenerArn: scene.listener!,
+      DefaultActions: [
+        {
+          Type: 'forward',
+          ForwardConfig: {
+            TargetGroups: [
+              { TargetGroupArn: scene.targetGroups[0], Weight: 0 },
+              { TargetGroupArn: scene.targetGroups[1], Weight: 100 }
+            ]
+          }
+        }
+      ]
+    })
+  )
+
 async function taskSetScaleDelays(seed: number) {
   const scene = await frozenScene(seed, {}, { lagMs: LAG_MS })
   const { ecs } = scene.clients
@@ -151,7 +170,7 @@ describe('read-after-write lag', () => {
   it('DescribeListeners and DescribeRules show a listener’s old weights until their lag has passed', async () => {
     const scene = await frozenScene(5, { weightedTargetGroups: true }, { lagMs: LAG_MS })
     const { elb } = scene.clients
-    const [blue, green] = scene.targetGroups
+    const green = scene.targetGroups[1]
     const greenWeight = (groups: { TargetGroupArn?: string; Weight?: number }[] = []) =>
       groups.find(g => g.TargetGroupArn === green)?.Weight
     const listenerWeight = async () =>
@@ -165,22 +184,7 @@ describe('read-after-write lag', () => {
           r => r.IsDefault
         )!.Actions![0].ForwardConfig?.TargetGroups
       )
-    await elb.send(
-      new ModifyListenerCommand({
-        ListenerArn: scene.listener!,
-        DefaultActions: [
-          {
-            Type: 'forward',
-            ForwardConfig: {
-              TargetGroups: [
-                { TargetGroupArn: blue, Weight: 0 },
-                { TargetGroupArn: green, Weight: 100 }
-              ]
-            }
-          }
-        ]
-      })
-    )
+    await allToGreen(scene)
     expect(await listenerWeight()).toBe(0)
     expect(await ruleWeight()).toBe(0)
     now += LAG_MS + 1
@@ -239,23 +243,8 @@ describe('propagation of new weights to the traffic', () => {
   async function propagationDelay(seed: number, propagationMs: number): Promise<number> {
     const scene = await frozenScene(seed, { weightedTargetGroups: true }, { propagationMs })
     const control = new SandboxControl(sandbox.url)
-    const [blue, green] = scene.targetGroups
-    await scene.clients.elb.send(
-      new ModifyListenerCommand({
-        ListenerArn: scene.listener!,
-        DefaultActions: [
-          {
-            Type: 'forward',
-            ForwardConfig: {
-              TargetGroups: [
-                { TargetGroupArn: blue, Weight: 0 },
-                { TargetGroupArn: green, Weight: 100 }
-              ]
-            }
-          }
-        ]
-      })
-    )
+    const green = scene.targetGroups[1]
+    await allToGreen(scene)
     const start = now
     for (;;) {
       now += 50
