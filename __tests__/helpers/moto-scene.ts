@@ -122,7 +122,7 @@ export function deployOnMoto(
 }
 
 /** A state reason as CloudWatch writes one. */
-export const THRESHOLD_CROSSED =
+const THRESHOLD_CROSSED =
   'Threshold Crossed: 1 out of the last 1 datapoints [42.0 (22/11/26 10:00:00)] was greater than the threshold (5.0) (minimum 1 datapoint for OK -> ALARM transition).'
 
 /** Plays CloudWatch: ALARM goes into ALARM. */

@@ -342,7 +342,7 @@ export function deploy(scene: Scene, inputs: Record<string, string>, as: RunAs =
 }
 
 /** The runner's GITHUB_STATE file turned into the STATE_* variables it gives the post step. */
-export function stateEnv(files: ActionFiles): Record<string, string> {
+function stateEnv(files: ActionFiles): Record<string, string> {
   const saved = readOutputs(files.stateFile)
   return Object.fromEntries(Object.entries(saved).map(([k, v]) => [`STATE_${k}`, v]))
 }
@@ -418,7 +418,7 @@ export async function mutatingCalls(scene: Scene, since: number): Promise<string
  * Waits (10 s at most) until the service is settled, as `settled` says of it; a timeout shows what `shown` picks
  * of the service instead of a bare timeout.
  */
-export function waitSettled(
+function waitSettled(
   scene: Scene,
   what: string,
   settled: (service: Service) => boolean,
