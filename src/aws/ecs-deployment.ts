@@ -16,7 +16,7 @@ import {
   type Service,
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
-import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/follow.js'
+import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
 import { describeError } from '../errors.js'
 import { FailedTasks } from './failed-tasks.js'
 import { describeService } from './service.js'
