@@ -348,6 +348,86 @@ describe('Follower: requests and cancellation', () => {
   })
 })
 
+describe('Follower: the loop it shares with the reconciler', () => {
+  it('another run took the rollout over: the follower stops at once, asking nothing of ECS', async () => {
+    const tags = encodeRecord({
+      ...RECORD,
+      heartbeat: Date.UTC(2030, 0),
+      owner: 'https://example.test/runs/9'
+    })
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 1, stable: 4 } }),
+      observation({ counts: { new: 2, stable: 3 }, tags })
+    ])
+    const { result, saved } = await follow(ROLLING, ecs)
+    expect(result).toMatchObject({
+      status: Status.Failed,
+      reason: { kind: 'taken-over', by: 'https://example.test/runs/9' }
+    })
+    expect(ecs.calls).toEqual(['start'])
+    expect(saved.some(r => r.phase === 'Completed' || r.stage === 'rolling-back')).toBe(false)
+  })
+
+  it('a cancelled run hands the rollback over after the grace period: heartbeat 0, rolling back', async () => {
+    const cancel = new AbortController()
+    const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
+    const { saved } = await follow(ROLLING, ecs, {
+      cancel: cancel.signal,
+      onTick: n => {
+        if (n === 2) cancel.abort('SIGINT')
+      }
+    })
+    expect(saved[saved.length - 1]).toMatchObject({
+      phase: 'Active',
+      stage: 'rolling-back',
+      heartbeat: 0,
+      reason: 'the run was cancelled (SIGINT)'
+    })
+  })
+
+  it('a request it cannot apply is cleared by a save that ends before the next begins', async () => {
+    const tags = encodeRecord({ ...RECORD, request: 'pause' })
+    const ecs = new ScriptedEcs([
+      observation({ tags }),
+      observation({ counts: { new: 4, stable: 0 }, trafficPercent: 100, completed: true })
+    ])
+    let writing = 0
+    let overlapped = false
+    const writes: (string | null | undefined)[] = []
+    const clock = new FakeClock()
+    const follower = new Follower(
+      RECORD,
+      {
+        deployment: ecs,
+        gates: new Gates(),
+        records: {
+          save: async r => {
+            overlapped ||= writing > 0
+            writing++
+            writes.push(r.request)
+            await new Promise(resolve => setImmediate(resolve))
+            writing--
+          }
+        },
+        events: { emit: () => undefined },
+        clock
+      },
+      {
+        plan: ecsControllerPlan(ROLLING, 4),
+        pollIntervalMs: 1000,
+        stepTimeoutMs: 600_000,
+        timeoutMs: 3_600_000,
+        onFailure: 'rollback',
+        onCancel: 'rollback'
+      },
+      clock.now()
+    )
+    expect((await follower.run()).status).toBe(Status.Succeeded)
+    expect(writes).toContain(null)
+    expect(overlapped).toBe(false)
+  })
+})
+
 describe('Follower adopting a deployment whose run is gone', () => {
   const ABORT: FailureReason = { kind: 'requested', by: 'octocat', command: 'abort' }
 
