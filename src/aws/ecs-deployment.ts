@@ -23,6 +23,9 @@ import { describeService } from './service.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
 
+/** What UpdateService sets besides the task definition: the capacity percentages, or the native strategy. */
+export type EcsDeploymentConfiguration = DeploymentConfiguration
+
 export interface EcsDeploymentOptions {
   ecs: ECSClient
   cluster: string
