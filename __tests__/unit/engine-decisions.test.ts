@@ -8,12 +8,7 @@ import { Status } from '../../src/constants.js'
 import { decide, type Decision, type EngineState, type Limits } from '../../src/engine/decide.js'
 import { decideFollow, type FollowDecision, type FollowState } from '../../src/engine/decide-follow.js'
 import { recordedOutcome, statusOfOutcome } from '../../src/engine/outcome.js'
-import type {
-  AlarmState,
-  DeploymentObservation,
-  FleetObservation,
-  RevisionState
-} from '../../src/engine/ports.js'
+import type { AlarmState, DeploymentObservation, FleetObservation } from '../../src/engine/ports.js'
 import {
   afterCancel,
   CANCEL_GRACE_MS,
@@ -24,6 +19,7 @@ import {
 import { ecsControllerPlan } from '../../src/plan/ecs-plan.js'
 import { buildPlan } from '../../src/plan/planner.js'
 import type { Request, RolloutRecord } from '../../src/record/record.js'
+import { deploymentObservation, revisionState } from '../helpers/engine-fixtures.js'
 
 const NOW = 10_000_000
 const MIN = 60_000
@@ -57,17 +53,7 @@ const limits: Limits = {
   onFailure: 'rollback'
 }
 
-function revision(desired: number, running = desired): RevisionState {
-  return {
-    taskDefinition: 'td',
-    id: 'id',
-    desired,
-    running,
-    pending: desired - running,
-    steady: desired === running,
-    primary: false
-  }
-}
+const revision = revisionState
 
 function fleet(
   newCount: number,
@@ -300,20 +286,7 @@ describe('decide (task sets): observation + state → decision', () => {
   })
 })
 
-function deployment(over: Partial<DeploymentObservation> = {}): DeploymentObservation {
-  return {
-    desiredCount: 4,
-    counts: { new: 0, stable: 4 },
-    trafficPercent: 0,
-    completed: false,
-    scaledUp: false,
-    baking: false,
-    restored: false,
-    failedNewTasks: [],
-    events: [],
-    ...over
-  }
-}
+const deployment = deploymentObservation
 
 function followState(over: Partial<FollowState> = {}): FollowState {
   return {

@@ -19,6 +19,7 @@ import type { Plan } from '../../src/plan/types.js'
 import type { PlanConfig } from '../../src/config/types.js'
 import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import { renderSummary } from '../../src/report/summary.js'
+import { deploymentObservation } from '../helpers/engine-fixtures.js'
 import { FakeClock } from '../helpers/fake-world.js'
 
 const ROLLING: PlanConfig = {
@@ -35,20 +36,7 @@ const CANARY: PlanConfig = {
   bakeMs: 120_000
 }
 
-function observation(over: Partial<DeploymentObservation> = {}): DeploymentObservation {
-  return {
-    desiredCount: 4,
-    counts: { new: 0, stable: 4 },
-    trafficPercent: 0,
-    completed: false,
-    scaledUp: false,
-    baking: false,
-    restored: false,
-    failedNewTasks: [],
-    events: [],
-    ...over
-  }
-}
+const observation = deploymentObservation
 
 /** ECS as a script: each observation is the next one of `script` (the last repeats). */
 class ScriptedEcs implements DeploymentPort {
@@ -337,7 +325,7 @@ describe('Follower: requests and cancellation', () => {
   it('a cancelled run asks ECS to roll back at once and hands the rest to ECS after the grace period', async () => {
     const cancel = new AbortController()
     const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
-    const { result } = await follow(ROLLING, ecs, {
+    const { result, saved } = await follow(ROLLING, ecs, {
       cancel: cancel.signal,
       onTick: n => {
         if (n === 2) cancel.abort('SIGINT')
@@ -345,6 +333,13 @@ describe('Follower: requests and cancellation', () => {
     })
     expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'cancelled', signal: 'SIGINT' } })
     expect(ecs.calls).toEqual(['start', 'rollback'])
+    // Handed over as the task-set engine does: no owner any more (heartbeat 0), rolling back, for the post step.
+    expect(saved[saved.length - 1]).toMatchObject({
+      phase: 'Active',
+      stage: 'rolling-back',
+      heartbeat: 0,
+      reason: 'the run was cancelled (SIGINT)'
+    })
   })
 })
 
@@ -366,23 +361,6 @@ describe('Follower: the loop it shares with the reconciler', () => {
     })
     expect(ecs.calls).toEqual(['start'])
     expect(saved.some(r => r.phase === 'Completed' || r.stage === 'rolling-back')).toBe(false)
-  })
-
-  it('a cancelled run hands the rollback over after the grace period: heartbeat 0, rolling back', async () => {
-    const cancel = new AbortController()
-    const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
-    const { saved } = await follow(ROLLING, ecs, {
-      cancel: cancel.signal,
-      onTick: n => {
-        if (n === 2) cancel.abort('SIGINT')
-      }
-    })
-    expect(saved[saved.length - 1]).toMatchObject({
-      phase: 'Active',
-      stage: 'rolling-back',
-      heartbeat: 0,
-      reason: 'the run was cancelled (SIGINT)'
-    })
   })
 
   it('a request it cannot apply is cleared by a save that ends before the next begins', async () => {

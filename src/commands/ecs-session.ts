@@ -10,7 +10,9 @@ import type { ServiceInfo } from '../aws/service.js'
 import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
 import { fractionalBakeWarnings } from '../config/controller-inputs.js'
 import type { Config, PlanConfig } from '../config/types.js'
+import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
+import { recordedOutcome } from '../engine/outcome.js'
 import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
@@ -123,10 +125,14 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         return await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run())
       } catch (error) {
         // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
-        const ended = { phase: 'Completed', stage: undefined, outcome: 'failed', request: null } as const
+        const ended = {
+          phase: 'Completed',
+          stage: undefined,
+          outcome: recordedOutcome(Status.Failed)
+        } as const
         const at = deps.clock.now()
         await records
-          .save({ ...record, ...ended, reason: describeError(error), heartbeat: at })
+          .save({ ...record, ...ended, reason: describeError(error), heartbeat: at, request: null })
           .catch(() => undefined)
         throw error
       }

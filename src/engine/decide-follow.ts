@@ -4,10 +4,9 @@
 // The gates are judged by the very rule task-set rollouts use (failedGate).
 
 import type { Plan } from '../plan/types.js'
-import type { Request } from '../record/record.js'
-import { failedGate, type EngineState, type Limits, type LoopState } from './decide.js'
+import { failedGate, type EngineState, type Limits, type LoopState, type Watch } from './decide.js'
 import type { FailureReason } from './events.js'
-import type { AlarmState, DeploymentObservation } from './ports.js'
+import type { DeploymentObservation } from './ports.js'
 
 export interface FollowState extends LoopState {
   /** Final stage: the post-deploy hook has run and the final bake is announced. */
@@ -16,11 +15,8 @@ export interface FollowState extends LoopState {
   rollbackAsked: boolean
 }
 
-export interface FollowObservation {
+export interface FollowObservation extends Watch {
   deployment: DeploymentObservation
-  alarms: AlarmState[]
-  request?: Request
-  now: number
 }
 
 export type FollowDecision =

@@ -40,13 +40,17 @@ export interface Limits {
   onFailure: OnFailure
 }
 
-export interface Observation {
-  fleet: FleetObservation
+/** What every controller's decision sees besides its fleet: the gates, a request, the time. */
+export interface Watch {
   /** Gate alarms as of the last poll. */
   alarms: AlarmState[]
   /** A control run's request found on the record. */
   request?: Request
   now: number
+}
+
+export interface Observation extends Watch {
+  fleet: FleetObservation
 }
 
 export type Decision =

@@ -10,13 +10,12 @@
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import type { Counts, Plan } from '../plan/types.js'
-import type { RecordPort, Request, RolloutRecord } from '../record/record.js'
+import type { Request, RolloutRecord } from '../record/record.js'
 import { defaultMaxFailedTasks } from './decide.js'
 import { decideFollow, EPSILON, type FollowDecision, type FollowState } from './decide-follow.js'
-import type { EventSink, FailureReason } from './events.js'
-import type { Hooks } from './hooks.js'
-import { EngineLoop, type EngineResult, type EngineSettings, type Turn } from './loop.js'
-import type { Clock, DeploymentObservation, DeploymentPort, GatesPort } from './ports.js'
+import type { FailureReason } from './events.js'
+import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import type { DeploymentObservation, DeploymentPort } from './ports.js'
 import { reasonText } from './reasons.js'
 
 // Names the tests and the adapter import from here.
@@ -28,14 +27,8 @@ export {
 } from './decide-follow.js'
 export type { DeploymentObservation, DeploymentPort, EcsVerdict } from './ports.js'
 
-export interface FollowDeps {
+export interface FollowDeps extends LoopDeps {
   deployment: DeploymentPort
-  gates: GatesPort
-  records: RecordPort
-  events: EventSink
-  clock: Clock
-  hooks?: Hooks
-  cancel?: AbortSignal
   /** A line for the job log (how the rollback was asked for). */
   log?: (line: string) => void
 }

@@ -7,12 +7,11 @@ import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
-import type { RecordPort, RolloutRecord } from '../record/record.js'
+import type { RolloutRecord } from '../record/record.js'
 import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState } from './decide.js'
-import type { EventSink, FailureReason } from './events.js'
-import type { Hooks } from './hooks.js'
-import { EngineLoop, type EngineResult, type EngineSettings, type Turn } from './loop.js'
-import type { Clock, FleetObservation, FleetPort, GatesPort, TrafficPort } from './ports.js'
+import type { FailureReason } from './events.js'
+import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
 import { MAX_OBSERVE_ERRORS } from './rules.js'
 
@@ -31,16 +30,9 @@ export const QUICK_POLL_MS = 1000
  */
 export const FIRST_QUICK_POLL_MS = 200
 
-export interface EngineDeps {
+export interface EngineDeps extends LoopDeps {
   fleet: FleetPort
   traffic: TrafficPort
-  gates: GatesPort
-  records: RecordPort
-  events: EventSink
-  clock: Clock
-  hooks?: Hooks
-  /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
-  cancel?: AbortSignal
 }
 
 export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
