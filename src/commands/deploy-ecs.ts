@@ -10,6 +10,7 @@ import type { EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
 import { describeService } from '../aws/service.js'
 import { serviceDeploymentUnderWay } from '../aws/service-deployments.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
+import { describeTaskDefinition } from '../aws/task-definition-details.js'
 import { checkEcsControllerInputs } from '../config/controller-inputs.js'
 import { InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
@@ -58,7 +59,8 @@ export class EcsControllerDeploy extends DeployPipeline {
     return { stable: this.service.taskDefinition ?? '' }
   }
 
-  protected roll({ record, plan, gates, from, to, inFlight }: NewRollout): Promise<Outcome> {
+  protected async roll({ record, plan, gates, to, inFlight }: NewRollout): Promise<Outcome> {
+    const from = await describeTaskDefinition(this.deps.clients.ecs, record.stableTaskDefinition)
     return followRollout({
       config: this.config,
       deps: this.deps,

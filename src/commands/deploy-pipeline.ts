@@ -13,7 +13,7 @@ import {
   registerTaskDefinition,
   resolveTaskDefinition
 } from '../aws/task-definition.js'
-import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
 import { formatDuration, InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import type { Plan } from '../plan/types.js'
@@ -31,7 +31,7 @@ export interface NewRollout {
   record: RolloutRecord
   plan: Plan
   gates: AlarmGates
-  from?: TaskDefinitionDetails
+  /** The new task definition in full, for "what changed" (the stable one is read when the controller needs it). */
   to?: TaskDefinitionDetails
   /** The rollout this one replaces, left without an owner (takeover: true). */
   inFlight?: RolloutRecord
@@ -93,8 +93,7 @@ export abstract class DeployPipeline {
       newTaskDefinition: resolved.arn,
       stableTaskDefinition: settled.stable
     })
-    const from = await describeTaskDefinition(clients.ecs, settled.stable)
-    return this.roll({ record, plan, gates, from, to: resolved.definition, inFlight })
+    return this.roll({ record, plan, gates, to: resolved.definition, inFlight })
   }
 
   /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */

@@ -4,6 +4,7 @@
 
 import { ListenerWeights } from '../aws/listener-weights.js'
 import { readService } from '../aws/service.js'
+import { describeTaskDefinition } from '../aws/task-definition-details.js'
 import { show, InputError } from '../config/parse.js'
 import { Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
@@ -46,7 +47,7 @@ export class TaskSetDeploy extends DeployPipeline {
     return { stable: this.service.taskDefinition }
   }
 
-  protected async roll({ record, from, to }: NewRollout): Promise<Outcome> {
+  protected async roll({ record, to }: NewRollout): Promise<Outcome> {
     const { config, deps } = this
     const ports = await portsFor(config, deps.clients, this.service, record)
     saveForPostStep(config, record.id)
@@ -67,7 +68,7 @@ export class TaskSetDeploy extends DeployPipeline {
         trafficPercent: 0,
         promoted: false
       },
-      from,
+      from: await describeTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
       to,
       ungated: firstDeploy,
       plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined
