@@ -8,6 +8,7 @@ import type { PlanConfig } from '../../src/config/types.js'
 import { decide, type EngineState, type Limits } from '../../src/engine/decide.js'
 import type { FleetObservation, RevisionState } from '../../src/engine/ports.js'
 import { buildPlan } from '../../src/plan/planner.js'
+import { revisionState } from '../helpers/engine-fixtures.js'
 
 const NOW = 1_000_000
 const config = (traffic: 'replicas' | 'weights'): PlanConfig => ({
@@ -34,15 +35,7 @@ const state = (trafficPercent: number): EngineState => ({
   trafficPercent,
   promoted: false
 })
-const set = (desired: number, running: number): RevisionState => ({
-  taskDefinition: 'td',
-  id: 'id',
-  desired,
-  running,
-  pending: desired - running,
-  steady: desired === running,
-  primary: false
-})
+const set = revisionState
 const failing = (stable: RevisionState): FleetObservation => ({
   desiredCount: 4,
   new: set(4, 1),

@@ -19,6 +19,7 @@ import type { Plan } from '../../src/plan/types.js'
 import type { PlanConfig } from '../../src/config/types.js'
 import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import { renderSummary } from '../../src/report/summary.js'
+import { deploymentObservation } from '../helpers/engine-fixtures.js'
 import { FakeClock } from '../helpers/fake-world.js'
 
 const ROLLING: PlanConfig = {
@@ -35,20 +36,7 @@ const CANARY: PlanConfig = {
   bakeMs: 120_000
 }
 
-function observation(over: Partial<DeploymentObservation> = {}): DeploymentObservation {
-  return {
-    desiredCount: 4,
-    counts: { new: 0, stable: 4 },
-    trafficPercent: 0,
-    completed: false,
-    scaledUp: false,
-    baking: false,
-    restored: false,
-    failedNewTasks: [],
-    events: [],
-    ...over
-  }
-}
+const observation = deploymentObservation
 
 /** ECS as a script: each observation is the next one of `script` (the last repeats). */
 class ScriptedEcs implements DeploymentPort {
@@ -337,7 +325,7 @@ describe('Follower: requests and cancellation', () => {
   it('a cancelled run asks ECS to roll back at once and hands the rest to ECS after the grace period', async () => {
     const cancel = new AbortController()
     const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
-    const { result } = await follow(ROLLING, ecs, {
+    const { result, saved } = await follow(ROLLING, ecs, {
       cancel: cancel.signal,
       onTick: n => {
         if (n === 2) cancel.abort('SIGINT')
@@ -345,6 +333,76 @@ describe('Follower: requests and cancellation', () => {
     })
     expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'cancelled', signal: 'SIGINT' } })
     expect(ecs.calls).toEqual(['start', 'rollback'])
+    // Handed over as the task-set engine does: no owner any more (heartbeat 0), rolling back, for the post step.
+    expect(saved[saved.length - 1]).toMatchObject({
+      phase: 'Active',
+      stage: 'rolling-back',
+      heartbeat: 0,
+      reason: 'the run was cancelled (SIGINT)'
+    })
+  })
+})
+
+describe('Follower: the loop it shares with the reconciler', () => {
+  it('another run took the rollout over: the follower stops at once, asking nothing of ECS', async () => {
+    const tags = encodeRecord({
+      ...RECORD,
+      heartbeat: Date.UTC(2030, 0),
+      owner: 'https://example.test/runs/9'
+    })
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 1, stable: 4 } }),
+      observation({ counts: { new: 2, stable: 3 }, tags })
+    ])
+    const { result, saved } = await follow(ROLLING, ecs)
+    expect(result).toMatchObject({
+      status: Status.Failed,
+      reason: { kind: 'taken-over', by: 'https://example.test/runs/9' }
+    })
+    expect(ecs.calls).toEqual(['start'])
+    expect(saved.some(r => r.phase === 'Completed' || r.stage === 'rolling-back')).toBe(false)
+  })
+
+  it('a request it cannot apply is cleared by a save that ends before the next begins', async () => {
+    const tags = encodeRecord({ ...RECORD, request: 'pause' })
+    const ecs = new ScriptedEcs([
+      observation({ tags }),
+      observation({ counts: { new: 4, stable: 0 }, trafficPercent: 100, completed: true })
+    ])
+    let writing = 0
+    let overlapped = false
+    const writes: (string | null | undefined)[] = []
+    const clock = new FakeClock()
+    const follower = new Follower(
+      RECORD,
+      {
+        deployment: ecs,
+        gates: new Gates(),
+        records: {
+          save: async r => {
+            overlapped ||= writing > 0
+            writing++
+            writes.push(r.request)
+            await new Promise(resolve => setImmediate(resolve))
+            writing--
+          }
+        },
+        events: { emit: () => undefined },
+        clock
+      },
+      {
+        plan: ecsControllerPlan(ROLLING, 4),
+        pollIntervalMs: 1000,
+        stepTimeoutMs: 600_000,
+        timeoutMs: 3_600_000,
+        onFailure: 'rollback',
+        onCancel: 'rollback'
+      },
+      clock.now()
+    )
+    expect((await follower.run()).status).toBe(Status.Succeeded)
+    expect(writes).toContain(null)
+    expect(overlapped).toBe(false)
   })
 })
 

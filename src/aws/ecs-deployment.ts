@@ -16,12 +16,15 @@ import {
   type Service,
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
-import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/follow.js'
+import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
 import { describeError } from '../errors.js'
 import { FailedTasks } from './failed-tasks.js'
 import { describeService } from './service.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
+
+/** What UpdateService sets besides the task definition: the capacity percentages, or the native strategy. */
+export type EcsDeploymentConfiguration = DeploymentConfiguration
 
 export interface EcsDeploymentOptions {
   ecs: ECSClient

@@ -20,7 +20,7 @@ import { decodeRecord, TAG_PREFIX, tagValue, type RolloutRecord } from '../recor
 import { escapeHtml, link, table } from '../report/html.js'
 import { diffHtml, diffTaskDefinitions, diffText } from '../report/task-definition-diff.js'
 import type { Outcome } from './outcome.js'
-import type { SessionDeps } from './rollout-session.js'
+import type { SessionDeps } from './session-deps.js'
 
 const HISTORY_MAX = 20
 

@@ -11,19 +11,24 @@ import type { AlarmState, FleetObservation, RevisionState } from './ports.js'
 
 export type Mode = 'forward' | 'final' | 'rollback'
 
-export interface EngineState {
+/** Where a rollout is, whatever its controller. */
+export interface LoopState {
   mode: Mode
   /** 1-based index of the step being worked on (forward mode). */
   step: number
-  /** Moving: scaling toward the step's counts. Baking: counts reached and stable, watching the gates. */
+  /** Moving: on the way to the step's counts. Baking: the step is reached and stable, the gates are watched. */
   phase: 'moving' | 'baking'
   stepStartedAt: number
   bakeStartedAt?: number
   /** Production traffic on the new revision, as last set (weights) or implied by task counts (replicas). */
   trafficPercent: number
+  failure?: FailureReason
+}
+
+/** Where a task-set rollout is. */
+export interface EngineState extends LoopState {
   /** Whether the new revision has been made the service's primary. */
   promoted: boolean
-  failure?: FailureReason
 }
 
 export interface Limits {
@@ -35,13 +40,17 @@ export interface Limits {
   onFailure: OnFailure
 }
 
-export interface Observation {
-  fleet: FleetObservation
+/** What every controller's decision sees besides its fleet: the gates, a request, the time. */
+export interface Watch {
   /** Gate alarms as of the last poll. */
   alarms: AlarmState[]
   /** A control run's request found on the record. */
   request?: Request
   now: number
+}
+
+export interface Observation extends Watch {
+  fleet: FleetObservation
 }
 
 export type Decision =

@@ -87,6 +87,66 @@ export interface GatesPort {
   read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[] }>
 }
 
+/**
+ * The ECS side of a service with the ECS deployment controller: one deployment of the new revision, which ECS
+ * carries out itself. The engine's acts on it are start (or adopt) and roll back; an ECS pause hook would add
+ * "continue the held step" here, as one more act.
+ */
+export interface DeploymentPort {
+  /** Starts ECS's deployment of the new revision (UpdateService). */
+  start(): Promise<void>
+  /**
+   * Finds the deployment of the new revision that another run started (its owner is gone) instead of starting
+   * one. With `rollback`, says whether a rollback of it is under way already (asked for by that run, or ECS's).
+   */
+  adopt(rollback: boolean): Promise<{ rollingBack: boolean }>
+  /**
+   * One look: a DescribeServices (with tags), a DescribeServiceDeployments for native strategies, and the new
+   * revision's stopped tasks only when it is short of running ones.
+   */
+  observe(): Promise<DeploymentObservation>
+  /**
+   * Asks ECS to go back to the stable revision: StopServiceDeployment ROLLBACK where the service deployment is
+   * in progress and the API exists, otherwise UpdateService to the stable task definition. Says which, for the log.
+   */
+  rollback(): Promise<string>
+}
+
+/** What ECS did on its own: failed the deployment, stopped it, or rolled it back. */
+export interface EcsVerdict {
+  cause: 'circuit-breaker' | 'alarms' | 'stopped' | 'failed'
+  /** ECS's words: rolloutStateReason or statusReason. */
+  reason: string
+  alarms?: string[]
+  /** ECS is rolling (or has rolled) the service back to the stable revision by itself. */
+  rolledBack: boolean
+}
+
+export interface DeploymentObservation {
+  desiredCount: number
+  /** Running tasks: of the new revision, and of every other. */
+  counts: Counts
+  /** Production traffic on the new revision: ECS's weight (native), or its share of running tasks (rolling). */
+  trafficPercent: number
+  /** ECS has finished putting the new revision in place: COMPLETED (rolling) or SUCCESSFUL (native). */
+  completed: boolean
+  /** Native: the new revision runs at full size and healthy (past SCALE_UP). */
+  scaledUp: boolean
+  /** Native: ECS is in its bake time (or cleaning up after it). */
+  baking: boolean
+  /** ECS failed, stopped or rolled back the deployment on its own. */
+  ecs?: EcsVerdict
+  /** The stable revision serves again, alone and steady: a rollback is over. */
+  restored: boolean
+  /** Why the deployment can be neither followed nor rolled back: ECS's rollback failed, or another replaced it. */
+  stuck?: string
+  /** The new revision's failed tasks seen so far (cumulative). */
+  failedNewTasks: FailedTask[]
+  /** Service events not reported before, oldest first, at ECS's time. */
+  events: { id: string; at: number; message: string }[]
+  tags?: Record<string, string>
+}
+
 /** Time, injectable so unit tests run instantly. */
 export interface Clock {
   now(): number

@@ -1,8 +1,9 @@
-// Why a rollout stopped going forward, in words: one clause for headlines and annotations, and the full
-// evidence (the alarm's state reason, the stopped tasks, the hook's output) for the log and the summary.
+// Why a rollout stopped going forward, shown: the clause for headlines and annotations (worded, with the line
+// for the record and the outputs, in engine/reasons.ts), and the full evidence (the alarm's state reason, the
+// stopped tasks, the hook's output) for the log and the summary.
 
-import { formatDuration } from '../config/parse.js'
 import type { FailureReason } from '../engine/events.js'
+import { reasonWords } from '../engine/reasons.js'
 import type { FailedTask } from '../engine/ports.js'
 import { alarmUrl, taskId, taskUrl } from './console-links.js'
 import { Html, code, escapeHtml, safe, link, pre, table } from './html.js'
@@ -15,49 +16,7 @@ export const MAX_OUTPUT_LINES = 30
 
 /** "alarm web-5xx went into ALARM": one clause, safe for a log line (not yet escaped for HTML). */
 export function reasonClause(r: FailureReason): string {
-  switch (r.kind) {
-    case 'alarm':
-      return `alarm ${oneLine(r.alarm.name)} went into ${r.alarm.state}`
-    case 'tasks':
-      return `${plural(r.tasks.length, 'new task')} stopped or failed health checks (max-failed-tasks: ${r.threshold})`
-    case 'timeout':
-      return r.scope === 'step'
-        ? `step${r.step === undefined ? '' : ` ${r.step}`} did not become stable within step-timeout (${formatDuration(r.limitMs)})`
-        : `the rollout ran past its timeout (${formatDuration(r.limitMs)})`
-    case 'hook':
-      return r.exitCode === null
-        ? `hook ${oneLine(r.hook)} did not finish (no exit code)`
-        : `hook ${oneLine(r.hook)} exited with code ${r.exitCode}`
-    case 'cancelled':
-      return `the run was cancelled (${oneLine(r.signal)})`
-    case 'api':
-      return `an AWS API call failed: ${oneLine(r.message)}`
-    case 'requested':
-      return `${oneLine(r.by)} asked to ${r.command}`
-    case 'orphan':
-      return `the run that owned the rollout stopped without finishing it (${oneLine(r.owner)})`
-    case 'taken-over':
-      return `another run took the rollout over (${oneLine(r.by)}): this run changed nothing more`
-    case 'ecs':
-      return ecsClause(r)
-  }
-}
-
-/** "ECS's deployment circuit breaker rolled the deployment back". */
-function ecsClause(r: Extract<FailureReason, { kind: 'ecs' }>): string {
-  const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment'
-  switch (r.cause) {
-    case 'circuit-breaker':
-      return `ECS's deployment circuit breaker ${did}`
-    case 'alarms': {
-      const names = r.alarms?.length ? ` (${r.alarms.map(a => oneLine(a, 200)).join(', ')})` : ''
-      return `ECS's deployment alarms${names} ${did}`
-    }
-    case 'stopped':
-      return `the service deployment was stopped outside this run, and ECS ${did}`
-    case 'failed':
-      return `ECS failed the deployment`
-  }
+  return oneLine(reasonWords(r).clause)
 }
 
 /** A short title for an annotation: "Alarm web-5xx". */

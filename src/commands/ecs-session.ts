@@ -1,0 +1,141 @@
+// An ECS-controller rollout run to its end: the follower over ECS's deployment (aws/ecs-deployment.ts), under the
+// same gates, hooks, log, job summary and outputs as a task-set rollout (run-engine.ts). A deploy starts the
+// deployment; a control run's abort or resume adopts one whose run is gone.
+
+import * as core from '@actions/core'
+import type { AlarmGates } from '../aws/alarm-gates.js'
+import { EcsDeployment, type EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
+import { RecordStore } from '../aws/record-store.js'
+import type { ServiceInfo } from '../aws/service.js'
+import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import { fractionalBakeWarnings } from '../config/controller-inputs.js'
+import type { Config, PlanConfig } from '../config/types.js'
+import { Status } from '../constants.js'
+import { describeError } from '../errors.js'
+import { recordedOutcome } from '../engine/outcome.js'
+import type { FailureReason } from '../engine/events.js'
+import { Follower } from '../engine/follow.js'
+import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import type { Plan } from '../plan/types.js'
+import type { RolloutRecord } from '../record/record.js'
+import type { Outcome } from './outcome.js'
+import { takeOver } from './ownership.js'
+import { engineSettings, hookRunner, runEngine, saveForPostStep } from './run-engine.js'
+import type { SessionDeps } from './session-deps.js'
+import { checkedGates } from './start-checks.js'
+
+export interface FollowOptions {
+  config: Config
+  deps: SessionDeps
+  record: RolloutRecord
+  plan: Plan
+  /** The service the record is kept on: followRollout saves it there first. */
+  serviceArn: string
+  gates: AlarmGates
+  from?: TaskDefinitionDetails
+  to?: TaskDefinitionDetails
+  deploymentConfiguration: EcsDeploymentConfiguration
+  native: boolean
+  inFlight?: RolloutRecord
+  /** A deployment another run started, followed from its step (a control run's abort or resume). */
+  adopt?: { step: number; rollback?: FailureReason }
+}
+
+/**
+ * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
+ * deployment from the owner's step under its own gates and, with `rollback`, has ECS roll it back. ECS went on
+ * with the deployment while nobody watched, so there is nothing to pause or promote. `plan` is the record's with
+ * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
+ */
+export async function carryOnEcsController(
+  config: Config,
+  deps: SessionDeps,
+  info: ServiceInfo,
+  record: RolloutRecord,
+  how: { plan: PlanConfig; rollback?: FailureReason }
+): Promise<Outcome> {
+  const { clients } = deps
+  const gates = await checkedGates(config, clients)
+  const taken: RolloutRecord = {
+    ...takeOver(record, deps, how.rollback ? 'rollback' : 'forward'),
+    plan: how.plan
+  }
+  return followRollout({
+    config,
+    deps,
+    record: taken,
+    plan: ecsControllerPlan(how.plan, info.desiredCount),
+    serviceArn: info.arn,
+    gates,
+    from: await describeTaskDefinition(clients.ecs, record.stableTaskDefinition),
+    to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
+    deploymentConfiguration: {},
+    native: isNativeStrategy(record.plan.strategy.name),
+    adopt: { step: record.step, rollback: how.rollback }
+  })
+}
+
+/** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
+export async function followRollout(o: FollowOptions): Promise<Outcome> {
+  const { config, deps, record, plan } = o
+  const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn })
+  await records.save(record)
+  saveForPostStep(config, record.id)
+  return runEngine({
+    config,
+    deps,
+    record,
+    plan,
+    fromStep: o.adopt?.step ?? 1,
+    controller: 'ECS',
+    from: o.from,
+    to: o.to,
+    engine: async events => {
+      const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
+      if (o.inFlight)
+        warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
+      for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint)) warn(message)
+      const deployment = new EcsDeployment({
+        ecs: deps.clients.ecs,
+        cluster: config.cluster,
+        service: config.service,
+        newTaskDefinition: record.newTaskDefinition,
+        stableTaskDefinition: record.stableTaskDefinition ?? '',
+        deploymentConfiguration: o.deploymentConfiguration,
+        native: o.native,
+        since: deps.clock.now(),
+        warn
+      })
+      const follower = new Follower(
+        record,
+        {
+          deployment,
+          gates: o.gates,
+          records,
+          events,
+          clock: deps.clock,
+          hooks: hookRunner(config, deps, record, events),
+          cancel: deps.cancel,
+          log: line => core.info(line)
+        },
+        engineSettings(config, plan),
+        deps.clock.now()
+      )
+      try {
+        return await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run())
+      } catch (error) {
+        // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+        const ended = {
+          phase: 'Completed',
+          stage: undefined,
+          outcome: recordedOutcome(Status.Failed)
+        } as const
+        const at = deps.clock.now()
+        await records
+          .save({ ...record, ...ended, reason: describeError(error), heartbeat: at, request: null })
+          .catch(() => undefined)
+        throw error
+      }
+    }
+  })
+}

@@ -1,0 +1,72 @@
+// The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
+// does, when a rollback is stuck. Pure, so engine-rules.test.ts tables them; loop.ts carries them out.
+
+import type { OnFailure } from '../config/types.js'
+import type { RolloutRecord } from '../record/record.js'
+import type { Mode } from './decide.js'
+import type { FailureReason } from './events.js'
+
+/** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
+export const HEARTBEAT_MS = 10_000
+/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
+export const MAX_OBSERVE_ERRORS = 3
+/** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
+export const CANCEL_GRACE_MS = 5000
+
+/**
+ * Who took the rollout over, when the record read from the service is no longer this run's: another rollout's
+ * id, or a heartbeat newer than this run's last (a control run wrote it as its own). Undefined while it is ours.
+ */
+export function takenOverBy(
+  recorded: RolloutRecord | undefined,
+  own: { id: string; heartbeat: number }
+): string | undefined {
+  if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat)) return undefined
+  return recorded.owner || recorded.runUrl || recorded.actor
+}
+
+export type CancelVerdict =
+  /** on-cancel: pause — the rollout stops where it is, for a later run. */
+  | { kind: 'pause'; reason: FailureReason }
+  /** on-cancel: rollback — the rollback starts at once. */
+  | { kind: 'rollback'; reason: FailureReason }
+  /** The rollback goes on through the grace period (a rollback is never paused halfway). */
+  | { kind: 'carry-on' }
+  /** The grace is over: the record is handed to the next run (or the post step), which carries the rollback on. */
+  | { kind: 'hand-over' }
+
+export interface CancelFacts {
+  signal: string
+  /** When this run first saw the cancel; undefined the first time. */
+  seenAt?: number
+  now: number
+  onCancel: OnFailure
+  mode: Mode
+}
+
+/** What a cancelled run does next. */
+export function afterCancel(c: CancelFacts): CancelVerdict {
+  if (c.seenAt !== undefined)
+    return c.now - c.seenAt >= CANCEL_GRACE_MS ? { kind: 'hand-over' } : { kind: 'carry-on' }
+  if (c.mode === 'rollback') return { kind: 'carry-on' }
+  const reason: FailureReason = { kind: 'cancelled', signal: c.signal }
+  return c.onCancel === 'pause' ? { kind: 'pause', reason } : { kind: 'rollback', reason }
+}
+
+/**
+ * A rollback that has made no progress (no action taken, or ECS asked) for step-timeout is stuck: the run ends
+ * failed rather than wait for ever. `progressAt` is undefined until the rollback's first action.
+ */
+export function stuckRollback(
+  progressAt: number | undefined,
+  now: number,
+  stepTimeoutMs: number
+): FailureReason | undefined {
+  if (progressAt === undefined || now - progressAt <= stepTimeoutMs) return undefined
+  return { kind: 'timeout', scope: 'step', limitMs: stepTimeoutMs }
+}
+
+/** A request from a control run carries the name of who asked, as the record has it. */
+export function namedRequest(reason: FailureReason, requestedBy: string | undefined): FailureReason {
+  return reason.kind === 'requested' && requestedBy ? { ...reason, by: requestedBy } : reason
+}
