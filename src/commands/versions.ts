@@ -3,18 +3,13 @@
 // written when a rollout of it ends, so they outlive the service's own record of the latest rollout.
 
 import * as core from '@actions/core'
-import {
-  DescribeTaskDefinitionCommand,
-  ListTaskDefinitionsCommand,
-  TagResourceCommand,
-  type ECSClient,
-  type TaskDefinition
-} from '@aws-sdk/client-ecs'
+import { ListTaskDefinitionsCommand, TagResourceCommand, type ECSClient } from '@aws-sdk/client-ecs'
 import { readService, type ServiceInfo } from '../aws/service.js'
-import { tagList, tagRecord } from '../aws/tags.js'
-import { taskDefinitionLabel } from '../aws/task-definition.js'
+import { tagList } from '../aws/tags.js'
+import { describeTaskDefinition, taskDefinitionLabel } from '../aws/task-definition.js'
 import { InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { Output, Status } from '../constants.js'
 import { decodeRecord, TAG_PREFIX, tagValue, type RolloutRecord } from '../record/record.js'
 import { escapeHtml, link, table } from '../report/html.js'
@@ -54,9 +49,8 @@ export async function recordVersion(
     'rollout-id': record.id
   }
   // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
-  const existing = await ecs
-    .send(new DescribeTaskDefinitionCommand({ taskDefinition: record.newTaskDefinition, include: ['TAGS'] }))
-    .then(out => tagRecord(out.tags))
+  const existing = await describeTaskDefinition(ecs, record.newTaskDefinition, { tags: true })
+    .then(out => out.tags)
     .catch(() => ({}) as Record<string, string>)
   if (existing[TAG_PREFIX + 'commit']) fields.commit = ''
   const tags = Object.fromEntries(
@@ -83,17 +77,14 @@ export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promis
   const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
   return Promise.all(
     newest.map(async arn => {
-      const out = await ecs.send(
-        new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })
-      )
-      const tags = tagRecord(out.tags)
+      const { definition, tags } = await describeTaskDefinition(ecs, arn, { tags: true })
       const get = (k: string): string | undefined => tags[TAG_PREFIX + k] || undefined
       return {
         arn,
         label: taskDefinitionLabel(arn),
         revision: revisionOf(arn),
-        status: out.taskDefinition?.status ?? 'UNKNOWN',
-        registeredAt: out.taskDefinition?.registeredAt?.getTime(),
+        status: definition.status ?? 'UNKNOWN',
+        registeredAt: definition.registeredAt?.getTime(),
         deployedAt: get('deployed-at') ? Number(get('deployed-at')) : undefined,
         actor: get('actor'),
         commit: get('commit'),
@@ -149,7 +140,7 @@ export async function resolveVersion(
   input: string,
   ref: string,
   options: { inactive?: 'refuse' | 'allow' } = {}
-): Promise<TaskDefinition> {
+): Promise<TaskDefinitionInfo> {
   let target = ref
   if (ref === 'previous') {
     const record = decodeRecord(service.tags)
@@ -171,16 +162,15 @@ export async function resolveVersion(
       throw new InputError(input, `${show(ref)}: the service has no task definition to take the family from`)
     target = `${taskDefinitionLabel(service.taskDefinition).split(':')[0]}:${ref}`
   }
-  let out
+  let definition: TaskDefinitionInfo
   try {
-    out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: target }))
+    definition = (await describeTaskDefinition(ecs, target)).definition
   } catch (error) {
     throw new InputError(
       input,
       `${show(ref)} names no task definition that exists (${(error as Error).message})`
     )
   }
-  const definition = out.taskDefinition as TaskDefinition
   if (definition.status !== 'ACTIVE' && options.inactive !== 'allow')
     throw new InputError(
       input,
