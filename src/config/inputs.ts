@@ -1,7 +1,7 @@
 // Turns the raw action inputs into a validated Config. Nothing touches AWS before this has passed, so every
 // invalid value fails the step with nothing changed. Reading is injected (`read`) so tests need no runner.
 
-import { splitCommand } from '../hooks/argv.js'
+import { splitCommand } from './argv.js'
 import { INPUT_DEFAULTS, type InputName } from './input-defaults.js'
 import {
   parseAlarmNames,

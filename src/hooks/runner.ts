@@ -14,7 +14,7 @@ import { reasonText, type HookContext, type HookName, type Hooks } from '../engi
 import type { LogPort } from '../report/log.js'
 import { MAX_OUTPUT_LINES } from '../report/reason.js'
 import { oneLine } from '../report/text.js'
-import { splitCommand } from './argv.js'
+import { splitCommand } from '../config/argv.js'
 import { type AttemptEnd, runAttempt } from './attempt.js'
 
 /** The exit code that asks for another attempt. */

@@ -6,25 +6,13 @@
 //   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
 //   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
 
-import { resolveQuantity } from '../config/parse.js'
-import type { PlanConfig, StrategyName } from '../config/types.js'
+import { bakeMinutes, resolveQuantity } from '../config/parse.js'
+import { isNativeStrategy, type NativeStrategy, type PlanConfig } from '../config/types.js'
 import { TASK_START_ESTIMATE_MS } from './planner.js'
 import type { Plan, PlanStep } from './types.js'
 
-export type NativeStrategy = 'linear' | 'canary' | 'blue-green'
-
-export function isNativeStrategy(name: StrategyName): name is NativeStrategy {
-  return name === 'linear' || name === 'canary' || name === 'blue-green'
-}
-
-/**
- * ECS counts bake time in minutes. Whole minutes stay whole; anything else is sent as the exact fraction,
- * rounded up to 0.01 minute (0.6 s), so a bake is never shorter than asked (see deploy-ecs.ts: a warning says
- * ECS may refuse it; the sandbox accepts it).
- */
-export function bakeMinutes(ms: number): number {
-  return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100
-}
+// Defined with the inputs they check (config/), and named here too, where the ECS plan uses them.
+export { bakeMinutes, isNativeStrategy, type NativeStrategy }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 export function rollingPercents(
