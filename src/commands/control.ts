@@ -3,16 +3,15 @@
 // still running is asked through a request on the record, and this run waits until the owner has acted.
 
 import * as core from '@actions/core'
-import { TagResourceCommand } from '@aws-sdk/client-ecs'
 import { describeService, readService, type ServiceInfo } from '../aws/service.js'
-import { tagList } from '../aws/tags.js'
+import { writeRecordFields } from '../aws/record-store.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { InputError, show } from '../config/parse.js'
 import { Output, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
-import { decodeRecord, TAG_PREFIX, tagValue, type Request, type RolloutRecord } from '../record/record.js'
+import { decodeRecord, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
 import { carryOnEcsController } from './deploy-ecs.js'
 import { ownerIsAlive, ownerOf, resumeState, takeOver } from './ownership.js'
@@ -68,7 +67,7 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
           heartbeat: String(deps.clock.now()),
           owner: deps.run.runUrl || deps.run.actor
         }
-        await writeRecordFields(deps, service, taken)
+        await writeRecordFields(deps.clients.ecs, service.arn, taken)
         return statusOutcome(
           config,
           { ...record, ...taken, heartbeat: deps.clock.now(), stage: 'paused' },
@@ -275,7 +274,7 @@ async function askOwner(
 ): Promise<Outcome> {
   core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`)
   const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
-  await writeRecordFields(deps, service, { request, 'request-by': tagValue(by) })
+  await writeRecordFields(deps.clients.ecs, service.arn, { request, 'request-by': tagValue(by) })
   const deadline = deps.clock.now() + ACK_TIMEOUT_MS
   // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
   let heartbeat = record.heartbeat
@@ -316,15 +315,6 @@ async function untilCompleted(
     if (deps.clock.now() > deadline) return current
     await deps.clock.sleep(ACK_POLL_MS)
   }
-}
-
-async function writeRecordFields(
-  deps: SessionDeps,
-  service: ServiceInfo,
-  fields: Record<string, string>
-): Promise<void> {
-  const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]))
-  await deps.clients.ecs.send(new TagResourceCommand({ resourceArn: service.arn, tags: tagList(tags) }))
 }
 
 /** What ECS runs now, a line per task set: the live side of `status`. */

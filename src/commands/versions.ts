@@ -3,100 +3,26 @@
 // written when a rollout of it ends, so they outlive the service's own record of the latest rollout.
 
 import * as core from '@actions/core'
-import { ListTaskDefinitionsCommand, TagResourceCommand, type ECSClient } from '@aws-sdk/client-ecs'
 import { readService, type ServiceInfo } from '../aws/service.js'
-import { tagList } from '../aws/tags.js'
+import type { Clients } from '../aws/clients.js'
+import { listVersions, type Version } from '../aws/task-definition-history.js'
 import { describeTaskDefinition, taskDefinitionLabel } from '../aws/task-definition.js'
 import { InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { Output, Status } from '../constants.js'
-import { decodeRecord, TAG_PREFIX, tagValue, type RolloutRecord } from '../record/record.js'
+import { decodeRecord } from '../record/record.js'
 import { escapeHtml, link, table } from '../report/html.js'
 import { diffHtml, diffTaskDefinitions, diffText } from '../report/task-definition-diff.js'
 import type { Outcome } from './outcome.js'
-import type { SessionDeps } from './rollout-session.js'
 
-const HISTORY_MAX = 20
+// Where rollout-session.ts looks for it.
+export { recordVersion } from '../aws/task-definition-history.js'
 
-export interface Version {
-  arn: string
-  label: string
-  revision: number
-  status: string
-  registeredAt?: number
-  deployedAt?: number
-  actor?: string
-  commit?: string
-  run?: string
-  outcome?: string
-  current: boolean
-}
-
-/** Marks a task definition with how its rollout ended: history reads these tags back. */
-export async function recordVersion(
-  ecs: ECSClient,
-  record: RolloutRecord,
-  outcome: string,
-  at: number
-): Promise<void> {
-  const fields = {
-    'deployed-at': String(at),
-    actor: record.actor,
-    commit: record.commit,
-    run: record.runUrl,
-    outcome,
-    'rollout-id': record.id
-  }
-  // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
-  const existing = await describeTaskDefinition(ecs, record.newTaskDefinition, { tags: true })
-    .then(out => out.tags)
-    .catch(() => ({}) as Record<string, string>)
-  if (existing[TAG_PREFIX + 'commit']) fields.commit = ''
-  const tags = Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, v]) => v)
-      .map(([k, v]) => [TAG_PREFIX + k, tagValue(v)])
-  )
-  await ecs.send(new TagResourceCommand({ resourceArn: record.newTaskDefinition, tags: tagList(tags) }))
-}
-
-export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promise<Version[]> {
-  if (!service.taskDefinition) return []
-  const family = taskDefinitionLabel(service.taskDefinition).split(':')[0]
-  const arns: string[] = []
-  for (const status of ['ACTIVE', 'INACTIVE'] as const) {
-    const out = await ecs.send(
-      new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status, maxResults: HISTORY_MAX })
-    )
-    arns.push(...(out.taskDefinitionArns ?? []))
-  }
-  const revisionOf = (arn: string): number => Number(arn.split(':').pop())
-  // familyPrefix is a prefix to some implementations: "web" would list "web-admin" too.
-  const ours = arns.filter(arn => taskDefinitionLabel(arn).split(':')[0] === family)
-  const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
-  return Promise.all(
-    newest.map(async arn => {
-      const { definition, tags } = await describeTaskDefinition(ecs, arn, { tags: true })
-      const get = (k: string): string | undefined => tags[TAG_PREFIX + k] || undefined
-      return {
-        arn,
-        label: taskDefinitionLabel(arn),
-        revision: revisionOf(arn),
-        status: definition.status ?? 'UNKNOWN',
-        registeredAt: definition.registeredAt?.getTime(),
-        deployedAt: get('deployed-at') ? Number(get('deployed-at')) : undefined,
-        actor: get('actor'),
-        commit: get('commit'),
-        run: get('run'),
-        outcome: get('outcome'),
-        current: arn === service.taskDefinition
-      }
-    })
-  )
-}
-
-export async function historyCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+export async function historyCommand(
+  config: Config,
+  deps: { clients: Pick<Clients, 'ecs'> }
+): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   const versions = await listVersions(deps.clients.ecs, service)
   // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
@@ -135,7 +61,7 @@ export async function historyCommand(config: Config, deps: SessionDeps): Promise
 
 /** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
 export async function resolveVersion(
-  ecs: ECSClient,
+  ecs: Clients['ecs'],
   service: ServiceInfo,
   input: string,
   ref: string,
@@ -179,7 +105,7 @@ export async function resolveVersion(
   return definition
 }
 
-export async function diffCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+export async function diffCommand(config: Config, deps: { clients: Pick<Clients, 'ecs'> }): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   // During a rollout the two versions it moves between; otherwise the previous one and the current one.
   const active = decodeRecord(service.tags)
