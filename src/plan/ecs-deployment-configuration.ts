@@ -39,28 +39,24 @@ export function deploymentConfigurationFor(
   service: EcsServiceSettings
 ): EcsDeploymentConfiguration {
   const strategy = config.plan.strategy
-  const bakeTimeInMinutes = bakeMinutes(config.plan.bakeMs)
+  // ECS's native strategies: the strategy, its own settings, and the final bake.
+  const native = (name: EcsStrategy) => ({
+    strategy: name,
+    bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+  })
   switch (strategy.name) {
-    case 'linear':
-      return {
-        strategy: 'LINEAR',
-        linearConfiguration: {
-          stepPercent: strategy.stepPercent,
-          stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
-        },
-        bakeTimeInMinutes
-      }
-    case 'canary':
-      return {
-        strategy: 'CANARY',
-        canaryConfiguration: {
-          canaryPercent: strategy.canaryPercent,
-          canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
-        },
-        bakeTimeInMinutes
-      }
+    case 'linear': {
+      const { stepPercent, stepBakeMs } = strategy
+      const linearConfiguration = { stepPercent, stepBakeTimeInMinutes: bakeMinutes(stepBakeMs) }
+      return { ...native('LINEAR'), linearConfiguration }
+    }
+    case 'canary': {
+      const { canaryPercent, canaryBakeMs } = strategy
+      const canaryConfiguration = { canaryPercent, canaryBakeTimeInMinutes: bakeMinutes(canaryBakeMs) }
+      return { ...native('CANARY'), canaryConfiguration }
+    }
     case 'blue-green':
-      return { strategy: 'BLUE_GREEN', bakeTimeInMinutes }
+      return native('BLUE_GREEN')
     default: {
       const percents = rollingPercents(config.plan, service.desiredCount ?? 0)
       // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
