@@ -6,7 +6,11 @@
 // Everything that can be checked is checked before the first change, as for task sets.
 
 import * as core from '@actions/core'
-import { ListServiceDeploymentsCommand, type Service } from '@aws-sdk/client-ecs'
+import {
+  ListServiceDeploymentsCommand,
+  type DeploymentConfiguration,
+  type Service
+} from '@aws-sdk/client-ecs'
 import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
@@ -24,11 +28,7 @@ import type { Config, PlanConfig } from '../config/types.js'
 import { describeError } from '../errors.js'
 import type { FailureReason, RolloutEvent } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
-import {
-  deploymentConfigurationFor,
-  type EcsDeploymentConfiguration
-} from '../plan/ecs-deployment-configuration.js'
-import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
@@ -121,6 +121,40 @@ export async function deployOnEcsController(
   })
 }
 
+/** What UpdateService sets besides the task definition. */
+export function deploymentConfigurationFor(config: Config, service: Service): DeploymentConfiguration {
+  const strategy = config.plan.strategy
+  switch (strategy.name) {
+    case 'linear':
+      return {
+        strategy: NATIVE.linear,
+        linearConfiguration: {
+          stepPercent: strategy.stepPercent,
+          stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
+        },
+        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+      }
+    case 'canary':
+      return {
+        strategy: NATIVE.canary,
+        canaryConfiguration: {
+          canaryPercent: strategy.canaryPercent,
+          canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
+        },
+        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+      }
+    case 'blue-green':
+      return { strategy: NATIVE['blue-green'], bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs) }
+    default: {
+      const percents = rollingPercents(config.plan, service.desiredCount ?? 0)
+      // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
+      // emulators without it expect).
+      const current = service.deploymentConfiguration?.strategy
+      return current && current !== 'ROLLING' ? { ...percents, strategy: 'ROLLING' } : percents
+    }
+  }
+}
+
 /** A native strategy needs the load balancer's advanced configuration: say exactly what is missing. */
 function checkNativeSetup(config: Config, service: Service): void {
   const strategy = config.plan.strategy.name as keyof typeof NATIVE
@@ -186,7 +220,7 @@ interface FollowOptions {
   gates: AlarmGates
   from?: Awaited<ReturnType<typeof describeTaskDefinition>>
   to?: Awaited<ReturnType<typeof describeTaskDefinition>>
-  deploymentConfiguration: EcsDeploymentConfiguration
+  deploymentConfiguration: DeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
   /** A deployment another run started, followed from its step (a control run's abort or resume). */
