@@ -61,8 +61,10 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     plugins: { 'import-x': importX },
     settings: {
-      // Imports name the emitted .js; the source beside them is .ts.
-      'import-x/resolver-next': [createNodeResolver({ extensionAlias: { '.js': ['.ts', '.js'] } })]
+      // Imports name the emitted .js; the source beside them is .ts, which no-cycle parses as TypeScript.
+      'import-x/resolver-next': [createNodeResolver({ extensionAlias: { '.js': ['.ts', '.js'] } })],
+      'import-x/extensions': ['.ts', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] }
     },
     rules: {
       'no-restricted-imports': [

@@ -1,7 +1,9 @@
 // The architecture rules of eslint.config.js, run through ESLint's own Node API on files that exist only in
-// memory: an SDK import outside src/aws and an import against the layers must fail `npm run lint`.
+// memory: an SDK import outside src/aws, an import against the layers and an import cycle must fail
+// `npm run lint`.
 
 import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import { ESLint } from 'eslint'
 
 const eslint = new ESLint({ cwd: process.cwd() })
@@ -59,5 +61,18 @@ describe('the layers: config → plan → record → engine → report → adapt
   it('lets a layer import the ones below it', async () => {
     const code = "import '../aws/service.js'\nimport '../engine/ports.js'\nimport '../config/parse.js'\n"
     expect(await errors('src/commands/x.ts', code)).toEqual([])
+  })
+})
+
+describe('no import cycle', () => {
+  it('refuses an import back into a module that imports this one', async () => {
+    // control.ts imports control-status.ts: control-status.ts importing control.ts would close a cycle.
+    const file = 'src/commands/control-status.ts'
+    const code = `import './control.js'\n${readFileSync(file, 'utf8')}`
+    expect(await errors(file, code)).toEqual(['import-x/no-cycle: Dependency cycle detected'])
+  })
+
+  it('lets a new module import one that does not import it back', async () => {
+    expect(await errors('src/commands/x.ts', "import './control.js'\nexport const x = 1\n")).toEqual([])
   })
 })
