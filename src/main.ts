@@ -4,10 +4,9 @@
 import * as core from '@actions/core'
 import { readConfig } from './config/inputs.js'
 import { inputErrorMessages } from './config/problems.js'
-import type { Config } from './config/types.js'
 import { Output, State, Status } from './constants.js'
+import { runCommand } from './commands/index.js'
 import type { Outcome } from './commands/outcome.js'
-import type { SessionDeps } from './commands/rollout-session.js'
 import { describeError } from './errors.js'
 import { escapeHtml } from './report/html.js'
 
@@ -49,56 +48,6 @@ function watchCancellation(): AbortController {
     })
   }
   return controller
-}
-
-async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome> {
-  switch (config.command) {
-    case 'plan': {
-      const { planCommand } = await import('./commands/plan.js')
-      return planCommand(config, async () => {
-        const { readDesiredCount } = await import('./aws/service.js')
-        return readDesiredCount(config.cluster, config.service)
-      })
-    }
-    case 'deploy':
-    case 'status':
-    case 'pause':
-    case 'resume':
-    case 'promote':
-    case 'abort':
-    case 'rollback':
-    case 'history':
-    case 'diff': {
-      const deps = await sessionDeps(cancel)
-      const commands = await import('./commands/index.js')
-      return commands.run(config, deps)
-    }
-    case 'preview': {
-      const [{ previewCommand }, { createClients }] = await Promise.all([
-        import('./commands/preview.js'),
-        import('./aws/clients.js')
-      ])
-      const { ecs, elb } = createClients()
-      return previewCommand(config, { ecs, elb, cancel })
-    }
-    case 'preview-destroy': {
-      const [{ previewDestroyCommand }, { createClients }] = await Promise.all([
-        import('./commands/preview-destroy.js'),
-        import('./aws/clients.js')
-      ])
-      const { ecs, elb } = createClients()
-      return previewDestroyCommand(config, { ecs, elb })
-    }
-  }
-}
-
-async function sessionDeps(cancel: AbortSignal): Promise<SessionDeps> {
-  const [{ createClients }, { systemClock }, { runContext }] = await Promise.all([
-    import('./aws/clients.js'),
-    import('./engine/ports.js'),
-    import('./run-context.js')
-  ])
-  return { clients: createClients(), clock: systemClock, run: runContext(), cancel }
 }
 
 /** `invalid`: the run's input errors, each its own annotation, then a line that counts them. */

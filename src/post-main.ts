@@ -50,7 +50,7 @@ async function settleRollout(): Promise<string | undefined> {
       { runContext },
       { readService },
       { decodeRecord },
-      { ownerOf },
+      { choosePostStep },
       control
     ] = await Promise.all([
       import('./aws/clients.js'),
@@ -58,34 +58,31 @@ async function settleRollout(): Promise<string | undefined> {
       import('./run-context.js'),
       import('./aws/service.js'),
       import('./record/record.js'),
-      import('./commands/ownership.js'),
+      import('./commands/control-protocol.js'),
       import('./commands/control.js')
     ])
     const deps = { clients: createClients(), clock: systemClock, run: runContext() }
     const service = await readService(deps.clients.ecs, config.cluster, config.service)
-    const record = decodeRecord(service.tags)
-    if (!record || record.id !== id || record.phase !== 'Active') return undefined
-    if (record.stage === 'paused' || record.stage === 'batch-completed') return undefined
-    // Another run carries it on now: not this run's to touch.
-    if (deps.run.runUrl && ownerOf(record) !== deps.run.runUrl) return undefined
-    // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
-    const handedOver = record.heartbeat === 0
-    if (core.getState(State.Finished) === 'true' && !handedOver) return undefined
+    const choice = choosePostStep(id, decodeRecord(service.tags), {
+      runUrl: deps.run.runUrl,
+      mainFinished: core.getState(State.Finished) === 'true',
+      onCancel: config.onCancel,
+      controller: service.controller
+    })
+    if (choice.kind === 'nothing') return undefined
     core.warning(
-      handedOver
+      choice.handedOver
         ? `The main step ran out of time after the cancel with rollout ${id} unfinished: applying on-cancel: ${config.onCancel}`
         : `The main step ended before rollout ${id} was handed off: applying on-cancel: ${config.onCancel}`
     )
-    // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
-    const pause = config.onCancel === 'pause' && record.stage !== 'rolling-back'
-    if (pause && service.controller === 'ECS') {
+    if (choice.kind === 'leave-to-ecs') {
       core.warning(
         `The main step ended before rollout ${id} was handed off; on-cancel: pause leaves ECS's deployment to ECS, which carries it on by itself: abort it from a later run to roll it back`
       )
       return `rollout ${id} was left to ECS (on-cancel: pause)`
     }
     const outcome = await control.controlCommand(
-      { ...config, command: pause ? 'pause' : 'abort', takeoverAfterMs: 0 },
+      { ...config, command: choice.command, takeoverAfterMs: 0 },
       deps
     )
     core.info(`Rollout ${id}: ${outcome.status}${outcome.failure ? `: ${outcome.failure}` : ''}`)

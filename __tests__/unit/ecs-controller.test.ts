@@ -2,13 +2,13 @@
 // deploymentConfiguration sent, and the inputs refused for the ECS controller (and kept for task sets).
 
 import { describe, expect, it } from '@jest/globals'
-import { deploymentConfigurationFor } from '../../src/commands/deploy-ecs.js'
 import {
   checkEcsControllerInputs,
   checkTaskSetInputs,
   fractionalBakeWarnings
 } from '../../src/config/controller-inputs.js'
 import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
+import { deploymentConfigurationFor } from '../../src/plan/ecs-deployment-configuration.js'
 import { bakeMinutes, ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
 
 function config(inputs: Record<string, string>) {

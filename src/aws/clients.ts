@@ -22,3 +22,8 @@ export function createClients(): Clients {
     elb: new ElasticLoadBalancingV2Client(options)
   }
 }
+
+/** The region the clients call, for console links. */
+export async function clientRegion(clients: Pick<Clients, 'ecs'>): Promise<string> {
+  return clients.ecs.config.region()
+}

@@ -47,3 +47,16 @@ export class RecordStore implements RecordPort {
 export function loadRecord(tags: Tag[] | undefined): RolloutRecord | undefined {
   return decodeRecord(tagRecord(tags))
 }
+
+/**
+ * Writes some of the record's fields by their short names ("request", "stage"), leaving the others as the
+ * owner wrote them: how a control run leaves a request, or pauses a rollout whose owner is gone.
+ */
+export async function writeRecordFields(
+  ecs: ECSClient,
+  serviceArn: string,
+  fields: Record<string, string>
+): Promise<void> {
+  const tags = Object.fromEntries(Object.entries(fields).map(([k, v]) => [TAG_PREFIX + k, v]))
+  await ecs.send(new TagResourceCommand({ resourceArn: serviceArn, tags: tagList(tags) }))
+}

@@ -12,7 +12,9 @@ import {
   type TaskDefinition
 } from '@aws-sdk/client-ecs'
 import { InputError, show } from '../config/parse.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { TAG_PREFIX, tagValue } from '../record/record.js'
+import { tagList, tagRecord } from './tags.js'
 
 export interface ResolvedTaskDefinition {
   arn: string
@@ -38,6 +40,43 @@ const READ_ONLY = [
 /** "web:43", from a task definition ARN: how people name a revision. */
 export function taskDefinitionLabel(arn: string): string {
   return arn.replace(/^.*:task-definition\//, '')
+}
+
+export interface DescribedTaskDefinition {
+  definition: TaskDefinition
+  /** The revision's tags by key; empty unless asked for. */
+  tags: Record<string, string>
+}
+
+/**
+ * The one DescribeTaskDefinition: a revision by ARN, family:revision or family (the latest ACTIVE), with its
+ * tags when `tags` is set. Errors (a ClientException for a revision that does not exist) reach the caller,
+ * which knows whether that is an input error, a gap in a report, or a failure.
+ */
+export async function describeTaskDefinition(
+  ecs: ECSClient,
+  ref: string,
+  options: { tags?: boolean } = {}
+): Promise<DescribedTaskDefinition> {
+  const out = await ecs.send(
+    new DescribeTaskDefinitionCommand({
+      taskDefinition: ref,
+      ...(options.tags ? { include: ['TAGS' as const] } : {})
+    })
+  )
+  return { definition: out.taskDefinition ?? {}, tags: tagRecord(out.tags) }
+}
+
+/** A revision for the summary's "What changed": undefined when there is none or it cannot be read. */
+export async function readTaskDefinition(
+  ecs: ECSClient,
+  arn: string | undefined
+): Promise<TaskDefinitionInfo | undefined> {
+  if (!arn) return undefined
+  return describeTaskDefinition(ecs, arn).then(
+    out => out.definition,
+    () => undefined
+  )
 }
 
 export function isTaskDefinitionFile(ref: string): boolean {
@@ -99,22 +138,22 @@ export async function resolveTaskDefinition(
 ): Promise<ResolvedTaskDefinition> {
   if (isTaskDefinitionFile(ref))
     return registerTaskDefinition(ecs, await loadTaskDefinitionFile(ref, images), rolloutId)
-  let out
+  let described: DescribedTaskDefinition
   try {
-    out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: ref, include: ['TAGS'] }))
+    described = await describeTaskDefinition(ecs, ref, { tags: true })
   } catch (error) {
     if ((error as Error).name === 'ClientException')
       throw new InputError(INPUT, `${show(ref)} was not found: ${(error as Error).message}`)
     throw error
   }
-  const definition = out.taskDefinition ?? {}
+  const { definition } = described
   if (definition.status !== 'ACTIVE')
     throw new InputError(
       INPUT,
       `${show(ref)} is ${definition.status}: it was deregistered; give an ACTIVE revision or a task definition file`
     )
   const existing = { arn: definition.taskDefinitionArn ?? ref, definition, registered: false }
-  const input = withImages(registrable(definition, out.tags), images)
+  const input = withImages(registrable(definition, tagList(described.tags)), images)
   const changed = input.containerDefinitions?.some(
     (c, i) => c.image !== definition.containerDefinitions?.[i]?.image
   )

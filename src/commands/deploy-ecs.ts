@@ -6,7 +6,6 @@
 // What the deploy pipeline needs from this controller: the inputs and the load balancer checked, ECS's plan, no
 // deployment of someone else's under way, and the follower started.
 
-import type { EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
 import { describeService } from '../aws/service.js'
 import { serviceDeploymentUnderWay } from '../aws/service-deployments.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
@@ -15,7 +14,8 @@ import { checkEcsControllerInputs } from '../config/controller-inputs.js'
 import { InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { describeError } from '../errors.js'
-import { bakeMinutes, ecsControllerPlan, isNativeStrategy, rollingPercents } from '../plan/ecs-plan.js'
+import { deploymentConfigurationFor } from '../plan/ecs-deployment-configuration.js'
+import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
 import { followRollout } from './ecs-session.js'
@@ -98,40 +98,6 @@ export class EcsControllerDeploy extends DeployPipeline {
       throw new Error(
         `a service deployment (${under.arn}, ${under.status}) is under way on ${config.service}: wait for it to finish, or set takeover: true to replace it`
       )
-  }
-}
-
-/** What UpdateService sets besides the task definition. */
-export function deploymentConfigurationFor(config: Config, service: EcsService): EcsDeploymentConfiguration {
-  const strategy = config.plan.strategy
-  switch (strategy.name) {
-    case 'linear':
-      return {
-        strategy: NATIVE.linear,
-        linearConfiguration: {
-          stepPercent: strategy.stepPercent,
-          stepBakeTimeInMinutes: bakeMinutes(strategy.stepBakeMs)
-        },
-        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
-      }
-    case 'canary':
-      return {
-        strategy: NATIVE.canary,
-        canaryConfiguration: {
-          canaryPercent: strategy.canaryPercent,
-          canaryBakeTimeInMinutes: bakeMinutes(strategy.canaryBakeMs)
-        },
-        bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
-      }
-    case 'blue-green':
-      return { strategy: NATIVE['blue-green'], bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs) }
-    default: {
-      const percents = rollingPercents(config.plan, service.desiredCount ?? 0)
-      // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as
-      // emulators without it expect).
-      const current = service.deploymentConfiguration?.strategy
-      return current && current !== 'ROLLING' ? { ...percents, strategy: 'ROLLING' } : percents
-    }
   }
 }
 

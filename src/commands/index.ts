@@ -1,32 +1,63 @@
-// The commands that talk to ECS, by name. main.ts loads this module only when one of them runs, so `plan`
-// and input errors start fast without the AWS SDK.
+// The one router: each command's module, loaded only when that command runs, so `plan` and input errors
+// start fast without the AWS SDK, and a preview never loads the rollout engine.
 
-import type { Config } from '../config/types.js'
-import { readService } from '../aws/service.js'
-import { controlCommand } from './control.js'
-import { deployCommand } from './deploy.js'
+import type { Command, Config } from '../config/types.js'
 import type { Outcome } from './outcome.js'
 import type { SessionDeps } from './rollout-session.js'
-import { diffCommand, historyCommand, resolveVersion } from './versions.js'
 
-export async function run(config: Config, deps: SessionDeps): Promise<Outcome> {
-  switch (config.command) {
-    case 'deploy':
-      return deployCommand(config, deps)
-    case 'rollback':
-      return rollbackCommand(config, deps)
-    case 'history':
-      return historyCommand(config, deps)
-    case 'diff':
-      return diffCommand(config, deps)
-    default:
-      return controlCommand(config, deps)
+type Route = (config: Config, cancel: AbortSignal) => Promise<Outcome>
+type SessionCommand = (config: Config, deps: SessionDeps) => Promise<Outcome>
+
+/** A command that acts on one service's rollout, with the session's clients, clock and run. */
+function session(load: () => Promise<SessionCommand>): Route {
+  return async (config, cancel) => {
+    const [command, { createClients }, { systemClock }, { runContext }] = await Promise.all([
+      load(),
+      import('../aws/clients.js'),
+      import('../engine/ports.js'),
+      import('../run-context.js')
+    ])
+    return command(config, { clients: createClients(), clock: systemClock, run: runContext(), cancel })
   }
 }
 
-/** Rolls a completed rollout back to an earlier version, through the same guarded rollout as a deploy. */
-async function rollbackCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
-  const service = await readService(deps.clients.ecs, config.cluster, config.service)
-  const target = await resolveVersion(deps.clients.ecs, service, 'to', config.to ?? 'previous')
-  return deployCommand(config, deps, target.taskDefinitionArn as string)
+const control = session(async () => (await import('./control.js')).controlCommand)
+
+const ROUTES: Record<Command, Route> = {
+  plan: async config => {
+    const { planCommand } = await import('./plan.js')
+    return planCommand(config, async () => {
+      const { readDesiredCount } = await import('../aws/service.js')
+      return readDesiredCount(config.cluster, config.service)
+    })
+  },
+  deploy: session(async () => (await import('./deploy.js')).deployCommand),
+  rollback: session(async () => (await import('./rollback.js')).rollbackCommand),
+  history: session(async () => (await import('./versions.js')).historyCommand),
+  diff: session(async () => (await import('./versions.js')).diffCommand),
+  status: control,
+  pause: control,
+  resume: control,
+  promote: control,
+  abort: control,
+  preview: async (config, cancel) => {
+    const [{ previewCommand }, { createClients }] = await Promise.all([
+      import('./preview.js'),
+      import('../aws/clients.js')
+    ])
+    const { ecs, elb } = createClients()
+    return previewCommand(config, { ecs, elb, cancel })
+  },
+  'preview-destroy': async config => {
+    const [{ previewDestroyCommand }, { createClients }] = await Promise.all([
+      import('./preview-destroy.js'),
+      import('../aws/clients.js')
+    ])
+    const { ecs, elb } = createClients()
+    return previewDestroyCommand(config, { ecs, elb })
+  }
+}
+
+export async function runCommand(config: Config, cancel: AbortSignal): Promise<Outcome> {
+  return ROUTES[config.command](config, cancel)
 }

@@ -1,7 +1,6 @@
-// Who owns a rollout in flight, and how a later run picks up one whose owner is gone.
-// A rollout is owned by the run that executes it; the owner heart-beats on the record at its gate polls (every
-// HEARTBEAT_MS at most) and at every step, and stops when another run has taken the rollout over.
-// A paused rollout has no owner: any control run may act on it.
+// How a later run picks up a rollout whose owner is gone: where it stands, rebuilt from its record and ECS, and a
+// deploy's take-over (takeover: true). Who owns a rollout and what a later run chooses to do with it is
+// control-protocol.ts.
 
 import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
@@ -9,6 +8,7 @@ import type { Config } from '../config/types.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
+import { orphanMode, ownerOf, takeOver } from './control-protocol.js'
 import type { Outcome } from './outcome.js'
 import {
   describeTaskDefinition,
@@ -18,31 +18,6 @@ import {
   type Ports,
   type SessionDeps
 } from './rollout-session.js'
-
-/** The run executing the rollout now (or last), for messages. */
-export function ownerOf(record: RolloutRecord): string {
-  return record.owner || record.runUrl || record.actor
-}
-
-/** The record as this run's, which now executes the rollout forward or rolls it back. */
-export function takeOver(
-  record: RolloutRecord,
-  deps: SessionDeps,
-  mode: 'forward' | 'rollback'
-): RolloutRecord {
-  return {
-    ...record,
-    owner: deps.run.runUrl || deps.run.actor,
-    heartbeat: deps.clock.now(),
-    stage: mode === 'rollback' ? 'rolling-back' : 'executing',
-    request: null
-  }
-}
-
-export function ownerIsAlive(record: RolloutRecord, config: Config, now: number): boolean {
-  const running = record.stage === 'executing' || record.stage === 'rolling-back'
-  return running && now - record.heartbeat < config.takeoverAfterMs
-}
 
 /**
  * Where an interrupted rollout stands, rebuilt from its record and what ECS shows: a resumed step is
@@ -98,7 +73,7 @@ export async function handleOrphan(
   record: RolloutRecord
 ): Promise<Outcome> {
   const ports = await portsFor(config, deps.clients, service, record)
-  const mode = record.stage === 'rolling-back' || config.onOrphan === 'rollback' ? 'rollback' : 'forward'
+  const mode = orphanMode(record, config.onOrphan)
   const taken = takeOver(record, deps, mode)
   core.info(
     `Rollout ${record.id} (${record.stage ?? 'active'} at step ${record.step} of ${record.steps}) has no live owner: this run takes it over (on-orphan: ${config.onOrphan})`
@@ -117,3 +92,6 @@ export async function handleOrphan(
     to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
   })
 }
+
+// Where deploy.ts and deploy-ecs.ts look for them.
+export { ownerIsAlive, ownerOf, takeOver } from './control-protocol.js'

@@ -4,19 +4,8 @@
 // the pull request's deployments inactive. Re-running it finds nothing more to remove and succeeds.
 
 import * as core from '@actions/core'
-import type { ECSClient } from '@aws-sdk/client-ecs'
-import {
-  DeleteRuleCommand,
-  DeleteTargetGroupCommand,
-  DescribeListenersCommand,
-  type ElasticLoadBalancingV2Client,
-  type TargetGroup
-} from '@aws-sdk/client-elastic-load-balancing-v2'
-import { elbTags } from '../aws/elb-tags.js'
-import { listenerRules } from '../aws/preview-rule.js'
-import { deleteService, servicesWithTags } from '../aws/preview-service.js'
-import { isOwnedBy, ownerName, type PreviewOwner } from '../aws/preview-tags.js'
-import { listTargetGroups } from '../aws/preview-target-group.js'
+import { clientRegion, type Clients } from '../aws/clients.js'
+import { removePreviewResources } from '../aws/preview-resources.js'
 import type { Config } from '../config/types.js'
 import { Status } from '../constants.js'
 import { connectGitHub } from '../github/client.js'
@@ -27,9 +16,7 @@ import { previewHtml } from '../report/preview-view.js'
 import type { Outcome } from './outcome.js'
 import { previewEnvironment, previewOwner, requirePullRequest } from './preview-target.js'
 
-export interface PreviewDestroyDeps {
-  ecs: ECSClient
-  elb: ElasticLoadBalancingV2Client
+export interface PreviewDestroyDeps extends Pick<Clients, 'ecs' | 'elb'> {
   /** The run's GitHub context; the runner's by default. */
   context?: GitHubContext
 }
@@ -39,29 +26,7 @@ export async function previewDestroyCommand(config: Config, deps: PreviewDestroy
   const github = await connectGitHub(config.githubToken, context)
   const pr = await requirePullRequest(config, context, github)
   const owner = previewOwner(context, pr)
-  const { ecs, elb } = deps
-  const owned = (tags: Record<string, string>) => isOwnedBy(tags, owner)
-
-  const services = await servicesWithTags(ecs, config.cluster, owned)
-  const targetGroups = await taggedTargetGroups(elb, owner)
-  const rules = await taggedRules(elb, targetGroups, owner)
-  core.info(
-    `Tagged for ${ownerName(owner)}: ${services.length} service(s), ${rules.length} listener rule(s), ${targetGroups.length} target group(s)`
-  )
-  const removed: string[] = []
-  for (const service of services) {
-    await deleteService(ecs, config.cluster, service)
-    removed.push(`service ${service.serviceName}`)
-  }
-  // A target group cannot be deleted while a rule forwards to it, so the rules go first.
-  for (const rule of rules) {
-    await elb.send(new DeleteRuleCommand({ RuleArn: rule }))
-    removed.push(`listener rule ${rule}`)
-  }
-  for (const tg of targetGroups) {
-    await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn }))
-    removed.push(`target group ${tg.TargetGroupName}`)
-  }
+  const removed = await removePreviewResources(deps, config.cluster, owner)
   for (const what of removed) core.info(`Removed ${what}`)
 
   const description = `Preview removed: pull request #${pr.number} was closed`
@@ -70,41 +35,10 @@ export async function previewDestroyCommand(config: Config, deps: PreviewDestroy
     state: 'removed',
     pullRequest: pr.number,
     cluster: config.cluster,
-    region: await ecs.config.region(),
+    region: await clientRegion(deps),
     removed,
     runUrl: runUrl(context)
   })
   await PullRequestComment.for(github, pr.number, config.service).finish(summary)
   return { status: Status.Succeeded, summary, outputs: {} }
-}
-
-async function taggedTargetGroups(
-  elb: ElasticLoadBalancingV2Client,
-  owner: PreviewOwner
-): Promise<TargetGroup[]> {
-  const all = await listTargetGroups(elb)
-  const tags = await elbTags(
-    elb,
-    all.map(tg => tg.TargetGroupArn ?? '')
-  )
-  return all.filter(tg => isOwnedBy(tags.get(tg.TargetGroupArn ?? '') ?? {}, owner))
-}
-
-/** The tagged rules on the listeners of the load balancers the preview's target groups are behind. */
-async function taggedRules(
-  elb: ElasticLoadBalancingV2Client,
-  targetGroups: TargetGroup[],
-  owner: PreviewOwner
-): Promise<string[]> {
-  const loadBalancers = new Set(targetGroups.flatMap(tg => tg.LoadBalancerArns ?? []))
-  const rules: string[] = []
-  for (const LoadBalancerArn of loadBalancers) {
-    const listeners = (await elb.send(new DescribeListenersCommand({ LoadBalancerArn }))).Listeners ?? []
-    for (const listener of listeners) {
-      const arns = (await listenerRules(elb, listener.ListenerArn ?? '')).map(r => r.RuleArn ?? '')
-      const tags = await elbTags(elb, arns)
-      rules.push(...arns.filter(arn => isOwnedBy(tags.get(arn) ?? {}, owner)))
-    }
-  }
-  return rules
 }

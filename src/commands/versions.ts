@@ -3,109 +3,26 @@
 // written when a rollout of it ends, so they outlive the service's own record of the latest rollout.
 
 import * as core from '@actions/core'
-import {
-  DescribeTaskDefinitionCommand,
-  ListTaskDefinitionsCommand,
-  TagResourceCommand,
-  type ECSClient,
-  type TaskDefinition
-} from '@aws-sdk/client-ecs'
 import { readService, type ServiceInfo } from '../aws/service.js'
-import { tagList, tagRecord } from '../aws/tags.js'
-import { taskDefinitionLabel } from '../aws/task-definition.js'
+import type { Clients } from '../aws/clients.js'
+import { listVersions, type Version } from '../aws/task-definition-history.js'
+import { describeTaskDefinition, taskDefinitionLabel } from '../aws/task-definition.js'
 import { InputError, show } from '../config/parse.js'
 import type { Config } from '../config/types.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { Output, Status } from '../constants.js'
-import { decodeRecord, TAG_PREFIX, tagValue, type RolloutRecord } from '../record/record.js'
+import { decodeRecord } from '../record/record.js'
 import { escapeHtml, link, table } from '../report/html.js'
 import { diffHtml, diffTaskDefinitions, diffText } from '../report/task-definition-diff.js'
 import type { Outcome } from './outcome.js'
-import type { SessionDeps } from './session-deps.js'
 
-const HISTORY_MAX = 20
+// Where rollout-session.ts looks for it.
+export { recordVersion } from '../aws/task-definition-history.js'
 
-export interface Version {
-  arn: string
-  label: string
-  revision: number
-  status: string
-  registeredAt?: number
-  deployedAt?: number
-  actor?: string
-  commit?: string
-  run?: string
-  outcome?: string
-  current: boolean
-}
-
-/** Marks a task definition with how its rollout ended: history reads these tags back. */
-export async function recordVersion(
-  ecs: ECSClient,
-  record: RolloutRecord,
-  outcome: string,
-  at: number
-): Promise<void> {
-  const fields = {
-    'deployed-at': String(at),
-    actor: record.actor,
-    commit: record.commit,
-    run: record.runUrl,
-    outcome,
-    'rollout-id': record.id
-  }
-  // The commit a version was built from stays with it: a later rollout of it (a rollback) runs elsewhere.
-  const existing = await ecs
-    .send(new DescribeTaskDefinitionCommand({ taskDefinition: record.newTaskDefinition, include: ['TAGS'] }))
-    .then(out => tagRecord(out.tags))
-    .catch(() => ({}) as Record<string, string>)
-  if (existing[TAG_PREFIX + 'commit']) fields.commit = ''
-  const tags = Object.fromEntries(
-    Object.entries(fields)
-      .filter(([, v]) => v)
-      .map(([k, v]) => [TAG_PREFIX + k, tagValue(v)])
-  )
-  await ecs.send(new TagResourceCommand({ resourceArn: record.newTaskDefinition, tags: tagList(tags) }))
-}
-
-export async function listVersions(ecs: ECSClient, service: ServiceInfo): Promise<Version[]> {
-  if (!service.taskDefinition) return []
-  const family = taskDefinitionLabel(service.taskDefinition).split(':')[0]
-  const arns: string[] = []
-  for (const status of ['ACTIVE', 'INACTIVE'] as const) {
-    const out = await ecs.send(
-      new ListTaskDefinitionsCommand({ familyPrefix: family, sort: 'DESC', status, maxResults: HISTORY_MAX })
-    )
-    arns.push(...(out.taskDefinitionArns ?? []))
-  }
-  const revisionOf = (arn: string): number => Number(arn.split(':').pop())
-  // familyPrefix is a prefix to some implementations: "web" would list "web-admin" too.
-  const ours = arns.filter(arn => taskDefinitionLabel(arn).split(':')[0] === family)
-  const newest = [...new Set(ours)].sort((a, b) => revisionOf(b) - revisionOf(a)).slice(0, HISTORY_MAX)
-  return Promise.all(
-    newest.map(async arn => {
-      const out = await ecs.send(
-        new DescribeTaskDefinitionCommand({ taskDefinition: arn, include: ['TAGS'] })
-      )
-      const tags = tagRecord(out.tags)
-      const get = (k: string): string | undefined => tags[TAG_PREFIX + k] || undefined
-      return {
-        arn,
-        label: taskDefinitionLabel(arn),
-        revision: revisionOf(arn),
-        status: out.taskDefinition?.status ?? 'UNKNOWN',
-        registeredAt: out.taskDefinition?.registeredAt?.getTime(),
-        deployedAt: get('deployed-at') ? Number(get('deployed-at')) : undefined,
-        actor: get('actor'),
-        commit: get('commit'),
-        run: get('run'),
-        outcome: get('outcome'),
-        current: arn === service.taskDefinition
-      }
-    })
-  )
-}
-
-export async function historyCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+export async function historyCommand(
+  config: Config,
+  deps: { clients: Pick<Clients, 'ecs'> }
+): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   const versions = await listVersions(deps.clients.ecs, service)
   // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
@@ -144,12 +61,12 @@ export async function historyCommand(config: Config, deps: SessionDeps): Promise
 
 /** previous | REVISION_NUMBER | family:revision | ARN → a task definition ARN, refusing what cannot run. */
 export async function resolveVersion(
-  ecs: ECSClient,
+  ecs: Clients['ecs'],
   service: ServiceInfo,
   input: string,
   ref: string,
   options: { inactive?: 'refuse' | 'allow' } = {}
-): Promise<TaskDefinition> {
+): Promise<TaskDefinitionInfo> {
   let target = ref
   if (ref === 'previous') {
     const record = decodeRecord(service.tags)
@@ -171,16 +88,15 @@ export async function resolveVersion(
       throw new InputError(input, `${show(ref)}: the service has no task definition to take the family from`)
     target = `${taskDefinitionLabel(service.taskDefinition).split(':')[0]}:${ref}`
   }
-  let out
+  let definition: TaskDefinitionInfo
   try {
-    out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: target }))
+    definition = (await describeTaskDefinition(ecs, target)).definition
   } catch (error) {
     throw new InputError(
       input,
       `${show(ref)} names no task definition that exists (${(error as Error).message})`
     )
   }
-  const definition = out.taskDefinition as TaskDefinition
   if (definition.status !== 'ACTIVE' && options.inactive !== 'allow')
     throw new InputError(
       input,
@@ -189,7 +105,7 @@ export async function resolveVersion(
   return definition
 }
 
-export async function diffCommand(config: Config, deps: SessionDeps): Promise<Outcome> {
+export async function diffCommand(config: Config, deps: { clients: Pick<Clients, 'ecs'> }): Promise<Outcome> {
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   // During a rollout the two versions it moves between; otherwise the previous one and the current one.
   const active = decodeRecord(service.tags)

@@ -1,9 +1,8 @@
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
 
-import { isNativeStrategy, bakeMinutes } from '../plan/ecs-plan.js'
-import { formatDuration, InputError } from './parse.js'
-import type { Config } from './types.js'
+import { bakeMinutes, formatDuration, InputError } from './parse.js'
+import { isNativeStrategy, type Config } from './types.js'
 
 /** Inputs only task-set rollouts (the EXTERNAL controller) use. */
 const TASK_SET_ONLY = [

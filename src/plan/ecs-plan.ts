@@ -6,25 +6,13 @@
 //   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
 //   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
 
-import { resolveQuantity } from '../config/parse.js'
-import type { PlanConfig, StrategyName } from '../config/types.js'
-import { TASK_START_ESTIMATE_MS } from './planner.js'
+import { bakeMinutes } from '../config/parse.js'
+import { isNativeStrategy, type NativeStrategy, type PlanConfig } from '../config/types.js'
+import { capacityEnvelope, stepSpecs, TASK_START_ESTIMATE_MS } from './planner.js'
 import type { Plan, PlanStep } from './types.js'
 
-export type NativeStrategy = 'linear' | 'canary' | 'blue-green'
-
-export function isNativeStrategy(name: StrategyName): name is NativeStrategy {
-  return name === 'linear' || name === 'canary' || name === 'blue-green'
-}
-
-/**
- * ECS counts bake time in minutes. Whole minutes stay whole; anything else is sent as the exact fraction,
- * rounded up to 0.01 minute (0.6 s), so a bake is never shorter than asked (see deploy-ecs.ts: a warning says
- * ECS may refuse it; the sandbox accepts it).
- */
-export function bakeMinutes(ms: number): number {
-  return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100
-}
+// Defined with the inputs they check (config/), and named here too, where the ECS plan uses them.
+export { bakeMinutes, isNativeStrategy, type NativeStrategy }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 export function rollingPercents(
@@ -32,8 +20,7 @@ export function rollingPercents(
   desired: number
 ): { maximumPercent: number; minimumHealthyPercent: number } {
   if (desired <= 0) return { maximumPercent: 200, minimumHealthyPercent: 100 }
-  const surge = resolveQuantity(config.maxSurge, desired, 'up')
-  const unavailable = Math.min(desired, resolveQuantity(config.maxUnavailable, desired, 'down'))
+  const { surge, unavailable } = capacityEnvelope(config, desired)
   const ceiling = Math.min(2 * desired, desired + surge)
   let max = Math.min(200, Math.ceil((100 * ceiling) / desired - 1e-9))
   while (max > 100 && Math.floor((desired * max) / 100 + 1e-9) > ceiling) max--
@@ -78,34 +65,27 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
   }
 }
 
+/**
+ * ECS's native strategies step through the same shares as task-set rollouts (planner.ts stepSpecs), with the
+ * new revision at full size beside the old one throughout, and bakes in ECS's minutes.
+ * linear 25 %, step bake 3m, desired 4 → 25 %, 50 %, 75 % (each baked 3m), 100 %; 4 new and 4 stable tasks
+ * canary 10 %, canary bake 20s          → canary 10 % (baked 0.34 minutes), 100 %
+ * blue-green                            → green up on test traffic only, then switch 100 %
+ */
 function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): Plan {
   const baked = (ms: number): number => bakeMinutes(ms) * 60_000
-  const step = (label: string, trafficPercent: number, bakeMs = 0): Omit<PlanStep, 'index'> => ({
-    label,
-    new: desired,
-    stable: desired,
-    trafficPercent,
-    bakeMs,
-    pause: 'none'
-  })
-  const specs: Omit<PlanStep, 'index'>[] = []
-  const strategy = config.strategy
-  if (strategy.name === 'linear') {
-    for (let k = 1; k * strategy.stepPercent < 100 - 1e-9; k++) {
-      const percent = Math.round(k * strategy.stepPercent * 100) / 100
-      specs.push(step(`${percent}%`, percent, baked(strategy.stepBakeMs)))
-    }
-    specs.push(step('100%', 100))
-  } else if (strategy.name === 'canary') {
-    specs.push(
-      step(`canary ${strategy.canaryPercent}%`, strategy.canaryPercent, baked(strategy.canaryBakeMs))
-    )
-    specs.push(step('100%', 100))
-  } else {
-    specs.push({ ...step('green up, test traffic', 0), testTraffic: true })
-    specs.push(step('switch 100%', 100))
-  }
-  const steps = specs.map((s, i) => ({ ...s, index: i + 1 }))
+  const steps: PlanStep[] = stepSpecs(config, desired)
+    .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
+    .map((spec, i) => ({
+      index: i + 1,
+      label: spec.label,
+      new: desired,
+      stable: desired,
+      trafficPercent: spec.percent,
+      bakeMs: baked(spec.bakeMs),
+      pause: 'none',
+      ...(spec.testTraffic ? { testTraffic: true } : {})
+    }))
   const finalBakeMs = baked(config.bakeMs)
   return {
     strategy: name,

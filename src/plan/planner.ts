@@ -36,7 +36,7 @@ interface Pause {
   kind: 'pause'
   durationMs?: number
 }
-type StepSpec = Shift | Pause
+export type StepSpec = Shift | Pause
 
 export function buildPlan(config: PlanConfig, desiredCount: number): Plan {
   if (!Number.isInteger(desiredCount) || desiredCount < 0)
@@ -73,14 +73,31 @@ export function buildPlan(config: PlanConfig, desiredCount: number): Plan {
 }
 
 /**
- * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
- * percentage never allows fewer extra tasks or more missing ones than it says.
+ * max-surge and max-unavailable as task counts at this desired count: the one envelope both controllers plan
+ * within (task sets through capacityLimits, ECS through its percentages in ecs-plan.ts). Surge rounds up and
+ * unavailable rounds down, as Kubernetes and ECS do, so a percentage never allows fewer extra tasks or more
+ * missing ones than it says; no more tasks than there are can be unavailable.
+ * Examples: desired 10, surge 25 %, unavailable 0     → surge 3, unavailable 0
+ *           desired 6,  surge 2,    unavailable 50 %  → surge 2, unavailable 3
+ *           desired 3,  surge 0,    unavailable 5     → surge 0, unavailable 3
+ */
+export function capacityEnvelope(
+  config: PlanConfig,
+  desired: number
+): { surge: number; unavailable: number } {
+  return {
+    surge: resolveQuantity(config.maxSurge, desired, 'up'),
+    unavailable: Math.min(desired, resolveQuantity(config.maxUnavailable, desired, 'down'))
+  }
+}
+
+/**
+ * The task-set controller's limits from the envelope.
  * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
  *           desired 10, stable kept → ceiling 20 (both revisions at full size).
  */
 export function capacityLimits(config: PlanConfig, desired: number): Limits {
-  const unavailable = Math.min(desired, resolveQuantity(config.maxUnavailable, desired, 'down'))
-  const surge = resolveQuantity(config.maxSurge, desired, 'up')
+  const { surge, unavailable } = capacityEnvelope(config, desired)
   const fullCopy =
     config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name)
   const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge
@@ -199,8 +216,7 @@ function rollingSpecs(
 
 /** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
 function defaultBatch(config: PlanConfig, desired: number): number {
-  const surge = resolveQuantity(config.maxSurge, desired, 'up')
-  const unavailable = resolveQuantity(config.maxUnavailable, desired, 'down')
+  const { surge, unavailable } = capacityEnvelope(config, desired)
   return Math.max(1, surge + unavailable)
 }
 

@@ -2,10 +2,10 @@
 // (with overwrite) and at the end. Everything from outside passes through the html.ts builders, and every
 // list is capped, so the page stays far below GitHub's 1 MiB limit whatever the names and outputs hold.
 
-import type { TaskDefinition } from '@aws-sdk/client-ecs'
 import { formatDuration } from '../config/parse.js'
 import { Status } from '../constants.js'
 import type { RolloutEvent } from '../engine/events.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { alarmUrl, serviceUrl } from './console-links.js'
 import { Html, code, safe, link, list } from './html.js'
 import { planFacts } from './plan-view.js'
@@ -20,7 +20,7 @@ export interface SummaryContext extends WhatNextContext {
   /** This run's page, linked from the facts. */
   runUrl?: string
   /** Both revisions' task definitions, for "What changed"; without them the section is left out. */
-  taskDefinitions?: { from?: TaskDefinition; to: TaskDefinition }
+  taskDefinitions?: { from?: TaskDefinitionInfo; to: TaskDefinitionInfo }
   showEnvValues?: boolean
 }
 

@@ -2,7 +2,7 @@
 // variable names, secret names, cpu and memory, ports and roles. Values of secrets are never read (only
 // their names), and environment values are masked unless asked for and not secret-looking by name.
 
-import type { ContainerDefinition, PortMapping, TaskDefinition } from '@aws-sdk/client-ecs'
+import type { ContainerInfo, PortMappingInfo, TaskDefinitionInfo } from '../plan/revision.js'
 import { Html, table } from './html.js'
 import { andMore, oneLine } from './text.js'
 
@@ -39,8 +39,8 @@ export interface DiffOptions {
 }
 
 export function diffTaskDefinitions(
-  a: TaskDefinition,
-  b: TaskDefinition,
+  a: TaskDefinitionInfo,
+  b: TaskDefinitionInfo,
   options: DiffOptions
 ): TaskDefinitionChange[] {
   const changes: TaskDefinitionChange[] = []
@@ -79,14 +79,14 @@ function compare(x?: string, y?: string): TaskDefinitionChange['change'] | undef
   return y === undefined ? 'removed' : 'changed'
 }
 
-function byName(containers: ContainerDefinition[]): Map<string, ContainerDefinition> {
+function byName(containers: ContainerInfo[]): Map<string, ContainerInfo> {
   return new Map(containers.map((c, i) => [c.name ?? `#${i + 1}`, c]))
 }
 
 const num = (n?: number): string | undefined => (n === undefined ? undefined : String(n))
 
 /** "80/tcp, 9090:9091/udp" (host port only when it differs), sorted so that order does not count. */
-function ports(mappings?: PortMapping[]): string | undefined {
+function ports(mappings?: PortMappingInfo[]): string | undefined {
   if (!mappings?.length) return undefined
   return mappings
     .map(p => {
@@ -100,11 +100,11 @@ function ports(mappings?: PortMapping[]): string | undefined {
 
 function environmentChanges(
   where: string,
-  x: ContainerDefinition,
-  y: ContainerDefinition,
+  x: ContainerInfo,
+  y: ContainerInfo,
   { showEnvValues }: DiffOptions
 ): TaskDefinitionChange[] {
-  const toMap = (c: ContainerDefinition): Map<string, string> =>
+  const toMap = (c: ContainerInfo): Map<string, string> =>
     new Map((c.environment ?? []).map(kv => [kv.name ?? '', kv.value ?? '']))
   return keyedChanges(toMap(x), toMap(y), (name, change, before, after) => {
     const show = showEnvValues && !SECRET_NAME.test(name)
@@ -116,12 +116,8 @@ function environmentChanges(
 }
 
 /** Secrets by name: valueFrom says where the value lives, and even that is not shown. */
-function secretChanges(
-  where: string,
-  x: ContainerDefinition,
-  y: ContainerDefinition
-): TaskDefinitionChange[] {
-  const toMap = (c: ContainerDefinition): Map<string, string> =>
+function secretChanges(where: string, x: ContainerInfo, y: ContainerInfo): TaskDefinitionChange[] {
+  const toMap = (c: ContainerInfo): Map<string, string> =>
     new Map((c.secrets ?? []).map(s => [s.name ?? '', s.valueFrom ?? '']))
   return keyedChanges(toMap(x), toMap(y), (name, change) => ({
     where,

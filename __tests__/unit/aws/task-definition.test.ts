@@ -4,7 +4,9 @@ import { join } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import type { ECSClient } from '@aws-sdk/client-ecs'
 import {
+  describeTaskDefinition,
   loadTaskDefinitionFile,
+  readTaskDefinition,
   registerTaskDefinition,
   resolveTaskDefinition
 } from '../../../src/aws/task-definition.js'
@@ -159,5 +161,42 @@ describe('registerTaskDefinition and resolveTaskDefinition', () => {
       { key: 'team', value: 'a' },
       { key: 'ecs-rollout:rollout-id', value: 'r1' }
     ])
+  })
+})
+
+describe('describeTaskDefinition, the one DescribeTaskDefinition', () => {
+  function ecs() {
+    return fakeClient<ECSClient>({
+      DescribeTaskDefinition: input => {
+        if (input.taskDefinition !== ARN && input.taskDefinition !== 'web:7')
+          throw awsError('ClientException', 'Unable to describe task definition.')
+        return { taskDefinition: described, tags: input.include ? [{ key: 'team', value: 'a' }] : undefined }
+      }
+    })
+  }
+
+  it('asks for tags only when told to, and gives them by key', async () => {
+    const { client, calls } = ecs()
+    expect(await describeTaskDefinition(client, 'web:7', { tags: true })).toEqual({
+      definition: described,
+      tags: { team: 'a' }
+    })
+    expect(await describeTaskDefinition(client, ARN)).toEqual({ definition: described, tags: {} })
+    expect(calls.map(c => c.input)).toEqual([
+      { taskDefinition: 'web:7', include: ['TAGS'] },
+      { taskDefinition: ARN }
+    ])
+  })
+
+  it('lets the caller decide what a revision that does not exist means', async () => {
+    await expect(describeTaskDefinition(ecs().client, 'web:99')).rejects.toThrow('Unable to describe')
+  })
+
+  it('readTaskDefinition: the definition for the summary, or nothing when there is none or it cannot be read', async () => {
+    const { client, calls } = ecs()
+    expect(await readTaskDefinition(client, ARN)).toEqual(described)
+    expect(await readTaskDefinition(client, 'web:99')).toBeUndefined()
+    expect(await readTaskDefinition(client, undefined)).toBeUndefined()
+    expect(calls).toHaveLength(2)
   })
 })

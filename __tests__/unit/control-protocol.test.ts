@@ -1,0 +1,419 @@
+// The protocol between runs over one rollout, as a table: the record on the service, this run's inputs and the
+// time → what the run does. Each row is a worked example; control.ts and post-main.ts only carry them out.
+
+import { describe, expect, it } from '@jest/globals'
+import {
+  choosePostStep,
+  chooseControl,
+  orphanMode,
+  ownerIsAlive,
+  ownerOf,
+  planFor,
+  stepByCounts,
+  takeOver,
+  type ControlChoice
+} from '../../src/commands/control-protocol.js'
+import { InputError } from '../../src/config/parse.js'
+import { readConfig } from '../../src/config/inputs.js'
+import type { RolloutRecord } from '../../src/record/record.js'
+
+const MINUTE = 60_000
+const NOW = 1_000 * MINUTE
+/** takeover-after is 15m by default: a heartbeat 1 minute old is a live owner, one 20 minutes old is gone. */
+const LIVE = NOW - MINUTE
+const GONE = NOW - 20 * MINUTE
+
+function config(inputs: Record<string, string>) {
+  return readConfig(name => inputs[name] ?? (name === 'service' ? 'web' : name === 'command' ? 'status' : ''))
+}
+
+function record(fields: Partial<RolloutRecord> = {}): RolloutRecord {
+  return {
+    id: 'r1',
+    phase: 'Active',
+    stage: 'executing',
+    step: 2,
+    steps: 4,
+    newTaskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2',
+    stableTaskDefinition: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1',
+    plan: config({ strategy: 'linear', 'step-percent': '25' }).plan,
+    actor: 'alice',
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+    commit: 'abc',
+    startedAt: NOW - 30 * MINUTE,
+    heartbeat: LIVE,
+    request: null,
+    ...fields
+  }
+}
+
+function choose(
+  command: string,
+  fields: Partial<RolloutRecord> | undefined,
+  inputs: Record<string, string> = {},
+  controller = 'EXTERNAL'
+): ControlChoice {
+  return chooseControl(fields && record(fields), controller, config({ command, ...inputs }), NOW)
+}
+
+/** A refusal as "Error: message" or "InputError: input: message", to compare in a table. */
+function shown(choice: ControlChoice): unknown {
+  if (choice.kind !== 'refuse') return choice
+  const e = choice.error
+  return `${e instanceof InputError ? 'InputError' : 'Error'}: ${e.message}`
+}
+
+describe('chooseControl: a task-set rollout', () => {
+  it.each<[string, string, Partial<RolloutRecord>, Record<string, string>, unknown]>([
+    // pause
+    ['pause, owner alive → ask it', 'pause', {}, {}, { kind: 'ask-owner', request: 'pause' }],
+    ['pause, owner gone → pause in place', 'pause', { heartbeat: GONE }, {}, { kind: 'pause-in-place' }],
+    [
+      'pause, paused already → report',
+      'pause',
+      { stage: 'paused' },
+      {},
+      { kind: 'report', note: 'already paused' }
+    ],
+    [
+      'pause at a manual step → report',
+      'pause',
+      { stage: 'batch-completed' },
+      {},
+      { kind: 'report', note: 'already paused' }
+    ],
+    [
+      'pause, rolling back in its owner → refused',
+      'pause',
+      { stage: 'rolling-back' },
+      {},
+      'Error: rollout r1 on web is rolling back in https://github.com/o/r/actions/runs/1: there is nothing to pause; it ends by itself'
+    ],
+    // abort
+    ['abort, owner alive → ask it', 'abort', {}, {}, { kind: 'ask-owner', request: 'abort' }],
+    [
+      'abort, owner gone → roll it back here',
+      'abort',
+      { heartbeat: GONE },
+      {},
+      { kind: 'carry-on', mode: 'rollback' }
+    ],
+    [
+      'abort, paused (no owner) → roll it back here',
+      'abort',
+      { stage: 'paused', heartbeat: LIVE },
+      {},
+      { kind: 'carry-on', mode: 'rollback' }
+    ],
+    // resume
+    [
+      'resume, paused at step 2 → forward from step 2',
+      'resume',
+      { stage: 'paused' },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 2 }
+    ],
+    [
+      'resume at a manual step 2 → forward from step 3',
+      'resume',
+      { stage: 'batch-completed' },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 3 }
+    ],
+    [
+      'resume, owner gone while executing → forward from its step',
+      'resume',
+      { heartbeat: GONE },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 2 }
+    ],
+    [
+      'resume with new steps, paused → forward by counts',
+      'resume',
+      { stage: 'paused' },
+      { strategy: 'linear', 'step-percent': '50' },
+      { kind: 'carry-on', mode: 'forward', step: 'by-counts' }
+    ],
+    [
+      'resume, owner alive → report',
+      'resume',
+      {},
+      {},
+      { kind: 'report', note: 'is already running in https://github.com/o/r/actions/runs/1' }
+    ],
+    [
+      'resume with new steps, owner alive → ask it to pause, then carry on by counts',
+      'resume',
+      {},
+      { strategy: 'linear', 'step-percent': '50' },
+      { kind: 'ask-pause-then-carry-on', step: 'by-counts' }
+    ],
+    [
+      'resume with new steps, rolling back in its owner → report (a rollback never turns forward)',
+      'resume',
+      { stage: 'rolling-back', owner: 'https://github.com/o/r/actions/runs/7' },
+      { strategy: 'linear', 'step-percent': '50' },
+      { kind: 'report', note: 'is already running in https://github.com/o/r/actions/runs/7' }
+    ],
+    [
+      'resume, rollback lost its owner → carry the rollback on',
+      'resume',
+      { stage: 'rolling-back', heartbeat: GONE },
+      {},
+      { kind: 'carry-on', mode: 'rollback' }
+    ],
+    // promote
+    [
+      'promote, owner alive → ask it for the next step',
+      'promote',
+      {},
+      {},
+      { kind: 'ask-owner', request: 'promote:3' }
+    ],
+    [
+      'promote to 4, owner alive → ask for step 4',
+      'promote',
+      {},
+      { to: '4' },
+      { kind: 'ask-owner', request: 'promote:4' }
+    ],
+    [
+      'promote-full, owner alive → ask for all of it',
+      'promote',
+      {},
+      { 'promote-full': 'true' },
+      { kind: 'ask-owner', request: 'promote:full' }
+    ],
+    [
+      'promote, paused at step 2 of 4 → forward from step 3',
+      'promote',
+      { stage: 'paused' },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 3 }
+    ],
+    [
+      'promote-full, paused → forward past the last step',
+      'promote',
+      { stage: 'paused' },
+      { 'promote-full': 'true' },
+      { kind: 'carry-on', mode: 'forward', step: Number.MAX_SAFE_INTEGER }
+    ],
+    [
+      'promote with new steps, owner alive → ask it to pause, then carry on by counts',
+      'promote',
+      {},
+      { 'canary-percent': '20', strategy: 'canary' },
+      { kind: 'ask-pause-then-carry-on', step: 'by-counts' }
+    ],
+    [
+      'promote to a step already reached → refused',
+      'promote',
+      { stage: 'paused' },
+      { to: '2' },
+      'InputError: to: "2" is not ahead of the rollout, which is at step 2 of 4: promote goes forward only (abort, or a partition, goes back)'
+    ],
+    [
+      'promote to no step number → refused',
+      'promote',
+      { stage: 'paused' },
+      { to: 'previous' },
+      'InputError: to: "previous" is not a step number for promote'
+    ],
+    [
+      'promote, the rollback lost its owner → refused',
+      'promote',
+      { stage: 'rolling-back', heartbeat: GONE },
+      {},
+      'Error: rollout r1 on web is rolling back: there is nothing to promote; resume or abort finishes the rollback'
+    ]
+  ])('%s', (_, command, fields, inputs, expected) => {
+    expect(shown(choose(command, fields, inputs))).toEqual(expected)
+  })
+
+  it('refuses when no rollout is in progress, naming the last one', () => {
+    expect(shown(choose('abort', undefined))).toBe(
+      'Error: there is no rollout in progress on web: nothing to abort'
+    )
+    expect(shown(choose('resume', { phase: 'Completed', outcome: 'rolled-back', stage: undefined }))).toBe(
+      'Error: there is no rollout in progress on web (the last one, r1, ended rolled-back): nothing to resume'
+    )
+  })
+
+  it('a shorter takeover-after makes a live owner gone', () => {
+    expect(choose('pause', {}, { 'takeover-after': '30s' })).toEqual({ kind: 'pause-in-place' })
+  })
+})
+
+describe('chooseControl: a deployment ECS carries out itself', () => {
+  it.each<[string, string, Partial<RolloutRecord>, Record<string, string>, unknown]>([
+    ['abort, owner alive → ask it', 'abort', {}, {}, { kind: 'ask-owner', request: 'abort' }],
+    [
+      'abort, owner gone → follow it, rolling back as asked',
+      'abort',
+      { heartbeat: GONE },
+      {},
+      { kind: 'follow-ecs', rollback: 'abort' }
+    ],
+    [
+      'resume, owner gone → follow it again',
+      'resume',
+      { heartbeat: GONE },
+      {},
+      { kind: 'follow-ecs', rollback: undefined }
+    ],
+    [
+      'resume, its rollback lost its owner → follow the rollback',
+      'resume',
+      { heartbeat: GONE, stage: 'rolling-back' },
+      {},
+      { kind: 'follow-ecs', rollback: 'orphan' }
+    ],
+    [
+      'resume, owner alive → report',
+      'resume',
+      {},
+      {},
+      { kind: 'report', note: 'is already running in https://github.com/o/r/actions/runs/1' }
+    ],
+    [
+      'resume with new steps → refused',
+      'resume',
+      { heartbeat: GONE },
+      { 'max-surge': '50%' },
+      'InputError: max-surge: ECS carries rollout r1 on web out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again'
+    ],
+    [
+      'pause → refused',
+      'pause',
+      {},
+      {},
+      'Error: rollout r1 on web is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be paused: abort rolls it back, resume follows it again when its run is gone'
+    ],
+    [
+      'promote → refused',
+      'promote',
+      { heartbeat: GONE },
+      {},
+      'Error: rollout r1 on web is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be promoted: abort rolls it back, resume follows it again when its run is gone'
+    ]
+  ])('%s', (_, command, fields, inputs, expected) => {
+    expect(shown(choose(command, fields, inputs, 'ECS'))).toEqual(expected)
+  })
+})
+
+describe('choosePostStep: the post step settles what its main step left unfinished', () => {
+  const run: Parameters<typeof choosePostStep>[2] = {
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+    mainFinished: false,
+    onCancel: 'rollback',
+    controller: 'EXTERNAL'
+  }
+  it.each<[string, Partial<RolloutRecord> | undefined, Partial<typeof run>, unknown]>([
+    ['no record → nothing', undefined, {}, { kind: 'nothing' }],
+    ['another rollout → nothing', { id: 'r2' }, {}, { kind: 'nothing' }],
+    ['completed → nothing', { phase: 'Completed', outcome: 'succeeded' }, {}, { kind: 'nothing' }],
+    ['paused → nothing', { stage: 'paused' }, {}, { kind: 'nothing' }],
+    ['at a manual step → nothing', { stage: 'batch-completed' }, {}, { kind: 'nothing' }],
+    [
+      'taken over by another run → nothing',
+      { owner: 'https://github.com/o/r/actions/runs/9' },
+      {},
+      { kind: 'nothing' }
+    ],
+    ['the main step finished and kept it alive → nothing', {}, { mainFinished: true }, { kind: 'nothing' }],
+    ['the main step was killed → abort it', {}, {}, { kind: 'settle', command: 'abort', handedOver: false }],
+    [
+      'handed over after a cancel → abort it',
+      { heartbeat: 0 },
+      { mainFinished: true },
+      { kind: 'settle', command: 'abort', handedOver: true }
+    ],
+    [
+      'on-cancel: pause → pause it',
+      {},
+      { onCancel: 'pause' },
+      { kind: 'settle', command: 'pause', handedOver: false }
+    ],
+    [
+      'on-cancel: pause while rolling back → carry the rollback on',
+      { stage: 'rolling-back' },
+      { onCancel: 'pause' },
+      { kind: 'settle', command: 'abort', handedOver: false }
+    ],
+    [
+      'on-cancel: pause on an ECS deployment → left to ECS',
+      { heartbeat: 0 },
+      { onCancel: 'pause', controller: 'ECS' },
+      { kind: 'leave-to-ecs', handedOver: true }
+    ],
+    [
+      'a run without a URL (local) → settles what it saved',
+      {},
+      { runUrl: undefined },
+      { kind: 'settle', command: 'abort', handedOver: false }
+    ]
+  ])('%s', (_, fields, over, expected) => {
+    expect(choosePostStep('r1', fields && record(fields), { ...run, ...over })).toEqual(expected)
+  })
+})
+
+describe('ownership', () => {
+  it('the owner is the run executing it, else the run that started it, else its actor', () => {
+    expect(ownerOf(record({ owner: 'https://x/runs/9' }))).toBe('https://x/runs/9')
+    expect(ownerOf(record())).toBe('https://github.com/o/r/actions/runs/1')
+    expect(ownerOf(record({ runUrl: '' }))).toBe('alice')
+  })
+
+  it('an owner is alive while it executes or rolls back and its heartbeat is younger than takeover-after', () => {
+    const c = { takeoverAfterMs: 15 * MINUTE }
+    expect(ownerIsAlive(record(), c, NOW)).toBe(true)
+    expect(ownerIsAlive(record({ stage: 'rolling-back' }), c, NOW)).toBe(true)
+    expect(ownerIsAlive(record({ heartbeat: GONE }), c, NOW)).toBe(false)
+    expect(ownerIsAlive(record({ stage: 'paused' }), c, NOW)).toBe(false)
+    // Handed over: heartbeat 0.
+    expect(ownerIsAlive(record({ heartbeat: 0 }), c, NOW)).toBe(false)
+  })
+
+  it('taking over makes the record this run’s, clears the request and sets the stage', () => {
+    const deps = { run: { runUrl: 'https://x/runs/5', actor: 'bob' }, clock: { now: () => NOW } }
+    expect(takeOver(record({ request: 'pause', stage: 'paused' }), deps, 'rollback')).toMatchObject({
+      owner: 'https://x/runs/5',
+      heartbeat: NOW,
+      stage: 'rolling-back',
+      request: null,
+      actor: 'alice'
+    })
+    expect(takeOver(record(), { ...deps, run: { actor: 'bob' } }, 'forward')).toMatchObject({
+      owner: 'bob',
+      stage: 'executing'
+    })
+  })
+
+  it('a deploy with takeover finishes an orphan (on-orphan: resume) unless it was rolling back', () => {
+    expect(orphanMode(record(), 'resume')).toBe('forward')
+    expect(orphanMode(record(), 'rollback')).toBe('rollback')
+    expect(orphanMode(record({ stage: 'rolling-back' }), 'resume')).toBe('rollback')
+  })
+})
+
+describe('carrying on with changed steps', () => {
+  it('keeps the record’s plan except where this run gives step inputs', () => {
+    const r = record()
+    expect(planFor(config({}), r)).toEqual(r.plan)
+    const changed = planFor(config({ strategy: 'linear', 'step-percent': '50', 'bake-time': '1m' }), r)
+    expect(changed.strategy).toEqual({ name: 'linear', stepPercent: 50, stepBakeMs: 60_000 })
+    expect(changed.bakeMs).toBe(60_000)
+    expect(changed.maxSurge).toEqual(r.plan.maxSurge)
+  })
+
+  it('continues at the first step beyond the new tasks running (10 tasks, steps of 3, 6, 9, 10; 4 new → step 2)', () => {
+    const steps = [{ new: 3 }, { new: 6 }, { new: 9 }, { new: 10 }]
+    const plan = config({ 'batch-size': '3' }).plan
+    expect(stepByCounts(plan, steps, 4)).toBe(2)
+    expect(stepByCounts(plan, steps, 0)).toBe(1)
+    // All 10 new already: the final phase, past the last step.
+    expect(stepByCounts(plan, steps, 10)).toBe(5)
+    // A partition is one step: up or down to it, then the pause.
+    expect(stepByCounts(config({ partition: '3' }).plan, steps, 8)).toBe(1)
+  })
+})
