@@ -92,9 +92,11 @@ function describe(c) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fv: () => (/* binding */ TASK_START_ESTIMATE_MS),
-/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   L1: () => (/* binding */ stepSpecs),
+/* harmony export */   vL: () => (/* binding */ capacityEnvelope)
 /* harmony export */ });
-/* unused harmony exports capacityLimits, stepSpecs, countsFor */
+/* unused harmony exports capacityLimits, countsFor */
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7701);
 // The planner: pure functions from (strategy, capacity rules, desired count) to a Plan. The engine calls it
@@ -148,14 +150,27 @@ function buildPlan(config, desiredCount) {
     };
 }
 /**
- * The capacity envelope. Surge rounds up and unavailable rounds down, as Kubernetes and ECS do, so a
- * percentage never allows fewer extra tasks or more missing ones than it says.
+ * max-surge and max-unavailable as task counts at this desired count: the one envelope both controllers plan
+ * within (task sets through capacityLimits, ECS through its percentages in ecs-plan.ts). Surge rounds up and
+ * unavailable rounds down, as Kubernetes and ECS do, so a percentage never allows fewer extra tasks or more
+ * missing ones than it says; no more tasks than there are can be unavailable.
+ * Examples: desired 10, surge 25 %, unavailable 0     → surge 3, unavailable 0
+ *           desired 6,  surge 2,    unavailable 50 %  → surge 2, unavailable 3
+ *           desired 3,  surge 0,    unavailable 5     → surge 0, unavailable 3
+ */
+function capacityEnvelope(config, desired) {
+    return {
+        surge: (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up'),
+        unavailable: Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down'))
+    };
+}
+/**
+ * The task-set controller's limits from the envelope.
  * Examples: desired 10, surge 25 %, unavailable 0 → floor 10, ceiling 13.
  *           desired 10, stable kept → ceiling 20 (both revisions at full size).
  */
 function capacityLimits(config, desired) {
-    const unavailable = Math.min(desired, (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down'));
-    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
+    const { surge, unavailable } = capacityEnvelope(config, desired);
     const fullCopy = config.stableScale === 'keep' || ['blue-green', 'all-at-once'].includes(config.strategy.name);
     const maxTotal = fullCopy ? Math.max(2 * desired, desired + surge) : desired + surge;
     // A 1-task service with no surge and no unavailability could never move; one extra task is the minimum.
@@ -266,8 +281,7 @@ function rollingSpecs(strategy, defaultBatchSize, desired) {
 }
 /** Without a batch size a batch is max-surge + max-unavailable: as much as one move may change. */
 function defaultBatch(config, desired) {
-    const surge = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxSurge, desired, 'up');
-    const unavailable = (0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .resolveQuantity */ .e7)(config.maxUnavailable, desired, 'down');
+    const { surge, unavailable } = capacityEnvelope(config, desired);
     return Math.max(1, surge + unavailable);
 }
 function resolveSteps(specs, config, desired) {

@@ -2,57 +2,6 @@ export const id = 822;
 export const ids = [822];
 export const modules = {
 
-/***/ 4582:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ describeService),
-/* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
-/* harmony export */   u: () => (/* binding */ readService)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
-// Reading the ECS service itself, with errors that say which service and cluster were looked for.
-
-
-/** One DescribeServices with tags; throws when the cluster or the service does not exist or is being deleted. */
-async function describeService(ecs, cluster, service) {
-    let out;
-    try {
-        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
-    }
-    catch (error) {
-        if (error.name === 'ClusterNotFoundException')
-            throw new Error(`cluster "${cluster}" was not found`, { cause: error });
-        throw error;
-    }
-    const found = out.services?.[0];
-    if (!found)
-        throw new Error(`service "${service}" was not found in cluster "${cluster}"`);
-    if (found.status !== 'ACTIVE')
-        throw new Error(`service "${service}" in cluster "${cluster}" is ${found.status}: it is being deleted or was deleted`);
-    return found;
-}
-async function readService(ecs, cluster, service) {
-    const found = await describeService(ecs, cluster, service);
-    const primary = found.taskSets?.find(s => s.status === 'PRIMARY');
-    return {
-        arn: found.serviceArn ?? '',
-        controller: found.deploymentController?.type ?? 'ECS',
-        desiredCount: found.desiredCount ?? 0,
-        taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
-        loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
-        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(found.tags)
-    };
-}
-/** The service's desired count, for `command: plan` run without desired-count. */
-async function readDesiredCount(cluster, service) {
-    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
-}
-
-
-/***/ }),
-
 /***/ 8822:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -61,23 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   previewCommand: () => (/* binding */ previewCommand)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(3464);
-/* harmony import */ var _aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(4379);
-/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1419);
-/* harmony import */ var _aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(6555);
-/* harmony import */ var _aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1781);
-/* harmony import */ var _aws_service_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4582);
-/* harmony import */ var _aws_tags_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(9580);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(201);
+/* harmony import */ var _aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1754);
+/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1419);
 /* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1116);
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8353);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6584);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9556);
-/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3738);
-/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6838);
-/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4470);
-/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2814);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6584);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9556);
+/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
+/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6838);
+/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4470);
+/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2814);
 // command: preview — a pull request's own copy of the service: a service cloned from the base service's launch
 // settings, behind its own target group and a host rule on listener-arn, created on the first run and updated
 // in place on each new commit. Everything is read and checked before the first change; every resource is
@@ -95,22 +39,17 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-
-
-
-
-
 async function previewCommand(config, deps) {
-    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .actionContext */ .Gt)();
-    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .checkPreviewInputs */ .IZ)(config);
-    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__/* .checkForkSafety */ .r)(config, context);
-    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
-    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(config, context, github);
-    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .previewTarget */ .sI)(config, inputs, context, pr);
-    const survey = await surveyPreview(deps, config, target);
-    const region = await deps.ecs.config.region();
+    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .actionContext */ .Gt)();
+    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .checkPreviewInputs */ .IZ)(config);
+    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_7__/* .checkForkSafety */ .r)(config, context);
+    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .connectGitHub */ .U)(config.githubToken, context);
+    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .requirePullRequest */ .aI)(config, context, github);
+    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .previewTarget */ .sI)(config, inputs, context, pr);
+    const survey = await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .surveyPreview */ .DX)(deps, config.cluster, config.service, target);
+    const region = await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_11__.clientRegion)(deps);
     const resolved = await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveTaskDefinition */ .Fh)(deps.ecs, config.taskDefinition, config.containerImages, `pr-${pr.number}`);
-    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__/* .previewHtml */ ._)({
+    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_9__/* .previewHtml */ ._)({
         state,
         reason,
         pullRequest: pr.number,
@@ -120,9 +59,9 @@ async function previewCommand(config, deps) {
         url: target.url,
         taskDefinition: (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn),
         commit: pr.headSha,
-        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .runUrl */ .Vp)(context)
+        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runUrl */ .Vp)(context)
     });
-    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__/* .GitHubReporter */ .JN.start({
+    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubReporter */ .JN.start({
         github,
         environment: target.environment,
         ref: pr.headSha,
@@ -134,9 +73,9 @@ async function previewCommand(config, deps) {
     });
     await reporter.progress(view('deploying'));
     try {
-        await applyPreview(deps, config, target, survey, resolved.arn);
+        await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .applyPreview */ .TN)(deps, { ...target, cluster: config.cluster, desiredCount: config.previewDesiredCount }, survey, resolved.arn);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Waiting for ${target.serviceName} to be stable`);
-        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__/* .waitForStable */ .a8)(deps.ecs, config.cluster, target.serviceName, resolved.arn, {
+        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForStable */ .a8)(deps.ecs, config.cluster, target.serviceName, resolved.arn, {
             timeoutMs: config.stepTimeoutMs,
             intervalMs: config.pollIntervalMs,
             sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
@@ -147,80 +86,17 @@ async function previewCommand(config, deps) {
     catch (error) {
         const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .describeError */ .U)(error);
         const summary = view('failed', reason);
-        await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
-        return { status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };
+        await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
+        return { status: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`The preview of #${pr.number} is live at ${target.url}`);
     const summary = view('live');
-    await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Succeeded, `${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn)} is live at ${target.url}`, summary);
+    await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Succeeded, `${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn)} is live at ${target.url}`, summary);
     return {
-        status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Succeeded,
+        status: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Succeeded,
         summary,
-        outputs: { [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Output */ .k7.Url]: target.url, [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Output */ .k7.TaskDefinitionArn]: resolved.arn }
+        outputs: { [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.Url]: target.url, [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.TaskDefinitionArn]: resolved.arn }
     };
-}
-/** Reads the base service and whatever a previous run left, and refuses what is not this preview's. */
-async function surveyPreview(deps, config, target) {
-    const { ecs, elb } = deps;
-    const base = await (0,_aws_service_js__WEBPACK_IMPORTED_MODULE_13__/* .describeService */ .J)(ecs, config.cluster, config.service);
-    const baseLoadBalancer = (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__/* .launchSettingsOf */ .Uw)(base).loadBalancers[0];
-    if (!baseLoadBalancer?.targetGroupArn)
-        throw new Error(`service ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(config.service)} has no load balancer, and a preview copies its target group: preview needs a load-balanced service`);
-    const baseTargetGroup = await (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTargetGroup */ .__)(elb, baseLoadBalancer.targetGroupArn);
-    const service = await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__/* .findService */ .Ln)(ecs, config.cluster, target.serviceName);
-    if (service) {
-        if (service.status !== 'ACTIVE')
-            throw new Error(`service ${target.serviceName} is ${service.status}: it is being deleted; run again once it is gone`);
-        refuseForeign(`service ${target.serviceName}`, (0,_aws_tags_js__WEBPACK_IMPORTED_MODULE_14__/* .tagRecord */ .C)(service.tags), target.owner);
-    }
-    const tgArn = service?.loadBalancers?.[0]?.targetGroupArn;
-    const targetGroup = tgArn
-        ? await (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .describeTargetGroup */ .__)(elb, tgArn)
-        : await (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .findTargetGroupByName */ .cn)(elb, (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .previewTargetGroupName */ .IK)(target.serviceName));
-    if (targetGroup?.TargetGroupArn) {
-        const tags = await (0,_aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_15__/* .elbTags */ .$6)(elb, [targetGroup.TargetGroupArn]);
-        refuseForeign(`target group ${targetGroup.TargetGroupName}`, tags.get(targetGroup.TargetGroupArn) ?? {}, target.owner);
-    }
-    const rules = await (0,_aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__/* .listenerRules */ .SK)(elb, target.listenerArn);
-    const ruleTags = await (0,_aws_elb_tags_js__WEBPACK_IMPORTED_MODULE_15__/* .elbTags */ .$6)(elb, rules.map(r => r.RuleArn ?? ''));
-    const ours = (r) => (0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__/* .isOwnedBy */ .D0)(ruleTags.get(r.RuleArn ?? '') ?? {}, target.owner);
-    const clash = rules.find(r => !ours(r) && (0,_aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__/* .hostsOf */ .PP)(r).includes(target.host));
-    if (clash)
-        throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz('preview-host', `gives ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_4__/* .show */ .WU)(target.host)}, which listener-arn already routes with rule ${clash.RuleArn}, not made for ${(0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__/* .ownerName */ .Hc)(target.owner)}: choose another preview-host`);
-    return { base, baseLoadBalancer, baseTargetGroup, service, targetGroup, rule: rules.find(ours) };
-}
-/** A resource with the preview's name that another pull request or a person made is never taken over. */
-function refuseForeign(what, tags, owner) {
-    if (!(0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__/* .isOwnedBy */ .D0)(tags, owner))
-        throw new Error(`${what} exists but is not tagged as the preview of ${(0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__/* .ownerName */ .Hc)(owner)}, so it is not touched: rename it or change preview-name`);
-}
-async function applyPreview(deps, config, target, survey, taskDefinition) {
-    const { ecs, elb } = deps;
-    const tags = (0,_aws_preview_tags_js__WEBPACK_IMPORTED_MODULE_17__/* .previewTags */ .uh)(target.owner);
-    let targetGroup = survey.targetGroup;
-    if (!targetGroup) {
-        targetGroup = await (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .createPreviewTargetGroup */ .JY)(elb, survey.baseTargetGroup, (0,_aws_preview_target_group_js__WEBPACK_IMPORTED_MODULE_2__/* .previewTargetGroupName */ .IK)(target.serviceName), tags);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Created target group ${targetGroup.TargetGroupArn}`);
-    }
-    const targetGroupArn = targetGroup.TargetGroupArn;
-    const ruleArn = await (0,_aws_preview_rule_js__WEBPACK_IMPORTED_MODULE_16__/* .putHostRule */ .SH)(elb, { listenerArn: target.listenerArn, host: target.host, targetGroupArn, tags }, survey.rule);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Listener rule ${ruleArn} sends ${target.host} to ${targetGroup.TargetGroupName}`);
-    const spec = {
-        cluster: config.cluster,
-        name: target.serviceName,
-        taskDefinition,
-        desiredCount: config.previewDesiredCount,
-        loadBalancer: { ...survey.baseLoadBalancer, targetGroupArn },
-        tags
-    };
-    if (survey.service) {
-        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__/* .updatePreviewService */ .lT)(ecs, spec);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Updated service ${target.serviceName} to ${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(taskDefinition)}`);
-    }
-    else {
-        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_1__/* .createPreviewService */ .w4)(ecs, survey.base, spec);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Created service ${target.serviceName} running ${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(taskDefinition)}`);
-    }
 }
 
 

@@ -1,17 +1,62 @@
-export const id = 96;
-export const ids = [96];
+export const id = 870;
+export const ids = [870,201];
 export const modules = {
 
-/***/ 3464:
+/***/ 201:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $6: () => (/* binding */ elbTags),
-/* harmony export */   oo: () => (/* binding */ elbTagList)
+/* harmony export */   MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS),
+/* harmony export */   clientRegion: () => (/* binding */ clientRegion),
+/* harmony export */   createClients: () => (/* binding */ createClients)
 /* harmony export */ });
-/* unused harmony export elbTagRecord */
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(586);
+// The SDK clients, built once per run. Adaptive retry adds client-side rate limiting after throttles, which
+// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
+// AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself.
+
+
+
+const MAX_ATTEMPTS = 5;
+function createClients() {
+    const options = { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-rollout' };
+    return {
+        ecs: new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(options),
+        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(options),
+        elb: new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_2__/* .ElasticLoadBalancingV2Client */ .MlD(options)
+    };
+}
+/** The region the clients call, for console links. */
+async function clientRegion(clients) {
+    return clients.ecs.config.region();
+}
+
+
+/***/ }),
+
+/***/ 1754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  TN: () => (/* binding */ applyPreview),
+  UN: () => (/* binding */ removePreviewResources),
+  DX: () => (/* binding */ surveyPreview)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-load-balancing-v2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(586);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __webpack_require__(8353);
+// EXTERNAL MODULE: ./src/aws/tags.ts
+var aws_tags = __webpack_require__(9580);
+;// CONCATENATED MODULE: ./src/aws/elb-tags.ts
 // ELBv2 tags, read for many resources at once: DescribeTags takes at most 20 ARNs a call.
 
 
@@ -20,7 +65,7 @@ const PER_CALL = 20;
 async function elbTags(elb, arns) {
     const tags = new Map();
     for (let i = 0; i < arns.length; i += PER_CALL) {
-        const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__/* .DescribeTagsCommand */ .yRM({ ResourceArns: arns.slice(i, i + PER_CALL) }));
+        const out = await elb.send(new dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns: arns.slice(i, i + PER_CALL) }));
         for (const d of out.TagDescriptions ?? [])
             if (d.ResourceArn)
                 tags.set(d.ResourceArn, elbTagRecord(d.Tags));
@@ -29,26 +74,13 @@ async function elbTags(elb, arns) {
 }
 /** ELBv2 spells tags {Key, Value} where ECS has {key, value}; the records are the same. */
 function elbTagRecord(tags) {
-    return (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(tags?.map(t => ({ key: t.Key, value: t.Value })));
+    return (0,aws_tags/* tagRecord */.C)(tags?.map(t => ({ key: t.Key, value: t.Value })));
 }
 function elbTagList(record) {
-    return (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagList */ .T)(record).map(t => ({ Key: t.key, Value: t.value }));
+    return (0,aws_tags/* tagList */.T)(record).map(t => ({ Key: t.key, Value: t.value }));
 }
 
-
-/***/ }),
-
-/***/ 4379:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PP: () => (/* binding */ hostsOf),
-/* harmony export */   SH: () => (/* binding */ putHostRule),
-/* harmony export */   SK: () => (/* binding */ listenerRules)
-/* harmony export */ });
-/* unused harmony export freePriority */
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(586);
-/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3464);
+;// CONCATENATED MODULE: ./src/aws/preview-rule.ts
 // A preview's listener rule: requests for its host go to its target group. The rule is found again by its
 // tags, so a new commit (or a changed preview-host) edits the same rule instead of adding one.
 
@@ -62,7 +94,7 @@ async function listenerRules(elb, listenerArn) {
     const rules = [];
     let Marker;
     do {
-        const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__/* .DescribeRulesCommand */ .Ggo({ ListenerArn: listenerArn, Marker, PageSize: 400 }));
+        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ ListenerArn: listenerArn, Marker, PageSize: 400 }));
         rules.push(...(out.Rules ?? []).filter(r => !r.IsDefault));
         Marker = out.NextMarker;
     } while (Marker);
@@ -86,18 +118,18 @@ async function putHostRule(elb, rule, existing) {
     const actions = [{ Type: 'forward', TargetGroupArn: rule.targetGroupArn }];
     if (existing?.RuleArn) {
         if (!matches(existing, rule))
-            await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__/* .ModifyRuleCommand */ .y5P({ RuleArn: existing.RuleArn, Conditions: conditions, Actions: actions }));
+            await elb.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: existing.RuleArn, Conditions: conditions, Actions: actions }));
         return existing.RuleArn;
     }
     for (let attempt = 1;; attempt++) {
         const priority = freePriority(await listenerRules(elb, rule.listenerArn));
         try {
-            const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_0__/* .CreateRuleCommand */ .OOk({
+            const out = await elb.send(new dist_cjs/* CreateRuleCommand */.OOk({
                 ListenerArn: rule.listenerArn,
                 Priority: priority,
                 Conditions: conditions,
                 Actions: actions,
-                Tags: (0,_elb_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .elbTagList */ .oo)(rule.tags)
+                Tags: elbTagList(rule.tags)
             }));
             return out.Rules?.[0]?.RuleArn ?? '';
         }
@@ -118,6 +150,225 @@ function matches(existing, rule) {
         (forward[0].TargetGroupArn ?? forward[0].ForwardConfig?.TargetGroups?.[0]?.TargetGroupArn) ===
             rule.targetGroupArn &&
         (forward[0].ForwardConfig?.TargetGroups?.length ?? 1) === 1);
+}
+
+// EXTERNAL MODULE: ./src/aws/preview-service.ts
+var preview_service = __webpack_require__(1419);
+// EXTERNAL MODULE: ./src/record/record.ts
+var record = __webpack_require__(5380);
+;// CONCATENATED MODULE: ./src/aws/preview-tags.ts
+// Every preview resource carries the repository and pull request it belongs to, so a later run finds it
+// again whatever its name, and preview-destroy removes all of it and nothing else.
+
+const REPOSITORY_TAG = `${record/* TAG_PREFIX */.C_}repository`;
+const PULL_REQUEST_TAG = `${record/* TAG_PREFIX */.C_}pull-request`;
+function previewTags(owner) {
+    return { [REPOSITORY_TAG]: owner.repository, [PULL_REQUEST_TAG]: String(owner.pullRequest) };
+}
+function isOwnedBy(tags, owner) {
+    return tags[REPOSITORY_TAG] === owner.repository && tags[PULL_REQUEST_TAG] === String(owner.pullRequest);
+}
+/** "acme/shop#7", for messages. */
+function ownerName(owner) {
+    return `${owner.repository}#${owner.pullRequest}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/aws/preview-target-group.ts
+// A preview's own target group: a copy of the base service's (VPC, port, protocol, target type, health
+// check), so the preview answers on the same port and is judged healthy the same way.
+
+
+
+/** ELBv2's limit on a target group name. */
+const NAME_MAX = 32;
+/**
+ * A target group name from the preview service's: letters, digits and hyphens, at most 32 characters. A longer
+ * name keeps its start and gets a hash of the whole, so two previews never share a name.
+ */
+function previewTargetGroupName(serviceName) {
+    const cleaned = serviceName.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+    if (cleaned.length <= NAME_MAX && cleaned === serviceName)
+        return cleaned;
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(serviceName).digest('hex').slice(0, 8);
+    return `${cleaned.slice(0, NAME_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+async function describeTargetGroup(elb, arn) {
+    const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] }));
+    const found = out.TargetGroups?.[0];
+    if (!found)
+        throw new Error(`target group ${arn} was not found`);
+    return found;
+}
+async function findTargetGroupByName(elb, name) {
+    try {
+        return (await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ Names: [name] }))).TargetGroups?.[0];
+    }
+    catch (error) {
+        if (error.name === 'TargetGroupNotFoundException')
+            return undefined;
+        throw error;
+    }
+}
+/** Every target group of the region, page by page. */
+async function listTargetGroups(elb) {
+    const all = [];
+    let Marker;
+    do {
+        const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ Marker, PageSize: 400 }));
+        all.push(...(out.TargetGroups ?? []));
+        Marker = out.NextMarker;
+    } while (Marker);
+    return all;
+}
+async function createPreviewTargetGroup(elb, base, name, tags) {
+    const out = await elb.send(new dist_cjs/* CreateTargetGroupCommand */.GGF({
+        Name: name,
+        Protocol: base.Protocol,
+        ProtocolVersion: base.ProtocolVersion,
+        Port: base.Port,
+        VpcId: base.VpcId,
+        TargetType: base.TargetType,
+        IpAddressType: base.IpAddressType,
+        HealthCheckEnabled: base.HealthCheckEnabled,
+        HealthCheckProtocol: base.HealthCheckProtocol,
+        HealthCheckPort: base.HealthCheckPort,
+        HealthCheckPath: base.HealthCheckPath,
+        HealthCheckIntervalSeconds: base.HealthCheckIntervalSeconds,
+        HealthCheckTimeoutSeconds: base.HealthCheckTimeoutSeconds,
+        HealthyThresholdCount: base.HealthyThresholdCount,
+        UnhealthyThresholdCount: base.UnhealthyThresholdCount,
+        Matcher: base.Matcher,
+        Tags: elbTagList(tags)
+    }));
+    const created = out.TargetGroups?.[0];
+    if (!created?.TargetGroupArn)
+        throw new Error(`CreateTargetGroup returned no target group for ${name}`);
+    return created;
+}
+
+// EXTERNAL MODULE: ./src/aws/service.ts
+var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./src/aws/task-definition.ts
+var task_definition = __webpack_require__(1116);
+;// CONCATENATED MODULE: ./src/aws/preview-resources.ts
+// The AWS side of a pull request's preview: what is there before a run changes anything (the base service, and
+// what an earlier run of the same preview left), creating or updating the preview's target group, host rule and
+// service, and finding and removing everything tagged for it when the pull request closes.
+
+
+
+
+
+
+
+
+
+
+
+/** Reads the base service and whatever a previous run left, and refuses what is not this preview's. */
+async function surveyPreview({ ecs, elb }, cluster, baseService, target) {
+    const base = await (0,aws_service/* describeService */.J)(ecs, cluster, baseService);
+    const baseLoadBalancer = (0,preview_service/* launchSettingsOf */.Uw)(base).loadBalancers[0];
+    if (!baseLoadBalancer?.targetGroupArn)
+        throw new Error(`service ${(0,parse/* show */.WU)(baseService)} has no load balancer, and a preview copies its target group: preview needs a load-balanced service`);
+    const baseTargetGroup = await describeTargetGroup(elb, baseLoadBalancer.targetGroupArn);
+    const service = await (0,preview_service/* findService */.Ln)(ecs, cluster, target.serviceName);
+    if (service) {
+        if (service.status !== 'ACTIVE')
+            throw new Error(`service ${target.serviceName} is ${service.status}: it is being deleted; run again once it is gone`);
+        refuseForeign(`service ${target.serviceName}`, (0,aws_tags/* tagRecord */.C)(service.tags), target.owner);
+    }
+    const tgArn = service?.loadBalancers?.[0]?.targetGroupArn;
+    const targetGroup = tgArn
+        ? await describeTargetGroup(elb, tgArn)
+        : await findTargetGroupByName(elb, previewTargetGroupName(target.serviceName));
+    if (targetGroup?.TargetGroupArn) {
+        const tags = await elbTags(elb, [targetGroup.TargetGroupArn]);
+        refuseForeign(`target group ${targetGroup.TargetGroupName}`, tags.get(targetGroup.TargetGroupArn) ?? {}, target.owner);
+    }
+    const rules = await listenerRules(elb, target.listenerArn);
+    const ruleTags = await elbTags(elb, rules.map(r => r.RuleArn ?? ''));
+    const ours = (r) => isOwnedBy(ruleTags.get(r.RuleArn ?? '') ?? {}, target.owner);
+    const clash = rules.find(r => !ours(r) && hostsOf(r).includes(target.host));
+    if (clash)
+        throw new parse/* InputError */.dz('preview-host', `gives ${(0,parse/* show */.WU)(target.host)}, which listener-arn already routes with rule ${clash.RuleArn}, not made for ${ownerName(target.owner)}: choose another preview-host`);
+    return { base, baseLoadBalancer, baseTargetGroup, service, targetGroup, rule: rules.find(ours) };
+}
+/** A resource with the preview's name that another pull request or a person made is never taken over. */
+function refuseForeign(what, tags, owner) {
+    if (!isOwnedBy(tags, owner))
+        throw new Error(`${what} exists but is not tagged as the preview of ${ownerName(owner)}, so it is not touched: rename it or change preview-name`);
+}
+async function applyPreview({ ecs, elb }, target, survey, taskDefinition) {
+    const tags = previewTags(target.owner);
+    let targetGroup = survey.targetGroup;
+    if (!targetGroup) {
+        targetGroup = await createPreviewTargetGroup(elb, survey.baseTargetGroup, previewTargetGroupName(target.serviceName), tags);
+        core.info(`Created target group ${targetGroup.TargetGroupArn}`);
+    }
+    const targetGroupArn = targetGroup.TargetGroupArn;
+    const ruleArn = await putHostRule(elb, { listenerArn: target.listenerArn, host: target.host, targetGroupArn, tags }, survey.rule);
+    core.info(`Listener rule ${ruleArn} sends ${target.host} to ${targetGroup.TargetGroupName}`);
+    const spec = {
+        cluster: target.cluster,
+        name: target.serviceName,
+        taskDefinition,
+        desiredCount: target.desiredCount,
+        loadBalancer: { ...survey.baseLoadBalancer, targetGroupArn },
+        tags
+    };
+    if (survey.service) {
+        await (0,preview_service/* updatePreviewService */.lT)(ecs, spec);
+        core.info(`Updated service ${target.serviceName} to ${(0,task_definition/* taskDefinitionLabel */.$7)(taskDefinition)}`);
+    }
+    else {
+        await (0,preview_service/* createPreviewService */.w4)(ecs, survey.base, spec);
+        core.info(`Created service ${target.serviceName} running ${(0,task_definition/* taskDefinitionLabel */.$7)(taskDefinition)}`);
+    }
+}
+/** Removes the services, listener rules and target groups tagged for `owner`; says what it removed. */
+async function removePreviewResources({ ecs, elb }, cluster, owner) {
+    const owned = (tags) => isOwnedBy(tags, owner);
+    const services = await (0,preview_service/* servicesWithTags */.cN)(ecs, cluster, owned);
+    const targetGroups = await taggedTargetGroups(elb, owner);
+    const rules = await taggedRules(elb, targetGroups, owner);
+    core.info(`Tagged for ${ownerName(owner)}: ${services.length} service(s), ${rules.length} listener rule(s), ${targetGroups.length} target group(s)`);
+    const removed = [];
+    for (const service of services) {
+        await (0,preview_service/* deleteService */.hs)(ecs, cluster, service);
+        removed.push(`service ${service.serviceName}`);
+    }
+    // A target group cannot be deleted while a rule forwards to it, so the rules go first.
+    for (const rule of rules) {
+        await elb.send(new dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: rule }));
+        removed.push(`listener rule ${rule}`);
+    }
+    for (const tg of targetGroups) {
+        await elb.send(new dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: tg.TargetGroupArn }));
+        removed.push(`target group ${tg.TargetGroupName}`);
+    }
+    return removed;
+}
+async function taggedTargetGroups(elb, owner) {
+    const all = await listTargetGroups(elb);
+    const tags = await elbTags(elb, all.map(tg => tg.TargetGroupArn ?? ''));
+    return all.filter(tg => isOwnedBy(tags.get(tg.TargetGroupArn ?? '') ?? {}, owner));
+}
+/** The tagged rules on the listeners of the load balancers the preview's target groups are behind. */
+async function taggedRules(elb, targetGroups, owner) {
+    const loadBalancers = new Set(targetGroups.flatMap(tg => tg.LoadBalancerArns ?? []));
+    const rules = [];
+    for (const LoadBalancerArn of loadBalancers) {
+        const listeners = (await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ LoadBalancerArn }))).Listeners ?? [];
+        for (const listener of listeners) {
+            const arns = (await listenerRules(elb, listener.ListenerArn ?? '')).map(r => r.RuleArn ?? '');
+            const tags = await elbTags(elb, arns);
+            rules.push(...arns.filter(arn => isOwnedBy(tags.get(arn) ?? {}, owner)));
+        }
+    }
+    return rules;
 }
 
 
@@ -258,124 +509,6 @@ async function waitForStable(ecs, cluster, name, taskDefinition, o) {
         }
         await o.sleep(o.intervalMs);
     }
-}
-
-
-/***/ }),
-
-/***/ 6555:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D0: () => (/* binding */ isOwnedBy),
-/* harmony export */   Hc: () => (/* binding */ ownerName),
-/* harmony export */   uh: () => (/* binding */ previewTags)
-/* harmony export */ });
-/* unused harmony exports REPOSITORY_TAG, PULL_REQUEST_TAG */
-/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5380);
-// Every preview resource carries the repository and pull request it belongs to, so a later run finds it
-// again whatever its name, and preview-destroy removes all of it and nothing else.
-
-const REPOSITORY_TAG = `${_record_record_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PREFIX */ .C_}repository`;
-const PULL_REQUEST_TAG = `${_record_record_js__WEBPACK_IMPORTED_MODULE_0__/* .TAG_PREFIX */ .C_}pull-request`;
-function previewTags(owner) {
-    return { [REPOSITORY_TAG]: owner.repository, [PULL_REQUEST_TAG]: String(owner.pullRequest) };
-}
-function isOwnedBy(tags, owner) {
-    return tags[REPOSITORY_TAG] === owner.repository && tags[PULL_REQUEST_TAG] === String(owner.pullRequest);
-}
-/** "acme/shop#7", for messages. */
-function ownerName(owner) {
-    return `${owner.repository}#${owner.pullRequest}`;
-}
-
-
-/***/ }),
-
-/***/ 1781:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CS: () => (/* binding */ listTargetGroups),
-/* harmony export */   IK: () => (/* binding */ previewTargetGroupName),
-/* harmony export */   JY: () => (/* binding */ createPreviewTargetGroup),
-/* harmony export */   __: () => (/* binding */ describeTargetGroup),
-/* harmony export */   cn: () => (/* binding */ findTargetGroupByName)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(586);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _elb_tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3464);
-// A preview's own target group: a copy of the base service's (VPC, port, protocol, target type, health
-// check), so the preview answers on the same port and is judged healthy the same way.
-
-
-
-/** ELBv2's limit on a target group name. */
-const NAME_MAX = 32;
-/**
- * A target group name from the preview service's: letters, digits and hyphens, at most 32 characters. A longer
- * name keeps its start and gets a hash of the whole, so two previews never share a name.
- */
-function previewTargetGroupName(serviceName) {
-    const cleaned = serviceName.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
-    if (cleaned.length <= NAME_MAX && cleaned === serviceName)
-        return cleaned;
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(serviceName).digest('hex').slice(0, 8);
-    return `${cleaned.slice(0, NAME_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
-}
-async function describeTargetGroup(elb, arn) {
-    const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTargetGroupsCommand */ .sC7({ TargetGroupArns: [arn] }));
-    const found = out.TargetGroups?.[0];
-    if (!found)
-        throw new Error(`target group ${arn} was not found`);
-    return found;
-}
-async function findTargetGroupByName(elb, name) {
-    try {
-        return (await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTargetGroupsCommand */ .sC7({ Names: [name] }))).TargetGroups?.[0];
-    }
-    catch (error) {
-        if (error.name === 'TargetGroupNotFoundException')
-            return undefined;
-        throw error;
-    }
-}
-/** Every target group of the region, page by page. */
-async function listTargetGroups(elb) {
-    const all = [];
-    let Marker;
-    do {
-        const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__/* .DescribeTargetGroupsCommand */ .sC7({ Marker, PageSize: 400 }));
-        all.push(...(out.TargetGroups ?? []));
-        Marker = out.NextMarker;
-    } while (Marker);
-    return all;
-}
-async function createPreviewTargetGroup(elb, base, name, tags) {
-    const out = await elb.send(new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_1__/* .CreateTargetGroupCommand */ .GGF({
-        Name: name,
-        Protocol: base.Protocol,
-        ProtocolVersion: base.ProtocolVersion,
-        Port: base.Port,
-        VpcId: base.VpcId,
-        TargetType: base.TargetType,
-        IpAddressType: base.IpAddressType,
-        HealthCheckEnabled: base.HealthCheckEnabled,
-        HealthCheckProtocol: base.HealthCheckProtocol,
-        HealthCheckPort: base.HealthCheckPort,
-        HealthCheckPath: base.HealthCheckPath,
-        HealthCheckIntervalSeconds: base.HealthCheckIntervalSeconds,
-        HealthCheckTimeoutSeconds: base.HealthCheckTimeoutSeconds,
-        HealthyThresholdCount: base.HealthyThresholdCount,
-        UnhealthyThresholdCount: base.UnhealthyThresholdCount,
-        Matcher: base.Matcher,
-        Tags: (0,_elb_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .elbTagList */ .oo)(tags)
-    }));
-    const created = out.TargetGroups?.[0];
-    if (!created?.TargetGroupArn)
-        throw new Error(`CreateTargetGroup returned no target group for ${name}`);
-    return created;
 }
 
 

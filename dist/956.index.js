@@ -1,6 +1,57 @@
-export const id = 830;
-export const ids = [830];
+export const id = 956;
+export const ids = [956,582];
 export const modules = {
+
+/***/ 4582:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ describeService),
+/* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
+/* harmony export */   u: () => (/* binding */ readService)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+// Reading the ECS service itself, with errors that say which service and cluster were looked for.
+
+
+/** One DescribeServices with tags; throws when the cluster or the service does not exist or is being deleted. */
+async function describeService(ecs, cluster, service) {
+    let out;
+    try {
+        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
+    }
+    catch (error) {
+        if (error.name === 'ClusterNotFoundException')
+            throw new Error(`cluster "${cluster}" was not found`, { cause: error });
+        throw error;
+    }
+    const found = out.services?.[0];
+    if (!found)
+        throw new Error(`service "${service}" was not found in cluster "${cluster}"`);
+    if (found.status !== 'ACTIVE')
+        throw new Error(`service "${service}" in cluster "${cluster}" is ${found.status}: it is being deleted or was deleted`);
+    return found;
+}
+async function readService(ecs, cluster, service) {
+    const found = await describeService(ecs, cluster, service);
+    const primary = found.taskSets?.find(s => s.status === 'PRIMARY');
+    return {
+        arn: found.serviceArn ?? '',
+        controller: found.deploymentController?.type ?? 'ECS',
+        desiredCount: found.desiredCount ?? 0,
+        taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
+        loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
+        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(found.tags)
+    };
+}
+/** The service's desired count, for `command: plan` run without desired-count. */
+async function readDesiredCount(cluster, service) {
+    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
+}
+
+
+/***/ }),
 
 /***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -32,16 +83,20 @@ function tagList(record) {
 /* harmony export */   Fh: () => (/* binding */ resolveTaskDefinition),
 /* harmony export */   bs: () => (/* binding */ loadTaskDefinitionFile),
 /* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
+/* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
 /* harmony export */   px: () => (/* binding */ isTaskDefinitionFile)
 /* harmony export */ });
+/* unused harmony export readTaskDefinition */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
-/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5380);
+/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5380);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9580);
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
 // Everything is validated before the one mutating call, RegisterTaskDefinition.
+
 
 
 
@@ -62,6 +117,24 @@ const READ_ONLY = [
 /** "web:43", from a task definition ARN: how people name a revision. */
 function taskDefinitionLabel(arn) {
     return arn.replace(/^.*:task-definition\//, '');
+}
+/**
+ * The one DescribeTaskDefinition: a revision by ARN, family:revision or family (the latest ACTIVE), with its
+ * tags when `tags` is set. Errors (a ClientException for a revision that does not exist) reach the caller,
+ * which knows whether that is an input error, a gap in a report, or a failure.
+ */
+async function describeTaskDefinition(ecs, ref, options = {}) {
+    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({
+        taskDefinition: ref,
+        ...(options.tags ? { include: ['TAGS'] } : {})
+    }));
+    return { definition: out.taskDefinition ?? {}, tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .tagRecord */ .C)(out.tags) };
+}
+/** A revision for the summary's "What changed": undefined when there is none or it cannot be read. */
+async function readTaskDefinition(ecs, arn) {
+    if (!arn)
+        return undefined;
+    return describeTaskDefinition(ecs, arn).then(out => out.definition, () => undefined);
 }
 function isTaskDefinitionFile(ref) {
     return /\.json$/i.test(ref);
@@ -98,9 +171,9 @@ async function loadTaskDefinitionFile(path, images) {
 }
 /** Registers a prepared definition, tagged with the rollout that registered it. */
 async function registerTaskDefinition(ecs, input, rolloutId) {
-    const key = `${_record_record_js__WEBPACK_IMPORTED_MODULE_2__/* .TAG_PREFIX */ .C_}rollout-id`;
-    const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: (0,_record_record_js__WEBPACK_IMPORTED_MODULE_2__/* .tagValue */ .EZ)(rolloutId) }];
-    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags }));
+    const key = `${_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_PREFIX */ .C_}rollout-id`;
+    const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: (0,_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(rolloutId) }];
+    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags }));
     const definition = out.taskDefinition ?? {};
     return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
 }
@@ -108,20 +181,20 @@ async function registerTaskDefinition(ecs, input, rolloutId) {
 async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
     if (isTaskDefinitionFile(ref))
         return registerTaskDefinition(ecs, await loadTaskDefinitionFile(ref, images), rolloutId);
-    let out;
+    let described;
     try {
-        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({ taskDefinition: ref, include: ['TAGS'] }));
+        described = await describeTaskDefinition(ecs, ref, { tags: true });
     }
     catch (error) {
         if (error.name === 'ClientException')
             throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(ref)} was not found: ${error.message}`);
         throw error;
     }
-    const definition = out.taskDefinition ?? {};
+    const { definition } = described;
     if (definition.status !== 'ACTIVE')
         throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(ref)} is ${definition.status}: it was deregistered; give an ACTIVE revision or a task definition file`);
     const existing = { arn: definition.taskDefinitionArn ?? ref, definition, registered: false };
-    const input = withImages(registrable(definition, out.tags), images);
+    const input = withImages(registrable(definition, (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .tagList */ .T)(described.tags)), images);
     const changed = input.containerDefinitions?.some((c, i) => c.image !== definition.containerDefinitions?.[i]?.image);
     return changed ? registerTaskDefinition(ecs, input, rolloutId) : existing;
 }

@@ -1,0 +1,236 @@
+export const id = 216;
+export const ids = [216];
+export const modules = {
+
+/***/ 7216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   chooseControl: () => (/* binding */ chooseControl),
+/* harmony export */   choosePostStep: () => (/* binding */ choosePostStep),
+/* harmony export */   orphanMode: () => (/* binding */ orphanMode),
+/* harmony export */   ownerIsAlive: () => (/* binding */ ownerIsAlive),
+/* harmony export */   ownerOf: () => (/* binding */ ownerOf),
+/* harmony export */   planFor: () => (/* binding */ planFor),
+/* harmony export */   stepByCounts: () => (/* binding */ stepByCounts),
+/* harmony export */   takeOver: () => (/* binding */ takeOver)
+/* harmony export */ });
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+// The protocol between runs over one rollout: what a later run does with a rollout another run started. Every
+// choice here is a pure function of the record on the service, this run (its inputs and the time) and what it
+// asks; control.ts and post-main.ts carry the choices out.
+//
+// A rollout is owned by the run that executes it; the owner heart-beats on the record (every HEARTBEAT_MS at
+// most) and stops when another run has taken the rollout over. An owner whose heartbeat is older than
+// takeover-after is gone. A paused rollout has no owner: any control run may act on it.
+// - The owner is alive: a control run leaves a request on the record and waits for the owner to act on it.
+// - The owner is gone (or the rollout is paused): the control run takes the rollout over and carries it on.
+// - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
+
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
+    'strategy',
+    'batch-size',
+    'batch-interval',
+    'partition',
+    'step-percent',
+    'step-bake-time',
+    'canary-percent',
+    'canary-bake-time',
+    'steps'
+];
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
+/** The run executing the rollout now (or last), for messages. */
+function ownerOf(record) {
+    return record.owner || record.runUrl || record.actor;
+}
+function ownerIsAlive(record, config, now) {
+    const running = record.stage === 'executing' || record.stage === 'rolling-back';
+    return running && now - record.heartbeat < config.takeoverAfterMs;
+}
+/** The record as this run's, which now executes the rollout forward or rolls it back. */
+function takeOver(record, deps, mode) {
+    return {
+        ...record,
+        owner: deps.run.runUrl || deps.run.actor,
+        heartbeat: deps.clock.now(),
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+        request: null
+    };
+}
+/** What a deploy with takeover: true does with a rollout whose owner is gone (on-orphan). */
+function orphanMode(record, onOrphan) {
+    return record.stage === 'rolling-back' || onOrphan === 'rollback' ? 'rollback' : 'forward';
+}
+/**
+ * What a control run does with the rollout on record.
+ * Worked examples (takeover-after 15m, the owner's last heartbeat 1 minute ago unless said otherwise):
+ *   pause, executing                        → ask the owner to pause
+ *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
+ *   abort, executing                        → ask the owner to abort
+ *   abort, owner gone                       → carry it on as a rollback
+ *   resume, paused at step 2                → carry it on forward from step 2
+ *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
+ *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
+ *   promote, paused at step 2 of 4          → carry on from step 3; with to: 4 from step 4
+ *   promote, rolling back                   → refused: there is nothing to promote
+ *   resume, ECS deployment, owner gone      → follow ECS's deployment again
+ */
+function chooseControl(record, controller, config, now) {
+    if (!record || record.phase !== 'Active')
+        return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
+    const alive = ownerIsAlive(record, config, now);
+    if (controller === 'ECS')
+        return chooseForEcsDeployment(record, config, alive);
+    const rollingBack = record.stage === 'rolling-back';
+    const running = { kind: 'report', note: `is already running in ${ownerOf(record)}` };
+    switch (config.command) {
+        case 'pause':
+            if (record.stage === 'paused' || record.stage === 'batch-completed')
+                return { kind: 'report', note: 'already paused' };
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
+        case 'abort':
+            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'carry-on', mode: 'rollback' };
+        case 'resume':
+            if (rollingBack && !alive)
+                return { kind: 'carry-on', mode: 'rollback' };
+            if (alive && (rollingBack || !stepsChanged(config)))
+                return running;
+            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
+            if (alive)
+                return { kind: 'ask-pause-then-carry-on', step: 'by-counts' };
+            return { kind: 'carry-on', mode: 'forward', step: resumeStep(config, record) };
+        case 'promote': {
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            let target;
+            try {
+                target = promoteStep(config, record);
+            }
+            catch (error) {
+                return { kind: 'refuse', error: error };
+            }
+            if (alive && !stepsChanged(config))
+                return { kind: 'ask-owner', request: target.request };
+            if (alive)
+                return { kind: 'ask-pause-then-carry-on', step: target.step };
+            return { kind: 'carry-on', mode: 'forward', step: target.step };
+        }
+        default:
+            return refuse(`command: ${config.command} is not a control command`);
+    }
+}
+/**
+ * A rollout on an ECS-controller service is a deployment ECS carries on by itself: it can be aborted (ECS
+ * rolls it back) or, when its owner is gone, followed again under the gates; it cannot be paused, promoted or
+ * given other steps.
+ */
+function chooseForEcsDeployment(record, config, alive) {
+    switch (config.command) {
+        case 'abort':
+            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' };
+        case 'resume':
+            if (stepsChanged(config))
+                return {
+                    kind: 'refuse',
+                    error: new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again`)
+                };
+            if (alive)
+                return { kind: 'report', note: `is already running in ${ownerOf(record)}` };
+            return { kind: 'follow-ecs', rollback: record.stage === 'rolling-back' ? 'orphan' : undefined };
+        default:
+            return refuse(`rollout ${record.id} on ${config.service} is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone`);
+    }
+}
+function refuse(message) {
+    return { kind: 'refuse', error: new Error(message) };
+}
+function refuseWhileRollingBack(config, record, alive) {
+    return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
+}
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
+ * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
+ */
+function planFor(config, record) {
+    const given = (input) => config.given.has(input);
+    const plan = record.plan;
+    return {
+        ...plan,
+        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
+        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
+        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
+        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
+        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
+    };
+}
+function stepsChanged(config) {
+    return STEP_INPUTS.some(i => config.given.has(i));
+}
+/** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+function resumeStep(config, record) {
+    if (stepsChanged(config))
+        return 'by-counts';
+    return record.stage === 'batch-completed' ? record.step + 1 : record.step;
+}
+function promoteStep(config, record) {
+    if (config.promoteFull)
+        return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' };
+    if (config.to !== undefined) {
+        const n = Number(config.to);
+        if (!Number.isInteger(n) || n < 1)
+            throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(config.to)} is not a step number for promote`);
+        if (n <= record.step)
+            throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
+        return { step: n, request: `promote:${n}` };
+    }
+    if (stepsChanged(config))
+        return { step: 'by-counts', request: `promote:${record.step + 1}` };
+    return { step: record.step + 1, request: `promote:${record.step + 1}` };
+}
+/**
+ * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
+ * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
+ */
+function stepByCounts(plan, steps, newTasks) {
+    if (plan.strategy.name === 'rolling' && plan.strategy.partition)
+        return 1;
+    const index = steps.findIndex(s => s.new > newTasks);
+    return index === -1 ? steps.length + 1 : index + 1;
+}
+/**
+ * What the post step does with the rollout its main step saved (`id`) and may have left unfinished.
+ *   another rollout, or this one completed or paused       → nothing
+ *   owned by another run now                                → nothing
+ *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
+ *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
+ *                                                              under way is always carried on
+ *   on-cancel: pause on an ECS deployment                   → left to ECS
+ */
+function choosePostStep(id, record, run) {
+    if (!record || record.id !== id || record.phase !== 'Active')
+        return { kind: 'nothing' };
+    if (record.stage === 'paused' || record.stage === 'batch-completed')
+        return { kind: 'nothing' };
+    // Another run carries it on now: not this run's to touch.
+    if (run.runUrl && ownerOf(record) !== run.runUrl)
+        return { kind: 'nothing' };
+    // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
+    const handedOver = record.heartbeat === 0;
+    if (run.mainFinished && !handedOver)
+        return { kind: 'nothing' };
+    // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
+    const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back';
+    if (pause && run.controller === 'ECS')
+        return { kind: 'leave-to-ecs', handedOver };
+    return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver };
+}
+
+
+/***/ })
+
+};
