@@ -3,7 +3,7 @@ import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import tseslint from 'typescript-eslint'
 
 // The layers of src/, lowest first; a file may import from its own layer and the ones below, never above
-// (docs: GUIDE.md "Architecture"):
+// (docs/architecture.md draws them):
 // - shared: constants and error helpers every layer uses; they import nothing of ours.
 // - config: the inputs, parsed and validated.
 // - plan: pure planning (steps, the capacity envelope, ECS settings) from the config.
