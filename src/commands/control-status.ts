@@ -6,6 +6,7 @@ import { describeService, type ServiceInfo } from '../aws/service.js'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
 import { Output, Status } from '../constants.js'
+import { statusOfOutcome } from '../engine/outcome.js'
 import type { RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
 import { ownerOf } from './control-protocol.js'
@@ -24,13 +25,6 @@ export async function liveState(config: Config, deps: SessionDeps): Promise<stri
 function heartbeatText(record: RolloutRecord): string {
   if (record.heartbeat === 0) return 'handed over by its run after a cancel'
   return `last heartbeat ${new Date(record.heartbeat).toISOString()}`
-}
-
-const OUTCOME_STATUS: Record<string, Status> = {
-  succeeded: Status.Succeeded,
-  'rolled-back': Status.RolledBack,
-  aborted: Status.Aborted,
-  failed: Status.Failed
 }
 
 /** The record and live state in the log, the summary and the outputs; changes nothing. */
@@ -53,7 +47,7 @@ export function statusOutcome(
   }
   const status =
     record.phase === 'Completed'
-      ? (OUTCOME_STATUS[record.outcome ?? 'succeeded'] ?? Status.Succeeded)
+      ? statusOfOutcome(record.outcome)
       : record.stage === 'executing' || record.stage === 'rolling-back'
         ? Status.InProgress
         : Status.Paused

@@ -1,5 +1,5 @@
 // The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
-// does, when a rollback is stuck. Pure, so engine-rules.test.ts tables them; loop.ts carries them out.
+// does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
 
 import type { OnFailure } from '../config/types.js'
 import type { RolloutRecord } from '../record/record.js'
