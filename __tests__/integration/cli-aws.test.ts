@@ -92,6 +92,8 @@ function contract(kind: Kind, start: () => Promise<Target>): void {
         include: ['TAGS']
       })
       expect(described.tags).toEqual([{ key: 'team', value: 'a' }])
+      const listed = await call('ecs', 'ListTaskDefinitions', { familyPrefix: 'web', sort: 'DESC' })
+      expect(listed.taskDefinitionArns).toEqual([td.taskDefinition.taskDefinitionArn])
       expect(described.taskDefinition.containerDefinitions[0]).toMatchObject({
         name: 'app',
         cpu: 256,
@@ -181,7 +183,12 @@ function contract(kind: Kind, start: () => Promise<Target>): void {
           startedBy: taskSet.id,
           clusterArn: expect.stringContaining(':cluster/prod')
         })
-      } else expect((await call('ecs', 'ListTasks', { cluster: 'prod' })).taskArns).toEqual([])
+      } else {
+        expect((await call('ecs', 'ListTasks', { cluster: 'prod' })).taskArns).toEqual([])
+        const missing = `arn:aws:ecs:us-east-1:123456789012:task/prod/${'0'.repeat(32)}`
+        const tasks = await call('ecs', 'DescribeTasks', { cluster: 'prod', tasks: [missing] })
+        expect(tasks.tasks).toEqual([])
+      }
 
       await call('ecs', 'UpdateTaskSet', {
         cluster: 'prod',
@@ -328,6 +335,13 @@ function contract(kind: Kind, start: () => Promise<Target>): void {
       const byPriority = Object.fromEntries(rules.Rules.map((r: Out) => [r.Priority, r]))
       expect(weights(byPriority['10'].Actions)).toEqual({ [blue]: 75, [green]: 25 })
       expect(byPriority.default.IsDefault).toBe(true)
+      await call('elbv2', 'DeleteRule', { RuleArn: rule.RuleArn })
+      const left = await call('elbv2', 'DescribeRules', { ListenerArn: listener.ListenerArn })
+      expect(left.Rules.map((r: Out) => r.Priority)).toEqual(['default'])
+      const spare = await tg('web-spare')
+      await call('elbv2', 'DeleteTargetGroup', { TargetGroupArn: spare })
+      const named = await run('elbv2', 'DescribeTargetGroups', { Names: ['web-spare'] })
+      expect(named.ok ? 'found' : named.code).toBe('TargetGroupNotFound')
 
       await call('elbv2', 'RegisterTargets', {
         TargetGroupArn: blue,
