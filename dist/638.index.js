@@ -31,11 +31,14 @@ var record_record = __webpack_require__(5380);
 var control_protocol = __webpack_require__(7216);
 // EXTERNAL MODULE: ./src/aws/task-definition.ts
 var task_definition = __webpack_require__(1116);
+// EXTERNAL MODULE: ./src/engine/outcome.ts
+var outcome = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/report/html.ts
 var html = __webpack_require__(6433);
 ;// CONCATENATED MODULE: ./src/commands/control-status.ts
 // `status`, and the outcome of every control run that ends by reporting the rollout as it stands: the record
 // and what ECS runs, in the log, the summary and the outputs.
+
 
 
 
@@ -52,12 +55,6 @@ function heartbeatText(record) {
         return 'handed over by its run after a cancel';
     return `last heartbeat ${new Date(record.heartbeat).toISOString()}`;
 }
-const OUTCOME_STATUS = {
-    succeeded: constants/* Status */.nW.Succeeded,
-    'rolled-back': constants/* Status */.nW.RolledBack,
-    aborted: constants/* Status */.nW.Aborted,
-    failed: constants/* Status */.nW.Failed
-};
 /** The record and live state in the log, the summary and the outputs; changes nothing. */
 function statusOutcome(config, record, service, note, live = []) {
     if (!record) {
@@ -72,7 +69,7 @@ function statusOutcome(config, record, service, note, live = []) {
         };
     }
     const status = record.phase === 'Completed'
-        ? (OUTCOME_STATUS[record.outcome ?? 'succeeded'] ?? constants/* Status */.nW.Succeeded)
+        ? (0,outcome/* statusOfOutcome */.IW)(record.outcome)
         : record.stage === 'executing' || record.stage === 'rolling-back'
             ? constants/* Status */.nW.InProgress
             : constants/* Status */.nW.Paused;

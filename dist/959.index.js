@@ -4749,10 +4749,10 @@ class EngineLoop {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IW: () => (/* binding */ statusOfOutcome),
 /* harmony export */   P0: () => (/* binding */ recordedOutcome),
 /* harmony export */   h1: () => (/* binding */ rollbackStatus)
 /* harmony export */ });
-/* unused harmony export statusOfOutcome */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 // The one map between how a run ended (its Status) and the outcome a rollout's record and its task definition's
 // version keep. A paused rollout is not over, so it has no outcome.
@@ -4772,7 +4772,7 @@ function recordedOutcome(status) {
 /** The status a completed rollout's recorded outcome reports (a record without one succeeded). */
 function statusOfOutcome(outcome) {
     const found = Object.entries(RECORDED).find(([, recorded]) => recorded === (outcome ?? 'succeeded'));
-    return found?.[0] ?? Status.Succeeded;
+    return found?.[0] ?? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Succeeded;
 }
 /** A rollback a person asked for (abort, or a cancelled run) ends aborted; any other, rolled back. */
 function rollbackStatus(requested) {
@@ -5249,7 +5249,7 @@ function replicaShare(c) {
 /* harmony export */ });
 /* unused harmony export CANCEL_GRACE_MS */
 // The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
-// does, when a rollback is stuck. Pure, so engine-rules.test.ts tables them; loop.ts carries them out.
+// does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
 /** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */

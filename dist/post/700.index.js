@@ -912,7 +912,7 @@ function recordedOutcome(status) {
 /** The status a completed rollout's recorded outcome reports (a record without one succeeded). */
 function statusOfOutcome(outcome) {
     const found = Object.entries(RECORDED).find(([, recorded]) => recorded === (outcome ?? 'succeeded'));
-    return found?.[0] ?? Status.Succeeded;
+    return found?.[0] ?? constants/* Status */.nW.Succeeded;
 }
 /** A rollback a person asked for (abort, or a cancelled run) ends aborted; any other, rolled back. */
 function rollbackStatus(requested) {
@@ -996,7 +996,7 @@ function reasonText(reason) {
 
 ;// CONCATENATED MODULE: ./src/engine/rules.ts
 // The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
-// does, when a rollback is stuck. Pure, so engine-rules.test.ts tables them; loop.ts carries them out.
+// does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
 /** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
 const HEARTBEAT_MS = 10_000;
 /** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
@@ -1862,6 +1862,7 @@ function list(items) {
 
 
 
+
 /** What ECS runs now, a line per task set: the live side of `status`. */
 async function liveState(config, deps) {
     const found = await (0,aws_service.describeService)(deps.clients.ecs, config.cluster, config.service);
@@ -1872,12 +1873,6 @@ function heartbeatText(record) {
         return 'handed over by its run after a cancel';
     return `last heartbeat ${new Date(record.heartbeat).toISOString()}`;
 }
-const OUTCOME_STATUS = {
-    succeeded: constants/* Status */.nW.Succeeded,
-    'rolled-back': constants/* Status */.nW.RolledBack,
-    aborted: constants/* Status */.nW.Aborted,
-    failed: constants/* Status */.nW.Failed
-};
 /** The record and live state in the log, the summary and the outputs; changes nothing. */
 function statusOutcome(config, record, service, note, live = []) {
     if (!record) {
@@ -1892,7 +1887,7 @@ function statusOutcome(config, record, service, note, live = []) {
         };
     }
     const status = record.phase === 'Completed'
-        ? (OUTCOME_STATUS[record.outcome ?? 'succeeded'] ?? constants/* Status */.nW.Succeeded)
+        ? statusOfOutcome(record.outcome)
         : record.stage === 'executing' || record.stage === 'rolling-back'
             ? constants/* Status */.nW.InProgress
             : constants/* Status */.nW.Paused;
