@@ -3,6 +3,9 @@
 
 import type { Counts, Plan } from '../plan/types.js'
 import type { Status } from '../constants.js'
+import type { MetricsEvent } from './metric-readings.js'
+
+export type { MetricReading, MetricsEvent, MetricVerdict, Judgement } from './metric-readings.js'
 import type { AlarmState, FailedTask } from './ports.js'
 
 /** Why a rollout stopped going forward, with what a person needs to see. */
@@ -80,6 +83,11 @@ export type RolloutEvent =
   /** An ECS service event written during the rollout (ECS-controller services), at ECS's own time. */
   | { kind: 'service-event'; at: number; id: string; message: string }
   | { kind: 'end'; at: number; status: Status; reason?: string; trafficPercent: number }
+  /**
+   * One poll's metric readings (metric gates), in the shape the summary's pictures read (metric-readings.ts);
+   * `kind` beside its `type` keeps it in the union every reader switches on.
+   */
+  | (MetricsEvent & { kind: 'metrics' })
 
 export interface EventSink {
   emit(event: RolloutEvent): void

@@ -6,6 +6,10 @@
 
 import { formatDuration } from '../config/parse.js'
 import type { FailureReason } from './events.js'
+import { formatMetric } from './metric-values.js'
+
+/** A metric's value in words ("20.0 %", "412 ms"), for the log and the summary too. */
+export { formatMetric }
 
 export interface ReasonWords {
   /** A clause for a headline; names in it are not yet made safe for the log or HTML. */

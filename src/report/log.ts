@@ -137,6 +137,8 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
       return hookLines(event)
     case 'end':
       return [...close, { line: endLine(event, before) }]
+    case 'metrics':
+      return []
   }
 }
 
