@@ -8,6 +8,7 @@ import { Rng } from '../../sandbox/core/rng.js'
 import {
   classifyMetric,
   judgeCanary,
+  judgedReadings,
   JUDGE_DEFAULTS,
   type JudgeSettings,
   type MetricSamples
@@ -276,5 +277,53 @@ describe('the run judged and scored', () => {
     })
     const ungrouped = metrics.map(m => ({ ...m, group: undefined }))
     expect(judgeCanary(ungrouped, S)).toMatchObject({ score: 66.67, verdict: 'fail' })
+  })
+})
+
+describe('the result as the metric gates read it (judgedReadings)', () => {
+  const twenty = Array.from({ length: 20 }, (_, i) => steady(`m${i}`, 200 + i))
+  const verdicts = (metrics: MetricSamples[]) =>
+    Object.fromEntries(judgedReadings(judgeCanary(metrics, S)).map(r => [r.name, r.verdict]))
+
+  it('a failing run: the High metric fails, with the medians, the unit and the why', () => {
+    const [r] = judgedReadings(judgeCanary([latency(7, 1.3, 60, { unit: 'ms' })], S))
+    expect(r).toMatchObject({ name: 'latency', unit: 'ms', verdict: 'fail', judgement: 'mann-whitney' })
+    expect(r.new).toBeCloseTo(125.1, 1)
+    expect(r.stable).toBeCloseTo(105.3, 1)
+    expect(r.detail).toBe(
+      'High: median 125 ms vs 105 ms, shift +19.8 ms (98 % CI +7.61 to +33.8 ms), p 0.000478, mean ratio 1.21: ' +
+        'higher than the baseline; run score 0 (fail)'
+    )
+  })
+
+  it('a marginal run (3 of 4 pass): the High metric is inconclusive, for a person to decide', () => {
+    expect(verdicts([steady('a', 1), steady('b', 2), steady('c', 3), latency(7, 1.3)])).toEqual({
+      a: 'pass',
+      b: 'pass',
+      c: 'pass',
+      latency: 'inconclusive'
+    })
+  })
+
+  it('a passing run (20 of 21): the High metric reads pass, and its detail still says High', () => {
+    const readings = judgedReadings(judgeCanary([...twenty, latency(7, 1.3)], S))
+    expect(readings.every(r => r.verdict === 'pass')).toBe(true)
+    expect(readings.at(-1)?.detail).toMatch(/^High: .*; run score 95\.24 \(pass\)$/)
+  })
+
+  it('a run failed by missing data: the Nodata metrics fail, so the gate fails with the judge', () => {
+    expect(verdicts([steady('a', 1), { ...steady('b', 2), baseline: [] }])).toEqual({ a: 'pass', b: 'fail' })
+  })
+
+  it('Nodata in a passing run reads nodata', () => {
+    expect(
+      verdicts([steady('a', 1), steady('b', 2), steady('c', 3), { ...steady('d', 4), canary: [] }])
+    ).toMatchObject({
+      d: 'nodata'
+    })
+  })
+
+  it('nothing when the judge did not judge: the threshold and ratio readings stand', () => {
+    expect(judgedReadings(judgeCanary([latency(7, 1.3, 12)], S))).toEqual([])
   })
 })

@@ -21,6 +21,7 @@
 
 import { mean, median } from 'simple-statistics'
 import { shiftInterval } from './mann-whitney.js'
+import type { MetricReading } from './metric-readings.js'
 
 export type Direction = 'increase' | 'decrease' | 'either'
 export type Classification = 'High' | 'Low' | 'Pass' | 'Nodata'
@@ -39,6 +40,8 @@ export interface MetricSamples {
   allowedDecreasePercent?: number
   /** Scoring group (default "metrics"): the score is the weighted mean of the groups' scores. */
   group?: string
+  /** The samples' unit ("ms", "%"), for the words only. */
+  unit?: string
 }
 
 export interface JudgeSettings {
@@ -71,6 +74,7 @@ export interface MetricClassification {
   classification: Classification
   critical: boolean
   group: string
+  unit?: string
   canarySamples: number
   baselineSamples: number
   /** Two-sided p-value of "no shift" (Mann-Whitney, normal approximation). */
@@ -137,6 +141,7 @@ export function classifyMetric(m: MetricSamples, confidence: number): MetricClas
     name: m.name,
     critical: m.critical ?? false,
     group: m.group ?? DEFAULT_GROUP,
+    ...(m.unit ? { unit: m.unit } : {}),
     canarySamples: canary.length,
     baselineSamples: baseline.length
   }
@@ -154,7 +159,12 @@ export function classifyMetric(m: MetricSamples, confidence: number): MetricClas
     sortedBaseline[0] === sortedCanary[0] &&
     sortedBaseline.at(-1) === sortedCanary[0]
   )
-    return { ...base, ...medians, classification: 'Pass', why: `every sample is ${num(sortedCanary[0])}` }
+    return {
+      ...base,
+      ...medians,
+      classification: 'Pass',
+      why: `every sample is ${num(sortedCanary[0], m.unit)}`
+    }
 
   const shift = shiftInterval(canary, baseline, confidence)
   const canaryMean = mean(canary)
@@ -172,8 +182,8 @@ export function classifyMetric(m: MetricSamples, confidence: number): MetricClas
   const classification: Classification = high ? 'High' : low ? 'Low' : 'Pass'
 
   const evidence =
-    `median ${num(medians.canaryMedian)} vs ${num(medians.baselineMedian)}, ` +
-    `shift ${signed(shift.estimate)} (${Math.round(confidence * 100)} % CI ${signed(shift.low)} to ${signed(shift.high)}), ` +
+    `median ${num(medians.canaryMedian, m.unit)} vs ${num(medians.baselineMedian, m.unit)}, ` +
+    `shift ${signed(shift.estimate, m.unit)} (${Math.round(confidence * 100)} % CI ${signed(shift.low)} to ${signed(shift.high, m.unit)}), ` +
     `p ${num(shift.pValue)}` +
     (ratio === undefined ? '' : `, mean ratio ${num(ratio)}`)
   const reason = high
@@ -198,6 +208,41 @@ export function classifyMetric(m: MetricSamples, confidence: number): MetricClas
     ...(ratio === undefined ? {} : { meanRatio: ratio }),
     why: `${evidence}: ${reason}`
   }
+}
+
+/**
+ * The judge's result as the metric gates' readings (judgement 'mann-whitney'), the medians as the values. The
+ * readings carry the run's verdict, so a gate that fails on any failed reading decides as the judge did: when the
+ * run fails, every metric that is not Pass reads 'fail'; when it is marginal, High and Low read 'inconclusive' (a
+ * person decides); when it passes, they read 'pass' and the detail still says High or Low. Nothing when the judge
+ * did not judge: the gates' threshold and ratio readings stand, with `result.why` to say why.
+ */
+export function judgedReadings(result: JudgeResult): MetricReading[] {
+  if (!result.judged) return []
+  return result.metrics.map(m => {
+    const flagged = m.classification !== 'Pass'
+    const shifted = m.classification === 'High' || m.classification === 'Low'
+    const verdict: MetricReading['verdict'] = !flagged
+      ? 'pass'
+      : result.verdict === 'fail'
+        ? 'fail'
+        : m.classification === 'Nodata'
+          ? 'nodata'
+          : result.verdict === 'marginal'
+            ? 'inconclusive'
+            : 'pass'
+    const label = `${m.classification}${m.critical ? ' (critical)' : ''}`
+    const run = shifted || verdict === 'fail' ? `; run score ${result.score} (${result.verdict})` : ''
+    return {
+      name: m.name,
+      ...(m.canaryMedian === undefined ? {} : { new: m.canaryMedian }),
+      ...(m.baselineMedian === undefined ? {} : { stable: m.baselineMedian }),
+      ...(m.unit ? { unit: m.unit } : {}),
+      verdict,
+      judgement: 'mann-whitney',
+      detail: `${label}: ${m.why}${run}`
+    }
+  })
 }
 
 /** Kayenta's WeightedSumScorer: the score and a clause saying how it came about. */
@@ -243,10 +288,10 @@ function finite(values: number[]): number[] {
 }
 
 /** Three significant digits, enough to tell 130 ms from 100 ms without pretending to more. */
-function num(v: number): string {
-  return Number(v.toPrecision(3)).toString()
+function num(v: number, unit?: string): string {
+  return `${Number(v.toPrecision(3))}${unit ? ` ${unit}` : ''}`
 }
 
-function signed(v: number): string {
-  return `${v > 0 ? '+' : ''}${num(v)}`
+function signed(v: number, unit?: string): string {
+  return `${v > 0 ? '+' : ''}${num(v, unit)}`
 }
