@@ -1,10 +1,12 @@
 // The SDK clients, built once per run. Adaptive retry adds client-side rate limiting after throttles, which
 // suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
 // AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself.
+// Only the ECS client is loaded up front: a run's first request is ECS's, and the CloudWatch and ELBv2 packages
+// (a quarter of a megabyte) are loaded when first called, in a chunk of their own (ncc splits `import()`).
 
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ECSClient } from '@aws-sdk/client-ecs'
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 
 export interface Clients {
   ecs: ECSClient
@@ -14,13 +16,24 @@ export interface Clients {
 
 export const MAX_ATTEMPTS = 5
 
+/** The SDK packages loaded at first use: the adapters take their commands from here. */
+export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch')
+export const elbSdk = () => import('@aws-sdk/client-elastic-load-balancing-v2')
+
 export function createClients(): Clients {
   const options = { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-rollout' }
   return {
     ecs: new ECSClient(options),
-    cloudwatch: new CloudWatchClient(options),
-    elb: new ElasticLoadBalancingV2Client(options)
+    cloudwatch: lazyClient(async () => new (await cloudWatchSdk()).CloudWatchClient(options)),
+    elb: lazyClient(async () => new (await elbSdk()).ElasticLoadBalancingV2Client(options))
   }
+}
+
+/** A client built at its first `send` (the only method the adapters call), its package loaded then. */
+function lazyClient<C extends { send(...args: never[]): Promise<unknown> }>(create: () => Promise<C>): C {
+  let client: Promise<C> | undefined
+  const send = async (...args: Parameters<C['send']>) => (await (client ??= create())).send(...args)
+  return { send } as unknown as C
 }
 
 /** The region the clients call, for console links. */
