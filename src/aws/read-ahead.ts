@@ -10,9 +10,13 @@ let client: ECSClient | undefined
 let ahead: { cluster: string; service: string; answer: Promise<DescribeServicesCommandOutput> } | undefined
 
 /** Asks for the service and resolves once ECS has answered (or the request failed: the command will say so). */
-export async function readAhead(cluster: string, service: string): Promise<void> {
-  client = new ECSClient(CLIENT_OPTIONS)
-  const answer = client.send(new DescribeServicesCommand({ cluster, services: [service], include: ['TAGS'] }))
+export async function readAhead(
+  cluster: string,
+  service: string,
+  ecs: ECSClient = new ECSClient(CLIENT_OPTIONS)
+): Promise<void> {
+  client = ecs
+  const answer = ecs.send(new DescribeServicesCommand({ cluster, services: [service], include: ['TAGS'] }))
   ahead = { cluster, service, answer }
   await answer.catch(() => undefined)
 }
