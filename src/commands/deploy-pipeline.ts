@@ -97,7 +97,8 @@ export abstract class DeployPipeline {
       newTaskDefinition: resolved.arn,
       stableTaskDefinition: settled.stable
     })
-    return this.roll({ record, plan, gates, to: resolved.definition, inFlight })
+    // A re-run has settled the rollout it found already: there is nothing left for this one to replace.
+    return this.roll({ record, plan, gates, to: resolved.definition, inFlight: reRun ? undefined : inFlight })
   }
 
   /** An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here. */

@@ -26,10 +26,7 @@ import {
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
-/**
- * How often, at most, the loop looks at the fleet while ECS has a change due (tasks to become steady, a
- * deployment to complete, a rollback to finish): a quick look, without the gates, which stay at poll-interval.
- */
+/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
 export const QUICK_POLL_MS = 1000
 
 export interface LoopDeps {
