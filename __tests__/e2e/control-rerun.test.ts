@@ -116,6 +116,7 @@ describe('dist/index.js: a re-run of the job whose attempt was killed mid-rollou
           expect(again.code).toBe(0)
           expect(again.outputs.status).toBe('succeeded')
           expect(again.stdout).toMatch(/this re-run takes it over at once \(on-orphan: rollback\)/)
+          expect(again.stdout).not.toMatch(/this run's deployment replaces it/)
           // The orphan was rolled back by ECS first, then this run's own deployment went out.
           const calls = await mutatingCalls(scene, startedAt)
           expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
