@@ -352,6 +352,30 @@ describe('Follower: when it looks (poll-interval 12 s, the default)', () => {
     expect(clock.now() - t0 - 17_300).toBeLessThanOrEqual(1000)
     expect(reads).toEqual([0, 12_000])
   })
+  it("native canary: looks at poll-interval during ECS's bakes, every second around their ends; ends within a second of SUCCESSFUL", async () => {
+    const clock = new FakeClock()
+    // ECS: up at 2 s, 20 % until its canary bake (1 min) ends at 62 s, then its final bake (2 min) to 182.4 s.
+    const { t0, ecs, gates } = timed(clock, t => {
+      const up = { counts: { new: 4, stable: 4 }, scaledUp: true }
+      if (t < 2_000) return observation({ counts: { new: 2, stable: 4 } })
+      if (t < 62_000) return observation({ ...up, trafficPercent: 20 })
+      if (t < 182_400) return observation({ ...up, trafficPercent: 100, baking: true })
+      return observation({
+        counts: { new: 4, stable: 0 },
+        scaledUp: true,
+        trafficPercent: 100,
+        completed: true
+      })
+    })
+    let looks = 0
+    const observe = ecs.observe.bind(ecs)
+    ecs.observe = async () => (looks++, observe())
+    const { result } = await follow(CANARY, ecs, { clock, gates, pollIntervalMs: 12_000 })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(clock.now() - t0 - 182_400).toBeLessThanOrEqual(1000)
+    // About 15 gate polls in 3 minutes, and a few quick looks around each change.
+    expect(looks).toBeLessThanOrEqual(30)
+  })
 })
 
 describe('Follower: requests and cancellation', () => {
