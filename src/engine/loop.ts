@@ -26,6 +26,9 @@ import {
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
+/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
+export const QUICK_POLL_MS = 1000
+
 export interface LoopDeps {
   gates: GatesPort
   records: RecordPort
@@ -63,6 +66,8 @@ export abstract class EngineLoop<O, S extends LoopState> {
   private requestedBy?: string
   protected lastObservation?: O
   protected lastDetailed = -Infinity
+  /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
+  protected bakeEndsAt?: number
   /** When the rollback last made progress; undefined until its first action. */
   protected rollbackProgressAt?: number
   protected rollbackBeganAt = 0
@@ -90,8 +95,11 @@ export abstract class EngineLoop<O, S extends LoopState> {
   /** One look at the fleet; a detailed one carries the record (the service's tags). */
   protected abstract observe(detail: boolean): Promise<O>
   protected abstract tagsOf(observation: O): Record<string, string> | undefined
-  /** Whether this look reads the gates and the record (once per poll-interval, or at a bake's end). */
-  protected abstract wantsDetail(now: number): boolean
+  /** Whether this look reads the gates and the record: once per poll-interval, and at a bake's end. */
+  protected wantsDetail(now: number): boolean {
+    const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt
+    return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
+  }
   /** Whether the gates are read while rolling back (the controller's rollback may still need them). */
   protected abstract readonly gatesInRollback: boolean
   /** Reports what a look found, before the loop's own rules; may end the run. */
@@ -133,6 +141,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
       // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
       this.lastObservation = observation
       if (detailed) {
+        this.bakeEndsAt = undefined
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
           const gates = await this.deps.gates.read()
