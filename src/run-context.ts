@@ -9,8 +9,6 @@ export interface RunContext {
   runUrl: string
   commit: string
   ref?: string
-  /** Where ECS calls go when not to AWS (AWS_ENDPOINT_URL_ECS or AWS_ENDPOINT_URL: the sandbox, an emulator). */
-  ecsEndpoint?: string
 }
 
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
@@ -25,7 +23,6 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     runAttempt: env.GITHUB_RUN_ATTEMPT,
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
     commit: env.GITHUB_SHA ?? '',
-    ref: env.GITHUB_REF,
-    ecsEndpoint: env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || undefined
+    ref: env.GITHUB_REF
   }
 }

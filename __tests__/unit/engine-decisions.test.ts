@@ -304,11 +304,15 @@ function followState(over: Partial<FollowState> = {}): FollowState {
 /** ECS rolling, 4 tasks, one step and a 2 min final bake watched by the action. */
 const ROLLING: PlanConfig = { ...LINEAR, strategy: { name: 'rolling', batchIntervalMs: 0 } }
 const rolling = ecsControllerPlan(ROLLING, 4)
-/** ECS's native canary: 20 % for 1 min, then 100 %; ECS bakes 2 min itself. */
+/** ECS's native canary: 20 % for 1 min, then 100 %, then a 2 min final bake (ECS's, or the action's when held). */
 const canary = ecsControllerPlan(
   { ...LINEAR, strategy: { name: 'canary', canaryPercent: 20, canaryBakeMs: MIN }, traffic: 'weights' },
   4
 )
+
+/** A native deployment that carries the action's pause hook, scaled up; and a hook ECS waits at. */
+const held = { counts: { new: 4, stable: 4 }, scaledUp: true, holding: true }
+const hook = (hookId: string, at: 'before-step' | 'all-traffic') => ({ hookId, at })
 
 interface FollowRow {
   example: string
@@ -361,6 +365,71 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
       state: followState({ mode: 'final', trafficPercent: 100 }),
       deployment: deployment({ counts: { new: 4, stable: 0 }, completed: true }),
       decision: { kind: 'final-bake' }
+    },
+    // ---- held by the action's pause hook (obs.holding): every step released by the action ----
+    {
+      example: 'canary held before its first step (scaled up, 0 %): release it, nothing to bake before it',
+      plan: canary,
+      state: followState(),
+      deployment: deployment({ ...held, held: hook('h1', 'before-step') }),
+      decision: { kind: 'proceed', hookId: 'h1' }
+    },
+    {
+      example: 'h1 released, ECS still shows it awaiting for one more look: wait, never release twice',
+      plan: canary,
+      state: followState({ released: 'h1' }),
+      deployment: deployment({ ...held, held: hook('h1', 'before-step') }),
+      decision: { kind: 'wait', for: 'ECS' }
+    },
+    {
+      example: 'canary step 1 (20 %) baking 30 s of 1 min, ECS held before the next step: wait for the bake',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - 30_000, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'wait', for: 'bake' }
+    },
+    {
+      example: 'canary step 1 baked its 1 min under the gates: step 1 is over (the next step releases h2)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - MIN, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'next-step' }
+    },
+    {
+      example: 'step 2 (100 %) to move to, ECS held before it: release h2',
+      plan: canary,
+      state: followState({ step: 2, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'proceed', hookId: 'h2' }
+    },
+    {
+      example: 'canary step 1 baking, web-5xx in ALARM while ECS is held: roll back (through the held hook)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - 30_000, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      alarms: [firing],
+      decision: { kind: 'rollback', reason: { kind: 'alarm', alarm: firing } }
+    },
+    {
+      example: 'all traffic moved, ECS held after the shift: the final bake begins (the action times it)',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, trafficPercent: 100, released: 'h2' }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'final-bake' }
+    },
+    {
+      example: 'final bake 1 min of 2: wait, ECS held (no ECS bake time: it is 0)',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, finalBakeStarted: true, bakeStartedAt: NOW - MIN }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'wait', for: 'final bake' }
+    },
+    {
+      example: 'final bake 2 min over: release h3, ECS cleans up and reports SUCCESSFUL',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, finalBakeStarted: true, bakeStartedAt: NOW - 2 * MIN }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'proceed', hookId: 'h3' }
     },
     // ---- retirement ----
     {

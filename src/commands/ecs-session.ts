@@ -4,17 +4,17 @@
 
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
-import { EcsDeployment, type EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
+import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import type { ServiceInfo } from '../aws/service.js'
 import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
-import { fractionalBakeWarnings } from '../config/controller-inputs.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import { recordedOutcome } from '../engine/outcome.js'
 import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
+import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -94,7 +94,6 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
       const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
       if (o.inFlight)
         warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
-      for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint)) warn(message)
       const deployment = new EcsDeployment({
         ecs: deps.clients.ecs,
         cluster: config.cluster,

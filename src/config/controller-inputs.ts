@@ -1,7 +1,7 @@
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
 
-import { bakeMinutes, formatDuration, InputError } from './parse.js'
+import { InputError } from './parse.js'
 import { isNativeStrategy, type Config } from './types.js'
 
 /** Inputs only task-set rollouts (the EXTERNAL controller) use. */
@@ -25,12 +25,11 @@ export function checkTaskSetInputs(config: Config): void {
     )
 }
 
-/** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
 /**
- * An ECS-controller service. `endpoint` is where ECS calls go when it is not AWS (AWS_ENDPOINT_URL: the sandbox,
- * an emulator), which may take what real ECS refuses.
+ * A service with the ECS deployment controller: only what ECS itself can be asked to do. Bakes are any length:
+ * the action holds each native step with its pause hook and times the bake itself (plan/hold-hook.ts).
  */
-export function checkEcsControllerInputs(config: Config, endpoint?: string): void {
+export function checkEcsControllerInputs(config: Config): void {
   const name = config.plan.strategy.name
   const where = `service ${config.service} uses the ECS deployment controller`
   if (config.plan.traffic === 'weights')
@@ -76,37 +75,8 @@ export function checkEcsControllerInputs(config: Config, endpoint?: string): voi
       'canary-percent',
       `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`
     )
-  const [fraction] = fractionalBakes(config)
-  if (fraction && !endpoint)
-    throw new InputError(
-      fraction[0],
-      `${formatDuration(fraction[1])} is not a whole number of minutes, and ECS's native ${name} deployments bake whole minutes: use 0s, 1m, 2m and so on`
-    )
 }
 
 function tenths(percent: number): boolean {
   return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9
-}
-
-/** A native strategy's bakes that are not whole minutes, by input. */
-function fractionalBakes(config: Config): [string, number][] {
-  const strategy = config.plan.strategy
-  if (!isNativeStrategy(strategy.name)) return []
-  const bakes: [string, number][] = [['bake-time', config.plan.bakeMs]]
-  if (strategy.name === 'linear') bakes.push(['step-bake-time', strategy.stepBakeMs])
-  if (strategy.name === 'canary') bakes.push(['canary-bake-time', strategy.canaryBakeMs])
-  return bakes.filter(([, ms]) => ms % 60_000 !== 0)
-}
-
-/**
- * ECS counts bake time in whole minutes, and against AWS a bake that is not one is an input error. An endpoint
- * that is not AWS's (the sandbox: that is how tests bake for seconds) gets the exact fraction, rounded up to 0.01
- * minute, with a warning naming the input.
- */
-export function fractionalBakeWarnings(config: Config, endpoint?: string): string[] {
-  if (!endpoint) return []
-  return fractionalBakes(config).map(
-    ([input, ms]) =>
-      `${input}: ${formatDuration(ms)} is not a whole number of minutes: it is sent as ${bakeMinutes(ms)} minutes to ${endpoint}, which takes fractions; ECS itself bakes whole minutes and refuses them`
-  )
 }

@@ -3,16 +3,16 @@
 // - rolling and all-at-once: one UpdateService; ECS replaces tasks within maximumPercent/minimumHealthyPercent
 //   (from max-surge/max-unavailable) without waiting between batches: a single step, then the final bake.
 // - linear, canary, blue-green: ECS's native strategies. The new revision starts at full size beside the old one
-//   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
-//   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
+//   in the alternate target group, then production traffic moves by weights in ECS's steps. The action holds
+//   ECS at each step with its pause hook (hold-hook.ts) and times every bake itself, to the second, the final
+//   one (before the old revision is scaled in) included.
 
-import { bakeMinutes } from '../config/parse.js'
 import { isNativeStrategy, type NativeStrategy, type PlanConfig } from '../config/types.js'
 import { capacityEnvelope, stepSpecs, TASK_START_ESTIMATE_MS } from './planner.js'
 import type { Plan, PlanStep } from './types.js'
 
 // Defined with the inputs they check (config/), and named here too, where the ECS plan uses them.
-export { bakeMinutes, isNativeStrategy, type NativeStrategy }
+export { isNativeStrategy, type NativeStrategy }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 export function rollingPercents(
@@ -67,13 +67,12 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
 
 /**
  * ECS's native strategies step through the same shares as task-set rollouts (planner.ts stepSpecs), with the
- * new revision at full size beside the old one throughout, and bakes in ECS's minutes.
+ * new revision at full size beside the old one throughout, and the bakes asked for (the action times them).
  * linear 25 %, step bake 3m, desired 4 → 25 %, 50 %, 75 % (each baked 3m), 100 %; 4 new and 4 stable tasks
- * canary 10 %, canary bake 20s          → canary 10 % (baked 0.34 minutes), 100 %
+ * canary 10 %, canary bake 20s          → canary 10 % (baked 20s), 100 %
  * blue-green                            → green up on test traffic only, then switch 100 %
  */
 function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): Plan {
-  const baked = (ms: number): number => bakeMinutes(ms) * 60_000
   const steps: PlanStep[] = stepSpecs(config, desired)
     .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
     .map((spec, i) => ({
@@ -82,11 +81,11 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
       new: desired,
       stable: desired,
       trafficPercent: spec.percent,
-      bakeMs: baked(spec.bakeMs),
+      bakeMs: spec.bakeMs,
       pause: 'none',
       ...(spec.testTraffic ? { testTraffic: true } : {})
     }))
-  const finalBakeMs = baked(config.bakeMs)
+  const finalBakeMs = config.bakeMs
   return {
     strategy: name,
     traffic: 'weights',

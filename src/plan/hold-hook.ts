@@ -1,0 +1,88 @@
+// The action's own ECS pause hook (docs/ecs-controller.md, "Held at every step"): on a native linear, canary or
+// blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
+// (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
+// action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
+// timeout, and how it is told apart from the hooks the user or their infrastructure code declared.
+
+import type { OnOrphan } from '../config/types.js'
+
+/** Marks the hook as ecs-rollout's (hookDetails is free-form, echoed back by DescribeServices). */
+export const HOLD_HOOK_OWNER = 'ecs-rollout'
+
+/** The subset of ECS's DeploymentLifecycleHook the action reads and writes (the SDK's type accepts it). */
+export interface LifecycleHook {
+  targetType?: string
+  hookTargetArn?: string
+  roleArn?: string
+  lifecycleStages?: string[]
+  hookDetails?: unknown
+  timeoutConfiguration?: { timeoutInMinutes?: number; action?: string }
+}
+
+/** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
+export const HOOK_TIMEOUT_MINUTES = { min: 1, max: 20_160 } as const
+
+/**
+ * Where the action holds: before every production step (PRE_PRODUCTION_TRAFFIC_SHIFT fires before each step of
+ * linear and canary, once for blue/green), once all traffic has moved (POST_PRODUCTION_TRAFFIC_SHIFT: the final
+ * bake), and for blue/green after the test traffic shift (its first step's bake).
+ * linear / canary → PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ * blue-green      → POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ */
+export function holdStages(strategy: 'linear' | 'canary' | 'blue-green'): string[] {
+  const stages = ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT']
+  return strategy === 'blue-green' ? ['POST_TEST_TRAFFIC_SHIFT', ...stages] : stages
+}
+
+export interface HoldSettings {
+  timeoutMs: number
+  takeoverAfterMs: number
+  onOrphan: OnOrphan
+}
+
+/**
+ * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
+ * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
+ * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
+ * within 1–20160. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
+ * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2
+ */
+export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action: 'ROLLBACK' | 'CONTINUE' } {
+  const ms = Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
+  const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)))
+  return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
+}
+
+export function holdHook(strategy: 'linear' | 'canary' | 'blue-green', s: HoldSettings): LifecycleHook {
+  return {
+    targetType: 'PAUSE',
+    lifecycleStages: holdStages(strategy),
+    hookDetails: { owner: HOLD_HOOK_OWNER },
+    timeoutConfiguration: holdTimeout(s)
+  }
+}
+
+export function isHoldHook(hook: LifecycleHook): boolean {
+  const details = hook.hookDetails as { owner?: unknown } | undefined
+  return hook.targetType === 'PAUSE' && details?.owner === HOLD_HOOK_OWNER
+}
+
+/** The service's own hooks: what it has without the action's (one a run that died left behind included). */
+export function ownHooks(hooks: readonly LifecycleHook[] | undefined): LifecycleHook[] {
+  return (hooks ?? []).filter(h => !isHoldHook(h))
+}
+
+/**
+ * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
+ * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
+ */
+export function sharedPauseStage(
+  hooks: readonly LifecycleHook[] | undefined,
+  strategy: 'linear' | 'canary' | 'blue-green'
+): string | undefined {
+  const ours = holdStages(strategy)
+  for (const hook of ownHooks(hooks))
+    if (hook.targetType === 'PAUSE')
+      for (const stage of hook.lifecycleStages ?? []) if (ours.includes(stage)) return stage
+  return undefined
+}
