@@ -85,11 +85,15 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
         await explained(aborted, async () => {
           expect(aborted.code).toBe(0)
           expect(aborted.outputs.status).toBe('aborted')
-          expect(aborted.stdout).toMatch(/Rolling back: StopServiceDeployment ROLLBACK of arn:aws:ecs:/)
+          // ECS waits at the action's hook: the abort is the hook's ROLLBACK; the one UpdateService puts the
+          // service's deploymentConfiguration back (the action's hook removed), starting no deployment.
+          expect(aborted.stdout).toMatch(/Rolling back: ContinueServiceDeployment ROLLBACK of the held hook /)
           expect(aborted.summary).toContain('Aborted')
           const calls = await mutatingCalls(e2e, abortAt)
-          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
-          expect(calls).not.toContain('ecs:UpdateService')
+          expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(1)
+          expect(calls).not.toContain('ecs:StopServiceDeployment')
+          expect(calls.filter(c => c === 'ecs:UpdateService')).toHaveLength(1)
+          expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks ?? []).toEqual([])
           expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
           await waitForWeights(e2e, [100, 0])
           await expectSettledOn(e2e, e2e.previous)
@@ -129,7 +133,7 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
               /^The run stopped before the rollout ended; the post step: rollout \S+ aborted$/
             )
             const calls = await mutatingCalls(e2e, postAt)
-            expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+            expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(1)
             expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
             await waitForWeights(e2e, [100, 0])
             await expectSettledOn(e2e, e2e.previous)
