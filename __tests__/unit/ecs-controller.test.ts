@@ -6,6 +6,7 @@ import { checkEcsControllerInputs, checkTaskSetInputs } from '../../src/config/c
 import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
 import { deploymentConfigurationFor } from '../../src/plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
+import { decodePlan, encodePlan } from '../../src/record/record.js'
 
 function config(inputs: Record<string, string>) {
   return readConfig(
@@ -77,6 +78,22 @@ describe('plans for ECS-controller services', () => {
       ['switch 100%', 100, false]
     ])
   })
+
+  it('partition: the first step reaching its share pauses (a count is a share of the tasks); kept on the record', () => {
+    const linear = config({ strategy: 'linear', 'step-percent': '30', partition: '50%' }).plan
+    const plan = ecsControllerPlan(linear, 4)
+    expect(plan.steps.map(s => [s.trafficPercent, s.pause])).toEqual([
+      [30, 'none'],
+      [60, 'manual'],
+      [90, 'none'],
+      [100, 'none']
+    ])
+    expect(plan.hasManualPause).toBe(true)
+    const canary = config({ strategy: 'canary', 'canary-percent': '20', partition: '1' }).plan
+    // 1 of 4 tasks is 25 %: the canary's 20 % falls short, the 100 % step reaches it.
+    expect(ecsControllerPlan(canary, 4).steps.map(s => s.pause)).toEqual(['none', 'manual'])
+    expect(decodePlan(encodePlan(linear))).toEqual(linear)
+  })
 })
 
 describe('deploymentConfigurationFor', () => {
@@ -101,7 +118,8 @@ describe('inputs by controller', () => {
     [{ 'batch-interval': '5s' }, 'batch-interval: applies to task-set rollouts'],
     [{ 'stable-scale': 'shrink' }, 'stable-scale: applies to task-set rollouts'],
     [{ strategy: 'custom', steps: '50, 100' }, 'strategy: custom steps need task sets'],
-    [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a deployment'],
+    [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a rolling deployment'],
+    [{ strategy: 'linear', partition: '0' }, 'partition: 0 would pause before any traffic moves'],
     [{ strategy: 'canary', 'max-unavailable': '1' }, 'max-unavailable: does not apply to strategy: canary'],
     [{ strategy: 'linear', 'step-percent': '3.05' }, 'step-percent: 3.05 is not a step'],
     [{ strategy: 'canary', 'canary-percent': '0.15' }, 'canary-percent: 0.15 is not a share']
@@ -115,7 +133,9 @@ describe('inputs by controller', () => {
       { strategy: 'all-at-once' },
       { strategy: 'linear', 'step-percent': '33.3' },
       { strategy: 'canary', 'canary-percent': '0.1' },
-      { strategy: 'blue-green' }
+      { strategy: 'blue-green' },
+      { strategy: 'linear', partition: '50%', 'on-failure': 'pause', 'on-cancel': 'pause' },
+      { strategy: 'canary', partition: '2' }
     ]
     for (const inputs of accepted) expect(() => checkEcsControllerInputs(config(inputs))).not.toThrow()
   })

@@ -119,6 +119,17 @@ describe('deploymentConfigurationFor', () => {
           )
         ]
       }
+    ],
+    [
+      'linear with a partition: it waits for a later run at the hook, so ECS allows it the longest, 14 days',
+      { strategy: 'linear', 'step-percent': '50', partition: '50%' },
+      {},
+      {
+        strategy: 'LINEAR',
+        linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 },
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 20_160)]
+      }
     ]
   ])('%s', (_, inputs, service, expected) => {
     expect(deploymentConfigurationFor(config(inputs), service)).toEqual(expected)

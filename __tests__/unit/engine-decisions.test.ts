@@ -310,6 +310,21 @@ const canary = ecsControllerPlan(
   4
 )
 
+/** The same canary with partition 20 %: step 1 is a manual pause. */
+const canaryPartition = ecsControllerPlan(
+  {
+    ...LINEAR,
+    strategy: {
+      name: 'canary',
+      canaryPercent: 20,
+      canaryBakeMs: MIN,
+      partition: { kind: 'percent', value: 20 }
+    },
+    traffic: 'weights'
+  },
+  4
+)
+
 /** A native deployment that carries the action's pause hook, scaled up; and a hook ECS waits at. */
 const held = { counts: { new: 4, stable: 4 }, scaledUp: true, holding: true }
 const hook = (hookId: string, at: 'before-step' | 'all-traffic') => ({ hookId, at })
@@ -384,7 +399,12 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
     {
       example: 'canary step 1 (20 %) baking 30 s of 1 min, ECS held before the next step: wait for the bake',
       plan: canary,
-      state: followState({ phase: 'baking', bakeStartedAt: NOW - 30_000, trafficPercent: 20, released: 'h1' }),
+      state: followState({
+        phase: 'baking',
+        bakeStartedAt: NOW - 30_000,
+        trafficPercent: 20,
+        released: 'h1'
+      }),
       deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
       decision: { kind: 'wait', for: 'bake' }
     },
@@ -405,7 +425,12 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
     {
       example: 'canary step 1 baking, web-5xx in ALARM while ECS is held: roll back (through the held hook)',
       plan: canary,
-      state: followState({ phase: 'baking', bakeStartedAt: NOW - 30_000, trafficPercent: 20, released: 'h1' }),
+      state: followState({
+        phase: 'baking',
+        bakeStartedAt: NOW - 30_000,
+        trafficPercent: 20,
+        released: 'h1'
+      }),
       deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
       alarms: [firing],
       decision: { kind: 'rollback', reason: { kind: 'alarm', alarm: firing } }
@@ -430,6 +455,43 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
       state: followState({ mode: 'final', step: 2, finalBakeStarted: true, bakeStartedAt: NOW - 2 * MIN }),
       deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
       decision: { kind: 'proceed', hookId: 'h3' }
+    },
+    {
+      example: 'canary step 1 baked, and it is the partition (a manual pause): pause, ECS waiting at h2',
+      plan: canaryPartition,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - MIN, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'pause', why: 'manual-step' }
+    },
+    {
+      example: 'promoted to step 2 while step 1 (the partition) bakes: step 1 is over at once, no pause',
+      plan: canaryPartition,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20, promotedTo: 2 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'next-step' }
+    },
+    {
+      example: 'a pause request while held: pause (ECS keeps waiting at the hook)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      request: 'pause',
+      decision: { kind: 'pause', why: 'requested' }
+    },
+    {
+      example: 'promote:full while held at step 1 of 2: jump to the final phase (3)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      request: 'promote:full',
+      decision: { kind: 'jump', to: 3 }
+    },
+    {
+      example: 'a pause request on a rolling deployment (nothing holds it): ignored, wait for ECS',
+      state: followState(),
+      deployment: deployment({ counts: { new: 2, stable: 3 } }),
+      request: 'pause',
+      decision: { kind: 'wait', for: 'ECS' }
     },
     // ---- retirement ----
     {

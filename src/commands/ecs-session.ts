@@ -37,22 +37,22 @@ export interface FollowOptions {
   deploymentConfiguration: EcsDeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
-  /** A deployment another run started, followed from its step (a control run's abort or resume). */
-  adopt?: { step: number; rollback?: FailureReason }
+  /** A deployment another run started, followed from a step (a control run's abort, resume or promote). */
+  adopt?: { step: number; rollback?: FailureReason; promotedTo?: number }
 }
 
 /**
  * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
- * deployment from the owner's step under its own gates and, with `rollback`, has ECS roll it back. ECS went on
- * with the deployment while nobody watched, so there is nothing to pause or promote. `plan` is the record's with
- * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
+ * deployment from `step` (the owner's by default) under its own gates and, with `rollback`, has ECS roll it
+ * back; a promote releases the steps before `promotedTo` without their bakes. `plan` is the record's with this
+ * run's bake-time, if given.
  */
 export async function carryOnEcsController(
   config: Config,
   deps: SessionDeps,
   info: ServiceInfo,
   record: RolloutRecord,
-  how: { plan: PlanConfig; rollback?: FailureReason }
+  how: { plan: PlanConfig; rollback?: FailureReason; step?: number; promotedTo?: number }
 ): Promise<Outcome> {
   const { clients } = deps
   const gates = await checkedGates(config, clients)
@@ -71,7 +71,7 @@ export async function carryOnEcsController(
     to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
     native: isNativeStrategy(record.plan.strategy.name),
-    adopt: { step: record.step, rollback: how.rollback }
+    adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
   })
 }
 
@@ -121,7 +121,9 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         deps.clock.now()
       )
       try {
-        return await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run())
+        return await (o.adopt
+          ? follower.adopt(o.adopt.step, o.adopt.rollback, o.adopt.promotedTo)
+          : follower.run())
       } catch (error) {
         // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
         const ended = {

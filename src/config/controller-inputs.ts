@@ -18,6 +18,12 @@ const TASK_SET_ONLY = [
 
 /** A task-set (EXTERNAL) service. */
 export function checkTaskSetInputs(config: Config): void {
+  const name = config.plan.strategy.name
+  if ((name === 'linear' || name === 'canary') && config.given.has('partition'))
+    throw new InputError(
+      'partition',
+      `with strategy: ${name} pauses an ECS-controller rollout at a step, and service ${config.service} runs task sets (the EXTERNAL deployment controller): use strategy: rolling with partition, or strategy: custom with a pause step`
+    )
   if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
     throw new InputError(
       'strategy',
@@ -37,7 +43,10 @@ export function checkEcsControllerInputs(config: Config): void {
       'traffic',
       `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`
     )
+  // A native linear or canary rollout pauses at the step that reaches its partition (ECS waits at the hook).
+  const paused = name === 'linear' || name === 'canary'
   for (const input of TASK_SET_ONLY) {
+    if (input === 'partition' && paused) continue
     if (config.given.has(input))
       throw new InputError(
         input,
@@ -47,12 +56,20 @@ export function checkEcsControllerInputs(config: Config): void {
   if (name === 'custom')
     throw new InputError(
       'strategy',
-      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments have no custom steps. Use linear or canary, which ECS carries out step by step itself`
+      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments take equal steps only (linear), or one step and the rest (canary). Use linear or canary, with partition to pause at a step, or task sets for uneven steps`
     )
-  if (config.onFailure === 'pause')
+  if (config.onFailure === 'pause' && !isNativeStrategy(name))
     throw new InputError(
       'on-failure',
-      `pause cannot hold a deployment that ECS carries out by itself (${where}): use on-failure: rollback`
+      `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`
+    )
+  const partition = config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
+    ? config.plan.strategy.partition
+    : undefined
+  if (partition?.value === 0)
+    throw new InputError(
+      'partition',
+      `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`
     )
   if (!isNativeStrategy(name)) return
   for (const input of ['max-surge', 'max-unavailable'] as const) {

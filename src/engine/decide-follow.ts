@@ -7,7 +7,14 @@
 // by ECS's own bake timer and is followed as before.
 
 import type { Plan } from '../plan/types.js'
-import { failedGate, type EngineState, type Limits, type LoopState, type Watch } from './decide.js'
+import {
+  failedGate,
+  promoteTarget,
+  type EngineState,
+  type Limits,
+  type LoopState,
+  type Watch
+} from './decide.js'
 import type { FailureReason } from './events.js'
 import type { DeploymentObservation } from './ports.js'
 
@@ -18,6 +25,8 @@ export interface FollowState extends LoopState {
   rollbackAsked: boolean
   /** The pause hook the action released last: ECS may show it awaiting for one more look. */
   released?: string
+  /** A promote: the steps before this one are released without their bakes or manual pauses. */
+  promotedTo?: number
 }
 
 export interface FollowObservation extends Watch {
@@ -33,6 +42,10 @@ export type FollowDecision =
   /** ECS waits at the action's pause hook, and the gates held for the bake: release it (ContinueServiceDeployment). */
   | { kind: 'proceed'; hookId: string }
   | { kind: 'retire' }
+  /** Held deployments: stop here, ECS waiting at the action's hook (a manual step, a request, on-failure). */
+  | { kind: 'pause'; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  /** Held deployments: a promote request, to this step (the steps' count + 1: the final bake). */
+  | { kind: 'jump'; to: number }
   | { kind: 'rollback'; reason: FailureReason }
   /** ECS failed, stopped or rolled back the deployment on its own. */
   | { kind: 'ecs'; reason: Extract<FailureReason, { kind: 'ecs' }> }
@@ -74,9 +87,17 @@ export function decideFollow(
     },
     limits
   )
-  if (failure) return { kind: 'rollback', reason: failure }
+  // ECS waits at the action's hook for a held deployment: it can stop there (on-failure: pause, a pause request).
+  const holds = plan.traffic === 'weights' && d.holding === true
+  if (failure)
+    return holds && limits.onFailure === 'pause'
+      ? { kind: 'pause', why: 'on-failure', reason: failure }
+      : { kind: 'rollback', reason: failure }
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
+  if (holds && obs.request === 'pause') return { kind: 'pause', why: 'requested' }
+  if (holds && obs.request?.startsWith('promote:'))
+    return { kind: 'jump', to: promoteTarget(obs.request, engineState(state), plan) }
   const native = plan.traffic === 'weights'
   const held = d.held && d.held.hookId !== state.released ? d.held : undefined
   const release = (or: string): FollowDecision =>
@@ -106,9 +127,11 @@ export function decideFollow(
     const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON
     return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' }
   }
-  // The action's own bake (ECS, when it holds, waits at the next step's hook meanwhile).
-  const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
-  return baked ? { kind: 'next-step' } : { kind: 'wait', for: 'bake' }
+  // The action's own bake (ECS, when it holds, waits at the next step's hook meanwhile); a promote skips it.
+  const promoted = state.step < (state.promotedTo ?? 0)
+  const baked = promoted || obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
+  if (!baked) return { kind: 'wait', for: 'bake' }
+  return step.pause === 'manual' && !promoted ? { kind: 'pause', why: 'manual-step' } : { kind: 'next-step' }
 }
 
 /** The reconciler's view of the state, so the gates are judged by the very same rule (failedGate). */

@@ -90,11 +90,13 @@ export class Follower extends FollowReport {
   /**
    * Follows a deployment this run did not start, whose owner is gone (a control run's abort or resume), from the
    * owner's step: no pre-traffic hook, since traffic may have moved already. With `rollback` (an abort, or a
-   * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way.
+   * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way;
+   * a promote releases the steps before `promotedTo` without their bakes.
    */
-  async adopt(step: number, rollback?: FailureReason): Promise<EngineResult> {
+  async adopt(step: number, rollback?: FailureReason, promotedTo?: number): Promise<EngineResult> {
     const { rollingBack } = await this.ports.deployment.adopt(rollback !== undefined)
     this.state.step = Math.min(Math.max(1, step), this.plan.steps.length)
+    this.state.promotedTo = promotedTo
     this.announceStep(this.plan, this.deps.clock.now())
     this.pending = rollback && { reason: rollback, underWay: rollingBack }
     return this.loop()
@@ -126,7 +128,7 @@ export class Follower extends FollowReport {
 
   /** Several decisions may follow from one look (a native step ECS has already passed, a bake of 0). */
   protected async advance(obs: DeploymentObservation): Promise<Turn> {
-    const limits = this.limits(this.plan, defaultMaxFailedTasks(this.plan.desiredCount), 'rollback')
+    const limits = this.limits(this.plan, defaultMaxFailedTasks(this.plan.desiredCount), this.settings.onFailure)
     for (let i = 0; i < 4 * this.plan.steps.length + 8; i++) {
       const now = this.deps.clock.now()
       const request = await this.applicableRequest()
@@ -196,6 +198,14 @@ export class Follower extends FollowReport {
         return this.complete(Status.Succeeded, undefined, 100)
       case 'rollback':
         return this.beginRollback(decision.reason)
+      case 'pause':
+        // ECS waits at the action's hook meanwhile; a later run resumes, promotes or aborts it.
+        return this.pause(decision.why, decision.reason)
+      case 'jump':
+        s.promotedTo = decision.to
+        this.request = undefined
+        await this.save({ request: null })
+        return undefined
       case 'ecs':
         // ECS rolls back by itself: nothing to ask. Failed or stopped without a rollback: the action rolls back.
         return this.beginRollback(decision.reason, decision.reason.rolledBack)
@@ -296,12 +306,13 @@ export class Follower extends FollowReport {
   }
 
   /**
-   * A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives, so
-   * they are answered with a warning and cleared from the record (before the next save, which might race it).
+   * A control run's request: abort is acted on, and pause and promote on a deployment ECS waits for at the
+   * action's hook; on one ECS carries through by itself (rolling) they cannot apply, so they are answered with a
+   * warning and cleared from the record (before the next save, which might race it).
    */
   private async applicableRequest(): Promise<Request | undefined> {
     const request = this.request
-    if (!request || request === 'abort') return request
+    if (!request || request === 'abort' || this.lastObservation?.holding) return request
     if (this.requestNoted !== request) {
       this.requestNoted = request
       this.warn(

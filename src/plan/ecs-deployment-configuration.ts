@@ -1,7 +1,6 @@
 // What UpdateService is told besides the task definition, for a service with the ECS deployment controller: the
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
 
-import type { PlanConfig } from '../config/types.js'
 import { rollingPercents } from './ecs-plan.js'
 import { holdHook, ownHooks, type HoldSettings, type LifecycleHook } from './hold-hook.js'
 
@@ -38,7 +37,7 @@ export interface EcsServiceSettings {
  * itself, to the second, under its gates (hold-hook.ts).
  */
 export function deploymentConfigurationFor(
-  config: { plan: PlanConfig } & HoldSettings,
+  config: HoldSettings,
   service: EcsServiceSettings
 ): EcsDeploymentConfiguration {
   const strategy = config.plan.strategy

@@ -71,8 +71,11 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
  * linear 25 %, step bake 3m, desired 4 → 25 %, 50 %, 75 % (each baked 3m), 100 %; 4 new and 4 stable tasks
  * canary 10 %, canary bake 20s          → canary 10 % (baked 20s), 100 %
  * blue-green                            → green up on test traffic only, then switch 100 %
+ * linear 25 %, partition 50 %           → 25 %, 50 % (then paused: a later run promotes), 75 %, 100 %
+ * canary 10 %, partition 3 of 4 tasks   → canary 10 %, 100 % (then paused): the first step reaching 75 %
  */
 function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): Plan {
+  const pauseAt = partitionPercent(config, desired)
   const steps: PlanStep[] = stepSpecs(config, desired)
     .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
     .map((spec, i) => ({
@@ -85,6 +88,9 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
       pause: 'none',
       ...(spec.testTraffic ? { testTraffic: true } : {})
     }))
+  // The first step that reaches the partition ends the run paused there, ECS waiting at the action's hook.
+  const paused = pauseAt === undefined ? undefined : steps.find(s => s.trafficPercent >= pauseAt - 1e-9)
+  if (paused) paused.pause = 'manual'
   const finalBakeMs = config.bakeMs
   return {
     strategy: name,
@@ -96,6 +102,14 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
     finalBakeMs,
     peakExtraTasks: desired,
     estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
-    hasManualPause: false
+    hasManualPause: paused !== undefined
   }
+}
+
+/** A native linear or canary rollout's partition as a share of traffic: a count is a share of the tasks. */
+function partitionPercent(config: PlanConfig, desired: number): number | undefined {
+  const s = config.strategy
+  const partition = s.name === 'linear' || s.name === 'canary' ? s.partition : undefined
+  if (!partition) return undefined
+  return partition.kind === 'percent' ? partition.value : (100 * partition.value) / Math.max(1, desired)
 }

@@ -4,7 +4,7 @@
 // action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
 // timeout, and how it is told apart from the hooks the user or their infrastructure code declared.
 
-import type { OnOrphan } from '../config/types.js'
+import type { OnFailure, OnOrphan, PlanConfig } from '../config/types.js'
 
 /** Marks the hook as ecs-rollout's (hookDetails is free-form, echoed back by DescribeServices). */
 export const HOLD_HOOK_OWNER = 'ecs-rollout'
@@ -35,20 +35,28 @@ export function holdStages(strategy: 'linear' | 'canary' | 'blue-green'): string
 }
 
 export interface HoldSettings {
+  plan: PlanConfig
   timeoutMs: number
   takeoverAfterMs: number
   onOrphan: OnOrphan
+  onFailure: OnFailure
+  onCancel: OnFailure
 }
 
 /**
  * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
  * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
  * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
- * within 1–20160. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
- * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2
+ * within 1–20160. A plan that pauses on purpose (partition, on-failure: pause, on-cancel: pause) waits for a later
+ * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
+ * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
+ * partition 50 % → 20160
  */
 export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action: 'ROLLBACK' | 'CONTINUE' } {
-  const ms = Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
+  const strategy = s.plan.strategy
+  const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition
+  const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause'
+  const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
   const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)))
   return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
 }
