@@ -242,3 +242,91 @@ describe("dist/index.js: the hook's timeout is the safety net when the runner di
     }
   )
 })
+
+describe('dist/index.js: control across runs of a held native rollout', () => {
+  it.concurrent(
+    'partition 40 %: the run ends paused (exit 0), ECS waiting at the hook; a later promote run finishes it',
+    async () => {
+      await withScene({ kind: 'native' }, async e2e => {
+        const next = await revision(e2e)
+        const { result } = await deploy(e2e, {
+          'task-definition': next,
+          strategy: 'linear',
+          'step-percent': '40',
+          'step-bake-time': '1s',
+          partition: '40%',
+          'poll-interval': '500ms'
+        })
+        await explained(result, async () => {
+          expect(result.code).toBe(0)
+          expect(result.outputs.status).toBe('paused')
+          expect(result.summary).toContain('⏸️ waiting for promotion')
+          expect(await record(e2e)).toMatchObject({ phase: 'Active', stage: 'batch-completed', step: 1 })
+          // Held: ECS waits at the action's hook before the 80 % step, however long nobody acts.
+          await new Promise(done => setTimeout(done, 1000))
+          expect(await ruleWeights(e2e)).toEqual([60, 40])
+          const [latest] = await serviceDeployments(e2e)
+          expect(latest.status).toBe('IN_PROGRESS')
+          expect(latest.lifecycleHookDetails?.at(-1)?.status).toBe('AWAITING_ACTION')
+          expect(latest.lifecycleHookDetails?.at(-1)?.expiresAt!.getTime()).toBeGreaterThan(
+            Date.now() + 13 * 24 * 3600_000
+          )
+        })
+        const promoted = await run(
+          e2e,
+          { command: 'promote', alarms: 'web-5xx', 'poll-interval': '500ms', 'bake-time': '1s' },
+          { runId: 2 }
+        ).then(r => r.result)
+        await explained(promoted, async () => {
+          expect(promoted.code).toBe(0)
+          expect(promoted.outputs.status).toBe('succeeded')
+          expect(await ruleWeights(e2e)).toEqual([0, 100])
+          expect((await serviceDeployments(e2e))[0].status).toBe('SUCCESSFUL')
+          expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks ?? []).toEqual([])
+          await expectSettledOn(e2e, next)
+          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    'on-failure: pause: a failing gate pauses the held deployment (exit 1); abort from a later run rolls it back through the hook',
+    async () => {
+      await withScene({ kind: 'native', manualAlarm: true }, async e2e => {
+        const next = await revision(e2e)
+        const running = deploy(e2e, {
+          'task-definition': next,
+          strategy: 'canary',
+          'canary-percent': '20',
+          'canary-bake-time': '20s',
+          alarms: MANUAL_ALARM,
+          'on-failure': 'pause',
+          'poll-interval': '500ms'
+        })
+        await waitForWeights(e2e, [80, 20])
+        await setAlarm(e2e, MANUAL_ALARM, 'p99 latency')
+        const { result } = await running
+        await explained(result, async () => {
+          expect(result.code).toBe(1)
+          expect(result.outputs.status).toBe('paused')
+          expect(await record(e2e)).toMatchObject({ phase: 'Active', stage: 'paused' })
+          expect(await ruleWeights(e2e)).toEqual([80, 20])
+          expect((await serviceDeployments(e2e))[0].status).toBe('IN_PROGRESS')
+        })
+        const abortAt = Date.now()
+        const aborted = await run(e2e, { command: 'abort' }, { runId: 2 }).then(r => r.result)
+        await explained(aborted, async () => {
+          expect(aborted.code).toBe(0)
+          expect(aborted.outputs.status).toBe('aborted')
+          const calls = await mutatingCalls(e2e, abortAt)
+          expect(calls).toContain('ecs:ContinueServiceDeployment')
+          expect(calls).not.toContain('ecs:StopServiceDeployment')
+          expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
+          await waitForWeights(e2e, [100, 0])
+          await expectSettledOn(e2e, e2e.previous)
+        })
+      })
+    }
+  )
+})

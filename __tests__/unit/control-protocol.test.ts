@@ -384,8 +384,14 @@ describe('choosePostStep: the post step settles what its main step left unfinish
       { kind: 'settle', command: 'abort', handedOver: false }
     ],
     [
-      'on-cancel: pause on an ECS deployment → left to ECS',
+      "on-cancel: pause on a native ECS deployment → paused (ECS waits at the action's hook)",
       { heartbeat: 0 },
+      { onCancel: 'pause', controller: 'ECS' },
+      { kind: 'settle', command: 'pause', handedOver: true }
+    ],
+    [
+      'on-cancel: pause on a rolling ECS deployment → left to ECS',
+      { heartbeat: 0, plan: config({}).plan },
       { onCancel: 'pause', controller: 'ECS' },
       { kind: 'leave-to-ecs', handedOver: true }
     ],

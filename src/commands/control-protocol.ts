@@ -277,7 +277,7 @@ export function stepByCounts(plan: PlanConfig, steps: { new: number }[], newTask
 export type PostStepChoice =
   /** Not this run's to settle, or settled on purpose by the main step. */
   | { kind: 'nothing' }
-  /** on-cancel: pause on a deployment ECS carries out itself: it is left to ECS. */
+  /** on-cancel: pause on a rolling deployment ECS carries out itself: it is left to ECS. */
   | { kind: 'leave-to-ecs'; handedOver: boolean }
   /** Apply on-cancel as a control run would: pause it, or abort (roll it back). */
   | { kind: 'settle'; command: 'pause' | 'abort'; handedOver: boolean }
@@ -289,7 +289,8 @@ export type PostStepChoice =
  *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
  *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
  *                                                              under way is always carried on
- *   on-cancel: pause on an ECS deployment                   → left to ECS
+ *   on-cancel: pause on a rolling ECS deployment            → left to ECS (a native one is paused: ECS waits
+ *                                                              at the action's hook)
  */
 export function choosePostStep(
   id: string,
@@ -305,6 +306,7 @@ export function choosePostStep(
   if (run.mainFinished && !handedOver) return { kind: 'nothing' }
   // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
   const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back'
-  if (pause && run.controller === 'ECS') return { kind: 'leave-to-ecs', handedOver }
+  if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+    return { kind: 'leave-to-ecs', handedOver }
   return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver }
 }
