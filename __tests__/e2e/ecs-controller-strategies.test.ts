@@ -54,7 +54,11 @@ describe('dist/index.js command: deploy on ECS-controller services, more strateg
         expect(latest).toMatchObject({ status: 'SUCCESSFUL' })
         // ECS bakes nothing: the action holds after the test shift, before the switch and after it.
         expect(latest.deploymentConfiguration).toMatchObject({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 })
-        expect(latest.lifecycleHookDetails?.map(h => h.status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED'])
+        expect(latest.lifecycleHookDetails?.map(h => h.status)).toEqual([
+          'SUCCEEDED',
+          'SUCCEEDED',
+          'SUCCEEDED'
+        ])
         expect(await ruleWeights(e2e)).toEqual([0, 100])
         await expectSettledOn(e2e, next)
       })

@@ -150,7 +150,11 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
         const bad = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
         const native = { ...FAST_DEPLOY, 'canary-percent': '20', 'poll-interval': '500ms' }
         await play(e2e, [
-          { policy: 'deploy-ecs-native', inputs: { ...native, 'task-definition': good }, status: 'succeeded' },
+          {
+            policy: 'deploy-ecs-native',
+            inputs: { ...native, 'task-definition': good },
+            status: 'succeeded'
+          },
           {
             policy: 'deploy-ecs-native',
             inputs: { ...native, 'task-definition': bad, 'canary-bake-time': '12s' },

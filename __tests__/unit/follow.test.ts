@@ -212,7 +212,8 @@ describe('Follower on a native deployment held by the action at every step', () 
     const { result } = await follow(CANARY, ecs, {
       gates,
       onTick: n => {
-        if (n === 5) gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 5 }]
+        if (n === 5)
+          gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 5 }]
         if (n > 6) ecs.restoredNow = true
       }
     })

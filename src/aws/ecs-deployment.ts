@@ -24,7 +24,14 @@ import { describeError } from '../errors.js'
 import { ownHooks } from '../plan/hold-hook.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { FailedTasks } from './failed-tasks.js'
-import { answerHook, causeOf, heldHook, nativeView, restoredConfiguration, ROLLING_BACK } from './native-view.js'
+import {
+  answerHook,
+  causeOf,
+  heldHook,
+  nativeView,
+  restoredConfiguration,
+  ROLLING_BACK
+} from './native-view.js'
 import { describeService } from './service.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
@@ -332,5 +339,8 @@ export class EcsDeployment implements DeploymentPort {
 /** The service's configuration without the action's pause hook. */
 function withoutHoldHook(config: DeploymentConfiguration | undefined): DeploymentConfiguration | undefined {
   if (!config?.lifecycleHooks) return config
-  return { ...config, lifecycleHooks: ownHooks(config.lifecycleHooks) as DeploymentConfiguration['lifecycleHooks'] }
+  return {
+    ...config,
+    lifecycleHooks: ownHooks(config.lifecycleHooks) as DeploymentConfiguration['lifecycleHooks']
+  }
 }

@@ -28,7 +28,12 @@ export const STAGES = [
   'BAKE_TIME',
   'CLEAN_UP'
 ]
-export const ROLLING_BACK = ['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']
+export const ROLLING_BACK = [
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED'
+]
 
 const HELD_AT: Record<string, HeldAt> = {
   POST_TEST_TRAFFIC_SHIFT: 'test-traffic',
@@ -133,9 +138,12 @@ export function restoredConfiguration(
   before: DeploymentConfiguration | undefined
 ): DeploymentConfiguration | undefined {
   const restored: DeploymentConfiguration = { ...now }
-  for (const field of OWNED) if (before?.[field] !== undefined) Object.assign(restored, { [field]: before[field] })
+  for (const field of OWNED)
+    if (before?.[field] !== undefined) Object.assign(restored, { [field]: before[field] })
   restored.strategy = before?.strategy ?? 'ROLLING'
-  restored.lifecycleHooks = ownHooks(before?.lifecycleHooks ?? now?.lifecycleHooks) as DeploymentLifecycleHook[]
+  restored.lifecycleHooks = ownHooks(
+    before?.lifecycleHooks ?? now?.lifecycleHooks
+  ) as DeploymentLifecycleHook[]
   const same = OWNED.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]))
   const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? [])
   return same && hooksSame ? undefined : restored

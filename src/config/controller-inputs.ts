@@ -63,9 +63,10 @@ export function checkEcsControllerInputs(config: Config): void {
       'on-failure',
       `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`
     )
-  const partition = config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
-    ? config.plan.strategy.partition
-    : undefined
+  const partition =
+    config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
+      ? config.plan.strategy.partition
+      : undefined
   if (partition?.value === 0)
     throw new InputError(
       'partition',

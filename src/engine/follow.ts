@@ -128,7 +128,11 @@ export class Follower extends FollowReport {
 
   /** Several decisions may follow from one look (a native step ECS has already passed, a bake of 0). */
   protected async advance(obs: DeploymentObservation): Promise<Turn> {
-    const limits = this.limits(this.plan, defaultMaxFailedTasks(this.plan.desiredCount), this.settings.onFailure)
+    const limits = this.limits(
+      this.plan,
+      defaultMaxFailedTasks(this.plan.desiredCount),
+      this.settings.onFailure
+    )
     for (let i = 0; i < 4 * this.plan.steps.length + 8; i++) {
       const now = this.deps.clock.now()
       const request = await this.applicableRequest()

@@ -57,7 +57,10 @@ export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action
   const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition
   const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause'
   const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
-  const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)))
+  const minutes = Math.min(
+    HOOK_TIMEOUT_MINUTES.max,
+    Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000))
+  )
   return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
 }
 
