@@ -7,6 +7,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { DeploymentLifecycleHook } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
+import { killedRun } from '../helpers/killed-run.js'
 import {
   deploy,
   describeService,
@@ -156,22 +157,12 @@ describe('dist/index.js deploy: native strategies held by the action at every st
 })
 
 /** A deploy SIGKILLed once ECS holds it at 40 %, then 1.5 s for its heartbeat to age past takeover-after. */
-async function killedAtFirstStep(e2e: Scene, inputs: Record<string, string>): Promise<RunResult> {
-  let pid = 0
-  const running = run(
-    e2e,
-    { command: 'deploy', alarms: 'web-5xx', 'poll-interval': '500ms', 'takeover-after': '1s', ...inputs },
-    { runId: 1, onStart: p => (pid = p) }
-  ).then(r => r.result)
-  await waitFor('ECS held at 40 %', async () => ((await ruleWeights(e2e))[1] === 40 ? true : undefined), {
-    timeoutMs: 30_000,
-    intervalMs: 100
-  })
-  process.kill(pid, 'SIGKILL')
-  const killed = await running
-  expect(killed.signal).toBe('SIGKILL')
-  await new Promise(done => setTimeout(done, 1500))
-  return killed
+function killedAtFirstStep(e2e: Scene, inputs: Record<string, string>): Promise<RunResult> {
+  const deploy = { command: 'deploy', alarms: 'web-5xx', 'poll-interval': '500ms', 'takeover-after': '1s' }
+  return killedRun(
+    onStart => run(e2e, { ...deploy, ...inputs }, { runId: 1, onStart }).then(r => r.result),
+    async () => (await ruleWeights(e2e))[1] === 40
+  )
 }
 
 describe("dist/index.js: the hook's timeout is the safety net when the runner dies", () => {
