@@ -7,6 +7,7 @@ import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
 import { deploymentConfigurationFor } from '../../src/plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
 import { decodePlan, encodePlan } from '../../src/record/record.js'
+import { planFacts } from '../../src/report/plan-view.js'
 
 function config(inputs: Record<string, string>) {
   return readConfig(
@@ -93,6 +94,16 @@ describe('plans for ECS-controller services', () => {
     // 1 of 4 tasks is 25 %: the canary's 20 % falls short, the 100 % step reaches it.
     expect(ecsControllerPlan(canary, 4).steps.map(s => s.pause)).toEqual(['none', 'manual'])
     expect(decodePlan(encodePlan(linear))).toEqual(linear)
+  })
+
+  it('the plan says how far the gates hold ECS: at every native step; on rolling, not between batches', () => {
+    const native = ecsControllerPlan(config({ strategy: 'canary' }).plan, 4)
+    expect(planFacts(native)).toContain(
+      "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
+    )
+    expect(planFacts(ecsControllerPlan(config({}).plan, 4)).at(-1)).toMatch(
+      /^gates: read throughout, but ECS does not wait for them between batches/
+    )
   })
 })
 

@@ -61,7 +61,9 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
     finalBakeMs: config.bakeMs,
     peakExtraTasks: Math.max(0, limits.maxTotal - desired),
     estimatedMs: config.bakeMs + Math.ceil(desired / batch) * TASK_START_ESTIMATE_MS,
-    hasManualPause: false
+    hasManualPause: false,
+    gating:
+      'gates: read throughout, but ECS does not wait for them between batches (its pause hooks fire only before and after the whole scale-up): a failing gate rolls back; use linear or canary for a gate at every step'
   }
 }
 
@@ -102,7 +104,8 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
     finalBakeMs,
     peakExtraTasks: desired,
     estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
-    hasManualPause: paused !== undefined
+    hasManualPause: paused !== undefined,
+    gating: "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
   }
 }
 
