@@ -165,6 +165,35 @@ function killedAtFirstStep(e2e: Scene, inputs: Record<string, string>): Promise<
   )
 }
 
+describe("dist/index.js deploy: the service's own pause hook where the action holds", () => {
+  it.concurrent(
+    'a pause hook of the service at PRE_PRODUCTION_TRAFFIC_SHIFT: refused before anything changes, saying why',
+    async () => {
+      const theirs: DeploymentLifecycleHook = {
+        targetType: 'PAUSE',
+        lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'],
+        timeoutConfiguration: { timeoutInMinutes: 60, action: 'ROLLBACK' }
+      }
+      await withScene(
+        { kind: 'native', native: { deploymentConfiguration: { lifecycleHooks: [theirs] } } },
+        async e2e => {
+          const next = await revision(e2e)
+          const since = Date.now()
+          const { result } = await deploy(e2e, { 'task-definition': next, strategy: 'canary' })
+          await explained(result, async () => {
+            expect(result.code).toBe(1)
+            expect(result.outputs.reason).toMatch(
+              /^service web has a pause lifecycle hook of its own at PRE_PRODUCTION_TRAFFIC_SHIFT, where the action holds each step .*: move your hook to another stage/
+            )
+            expect(await mutatingCalls(e2e, since)).toEqual([])
+            expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks).toEqual([theirs])
+          })
+        }
+      )
+    }
+  )
+})
+
 describe("dist/index.js: the hook's timeout is the safety net when the runner dies", () => {
   it.concurrent(
     'a runner SIGKILLed while ECS holds the deployment: the hook times out and ECS rolls back, nobody acting',
