@@ -268,6 +268,7 @@ describe('dist/index.js: control across runs of a held native rollout', () => {
     'partition 40 %: the run ends paused (exit 0), ECS waiting at the hook; a later promote run finishes it',
     async () => {
       await withScene({ kind: 'native' }, async e2e => {
+        const before = (await describeService(e2e)).deploymentConfiguration
         const next = await revision(e2e)
         const { result } = await deploy(e2e, {
           'task-definition': next,
@@ -302,7 +303,10 @@ describe('dist/index.js: control across runs of a held native rollout', () => {
           expect(promoted.outputs.status).toBe('succeeded')
           expect(await ruleWeights(e2e)).toEqual([0, 100])
           expect((await serviceDeployments(e2e))[0].status).toBe('SUCCESSFUL')
-          expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks ?? []).toEqual([])
+          // The promote run put the service's own settings back: those the action's hook carried.
+          const after = (await describeService(e2e)).deploymentConfiguration
+          expect(after?.lifecycleHooks ?? []).toEqual([])
+          expect(after?.strategy).toBe(before?.strategy ?? 'ROLLING')
           await expectSettledOn(e2e, next)
           expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
         })

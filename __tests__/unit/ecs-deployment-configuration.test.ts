@@ -15,11 +15,16 @@ function config(inputs: Record<string, string>) {
   )
 }
 
-/** The action's pause hook at these stages, with this timeout. */
-const hold = (lifecycleStages: string[], timeoutInMinutes: number, action = 'ROLLBACK') => ({
+/** The action's pause hook at these stages, with this timeout, carrying the service's own settings. */
+const hold = (
+  lifecycleStages: string[],
+  timeoutInMinutes: number,
+  action = 'ROLLBACK',
+  before: Record<string, unknown> = {}
+) => ({
   targetType: 'PAUSE',
   lifecycleStages,
-  hookDetails: { owner: 'ecs-rollout' },
+  hookDetails: { owner: 'ecs-rollout', before },
   timeoutConfiguration: { timeoutInMinutes, action }
 })
 const LAMBDA = {
@@ -79,7 +84,7 @@ describe('deploymentConfigurationFor', () => {
       }
     ],
     [
-      "canary 5 %, bake 15m, on a service with a Lambda hook and an older run's pause hook: theirs kept, ours anew",
+      "canary 5 %, on a service with a Lambda hook and the hook of a run that died: theirs kept, ours anew, carrying the settings the dead run's hook carried",
       {
         strategy: 'canary',
         'canary-percent': '5',
@@ -91,8 +96,15 @@ describe('deploymentConfigurationFor', () => {
       {
         desiredCount: 8,
         deploymentConfiguration: {
-          strategy: 'ROLLING',
-          lifecycleHooks: [LAMBDA, hold(['PRE_PRODUCTION_TRAFFIC_SHIFT'], 30)]
+          strategy: 'LINEAR',
+          bakeTimeInMinutes: 0,
+          lifecycleHooks: [
+            LAMBDA,
+            hold(['PRE_PRODUCTION_TRAFFIC_SHIFT'], 30, 'ROLLBACK', {
+              strategy: 'ROLLING',
+              bakeTimeInMinutes: 5
+            })
+          ]
         }
       },
       {
@@ -101,7 +113,10 @@ describe('deploymentConfigurationFor', () => {
         bakeTimeInMinutes: 0,
         lifecycleHooks: [
           LAMBDA,
-          hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 20, 'CONTINUE')
+          hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 20, 'CONTINUE', {
+            strategy: 'ROLLING',
+            bakeTimeInMinutes: 5
+          })
         ]
       }
     ],

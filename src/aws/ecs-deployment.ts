@@ -21,7 +21,6 @@ import {
 } from '@aws-sdk/client-ecs'
 import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
 import { describeError } from '../errors.js'
-import { ownHooks } from '../plan/hold-hook.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { FailedTasks } from './failed-tasks.js'
 import {
@@ -30,6 +29,7 @@ import {
   heldHook,
   nativeView,
   restoredConfiguration,
+  userConfiguration,
   ROLLING_BACK
 } from './native-view.js'
 import { describeService } from './service.js'
@@ -79,7 +79,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async start(): Promise<void> {
     const before = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = withoutHoldHook(before.deploymentConfiguration)
+    this.previousConfig = userConfiguration(before.deploymentConfiguration)
     for (const e of before.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id
     const out = await this.o.ecs.send(
@@ -118,7 +118,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = withoutHoldHook(service.deploymentConfiguration)
+    this.previousConfig = userConfiguration(service.deploymentConfiguration)
     for (const e of service.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const deployments = service.deployments ?? []
     const ours =
@@ -333,14 +333,5 @@ export class EcsDeployment implements DeploymentPort {
       .sort((a, b) => a.at - b.at)
     for (const e of fresh) this.seenEvents.add(e.id)
     return fresh
-  }
-}
-
-/** The service's configuration without the action's pause hook. */
-function withoutHoldHook(config: DeploymentConfiguration | undefined): DeploymentConfiguration | undefined {
-  if (!config?.lifecycleHooks) return config
-  return {
-    ...config,
-    lifecycleHooks: ownHooks(config.lifecycleHooks) as DeploymentConfiguration['lifecycleHooks']
   }
 }

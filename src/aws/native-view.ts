@@ -12,7 +12,7 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import type { DeploymentObservation, EcsVerdict, HeldAt } from '../engine/ports.js'
-import { holdStages, isHoldHook, ownHooks } from '../plan/hold-hook.js'
+import { holdStages, isHoldHook, OWNED_FIELDS, ownHooks, serviceSettings } from '../plan/hold-hook.js'
 
 export const STAGES = [
   'RECONCILE_SERVICE',
@@ -124,9 +124,6 @@ export async function answerHook(
   await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn, hookId, action }))
 }
 
-/** The fields of deploymentConfiguration a native rollout sets (ecs-deployment-configuration.ts). */
-const OWNED = ['strategy', 'bakeTimeInMinutes', 'linearConfiguration', 'canaryConfiguration'] as const
-
 /**
  * The deploymentConfiguration as the user had it before the rollout, over what it is now: their values of the
  * fields the action set, their own lifecycle hooks (the action's removed), everything else as it is now.
@@ -138,13 +135,26 @@ export function restoredConfiguration(
   before: DeploymentConfiguration | undefined
 ): DeploymentConfiguration | undefined {
   const restored: DeploymentConfiguration = { ...now }
-  for (const field of OWNED)
+  for (const field of OWNED_FIELDS)
     if (before?.[field] !== undefined) Object.assign(restored, { [field]: before[field] })
   restored.strategy = before?.strategy ?? 'ROLLING'
   restored.lifecycleHooks = ownHooks(
     before?.lifecycleHooks ?? now?.lifecycleHooks
   ) as DeploymentLifecycleHook[]
-  const same = OWNED.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]))
+  const same = OWNED_FIELDS.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]))
   const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? [])
   return same && hooksSame ? undefined : restored
+}
+
+/**
+ * The service's configuration as the user had it: its own settings (those the action's hook carries, if one is
+ * there: a rollout under way, or one whose run died) and its own hooks; the rest as it is.
+ */
+export function userConfiguration(
+  config: DeploymentConfiguration | undefined
+): DeploymentConfiguration | undefined {
+  if (!config) return undefined
+  const rest: Record<string, unknown> = { ...config }
+  for (const field of OWNED_FIELDS) delete rest[field]
+  return { ...rest, ...serviceSettings(config) } as DeploymentConfiguration
 }

@@ -2,7 +2,13 @@
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
 
 import { rollingPercents } from './ecs-plan.js'
-import { holdHook, ownHooks, type HoldSettings, type LifecycleHook } from './hold-hook.js'
+import {
+  holdHook,
+  serviceSettings,
+  type Configuration,
+  type HoldSettings,
+  type LifecycleHook
+} from './hold-hook.js'
 
 export type EcsStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY'
 
@@ -20,7 +26,7 @@ export interface EcsDeploymentConfiguration {
 /** What of the service the mapping reads: its size, and the strategy it is set to today. */
 export interface EcsServiceSettings {
   desiredCount?: number
-  deploymentConfiguration?: { strategy?: string; lifecycleHooks?: LifecycleHook[] }
+  deploymentConfiguration?: Configuration & { strategy?: string }
 }
 
 /**
@@ -42,10 +48,11 @@ export function deploymentConfigurationFor(
 ): EcsDeploymentConfiguration {
   const strategy = config.plan.strategy
   // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
+  const own = serviceSettings(service.deploymentConfiguration)
   const native = (name: EcsStrategy, held: 'linear' | 'canary' | 'blue-green') => ({
     strategy: name,
     bakeTimeInMinutes: 0,
-    lifecycleHooks: [...ownHooks(service.deploymentConfiguration?.lifecycleHooks), holdHook(held, config)]
+    lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own)]
   })
   switch (strategy.name) {
     case 'linear': {

@@ -2,7 +2,8 @@
 // blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
 // (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
 // action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
-// timeout, and how it is told apart from the hooks the user or their infrastructure code declared.
+// timeout, how it is told apart from the hooks the user or their infrastructure code declared, and the service's
+// own settings it carries (hookDetails.before) so that whichever run ends the rollout can put them back.
 
 import type { OnFailure, OnOrphan, PlanConfig } from '../config/types.js'
 
@@ -17,6 +18,24 @@ export interface LifecycleHook {
   lifecycleStages?: string[]
   hookDetails?: unknown
   timeoutConfiguration?: { timeoutInMinutes?: number; action?: string }
+}
+
+/** The deploymentConfiguration fields a native rollout sets besides lifecycleHooks (ecs-deployment-configuration.ts). */
+export const OWNED_FIELDS = [
+  'strategy',
+  'bakeTimeInMinutes',
+  'linearConfiguration',
+  'canaryConfiguration'
+] as const
+
+/** What of a deploymentConfiguration the action reads (the SDK's type is assignable to it). */
+export type Configuration = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>> & {
+  lifecycleHooks?: LifecycleHook[]
+}
+
+/** The service's own values of the fields a native rollout sets, and its own lifecycle hooks. */
+export type ServiceSettings = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>> & {
+  lifecycleHooks: LifecycleHook[]
 }
 
 /** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
@@ -64,13 +83,34 @@ export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action
   return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
 }
 
-export function holdHook(strategy: 'linear' | 'canary' | 'blue-green', s: HoldSettings): LifecycleHook {
+/** `before`: the service's own settings, carried for whichever run ends the rollout (hookDetails is echoed back). */
+export function holdHook(
+  strategy: 'linear' | 'canary' | 'blue-green',
+  s: HoldSettings,
+  before: ServiceSettings
+): LifecycleHook {
+  const { lifecycleHooks: _own, ...fields } = before
   return {
     targetType: 'PAUSE',
     lifecycleStages: holdStages(strategy),
-    hookDetails: { owner: HOLD_HOOK_OWNER },
+    hookDetails: { owner: HOLD_HOOK_OWNER, before: fields },
     timeoutConfiguration: holdTimeout(s)
   }
+}
+
+/**
+ * The service's own settings from its deploymentConfiguration now: the values the action's hook carries when it
+ * is there (a rollout is under way, or one whose run died left it), else the configuration's own; its own hooks.
+ * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {strategy: ROLLING, hooks: [lambda]}
+ * {strategy: ROLLING, hooks: [lambda]}                                    → {strategy: ROLLING, hooks: [lambda]}
+ */
+export function serviceSettings(config: Configuration | undefined): ServiceSettings {
+  const ours = (config?.lifecycleHooks ?? []).find(isHoldHook)
+  const carried = (ours?.hookDetails as { before?: Configuration } | undefined)?.before
+  const source: Configuration = carried ?? config ?? {}
+  const settings: ServiceSettings = { lifecycleHooks: ownHooks(config?.lifecycleHooks) }
+  for (const field of OWNED_FIELDS) if (source[field] !== undefined) settings[field] = source[field]
+  return settings
 }
 
 export function isHoldHook(hook: LifecycleHook): boolean {

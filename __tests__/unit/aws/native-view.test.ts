@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from '@jest/globals'
 import type { DeploymentConfiguration, ServiceDeployment } from '@aws-sdk/client-ecs'
-import { heldHook, restoredConfiguration } from '../../../src/aws/native-view.js'
+import { heldHook, restoredConfiguration, userConfiguration } from '../../../src/aws/native-view.js'
 import { holdHook, isHoldHook, ownHooks, sharedPauseStage } from '../../../src/plan/hold-hook.js'
 import type { OnFailure } from '../../../src/config/types.js'
 
@@ -24,7 +24,7 @@ const SETTINGS = {
   onFailure: 'rollback' as OnFailure,
   onCancel: 'rollback' as OnFailure
 } as const
-const OURS = holdHook('linear', SETTINGS)
+const OURS = holdHook('linear', SETTINGS, { strategy: 'ROLLING', bakeTimeInMinutes: 5, lifecycleHooks: [] })
 const LAMBDA = {
   targetType: 'AWS_LAMBDA',
   hookTargetArn: 'arn:aws:lambda:us-east-1:1:function:smoke',
@@ -37,7 +37,7 @@ describe("the action's hook among the service's own", () => {
     expect(OURS).toEqual({
       targetType: 'PAUSE',
       lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'],
-      hookDetails: { owner: 'ecs-rollout' },
+      hookDetails: { owner: 'ecs-rollout', before: { strategy: 'ROLLING', bakeTimeInMinutes: 5 } },
       timeoutConfiguration: { timeoutInMinutes: 60, action: 'ROLLBACK' }
     })
     expect(isHoldHook(OURS)).toBe(true)
@@ -110,8 +110,15 @@ describe("restoredConfiguration: the service's settings back as the user had the
     expect(restoredConfiguration(user, user)).toBeUndefined()
   })
 
-  it('a later run that adopted the rollout (the settings before unknown): only the action hook removed', () => {
-    const adopted = { ...during, lifecycleHooks: ownHooks(during.lifecycleHooks) } as DeploymentConfiguration
-    expect(restoredConfiguration(during, adopted)).toEqual({ ...during, lifecycleHooks: [LAMBDA] })
+  it("a later run that adopted the rollout: the settings the action's hook carried", () => {
+    // OURS carries {strategy: ROLLING, bakeTimeInMinutes: 5}, as the deploy run saw the service.
+    const carried = userConfiguration(during)
+    expect(carried).toMatchObject({ strategy: 'ROLLING', bakeTimeInMinutes: 5, lifecycleHooks: [LAMBDA] })
+    expect(carried).not.toHaveProperty('canaryConfiguration')
+    expect(restoredConfiguration(during, carried)).toEqual({ ...during, ...user, lifecycleHooks: [LAMBDA] })
+  })
+
+  it('a service without the action hook is its own configuration', () => {
+    expect(userConfiguration(user)).toEqual(user)
   })
 })
