@@ -22,7 +22,7 @@ const cases: [string, Record<string, string>, string][] = [
   [
     'unknown command',
     { command: 'ship-it' },
-    'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy'
+    'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy, wave-gate'
   ],
   [
     'unknown strategy',

@@ -14,6 +14,7 @@ import {
 import { InputError, parseBoolean, parseCount, parseDuration, parseEnum, parseList, show } from './parse.js'
 import { readPlanConfig } from './plan-inputs.js'
 import { InputProblems } from './problems.js'
+import { readWaveConfig, readWindowConfig } from './wave-inputs.js'
 import {
   COMMANDS,
   ON_ALARM_AT_START,
@@ -80,7 +81,13 @@ export function readConfig(read: (name: string) => string): Config {
 
   const cluster = a(() => parseName('cluster', raw.cluster), raw.cluster)
   const service = raw.service === '' ? '' : a(() => parseName('service', raw.service), raw.service)
-  if (!problems.failed('command') && NEEDS_SERVICE.includes(command) && service === '')
+  const waves = readWaveConfig(raw, command, problems)
+  if (
+    !problems.failed('command', 'services') &&
+    NEEDS_SERVICE.includes(command) &&
+    service === '' &&
+    waves.services.length === 0
+  )
     a(() => {
       throw new InputError('service', `is required for command: ${command}`)
     }, undefined)
@@ -162,6 +169,8 @@ export function readConfig(read: (name: string) => string): Config {
     pullRequest: parsed('pull-request', v => parseCount('pull-request', v, 1, 2 ** 31 - 1)),
     allowFork: a(() => parseBoolean('allow-fork', raw['allow-fork']), false),
     showEnvValues: a(() => parseBoolean('show-env-values', raw['show-env-values']), false),
+    window: readWindowConfig(raw, problems),
+    waves,
     given,
     warnings
   }
