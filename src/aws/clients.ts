@@ -14,8 +14,14 @@ export interface Clients {
 
 export const MAX_ATTEMPTS = 5
 
-export function createClients(): Clients {
-  const options = { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-rollout' }
+/** `region`: another region than the environment's (a service ARN of `services` named it). */
+export function createClients(region?: string): Clients {
+  const options = {
+    retryMode: 'adaptive',
+    maxAttempts: MAX_ATTEMPTS,
+    customUserAgent: 'ecs-rollout',
+    ...(region ? { region } : {})
+  }
   return {
     ecs: new ECSClient(options),
     cloudwatch: new CloudWatchClient(options),
