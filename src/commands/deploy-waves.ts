@@ -84,7 +84,9 @@ async function runWave(run: WaveRun, wave: number[], waveNumber: number): Promis
       results.set(s, result)
       if (result.failed && failed === undefined) {
         failed = s
-        if (rollback) for (const other of running.values()) other.abort()
+        if (rollback)
+          for (const other of running.values())
+            other.abort(`${config.waves.services[s].text} failed in its wave`)
       }
     }
   }
@@ -123,8 +125,9 @@ async function rollBackWithWave(
   failed: string
 ): Promise<ServiceResult> {
   const why = `rolled back with its wave: ${failed} failed`
-  if (result.status !== Status.Succeeded)
-    return { ...result, reason: result.failed ? `${why} (${result.reason ?? result.status})` : result.reason }
+  // Cancelled for its wave's sake, its own engine rolled it back: the run's cancel ends a rollout as aborted.
+  if (result.status === Status.Aborted) return { ...result, status: Status.RolledBack, reason: why }
+  if (result.status !== Status.Succeeded) return result
   const previous = result.outcome?.outputs[Output.PreviousTaskDefinitionArn]
   if (!previous || previous === result.taskDefinitionArn)
     return {

@@ -1,0 +1,175 @@
+// services in waves end to end: dist/index.js as a subprocess against one in-process sandbox holding several
+// services (and two regions). Each service rolls out on its own pipeline; a failure in a wave rolls that service
+// back, treats the rest of its wave as on-wave-failure says, and starts no later wave; the summary and the
+// services-status output say so service by service.
+
+import { describe, expect, it } from '@jest/globals'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { createManualAlarm, waitFor } from '../../sandbox/fixtures.js'
+import {
+  addScene,
+  expectSettledOn,
+  explained,
+  mutatingCalls,
+  record,
+  run,
+  setAlarm,
+  withStage,
+  type Scene,
+  type Stage
+} from '../helpers/scene.js'
+
+const FAMILY = 'shop'
+
+/** One revision for every service: a task definition file the run registers once per region. */
+function taskDefinitionFile(stage: Stage): string {
+  const file = join(stage.dir, 'shop.json')
+  writeFileSync(
+    file,
+    JSON.stringify({
+      family: FAMILY,
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      cpu: '256',
+      memory: '512',
+      containerDefinitions: [
+        {
+          name: 'app',
+          image: 'public.ecr.aws/nginx/nginx:latest',
+          essential: true,
+          portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+          environment: [{ name: 'SANDBOX_START_SECONDS', value: '0.3' }]
+        }
+      ]
+    })
+  )
+  return file
+}
+
+/** A replicas service without a load balancer, gated by its own manual alarm `<name>-manual`. */
+async function service(stage: Stage, name: string, region?: string): Promise<Scene> {
+  const scene = await addScene(stage, {
+    service: name,
+    desiredCount: 2,
+    alarm: false,
+    scene: { loadBalanced: false, ...(region ? { region } : {}) }
+  })
+  await createManualAlarm(scene.clients.cw, `${name}-manual`)
+  return scene
+}
+
+type Row = { service: string; region: string; wave: number; status: string; reason: string }
+
+function statuses(outputs: Record<string, string>): Record<string, [number, string]> {
+  const rows = JSON.parse(outputs['services-status']) as Row[]
+  return Object.fromEntries(rows.map(r => [r.service, [r.wave, r.status]]))
+}
+
+const INPUTS = {
+  command: 'deploy',
+  service: '',
+  alarms: '{service}-manual',
+  'poll-interval': '500ms',
+  strategy: 'linear',
+  'step-percent': '50',
+  'step-bake-time': '2s',
+  'bake-time': '1s'
+}
+
+describe('dist/index.js deploy with services, in waves', () => {
+  it.concurrent.each(['rollback', 'finish'] as const)(
+    'a second-wave service whose alarm fires is rolled back; on-wave-failure: %s decides its sibling; the first wave stays',
+    async onWaveFailure => {
+      await withStage(async stage => {
+        const [web, api, worker] = [
+          await service(stage, 'web'),
+          await service(stage, 'api'),
+          await service(stage, 'worker')
+        ]
+        const file = taskDefinitionFile(stage)
+        const since = Date.now()
+        // worker's alarm fires once its rollout is under way; api, started with it, is then mid-rollout too.
+        const trip = waitFor(
+          'worker rolling out',
+          async () => (await record(worker))?.phase === 'Active' && (await record(worker))!.step >= 1,
+          { timeoutMs: 40_000, intervalMs: 100 }
+        ).then(() => setAlarm(worker, 'worker-manual', 'worker errors'))
+        const { result } = await run(web, {
+          ...INPUTS,
+          services: 'web\nprod/api\nworker',
+          waves: '1, 100%',
+          'on-wave-failure': onWaveFailure,
+          'task-definition': file
+        })
+        await trip
+        await explained(result, async () => {
+          expect(result.code).toBe(1)
+          expect(result.outputs.status).toBe('rolled-back')
+          const next = result.outputs['task-definition-arn']
+          expect(next).toMatch(/:task-definition\/shop:1$/)
+          expect(statuses(result.outputs)).toEqual({
+            web: [1, 'succeeded'],
+            api: [2, onWaveFailure === 'rollback' ? 'rolled-back' : 'succeeded'],
+            worker: [2, 'rolled-back']
+          })
+          const rows = JSON.parse(result.outputs['services-status']) as Row[]
+          expect(rows.find(r => r.service === 'worker')!.reason).toContain('worker-manual')
+          if (onWaveFailure === 'rollback')
+            expect(rows.find(r => r.service === 'api')!.reason).toContain(
+              'rolled back with its wave: worker failed'
+            )
+          expect(result.summary).toMatch(
+            /<tr><td>1<\/td><td>prod\/web<\/td><td>us-east-1<\/td><td>✅ succeeded<\/td>/
+          )
+          expect(result.summary).toMatch(
+            /<tr><td>2<\/td><td>prod\/worker<\/td><td>us-east-1<\/td><td>↩️ rolled-back<\/td>/
+          )
+          // One registration of the family in the region, whatever the number of services.
+          const registrations = (await mutatingCalls(web, since)).filter(
+            c => c === 'ecs:RegisterTaskDefinition'
+          )
+          expect(registrations).toHaveLength(1)
+          await expectSettledOn(web, next)
+          await expectSettledOn(worker, worker.previous)
+          await expectSettledOn(api, onWaveFailure === 'rollback' ? api.previous : next)
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    'rolls services of two sandbox regions out in one run, one registration in each',
+    async () => {
+      await withStage(async stage => {
+        const east = await service(stage, 'web')
+        const west = await service(stage, 'web', 'eu-west-1')
+        const since = Date.now()
+        const { result } = await run(east, {
+          ...INPUTS,
+          services: `web\n${west.serviceArn}`,
+          'max-parallel': '1',
+          'task-definition': taskDefinitionFile(stage)
+        })
+        await explained(result, async () => {
+          expect(result.code).toBe(0)
+          expect(result.outputs.status).toBe('succeeded')
+          const rows = JSON.parse(result.outputs['services-status']) as Row[]
+          expect(rows.map(r => [r.region, r.status])).toEqual([
+            ['us-east-1', 'succeeded'],
+            ['eu-west-1', 'succeeded']
+          ])
+          const calls = await stage.control.calls(since)
+          const registered = calls.filter(c => c.operation === 'RegisterTaskDefinition').map(c => c.region)
+          expect(registered.sort()).toEqual(['eu-west-1', 'us-east-1'])
+          expect((await record(west))!.newTaskDefinition).toMatch(
+            /^arn:aws:ecs:eu-west-1:.*:task-definition\/shop:1$/
+          )
+          expect((await record(east))!.newTaskDefinition).toMatch(
+            /^arn:aws:ecs:us-east-1:.*:task-definition\/shop:1$/
+          )
+        })
+      })
+    }
+  )
+})
