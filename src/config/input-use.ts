@@ -69,7 +69,9 @@ const USES: Partial<Record<InputName, Use[]>> = {
   waves: [{ what: 'the waves of services', commands: ['deploy'] }],
   'wave-bake-time': [{ what: 'the bake between waves', commands: ['deploy'] }],
   'on-wave-failure': [{ what: 'what a failed service does to its wave', commands: ['deploy'] }],
-  'min-bake-time': [{ what: "the bake wave-gate asks of an earlier wave's services", commands: ['wave-gate'] }],
+  'min-bake-time': [
+    { what: "the bake wave-gate asks of an earlier wave's services", commands: ['wave-gate'] }
+  ],
   'test-listener-arn': [
     {
       what: "the test listener routed to a rollout's new revision",
