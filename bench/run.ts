@@ -16,6 +16,7 @@ import { ROOT } from './lib/sandbox.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
 import { scale } from './scale.js'
+import { waves } from './waves.js'
 import { writeResults, type BenchResult } from './lib/report.js'
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
@@ -24,7 +25,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   overhead: () => overhead({ trials: 2, stepBake: '10s', finalBake: '10s' }),
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
-  scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() })
+  scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
+  waves: () => waves({ services: 20, bake: '3s', bakeMs: 3000 })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

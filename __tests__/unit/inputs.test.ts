@@ -463,6 +463,30 @@ describe('inputs a run does not use', () => {
 describe('valid inputs', () => {
   const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
 
+  it('puts the service name for {service} in alarm names; with services each service gets its own later', () => {
+    const one = readConfig(
+      read({
+        ...DEPLOY,
+        service: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+        alarms: '{service}-5xx, shared'
+      })
+    )
+    expect(one.alarms).toEqual(['web-5xx', 'shared'])
+    const many = readConfig(
+      read({
+        command: 'deploy',
+        'task-definition': 'web:7',
+        services: 'web\neu/api',
+        alarms: '{service}-5xx',
+        waves: '1, 100%',
+        'deploy-window': 'Mon-Fri 08:00-18:00 Europe/Berlin'
+      })
+    )
+    expect(many.alarms).toEqual(['{service}-5xx'])
+    expect(many.waves.services.map(s => `${s.cluster}/${s.service}`)).toEqual(['default/web', 'eu/api'])
+    expect(many.window.windows).toHaveLength(1)
+  })
+
   it('parses durations, quantities and lists', () => {
     const c = readConfig(
       read({

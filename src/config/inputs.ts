@@ -125,8 +125,8 @@ export function readConfig(read: (name: string) => string): Config {
     containerImages: a(() => parseContainerImages(raw['container-image']), {}),
     desiredCount: parsed('desired-count', v => parseCount('desired-count', v, 0, 5000)),
     plan,
-    alarms: a(() => parseAlarmNames('alarms', raw.alarms), []),
-    warningAlarms: a(() => parseAlarmNames('warning-alarms', raw['warning-alarms']), []),
+    alarms: a(() => forService(parseAlarmNames('alarms', raw.alarms), service), []),
+    warningAlarms: a(() => forService(parseAlarmNames('warning-alarms', raw['warning-alarms']), service), []),
     pollIntervalMs: a(
       () => parseDuration('poll-interval', raw['poll-interval'], { min: 200, max: 5 * 60_000 }),
       0
@@ -180,6 +180,15 @@ export function readConfig(read: (name: string) => string): Config {
   }
   problems.done()
   return config
+}
+
+/**
+ * `{service}` in an alarm name is the service's name, so one with: block serves a step with `service` and one with
+ * `services` alike (there, commands/service-runs.ts puts in each service's name).
+ */
+function forService(alarms: string[], service: string): string[] {
+  const name = service.slice(service.lastIndexOf('/') + 1)
+  return name ? alarms.map(a => a.replaceAll('{service}', name)) : alarms
 }
 
 /** What the command needs, and inputs that contradict each other; inputs it does not use were dropped before. */
