@@ -1,9 +1,13 @@
 // Deploy windows and freezes: the pure decision (src/plan/deploy-window.ts) over parsed inputs
-// (src/config/deploy-window-inputs.ts), pinned with instants on DST edges, overnight and several windows.
+// (src/config/deploy-window-inputs.ts), pinned with instants on DST edges, overnight and several windows, and
+// how a deploy refuses or waits (src/commands/deploy-window-check.ts) on a fake clock.
 
 import { describe, expect, it } from '@jest/globals'
 import { parseDeployWindows, parseFreezes } from '../../src/config/deploy-window-inputs.js'
+import { awaitDeployWindow } from '../../src/commands/deploy-window-check.js'
+import { readConfig } from '../../src/config/inputs.js'
 import { describeOpening, nextOpening, windowVerdict } from '../../src/plan/deploy-window.js'
+import { FakeClock } from '../helpers/fake-world.js'
 
 const at = (iso: string) => Date.parse(iso)
 const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString())
@@ -214,5 +218,43 @@ describe('parsing deploy-window and freeze', () => {
   ]
   it.each(bad)('refuses %s', (_, parse, message) => {
     expect(parse).toThrow(message)
+  })
+})
+
+describe('awaitDeployWindow (fake clock)', () => {
+  const base = readConfig(
+    n =>
+      ({
+        service: 'web',
+        'task-definition': 'web:7',
+        'deploy-window': 'Mon-Thu 09:00-16:00 Europe/Berlin',
+        timeout: '96h'
+      })[n] ?? ''
+  )
+  const friday = at('2026-12-04T10:00:00Z')
+
+  it('refuses outside the window with nothing changed, saying when it opens', async () => {
+    await expect(awaitDeployWindow(base, { clock: new FakeClock(friday) })).rejects.toThrow(
+      'deploy is outside the deploy window Mon-Thu 09:00-16:00 Europe/Berlin: nothing was changed; it opens next Mon 2026-12-07 09:00 Europe/Berlin (2026-12-07 08:00 UTC). Run it then, or set on-outside-window: wait'
+    )
+  })
+
+  it('waits for the window with on-outside-window: wait, then lets the change start', async () => {
+    const clock = new FakeClock(friday)
+    await awaitDeployWindow({ ...base, window: { ...base.window, onOutside: 'wait' } }, { clock })
+    expect(iso(clock.now())).toBe('2026-12-07T08:00:00.000Z')
+  })
+
+  it('refuses to wait past timeout', async () => {
+    const config = { ...base, timeoutMs: 3_600_000, window: { ...base.window, onOutside: 'wait' as const } }
+    await expect(awaitDeployWindow(config, { clock: new FakeClock(friday) })).rejects.toThrow(
+      'after timeout (1h) would end'
+    )
+  })
+
+  it('never blocks a rollback', async () => {
+    await expect(
+      awaitDeployWindow({ ...base, command: 'rollback' }, { clock: new FakeClock(friday) })
+    ).resolves.toBeUndefined()
   })
 })
