@@ -2,9 +2,10 @@
 // of the one action process, per-step overhead against the single service's, and the API budget: how many
 // DescribeServices and DescribeAlarms calls the run and a wave-gate over the 20 services make.
 
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { writeTaskDefinitionFile } from '../__tests__/helpers/task-definition-file.js'
 import { runAction, transcript, type ActionRun } from './lib/action.js'
 import { figure, type BenchResult } from './lib/report.js'
 import { withSandbox, type SandboxProcess } from './lib/sandbox.js'
@@ -25,27 +26,7 @@ const ENV = { SANDBOX_START_SECONDS: OVERHEAD_START_SECONDS }
 
 /** One revision for every service: the file the run registers once. */
 function taskDefinitionFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'bench-waves-')), 'app.json')
-  writeFileSync(
-    file,
-    JSON.stringify({
-      family: 'bench-app',
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'public.ecr.aws/nginx/nginx:latest',
-          essential: true,
-          portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-          environment: Object.entries(ENV).map(([name, value]) => ({ name, value }))
-        }
-      ]
-    })
-  )
-  return file
+  return writeTaskDefinitionFile(mkdtempSync(join(tmpdir(), 'bench-waves-')), 'bench-app', ENV)
 }
 
 interface Measured {

@@ -4,9 +4,8 @@
 // services-status output say so service by service.
 
 import { describe, expect, it } from '@jest/globals'
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { createManualAlarm, waitFor } from '../../sandbox/fixtures.js'
+import { writeTaskDefinitionFile } from '../helpers/task-definition-file.js'
 import {
   addScene,
   expectSettledOn,
@@ -24,27 +23,7 @@ const FAMILY = 'shop'
 
 /** One revision for every service: a task definition file the run registers once per region. */
 function taskDefinitionFile(stage: Stage): string {
-  const file = join(stage.dir, 'shop.json')
-  writeFileSync(
-    file,
-    JSON.stringify({
-      family: FAMILY,
-      networkMode: 'awsvpc',
-      requiresCompatibilities: ['FARGATE'],
-      cpu: '256',
-      memory: '512',
-      containerDefinitions: [
-        {
-          name: 'app',
-          image: 'public.ecr.aws/nginx/nginx:latest',
-          essential: true,
-          portMappings: [{ containerPort: 80, protocol: 'tcp' }],
-          environment: [{ name: 'SANDBOX_START_SECONDS', value: '0.3' }]
-        }
-      ]
-    })
-  )
-  return file
+  return writeTaskDefinitionFile(stage.dir, FAMILY, { SANDBOX_START_SECONDS: '0.3' })
 }
 
 /** A replicas service without a load balancer, gated by its own manual alarm `<name>-manual`. */
