@@ -151,4 +151,42 @@ describe('dist/index.js deploy with services, in waves', () => {
       })
     }
   )
+
+  it.concurrent(
+    'control commands take services: a train paused at a manual step is promoted, then reported',
+    async () => {
+      await withStage(async stage => {
+        const web = await service(stage, 'web')
+        const api = await service(stage, 'api')
+        const file = taskDefinitionFile(stage)
+        const common = { ...INPUTS, services: 'web\napi', strategy: 'custom', steps: '50, pause, 100' }
+        const paused = await run(web, { ...common, 'task-definition': file, waves: '1, 100%' })
+        await explained(paused.result, async () => {
+          // web paused at its manual step: the second wave (api) waits for it.
+          expect(paused.result.code).toBe(1)
+          expect(statuses(paused.result.outputs)).toEqual({ web: [1, 'paused'], api: [2, 'skipped'] })
+          expect(paused.result.outputs.reason).toContain('Later waves did not start: web is paused in wave 1')
+        })
+        const promoted = await run(web, {
+          ...common,
+          command: 'promote',
+          'promote-full': 'true',
+          services: 'web'
+        })
+        await explained(promoted.result, async () => {
+          expect(promoted.result.code).toBe(0)
+          expect(statuses(promoted.result.outputs)).toEqual({ web: [0, 'succeeded'] })
+        })
+        const status = await run(web, { command: 'status', service: '', services: 'web\napi' })
+        await explained(status.result, async () => {
+          const rows = JSON.parse(status.result.outputs['services-status']) as Row[]
+          expect(rows.map(r => r.service)).toEqual(['web', 'api'])
+          expect(rows[0].status).toBe('succeeded')
+          expect(status.result.summary).toContain('<td>prod/api</td>')
+          expect((await record(web))!.outcome).toBe('succeeded')
+          expect(await record(api)).toBeUndefined()
+        })
+      })
+    }
+  )
 })

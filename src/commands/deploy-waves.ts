@@ -47,7 +47,10 @@ export async function deployWaves(config: Config, deps: ServicesDeps): Promise<O
     if (stopped) break
     core.info(`Wave ${index + 1} of ${waves.length}: ${wave.map(s => services[s].text).join(', ')}`)
     const failed = await runWave(run, wave, index + 1)
+    // A service paused at a manual step has not finished either: the next wave waits for it too.
+    const paused = wave.find(s => run.results.get(s)?.status === Status.Paused)
     if (failed) stopped = `${failed} failed in wave ${index + 1}`
+    else if (paused !== undefined) stopped = `${services[paused].text} is paused in wave ${index + 1}`
     if (stopped) break
   }
   const rows = await Promise.all(
