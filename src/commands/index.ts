@@ -26,15 +26,17 @@ function session(load: () => Promise<SessionCommand>): Route {
 /** A command over several services (services): the clients of each region they name, built once per region. */
 function services(load: () => Promise<(config: Config, deps: ServicesDeps) => Promise<Outcome>>): Route {
   return async (config, cancel) => {
-    const [command, { createClients }, { systemClock }, { runContext }] = await Promise.all([
+    const [command, { createClients }, { coalescing }, { systemClock }, { runContext }] = await Promise.all([
       load(),
       import('../aws/clients.js'),
+      import('../aws/coalesce.js'),
       import('../engine/ports.js'),
       import('../run-context.js')
     ])
+    // The services' pipelines poll together: their DescribeServices and DescribeAlarms are merged.
     const clients = new Map<string | undefined, Clients>()
     const clientsFor = (region?: string) => {
-      if (!clients.has(region)) clients.set(region, createClients(region))
+      if (!clients.has(region)) clients.set(region, coalescing(createClients(region)))
       return clients.get(region)!
     }
     return command(config, { clientsFor, clock: systemClock, run: runContext(), cancel })
