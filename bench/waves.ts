@@ -10,6 +10,7 @@ import { runAction, transcript, type ActionRun } from './lib/action.js'
 import { figure, type BenchResult } from './lib/report.js'
 import { withSandbox, type SandboxProcess } from './lib/sandbox.js'
 import { createService } from './lib/scenes.js'
+import { COALESCE_MS } from '../src/aws/coalesce.js'
 import { OVERHEAD_START_SECONDS } from './overhead.js'
 
 export interface WavesOptions {
@@ -186,10 +187,10 @@ services. Calls are counted from the sandbox's call log; peak RSS is the action 
     figures,
     notes: [
       `Calls of the ${o.services}-service deploy: ${JSON.stringify(many.calls)}. Of the single one: ${JSON.stringify(single.calls)}.`,
-      `Each service of a deploy runs its own pipeline and polls its own service and alarms, so during the rollout the ` +
-        `DescribeServices and DescribeAlarms calls grow with the number of services (one per service per poll, as for ` +
-        `separate runs); they are not yet batched 10 and 100 to a call across services. wave-gate, which reads all ` +
-        `the services at once, is.`
+      `Each service of a deploy runs its own pipeline and polls its own service and alarms; the run merges the ` +
+        `DescribeServices and DescribeAlarms calls that come within ${COALESCE_MS} ms of each other (src/aws/coalesce.ts), ` +
+        `10 services and 100 alarms a call, so the services of a wave, which poll together, share calls. wave-gate ` +
+        `reads all the services at once: ⌈services / 10⌉ DescribeServices and one DescribeAlarms.`
     ],
     durationMs: Date.now() - began,
     sandboxCpuMs
