@@ -189,4 +189,38 @@ describe('dist/index.js deploy with services, in waves', () => {
       })
     }
   )
+
+  it.concurrent(
+    'the post step of a killed services run rolls back every service the run left unfinished',
+    async () => {
+      await withStage(async stage => {
+        const web = await service(stage, 'web')
+        const api = await service(stage, 'api')
+        const inputs = {
+          ...INPUTS,
+          services: 'web\napi',
+          'task-definition': taskDefinitionFile(stage),
+          'step-bake-time': '5s'
+        }
+        let pid = 0
+        const main = run(web, inputs, { onStart: p => (pid = p) })
+        const rolling = async (scene: Scene) => (await record(scene))?.phase === 'Active'
+        await waitFor('both services rolling out', async () => (await rolling(web)) && (await rolling(api)), {
+          timeoutMs: 40_000,
+          intervalMs: 100
+        })
+        process.kill(pid, 'SIGKILL')
+        const killed = await main
+        expect(killed.result.signal).toBe('SIGKILL')
+        const post = await run(web, inputs, { postOf: killed.result })
+        await explained(post.result, async () => {
+          expect(post.result.stdout).toContain('applying on-cancel: rollback')
+          for (const scene of [web, api]) {
+            expect(await record(scene)).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
+            await expectSettledOn(scene, scene.previous)
+          }
+        })
+      })
+    }
+  )
 })
