@@ -94,6 +94,9 @@ describe('dist/index.js deploy with services, in waves', () => {
           })
           const rows = JSON.parse(result.outputs['services-status']) as Row[]
           expect(rows.find(r => r.service === 'worker')!.reason).toContain('worker-manual')
+          // Interleaved, each service's log lines name it, and no runner group spans services.
+          expect(result.stdout).toMatch(/^\[worker\] .*worker-manual/m)
+          expect(result.stdout).not.toContain('::group::step')
           if (onWaveFailure === 'rollback')
             expect(rows.find(r => r.service === 'api')!.reason).toContain(
               'rolled back with its wave: worker failed'

@@ -16,6 +16,7 @@ import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { fanOut, LiveSummary } from '../report/live-summary.js'
 import { createLogSink } from '../report/log.js'
+import { prefixedLog } from '../report/prefixed-log.js'
 import { outcomeOf, type Outcome } from './outcome.js'
 import type { SessionDeps } from './session-deps.js'
 import { recordVersion } from './versions.js'
@@ -73,7 +74,7 @@ async function startReporting(
   const label = taskDefinitionLabel(record.newTaskDefinition)
   const github = await startDeployReport(config, `Rolling ${label} out to ${config.service}`)
   const events = fanOut(
-    createLogSink(core),
+    createLogSink(deps.logLabel ? prefixedLog(core, deps.logLabel) : core),
     summary,
     github.sink(() => summary.render())
   )

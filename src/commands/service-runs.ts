@@ -77,6 +77,7 @@ export function sessionFor(
     clock: deps.clock,
     run: deps.run,
     cancel: deps.cancel,
+    logLabel: ref.text,
     ...extra
   }
 }

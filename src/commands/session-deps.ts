@@ -13,4 +13,6 @@ export interface SessionDeps {
   cancel?: AbortSignal
   /** Several services in one run: the revision resolved (or registered) once per family and region, by key. */
   registrations?: Map<string, Promise<ResolvedTaskDefinition>>
+  /** Several services in one run: the rollout's log lines name the service. */
+  logLabel?: string
 }
