@@ -215,6 +215,9 @@ describe('dist/index.js deploy with services, in waves', () => {
         process.kill(pid, 'SIGKILL')
         const killed = await main
         expect(killed.result.signal).toBe('SIGKILL')
+        // The job summary the killed run left is its live table: a row per service, both still rolling.
+        expect(killed.result.summary).toContain('<td>prod/web</td><td>us-east-1</td><td>🔄 in-progress</td>')
+        expect(killed.result.summary).toContain('<td>prod/api</td><td>us-east-1</td><td>🔄 in-progress</td>')
         const post = await run(web, inputs, { postOf: killed.result })
         await explained(post.result, async () => {
           expect(post.result.stdout).toContain('applying on-cancel: rollback')

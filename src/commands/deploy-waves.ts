@@ -11,6 +11,7 @@ import type { Config } from '../config/types.js'
 import { Output, Status } from '../constants.js'
 import type { ResolvedTaskDefinition } from '../aws/task-definition.js'
 import { planWaves } from '../plan/waves.js'
+import { servicesSummary, writeLiveSummary } from '../report/services-summary.js'
 import { deployCommand } from './deploy.js'
 import { awaitDeployWindow } from './deploy-window-check.js'
 import type { Outcome } from './outcome.js'
@@ -30,13 +31,27 @@ interface WaveRun {
   deps: ServicesDeps
   registrations: Map<string, Promise<ResolvedTaskDefinition>>
   results: Map<number, ServiceResult>
+  /** Services started and not finished yet, for the live table. */
+  running: Set<number>
+  waves: number[][]
+  /** The environment's region, for services named without one. */
+  region: string
 }
 
 export async function deployWaves(config: Config, deps: ServicesDeps): Promise<Outcome> {
   await awaitDeployWindow(config, deps)
   const { services } = config.waves
   const waves = planWaves(services.length, config.waves.waves)
-  const run: WaveRun = { config, deps, registrations: new Map(), results: new Map() }
+  const region = await deps.clientsFor(undefined).ecs.config.region()
+  const run: WaveRun = {
+    config,
+    deps,
+    registrations: new Map(),
+    results: new Map(),
+    running: new Set(),
+    waves,
+    region
+  }
   core.info(
     `Rolling out to ${services.length} services in ${waves.length} wave${waves.length === 1 ? '' : 's'}: ${waves.map((w, i) => `${i + 1}: ${w.map(s => services[s].text).join(', ')}`).join(' | ')}`
   )
@@ -53,11 +68,7 @@ export async function deployWaves(config: Config, deps: ServicesDeps): Promise<O
     else if (paused !== undefined) stopped = `${services[paused].text} is paused in wave ${index + 1}`
     if (stopped) break
   }
-  const rows = await Promise.all(
-    waves.flatMap((wave, index) =>
-      wave.map(async s => run.results.get(s) ?? skipped(run, services[s], index + 1, stopped))
-    )
-  )
+  const rows = rowsOf(run, s => skipped(run, services[s], stopped))
   const note =
     stopped && rows.some(r => r.status === 'skipped') ? `Later waves did not start: ${stopped}` : undefined
   const outcome = servicesOutcome(`${config.command} to ${services.length} services`, rows, note)
@@ -82,9 +93,13 @@ async function runWave(run: WaveRun, wave: number[], waveNumber: number): Promis
       const s = queue.shift()!
       const controller = new AbortController()
       running.set(s, controller)
+      run.running.add(s)
+      writeLive(run)
       const result = await deployOne(run, s, waveNumber, controller.signal)
       running.delete(s)
+      run.running.delete(s)
       results.set(s, result)
+      writeLive(run)
       if (result.failed && failed === undefined) {
         failed = s
         if (rollback)
@@ -175,19 +190,32 @@ async function bake(run: WaveRun, finishedWaves: number): Promise<string | undef
   }
 }
 
-async function skipped(
-  run: WaveRun,
-  ref: ServiceRef,
-  wave: number,
-  stopped = 'the run stopped'
-): Promise<ServiceResult> {
+function skipped(run: WaveRun, ref: ServiceRef, stopped = 'the run stopped'): ServiceResult {
+  return { ...pending(run, ref), status: 'skipped', reason: `not started: ${stopped}` }
+}
+
+function pending(run: WaveRun, ref: ServiceRef): ServiceResult {
+  const wave = run.waves.findIndex(w => w.some(s => run.config.waves.services[s] === ref)) + 1
   return {
     wave,
     service: ref.service,
     cluster: ref.cluster,
-    region: ref.region ?? (await run.deps.clientsFor(undefined).ecs.config.region()),
-    status: 'skipped',
-    reason: `not started: ${stopped}`,
+    region: ref.region ?? run.region,
+    status: 'pending',
     failed: false
   }
+}
+
+/** Every service's row in wave order: its result, or what `other` says of one without a result yet. */
+function rowsOf(run: WaveRun, other: (s: number) => ServiceResult): ServiceResult[] {
+  return run.waves.flat().map(s => run.results.get(s) ?? other(s))
+}
+
+/** The live table: finished services with their result, running ones in progress, the rest pending. */
+function writeLive(run: WaveRun): void {
+  const { services } = run.config.waves
+  const rows = rowsOf(run, s =>
+    run.running.has(s) ? { ...pending(run, services[s]), status: 'in-progress' } : pending(run, services[s])
+  )
+  writeLiveSummary(servicesSummary(`${run.config.command} to ${services.length} services`, rows))
 }

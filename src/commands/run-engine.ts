@@ -64,13 +64,17 @@ async function startReporting(
   to?: TaskDefinitionDetails
 ): Promise<Reporting> {
   const region = await deps.clients.ecs.config.region()
-  const summary = new LiveSummary({
-    repository: deps.run.repository,
-    serverUrl: deps.run.serverUrl,
-    runUrl: deps.run.runUrl,
-    taskDefinitions: to ? { from, to } : undefined,
-    showEnvValues: config.showEnvValues
-  })
+  const summary = new LiveSummary(
+    {
+      repository: deps.run.repository,
+      serverUrl: deps.run.serverUrl,
+      runUrl: deps.run.runUrl,
+      taskDefinitions: to ? { from, to } : undefined,
+      showEnvValues: config.showEnvValues
+    },
+    // One of several services: the run's own live table (deploy-waves.ts) is the job summary, not this service's.
+    deps.logLabel ? '' : process.env.GITHUB_STEP_SUMMARY
+  )
   const label = taskDefinitionLabel(record.newTaskDefinition)
   const github = await startDeployReport(config, `Rolling ${label} out to ${config.service}`)
   const events = fanOut(

@@ -1,6 +1,7 @@
 // The job summary and the services-status output of a run over several services (services): one row per
 // service per wave, then each service's own summary folded away. Pure, like the single-service summary.
 
+import { writeFileSync } from 'node:fs'
 import { escapeHtml, safe, table } from './html.js'
 
 /** One service's part in the run, as the summary and the JSON output show it. */
@@ -26,6 +27,7 @@ const ICONS: Record<string, string> = {
   aborted: '⛔',
   paused: '⏸️',
   skipped: '⏭️',
+  pending: '⏳',
   'in-progress': '🔄'
 }
 
@@ -76,4 +78,14 @@ export function servicesJson(rows: ServiceRow[]): string {
       'rollout-id': r.rolloutId ?? ''
     }))
   )
+}
+
+/** The table so far, written over the job summary while the run goes on; main writes the final summary. */
+export function writeLiveSummary(html: string, file = process.env.GITHUB_STEP_SUMMARY): void {
+  if (!file) return
+  try {
+    writeFileSync(file, html)
+  } catch {
+    // A missed live update is harmless: the final summary is written (and a failure reported) by main.
+  }
 }
