@@ -17,6 +17,7 @@ import { ROOT } from './lib/sandbox.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
 import { scale } from './scale.js'
+import { waves } from './waves.js'
 import { writeResults, type BenchResult } from './lib/report.js'
 
 const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
@@ -26,7 +27,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
   scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
-  finish: () => finish({ trials: 10, concurrency: 5 })
+  finish: () => finish({ trials: 10, concurrency: 5 }),
+  waves: () => waves({ services: 20, bake: '3s', bakeMs: 3000 })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

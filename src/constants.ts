@@ -6,7 +6,9 @@ export enum Output {
   PreviousTaskDefinitionArn = 'previous-task-definition-arn',
   TrafficPercent = 'traffic-percent',
   Reason = 'reason',
-  Url = 'url'
+  Url = 'url',
+  /** services: every service's outcome as JSON. */
+  ServicesStatus = 'services-status'
 }
 
 /** The run's outcome, as the `status` output reports it. */

@@ -116,7 +116,8 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
         'preview',
         'preview-destroy',
         'rollback',
-        'status'
+        'status',
+        'wave-gate'
       ].sort()
     )
   })
@@ -249,6 +250,16 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
       })
     }
   )
+
+  it.concurrent('wave-gate after a deploy', async () => {
+    await withScene({ desiredCount: 2 }, async e2e => {
+      const next = await revision(e2e)
+      await play(e2e, [
+        { inputs: { ...FAST_DEPLOY, 'task-definition': next }, status: 'succeeded' },
+        { policy: 'wave-gate', inputs: { command: 'wave-gate', alarms: ALARM }, status: 'succeeded' }
+      ])
+    })
+  })
 
   it.concurrent('preview and preview-destroy for a pull request', async () => {
     const standin = await startGitHubStandin()

@@ -22,7 +22,7 @@ const cases: [string, Record<string, string>, string][] = [
   [
     'unknown command',
     { command: 'ship-it' },
-    'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy'
+    'command: "ship-it" is not one of: deploy, plan, status, promote, pause, resume, abort, rollback, history, diff, preview, preview-destroy, wave-gate'
   ],
   [
     'unknown strategy',
@@ -274,6 +274,41 @@ const cases: [string, Record<string, string>, string][] = [
     'hook retry too fast',
     { ...PLAN, 'hook-retry-interval': '1ms' },
     'hook-retry-interval: "1ms" is too short: the minimum is 100ms'
+  ],
+  [
+    'services and service both',
+    { ...DEPLOY, services: 'web\napi' },
+    'services: and service both name what to act on: keep one of them'
+  ],
+  [
+    'services on a command that takes one service',
+    { command: 'rollback', services: 'web\napi' },
+    'services: is not taken by command: rollback: give service instead'
+  ],
+  [
+    'a service named twice',
+    { command: 'deploy', 'task-definition': 'web:7', services: 'web\nprod/web', cluster: 'prod' },
+    'services: names "prod/web" twice'
+  ],
+  [
+    'waves naming a service not in services',
+    { command: 'deploy', 'task-definition': 'web:7', services: 'web\napi', waves: 'web\ndb' },
+    'waves: names "db", which is not in services: write sizes ("1, 25%, 100%") or one group of services per line'
+  ],
+  [
+    'on-wave-failure unknown',
+    { command: 'deploy', 'task-definition': 'web:7', services: 'web', 'on-wave-failure': 'panic' },
+    'on-wave-failure: "panic" is not one of: finish, rollback'
+  ],
+  [
+    'a deploy window in an unknown time zone',
+    { ...DEPLOY, 'deploy-window': 'Mon-Thu 09:00-16:00 Mars/Olympus' },
+    'deploy-window: "Mon-Thu 09:00-16:00 Mars/Olympus": "Mars/Olympus" is not an IANA time zone (e.g. Europe/Berlin, America/New_York or UTC)'
+  ],
+  [
+    'a freeze that is no date range',
+    { ...DEPLOY, freeze: 'all of December' },
+    'freeze: "all of December" is not a date range: write START..END [TIME ZONE] with dates (2026-12-20..2027-01-04) or times (2026-12-24T12:00..2026-12-27T08:00)'
   ]
 ]
 
@@ -427,6 +462,30 @@ describe('inputs a run does not use', () => {
 
 describe('valid inputs', () => {
   const read = (inputs: Record<string, string>) => (name: string) => inputs[name] ?? ''
+
+  it('puts the service name for {service} in alarm names; with services each service gets its own later', () => {
+    const one = readConfig(
+      read({
+        ...DEPLOY,
+        service: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+        alarms: '{service}-5xx, shared'
+      })
+    )
+    expect(one.alarms).toEqual(['web-5xx', 'shared'])
+    const many = readConfig(
+      read({
+        command: 'deploy',
+        'task-definition': 'web:7',
+        services: 'web\neu/api',
+        alarms: '{service}-5xx',
+        waves: '1, 100%',
+        'deploy-window': 'Mon-Fri 08:00-18:00 Europe/Berlin'
+      })
+    )
+    expect(many.alarms).toEqual(['{service}-5xx'])
+    expect(many.waves.services.map(s => `${s.cluster}/${s.service}`)).toEqual(['default/web', 'eu/api'])
+    expect(many.window.windows).toHaveLength(1)
+  })
 
   it('parses durations, quantities and lists', () => {
     const c = readConfig(

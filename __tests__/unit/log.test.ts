@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FailureReason, RolloutEvent } from '../../src/engine/events.js'
 import { type LogPort, createLogSink, logLines } from '../../src/report/log.js'
+import { prefixedLog } from '../../src/report/prefixed-log.js'
 import { emptyProgress } from '../../src/report/progress.js'
 import { Story, T0, canary, linear } from '../helpers/rollout-story.js'
 
@@ -175,5 +176,30 @@ describe('hostile strings in the log', () => {
     }
     expect(calls).toContain('info: │ ::set-output name=a::b')
     expect(calls.join('\n')).not.toContain('\u001b')
+  })
+})
+
+describe('prefixedLog', () => {
+  it('names the service on every line and turns groups into lines', () => {
+    const lines: string[] = []
+    const port = {
+      startGroup: (n: string) => lines.push(`group ${n}`),
+      endGroup: () => lines.push('endgroup'),
+      info: (m: string) => lines.push(`info ${m}`),
+      debug: (m: string) => lines.push(`debug ${m}`),
+      notice: (m: string) => lines.push(`notice ${m}`),
+      warning: (m: string) => lines.push(`warning ${m}`),
+      error: (m: string) => lines.push(`error ${m}`)
+    }
+    const log = prefixedLog(port, 'prod/api')
+    log.startGroup('step 1/2')
+    log.info('new 1\nstable 3')
+    log.endGroup()
+    log.error('Rolled back')
+    expect(lines).toEqual([
+      'info [prod/api] ▸ step 1/2',
+      'info [prod/api] new 1\n[prod/api] stable 3',
+      'error [prod/api] Rolled back'
+    ])
   })
 })

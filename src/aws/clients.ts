@@ -22,10 +22,12 @@ export { MAX_ATTEMPTS }
 export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch')
 export const elbSdk = () => import('@aws-sdk/client-elastic-load-balancing-v2')
 
-export function createClients(): Clients {
-  const options = CLIENT_OPTIONS
+/** `region`: another region than the environment's (a service ARN of `services` named it). */
+export function createClients(region?: string): Clients {
+  const options = region ? { ...CLIENT_OPTIONS, region } : CLIENT_OPTIONS
   return {
-    ecs: readAheadClient() ?? new ECSClient(options),
+    // The read-ahead client calls the environment's region only.
+    ecs: (region ? undefined : readAheadClient()) ?? new ECSClient(options),
     cloudwatch: lazyClient(async () => new (await cloudWatchSdk()).CloudWatchClient(options)),
     elb: lazyClient(async () => new (await elbSdk()).ElasticLoadBalancingV2Client(options))
   }

@@ -124,9 +124,37 @@ export async function registerTaskDefinition(
 ): Promise<ResolvedTaskDefinition> {
   const key = `${TAG_PREFIX}rollout-id`
   const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: tagValue(rolloutId) }]
-  const out = await ecs.send(new RegisterTaskDefinitionCommand({ ...input, tags }))
+  const out = await retryConcurrentRegistration(() =>
+    ecs.send(new RegisterTaskDefinitionCommand({ ...input, tags }))
+  )
   const definition = out.taskDefinition ?? {}
   return { arn: definition.taskDefinitionArn ?? '', definition, registered: true }
+}
+
+/** ECS's refusal of a registration while another of the same family is under way. */
+const CONCURRENT = /too many concurrent attempts/i
+const REGISTER_ATTEMPTS = 8
+const REGISTER_BACKOFF_MS = 250
+
+/**
+ * ECS refuses concurrent registrations of one family ("Too many concurrent attempts to create a new revision of
+ * the specified family", a ClientException the SDK does not retry): jobs of other regions' waves, or of other
+ * workflows, register the same family at once. Retried with full jitter (AWS Architecture Blog, "Exponential
+ * Backoff And Jitter"), so the callers spread out instead of colliding again.
+ */
+export async function retryConcurrentRegistration<T>(
+  send: () => Promise<T>,
+  wait = (ms: number) => new Promise(resolve => setTimeout(resolve, ms)),
+  random = Math.random
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send()
+    } catch (error) {
+      if (attempt >= REGISTER_ATTEMPTS || !CONCURRENT.test((error as Error).message ?? '')) throw error
+      await wait(Math.floor(random() * REGISTER_BACKOFF_MS * 2 ** attempt))
+    }
+  }
 }
 
 /** The input as given: a file is loaded and registered, a revision described (and re-registered for overrides). */

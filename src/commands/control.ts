@@ -29,6 +29,7 @@ import {
 } from './control-protocol.js'
 import { liveState, statusOutcome } from './control-status.js'
 import { carryOnEcsController } from './deploy-ecs.js'
+import { awaitDeployWindow } from './deploy-window-check.js'
 import { resumeState } from './ownership.js'
 import type { Outcome } from './outcome.js'
 import {
@@ -50,6 +51,7 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
     return statusOutcome(config, record, service, undefined, await liveState(config, deps))
   const choice = chooseControl(record, service.controller, config, deps.clock.now(), deps.run)
   if (choice.kind === 'refuse') throw choice.error
+  if (config.command === 'promote') await awaitDeployWindow(config, deps)
   // chooseControl refuses anything but an Active record.
   const outcome = await carryOut(choice, config, deps, service, record as RolloutRecord)
   return config.command === 'abort' ? aborted(outcome) : outcome

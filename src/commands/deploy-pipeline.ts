@@ -22,6 +22,7 @@ import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
 import { chooseDeployOver } from './control-protocol.js'
 import { ownerOf } from './ownership.js'
+import { once } from './registrations.js'
 import type { SessionDeps } from './session-deps.js'
 import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
 
@@ -87,9 +88,11 @@ export abstract class DeployPipeline {
     const settled = await this.settle(inFlight, reRun)
     if ('stop' in settled) return settled.stop
     const rolloutId = newRolloutId(deps.run)
-    const resolved = file
-      ? await registerTaskDefinition(clients.ecs, file, rolloutId)
-      : await resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
+    const resolved = await once(deps, file?.family ?? taskDefinitionRef, () =>
+      file
+        ? registerTaskDefinition(clients.ecs, file, rolloutId)
+        : resolveTaskDefinition(clients.ecs, taskDefinitionRef, config.containerImages, rolloutId)
+    )
     if (resolved.arn === settled.stable) return alreadyRunning(config, resolved.arn)
     const record = newRecord(config, deps.run, clock.now(), {
       id: rolloutId,

@@ -9,6 +9,7 @@ import { actionContext } from '../github/context.js'
 import { checkForkSafety } from '../github/fork-safety.js'
 import type { DeployPipeline } from './deploy-pipeline.js'
 import { EcsControllerDeploy } from './deploy-ecs.js'
+import { awaitDeployWindow } from './deploy-window-check.js'
 import { TaskSetDeploy } from './deploy-task-sets.js'
 import type { Outcome } from './outcome.js'
 import type { SessionDeps } from './session-deps.js'
@@ -19,6 +20,7 @@ export async function deployCommand(
   taskDefinitionRef = config.taskDefinition as string
 ): Promise<Outcome> {
   checkForkSafety(config, actionContext())
+  await awaitDeployWindow(config, deps)
   const service = await readService(deps.clients.ecs, config.cluster, config.service)
   return pipelineFor(config, deps, service).run(taskDefinitionRef)
 }

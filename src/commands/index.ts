@@ -4,6 +4,8 @@
 import type { Command, Config } from '../config/types.js'
 import type { Outcome } from './outcome.js'
 import type { SessionDeps } from './rollout-session.js'
+import type { ServicesDeps } from './service-runs.js'
+import type { Clients } from '../aws/clients.js'
 
 type Route = (config: Config, cancel: AbortSignal) => Promise<Outcome>
 type SessionCommand = (config: Config, deps: SessionDeps) => Promise<Outcome>
@@ -21,7 +23,35 @@ function session(load: () => Promise<SessionCommand>): Route {
   }
 }
 
-const control = session(async () => (await import('./control.js')).controlCommand)
+/** A command over several services (services): the clients of each region they name, built once per region. */
+function services(load: () => Promise<(config: Config, deps: ServicesDeps) => Promise<Outcome>>): Route {
+  return async (config, cancel) => {
+    const [command, { createClients }, { coalescing }, { systemClock }, { runContext }] = await Promise.all([
+      load(),
+      import('../aws/clients.js'),
+      import('../aws/coalesce.js'),
+      import('../engine/ports.js'),
+      import('../run-context.js')
+    ])
+    // The services' pipelines poll together: their DescribeServices and DescribeAlarms are merged.
+    const clients = new Map<string | undefined, Clients>()
+    const clientsFor = (region?: string) => {
+      if (!clients.has(region)) clients.set(region, coalescing(createClients(region)))
+      return clients.get(region)!
+    }
+    return command(config, { clientsFor, clock: systemClock, run: runContext(), cancel })
+  }
+}
+
+/** With services, the command runs once per service; without, on `service` as always. */
+function orServices(one: Route, several: Route): Route {
+  return (config, cancel) => (config.waves.services.length ? several : one)(config, cancel)
+}
+
+const control = orServices(
+  session(async () => (await import('./control.js')).controlCommand),
+  services(async () => (await import('./services-control.js')).servicesControl)
+)
 
 /** The commands whose first AWS request is the service with its tags (readService), which the entry reads ahead. */
 export const READS_SERVICE_FIRST: readonly Command[] = [
@@ -44,7 +74,11 @@ const ROUTES: Record<Command, Route> = {
       return readDesiredCount(config.cluster, config.service)
     })
   },
-  deploy: session(async () => (await import('./deploy.js')).deployCommand),
+  deploy: orServices(
+    session(async () => (await import('./deploy.js')).deployCommand),
+    services(async () => (await import('./deploy-waves.js')).deployWaves)
+  ),
+  'wave-gate': services(async () => (await import('./wave-gate.js')).waveGateCommand),
   rollback: session(async () => (await import('./rollback.js')).rollbackCommand),
   history: session(async () => (await import('./versions.js')).historyCommand),
   diff: session(async () => (await import('./versions.js')).diffCommand),

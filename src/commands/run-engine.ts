@@ -16,6 +16,7 @@ import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { fanOut, LiveSummary } from '../report/live-summary.js'
 import { createLogSink } from '../report/log.js'
+import { prefixedLog } from '../report/prefixed-log.js'
 import { outcomeOf, type Outcome } from './outcome.js'
 import type { SessionDeps } from './session-deps.js'
 import { recordVersion } from './versions.js'
@@ -63,17 +64,21 @@ async function startReporting(
   to?: TaskDefinitionDetails
 ): Promise<Reporting> {
   const region = await deps.clients.ecs.config.region()
-  const summary = new LiveSummary({
-    repository: deps.run.repository,
-    serverUrl: deps.run.serverUrl,
-    runUrl: deps.run.runUrl,
-    taskDefinitions: to ? { from, to } : undefined,
-    showEnvValues: config.showEnvValues
-  })
+  const summary = new LiveSummary(
+    {
+      repository: deps.run.repository,
+      serverUrl: deps.run.serverUrl,
+      runUrl: deps.run.runUrl,
+      taskDefinitions: to ? { from, to } : undefined,
+      showEnvValues: config.showEnvValues
+    },
+    // One of several services: the run's own live table (deploy-waves.ts) is the job summary, not this service's.
+    deps.logLabel ? '' : process.env.GITHUB_STEP_SUMMARY
+  )
   const label = taskDefinitionLabel(record.newTaskDefinition)
   const github = await startDeployReport(config, `Rolling ${label} out to ${config.service}`)
   const events = fanOut(
-    createLogSink(core),
+    createLogSink(deps.logLabel ? prefixedLog(core, deps.logLabel) : core),
     summary,
     github.sink(() => summary.render())
   )

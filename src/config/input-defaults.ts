@@ -54,7 +54,16 @@ export const INPUT_DEFAULTS = {
   'preview-desired-count': '1',
   'pull-request': '',
   'allow-fork': 'false',
-  'show-env-values': 'false'
+  'show-env-values': 'false',
+  'deploy-window': '',
+  freeze: '',
+  'on-outside-window': 'fail',
+  services: '',
+  'max-parallel': '',
+  waves: '',
+  'wave-bake-time': '0s',
+  'on-wave-failure': 'finish',
+  'min-bake-time': '0s'
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS

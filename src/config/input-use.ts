@@ -20,7 +20,7 @@ interface Use {
 
 /** Commands whose rollouts move traffic by listener weights when traffic is weights (and plan, which shows it). */
 export const WEIGHTED_COMMANDS: Command[] = COMMANDS.filter(
-  c => !['history', 'diff', 'preview', 'preview-destroy'].includes(c)
+  c => !['history', 'diff', 'preview', 'preview-destroy', 'wave-gate'].includes(c)
 )
 
 /** Every input that only some runs use, with each of its uses: one input may serve several. */
@@ -65,6 +65,16 @@ const USES: Partial<Record<InputName, Use[]>> = {
       traffic: 'weights',
       commands: WEIGHTED_COMMANDS
     }
+  ],
+  'deploy-window': [{ what: 'when a change may start', commands: ['deploy', 'promote'] }],
+  freeze: [{ what: 'when no change may start', commands: ['deploy', 'promote'] }],
+  'on-outside-window': [{ what: 'what happens outside deploy-window', commands: ['deploy', 'promote'] }],
+  'max-parallel': [{ what: 'the services rolled out at once', commands: ['deploy'] }],
+  waves: [{ what: 'the waves of services', commands: ['deploy'] }],
+  'wave-bake-time': [{ what: 'the bake between waves', commands: ['deploy'] }],
+  'on-wave-failure': [{ what: 'what a failed service does to its wave', commands: ['deploy'] }],
+  'min-bake-time': [
+    { what: "the bake wave-gate asks of an earlier wave's services", commands: ['wave-gate'] }
   ],
   'test-listener-arn': [
     {

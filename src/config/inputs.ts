@@ -14,6 +14,7 @@ import {
 import { InputError, parseBoolean, parseCount, parseDuration, parseEnum, parseList, show } from './parse.js'
 import { readPlanConfig } from './plan-inputs.js'
 import { InputProblems } from './problems.js'
+import { readWaveConfig, readWindowConfig } from './wave-inputs.js'
 import {
   COMMANDS,
   ON_ALARM_AT_START,
@@ -80,7 +81,13 @@ export function readConfig(read: (name: string) => string): Config {
 
   const cluster = a(() => parseName('cluster', raw.cluster), raw.cluster)
   const service = raw.service === '' ? '' : a(() => parseName('service', raw.service), raw.service)
-  if (!problems.failed('command') && NEEDS_SERVICE.includes(command) && service === '')
+  const waves = readWaveConfig(raw, command, problems)
+  if (
+    !problems.failed('command', 'services') &&
+    NEEDS_SERVICE.includes(command) &&
+    service === '' &&
+    waves.services.length === 0
+  )
     a(() => {
       throw new InputError('service', `is required for command: ${command}`)
     }, undefined)
@@ -118,8 +125,8 @@ export function readConfig(read: (name: string) => string): Config {
     containerImages: a(() => parseContainerImages(raw['container-image']), {}),
     desiredCount: parsed('desired-count', v => parseCount('desired-count', v, 0, 5000)),
     plan,
-    alarms: a(() => parseAlarmNames('alarms', raw.alarms), []),
-    warningAlarms: a(() => parseAlarmNames('warning-alarms', raw['warning-alarms']), []),
+    alarms: a(() => forService(parseAlarmNames('alarms', raw.alarms), service), []),
+    warningAlarms: a(() => forService(parseAlarmNames('warning-alarms', raw['warning-alarms']), service), []),
     pollIntervalMs: a(
       () => parseDuration('poll-interval', raw['poll-interval'], { min: 200, max: 5 * 60_000 }),
       0
@@ -162,6 +169,8 @@ export function readConfig(read: (name: string) => string): Config {
     pullRequest: parsed('pull-request', v => parseCount('pull-request', v, 1, 2 ** 31 - 1)),
     allowFork: a(() => parseBoolean('allow-fork', raw['allow-fork']), false),
     showEnvValues: a(() => parseBoolean('show-env-values', raw['show-env-values']), false),
+    window: readWindowConfig(raw, problems),
+    waves,
     given,
     warnings
   }
@@ -171,6 +180,15 @@ export function readConfig(read: (name: string) => string): Config {
   }
   problems.done()
   return config
+}
+
+/**
+ * `{service}` in an alarm name is the service's name, so one with: block serves a step with `service` and one with
+ * `services` alike (there, commands/service-runs.ts puts in each service's name).
+ */
+function forService(alarms: string[], service: string): string[] {
+  const name = service.slice(service.lastIndexOf('/') + 1)
+  return name ? alarms.map(a => a.replaceAll('{service}', name)) : alarms
 }
 
 /** What the command needs, and inputs that contradict each other; inputs it does not use were dropped before. */

@@ -1,6 +1,9 @@
 // The validated, typed configuration that every other module works from. Raw inputs never travel further
 // than config/inputs.ts: everything here has been parsed, range-checked and checked for conflicts.
 
+import type { WindowConfig } from './deploy-window-inputs.js'
+import type { WaveConfig } from './wave-inputs.js'
+
 export const COMMANDS = [
   'deploy',
   'plan',
@@ -13,7 +16,8 @@ export const COMMANDS = [
   'history',
   'diff',
   'preview',
-  'preview-destroy'
+  'preview-destroy',
+  'wave-gate'
 ] as const
 export type Command = (typeof COMMANDS)[number]
 
@@ -114,6 +118,10 @@ export interface Config {
   pullRequest?: number
   allowFork: boolean
   showEnvValues: boolean
+  /** deploy-window, freeze, on-outside-window: when deploy and promote may make their first change. */
+  window: WindowConfig
+  /** services and their waves; `services` empty when the run acts on `service` alone. */
+  waves: WaveConfig
   /** Whether an input was given explicitly (as opposed to taking its default). */
   given: ReadonlySet<string>
   /** Inputs given that this run does not use, each a message saying so and what the input is for. */
