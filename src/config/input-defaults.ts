@@ -54,7 +54,16 @@ export const INPUT_DEFAULTS = {
   'preview-desired-count': '1',
   'pull-request': '',
   'allow-fork': 'false',
-  'show-env-values': 'false'
+  'show-env-values': 'false',
+  // Metric gates (metric-inputs.ts, docs/metric-gates.md).
+  'metric-checks': 'true',
+  'max-error-rate': '5',
+  'max-error-rate-increase': '1',
+  'max-p99-latency': '',
+  'max-p99-increase': '50',
+  'min-requests': '100',
+  'metric-period': '1m',
+  metrics: ''
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS

@@ -1,6 +1,8 @@
 // The validated, typed configuration that every other module works from. Raw inputs never travel further
 // than config/inputs.ts: everything here has been parsed, range-checked and checked for conflicts.
 
+import type { MetricGatesConfig } from './metric-inputs.js'
+
 export const COMMANDS = [
   'deploy',
   'plan',
@@ -85,6 +87,8 @@ export interface Config {
   plan: PlanConfig
   alarms: string[]
   warningAlarms: string[]
+  /** The built-in metric checks and the custom metric gates. */
+  metricGates: MetricGatesConfig
   pollIntervalMs: number
   onFailure: OnFailure
   onAlarmAtStart: OnAlarmAtStart

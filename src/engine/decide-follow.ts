@@ -68,6 +68,8 @@ export function decideFollow(
     limits
   )
   if (failure) return { kind: 'rollback', reason: failure }
+  // ECS's deployment cannot be held for a person: an inconclusive metric rolls it back (docs/metric-gates.md).
+  if (obs.metrics?.inconclusive) return { kind: 'rollback', reason: obs.metrics.inconclusive }
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
   const native = plan.traffic === 'weights'
@@ -89,6 +91,10 @@ export function decideFollow(
     // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
     const last = state.step === plan.steps.length
     const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON
+    // ECS moves on by itself after its bake: a step whose new revision served too few requests is rolled back.
+    const short = obs.metrics?.shortOfTraffic
+    if (movedOn && short?.kind === 'metric')
+      return { kind: 'rollback', reason: { kind: 'metric', reading: { ...short.reading, verdict: 'fail' } } }
     return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' }
   }
   const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs

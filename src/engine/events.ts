@@ -3,6 +3,9 @@
 
 import type { Counts, Plan } from '../plan/types.js'
 import type { Status } from '../constants.js'
+import type { MetricReading, MetricsEvent } from './metric-readings.js'
+
+export type { MetricReading, MetricsEvent, MetricVerdict, Judgement } from './metric-readings.js'
 import type { AlarmState, FailedTask } from './ports.js'
 
 /** Why a rollout stopped going forward, with what a person needs to see. */
@@ -15,6 +18,11 @@ export type FailureReason =
   | { kind: 'api'; message: string }
   | { kind: 'requested'; by: string; command: 'abort' | 'rollback' }
   | { kind: 'orphan'; owner: string }
+  /**
+   * A metric gate failed, or (paused) was inconclusive, or the new revision served too few requests within
+   * step-timeout: the reading names the metric, the new revision's value and the stable's.
+   */
+  | { kind: 'metric'; reading: MetricReading }
   /** Another run took the rollout over (takeover: true after takeover-after without a heartbeat). */
   | { kind: 'taken-over'; by: string }
   /**
@@ -32,6 +40,9 @@ export type FailureReason =
       /** Whether ECS rolled the service back itself (otherwise the action did). */
       rolledBack: boolean
     }
+
+/** Why a rollout paused: the plan, a control run, a gate under on-failure: pause, or an inconclusive metric. */
+export type PauseWhy = 'manual-step' | 'requested' | 'on-failure' | 'inconclusive'
 
 export interface RevisionInfo {
   arn: string
@@ -68,7 +79,7 @@ export type RolloutEvent =
       kind: 'paused'
       at: number
       step: number
-      why: 'manual-step' | 'requested' | 'on-failure'
+      why: PauseWhy
       reason?: FailureReason
     }
   | { kind: 'promoted'; at: number }
@@ -80,6 +91,11 @@ export type RolloutEvent =
   /** An ECS service event written during the rollout (ECS-controller services), at ECS's own time. */
   | { kind: 'service-event'; at: number; id: string; message: string }
   | { kind: 'end'; at: number; status: Status; reason?: string; trafficPercent: number }
+  /**
+   * One poll's metric readings (metric gates), in the shape the summary's pictures read (metric-readings.ts);
+   * `kind` beside its `type` keeps it in the union every reader switches on.
+   */
+  | (MetricsEvent & { kind: 'metrics' })
 
 export interface EventSink {
   emit(event: RolloutEvent): void

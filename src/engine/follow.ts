@@ -127,7 +127,7 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
       const request = await this.applicableRequest()
       const decision = decideFollow(
         this.state,
-        { deployment: obs, alarms: this.alarms, request, now },
+        { deployment: obs, alarms: this.alarms, metrics: this.metrics, request, now },
         this.plan,
         limits
       )

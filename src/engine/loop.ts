@@ -11,8 +11,9 @@ import { describeError } from '../errors.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from '../record/record.js'
 import type { LoopState } from './decide.js'
-import type { EventSink, FailureReason } from './events.js'
+import type { EventSink, FailureReason, PauseWhy } from './events.js'
 import type { Hooks } from './hooks.js'
+import type { MetricContext, MetricGateJudge, MetricVerdicts } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
@@ -32,6 +33,8 @@ export interface LoopDeps {
   events: EventSink
   clock: Clock
   hooks?: Hooks
+  /** The metric gates' judge; their series ride along on the gates' read (GatesPort.read with a window). */
+  metrics?: MetricGateJudge
   /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
   cancel?: AbortSignal
 }
@@ -59,6 +62,8 @@ export type Turn = EngineResult | { sleepMs: number }
 
 export abstract class EngineLoop<O, S extends LoopState> {
   protected alarms: AlarmState[] = []
+  /** The metric gates' verdicts as of the last poll that read them. */
+  protected metrics?: MetricVerdicts
   protected request?: Request
   private requestedBy?: string
   protected lastObservation?: O
@@ -135,9 +140,16 @@ export abstract class EngineLoop<O, S extends LoopState> {
       if (detailed) {
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
-          const gates = await this.deps.gates.read()
+          const context = this.metricContext(observation, now)
+          const gates = await this.deps.gates.read(context && this.deps.metrics?.window(context))
           this.alarms = gates.alarms
           this.warningAlarms.note(gates.warnings, now)
+          this.metrics = undefined
+          if (context && gates.metrics && this.deps.metrics) {
+            const judged = this.deps.metrics.judge(gates.metrics, context)
+            this.metrics = judged.verdicts
+            this.deps.events.emit(judged.event)
+          }
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
@@ -168,6 +180,28 @@ export abstract class EngineLoop<O, S extends LoopState> {
       await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
       return undefined
     }
+  }
+
+  /**
+   * Where the metric gates are read from this poll: while the new revision has production traffic (forward or in
+   * the final bake), over its current share's time. Undefined: no metric read.
+   */
+  private metricContext(observation: O, now: number): MetricContext | undefined {
+    const { mode, trafficPercent, bakeStartedAt, stepStartedAt, step } = this.state
+    if (!this.deps.metrics?.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final')) return undefined
+    return {
+      now,
+      step,
+      trafficPercent: mode === 'final' ? 100 : trafficPercent,
+      since: bakeStartedAt ?? stepStartedAt,
+      rolloutStart: this.startedAt,
+      taskSet: this.newRevisionId(observation)
+    }
+  }
+
+  /** The new revision's task set id, for a custom metric's {{task-set}}. */
+  protected newRevisionId(_observation: O): string | undefined {
+    return undefined
   }
 
   /** On cancel: on-cancel's action at once, kept at for a few seconds, then the rest handed over. */
@@ -290,7 +324,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
   }
 
   protected async pause(
-    why: 'manual-step' | 'requested' | 'on-failure',
+    why: PauseWhy,
     reason?: FailureReason
   ): Promise<EngineResult> {
     const at = this.deps.clock.now()

@@ -80,6 +80,10 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
   }
 
+  protected override newRevisionId(fleet: FleetObservation): string | undefined {
+    return fleet.new?.id
+  }
+
   protected override canFailSafely(): boolean {
     return this.lastObservation !== undefined
   }
@@ -98,7 +102,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   protected async advance(fleet: FleetObservation, now: number): Promise<Turn> {
     const plan = this.planFor(fleet.desiredCount)
     const limits = this.limits(plan, defaultMaxFailedTasks(plan.desiredCount), this.settings.onFailure)
-    const observation = { fleet, alarms: this.alarms, request: this.request, now }
+    const observation = { fleet, alarms: this.alarms, metrics: this.metrics, request: this.request, now }
     const decision = decide(this.state, observation, plan, limits)
     let result: EngineResult | undefined
     try {

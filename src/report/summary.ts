@@ -99,7 +99,12 @@ function sentence(p: Progress): Html {
     if (p.paused.reason) {
       const cause = capitalize(reasonClause(p.paused.reason))
       // A cancelled run pauses by on-cancel, a failed gate by on-failure.
-      const rule = p.paused.why === 'on-failure' ? 'and on-failure is pause' : 'and the run paused'
+      const rule = {
+        'on-failure': 'and on-failure is pause',
+        inconclusive: 'and an inconclusive metric waits for a person',
+        'manual-step': 'and the run paused',
+        requested: 'and the run paused'
+      }[p.paused.why]
       return safe`${cause} during ${stageName(p, p.paused.step)}, ${rule}: the rollout is frozen with ${on}.`
     }
     if (p.paused.why === 'manual-step')

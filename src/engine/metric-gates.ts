@@ -1,0 +1,101 @@
+// The metric gates judged: one poll's series (read in one GetMetricData call by the adapter) become readings,
+// and at most one failure, one inconclusive result and one "too few requests" for the engine's decision. The
+// built-in checks are pure functions of the series (builtin-checks.ts); the custom metrics carry Argo Rollouts'
+// counts from poll to poll, so they are a small class around pure measurement (custom-measure.ts).
+
+import type { MetricGatesConfig } from '../config/metric-inputs.js'
+import { judgeBuiltIn, judgeRequests, type Layout } from './builtin-checks.js'
+import { measure, type Counts, tally } from './custom-measure.js'
+import type { FailureReason } from './events.js'
+import type { MetricReading, MetricsEvent } from './metric-readings.js'
+import { customSeries, type MetricSamples, type MetricWindow } from './ports.js'
+
+export type { Layout } from './builtin-checks.js'
+
+/** What the decision sees of the metric gates after a poll. */
+export interface MetricVerdicts {
+  /** The first failed metric, in the order the readings list them. */
+  failure?: FailureReason
+  /** A custom metric inconclusive more often than its inconclusive-limit: the rollout pauses for a person. */
+  inconclusive?: FailureReason
+  /** The new revision has not yet served the requests a step needs before it passes (see judgeRequests). */
+  shortOfTraffic?: FailureReason
+}
+
+/** Where the rollout stands, for the window and the judgement. */
+export interface MetricContext {
+  now: number
+  step: number
+  trafficPercent: number
+  /** When the new revision's current share of traffic began (the step's bake, or its start). */
+  since: number
+  /** When the rollout began: the read reaches back before it, to tell a quiet service from lagging data. */
+  rolloutStart: number
+  taskSet?: string
+}
+
+/** Periods before the rollout that are read too, so a service that had traffic is known to have it. */
+export const LOOKBACK_PERIODS = 10
+
+export class MetricGateJudge {
+  private readonly counts = new Map<string, Counts>()
+
+  constructor(
+    readonly config: MetricGatesConfig,
+    /** split: new and stable behind their own target groups; shared: one for both; none: no load balancer. */
+    readonly layout: Layout
+  ) {}
+
+  /** Whether there is anything to read: a built-in check, a request minimum or a custom metric. */
+  get active(): boolean {
+    return (this.layout !== 'none' && this.config.builtIn.enabled) || this.config.custom.length > 0
+  }
+
+  /** The one GetMetricData range every metric gate is read over this poll. */
+  window(c: MetricContext): MetricWindow {
+    const period = this.config.periodMs
+    const longest = Math.max(0, ...this.config.custom.map(m => m.windowMs))
+    const from = Math.min(c.since, c.rolloutStart - LOOKBACK_PERIODS * period, c.now - longest)
+    return { start: Math.floor(from / period) * period, end: c.now, taskSet: c.taskSet }
+  }
+
+  /** Judges one read; the event is what the log and the summary show of it. */
+  judge(samples: MetricSamples, c: MetricContext): { verdicts: MetricVerdicts; event: MetricsEvent & { kind: 'metrics' } } {
+    const readings: MetricReading[] = []
+    const verdicts: MetricVerdicts = {}
+    const { builtIn, periodMs } = this.config
+    const fail = (reading: MetricReading) => (verdicts.failure ??= { kind: 'metric', reading })
+    const traffic = judgeRequests(samples, { ...c, periodMs, minRequests: builtIn.minRequests, layout: this.layout })
+    if (this.layout !== 'none' && builtIn.enabled) {
+      for (const reading of judgeBuiltIn(samples, { ...c, periodMs, checks: builtIn, layout: this.layout })) {
+        readings.push(reading)
+        if (reading.verdict === 'fail') fail(reading)
+      }
+      if (traffic.reading) readings.push(traffic.reading)
+      if (traffic.short) verdicts.shortOfTraffic = { kind: 'metric', reading: traffic.reading! }
+    }
+    for (const metric of this.config.custom) {
+      const before = this.counts.get(metric.name) ?? { measurements: 0, failures: 0, errors: 0, inconclusive: 0 }
+      const key = customSeries(metric.name)
+      const due = before.lastAt === undefined || c.now - before.lastAt >= 0.9 * (metric.intervalMs ?? 0)
+      const done = metric.count !== undefined && before.measurements >= metric.count
+      const sample = due && !done ? measure(metric, samples.series[key], samples.errors[key] ?? samples.errors['*'], c.now) : undefined
+      const { counts, reading } = tally(metric, before, sample, c.now)
+      this.counts.set(metric.name, counts)
+      readings.push(reading)
+      if (reading.verdict === 'fail') fail(reading)
+      if (reading.verdict === 'inconclusive' && counts.inconclusive > metric.inconclusiveLimit)
+        verdicts.inconclusive ??= { kind: 'metric', reading }
+    }
+    const event: MetricsEvent & { kind: 'metrics' } = {
+      type: 'metrics',
+      kind: 'metrics',
+      at: c.now,
+      step: c.step,
+      trafficPercent: c.trafficPercent,
+      requests: traffic.requests,
+      readings
+    }
+    return { verdicts, event }
+  }
+}
