@@ -61,6 +61,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
           fleet: ports.fleet,
           traffic: ports.traffic,
           gates: o.ungated ? noGates : ports.gates,
+          metrics: o.ungated ? undefined : ports.metrics,
           records: ports.records,
           events,
           clock: deps.clock,

@@ -5,10 +5,9 @@
 import type { BuiltInChecks } from '../config/metric-inputs.js'
 import type { MetricReading } from './metric-readings.js'
 import { formatMetric } from './metric-values.js'
-import type { BuiltInSeries, MetricSamples, MetricSeries } from './ports.js'
+import type { BuiltInSeries, Layout, MetricSamples, MetricSeries } from './ports.js'
 
-/** split: each revision behind its own target group; shared: both behind one; none: no load balancer. */
-export type Layout = 'split' | 'shared' | 'none'
+export type { Layout } from './ports.js'
 
 /** The most recent periods a rate or a percentile is judged over: long bakes judge the recent past. */
 export const JUDGED_PERIODS = 10

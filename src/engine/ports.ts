@@ -107,6 +107,9 @@ export interface MetricWindow {
   taskSet?: string
 }
 
+/** split: each revision behind its own target group; shared: one for both (replicas); none: no load balancer. */
+export type Layout = 'split' | 'shared' | 'none'
+
 /** One series of a metric read: datapoints at period starts, oldest first. */
 export interface MetricSeries {
   timestamps: number[]
