@@ -118,7 +118,7 @@ export function judgeRequests(
   const from = floor(w.since, w.periodMs)
   const served = sum(after(samples.series.newRequests, from))
   if (w.layout !== 'split') return { requests: { new: served }, short: false }
-  const stable = sum(after(samples.series.stableRequests, from))
+  const stable = Math.round(sinceInBucket(after(samples.series.stableRequests, from), w))
   const requests = { new: served, stable }
   if (w.minRequests === 0) return { requests, short: false }
   const base = { name: 'requests', new: served, stable, unit: 'requests', judgement: 'threshold' } as const
@@ -132,6 +132,21 @@ export function judgeRequests(
     ? `${served} served in this step, at least the ${Math.max(1, needed)} needed`
     : `${served} served in this step, fewer than the ${Math.max(1, needed)} needed (min-requests ${w.minRequests}, or half of ${Math.round(share * 100)} % of the service's requests)`
   return { requests, short: !enough, reading: { ...base, verdict: enough ? 'pass' : 'nodata', detail } }
+}
+
+/**
+ * A sum of requests since `since`, when the period that holds it began before it: that period's count is taken
+ * in proportion to the part of it after `since` (as far as it has gone by `now`). The new revision's requests
+ * are counted whole: before `since` it had a smaller share, so it is never held for requests it did not get.
+ */
+function sinceInBucket(series: MetricSeries, w: Window): number {
+  const first = floor(w.since, w.periodMs)
+  return series.timestamps.reduce((total, t, i) => {
+    const v = series.values[i]
+    if (t !== first) return total + v
+    const end = Math.min(t + w.periodMs, w.now)
+    return total + (end > t ? (v * Math.max(0, end - w.since)) / (end - t) : v)
+  }, 0)
 }
 
 const empty: MetricSeries = { timestamps: [], values: [] }

@@ -88,15 +88,16 @@ export function tally(
   before: Counts,
   sample: Sample | undefined,
   now: number
-): { counts: Counts; reading: MetricReading } {
+): { counts: Counts; reading: MetricReading; failed: boolean } {
   const counts = { ...before }
   const base = { name: metric.name, judgement: 'threshold' as const }
   const limits = `${counts.failures} failed of ${metric.failureLimit} allowed`
   if (sample === undefined || sample.kind === 'nodata') {
     const done = metric.count !== undefined && counts.measurements >= metric.count
-    if (done) return { counts, reading: { ...base, verdict: 'pass', detail: `passed: ${counts.measurements} measurements, ${limits}` } }
+    if (done)
+      return { counts, failed: false, reading: { ...base, verdict: 'pass', detail: `passed: ${counts.measurements} measurements, ${limits}` } }
     const detail = sample ? 'no datapoints in the window yet' : 'not due yet'
-    return { counts, reading: { ...base, verdict: sample ? 'nodata' : 'pass', detail: `${detail} (${limits})` } }
+    return { counts, failed: false, reading: { ...base, verdict: 'nodata', detail: `${detail} (${limits})` } }
   }
   counts.lastAt = now
   if (sample.kind === 'error') {
@@ -104,7 +105,7 @@ export function tally(
     counts.lastError = sample.message
     const failed = counts.errors > metric.consecutiveErrorLimit
     const detail = `could not be read ${counts.errors} time${counts.errors === 1 ? '' : 's'} in a row (consecutive-error-limit ${metric.consecutiveErrorLimit}): ${sample.message}`
-    return { counts, reading: { ...base, verdict: failed ? 'fail' : 'nodata', detail } }
+    return { counts, failed, reading: { ...base, verdict: failed ? 'fail' : 'nodata', detail } }
   }
   counts.errors = 0
   counts.measurements++
@@ -116,16 +117,23 @@ export function tally(
     metric.conditionText.success && `success-condition ${metric.conditionText.success}`,
     metric.conditionText.failure && `failure-condition ${metric.conditionText.failure}`
   ].filter(Boolean).join(', ')
-  if (counts.failures > metric.failureLimit)
+  const failed = counts.failures > metric.failureLimit
+  if (failed)
     return {
       counts,
-      reading: { ...reading, verdict: 'fail', detail: `${value}: ${counts.failures} failed measurements, more than failure-limit ${metric.failureLimit} (${conditions})` }
+      failed,
+      reading: { ...reading, verdict: 'fail', detail: `${counts.failures} failed measurements, more than failure-limit ${metric.failureLimit} (${conditions})` }
     }
   if (sample.result === 'inconclusive')
     return {
       counts,
+      failed,
       reading: { ...reading, verdict: 'inconclusive', detail: `${value} meets neither condition (${conditions}); ${counts.inconclusive} inconclusive of ${metric.inconclusiveLimit} allowed` }
     }
-  const bad = sample.result === 'fail' ? `failed (${counts.failures} of ${metric.failureLimit} allowed)` : `passed (${counts.failures} failed of ${metric.failureLimit} allowed)`
-  return { counts, reading: { ...reading, verdict: 'pass', detail: `${value} ${bad}; ${conditions}` } }
+  // A failed measurement within failure-limit reads as failed; the metric fails only past the limit.
+  const detail =
+    sample.result === 'fail'
+      ? `${value} failed (${counts.failures} of ${metric.failureLimit} allowed); ${conditions}`
+      : `${value} passed (${counts.failures} failed of ${metric.failureLimit} allowed); ${conditions}`
+  return { counts, failed, reading: { ...reading, verdict: sample.result, detail } }
 }

@@ -80,10 +80,10 @@ export class MetricGateJudge {
       const due = before.lastAt === undefined || c.now - before.lastAt >= 0.9 * (metric.intervalMs ?? 0)
       const done = metric.count !== undefined && before.measurements >= metric.count
       const sample = due && !done ? measure(metric, samples.series[key], samples.errors[key] ?? samples.errors['*'], c.now) : undefined
-      const { counts, reading } = tally(metric, before, sample, c.now)
+      const { counts, reading, failed } = tally(metric, before, sample, c.now)
       this.counts.set(metric.name, counts)
       readings.push(reading)
-      if (reading.verdict === 'fail') fail(reading)
+      if (failed) fail(reading)
       if (reading.verdict === 'inconclusive' && counts.inconclusive > metric.inconclusiveLimit)
         verdicts.inconclusive ??= { kind: 'metric', reading }
     }

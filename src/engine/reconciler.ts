@@ -323,7 +323,8 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
     // read the gates then (the poll cycle starts again from that read).
     const bakeEnd = this.bakeEnd(plan)
-    if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
+    // A bake over already (its step waits for requests) waits for the next poll like any other wait.
+    if (bakeEnd !== undefined && bakeEnd > now && bakeEnd - now < untilPoll) {
       this.bakeEndsAt = bakeEnd
       return Math.max(1, bakeEnd - this.deps.clock.now())
     }

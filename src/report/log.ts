@@ -152,7 +152,8 @@ function metricsLines(e: EventOf<'metrics'>, before: Progress): LogEntry[] {
   const line = `metrics at ${stepName(before, e.step)} (${Math.round(e.trafficPercent)}%): ${e.readings.map(shown).join('; ') || 'none'}`
   const previous = before.steps.get(e.step)?.metrics?.readings.map(m => `${m.name}:${m.verdict}`).join()
   const changed = previous !== e.readings.map(m => `${m.name}:${m.verdict}`).join()
-  return [changed ? { line } : { debug: line }]
+  const details = e.readings.map(m => `${oneLine(m.name, 100)}: ${oneLine(m.detail)}`).join('; ')
+  return [changed ? { line, debug: details } : { debug: `${line} — ${details}` }]
 }
 
 function groupOpen(p: Progress): boolean {
