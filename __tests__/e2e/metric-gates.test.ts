@@ -69,45 +69,64 @@ describe('dist/index.js metric gates, no alarms', () => {
       const r = await canary(e2e, next)
       await explained(r.result, async () => {
         expect(r.result.outputs.status).toBe('succeeded')
-        expect(r.result.stdout).toMatch(/metrics at step 1\/2 \(50%\): 5xx-rate 0\.0 % \(stable 0\.0 %\) pass; p99-latency \d+ ms \(stable \d+ ms\) pass; requests [\d,]+ requests \(stable [\d,]+ requests\) pass/)
-        expect(r.result.summary).toMatch(/<tr><td>1<\/td><td>canary 50%<\/td>.*✅ passed · [\d,]+ requests<\/td><\/tr>/)
-      })
-    })
-  })
-
-  it.concurrent('a custom query with failure-limit: 2 fails on its third bad measurement, not before', async () => {
-    await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
-      const next = await revision(e2e)
-      const metrics = requestsMetric('always-bad', '  failure-condition: result >= 0\n  failure-limit: 2\n')
-      const r = await canary(e2e, next, { 'canary-bake-time': '30s', metrics, 'metric-checks': 'false' })
-      await explained(r.result, async () => {
-        expect(r.result.outputs.status).toBe('rolled-back')
-        expect(r.result.outputs.reason).toMatch(
-          /^metric always-bad failed: [\d.]+ on the new revision \(3 failed measurements, more than failure-limit 2 \(failure-condition result >= 0\)\)$/
+        expect(r.result.stdout).toMatch(
+          /metrics at step 1\/2 \(50%\): 5xx-rate 0\.0 % \(stable 0\.0 %\) pass; p99-latency \d+ ms \(stable \d+ ms\) pass; requests [\d,]+ requests \(stable [\d,]+ requests\) pass/
         )
-        const first = lineAt(r, /always-bad: .* failed \(1 of 2 allowed\)/)
-        const second = lineAt(r, /always-bad: .* failed \(2 of 2 allowed\)/)
-        const third = lineAt(r, /Rolling back to web:1: metric always-bad failed/)
-        expect(first).toBeLessThan(second)
-        expect(second).toBeLessThan(third)
+        expect(r.result.summary).toMatch(/<tr><td>1<\/td><td>canary 50%<\/td>.*✅ passed<\/td><\/tr>/)
+        expect(r.result.summary).toMatch(
+          /<h3>Metric gates<\/h3>.*<tr><td>1<\/td><td>50%<\/td><td>[\d,]+ requests \(stable [\d,]+ requests\)<\/td><td>✅ 5xx-rate: 0\.0 % vs stable 0\.0 % \(ratio\)/
+        )
+        expect(r.result.summary).toContain(
+          "Metric gates: built-in checks of the new revision's target group: 5xx rate at most 5 %; against the stable revision's"
+        )
       })
     })
   })
 
-  it.concurrent('an inconclusive result pauses the rollout for a person, and the summary says why', async () => {
-    await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
-      const next = await revision(e2e)
-      // Requests are never below 0 (success) nor below -1 (failure): every measurement lands in the band between.
-      const metrics = requestsMetric('undecided', '  success-condition: result < 0\n  failure-condition: result < -1\n')
-      const r = await canary(e2e, next, { 'canary-bake-time': '20s', metrics })
-      await explained(r.result, async () => {
-        expect(r.result.outputs.status).toBe('paused')
-        expect(r.result.outputs.reason).toMatch(/^metric undecided was inconclusive: .* meets neither condition/)
-        expect(r.result.summary).toContain('an inconclusive metric waits for a person')
-        expect(r.result.summary).toContain('Metric undecided inconclusive')
+  it.concurrent(
+    'a custom query with failure-limit: 2 fails on its third bad measurement, not before',
+    async () => {
+      await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
+        const next = await revision(e2e)
+        const metrics = requestsMetric('always-bad', '  failure-condition: result >= 0\n  failure-limit: 2\n')
+        const r = await canary(e2e, next, { 'canary-bake-time': '30s', metrics, 'metric-checks': 'false' })
+        await explained(r.result, async () => {
+          expect(r.result.outputs.status).toBe('rolled-back')
+          expect(r.result.outputs.reason).toMatch(
+            /^metric always-bad failed: [\d.]+ on the new revision \(3 failed measurements, more than failure-limit 2 \(failure-condition result >= 0\)\)$/
+          )
+          const first = lineAt(r, /always-bad: .* failed \(1 of 2 allowed\)/)
+          const second = lineAt(r, /always-bad: .* failed \(2 of 2 allowed\)/)
+          const third = lineAt(r, /Rolling back to web:1: metric always-bad failed/)
+          expect(first).toBeLessThan(second)
+          expect(second).toBeLessThan(third)
+        })
       })
-    })
-  })
+    }
+  )
+
+  it.concurrent(
+    'an inconclusive result pauses the rollout for a person, and the summary says why',
+    async () => {
+      await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
+        const next = await revision(e2e)
+        // Requests are never below 0 (success) nor below -1 (failure): every measurement lands in the band between.
+        const metrics = requestsMetric(
+          'undecided',
+          '  success-condition: result < 0\n  failure-condition: result < -1\n'
+        )
+        const r = await canary(e2e, next, { 'canary-bake-time': '20s', metrics })
+        await explained(r.result, async () => {
+          expect(r.result.outputs.status).toBe('paused')
+          expect(r.result.outputs.reason).toMatch(
+            /^metric undecided was inconclusive: .* meets neither condition/
+          )
+          expect(r.result.summary).toContain('an inconclusive metric waits for a person')
+          expect(r.result.summary).toContain('Metric undecided inconclusive')
+        })
+      })
+    }
+  )
 
   it.concurrent('a canary that gets no traffic does not pass its step', async () => {
     await withWeights({ alarm: false, manualAlarm: false }, async e2e => {

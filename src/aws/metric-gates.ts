@@ -89,7 +89,11 @@ interface Keyed {
 }
 
 /** Every query of this poll: the built-in checks' (where they apply), then each custom metric's. */
-export function metricQueries(config: MetricGatesConfig, targets: MetricTargets, window: MetricWindow): Keyed[] {
+export function metricQueries(
+  config: MetricGatesConfig,
+  targets: MetricTargets,
+  window: MetricWindow
+): Keyed[] {
   const period = config.periodMs / 1000
   const out: Keyed[] = []
   const { loadBalancer, newTargetGroup, stableTargetGroup } = targets
@@ -127,7 +131,10 @@ export function metricQueries(config: MetricGatesConfig, targets: MetricTargets,
     const fill = placeholders(targets, window)
     for (const q of metric.queries) {
       const returns = q.id === metric.returns
-      out.push({ key: returns ? customSeries(metric.name) : undefined, query: customQuery(q, prefix, fill, returns, period, metric.queries) })
+      out.push({
+        key: returns ? customSeries(metric.name) : undefined,
+        query: customQuery(q, prefix, fill, returns, period, metric.queries)
+      })
     }
   })
   return out
@@ -185,7 +192,10 @@ function placeholders(t: MetricTargets, window: MetricWindow): (text: string) =>
 
 function queryError(r: MetricDataResult): string | undefined {
   if (r.StatusCode !== 'InternalError' && r.StatusCode !== 'Forbidden') return undefined
-  const said = (r.Messages ?? []).map(m => m.Value).filter(Boolean).join('; ')
+  const said = (r.Messages ?? [])
+    .map(m => m.Value)
+    .filter(Boolean)
+    .join('; ')
   return `${r.StatusCode}${said ? `: ${said}` : ''}`
 }
 

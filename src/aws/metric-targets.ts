@@ -75,7 +75,9 @@ export async function serviceTargets(
       stable
     )
   }
-  const out = await clients.elb.send(new DescribeTargetGroupsCommand({ TargetGroupArns: [lb.targetGroupArn] }))
+  const out = await clients.elb.send(
+    new DescribeTargetGroupsCommand({ TargetGroupArns: [lb.targetGroupArn] })
+  )
   const arn = out.TargetGroups?.[0]?.LoadBalancerArns?.map(loadBalancerDimension).find(Boolean)
   const group = targetGroupDimension(lb.targetGroupArn)
   return { ...base, loadBalancer: arn, newTargetGroup: group, stableTargetGroup: group }

@@ -93,6 +93,7 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
     plan,
     fromStep: o.adopt?.step ?? 1,
     controller: 'ECS',
+    metricGates: metrics.judge?.describe(),
     from: o.from,
     to: o.to,
     engine: async events => {

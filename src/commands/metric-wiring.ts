@@ -60,7 +60,10 @@ function wire(config: Config, clients: Clients, alarms: AlarmGates, targets: Met
   checkPlaceholders(config, targets)
   const judge = new MetricGateJudge(config.metricGates, layoutOf(targets))
   if (!judge.active) return { gates: alarms }
-  return { gates: new MetricGates(alarms, { cloudwatch: clients.cloudwatch, config: config.metricGates, targets }), judge }
+  return {
+    gates: new MetricGates(alarms, { cloudwatch: clients.cloudwatch, config: config.metricGates, targets }),
+    judge
+  }
 }
 
 /** A custom query's placeholder this service cannot fill fails the run before the rollout's first change. */

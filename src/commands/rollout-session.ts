@@ -53,6 +53,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
     from: o.from,
     to: o.to,
     outputs: o.outputs,
+    metricGates: o.ungated ? undefined : ports.metrics?.describe(),
     engine: events =>
       new Reconciler(
         record,

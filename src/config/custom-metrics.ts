@@ -98,11 +98,13 @@ export function parseCustomMetrics(raw: string, periodMs: number): CustomMetric[
   const metrics: CustomMetric[] = []
   const names = new Set<string>()
   doc.forEach((item: unknown, i) => {
-    const where = isRecord(item) && typeof item.name === 'string' ? `metric "${item.name}"` : `metric ${i + 1}`
+    const where =
+      isRecord(item) && typeof item.name === 'string' ? `metric "${item.name}"` : `metric ${i + 1}`
     const fail = (field: string, message: string) => problems.push(`${where}: ${field}: ${message}`)
     const metric = parseMetric(item, periodMs, fail)
     if (!metric) return
-    if (names.has(metric.name)) fail('name', `${show(metric.name)} is used by another metric: names must differ`)
+    if (names.has(metric.name))
+      fail('name', `${show(metric.name)} is used by another metric: names must differ`)
     names.add(metric.name)
     metrics.push(metric)
   })
@@ -123,7 +125,8 @@ function parseMetric(item: unknown, periodMs: number, fail: Fail): CustomMetric 
     return undefined
   }
   for (const key of Object.keys(item))
-    if (!METRIC_KEYS.includes(key)) fail(key, `is not a field of a metric (allowed: ${METRIC_KEYS.join(', ')})`)
+    if (!METRIC_KEYS.includes(key))
+      fail(key, `is not a field of a metric (allowed: ${METRIC_KEYS.join(', ')})`)
   const name = typeof item.name === 'string' ? item.name : ''
   if (!NAME.test(name))
     fail('name', `${show(String(item.name ?? ''))} must be 1–64 letters, digits, dots, dashes or underscores`)
@@ -197,14 +200,19 @@ function parseQueries(value: unknown, fail: Fail): { query: MetricQuery; returns
       return []
     }
     for (const key of Object.keys(q))
-      if (!QUERY_KEYS.includes(key)) fail(field(key), `is not a field of a query (allowed: ${QUERY_KEYS.join(', ')})`)
+      if (!QUERY_KEYS.includes(key))
+        fail(field(key), `is not a field of a query (allowed: ${QUERY_KEYS.join(', ')})`)
     const id = typeof q.Id === 'string' ? q.Id : ''
     if (!QUERY_ID.test(id))
-      fail(field('Id'), `${show(String(q.Id ?? ''))} must start with a lowercase letter, then letters, digits or _`)
+      fail(
+        field('Id'),
+        `${show(String(q.Id ?? ''))} must start with a lowercase letter, then letters, digits or _`
+      )
     if (ids.has(id)) fail(field('Id'), `${show(id)} is used twice in this metric`)
     ids.add(id)
     const has = (k: string) => q[k] !== undefined && q[k] !== null
-    if (has('Expression') === has('MetricStat')) fail(field(''), 'needs exactly one of Expression and MetricStat')
+    if (has('Expression') === has('MetricStat'))
+      fail(field(''), 'needs exactly one of Expression and MetricStat')
     const period = has('Period') ? checkPeriod(q.Period, field('Period'), fail) : undefined
     for (const text of strings(q)) checkPlaceholders(text, field(''), fail)
     const query: MetricQuery = {
@@ -246,7 +254,8 @@ function parseMetricStat(v: unknown, field: string, fail: Fail): MetricQuery['me
 }
 
 function checkPeriod(v: unknown, field: string, fail: Fail): number | undefined {
-  const ok = typeof v === 'number' && ([1, 5, 10, 30].includes(v) || (Number.isInteger(v) && v > 0 && v % 60 === 0))
+  const ok =
+    typeof v === 'number' && ([1, 5, 10, 30].includes(v) || (Number.isInteger(v) && v > 0 && v % 60 === 0))
   if (!ok) fail(field, `${show(String(v))} must be 1, 5, 10, 30 or a multiple of 60 (seconds)`)
   return ok ? (v as number) : undefined
 }
@@ -255,7 +264,10 @@ function checkPeriod(v: unknown, field: string, fail: Fail): number | undefined 
 function checkPlaceholders(text: string, field: string, fail: Fail): void {
   for (const [, name] of text.matchAll(/\{\{\s*([^}]*?)\s*\}\}/g))
     if (!(PLACEHOLDERS as readonly string[]).includes(name))
-      fail(field || 'queries', `{{${name}}} is not a placeholder (known: ${PLACEHOLDERS.map(p => `{{${p}}}`).join(', ')})`)
+      fail(
+        field || 'queries',
+        `{{${name}}} is not a placeholder (known: ${PLACEHOLDERS.map(p => `{{${p}}}`).join(', ')})`
+      )
 }
 
 function strings(v: unknown): string[] {

@@ -27,13 +27,23 @@ interface Window {
 
 /** The 5xx rate and p99 readings. */
 export function judgeBuiltIn(samples: MetricSamples, w: Window & { checks: BuiltInChecks }): MetricReading[] {
-  const from = Math.max(floor(w.since, w.periodMs), floor(w.now, w.periodMs) - (JUDGED_PERIODS - 1) * w.periodMs)
+  const from = Math.max(
+    floor(w.since, w.periodMs),
+    floor(w.now, w.periodMs) - (JUDGED_PERIODS - 1) * w.periodMs
+  )
   const s = (key: BuiltInSeries) => after(samples.series[key], from)
   const error = samples.errors['*']
   const shared = w.layout === 'shared'
   const whole = shared ? ' (both revisions: one target group)' : ''
   return [
-    errorRate(s('newRequests'), s('new5xx'), shared ? undefined : [s('stableRequests'), s('stable5xx')], w.checks, whole, error),
+    errorRate(
+      s('newRequests'),
+      s('new5xx'),
+      shared ? undefined : [s('stableRequests'), s('stable5xx')],
+      w.checks,
+      whole,
+      error
+    ),
     p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error)
   ]
 }
@@ -52,14 +62,25 @@ function errorRate(
   const failed = sum(errors)
   if (readError) return { ...base, verdict: 'nodata', detail: `could not be read: ${readError}` }
   if (served < MIN_JUDGED_REQUESTS)
-    return { ...base, verdict: 'nodata', detail: `${served} requests so far${whole}, fewer than the ${MIN_JUDGED_REQUESTS} a rate needs` }
+    return {
+      ...base,
+      verdict: 'nodata',
+      detail: `${Math.round(served)} requests so far${whole}, fewer than the ${MIN_JUDGED_REQUESTS} a rate needs`
+    }
   const rate = (100 * failed) / served
   const stableServed = stable ? sum(stable[0]) : 0
-  const stableRate = stable && stableServed >= MIN_JUDGED_REQUESTS ? (100 * sum(stable[1])) / stableServed : undefined
+  const stableRate =
+    stable && stableServed >= MIN_JUDGED_REQUESTS ? (100 * sum(stable[1])) / stableServed : undefined
   const reading = { ...base, new: rate, stable: stableRate }
-  const of = `${failed} of ${served} requests${whole}`
+  // The load balancer counts whole requests; sums of a simulation's (or a SampleCount's) fractions are rounded.
+  const of = `${Math.round(failed)} of ${Math.round(served)} requests${whole}`
   if (failed >= MIN_ERRORS && rate > checks.maxErrorRate)
-    return { ...reading, verdict: 'fail', judgement: 'threshold', detail: `${of}, above max-error-rate ${checks.maxErrorRate} %` }
+    return {
+      ...reading,
+      verdict: 'fail',
+      judgement: 'threshold',
+      detail: `${of}, above max-error-rate ${checks.maxErrorRate} %`
+    }
   if (stableRate !== undefined && failed >= MIN_ERRORS && rate - stableRate > checks.maxErrorRateIncrease)
     return {
       ...reading,
@@ -67,7 +88,12 @@ function errorRate(
       detail: `${formatMetric(rate, '%')} vs stable ${formatMetric(stableRate, '%')}: more than max-error-rate-increase ${checks.maxErrorRateIncrease} points above`
     }
   const against = stableRate === undefined ? '' : ` vs stable ${formatMetric(stableRate, '%')}`
-  return { ...reading, judgement: stableRate === undefined ? 'threshold' : 'ratio', verdict: 'pass', detail: `${of}${against}, within the limits` }
+  return {
+    ...reading,
+    judgement: stableRate === undefined ? 'threshold' : 'ratio',
+    verdict: 'pass',
+    detail: `${of}${against}, within the limits`
+  }
 }
 
 function p99(
@@ -89,7 +115,12 @@ function p99(
   const newOverBoth = stable && both.length ? weighted(latency, requests, both) : value
   const reading = { ...base, new: value, stable: stableValue }
   if (checks.maxP99 !== undefined && value > checks.maxP99)
-    return { ...reading, verdict: 'fail', judgement: 'threshold', detail: `above max-p99-latency ${formatMetric(checks.maxP99, 's')}` }
+    return {
+      ...reading,
+      verdict: 'fail',
+      judgement: 'threshold',
+      detail: `above max-p99-latency ${formatMetric(checks.maxP99, 's')}`
+    }
   if (
     stableValue !== undefined &&
     newOverBoth > stableValue * (1 + checks.maxP99Increase / 100) &&
@@ -101,7 +132,12 @@ function p99(
       detail: `${formatMetric(newOverBoth, 's')} vs stable ${formatMetric(stableValue, 's')}: more than max-p99-increase ${checks.maxP99Increase} % above`
     }
   const against = stableValue === undefined ? '' : ` vs stable ${formatMetric(stableValue, 's')}`
-  return { ...reading, judgement: stableValue === undefined ? 'threshold' : 'ratio', verdict: 'pass', detail: `${formatMetric(value, 's')}${against}${whole}, within the limits` }
+  return {
+    ...reading,
+    judgement: stableValue === undefined ? 'threshold' : 'ratio',
+    verdict: 'pass',
+    detail: `${formatMetric(value, 's')}${against}${whole}, within the limits`
+  }
 }
 
 /**
@@ -116,7 +152,7 @@ export function judgeRequests(
   w: Window & { minRequests: number; trafficPercent: number }
 ): { requests: { new: number; stable?: number }; reading?: MetricReading; short: boolean } {
   const from = floor(w.since, w.periodMs)
-  const served = sum(after(samples.series.newRequests, from))
+  const served = Math.round(sum(after(samples.series.newRequests, from)))
   if (w.layout !== 'split') return { requests: { new: served }, short: false }
   const stable = Math.round(sinceInBucket(after(samples.series.stableRequests, from), w))
   const requests = { new: served, stable }
@@ -124,7 +160,15 @@ export function judgeRequests(
   const base = { name: 'requests', new: served, stable, unit: 'requests', judgement: 'threshold' } as const
   const ever = sum(samples.series.newRequests ?? empty) + sum(samples.series.stableRequests ?? empty)
   if (ever === 0)
-    return { requests, short: false, reading: { ...base, verdict: 'nodata', detail: 'the load balancer has counted no requests for this service: no minimum is held' } }
+    return {
+      requests,
+      short: false,
+      reading: {
+        ...base,
+        verdict: 'nodata',
+        detail: 'the load balancer has counted no requests for this service: no minimum is held'
+      }
+    }
   const share = Math.max(0, Math.min(100, w.trafficPercent)) / 100
   const needed = Math.min(w.minRequests, Math.ceil(((served + stable) * share) / 2))
   const enough = served >= Math.max(1, needed)

@@ -95,7 +95,15 @@ export function tally(
   if (sample === undefined || sample.kind === 'nodata') {
     const done = metric.count !== undefined && counts.measurements >= metric.count
     if (done)
-      return { counts, failed: false, reading: { ...base, verdict: 'pass', detail: `passed: ${counts.measurements} measurements, ${limits}` } }
+      return {
+        counts,
+        failed: false,
+        reading: {
+          ...base,
+          verdict: 'pass',
+          detail: `passed: ${counts.measurements} measurements, ${limits}`
+        }
+      }
     const detail = sample ? 'no datapoints in the window yet' : 'not due yet'
     return { counts, failed: false, reading: { ...base, verdict: 'nodata', detail: `${detail} (${limits})` } }
   }
@@ -116,19 +124,29 @@ export function tally(
   const conditions = [
     metric.conditionText.success && `success-condition ${metric.conditionText.success}`,
     metric.conditionText.failure && `failure-condition ${metric.conditionText.failure}`
-  ].filter(Boolean).join(', ')
+  ]
+    .filter(Boolean)
+    .join(', ')
   const failed = counts.failures > metric.failureLimit
   if (failed)
     return {
       counts,
       failed,
-      reading: { ...reading, verdict: 'fail', detail: `${counts.failures} failed measurements, more than failure-limit ${metric.failureLimit} (${conditions})` }
+      reading: {
+        ...reading,
+        verdict: 'fail',
+        detail: `${counts.failures} failed measurements, more than failure-limit ${metric.failureLimit} (${conditions})`
+      }
     }
   if (sample.result === 'inconclusive')
     return {
       counts,
       failed,
-      reading: { ...reading, verdict: 'inconclusive', detail: `${value} meets neither condition (${conditions}); ${counts.inconclusive} inconclusive of ${metric.inconclusiveLimit} allowed` }
+      reading: {
+        ...reading,
+        verdict: 'inconclusive',
+        detail: `${value} meets neither condition (${conditions}); ${counts.inconclusive} inconclusive of ${metric.inconclusiveLimit} allowed`
+      }
     }
   // A failed measurement within failure-limit reads as failed; the metric fails only past the limit.
   const detail =

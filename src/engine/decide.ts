@@ -88,7 +88,8 @@ export function decide(state: EngineState, obs: Observation, plan: Plan, limits:
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
   if (obs.request === 'pause') return { kind: 'pause', why: 'requested' }
-  if (obs.metrics?.inconclusive) return { kind: 'pause', why: 'inconclusive', reason: obs.metrics.inconclusive }
+  if (obs.metrics?.inconclusive)
+    return { kind: 'pause', why: 'inconclusive', reason: obs.metrics.inconclusive }
   if (obs.request?.startsWith('promote:'))
     return { kind: 'jump', to: promoteTarget(obs.request, state, plan) }
 
@@ -137,14 +138,10 @@ export function failedGate(state: EngineState, obs: Observation, limits: Limits)
  * A baked step still waiting for the new revision's requests fails once step-timeout has passed since its bake
  * ended: the new revision is not getting the traffic its step sends it, and more waiting will not change that.
  */
-export function starved(
-  state: LoopState,
-  obs: Watch,
-  plan: Plan,
-  limits: Limits
-): FailureReason | undefined {
+export function starved(state: LoopState, obs: Watch, plan: Plan, limits: Limits): FailureReason | undefined {
   const short = obs.metrics?.shortOfTraffic
-  if (!short || short.kind !== 'metric' || state.mode !== 'forward' || state.phase !== 'baking') return undefined
+  if (!short || short.kind !== 'metric' || state.mode !== 'forward' || state.phase !== 'baking')
+    return undefined
   const bakeMs = plan.steps[state.step - 1]?.bakeMs ?? 0
   if (obs.now - (state.bakeStartedAt ?? obs.now) < bakeMs + limits.stepTimeoutMs) return undefined
   const detail = `${short.reading.detail}, still ${formatDuration(limits.stepTimeoutMs)} (step-timeout) after the bake`

@@ -64,7 +64,12 @@ export type RolloutEvent =
       /** The step to start from (a resumed rollout continues where it was). */
       fromStep: number
       /** The alarms watched, so the summary can name and link them even when none fires. */
-      gates?: { alarms: string[]; warningAlarms: string[] }
+      gates?: {
+        alarms: string[]
+        warningAlarms: string[]
+        /** What the metric gates judge on this service, and what they cannot (one target group for both). */
+        metrics?: string[]
+      }
       /** ECS: the service's ECS deployment controller carries the deployment out (task sets when absent). */
       controller?: 'ECS'
     }

@@ -188,7 +188,8 @@ export abstract class EngineLoop<O, S extends LoopState> {
    */
   private metricContext(observation: O, now: number): MetricContext | undefined {
     const { mode, trafficPercent, bakeStartedAt, stepStartedAt, step } = this.state
-    if (!this.deps.metrics?.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final')) return undefined
+    if (!this.deps.metrics?.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final'))
+      return undefined
     return {
       now,
       step,
@@ -323,10 +324,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
     return this.endWith(status, reason, text)
   }
 
-  protected async pause(
-    why: PauseWhy,
-    reason?: FailureReason
-  ): Promise<EngineResult> {
+  protected async pause(why: PauseWhy, reason?: FailureReason): Promise<EngineResult> {
     const at = this.deps.clock.now()
     this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason })
     const stage = why === 'manual-step' ? 'batch-completed' : 'paused'

@@ -8,6 +8,7 @@ import { judgeBuiltIn, judgeRequests, type Layout } from './builtin-checks.js'
 import { measure, type Counts, tally } from './custom-measure.js'
 import type { FailureReason } from './events.js'
 import type { MetricReading, MetricsEvent } from './metric-readings.js'
+import { formatMetric } from './metric-values.js'
 import { customSeries, type MetricSamples, type MetricWindow } from './ports.js'
 
 export type { Layout } from './builtin-checks.js'
@@ -51,6 +52,30 @@ export class MetricGateJudge {
     return (this.layout !== 'none' && this.config.builtIn.enabled) || this.config.custom.length > 0
   }
 
+  /** What the metric gates judge here, for the log and the summary: a line each. */
+  describe(): string[] {
+    const { builtIn: b, custom } = this.config
+    const lines: string[] = []
+    if (!b.enabled) lines.push('built-in checks: off (metric-checks: false)')
+    else if (this.layout === 'none')
+      lines.push('built-in checks: none, the service has no Application Load Balancer target group to read')
+    else {
+      const p99 = b.maxP99 === undefined ? '' : `, p99 at most ${formatMetric(b.maxP99, 's')}`
+      const absolute = `5xx rate at most ${b.maxErrorRate} %${p99}`
+      lines.push(
+        this.layout === 'split'
+          ? `built-in checks of the new revision's target group: ${absolute}; against the stable revision's over the same minutes, 5xx rate at most ${b.maxErrorRateIncrease} points and p99 latency at most ${b.maxP99Increase} % above`
+          : `built-in checks of the one target group both revisions share (traffic by replicas): ${absolute}, for both revisions together; the new revision cannot be compared with the stable one, nor its requests counted`
+      )
+      if (this.layout === 'split' && b.minRequests > 0)
+        lines.push(
+          `each step needs ${b.minRequests} requests on the new revision (or half its share of the service's, if fewer)`
+        )
+    }
+    if (custom.length) lines.push(`custom metrics: ${custom.map(m => m.name).join(', ')}`)
+    return lines
+  }
+
   /** The one GetMetricData range every metric gate is read over this poll. */
   window(c: MetricContext): MetricWindow {
     const period = this.config.periodMs
@@ -60,12 +85,20 @@ export class MetricGateJudge {
   }
 
   /** Judges one read; the event is what the log and the summary show of it. */
-  judge(samples: MetricSamples, c: MetricContext): { verdicts: MetricVerdicts; event: MetricsEvent & { kind: 'metrics' } } {
+  judge(
+    samples: MetricSamples,
+    c: MetricContext
+  ): { verdicts: MetricVerdicts; event: MetricsEvent & { kind: 'metrics' } } {
     const readings: MetricReading[] = []
     const verdicts: MetricVerdicts = {}
     const { builtIn, periodMs } = this.config
     const fail = (reading: MetricReading) => (verdicts.failure ??= { kind: 'metric', reading })
-    const traffic = judgeRequests(samples, { ...c, periodMs, minRequests: builtIn.minRequests, layout: this.layout })
+    const traffic = judgeRequests(samples, {
+      ...c,
+      periodMs,
+      minRequests: builtIn.minRequests,
+      layout: this.layout
+    })
     if (this.layout !== 'none' && builtIn.enabled) {
       for (const reading of judgeBuiltIn(samples, { ...c, periodMs, checks: builtIn, layout: this.layout })) {
         readings.push(reading)
@@ -75,11 +108,19 @@ export class MetricGateJudge {
       if (traffic.short) verdicts.shortOfTraffic = { kind: 'metric', reading: traffic.reading! }
     }
     for (const metric of this.config.custom) {
-      const before = this.counts.get(metric.name) ?? { measurements: 0, failures: 0, errors: 0, inconclusive: 0 }
+      const before = this.counts.get(metric.name) ?? {
+        measurements: 0,
+        failures: 0,
+        errors: 0,
+        inconclusive: 0
+      }
       const key = customSeries(metric.name)
       const due = before.lastAt === undefined || c.now - before.lastAt >= 0.9 * (metric.intervalMs ?? 0)
       const done = metric.count !== undefined && before.measurements >= metric.count
-      const sample = due && !done ? measure(metric, samples.series[key], samples.errors[key] ?? samples.errors['*'], c.now) : undefined
+      const sample =
+        due && !done
+          ? measure(metric, samples.series[key], samples.errors[key] ?? samples.errors['*'], c.now)
+          : undefined
       const { counts, reading, failed } = tally(metric, before, sample, c.now)
       this.counts.set(metric.name, counts)
       readings.push(reading)

@@ -122,7 +122,14 @@ export interface MetricSeries {
  * target group for both revisions (traffic by replicas) only the `new*` ones are read, for the group as a whole.
  * A custom metric's series is filed under `custom:` and its name.
  */
-export const BUILT_IN_SERIES = ['newRequests', 'stableRequests', 'new5xx', 'stable5xx', 'newP99', 'stableP99'] as const
+export const BUILT_IN_SERIES = [
+  'newRequests',
+  'stableRequests',
+  'new5xx',
+  'stable5xx',
+  'newP99',
+  'stableP99'
+] as const
 export type BuiltInSeries = (typeof BUILT_IN_SERIES)[number]
 export const customSeries = (name: string): string => `custom:${name}`
 

@@ -150,7 +150,10 @@ function metricsLines(e: EventOf<'metrics'>, before: Progress): LogEntry[] {
     return `${oneLine(m.name, 100)} ${formatMetric(m.new, m.unit)}${stable} ${m.verdict}`
   }
   const line = `metrics at ${stepName(before, e.step)} (${Math.round(e.trafficPercent)}%): ${e.readings.map(shown).join('; ') || 'none'}`
-  const previous = before.steps.get(e.step)?.metrics?.readings.map(m => `${m.name}:${m.verdict}`).join()
+  const previous = before.steps
+    .get(e.step)
+    ?.metrics?.readings.map(m => `${m.name}:${m.verdict}`)
+    .join()
   const changed = previous !== e.readings.map(m => `${m.name}:${m.verdict}`).join()
   const details = e.readings.map(m => `${oneLine(m.name, 100)}: ${oneLine(m.detail)}`).join('; ')
   return [changed ? { line, debug: details } : { debug: `${line} — ${details}` }]
@@ -179,7 +182,10 @@ function startLines(e: EventOf<'start'>): LogEntry[] {
   const head = `Rolling ${oneLine(e.to.label)} out${was} to service ${oneLine(e.service)} on cluster ${oneLine(e.cluster)} (${oneLine(e.region)}), rollout ${oneLine(e.rolloutId)}`
   const resume = e.fromStep > 1 ? [{ line: `resuming at step ${e.fromStep}/${e.plan.steps.length}` }] : []
   const gates = e.gates
-    ? [{ line: `gates: ${names(e.gates.alarms)}; warning alarms: ${names(e.gates.warningAlarms)}` }]
+    ? [
+        { line: `gates: ${names(e.gates.alarms)}; warning alarms: ${names(e.gates.warningAlarms)}` },
+        ...(e.gates.metrics ?? []).map(m => ({ line: `metric gates: ${oneLine(m)}` }))
+      ]
     : []
   return [
     { line: head },

@@ -2,7 +2,6 @@
 // verdict. It extends the plan view's rows, so the plan reads the same before and during a rollout.
 
 import { formatDuration } from '../config/parse.js'
-import { formatMetric } from '../engine/reasons.js'
 import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
 import { alarmUrl } from './console-links.js'
@@ -83,19 +82,13 @@ function verdict(p: Progress, index: number | 'final', run?: StepRun): Cell {
   // After a rollback or a failure, nothing further will run; after a pause, it may.
   const over = p.rollback !== undefined || (p.end !== undefined && p.end.status !== Status.Paused)
   const done = index === 'final' ? p.end?.status === Status.Succeeded : run?.doneAt !== undefined
-  if (done) return `✅ passed${served(run)}`
+  if (done) return '✅ passed'
   const begun = index === 'final' ? p.finalStartedAt !== undefined : run !== undefined
   if (begun) {
     if (over) return 'stopped'
     return (index === 'final' ? p.finalBake : run?.stableAt) === undefined ? '🔄 scaling' : '🔄 baking'
   }
   return over ? 'skipped' : 'pending'
-}
-
-/** " · 1,204 requests": what the new revision served in the step, where the metric gates counted it. */
-function served(run?: StepRun): string {
-  const n = run?.metrics?.requests.new
-  return n === undefined ? '' : ` · ${formatMetric(n, 'requests')}`
 }
 
 /** Keeps the first and last few rows and those around `focus` (1-based), with a row saying what was left out. */

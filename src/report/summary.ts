@@ -9,6 +9,7 @@ import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { alarmUrl, serviceUrl } from './console-links.js'
 import { Html, code, safe, link, list } from './html.js'
 import { planFacts } from './plan-view.js'
+import { metricTable } from './metric-table.js'
 import { progressTable } from './progress-table.js'
 import { type Progress, foldEvents } from './progress.js'
 import { capitalize, reasonClause, reasonHtml } from './reason.js'
@@ -42,6 +43,7 @@ export function renderSummary(events: readonly RolloutEvent[], context: SummaryC
     warnings(p),
     '<h3>Steps</h3>\n',
     progressTable(p, start.plan).html,
+    metricTable(p),
     list(planFacts(start.plan)).html,
     serviceEvents(p),
     changes(context),
@@ -153,7 +155,8 @@ function facts(p: Progress, ctx: SummaryContext): Html {
   ]
   if (s.gates)
     items.push(
-      safe`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only: ${alarmList(s.region, s.gates.warningAlarms)}`
+      safe`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only: ${alarmList(s.region, s.gates.warningAlarms)}`,
+      ...(s.gates.metrics ?? []).map(m => safe`Metric gates: ${m}`)
     )
   return list(items)
 }
