@@ -74,10 +74,10 @@ describe('dist/index.js metric gates, no alarms', () => {
         )
         expect(r.result.summary).toMatch(/<tr><td>1<\/td><td>canary 50%<\/td>.*✅ passed<\/td><\/tr>/)
         expect(r.result.summary).toMatch(
-          /<h3>Metric gates<\/h3>.*<tr><td>1<\/td><td>50%<\/td><td>[\d,]+ requests \(stable [\d,]+ requests\)<\/td><td>✅ 5xx-rate: 0\.0 % vs stable 0\.0 % \(ratio\)/
+          /<h3>Metric gates<\/h3>[\s\S]*<tr><td>1<\/td><td>50%<\/td><td>[\d,]+ requests \(stable [\d,]+ requests\)<\/td><td>✅ 5xx-rate: 0\.0 % vs stable 0\.0 % \(ratio\)/
         )
         expect(r.result.summary).toContain(
-          "Metric gates: built-in checks of the new revision's target group: 5xx rate at most 5 %; against the stable revision's"
+          'Metric gates: built-in checks of the new revision&#39;s target group: 5xx rate at most 5 %; against the stable revision&#39;s'
         )
       })
     })

@@ -22,6 +22,15 @@ export const INPUT_DEFAULTS = {
   'bake-time': '5m',
   alarms: '',
   'warning-alarms': '',
+  // Metric gates (metric-inputs.ts, docs/metric-gates.md).
+  'metric-checks': 'true',
+  'max-error-rate': '5',
+  'max-error-rate-increase': '1',
+  'max-p99-latency': '',
+  'max-p99-increase': '50',
+  'min-requests': '100',
+  'metric-period': '1m',
+  metrics: '',
   'poll-interval': '12s',
   'on-failure': 'rollback',
   'on-alarm-at-start': 'fail',
@@ -54,16 +63,7 @@ export const INPUT_DEFAULTS = {
   'preview-desired-count': '1',
   'pull-request': '',
   'allow-fork': 'false',
-  'show-env-values': 'false',
-  // Metric gates (metric-inputs.ts, docs/metric-gates.md).
-  'metric-checks': 'true',
-  'max-error-rate': '5',
-  'max-error-rate-increase': '1',
-  'max-p99-latency': '',
-  'max-p99-increase': '50',
-  'min-requests': '100',
-  'metric-period': '1m',
-  metrics: ''
+  'show-env-values': 'false'
 } as const satisfies Record<string, string>
 
 export type InputName = keyof typeof INPUT_DEFAULTS

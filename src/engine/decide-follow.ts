@@ -63,6 +63,7 @@ export function decideFollow(
     {
       fleet: { desiredCount: d.desiredCount, failedNewTasks: d.failedNewTasks },
       alarms: obs.alarms,
+      metrics: obs.metrics,
       now: obs.now
     },
     limits
