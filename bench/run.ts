@@ -12,6 +12,7 @@ import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
 import { ENTRY } from './lib/action.js'
 import { machine } from './lib/machine.js'
+import { metricDetection } from './metric-detection.js'
 import { ROOT } from './lib/sandbox.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
@@ -24,7 +25,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   overhead: () => overhead({ trials: 2, stepBake: '10s', finalBake: '10s' }),
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
-  scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() })
+  scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
+  'metric-detection': () => metricDetection({ trials: 12, concurrency: 3, pollMs: 1000, periodS: 1 })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })
