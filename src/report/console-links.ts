@@ -19,6 +19,12 @@ export function alarmUrl(region: string, name: string): string | undefined {
   return host && `${host}/cloudwatch/home?region=${region}#alarmsV2:alarm/${enc(name)}`
 }
 
+/** Whether a link (a metric's, built by the metric gates) goes to this region's console and nowhere else. */
+export function isConsoleUrl(url: string, region: string): boolean {
+  const host = base(region)
+  return host !== undefined && url.startsWith(`${host}/`)
+}
+
 /** The task's page, from its ARN (…:task/CLUSTER/ID). */
 export function taskUrl(region: string, cluster: string, taskArn: string): string | undefined {
   const host = base(region)

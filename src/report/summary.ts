@@ -8,8 +8,8 @@ import type { RolloutEvent } from '../engine/events.js'
 import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { alarmUrl, serviceUrl } from './console-links.js'
 import { Html, code, safe, link, list } from './html.js'
+import { metricsSection } from './metrics-view.js'
 import { planFacts } from './plan-view.js'
-import { metricTable } from './metric-table.js'
 import { progressTable } from './progress-table.js'
 import { type Progress, foldEvents } from './progress.js'
 import { capitalize, reasonClause, reasonHtml } from './reason.js'
@@ -43,8 +43,8 @@ export function renderSummary(events: readonly RolloutEvent[], context: SummaryC
     warnings(p),
     '<h3>Steps</h3>\n',
     progressTable(p, start.plan).html,
-    metricTable(p),
     list(planFacts(start.plan)).html,
+    metrics(events, p),
     serviceEvents(p),
     changes(context),
     whatNextHtml(p, context).html
@@ -217,6 +217,15 @@ function warnings(p: Progress): string {
   })
   if (all.length > MAX_WARNINGS) items.push(safe`${andMore(all.length - MAX_WARNINGS, 'warnings')}`)
   return `<h3>Warnings</h3>\n${list(items).html}`
+}
+
+/** The metric gates' readings and charts, when they ran. */
+function metrics(events: readonly RolloutEvent[], p: Progress): string {
+  const start = p.start!
+  const readings = events.filter((e): e is Extract<RolloutEvent, { kind: 'metrics' }> => e.kind === 'metrics')
+  const fresh = start.to.label
+  const stable = start.from?.label ?? 'the previous revision'
+  return metricsSection(readings, { plan: start.plan, region: start.region, fresh, stable })
 }
 
 /** ECS's own account of an ECS-controller deployment: what it started, stopped and concluded, oldest first. */
