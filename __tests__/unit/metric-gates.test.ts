@@ -159,6 +159,43 @@ describe('the built-in checks: the new revision against limits and against the s
   })
 })
 
+describe('the p99 judged statistically once a step has enough periods (Mann-Whitney, after Kayenta)', () => {
+  /** `n` per-period p99s around `median` seconds, spread as a load balancer's are (seeded, so repeatable). */
+  function p99s(n: number, median: number, seed: number): number[] {
+    let x = seed
+    const next = () => ((x = (x * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 2 - 1
+    return Array.from({ length: n }, () => median * Math.exp(0.1 * (next() + next() + next())))
+  }
+  const judge = (n: number, factor: number) => {
+    const requests = perMinute(...Array.from({ length: n }, () => 100))
+    const [, p99] = judgeBuiltIn(
+      samples({
+        newRequests: requests,
+        stableRequests: requests,
+        newP99: perMinute(...p99s(n, 0.04 * factor, 7)),
+        stableP99: perMinute(...p99s(n, 0.04, 11))
+      }),
+      { now: NOW, since: NOW - n * MIN, periodMs: MIN, layout: 'split', checks: CHECKS }
+    )
+    return p99
+  }
+
+  it('40 periods of a revision 30 % slower: High, the step fails (the 50 % ratio alone would pass it)', () => {
+    expect(judge(40, 1.3)).toMatchObject({ judgement: 'mann-whitney', verdict: 'fail', unit: 's' })
+    expect(judge(40, 1.3).detail).toMatch(/^High: median 5\d\.?\d* ms vs 4\d\.?\d* ms/)
+  })
+  it('40 periods of a revision as fast as the stable one: Pass', () => {
+    expect(judge(40, 1)).toMatchObject({ judgement: 'mann-whitney', verdict: 'pass' })
+  })
+  it('10 periods: too few for the comparison, so the ratio judges, and the reading says why', () => {
+    const reading = judge(10, 1.3)
+    expect(reading).toMatchObject({ judgement: 'ratio', verdict: 'pass' })
+    expect(reading.detail).toContain(
+      'judged by ratio: too few samples for the Mann-Whitney comparison: p99-latency has 10 canary and 10 baseline; it needs 30 on each side'
+    )
+  })
+})
+
 describe('the request minimum: a canary that gets nothing cannot pass by staying silent', () => {
   const w = { now: NOW, since: NOW - 2 * MIN, periodMs: MIN, layout: 'split' as const, minRequests: 100 }
   const rows: {

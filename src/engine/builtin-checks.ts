@@ -4,6 +4,7 @@
 
 import type { BuiltInChecks } from '../config/metric-inputs.js'
 import type { MetricReading } from './metric-readings.js'
+import { statisticalP99 } from './latency-judge.js'
 import { formatMetric } from './metric-values.js'
 import type { BuiltInSeries, Layout, MetricSamples, MetricSeries } from './ports.js'
 
@@ -44,8 +45,24 @@ export function judgeBuiltIn(samples: MetricSamples, w: Window & { checks: Built
       whole,
       error
     ),
-    p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error)
+    statistically(
+      p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error),
+      shared ? undefined : samples,
+      floor(w.since, w.periodMs)
+    )
   ]
+}
+
+/**
+ * The p99 judged by the Mann-Whitney comparison over the whole step, once there are enough periods of both
+ * revisions; otherwise the ratio check's reading says why it was not. An absolute limit that failed stands.
+ */
+function statistically(r: MetricReading, samples: MetricSamples | undefined, from: number): MetricReading {
+  if (!samples || r.verdict === 'nodata' || (r.verdict === 'fail' && r.judgement === 'threshold')) return r
+  const judged = statisticalP99(after(samples.series.newP99, from), after(samples.series.stableP99, from))
+  if (!judged) return r
+  if ('reading' in judged) return judged.reading
+  return { ...r, detail: `${r.detail}; judged by ratio: ${judged.why}` }
 }
 
 function errorRate(
