@@ -74,7 +74,10 @@ describe('dist/index.js metric gates, no alarms', () => {
         )
         expect(r.result.summary).toMatch(/<tr><td>1<\/td><td>canary 50%<\/td>.*✅ passed<\/td><\/tr>/)
         expect(r.result.summary).toMatch(
-          /<h3>Metric gates<\/h3>[\s\S]*<tr><td>1<\/td><td>50%<\/td><td>[\d,]+ requests \(stable [\d,]+ requests\)<\/td><td>✅ 5xx-rate: 0\.0 % vs stable 0\.0 % \(ratio\)/
+          /<h4>Step 1 of 2 \(canary 50%\): 50% of traffic; [\d,]+ requests on web:2, [\d,]+ requests on web:1 in the window/
+        )
+        expect(r.result.summary).toMatch(
+          /<tr><td><code>5xx-rate<\/code><\/td><td>0\.0 %<\/td><td>0\.0 %<\/td><td>✅ pass<\/td>/
         )
         expect(r.result.summary).toContain(
           'Metric gates: built-in checks of the new revision&#39;s target group: 5xx rate at most 5 %; against the stable revision&#39;s'
@@ -82,6 +85,30 @@ describe('dist/index.js metric gates, no alarms', () => {
       })
     })
   })
+
+  it.concurrent(
+    'a revision 30 % slower is classified High by the statistical comparison once the bake is long enough',
+    async () => {
+      await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
+        const next = await revision(e2e)
+        await e2e.control.setRevisionFault({ taskDefinition: next, latencyFactor: 1.3 })
+        // 30 one-second periods on each side are the judge's minimum; 30 % is under the 50 % ratio limit.
+        const r = await canary(e2e, next, { 'canary-bake-time': '45s' })
+        await explained(r.result, async () => {
+          expect(r.result.outputs.status).toBe('rolled-back')
+          expect(r.result.outputs.reason).toMatch(
+            /^metric p99-latency failed: \d+ ms on the new revision, \d+ ms on the stable one \(High: median/
+          )
+          expect(r.result.stdout).toMatch(
+            /p99-latency: .* judged by ratio: too few samples for the Mann-Whitney/
+          )
+          expect(r.result.summary).toMatch(
+            /<td><code>p99-latency<\/code><\/td>.*<td>❌ fail<\/td><td>Mann-Whitney<\/td>/
+          )
+        })
+      })
+    }
+  )
 
   it.concurrent(
     'a custom query with failure-limit: 2 fails on its third bad measurement, not before',
