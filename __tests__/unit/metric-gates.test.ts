@@ -3,7 +3,7 @@
 // worked example: 100 requests a minute with 20 of them 5xx is a 20 % error rate, and so on.
 
 import { describe, expect, it } from '@jest/globals'
-import { metricQueries, renameIds } from '../../src/aws/metric-gates.js'
+import { consoleLinks, metricQueries, renameIds } from '../../src/aws/metric-gates.js'
 import { loadBalancerDimension, targetGroupDimension } from '../../src/aws/metric-targets.js'
 import type { BuiltInChecks, CustomMetric, MetricGatesConfig } from '../../src/config/metric-inputs.js'
 import { parseCondition } from '../../src/config/custom-metrics.js'
@@ -437,6 +437,22 @@ describe('one read per poll: the window and the queries of the one GetMetricData
       { Name: 'TargetGroup', Value: 'targetgroup/green/1' }
     ])
     expect(queries[7].query).toMatchObject({ Expression: 'FILL(c0_errors, 0) / 2', ReturnData: true })
+  })
+
+  it('links each built-in series to its CloudWatch graph, the new and the stable target group together', () => {
+    const targets = {
+      cluster: 'prod',
+      service: 'web',
+      loadBalancer: 'app/web/5',
+      newTargetGroup: 'targetgroup/green/1',
+      stableTargetGroup: 'targetgroup/blue/2'
+    }
+    const links = consoleLinks(metricQueries(config(), targets, { start: 0, end: NOW }), 'eu-west-1')
+    expect(Object.keys(links)).toEqual(['newRequests', 'new5xx', 'newP99'])
+    expect(links.new5xx).toBe(
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#metricsV2:graph=~(metrics~(~('AWS*2fApplicationELB~'HTTPCode_Target_5XX_Count~'TargetGroup~'targetgroup*2fgreen*2f1~'LoadBalancer~'app*2fweb*2f5)~('AWS*2fApplicationELB~'HTTPCode_Target_5XX_Count~'TargetGroup~'targetgroup*2fblue*2f2~'LoadBalancer~'app*2fweb*2f5))~view~'timeSeries~stat~'Sum~period~60~region~'eu-west-1)"
+    )
+    expect(consoleLinks(metricQueries(config(), targets, { start: 0, end: NOW }), 'nowhere')).toEqual({})
   })
 
   it('renames a metric’s own ids in its expressions, and nothing in quotes or functions', () => {

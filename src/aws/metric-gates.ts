@@ -78,8 +78,37 @@ export class MetricGates implements GatesPort {
     } catch (error) {
       return { series: {}, errors: { '*': describeError(error) } }
     }
-    return { series: Object.fromEntries([...results].map(([k, s]) => [k, ascending(s)])), errors }
+    const region = await this.o.cloudwatch.config.region()
+    const series = Object.fromEntries([...results].map(([k, s]) => [k, ascending(s)]))
+    return { series, errors, links: consoleLinks(queries, region) }
   }
+}
+
+/**
+ * CloudWatch console links to each built-in series' graph, the new and the stable revision's lines together
+ * (the console's URL state: `~(…)` objects, `'` before a string, its URL escapes written with `*` for `%`).
+ */
+export function consoleLinks(queries: Keyed[], region: string): Record<string, string> {
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) return {}
+  const text = (v: string) =>
+    `'${encodeURIComponent(v)
+      .replace(/[!'()*~]/g, c => `%${c.charCodeAt(0).toString(16)}`)
+      .replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => `*${hex.toLowerCase()}`)}`
+  const line = (q: MetricDataQuery) => {
+    const m = q.MetricStat!.Metric!
+    const dims = (m.Dimensions ?? []).flatMap(d => [text(d.Name ?? ''), text(d.Value ?? '')])
+    return `~(${[text(m.Namespace ?? ''), text(m.MetricName ?? ''), ...dims].join('~')})`
+  }
+  const links: Record<string, string> = {}
+  for (const side of ['Requests', '5xx', 'P99']) {
+    const lines = queries.filter(q => q.key === `new${side}` || q.key === `stable${side}`).map(q => q.query)
+    if (!lines.length || !lines[0].MetricStat) continue
+    const { Stat = 'Sum', Period = 60 } = lines[0].MetricStat
+    const graph = `~(metrics~(${lines.map(line).join('')})~view~'timeSeries~stat~${text(Stat)}~period~${Period}~region~${text(region)})`
+    links[`new${side}`] =
+      `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}#metricsV2:graph=${graph}`
+  }
+  return links
 }
 
 /** A query and the series key its result is filed under (only queries that return data have one). */

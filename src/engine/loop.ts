@@ -13,7 +13,7 @@ import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from 
 import type { LoopState } from './decide.js'
 import type { EventSink, FailureReason, PauseWhy } from './events.js'
 import type { Hooks } from './hooks.js'
-import type { MetricContext, MetricGateJudge, MetricVerdicts } from './metric-gates.js'
+import { readGates, type MetricGateJudge, type MetricVerdicts } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
@@ -140,16 +140,11 @@ export abstract class EngineLoop<O, S extends LoopState> {
       if (detailed) {
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
-          const context = this.metricContext(observation, now)
-          const gates = await this.deps.gates.read(context && this.deps.metrics?.window(context))
+          const at = { now, rolloutStart: this.startedAt, taskSet: this.newRevisionId(observation) }
+          const gates = await readGates(this.deps, this.deps.metrics?.contextFor(this.state, at))
           this.alarms = gates.alarms
           this.warningAlarms.note(gates.warnings, now)
-          this.metrics = undefined
-          if (context && gates.metrics && this.deps.metrics) {
-            const judged = this.deps.metrics.judge(gates.metrics, context)
-            this.metrics = judged.verdicts
-            this.deps.events.emit(judged.event)
-          }
+          this.metrics = gates.verdicts
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
@@ -179,24 +174,6 @@ export abstract class EngineLoop<O, S extends LoopState> {
       }
       await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
       return undefined
-    }
-  }
-
-  /**
-   * Where the metric gates are read from this poll: while the new revision has production traffic (forward or in
-   * the final bake), over its current share's time. Undefined: no metric read.
-   */
-  private metricContext(observation: O, now: number): MetricContext | undefined {
-    const { mode, trafficPercent, bakeStartedAt, stepStartedAt, step } = this.state
-    if (!this.deps.metrics?.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final'))
-      return undefined
-    return {
-      now,
-      step,
-      trafficPercent: mode === 'final' ? 100 : trafficPercent,
-      since: bakeStartedAt ?? stepStartedAt,
-      rolloutStart: this.startedAt,
-      taskSet: this.newRevisionId(observation)
     }
   }
 

@@ -6,10 +6,16 @@
 import type { MetricGatesConfig } from '../config/metric-inputs.js'
 import { judgeBuiltIn, judgeRequests, type Layout } from './builtin-checks.js'
 import { measure, type Counts, tally } from './custom-measure.js'
-import type { FailureReason } from './events.js'
+import type { EventSink, FailureReason } from './events.js'
 import type { MetricReading, MetricsEvent } from './metric-readings.js'
 import { formatMetric } from './metric-values.js'
-import { customSeries, type MetricSamples, type MetricWindow } from './ports.js'
+import {
+  customSeries,
+  type GateReading,
+  type GatesPort,
+  type MetricSamples,
+  type MetricWindow
+} from './ports.js'
 
 export type { Layout } from './builtin-checks.js'
 
@@ -38,6 +44,13 @@ export interface MetricContext {
 /** Periods before the rollout that are read too, so a service that had traffic is known to have it. */
 export const LOOKBACK_PERIODS = 10
 
+/** The series whose graph a built-in reading links to. */
+const LINKED: Record<string, string> = {
+  '5xx-rate': 'new5xx',
+  'p99-latency': 'newP99',
+  requests: 'newRequests'
+}
+
 export class MetricGateJudge {
   private readonly counts = new Map<string, Counts>()
 
@@ -50,6 +63,30 @@ export class MetricGateJudge {
   /** Whether there is anything to read: a built-in check, a request minimum or a custom metric. */
   get active(): boolean {
     return (this.layout !== 'none' && this.config.builtIn.enabled) || this.config.custom.length > 0
+  }
+
+  /**
+   * Where the metric gates are read from this poll: while the new revision has production traffic (forward, or in
+   * the final bake), over its current share's time. Undefined: no metric read.
+   */
+  contextFor(
+    state: {
+      mode: string
+      step: number
+      trafficPercent: number
+      bakeStartedAt?: number
+      stepStartedAt: number
+    },
+    at: { now: number; rolloutStart: number; taskSet?: string }
+  ): MetricContext | undefined {
+    const { mode, trafficPercent } = state
+    if (!this.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final')) return undefined
+    return {
+      ...at,
+      step: state.step,
+      trafficPercent: mode === 'final' ? 100 : trafficPercent,
+      since: state.bakeStartedAt ?? state.stepStartedAt
+    }
   }
 
   /** What the metric gates judge here, for the log and the summary: a line each. */
@@ -100,11 +137,15 @@ export class MetricGateJudge {
       layout: this.layout
     })
     if (this.layout !== 'none' && builtIn.enabled) {
-      for (const reading of judgeBuiltIn(samples, { ...c, periodMs, checks: builtIn, layout: this.layout })) {
-        readings.push(reading)
-        if (reading.verdict === 'fail') fail(reading)
+      const linked = (r: MetricReading): MetricReading => {
+        const url = samples.links?.[LINKED[r.name]]
+        return url ? { ...r, consoleUrl: url } : r
       }
-      if (traffic.reading) readings.push(traffic.reading)
+      for (const reading of judgeBuiltIn(samples, { ...c, periodMs, checks: builtIn, layout: this.layout })) {
+        readings.push(linked(reading))
+        if (reading.verdict === 'fail') fail(linked(reading))
+      }
+      if (traffic.reading) readings.push(linked(traffic.reading))
       if (traffic.short) verdicts.shortOfTraffic = { kind: 'metric', reading: traffic.reading! }
     }
     for (const metric of this.config.custom) {
@@ -139,4 +180,19 @@ export class MetricGateJudge {
     }
     return { verdicts, event }
   }
+}
+
+/**
+ * One read of the gates: the alarms and, given where to read them from, the metric gates beside them (one call
+ * each), judged, their readings reported as one event.
+ */
+export async function readGates(
+  deps: { gates: GatesPort; metrics?: MetricGateJudge; events: EventSink },
+  context: MetricContext | undefined
+): Promise<GateReading & { verdicts?: MetricVerdicts }> {
+  const reading = await deps.gates.read(context && deps.metrics?.window(context))
+  if (!context || !reading.metrics || !deps.metrics) return reading
+  const judged = deps.metrics.judge(reading.metrics, context)
+  deps.events.emit(judged.event)
+  return { ...reading, verdicts: judged.verdicts }
 }

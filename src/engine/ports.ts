@@ -138,6 +138,8 @@ export interface MetricSamples {
   series: Record<string, MetricSeries>
   /** A series key (or '*' for the whole read) and why it has no trustworthy data. */
   errors: Record<string, string>
+  /** A CloudWatch console link to a series' graph, by series key (new and stable together where both are read). */
+  links?: Record<string, string>
 }
 
 /**
