@@ -77,7 +77,7 @@ describe('dist/index.js metric gates, no alarms', () => {
           /<h4>Step 1 of 2 \(canary 50%\): 50% of traffic; [\d,]+ requests on web:2, [\d,]+ requests on web:1 in the window/
         )
         expect(r.result.summary).toMatch(
-          /<tr><td><code>5xx-rate<\/code><\/td><td>0\.0 %<\/td><td>0\.0 %<\/td><td>✅ pass<\/td>/
+          /<tr><td><a href="https:\/\/us-east-1\.console\.aws\.amazon\.com\/cloudwatch\/home\?region=us-east-1#metricsV2:graph=~\(metrics~[^"]+">5xx-rate<\/a><\/td><td>0\.0 %<\/td><td>0\.0 %<\/td><td>✅ pass<\/td>/
         )
         expect(r.result.summary).toContain(
           'Metric gates: built-in checks of the new revision&#39;s target group: 5xx rate at most 5 %; against the stable revision&#39;s'
@@ -103,7 +103,7 @@ describe('dist/index.js metric gates, no alarms', () => {
             /p99-latency: .* judged by ratio: too few samples for the Mann-Whitney/
           )
           expect(r.result.summary).toMatch(
-            /<td><code>p99-latency<\/code><\/td>.*<td>❌ fail<\/td><td>Mann-Whitney<\/td>/
+            /<td><a [^>]+>p99-latency<\/a><\/td>.*<td>❌ fail<\/td><td>Mann-Whitney<\/td>/
           )
         })
       })
