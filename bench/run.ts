@@ -1,4 +1,4 @@
-// npm run bench: every benchmark of issue 9 against the sandbox, one after the other, then bench/results.json
+// npm run bench: every benchmark of issue 9 (and issue 17's report delay, finish) against the sandbox, one after the other, then bench/results.json
 // and bench/RESULTS.md. `--only a,b` runs some of them and writes to a temporary directory instead, so a partial
 // run never replaces the committed results.
 
@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { apiBudget } from './api-budget.js'
 import { coldStart } from './cold-start.js'
 import { detection } from './detection.js'
+import { finish } from './finish.js'
 import { ENTRY } from './lib/action.js'
 import { machine } from './lib/machine.js'
 import { metricDetection } from './metric-detection.js'
@@ -26,7 +27,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
   scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
-  'metric-detection': () => metricDetection({ trials: 12, concurrency: 3, pollMs: 1000, periodS: 1 })
+  'metric-detection': () => metricDetection({ trials: 12, concurrency: 3, pollMs: 1000, periodS: 1 }),
+  finish: () => finish({ trials: 10, concurrency: 5 })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

@@ -1,11 +1,15 @@
 // Who and what started this run, from the runner's environment: recorded with the rollout and shown in reports.
 
+import type { RunAttempt } from './record/record.js'
+
 export interface RunContext {
   actor: string
   repository?: string
   serverUrl: string
   runId?: string
   runAttempt?: string
+  /** GITHUB_JOB: the job's id in the workflow (shared by a matrix's jobs). */
+  job?: string
   runUrl: string
   commit: string
   ref?: string
@@ -23,9 +27,17 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     serverUrl,
     runId,
     runAttempt: env.GITHUB_RUN_ATTEMPT,
+    job: env.GITHUB_JOB || undefined,
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
     commit: env.GITHUB_SHA ?? '',
     ref: env.GITHUB_REF,
     ecsEndpoint: env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || undefined
   }
+}
+
+/** This job's attempt, recorded as a rollout's owner; undefined outside a workflow run (a local run). */
+export function runAttempt(run: Pick<RunContext, 'runId' | 'runAttempt' | 'job'>): RunAttempt | undefined {
+  const attempt = Number(run.runAttempt)
+  if (!run.runId || !run.job || !Number.isInteger(attempt) || attempt < 1) return undefined
+  return { runId: run.runId, attempt, job: run.job }
 }

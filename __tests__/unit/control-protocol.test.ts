@@ -3,6 +3,7 @@
 
 import { describe, expect, it } from '@jest/globals'
 import {
+  chooseDeployOver,
   choosePostStep,
   chooseControl,
   orphanMode,
@@ -393,6 +394,76 @@ describe('ownership', () => {
     expect(orphanMode(record(), 'resume')).toBe('forward')
     expect(orphanMode(record(), 'rollback')).toBe('rollback')
     expect(orphanMode(record({ stage: 'rolling-back' }), 'resume')).toBe('rollback')
+  })
+})
+
+describe('a re-run: a later attempt of the job that owns the rollout', () => {
+  /** The rollout's owner: attempt 1 of job "deploy" of run 1, heart-beating a minute ago. */
+  const owned = { ownerRun: { runId: '1', attempt: 1, job: 'deploy' } }
+  const attempt = (runAttempt: string, job = 'deploy', runId = '1') => ({ runId, runAttempt, job })
+  const c = { takeoverAfterMs: 15 * MINUTE, takeover: false }
+
+  it.each<[string, Partial<RolloutRecord>, ReturnType<typeof attempt> | object, boolean]>([
+    ['attempt 2 of the same job → the owner has ended', owned, attempt('2'), false],
+    ['attempt 3 of the same job → ended too', owned, attempt('3'), false],
+    ['the same attempt (the owner itself) → alive', owned, attempt('1'), true],
+    [
+      'an earlier attempt → alive',
+      { ownerRun: { runId: '1', attempt: 2, job: 'deploy' } },
+      attempt('1'),
+      true
+    ],
+    ['another job of the same run → alive (it may be running)', owned, attempt('2', 'migrate'), true],
+    ['another run → alive', owned, attempt('2', 'deploy', '7'), true],
+    ['a record without the owner’s attempt (older version) → alive', {}, attempt('2'), true],
+    ['a run without GITHUB_JOB or GITHUB_RUN_ATTEMPT (local) → alive', owned, { runId: '1' }, true]
+  ])('%s', (_, fields, run, alive) => {
+    expect(ownerIsAlive(record(fields), c, NOW, run)).toBe(alive)
+  })
+
+  it('a deploy takes the rollout over at once, without takeover: true; the heartbeat decides for others', () => {
+    expect(chooseDeployOver(record(owned), c, NOW, attempt('2'))).toEqual({ kind: 'take-over', reRun: true })
+    expect(chooseDeployOver(record(owned), c, NOW, attempt('2', 'migrate'))).toEqual({ kind: 'refuse-live' })
+    expect(chooseDeployOver(record(owned), { ...c, takeover: true }, NOW, attempt('2', 'migrate'))).toEqual({
+      kind: 'refuse-live'
+    })
+    const gone = record({ ...owned, heartbeat: GONE })
+    expect(chooseDeployOver(gone, c, NOW, attempt('1', 'migrate'))).toEqual({ kind: 'refuse-orphan' })
+    expect(chooseDeployOver(gone, { ...c, takeover: true }, NOW, {})).toEqual({
+      kind: 'take-over',
+      reRun: false
+    })
+    // A rollout its owner was rolling back is a re-run's at once too (on-orphan then carries the rollback on).
+    expect(chooseDeployOver(record({ ...owned, stage: 'rolling-back' }), c, NOW, attempt('2'))).toEqual({
+      kind: 'take-over',
+      reRun: true
+    })
+  })
+
+  it('a re-run of a control command acts as if the owner were gone', () => {
+    const over = (command: string) =>
+      chooseControl(record(owned), 'EXTERNAL', config({ command }), NOW, attempt('2'))
+    expect(over('abort')).toEqual({ kind: 'carry-on', mode: 'rollback' })
+    expect(over('pause')).toEqual({ kind: 'pause-in-place' })
+    expect(chooseControl(record(owned), 'ECS', config({ command: 'abort' }), NOW, attempt('2'))).toEqual({
+      kind: 'follow-ecs',
+      rollback: 'abort'
+    })
+    expect(chooseControl(record(owned), 'EXTERNAL', config({ command: 'abort' }), NOW, attempt('1'))).toEqual(
+      {
+        kind: 'ask-owner',
+        request: 'abort'
+      }
+    )
+  })
+
+  it('taking over records this run’s attempt and job, so that its own re-run can take over in turn', () => {
+    const run = { runUrl: 'https://x/runs/5', actor: 'bob', runId: '5', runAttempt: '1', job: 'deploy' }
+    expect(takeOver(record(owned), { run, clock: { now: () => NOW } }, 'forward').ownerRun).toEqual({
+      runId: '5',
+      attempt: 1,
+      job: 'deploy'
+    })
   })
 })
 

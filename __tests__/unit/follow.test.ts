@@ -101,9 +101,11 @@ async function follow(
     cancel?: AbortSignal
     /** Follow a deployment another run started, from this step (and roll it back with this reason). */
     adopt?: { step: number; rollback?: FailureReason }
+    clock?: FakeClock
+    pollIntervalMs?: number
   } = {}
 ) {
-  const clock = new FakeClock()
+  const clock = options.clock ?? new FakeClock()
   const events: RolloutEvent[] = []
   const saved: RolloutRecord[] = []
   const plan = ecsControllerPlan(config, 4)
@@ -135,7 +137,7 @@ async function follow(
     },
     {
       plan,
-      pollIntervalMs: 1000,
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
       stepTimeoutMs: options.stepTimeoutMs ?? 600_000,
       timeoutMs: 3_600_000,
       maxFailedTasks: options.maxFailedTasks,
@@ -288,6 +290,91 @@ describe('Follower on a rolling deployment', () => {
     ).run()
     expect(result).toMatchObject({ status: Status.RolledBack, reason: failure })
     expect(ecs.calls).toEqual([])
+  })
+})
+
+describe('Follower: when it looks (poll-interval 12 s, the default)', () => {
+  /** ECS as a function of the fake clock's time since the start; counts the looks and the gate reads. */
+  function timed(clock: FakeClock, at: (sinceStart: number) => DeploymentObservation) {
+    const t0 = clock.now()
+    const ecs = new ScriptedEcs([() => at(clock.now() - t0)])
+    const gates = new Gates()
+    const reads: number[] = []
+    const read = gates.read.bind(gates)
+    gates.read = async () => (reads.push(clock.now() - t0), read())
+    return { t0, ecs, gates, reads }
+  }
+  const running = observation({ counts: { new: 2, stable: 2 }, trafficPercent: 50 })
+  const completed = observation({
+    counts: { new: 4, stable: 0 },
+    trafficPercent: 100,
+    completed: true,
+    scaledUp: true
+  })
+
+  it('while ECS deploys it looks every second, so the run ends within a second of COMPLETED; the gates stay at 12 s', async () => {
+    const clock = new FakeClock()
+    const { t0, ecs, gates, reads } = timed(clock, t => (t >= 30_500 ? completed : running))
+    const { result } = await follow({ ...ROLLING, bakeMs: 0 }, ecs, { clock, gates, pollIntervalMs: 12_000 })
+    expect(result.status).toBe(Status.Succeeded)
+    const endedAfter = clock.now() - t0 - 30_500
+    expect(endedAfter).toBeGreaterThanOrEqual(0)
+    expect(endedAfter).toBeLessThanOrEqual(1000)
+    expect(reads).toEqual([0, 12_000, 24_000])
+  })
+
+  it('a bake ends when it is over, not at the next poll, with the gates read at its end', async () => {
+    const clock = new FakeClock()
+    const { t0, ecs, gates, reads } = timed(clock, () => completed)
+    const { result } = await follow({ ...ROLLING, bakeMs: 20_000 }, ecs, {
+      clock,
+      gates,
+      pollIntervalMs: 12_000
+    })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(clock.now() - t0).toBe(20_000)
+    expect(reads).toEqual([0, 12_000, 20_000])
+  })
+
+  it("ECS's circuit breaker: its rollback is looked at every second, and the run ends within a second of it", async () => {
+    const clock = new FakeClock()
+    const verdict = { cause: 'circuit-breaker', reason: 'tasks failed to start', rolledBack: true } as const
+    const { t0, ecs, gates, reads } = timed(clock, t =>
+      t < 5_000 ? running : t < 17_300 ? observation({ ecs: verdict }) : observation({ restored: true })
+    )
+    const { result } = await follow(ROLLING, ecs, {
+      clock,
+      gates,
+      pollIntervalMs: 12_000,
+      maxFailedTasks: 50
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(clock.now() - t0 - 17_300).toBeLessThanOrEqual(1000)
+    expect(reads).toEqual([0, 12_000])
+  })
+  it("native canary: looks at poll-interval during ECS's bakes, every second around their ends; ends within a second of SUCCESSFUL", async () => {
+    const clock = new FakeClock()
+    // ECS: up at 2 s, 20 % until its canary bake (1 min) ends at 62 s, then its final bake (2 min) to 182.4 s.
+    const { t0, ecs, gates } = timed(clock, t => {
+      const up = { counts: { new: 4, stable: 4 }, scaledUp: true }
+      if (t < 2_000) return observation({ counts: { new: 2, stable: 4 } })
+      if (t < 62_000) return observation({ ...up, trafficPercent: 20 })
+      if (t < 182_400) return observation({ ...up, trafficPercent: 100, baking: true })
+      return observation({
+        counts: { new: 4, stable: 0 },
+        scaledUp: true,
+        trafficPercent: 100,
+        completed: true
+      })
+    })
+    let looks = 0
+    const observe = ecs.observe.bind(ecs)
+    ecs.observe = async () => (looks++, observe())
+    const { result } = await follow(CANARY, ecs, { clock, gates, pollIntervalMs: 12_000 })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(clock.now() - t0 - 182_400).toBeLessThanOrEqual(1000)
+    // About 15 gate polls in 3 minutes, and a few quick looks around each change.
+    expect(looks).toBeLessThanOrEqual(30)
   })
 })
 

@@ -4,7 +4,9 @@
 
 import { spawn } from 'node:child_process'
 import { actionEnv, DIST, readOutputs, tempFiles } from '../../__tests__/helpers/action.js'
+import { resolve } from 'node:path'
 import { RssSampler } from './proc.js'
+import { ROOT } from './sandbox.js'
 
 /** The bundle to run: dist/index.js, or ECS_ROLLOUT_DIST (a bundle built elsewhere), as in the e2e tests. */
 export const ENTRY = process.env.ECS_ROLLOUT_DIST ?? DIST
@@ -37,6 +39,8 @@ export interface ActionOptions {
   timeoutMs?: number
   /** More environment for the process. */
   env?: Record<string, string>
+  /** Another action's bundle to run instead (the official ECS deploy action, side by side). */
+  entry?: string
 }
 
 export interface RunningAction {
@@ -47,6 +51,9 @@ export interface RunningAction {
   done: Promise<ActionRun>
   kill(signal?: NodeJS.Signals): void
 }
+
+/** The official aws-actions/amazon-ecs-deploy-task-definition v2.6.3, as released, for side-by-side figures. */
+export const OFFICIAL_ENTRY = resolve(ROOT, '../shared/third-party/official-ecs-deploy-2.6.3/dist/index.js')
 
 export function awsEnv(endpoint: string, region = 'us-east-1'): Record<string, string> {
   return {
@@ -63,7 +70,7 @@ export function startAction(o: ActionOptions): RunningAction {
   const files = tempFiles()
   const env = actionEnv(o.inputs, files, { ...awsEnv(o.endpoint, o.region), ...o.env })
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [o.entry ?? ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   const pid = child.pid!
   const sampler = o.rss ? new RssSampler(pid) : undefined
   const lines: LogLine[] = []

@@ -2,13 +2,8 @@
 // per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
 // ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
 
-import {
-  DescribeAlarmHistoryCommand,
-  DescribeAlarmsCommand,
-  type CloudWatchClient,
-  type CompositeAlarm,
-  type MetricAlarm
-} from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient, CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch'
+import { cloudWatchSdk } from './clients.js'
 import type { AlarmState, GatesPort } from '../engine/ports.js'
 
 const NAMES_PER_CALL = 100
@@ -62,7 +57,7 @@ export class AlarmGates implements GatesPort {
     let NextToken: string | undefined
     do {
       const out = await this.o.cloudwatch.send(
-        new DescribeAlarmHistoryCommand({
+        new (await cloudWatchSdk()).DescribeAlarmHistoryCommand({
           AlarmName: name,
           AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
           HistoryItemType: 'StateUpdate',
@@ -95,7 +90,7 @@ export class AlarmGates implements GatesPort {
       let NextToken: string | undefined
       do {
         const out = await this.o.cloudwatch.send(
-          new DescribeAlarmsCommand({
+          new (await cloudWatchSdk()).DescribeAlarmsCommand({
             AlarmNames: names.slice(i, i + NAMES_PER_CALL),
             // Without AlarmTypes CloudWatch returns metric alarms only.
             AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],

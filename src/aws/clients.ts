@@ -1,10 +1,14 @@
-// The SDK clients, built once per run. Adaptive retry adds client-side rate limiting after throttles, which
-// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
+// The SDK clients, built once per run with the settings of client-options.ts.
 // AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself.
+// Only the ECS client is loaded up front: a run's first request is ECS's, and the CloudWatch and ELBv2 packages
+// (a quarter of a megabyte) are loaded when first called, in a chunk of their own (ncc splits `import()`). The
+// ECS client is the one that read the service ahead (read-ahead.ts), when the entry did.
 
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch'
 import { ECSClient } from '@aws-sdk/client-ecs'
-import { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { CLIENT_OPTIONS, MAX_ATTEMPTS } from './client-options.js'
+import { readAheadClient } from './read-ahead.js'
 
 export interface Clients {
   ecs: ECSClient
@@ -12,15 +16,26 @@ export interface Clients {
   elb: ElasticLoadBalancingV2Client
 }
 
-export const MAX_ATTEMPTS = 5
+export { MAX_ATTEMPTS }
+
+/** The SDK packages loaded at first use: the adapters take their commands from here. */
+export const cloudWatchSdk = () => import('@aws-sdk/client-cloudwatch')
+export const elbSdk = () => import('@aws-sdk/client-elastic-load-balancing-v2')
 
 export function createClients(): Clients {
-  const options = { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-rollout' }
+  const options = CLIENT_OPTIONS
   return {
-    ecs: new ECSClient(options),
-    cloudwatch: new CloudWatchClient(options),
-    elb: new ElasticLoadBalancingV2Client(options)
+    ecs: readAheadClient() ?? new ECSClient(options),
+    cloudwatch: lazyClient(async () => new (await cloudWatchSdk()).CloudWatchClient(options)),
+    elb: lazyClient(async () => new (await elbSdk()).ElasticLoadBalancingV2Client(options))
   }
+}
+
+/** A client built at its first `send` (the only method the adapters call), its package loaded then. */
+function lazyClient<C extends { send(...args: never[]): Promise<unknown> }>(create: () => Promise<C>): C {
+  let client: Promise<C> | undefined
+  const send = async (...args: Parameters<C['send']>) => (await (client ??= create())).send(...args)
+  return { send } as unknown as C
 }
 
 /** The region the clients call, for console links. */

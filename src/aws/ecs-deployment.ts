@@ -146,7 +146,7 @@ export class EcsDeployment implements DeploymentPort {
     return { rollingBack: this.rollbackBy !== undefined }
   }
 
-  async observe(): Promise<DeploymentObservation> {
+  async observe(detail: boolean): Promise<DeploymentObservation> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     const deployments = service.deployments ?? []
     const ours = deployments.find(d => d.id === this.deploymentId)
@@ -166,7 +166,8 @@ export class EcsDeployment implements DeploymentPort {
         observation.ecs.cause = 'circuit-breaker'
     }
     const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
-    if (this.deploymentId && fresh && !observation.completed) await this.failed.collect(this.deploymentId)
+    if (detail && this.deploymentId && fresh && !observation.completed)
+      await this.failed.collect(this.deploymentId)
     return {
       ...observation,
       failedNewTasks: this.failed.list(),

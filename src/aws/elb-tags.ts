@@ -1,10 +1,7 @@
 // ELBv2 tags, read for many resources at once: DescribeTags takes at most 20 ARNs a call.
 
-import {
-  DescribeTagsCommand,
-  type ElasticLoadBalancingV2Client,
-  type Tag
-} from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { ElasticLoadBalancingV2Client, Tag } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { elbSdk } from './clients.js'
 
 import { tagList, tagRecord } from './tags.js'
 
@@ -17,7 +14,9 @@ export async function elbTags(
 ): Promise<Map<string, Record<string, string>>> {
   const tags = new Map<string, Record<string, string>>()
   for (let i = 0; i < arns.length; i += PER_CALL) {
-    const out = await elb.send(new DescribeTagsCommand({ ResourceArns: arns.slice(i, i + PER_CALL) }))
+    const out = await elb.send(
+      new (await elbSdk()).DescribeTagsCommand({ ResourceArns: arns.slice(i, i + PER_CALL) })
+    )
     for (const d of out.TagDescriptions ?? [])
       if (d.ResourceArn) tags.set(d.ResourceArn, elbTagRecord(d.Tags))
   }

@@ -1,15 +1,8 @@
 // TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
 // rule) forwards to the two target groups with weights, and every change is read back before it counts.
 
-import {
-  DescribeListenersCommand,
-  DescribeRulesCommand,
-  DescribeTargetHealthCommand,
-  ModifyListenerCommand,
-  ModifyRuleCommand,
-  type Action,
-  type ElasticLoadBalancingV2Client
-} from '@aws-sdk/client-elastic-load-balancing-v2'
+import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { elbSdk } from './clients.js'
 import type { TrafficPort } from '../engine/ports.js'
 
 export interface ListenerWeightsOptions {
@@ -123,7 +116,9 @@ export class ListenerWeights implements TrafficPort {
 
   /** Targets of a target group by health, to check the new task set is healthy before weight moves. */
   async targetHealth(targetGroupArn: string): Promise<TargetHealthCounts> {
-    const out = await this.o.elb.send(new DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn }))
+    const out = await this.o.elb.send(
+      new (await elbSdk()).DescribeTargetHealthCommand({ TargetGroupArn: targetGroupArn })
+    )
     const counts: TargetHealthCounts = { healthy: 0, initial: 0, unhealthy: 0, unused: 0 }
     for (const { TargetHealth } of out.TargetHealthDescriptions ?? []) {
       const state = TargetHealth?.State
@@ -166,18 +161,22 @@ export class ListenerWeights implements TrafficPort {
 
   private async actions(): Promise<Action[]> {
     if (this.o.listenerRuleArn) {
-      const out = await this.o.elb.send(new DescribeRulesCommand({ RuleArns: [this.route] }))
+      const out = await this.o.elb.send(new (await elbSdk()).DescribeRulesCommand({ RuleArns: [this.route] }))
       return out.Rules?.[0]?.Actions ?? []
     }
-    const out = await this.o.elb.send(new DescribeListenersCommand({ ListenerArns: [this.route] }))
+    const out = await this.o.elb.send(
+      new (await elbSdk()).DescribeListenersCommand({ ListenerArns: [this.route] })
+    )
     return out.Listeners?.[0]?.DefaultActions ?? []
   }
 
   private async write(actions: Action[]): Promise<void> {
     if (this.o.listenerRuleArn)
-      await this.o.elb.send(new ModifyRuleCommand({ RuleArn: this.route, Actions: actions }))
+      await this.o.elb.send(new (await elbSdk()).ModifyRuleCommand({ RuleArn: this.route, Actions: actions }))
     else
-      await this.o.elb.send(new ModifyListenerCommand({ ListenerArn: this.route, DefaultActions: actions }))
+      await this.o.elb.send(
+        new (await elbSdk()).ModifyListenerCommand({ ListenerArn: this.route, DefaultActions: actions })
+      )
   }
 }
 

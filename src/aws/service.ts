@@ -7,6 +7,7 @@ import {
   type LoadBalancer,
   type Service
 } from '@aws-sdk/client-ecs'
+import { takeReadAhead } from './read-ahead.js'
 import { tagRecord } from './tags.js'
 
 export interface ServiceInfo {
@@ -20,11 +21,12 @@ export interface ServiceInfo {
   tags: Record<string, string>
 }
 
-/** One DescribeServices with tags; throws when the cluster or the service does not exist or is being deleted. */
+/** One DescribeServices with tags (or its answer read ahead); throws when the cluster or the service does not exist or is being deleted. */
 export async function describeService(ecs: ECSClient, cluster: string, service: string): Promise<Service> {
   let out
   try {
-    out = await ecs.send(new DescribeServicesCommand({ cluster, services: [service], include: ['TAGS'] }))
+    out = await (takeReadAhead(cluster, service) ??
+      ecs.send(new DescribeServicesCommand({ cluster, services: [service], include: ['TAGS'] })))
   } catch (error) {
     if ((error as Error).name === 'ClusterNotFoundException')
       throw new Error(`cluster "${cluster}" was not found`, { cause: error })

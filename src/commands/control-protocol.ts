@@ -4,14 +4,16 @@
 //
 // A rollout is owned by the run that executes it; the owner heart-beats on the record (every HEARTBEAT_MS at
 // most) and stops when another run has taken the rollout over. An owner whose heartbeat is older than
-// takeover-after is gone. A paused rollout has no owner: any control run may act on it.
+// takeover-after is gone, and so is one that a later attempt of the same job finds (GitHub starts a re-run only
+// after the earlier attempt has ended). A paused rollout has no owner: any control run may act on it.
 // - The owner is alive: a control run leaves a request on the record and waits for the owner to act on it.
 // - The owner is gone (or the rollout is paused): the control run takes the rollout over and carries it on.
 // - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
 
 import { InputError, show } from '../config/parse.js'
 import type { Config, OnFailure, PlanConfig } from '../config/types.js'
-import type { Request, RolloutRecord } from '../record/record.js'
+import type { Request, RolloutRecord, RunAttempt } from '../record/record.js'
+import { runAttempt, type RunContext } from '../run-context.js'
 
 /** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
 const STRATEGY_INPUTS = [
@@ -60,28 +62,80 @@ export function ownerOf(record: RolloutRecord): string {
   return record.owner || record.runUrl || record.actor
 }
 
+/** What of this run identifies it as a rollout's owner. */
+export type RunIdentity = Partial<Pick<RunContext, 'runUrl' | 'runId' | 'runAttempt' | 'job'>> & {
+  actor: string
+}
+
+/**
+ * The owner has ended because this run is a later attempt of the very job that owns the rollout: a re-run.
+ * Another job of the same run (another GITHUB_JOB) may be running still, and a record without the owner's
+ * attempt (written by an older version) proves nothing: both are left to the heartbeat.
+ */
+export function ownerReRun(record: RolloutRecord, run: Omit<RunIdentity, 'actor'> | undefined): boolean {
+  const owner = record.ownerRun
+  const self = run && runAttempt(run)
+  return (
+    !!owner && !!self && owner.runId === self.runId && owner.job === self.job && self.attempt > owner.attempt
+  )
+}
+
 export function ownerIsAlive(
   record: RolloutRecord,
   config: Pick<Config, 'takeoverAfterMs'>,
-  now: number
+  now: number,
+  run?: Omit<RunIdentity, 'actor'>
 ): boolean {
   const running = record.stage === 'executing' || record.stage === 'rolling-back'
-  return running && now - record.heartbeat < config.takeoverAfterMs
+  return running && now - record.heartbeat < config.takeoverAfterMs && !ownerReRun(record, run)
+}
+
+/** The owner fields of a record this run executes (or holds paused) now. */
+export function ownedBy(run: RunIdentity): { owner: string; ownerRun?: RunAttempt } {
+  return { owner: run.runUrl || run.actor, ownerRun: runAttempt(run) }
 }
 
 /** The record as this run's, which now executes the rollout forward or rolls it back. */
 export function takeOver(
   record: RolloutRecord,
-  deps: { run: { runUrl?: string; actor: string }; clock: { now(): number } },
+  deps: { run: RunIdentity; clock: { now(): number } },
   mode: 'forward' | 'rollback'
 ): RolloutRecord {
   return {
     ...record,
-    owner: deps.run.runUrl || deps.run.actor,
+    ...ownedBy(deps.run),
     heartbeat: deps.clock.now(),
     stage: mode === 'rollback' ? 'rolling-back' : 'executing',
     request: null
   }
+}
+
+export type DeployOverChoice =
+  /** Its owner is alive: refused, it is the owner's. */
+  | { kind: 'refuse-live' }
+  /** Its owner is gone, but this run was not told to take it over (takeover: false). */
+  | { kind: 'refuse-orphan' }
+  /** This run deals with it first: on-orphan. `reRun`: its owner was an earlier attempt of this very job. */
+  | { kind: 'take-over'; reRun: boolean }
+
+/**
+ * What a deploy does with a rollout already active on the service.
+ *   owner alive (heartbeat 1m ago, takeover-after 15m)            → refused, whatever takeover says
+ *   owner gone (heartbeat 20m ago), takeover: false                → refused: resume, abort, or takeover: true
+ *   owner gone, takeover: true                                     → take it over (on-orphan)
+ *   owned by attempt 1 of this job, this is attempt 2 (a re-run)   → take it over at once, without takeover
+ *   owned by attempt 1 of another job of this run                  → refused while its heartbeat is fresh
+ */
+export function chooseDeployOver(
+  record: RolloutRecord,
+  config: Pick<Config, 'takeoverAfterMs' | 'takeover'>,
+  now: number,
+  run: Omit<RunIdentity, 'actor'>
+): DeployOverChoice {
+  const reRun = ownerReRun(record, run)
+  if (ownerIsAlive(record, config, now, run)) return { kind: 'refuse-live' }
+  if (!reRun && !config.takeover) return { kind: 'refuse-orphan' }
+  return { kind: 'take-over', reRun }
 }
 
 /** What a deploy with takeover: true does with a rollout whose owner is gone (on-orphan). */
@@ -102,18 +156,20 @@ export function orphanMode(record: RolloutRecord, onOrphan: Config['onOrphan']):
  *   promote, paused at step 2 of 4          → carry on from step 3; with to: 4 from step 4
  *   promote, rolling back                   → refused: there is nothing to promote
  *   resume, ECS deployment, owner gone      → follow ECS's deployment again
+ *   abort, owned by attempt 1 of this job   → (this run is attempt 2: the owner has ended) carry it on as a rollback
  */
 export function chooseControl(
   record: RolloutRecord | undefined,
   controller: string,
   config: ControlInputs,
-  now: number
+  now: number,
+  run?: Omit<RunIdentity, 'actor'>
 ): ControlChoice {
   if (!record || record.phase !== 'Active')
     return refuse(
       `there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`
     )
-  const alive = ownerIsAlive(record, config, now)
+  const alive = ownerIsAlive(record, config, now, run)
   if (controller === 'ECS') return chooseForEcsDeployment(record, config, alive)
   const rollingBack = record.stage === 'rolling-back'
   const running = { kind: 'report', note: `is already running in ${ownerOf(record)}` } as const

@@ -10,9 +10,16 @@ import type { Config } from '../config/types.js'
 import { Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
-import { decodeRecord, tagValue, type Request, type RolloutRecord } from '../record/record.js'
+import {
+  decodeRecord,
+  encodeRunAttempt,
+  tagValue,
+  type Request,
+  type RolloutRecord
+} from '../record/record.js'
 import {
   chooseControl,
+  ownedBy,
   ownerOf,
   planFor,
   stepByCounts,
@@ -41,7 +48,7 @@ export async function controlCommand(config: Config, deps: SessionDeps): Promise
   const record = decodeRecord(service.tags)
   if (config.command === 'status')
     return statusOutcome(config, record, service, undefined, await liveState(config, deps))
-  const choice = chooseControl(record, service.controller, config, deps.clock.now())
+  const choice = chooseControl(record, service.controller, config, deps.clock.now(), deps.run)
   if (choice.kind === 'refuse') throw choice.error
   // chooseControl refuses anything but an Active record.
   const outcome = await carryOut(choice, config, deps, service, record as RolloutRecord)
@@ -60,15 +67,17 @@ async function carryOut(
       return statusOutcome(config, record, service, choice.note)
     case 'pause-in-place': {
       // Written as this run's: a run that still executes it (a heartbeat older than takeover-after) stops.
+      const { owner, ownerRun } = ownedBy(deps.run)
       const taken = {
         stage: 'paused',
         heartbeat: String(deps.clock.now()),
-        owner: deps.run.runUrl || deps.run.actor
+        owner,
+        'owner-run': ownerRun ? encodeRunAttempt(ownerRun) : ''
       }
       await writeRecordFields(deps.clients.ecs, service.arn, taken)
       return statusOutcome(
         config,
-        { ...record, ...taken, heartbeat: deps.clock.now(), stage: 'paused' },
+        { ...record, owner, ownerRun, heartbeat: deps.clock.now(), stage: 'paused' },
         service,
         'paused (its owner was gone)'
       )

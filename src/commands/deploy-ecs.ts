@@ -17,12 +17,14 @@ import { describeError } from '../errors.js'
 import { deploymentConfigurationFor } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
+import type { RolloutRecord } from '../record/record.js'
+import { orphanMode, ownerOf } from './control-protocol.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
-import { followRollout } from './ecs-session.js'
+import { carryOnEcsController, followRollout } from './ecs-session.js'
 import type { Outcome } from './outcome.js'
 
 // The control commands carry an ECS-controller rollout on from here.
-export { carryOnEcsController } from './ecs-session.js'
+export { carryOnEcsController }
 
 type EcsService = Awaited<ReturnType<typeof describeService>>
 
@@ -51,12 +53,26 @@ export class EcsControllerDeploy extends DeployPipeline {
     return ecsControllerPlan(this.config.plan, desired)
   }
 
-  protected async checkBeforeChange(): Promise<void> {
-    if (!this.config.takeover) await this.checkNothingUnderWay()
+  protected async checkBeforeChange(inFlight: RolloutRecord | undefined): Promise<void> {
+    // A rollout in flight got this far only to be taken over: its deployment is the one under way.
+    if (!this.config.takeover && !inFlight) await this.checkNothingUnderWay()
   }
 
-  protected async settle(): Promise<{ stable: string }> {
-    return { stable: this.service.taskDefinition ?? '' }
+  /**
+   * takeover: true replaces an orphaned deployment with this run's. A re-run of the job that left it applies
+   * on-orphan instead, as on task sets: it follows the deployment to its end, or has ECS roll it back, first.
+   */
+  protected async settle(
+    inFlight: RolloutRecord | undefined,
+    reRun: boolean
+  ): Promise<{ stop: Outcome } | { stable?: string }> {
+    if (!inFlight || !reRun) return { stable: this.service.taskDefinition ?? '' }
+    const rollback = orphanMode(inFlight, this.config.onOrphan) === 'rollback'
+    const settled = await carryOnEcsController(this.config, this.deps, this.service, inFlight, {
+      plan: inFlight.plan,
+      rollback: rollback ? { kind: 'orphan', owner: ownerOf(inFlight) } : undefined
+    })
+    return this.afterOrphan(settled)
   }
 
   protected async roll({ record, plan, gates, to, inFlight }: NewRollout): Promise<Outcome> {

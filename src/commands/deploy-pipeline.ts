@@ -6,7 +6,7 @@
 
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
-import type { ServiceInfo } from '../aws/service.js'
+import { readService, type ServiceInfo } from '../aws/service.js'
 import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
@@ -16,10 +16,12 @@ import {
 import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
 import { formatDuration, InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
+import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
-import { ownerIsAlive, ownerOf } from './ownership.js'
+import { chooseDeployOver } from './control-protocol.js'
+import { ownerOf } from './ownership.js'
 import type { SessionDeps } from './session-deps.js'
 import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
 
@@ -54,11 +56,13 @@ export abstract class DeployPipeline {
   /** Checks that need the service's state, just before the first change. */
   protected abstract checkBeforeChange(inFlight: RolloutRecord | undefined): Promise<void>
   /**
-   * A rollout without a live owner, which takeover: true lets this run deal with first: an Outcome when this run
-   * stops there, otherwise the stable revision to roll out over.
+   * A rollout without a live owner, which takeover: true (or `reRun`: it was an earlier attempt's of this job)
+   * lets this run deal with first: an Outcome when this run stops there, otherwise the stable revision to roll
+   * out over.
    */
   protected abstract settle(
-    inFlight: RolloutRecord | undefined
+    inFlight: RolloutRecord | undefined,
+    reRun: boolean
   ): Promise<{ stop: Outcome } | { stable?: string }>
   /** Runs the engine over the new rollout. */
   protected abstract roll(rollout: NewRollout): Promise<Outcome>
@@ -75,12 +79,12 @@ export abstract class DeployPipeline {
     const plan = this.checkedPlan()
     const recorded = decodeRecord(this.service.tags)
     const inFlight = recorded?.phase === 'Active' ? recorded : undefined
-    if (inFlight) this.refuseInFlight(inFlight)
+    const reRun = inFlight ? this.refuseInFlight(inFlight) : false
     await this.checkBeforeChange(inFlight)
     await checkAlarmsAtStart(config, gates, clock)
 
     // ---- act ----
-    const settled = await this.settle(inFlight)
+    const settled = await this.settle(inFlight, reRun)
     if ('stop' in settled) return settled.stop
     const rolloutId = newRolloutId(deps.run)
     const resolved = file
@@ -93,7 +97,17 @@ export abstract class DeployPipeline {
       newTaskDefinition: resolved.arn,
       stableTaskDefinition: settled.stable
     })
-    return this.roll({ record, plan, gates, to: resolved.definition, inFlight })
+    // A re-run has settled the rollout it found already: there is nothing left for this one to replace.
+    return this.roll({ record, plan, gates, to: resolved.definition, inFlight: reRun ? undefined : inFlight })
+  }
+
+  /** An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here. */
+  protected async afterOrphan(settled: Outcome): Promise<{ stop: Outcome } | { stable?: string }> {
+    const { config, deps } = this
+    const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
+    if (!settledOk || deps.cancel?.aborted) return { stop: settled }
+    this.service = await readService(deps.clients.ecs, config.cluster, config.service)
+    return { stable: this.service.taskDefinition }
   }
 
   /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */
@@ -121,16 +135,25 @@ export abstract class DeployPipeline {
     return plan
   }
 
-  /** A rollout in flight with a live owner is that owner's; one without, this run's only with takeover: true. */
-  private refuseInFlight(inFlight: RolloutRecord): void {
-    const { config } = this
-    if (ownerIsAlive(inFlight, config, this.deps.clock.now()))
+  /**
+   * A rollout in flight with a live owner is that owner's; one without, this run's only with takeover: true, or
+   * when this run is a re-run of the job that left it. True for a re-run.
+   */
+  private refuseInFlight(inFlight: RolloutRecord): boolean {
+    const { config, deps } = this
+    const choice = chooseDeployOver(inFlight, config, deps.clock.now(), deps.run)
+    if (choice.kind === 'refuse-live')
       throw new Error(
         `a rollout (${inFlight.id}) is already in progress on ${config.service}, owned by ${ownerOf(inFlight)} (started by ${inFlight.actor}): ${this.remedies.live} first`
       )
-    if (!config.takeover)
+    if (choice.kind === 'refuse-orphan')
       throw new Error(
         `rollout ${inFlight.id} on ${config.service} (${inFlight.stage ?? 'active'} at step ${inFlight.step}) has no live owner: ${this.remedies.orphan}`
       )
+    if (choice.reRun)
+      core.info(
+        `Rollout ${inFlight.id} was left by attempt ${inFlight.ownerRun?.attempt} of this job, which has ended: this re-run takes it over at once (on-orphan: ${config.onOrphan})`
+      )
+    return choice.reRun
   }
 }

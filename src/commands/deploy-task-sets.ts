@@ -3,10 +3,8 @@
 // weights, an orphaned rollout settled first, and a first deploy at full size.
 
 import { ListenerWeights } from '../aws/listener-weights.js'
-import { readService } from '../aws/service.js'
 import { describeTaskDefinition } from '../aws/task-definition-details.js'
 import { show, InputError } from '../config/parse.js'
-import { Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -37,13 +35,7 @@ export class TaskSetDeploy extends DeployPipeline {
   protected async settle(
     inFlight: RolloutRecord | undefined
   ): Promise<{ stop: Outcome } | { stable?: string }> {
-    const { config, deps } = this
-    if (inFlight) {
-      const settled = await handleOrphan(config, deps, this.service, inFlight)
-      const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
-      if (!settledOk || deps.cancel?.aborted) return { stop: settled }
-      this.service = await readService(deps.clients.ecs, config.cluster, config.service)
-    }
+    if (inFlight) return this.afterOrphan(await handleOrphan(this.config, this.deps, this.service, inFlight))
     return { stable: this.service.taskDefinition }
   }
 

@@ -23,6 +23,19 @@ function session(load: () => Promise<SessionCommand>): Route {
 
 const control = session(async () => (await import('./control.js')).controlCommand)
 
+/** The commands whose first AWS request is the service with its tags (readService), which the entry reads ahead. */
+export const READS_SERVICE_FIRST: readonly Command[] = [
+  'deploy',
+  'rollback',
+  'history',
+  'diff',
+  'status',
+  'pause',
+  'resume',
+  'promote',
+  'abort'
+]
+
 const ROUTES: Record<Command, Route> = {
   plan: async config => {
     const { planCommand } = await import('./plan.js')

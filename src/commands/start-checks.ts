@@ -12,7 +12,7 @@ import type { RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
 import { escapeHtml } from '../report/html.js'
 import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
-import type { RunContext } from '../run-context.js'
+import { runAttempt, type RunContext } from '../run-context.js'
 
 /** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
 export async function checkedGates(config: Config, clients: Clients): Promise<AlarmGates> {
@@ -78,6 +78,7 @@ export function newRecord(
     actor: run.actor,
     runUrl: run.runUrl,
     commit: run.commit,
+    ownerRun: runAttempt(run),
     startedAt: now,
     heartbeat: now,
     request: null

@@ -14,7 +14,14 @@ import type { Request, RolloutRecord } from '../record/record.js'
 import { defaultMaxFailedTasks } from './decide.js'
 import { decideFollow, EPSILON, type FollowDecision, type FollowState } from './decide-follow.js'
 import type { FailureReason } from './events.js'
-import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import {
+  EngineLoop,
+  QUICK_POLL_MS,
+  type EngineResult,
+  type EngineSettings,
+  type LoopDeps,
+  type Turn
+} from './loop.js'
 import type { DeploymentObservation, DeploymentPort } from './ports.js'
 import { reasonText } from './reasons.js'
 
@@ -95,17 +102,12 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
     return this.loop()
   }
 
-  protected observe(): Promise<DeploymentObservation> {
-    return this.ports.deployment.observe()
+  protected observe(detail: boolean): Promise<DeploymentObservation> {
+    return this.ports.deployment.observe(detail)
   }
 
   protected tagsOf(observation: DeploymentObservation): Record<string, string> | undefined {
     return observation.tags
-  }
-
-  /** Every look reads the gates and the record: there are no quick looks between polls. */
-  protected wantsDetail(): boolean {
-    return true
   }
 
   protected startCounts(): Counts {
@@ -127,7 +129,7 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
       const request = await this.applicableRequest()
       const decision = decideFollow(
         this.state,
-        { deployment: obs, alarms: this.alarms, metrics: this.metrics, request, now },
+        { deployment: obs, alarms: this.alarms, metrics: this.deps.metrics?.latest, request, now },
         this.plan,
         limits
       )
@@ -135,12 +137,32 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
         if (this.state.mode !== 'rollback') this.syncTraffic(obs)
         const stuck = this.checkRollbackStuck(now)
         if (stuck) return stuck
-        break
+        return { sleepMs: this.nextLookMs(decision.for, now) }
       }
       const result = await this.act(decision, obs)
       if (result) return result
     }
     return { sleepMs: this.settings.pollIntervalMs }
+  }
+
+  /**
+   * The next look. While ECS has a change due (the step reached, the deployment completed, its rollback over, a
+   * native bake's end passed) a quick look every QUICK_POLL_MS — one DescribeServices, the gates stay at
+   * poll-interval — so the run ends about a second after ECS. Otherwise the next gate poll, or the end of the
+   * bake waited out if that is sooner.
+   */
+  private nextLookMs(waitingFor: string, now: number): number {
+    const untilPoll = Math.max(0, this.lastDetailed + this.settings.pollIntervalMs - now)
+    const s = this.state
+    const bakeMs = s.mode === 'final' ? this.plan.finalBakeMs : this.plan.steps[s.step - 1]?.bakeMs
+    const bakeEnd = s.bakeStartedAt === undefined ? undefined : s.bakeStartedAt + (bakeMs ?? 0)
+    const due = waitingFor === 'ECS' || waitingFor === 'the rollback' || (bakeEnd ?? Infinity) <= now
+    if (due) return Math.max(10, Math.min(QUICK_POLL_MS, untilPoll))
+    if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
+      this.bakeEndsAt = bakeEnd
+      return Math.max(1, bakeEnd - now)
+    }
+    return Math.max(10, untilPoll)
   }
 
   private async act(decision: FollowDecision, obs: DeploymentObservation): Promise<EngineResult | undefined> {

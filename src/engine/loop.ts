@@ -13,7 +13,7 @@ import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from 
 import type { LoopState } from './decide.js'
 import type { EventSink, FailureReason, PauseWhy } from './events.js'
 import type { Hooks } from './hooks.js'
-import { readGates, type MetricGateJudge, type MetricVerdicts } from './metric-gates.js'
+import { readGates, type MetricGateJudge } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
@@ -26,6 +26,9 @@ import {
   takenOverBy
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
+
+/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
+export const QUICK_POLL_MS = 1000
 
 export interface LoopDeps {
   gates: GatesPort
@@ -62,12 +65,12 @@ export type Turn = EngineResult | { sleepMs: number }
 
 export abstract class EngineLoop<O, S extends LoopState> {
   protected alarms: AlarmState[] = []
-  /** The metric gates' verdicts as of the last poll that read them. */
-  protected metrics?: MetricVerdicts
   protected request?: Request
   private requestedBy?: string
   protected lastObservation?: O
   protected lastDetailed = -Infinity
+  /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
+  protected bakeEndsAt?: number
   /** When the rollback last made progress; undefined until its first action. */
   protected rollbackProgressAt?: number
   protected rollbackBeganAt = 0
@@ -95,8 +98,11 @@ export abstract class EngineLoop<O, S extends LoopState> {
   /** One look at the fleet; a detailed one carries the record (the service's tags). */
   protected abstract observe(detail: boolean): Promise<O>
   protected abstract tagsOf(observation: O): Record<string, string> | undefined
-  /** Whether this look reads the gates and the record (once per poll-interval, or at a bake's end). */
-  protected abstract wantsDetail(now: number): boolean
+  /** Whether this look reads the gates and the record: once per poll-interval, and at a bake's end. */
+  protected wantsDetail(now: number): boolean {
+    const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt
+    return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
+  }
   /** Whether the gates are read while rolling back (the controller's rollback may still need them). */
   protected abstract readonly gatesInRollback: boolean
   /** Reports what a look found, before the loop's own rules; may end the run. */
@@ -138,13 +144,12 @@ export abstract class EngineLoop<O, S extends LoopState> {
       // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
       this.lastObservation = observation
       if (detailed) {
+        this.bakeEndsAt = undefined
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
-          const at = { now, rolloutStart: this.startedAt, taskSet: this.newRevisionId(observation) }
-          const gates = await readGates(this.deps, this.deps.metrics?.contextFor(this.state, at))
+          const gates = await readGates(this.deps, this.state, now, this.startedAt)
           this.alarms = gates.alarms
           this.warningAlarms.note(gates.warnings, now)
-          this.metrics = gates.verdicts
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
@@ -175,11 +180,6 @@ export abstract class EngineLoop<O, S extends LoopState> {
       await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
       return undefined
     }
-  }
-
-  /** The new revision's task set id, for a custom metric's {{task-set}}. */
-  protected newRevisionId(_observation: O): string | undefined {
-    return undefined
   }
 
   /** On cancel: on-cancel's action at once, kept at for a few seconds, then the rest handed over. */

@@ -41,6 +41,15 @@ export interface MetricContext {
   taskSet?: string
 }
 
+/** What of the loop's state says where metrics are read from (LoopState's fields). */
+interface ReadState {
+  mode: string
+  step: number
+  trafficPercent: number
+  bakeStartedAt?: number
+  stepStartedAt: number
+}
+
 /** Periods before the rollout that are read too, so a service that had traffic is known to have it. */
 export const LOOKBACK_PERIODS = 10
 
@@ -53,6 +62,9 @@ const LINKED: Record<string, string> = {
 
 export class MetricGateJudge {
   private readonly counts = new Map<string, Counts>()
+  private taskSet?: string
+  /** The verdicts of the last gate read, none when it read no metrics (what the decisions see). */
+  latest?: MetricVerdicts
 
   constructor(
     readonly config: MetricGatesConfig,
@@ -69,24 +81,22 @@ export class MetricGateJudge {
    * Where the metric gates are read from this poll: while the new revision has production traffic (forward, or in
    * the final bake), over its current share's time. Undefined: no metric read.
    */
-  contextFor(
-    state: {
-      mode: string
-      step: number
-      trafficPercent: number
-      bakeStartedAt?: number
-      stepStartedAt: number
-    },
-    at: { now: number; rolloutStart: number; taskSet?: string }
-  ): MetricContext | undefined {
+  contextFor(state: ReadState, now: number, rolloutStart: number): MetricContext | undefined {
     const { mode, trafficPercent } = state
     if (!this.active || mode === 'rollback' || (trafficPercent <= 0 && mode !== 'final')) return undefined
     return {
-      ...at,
+      now,
+      rolloutStart,
+      taskSet: this.taskSet,
       step: state.step,
       trafficPercent: mode === 'final' ? 100 : trafficPercent,
       since: state.bakeStartedAt ?? state.stepStartedAt
     }
+  }
+
+  /** The new revision's task set as the controller last saw it, for a custom query's {{task-set}}. */
+  noteTaskSet(id: string | undefined): void {
+    this.taskSet = id
   }
 
   /** What the metric gates judge here, for the log and the summary: a line each. */
@@ -183,16 +193,23 @@ export class MetricGateJudge {
 }
 
 /**
- * One read of the gates: the alarms and, given where to read them from, the metric gates beside them (one call
- * each), judged, their readings reported as one event.
+ * One read of the gates: the alarms and, while the new revision has traffic, the metric gates beside them (one
+ * call each), judged (the judge keeps the verdicts as `latest`), their readings reported as one event.
  */
 export async function readGates(
   deps: { gates: GatesPort; metrics?: MetricGateJudge; events: EventSink },
-  context: MetricContext | undefined
-): Promise<GateReading & { verdicts?: MetricVerdicts }> {
-  const reading = await deps.gates.read(context && deps.metrics?.window(context))
-  if (!context || !reading.metrics || !deps.metrics) return reading
-  const judged = deps.metrics.judge(reading.metrics, context)
+  state: ReadState,
+  now: number,
+  rolloutStart: number
+): Promise<GateReading> {
+  const judge = deps.metrics
+  const context = judge?.contextFor(state, now, rolloutStart)
+  const reading = await deps.gates.read(context && judge?.window(context))
+  if (!judge) return reading
+  judge.latest = undefined
+  if (!context || !reading.metrics) return reading
+  const judged = judge.judge(reading.metrics, context)
   deps.events.emit(judged.event)
-  return { ...reading, verdicts: judged.verdicts }
+  judge.latest = judged.verdicts
+  return reading
 }

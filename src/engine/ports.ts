@@ -156,10 +156,11 @@ export interface DeploymentPort {
    */
   adopt(rollback: boolean): Promise<{ rollingBack: boolean }>
   /**
-   * One look: a DescribeServices (with tags), a DescribeServiceDeployments for native strategies, and the new
-   * revision's stopped tasks only when it is short of running ones.
+   * One look: a DescribeServices (with tags) and a DescribeServiceDeployments for native strategies. A detailed
+   * look (once per poll-interval) also reads the new revision's stopped tasks when it is short of running ones;
+   * a quick one (every second or so while ECS has a change due) does not.
    */
-  observe(): Promise<DeploymentObservation>
+  observe(detail: boolean): Promise<DeploymentObservation>
   /**
    * Asks ECS to go back to the stable revision: StopServiceDeployment ROLLBACK where the service deployment is
    * in progress and the API exists, otherwise UpdateService to the stable task definition. Says which, for the log.

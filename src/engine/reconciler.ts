@@ -10,7 +10,14 @@ import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState } from './decide.js'
 import type { FailureReason } from './events.js'
-import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import {
+  EngineLoop,
+  QUICK_POLL_MS,
+  type EngineResult,
+  type EngineSettings,
+  type LoopDeps,
+  type Turn
+} from './loop.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
 import { MAX_OBSERVE_ERRORS } from './rules.js'
@@ -21,8 +28,6 @@ export type { EngineResult, EngineSettings } from './loop.js'
 export { reasonText }
 export { CANCEL_GRACE_MS, HEARTBEAT_MS, MAX_OBSERVE_ERRORS } from './rules.js'
 
-/** How often a moving step looks at its task sets, at most. */
-export const QUICK_POLL_MS = 1000
 /**
  * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
  * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
@@ -37,8 +42,6 @@ export interface EngineDeps extends LoopDeps {
 
 export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   protected readonly gatesInRollback = false
-  /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
-  private bakeEndsAt?: number
   /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
   private changedAt = -Infinity
   private actErrors = 0
@@ -67,21 +70,12 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
 
   protected async observe(detail: boolean): Promise<FleetObservation> {
     const observation = await this.ports.fleet.observe(detail)
-    if (detail) this.bakeEndsAt = undefined
+    this.ports.metrics?.noteTaskSet(observation.new?.id)
     return observation
   }
 
   protected tagsOf(observation: FleetObservation): Record<string, string> | undefined {
     return observation.tags
-  }
-
-  protected wantsDetail(now: number): boolean {
-    const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt
-    return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
-  }
-
-  protected override newRevisionId(fleet: FleetObservation): string | undefined {
-    return fleet.new?.id
   }
 
   protected override canFailSafely(): boolean {
@@ -102,7 +96,13 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   protected async advance(fleet: FleetObservation, now: number): Promise<Turn> {
     const plan = this.planFor(fleet.desiredCount)
     const limits = this.limits(plan, defaultMaxFailedTasks(plan.desiredCount), this.settings.onFailure)
-    const observation = { fleet, alarms: this.alarms, metrics: this.metrics, request: this.request, now }
+    const observation = {
+      fleet,
+      alarms: this.alarms,
+      metrics: this.deps.metrics?.latest,
+      request: this.request,
+      now
+    }
     const decision = decide(this.state, observation, plan, limits)
     let result: EngineResult | undefined
     try {

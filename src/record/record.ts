@@ -1,6 +1,6 @@
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 18), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 
 import type { PlanConfig, Quantity, CustomStep } from '../config/types.js'
 
@@ -29,6 +29,11 @@ export interface RolloutRecord {
   commit: string
   /** The run executing (or last executing) the rollout, when it is not the one that started it. */
   owner?: string
+  /**
+   * The job executing it: its run id, attempt and job id. A later attempt of the same job knows this owner has
+   * ended (GitHub starts a re-run only after the earlier attempt has). Absent from records of older versions.
+   */
+  ownerRun?: RunAttempt
   startedAt: number
   heartbeat: number
   outcome?: Outcome
@@ -39,7 +44,24 @@ export interface RolloutRecord {
   requestedBy?: string
 }
 
+/** One attempt of one job of a workflow run: GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT and GITHUB_JOB. */
+export interface RunAttempt {
+  runId: string
+  attempt: number
+  job: string
+}
+
 const VALUE_MAX = 256
+
+/** "4242/2/deploy" (job ids are letters, digits, - and _, all allowed in a tag value). */
+export function encodeRunAttempt(r: RunAttempt): string {
+  return `${r.runId}/${r.attempt}/${r.job}`
+}
+
+export function decodeRunAttempt(text: string | undefined): RunAttempt | undefined {
+  const m = /^([^/]+)\/(\d+)\/(.+)$/.exec(text ?? '')
+  return m ? { runId: m[1], attempt: Number(m[2]), job: m[3] } : undefined
+}
 
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
 export function tagValue(text: string): string {
@@ -63,6 +85,7 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
     run: r.runUrl,
     commit: r.commit,
     owner: r.owner,
+    'owner-run': r.ownerRun && encodeRunAttempt(r.ownerRun),
     started: String(r.startedAt),
     heartbeat: String(r.heartbeat),
     outcome: r.outcome,
@@ -105,6 +128,7 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
     runUrl: get('run') ?? '',
     commit: get('commit') ?? '',
     owner: get('owner'),
+    ownerRun: decodeRunAttempt(get('owner-run')),
     startedAt: Number(get('started') ?? 0),
     heartbeat: Number(get('heartbeat') ?? 0),
     outcome: get('outcome') as Outcome | undefined,

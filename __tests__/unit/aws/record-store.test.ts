@@ -40,7 +40,13 @@ describe('RecordStore', () => {
     expect(Object.values(tags)).not.toContain('')
     expect(calls[1].input).toEqual({
       resourceArn: 'arn:svc',
-      tagKeys: ['ecs-rollout:stable', 'ecs-rollout:owner', 'ecs-rollout:outcome', 'ecs-rollout:reason']
+      tagKeys: [
+        'ecs-rollout:stable',
+        'ecs-rollout:owner',
+        'ecs-rollout:owner-run',
+        'ecs-rollout:outcome',
+        'ecs-rollout:reason'
+      ]
     })
   })
 
@@ -79,10 +85,21 @@ describe('RecordStore', () => {
       outcome: undefined,
       reason: undefined,
       request: undefined,
-      stableTaskDefinition: undefined
+      stableTaskDefinition: undefined,
+      ownerRun: undefined
     })
     expect(loadRecord([{ key: 'team', value: 'a' }])).toBeUndefined()
     expect(loadRecord(undefined)).toBeUndefined()
+  })
+
+  it("keeps the owner's run, attempt and job; a record written before they were kept loads without them", () => {
+    const ownerRun = { runId: '4242', attempt: 2, job: 'deploy-prod' }
+    const tags = encodeRecord({ ...record, ownerRun })
+    expect(tags['ecs-rollout:owner-run']).toBe('4242/2/deploy-prod')
+    expect(loadRecord(tagList(tags))?.ownerRun).toEqual(ownerRun)
+    const { 'ecs-rollout:owner-run': _, ...older } = tags
+    expect(loadRecord(tagList(older))).toMatchObject({ id: 'r1', step: 2, ownerRun: undefined })
+    expect(loadRecord(tagList({ ...tags, 'ecs-rollout:owner-run': 'garbled' }))?.ownerRun).toBeUndefined()
   })
 
   it('a Completed record left with a stage or request (a run killed between TagResource and UntagResource) has none', () => {
