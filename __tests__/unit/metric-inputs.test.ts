@@ -2,6 +2,7 @@
 // input so that all bad values are reported at once, each error naming the input, the metric and the field.
 
 import { describe, expect, it } from '@jest/globals'
+import { checkMetricPlaceholders } from '../../src/commands/metric-wiring.js'
 import { readConfig } from '../../src/config/inputs.js'
 import { InputErrors } from '../../src/config/problems.js'
 
@@ -129,5 +130,21 @@ describe('metric gate inputs', () => {
     expect(errors({ metrics: '- name: quiet\n  queries:\n    - Id: m\n      Expression: "1"\n' })).toEqual([
       'metrics: metric "quiet": success-condition: or failure-condition is required: say what a good (or bad) value is'
     ])
+  })
+
+  it('refuse, before anything changes, a placeholder that a service without a load balancer cannot fill', () => {
+    const config = readConfig(read({ ...DEPLOY, metrics: GOOD }))
+    const service = {
+      arn: 'arn:svc',
+      controller: 'EXTERNAL',
+      desiredCount: 2,
+      loadBalancers: [],
+      tags: {}
+    } as const
+    expect(() => checkMetricPlaceholders(config, { ...service, loadBalancers: [] })).toThrow(
+      'metrics: metric "checkout-errors": queries: {{new-target-group}} cannot be filled in for service web: it has no target group'
+    )
+    const behind = [{ targetGroupArn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/1' }]
+    expect(() => checkMetricPlaceholders(config, { ...service, loadBalancers: behind })).not.toThrow()
   })
 })

@@ -66,6 +66,15 @@ function wire(config: Config, clients: Clients, alarms: AlarmGates, targets: Met
   }
 }
 
+/**
+ * Before anything changes: a custom query's target-group or load-balancer placeholder needs a service behind a
+ * load balancer (a Network Load Balancer's `{{load-balancer}}` is found out once its targets are read).
+ */
+export function checkMetricPlaceholders(config: Config, service: ServiceInfo): void {
+  const behind = config.plan.traffic === 'weights' || service.loadBalancers.some(lb => lb.targetGroupArn)
+  if (!behind) checkPlaceholders(config, base(config))
+}
+
 /** A custom query's placeholder this service cannot fill fails the run before the rollout's first change. */
 function checkPlaceholders(config: Config, t: MetricTargets): void {
   const missing: Partial<Record<(typeof PLACEHOLDERS)[number], string>> = {
