@@ -4,12 +4,11 @@
 // (dimensions TargetGroup and LoadBalancer); custom queries get their {{placeholders}} filled in and their ids
 // prefixed so that several metrics' ids cannot collide in the one call.
 
-import {
-  GetMetricDataCommand,
-  type CloudWatchClient,
-  type MetricDataQuery,
-  type MetricDataResult,
-  type StandardUnit
+import type {
+  CloudWatchClient,
+  MetricDataQuery,
+  MetricDataResult,
+  StandardUnit
 } from '@aws-sdk/client-cloudwatch'
 import type { MetricGatesConfig, MetricQuery } from '../config/metric-inputs.js'
 import { describeError } from '../errors.js'
@@ -23,12 +22,19 @@ import {
   type MetricWindow
 } from '../engine/ports.js'
 import type { AlarmGates } from './alarm-gates.js'
+import { cloudWatchSdk } from './clients.js'
 import type { MetricTargets } from './metric-targets.js'
 
 export class MetricGates implements GatesPort {
   constructor(
     private readonly alarms: AlarmGates,
-    private readonly o: { cloudwatch: CloudWatchClient; config: MetricGatesConfig; targets: MetricTargets }
+    private readonly o: {
+      cloudwatch: CloudWatchClient
+      config: MetricGatesConfig
+      targets: MetricTargets
+      /** The region the client calls, for console links. */
+      region: () => Promise<string>
+    }
   ) {}
 
   missing(): Promise<string[]> {
@@ -53,7 +59,7 @@ export class MetricGates implements GatesPort {
     try {
       do {
         const out = await this.o.cloudwatch.send(
-          new GetMetricDataCommand({
+          new (await cloudWatchSdk()).GetMetricDataCommand({
             MetricDataQueries: queries.map(q => q.query),
             StartTime: new Date(window.start),
             EndTime: new Date(window.end),
@@ -78,7 +84,7 @@ export class MetricGates implements GatesPort {
     } catch (error) {
       return { series: {}, errors: { '*': describeError(error) } }
     }
-    const region = await this.o.cloudwatch.config.region()
+    const region = await this.o.region()
     const series = Object.fromEntries([...results].map(([k, s]) => [k, ascending(s)]))
     return { series, errors, links: consoleLinks(queries, region) }
   }

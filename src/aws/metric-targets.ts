@@ -2,10 +2,9 @@
 // CloudWatch's dimension values (`app/NAME/ID`, `targetgroup/NAME/ID`), found from the ARNs the rollout already
 // knows (the listener or rule names its load balancer), with one DescribeTargetGroups only where no ARN does.
 
-import { DescribeRulesCommand, DescribeTargetGroupsCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
 import type { LoadBalancer } from '@aws-sdk/client-ecs'
 import type { Layout } from '../engine/ports.js'
-import type { Clients } from './clients.js'
+import { elbSdk, type Clients } from './clients.js'
 
 export interface MetricTargets {
   cluster: string
@@ -76,7 +75,7 @@ export async function serviceTargets(
     )
   }
   const out = await clients.elb.send(
-    new DescribeTargetGroupsCommand({ TargetGroupArns: [lb.targetGroupArn] })
+    new (await elbSdk()).DescribeTargetGroupsCommand({ TargetGroupArns: [lb.targetGroupArn] })
   )
   const arn = out.TargetGroups?.[0]?.LoadBalancerArns?.map(loadBalancerDimension).find(Boolean)
   const group = targetGroupDimension(lb.targetGroupArn)
@@ -86,7 +85,7 @@ export async function serviceTargets(
 /** The group of `groups` the production rule sends the most traffic to now (the first when it cannot tell). */
 async function servingGroup(clients: Pick<Clients, 'elb'>, rule: string, groups: string[]): Promise<string> {
   if (!rule.includes(':listener-rule/')) return groups[0]
-  const out = await clients.elb.send(new DescribeRulesCommand({ RuleArns: [rule] }))
+  const out = await clients.elb.send(new (await elbSdk()).DescribeRulesCommand({ RuleArns: [rule] }))
   const forward = out.Rules?.[0]?.Actions?.find(a => a.Type === 'forward')
   const weights = forward?.ForwardConfig?.TargetGroups ?? []
   const weightOf = (g: string) => weights.find(w => w.TargetGroupArn === g)?.Weight ?? 0

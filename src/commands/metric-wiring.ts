@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
-import type { Clients } from '../aws/clients.js'
+import { clientRegion, type Clients } from '../aws/clients.js'
 import type { ServiceInfo } from '../aws/service.js'
 import { MetricGates } from '../aws/metric-gates.js'
 import { layoutOf, serviceTargets, weightedTargets, type MetricTargets } from '../aws/metric-targets.js'
@@ -61,7 +61,12 @@ function wire(config: Config, clients: Clients, alarms: AlarmGates, targets: Met
   const judge = new MetricGateJudge(config.metricGates, layoutOf(targets))
   if (!judge.active) return { gates: alarms }
   return {
-    gates: new MetricGates(alarms, { cloudwatch: clients.cloudwatch, config: config.metricGates, targets }),
+    gates: new MetricGates(alarms, {
+      cloudwatch: clients.cloudwatch,
+      region: () => clientRegion(clients),
+      config: config.metricGates,
+      targets
+    }),
     judge
   }
 }
