@@ -5,15 +5,20 @@
 //   1. a healthy revision by canary: 10 % bakes, then 100 %, promoted, the old task set retired;
 //   2. a revision that answers 30 % of its requests with 5xx, by linear 20 % steps: the alarm fires partway and
 //      the action rolls back by itself.
-// Exit status 0 when the first run succeeded and the second rolled back, 1 otherwise.
+// Then an ECS-controller service (ECS's native canary, the load balancer's advanced configuration):
+//   3. canary 20 % with partition 20 %: ECS waits at the action's pause hook before every step; the run ends
+//      paused at the canary (exit 0), ECS still waiting;
+//   4. a later promote run: the rest released step by step under the gates, the final bake, SUCCESSFUL.
+// Exit status 0 when runs 1 and 4 succeeded, 2 rolled back and 3 paused, 1 otherwise.
 
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import { DescribeServiceDeploymentsCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs'
 import { SandboxControl } from '../sandbox/client.js'
 import { createScene, registerRevision, waitFor, type Scene } from '../sandbox/fixtures.js'
+import { createNativeScene, type NativeScene } from '../sandbox/nativeScene.js'
 import { startSandbox } from '../sandbox/server.js'
 
 // This process talks to the sandbox through the SDK too: no Node 20 end-of-support notice here either.
@@ -168,6 +173,67 @@ async function serviceState(scene: Scene): Promise<string> {
   return `${sets.length} task set${sets.length === 1 ? '' : 's'}: ${sets.join('; ')}`
 }
 
+/** An ECS-controller service's latest service deployment: status, weight, and the hook ECS waits at, if any. */
+async function nativeState(scene: NativeScene): Promise<string> {
+  const { ecs } = scene.clients
+  const service = (
+    await ecs.send(new DescribeServicesCommand({ cluster: scene.clusterName, services: [scene.serviceName] }))
+  ).services![0]
+  const arn = service.currentServiceDeployment
+  if (!arn) return 'no service deployment'
+  const sd = (await ecs.send(new DescribeServiceDeploymentsCommand({ serviceDeploymentArns: [arn] })))
+    .serviceDeployments![0]
+  const waiting = sd.lifecycleHookDetails?.find(h => h.status === 'AWAITING_ACTION')
+  const weight = sd.targetServiceRevision?.requestedProductionTrafficWeight ?? 0
+  const hooks = service.deploymentConfiguration?.lifecycleHooks?.length ?? 0
+  return (
+    `service deployment ${sd.status} at ${sd.lifecycleStage ?? '-'}, ${weight}% of traffic on the new revision` +
+    (waiting
+      ? `, ECS waiting at pause hook ${waiting.hookId} until ${waiting.expiresAt?.toISOString()}`
+      : '') +
+    `; the service has ${hooks} lifecycle hook${hooks === 1 ? '' : 's'} configured`
+  )
+}
+
+/** Runs 3 and 4: ECS's native canary, held by the action at each step, paused at a partition, then promoted. */
+async function nativeRuns(
+  dir: string,
+  url: string
+): Promise<{ paused: RunOutcome; promoted: RunOutcome } | undefined> {
+  console.log(
+    bold('\n═══ An ECS-controller service: api, 4 tasks, ECS deployment controller, native canary ═══') +
+      `\nECS carries the deployment out; the action's own pause hook makes ECS wait before every traffic step\n` +
+      `until the action's gates have held for the step's bake.`
+  )
+  const scene = await createNativeScene(url, {
+    cluster: 'prod',
+    service: 'api',
+    desiredCount: 4,
+    env: FAST,
+    alarm: { name: 'api-5xx', threshold: 10, period: 1 }
+  })
+  const next = await registerRevision(scene.clients.ecs, scene.family, FAST)
+  const api = { cluster: 'prod', service: 'api', alarms: 'api-5xx', 'poll-interval': '1s', 'bake-time': '3s' }
+  console.log(bold(`\n═══ Run 3: api:2 by canary 20 % (4s bake), partition 20 %: pause at the canary ═══`))
+  const paused = await runAction(dir, '3-native-partition', '1003', url, {
+    ...api,
+    command: 'deploy',
+    'task-definition': next,
+    strategy: 'canary',
+    'canary-percent': '20',
+    'canary-bake-time': '4s',
+    partition: '20%'
+  })
+  printOutputs(paused)
+  console.log(`  api now: ${await nativeState(scene)}`)
+  if (interrupted) return undefined
+  console.log(bold(`\n═══ Run 4, later: promote: ECS released to 100 %, the final bake, then done ═══`))
+  const promoted = await runAction(dir, '4-native-promote', '1004', url, { ...api, command: 'promote' })
+  printOutputs(promoted)
+  console.log(`  api now: ${await nativeState(scene)}`)
+  return { paused, promoted }
+}
+
 async function main(): Promise<number> {
   if (!existsSync(DIST)) {
     console.error(`${DIST} is missing: run npm run bundle first`)
@@ -237,30 +303,40 @@ async function main(): Promise<number> {
       `\nHealthy tasks during both runs never fell below ${lowest} (the plans' floor: ${DESIRED}, max-unavailable 0).`
     )
 
+    if (interrupted) return 130
+    const native = await nativeRuns(dir, sandbox.url)
+    if (!native) return 130
+
+    const runs = [first, second, native.paused, native.promoted]
     const index = join(dir, 'index.html')
     writeFileSync(
       index,
       `<!doctype html>\n<html><head><meta charset="utf-8"><title>ecs-rollout demo: job summaries</title></head><body>\n` +
-        `<h1>Run 1</h1>\n${readFileSync(first.summaryFile, 'utf8')}\n<hr>\n<h1>Run 2</h1>\n${readFileSync(second.summaryFile, 'utf8')}\n</body></html>\n`
+        runs.map((r, i) => `<h1>Run ${i + 1}</h1>\n${readFileSync(r.summaryFile, 'utf8')}\n`).join('<hr>\n') +
+        `</body></html>\n`
     )
     console.log(
       bold('\nJob summaries (HTML, as GitHub renders them on the run page; a browser opens them too):')
     )
-    console.log(`  run 1: ${first.summaryFile}`)
-    console.log(`  run 2: ${second.summaryFile}`)
-    console.log(`  both on one page: ${index}`)
+    runs.forEach((r, i) => console.log(`  run ${i + 1}: ${r.summaryFile}`))
+    console.log(`  all on one page: ${index}`)
 
+    const expected: [RunOutcome, string, boolean][] = [
+      [first, 'succeeded', true],
+      [second, 'rolled-back', false],
+      [native.paused, 'paused', true],
+      [native.promoted, 'succeeded', true]
+    ]
     const ok =
-      first.code === 0 &&
-      first.outputs.status === 'succeeded' &&
-      second.code !== 0 &&
-      second.outputs.status === 'rolled-back' &&
+      expected.every(([r, status, zero]) => r.outputs.status === status && (r.code === 0) === zero) &&
       (floor.belowFloor ?? []).length === 0
     console.log(
       ok
-        ? bold(`\n✔ As expected: run 1 succeeded, run 2 rolled back by itself (${elapsed().trim()} in all).`)
+        ? bold(
+            `\n✔ As expected: run 1 succeeded, run 2 rolled back by itself, run 3 paused at its partition with ECS held, run 4 promoted it (${elapsed().trim()} in all).`
+          )
         : bold(
-            `\n✘ Unexpected: run 1 ${first.outputs.status ?? 'no status'} (exit ${first.code}), run 2 ${second.outputs.status ?? 'no status'} (exit ${second.code})` +
+            `\n✘ Unexpected: ${runs.map((r, i) => `run ${i + 1} ${r.outputs.status ?? 'no status'} (exit ${r.code})`).join(', ')}` +
               ((floor.belowFloor ?? []).length ? `, ${floor.belowFloor!.length} ticks below the floor` : '')
           )
     )

@@ -13,8 +13,6 @@ export interface RunContext {
   runUrl: string
   commit: string
   ref?: string
-  /** Where ECS calls go when not to AWS (AWS_ENDPOINT_URL_ECS or AWS_ENDPOINT_URL: the sandbox, an emulator). */
-  ecsEndpoint?: string
 }
 
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
@@ -30,8 +28,7 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     job: env.GITHUB_JOB || undefined,
     runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
     commit: env.GITHUB_SHA ?? '',
-    ref: env.GITHUB_REF,
-    ecsEndpoint: env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || undefined
+    ref: env.GITHUB_REF
   }
 }
 

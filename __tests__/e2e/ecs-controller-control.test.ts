@@ -1,7 +1,8 @@
 // Control runs on ECS-controller services (issues 6 and 7): a deploy killed with SIGKILL while ECS carries its
 // deployment out leaves the record Active with nobody following it. A later `abort` (takeover-after 1s) has ECS
 // roll the deployment back and follows it to the end; a later `resume` follows it on to SUCCESSFUL under the
-// gates; `pause` is refused with nothing changed, since ECS would carry the deployment on regardless; and the
+// gates; `pause` marks a native one paused with nothing changed on ECS, which keeps waiting at the action's hook
+// (issue 15); and the
 // killed run's own post step (its saved state) applies on-cancel: rollback, as it does for task sets, and marks
 // the GitHub deployment the killed run had created failed instead of leaving it in progress.
 
@@ -23,7 +24,7 @@ import {
   type RunResult,
   type Scene
 } from '../helpers/scene.js'
-import { waitFor } from '../../sandbox/fixtures.js'
+import { killedRun } from '../helpers/killed-run.js'
 
 function run(
   e2e: Scene,
@@ -39,27 +40,17 @@ function run(
 }
 
 /** Starts a deploy and SIGKILLs it once `reached` says so; resolves, with it, once its heartbeat is 1.5 s old. */
-async function killedDeploy(
+function killedDeploy(
   e2e: Scene,
   inputs: Record<string, string>,
   reached: () => Promise<boolean>
 ): Promise<RunResult> {
-  let pid = 0
-  const running = run(e2e, { command: 'deploy', ...inputs }, { onStart: p => (pid = p) })
-  await waitFor('the deployment under way', async () => ((await reached()) ? true : undefined), {
-    timeoutMs: 30_000,
-    intervalMs: 100
-  })
-  process.kill(pid, 'SIGKILL')
-  const killed = await running
-  expect(killed.signal).toBe('SIGKILL')
-  await new Promise(done => setTimeout(done, 1500))
-  return killed
+  return killedRun(onStart => run(e2e, { command: 'deploy', ...inputs }, { onStart }), reached)
 }
 
 describe('dist/index.js control commands on ECS-controller services whose deploy run was killed', () => {
   it.concurrent(
-    'native canary killed at 20 %: pause is refused with nothing changed, abort has ECS roll back and ends aborted',
+    "native canary killed at 20 %: pause marks it paused, ECS still waiting at the action's hook; abort has ECS roll back and ends aborted",
     async () => {
       await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e)
@@ -73,11 +64,12 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
         const pauseAt = Date.now()
         const paused = await run(e2e, { command: 'pause' })
         await explained(paused, async () => {
-          expect(paused.code).toBe(1)
-          expect(paused.outputs.reason).toMatch(
-            /is a deployment that ECS carries out itself \(ECS deployment controller\), so it cannot be paused: abort rolls it back/
-          )
-          expect(await mutatingCalls(e2e, pauseAt)).toEqual([])
+          // Issue 15: ECS waits at the action's hook, so the rollout can be paused in place; only the record changes.
+          expect(paused.code).toBe(0)
+          expect(paused.outputs.status).toBe('paused')
+          expect(await mutatingCalls(e2e, pauseAt)).toEqual(['ecs:TagResource'])
+          expect(await record(e2e)).toMatchObject({ phase: 'Active', stage: 'paused' })
+          expect(await ruleWeights(e2e)).toEqual([80, 20])
         })
 
         const abortAt = Date.now()
@@ -85,11 +77,15 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
         await explained(aborted, async () => {
           expect(aborted.code).toBe(0)
           expect(aborted.outputs.status).toBe('aborted')
-          expect(aborted.stdout).toMatch(/Rolling back: StopServiceDeployment ROLLBACK of arn:aws:ecs:/)
+          // ECS waits at the action's hook: the abort is the hook's ROLLBACK; the one UpdateService puts the
+          // service's deploymentConfiguration back (the action's hook removed), starting no deployment.
+          expect(aborted.stdout).toMatch(/Rolling back: ContinueServiceDeployment ROLLBACK of the held hook /)
           expect(aborted.summary).toContain('Aborted')
           const calls = await mutatingCalls(e2e, abortAt)
-          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
-          expect(calls).not.toContain('ecs:UpdateService')
+          expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(1)
+          expect(calls).not.toContain('ecs:StopServiceDeployment')
+          expect(calls.filter(c => c === 'ecs:UpdateService')).toHaveLength(1)
+          expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks ?? []).toEqual([])
           expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
           await waitForWeights(e2e, [100, 0])
           await expectSettledOn(e2e, e2e.previous)
@@ -129,7 +125,7 @@ describe('dist/index.js control commands on ECS-controller services whose deploy
               /^The run stopped before the rollout ended; the post step: rollout \S+ aborted$/
             )
             const calls = await mutatingCalls(e2e, postAt)
-            expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+            expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(1)
             expect((await serviceDeployments(e2e))[0].status).toBe('ROLLBACK_SUCCESSFUL')
             await waitForWeights(e2e, [100, 0])
             await expectSettledOn(e2e, e2e.previous)

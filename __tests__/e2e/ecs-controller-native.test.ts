@@ -1,8 +1,8 @@
 // command: deploy end to end with ECS's native strategies (linear, canary, blue-green) on an ECS-controller
 // service set up for them (the load balancer's advancedConfiguration): dist/index.js sets
-// deploymentConfiguration.strategy and follows the service deployment step by step (lifecycle stage, production
-// traffic weight), under its own alarm gates, and stops it with ROLLBACK when a gate fails. Bakes are seconds:
-// the action sends fractions of a minute, which the sandbox accepts (ECS counts whole minutes).
+// deploymentConfiguration.strategy with its own pause hook, and holds ECS at every step (lifecycle stage,
+// production traffic weight, the hook awaiting action) under its own alarm gates, timing each bake itself (so
+// bakes of seconds are exact), continuing each step through the hook and answering ROLLBACK when a gate fails.
 
 import { describe, expect, it } from '@jest/globals'
 import {
@@ -49,15 +49,20 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
             result.stdout.indexOf('traffic: 100% to web:2')
           )
           expect(result.stdout).toMatch(/watching the gates for 2s before retiring web:1/)
-          // Seconds are sent as fractions of a minute, with a warning naming the input.
-          expect(result.stdout).toContain('canary-bake-time: 3s is not a whole number of minutes')
+          // ECS bakes nothing: the action holds each step with its pause hook and times the bakes itself.
           const [latest] = await serviceDeployments(e2e)
           expect(latest).toMatchObject({ status: 'SUCCESSFUL' })
           expect(latest.deploymentConfiguration).toMatchObject({
             strategy: 'CANARY',
-            canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 0.05 },
-            bakeTimeInMinutes: 0.04
+            canaryConfiguration: { canaryPercent: 20, canaryBakeTimeInMinutes: 0 },
+            bakeTimeInMinutes: 0,
+            lifecycleHooks: [{ targetType: 'PAUSE', hookDetails: { owner: 'ecs-rollout' } }]
           })
+          expect(latest.lifecycleHookDetails?.map(h => h.status)).toEqual([
+            'SUCCEEDED',
+            'SUCCEEDED',
+            'SUCCEEDED'
+          ])
           expect(await ruleWeights(e2e)).toEqual([0, 100])
           await expectSettledOn(e2e, next)
         })
@@ -66,7 +71,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
   )
 
   it.concurrent(
-    'canary: the alarm fires during the canary bake, the action stops the service deployment with ROLLBACK',
+    'canary: the alarm fires during the canary bake, the action answers ROLLBACK through the held hook',
     async () => {
       // Every request the new revision answers is a 5xx: with 20 % of 100 requests/s on it, the alarm (above 5 a
       // second) fires during the canary's bake.
@@ -88,12 +93,14 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>canary 20%<\/td>.*⛔ failed: alarm/)
           expect(result.summary).toMatch(/<tr><td>2<\/td><td>100%<\/td>.*skipped<\/td><\/tr>/)
           expect(result.stdout).toContain('traffic: 20% to web:2')
+          // ECS waits at the action's hook before the next step: the rollback is the hook's answer.
           expect(result.stdout).toMatch(
-            /Rolling back: StopServiceDeployment ROLLBACK of arn:aws:ecs:us-east-1:\d+:service-deployment\/prod\/web\//
+            /Rolling back: ContinueServiceDeployment ROLLBACK of the held hook ecs-pause-\S+ \(arn:aws:ecs:us-east-1:\d+:service-deployment\/prod\/web\//
           )
           expect(result.stdout).toContain('traffic: 0% to web:2')
           const calls = await mutatingCalls(e2e, startedAt)
-          expect(calls.filter(c => c === 'ecs:StopServiceDeployment')).toHaveLength(1)
+          expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(2)
+          expect(calls).not.toContain('ecs:StopServiceDeployment')
           expect(calls).not.toContain('elbv2:ModifyRule')
           const [latest] = await serviceDeployments(e2e)
           expect(latest.status).toBe('ROLLBACK_SUCCESSFUL')

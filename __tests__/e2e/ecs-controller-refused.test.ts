@@ -72,12 +72,12 @@ describe('dist/index.js command: deploy on an ECS-controller service refuses bef
     [
       'custom steps',
       { strategy: 'custom', steps: '10:1s, 100' },
-      /^strategy: custom steps need task sets \(the EXTERNAL deployment controller\).*ECS's native deployments have no custom steps/
+      /^strategy: custom steps need task sets \(the EXTERNAL deployment controller\).*ECS's native deployments take equal steps only \(linear\), or one step and the rest \(canary\)\. Use linear or canary, with partition to pause at a step, or task sets for uneven steps/
     ],
     [
-      'on-failure: pause',
+      'on-failure: pause with rolling (native strategies are held by the action and can pause)',
       { 'on-failure': 'pause' },
-      /^on-failure: pause cannot hold a deployment that ECS carries out/
+      /^on-failure: pause cannot hold a rolling deployment that ECS carries out by itself .*: use on-failure: rollback, or strategy: linear, canary or blue-green/
     ],
     [
       'max-surge with a native strategy',

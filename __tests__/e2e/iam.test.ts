@@ -107,6 +107,7 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
     expect(Object.keys(POLICIES).sort()).toEqual(
       [
         'control',
+        'deploy-ecs-native',
         'deploy-replicas',
         'deploy-weights',
         'diff',
@@ -158,6 +159,29 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
         expect(calls).toContain('DescribeTargetGroups:true')
         expect(calls).toContain('GetMetricData:true')
         expect(calls).not.toContain('GetMetricData:false')
+      })
+    }
+  )
+
+  it.concurrent(
+    "deploy on an ECS-controller service, native canary held at each step: one rolled out, one rolled back through the action's hook",
+    async () => {
+      await withScene({ kind: 'native' }, async e2e => {
+        const good = await revision(e2e)
+        const bad = await revision(e2e, { SANDBOX_ERROR_RATE: '1' })
+        const native = { ...FAST_DEPLOY, 'canary-percent': '20', 'poll-interval': '500ms' }
+        await play(e2e, [
+          {
+            policy: 'deploy-ecs-native',
+            inputs: { ...native, 'task-definition': good },
+            status: 'succeeded'
+          },
+          {
+            policy: 'deploy-ecs-native',
+            inputs: { ...native, 'task-definition': bad, 'canary-bake-time': '12s' },
+            status: 'rolled-back'
+          }
+        ])
       })
     }
   )

@@ -256,11 +256,18 @@ describe('chooseControl: a deployment ECS carries out itself', () => {
       { kind: 'follow-ecs', rollback: 'abort' }
     ],
     [
-      'resume, owner gone → follow it again',
+      'resume, owner gone → follow it again from its step',
       'resume',
       { heartbeat: GONE },
       {},
-      { kind: 'follow-ecs', rollback: undefined }
+      { kind: 'follow-ecs', step: 2 }
+    ],
+    [
+      'resume, paused at a manual step 2 (a partition) → follow it from step 3',
+      'resume',
+      { stage: 'batch-completed' },
+      {},
+      { kind: 'follow-ecs', step: 3 }
     ],
     [
       'resume, its rollback lost its owner → follow the rollback',
@@ -284,18 +291,54 @@ describe('chooseControl: a deployment ECS carries out itself', () => {
       'InputError: max-surge: ECS carries rollout r1 on web out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again'
     ],
     [
-      'pause → refused',
+      'native, pause, owner alive → ask it (ECS keeps waiting at the hook)',
       'pause',
       {},
       {},
-      'Error: rollout r1 on web is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be paused: abort rolls it back, resume follows it again when its run is gone'
+      { kind: 'ask-owner', request: 'pause' }
     ],
     [
-      'promote → refused',
+      'native, pause, owner gone → paused in place',
+      'pause',
+      { heartbeat: GONE },
+      {},
+      { kind: 'pause-in-place' }
+    ],
+    [
+      'native, pause, already paused → report',
+      'pause',
+      { stage: 'paused' },
+      {},
+      { kind: 'report', note: 'already paused' }
+    ],
+    [
+      'native, promote, owner gone at step 2 → follow from step 2, released at once (promotedTo 3)',
       'promote',
       { heartbeat: GONE },
       {},
-      'Error: rollout r1 on web is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be promoted: abort rolls it back, resume follows it again when its run is gone'
+      { kind: 'follow-ecs', step: 2, promotedTo: 3 }
+    ],
+    [
+      'native, promote, paused at a manual step 2 → follow from step 3, its bake kept (promotedTo 3)',
+      'promote',
+      { stage: 'batch-completed' },
+      {},
+      { kind: 'follow-ecs', step: 3, promotedTo: 3 }
+    ],
+    [
+      'native, promote-full, paused at a manual step 2 of 4 → every step released at once',
+      'promote',
+      { stage: 'batch-completed' },
+      { 'promote-full': 'true' },
+      { kind: 'follow-ecs', step: 3, promotedTo: 5 }
+    ],
+    ['native, promote, owner alive → ask it', 'promote', {}, {}, { kind: 'ask-owner', request: 'promote:3' }],
+    [
+      'rolling, pause → refused',
+      'pause',
+      { plan: config({}).plan },
+      {},
+      'Error: rollout r1 on web is a rolling deployment that ECS carries out itself (ECS deployment controller), so it cannot be paused: abort rolls it back, resume follows it again when its run is gone. Native strategies (linear, canary, blue-green) can be paused and promoted'
     ]
   ])('%s', (_, command, fields, inputs, expected) => {
     expect(shown(choose(command, fields, inputs, 'ECS'))).toEqual(expected)
@@ -342,8 +385,14 @@ describe('choosePostStep: the post step settles what its main step left unfinish
       { kind: 'settle', command: 'abort', handedOver: false }
     ],
     [
-      'on-cancel: pause on an ECS deployment → left to ECS',
+      "on-cancel: pause on a native ECS deployment → paused (ECS waits at the action's hook)",
       { heartbeat: 0 },
+      { onCancel: 'pause', controller: 'ECS' },
+      { kind: 'settle', command: 'pause', handedOver: true }
+    ],
+    [
+      'on-cancel: pause on a rolling ECS deployment → left to ECS',
+      { heartbeat: 0, plan: config({}).plan },
       { onCancel: 'pause', controller: 'ECS' },
       { kind: 'leave-to-ecs', handedOver: true }
     ],

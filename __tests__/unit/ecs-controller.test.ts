@@ -1,15 +1,13 @@
-// ECS-controller services: the capacity rules as ECS percentages, bake minutes, the plans shown, the
+// ECS-controller services: the capacity rules as ECS percentages, the plans shown, the
 // deploymentConfiguration sent, and the inputs refused for the ECS controller (and kept for task sets).
 
 import { describe, expect, it } from '@jest/globals'
-import {
-  checkEcsControllerInputs,
-  checkTaskSetInputs,
-  fractionalBakeWarnings
-} from '../../src/config/controller-inputs.js'
+import { checkEcsControllerInputs, checkTaskSetInputs } from '../../src/config/controller-inputs.js'
 import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
 import { deploymentConfigurationFor } from '../../src/plan/ecs-deployment-configuration.js'
-import { bakeMinutes, ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
+import { ecsControllerPlan, ecsLimits, rollingPercents } from '../../src/plan/ecs-plan.js'
+import { decodePlan, encodePlan } from '../../src/record/record.js'
+import { planFacts } from '../../src/report/plan-view.js'
 
 function config(inputs: Record<string, string>) {
   return readConfig(
@@ -36,17 +34,6 @@ describe('rollingPercents: max-surge and max-unavailable as ECS percentages that
       expect(ecsLimits(desired, p)).toEqual({ desired, maxTotal: total, minHealthy: healthy })
     }
   )
-})
-
-describe('bakeMinutes', () => {
-  it.each([
-    [60_000, 1],
-    [300_000, 5],
-    [3000, 0.05],
-    [1000, 0.02],
-    [90_000, 1.5],
-    [0, 0]
-  ])('%i ms → %f minutes', (ms, minutes) => expect(bakeMinutes(ms)).toBe(minutes))
 })
 
 describe('plans for ECS-controller services', () => {
@@ -92,6 +79,32 @@ describe('plans for ECS-controller services', () => {
       ['switch 100%', 100, false]
     ])
   })
+
+  it('partition: the first step reaching its share pauses (a count is a share of the tasks); kept on the record', () => {
+    const linear = config({ strategy: 'linear', 'step-percent': '30', partition: '50%' }).plan
+    const plan = ecsControllerPlan(linear, 4)
+    expect(plan.steps.map(s => [s.trafficPercent, s.pause])).toEqual([
+      [30, 'none'],
+      [60, 'manual'],
+      [90, 'none'],
+      [100, 'none']
+    ])
+    expect(plan.hasManualPause).toBe(true)
+    const canary = config({ strategy: 'canary', 'canary-percent': '20', partition: '1' }).plan
+    // 1 of 4 tasks is 25 %: the canary's 20 % falls short, the 100 % step reaches it.
+    expect(ecsControllerPlan(canary, 4).steps.map(s => s.pause)).toEqual(['none', 'manual'])
+    expect(decodePlan(encodePlan(linear))).toEqual(linear)
+  })
+
+  it('the plan says how far the gates hold ECS: at every native step; on rolling, not between batches', () => {
+    const native = ecsControllerPlan(config({ strategy: 'canary' }).plan, 4)
+    expect(planFacts(native)).toContain(
+      "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
+    )
+    expect(planFacts(ecsControllerPlan(config({}).plan, 4)).at(-1)).toMatch(
+      /^gates: read throughout, but ECS does not wait for them between batches/
+    )
+  })
 })
 
 describe('deploymentConfigurationFor', () => {
@@ -107,33 +120,6 @@ describe('deploymentConfigurationFor', () => {
       })
     ).toEqual({ maximumPercent: 125, minimumHealthyPercent: 100, strategy: 'ROLLING' })
   })
-
-  it('native strategies: strategy, their configuration and the bake time in minutes', () => {
-    expect(
-      deploymentConfigurationFor(
-        config({ strategy: 'linear', 'step-percent': '25', 'step-bake-time': '3m', 'bake-time': '10m' }),
-        {}
-      )
-    ).toEqual({
-      strategy: 'LINEAR',
-      linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 3 },
-      bakeTimeInMinutes: 10
-    })
-    expect(
-      deploymentConfigurationFor(
-        config({ strategy: 'canary', 'canary-percent': '2.5', 'canary-bake-time': '3s' }),
-        {}
-      )
-    ).toEqual({
-      strategy: 'CANARY',
-      canaryConfiguration: { canaryPercent: 2.5, canaryBakeTimeInMinutes: 0.05 },
-      bakeTimeInMinutes: 5
-    })
-    expect(deploymentConfigurationFor(config({ strategy: 'blue-green', 'bake-time': '2m' }), {})).toEqual({
-      strategy: 'BLUE_GREEN',
-      bakeTimeInMinutes: 2
-    })
-  })
 })
 
 describe('inputs by controller', () => {
@@ -143,7 +129,8 @@ describe('inputs by controller', () => {
     [{ 'batch-interval': '5s' }, 'batch-interval: applies to task-set rollouts'],
     [{ 'stable-scale': 'shrink' }, 'stable-scale: applies to task-set rollouts'],
     [{ strategy: 'custom', steps: '50, 100' }, 'strategy: custom steps need task sets'],
-    [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a deployment'],
+    [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a rolling deployment'],
+    [{ strategy: 'linear', partition: '0' }, 'partition: 0 would pause before any traffic moves'],
     [{ strategy: 'canary', 'max-unavailable': '1' }, 'max-unavailable: does not apply to strategy: canary'],
     [{ strategy: 'linear', 'step-percent': '3.05' }, 'step-percent: 3.05 is not a step'],
     [{ strategy: 'canary', 'canary-percent': '0.15' }, 'canary-percent: 0.15 is not a share']
@@ -157,7 +144,9 @@ describe('inputs by controller', () => {
       { strategy: 'all-at-once' },
       { strategy: 'linear', 'step-percent': '33.3' },
       { strategy: 'canary', 'canary-percent': '0.1' },
-      { strategy: 'blue-green' }
+      { strategy: 'blue-green' },
+      { strategy: 'linear', partition: '50%', 'on-failure': 'pause', 'on-cancel': 'pause' },
+      { strategy: 'canary', partition: '2' }
     ]
     for (const inputs of accepted) expect(() => checkEcsControllerInputs(config(inputs))).not.toThrow()
   })
@@ -170,22 +159,9 @@ describe('inputs by controller', () => {
     )
   })
 
-  it('native bakes that are not whole minutes: refused against AWS, sent as fractions to another endpoint', () => {
-    const canary = config({ strategy: 'canary', 'canary-bake-time': '3s', 'bake-time': '2m' })
-    expect(() => checkEcsControllerInputs(canary)).toThrow(
-      "canary-bake-time: 3s is not a whole number of minutes, and ECS's native canary deployments bake whole minutes: use 0s, 1m, 2m and so on"
-    )
-    expect(() => checkEcsControllerInputs(config({ strategy: 'linear', 'bake-time': '90s' }))).toThrow(
-      'bake-time: 1m30s is not a whole number of minutes'
-    )
-    expect(() => checkEcsControllerInputs(canary, 'http://127.0.0.1:4599')).not.toThrow()
-    expect(fractionalBakeWarnings(canary, 'http://127.0.0.1:4599')).toEqual([
-      'canary-bake-time: 3s is not a whole number of minutes: it is sent as 0.05 minutes to http://127.0.0.1:4599, which takes fractions; ECS itself bakes whole minutes and refuses them'
-    ])
-    expect(fractionalBakeWarnings(canary)).toEqual([])
-    // Rolling: the bake is the action's own watch, in any unit.
-    expect(() => checkEcsControllerInputs(config({ 'bake-time': '3s' }))).not.toThrow()
-    expect(fractionalBakeWarnings(config({ 'bake-time': '3s' }), 'http://127.0.0.1:4599')).toEqual([])
+  it('native bakes of any length are taken: the action times them itself, holding ECS at each step', () => {
+    const canary = config({ strategy: 'canary', 'canary-bake-time': '3s', 'bake-time': '90s' })
+    expect(() => checkEcsControllerInputs(canary)).not.toThrow()
   })
 
   it('INPUT_DEFAULTS still has every input the checks name', () => {

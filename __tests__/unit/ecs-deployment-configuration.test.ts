@@ -15,6 +15,25 @@ function config(inputs: Record<string, string>) {
   )
 }
 
+/** The action's pause hook at these stages, with this timeout, carrying the service's own settings. */
+const hold = (
+  lifecycleStages: string[],
+  timeoutInMinutes: number,
+  action = 'ROLLBACK',
+  before: Record<string, unknown> = {}
+) => ({
+  targetType: 'PAUSE',
+  lifecycleStages,
+  hookDetails: { owner: 'ecs-rollout', before },
+  timeoutConfiguration: { timeoutInMinutes, action }
+})
+const LAMBDA = {
+  targetType: 'AWS_LAMBDA',
+  hookTargetArn: 'arn:aws:lambda:us-east-1:123456789012:function:verify',
+  roleArn: 'arn:aws:iam::123456789012:role/hooks',
+  lifecycleStages: ['POST_TEST_TRAFFIC_SHIFT']
+}
+
 describe('deploymentConfigurationFor', () => {
   it.each<[string, Record<string, string>, EcsServiceSettings, unknown]>([
     [
@@ -54,30 +73,78 @@ describe('deploymentConfigurationFor', () => {
       { maximumPercent: 200, minimumHealthyPercent: 100 }
     ],
     [
-      'linear 10 %, step bake 90s, bake-time 0: fractional minutes stay exact',
+      "linear 10 %, step bake 90s: ECS bakes nothing, the action's pause hook holds each step (timeout 6h → 360 min)",
       { strategy: 'linear', 'step-percent': '10', 'step-bake-time': '90s', 'bake-time': '0s' },
       {},
       {
         strategy: 'LINEAR',
-        linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 1.5 },
-        bakeTimeInMinutes: 0
+        linearConfiguration: { stepPercent: 10, stepBakeTimeInMinutes: 0 },
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 360)]
       }
     ],
     [
-      'canary 5 %, canary bake 10m, bake-time 15m',
-      { strategy: 'canary', 'canary-percent': '5', 'canary-bake-time': '10m', 'bake-time': '15m' },
-      { desiredCount: 8, deploymentConfiguration: { strategy: 'ROLLING' } },
+      "canary 5 %, on a service with a Lambda hook and the hook of a run that died: theirs kept, ours anew, carrying the settings the dead run's hook carried",
+      {
+        strategy: 'canary',
+        'canary-percent': '5',
+        'canary-bake-time': '10m',
+        'bake-time': '15m',
+        timeout: '20m',
+        'on-orphan': 'resume'
+      },
+      {
+        desiredCount: 8,
+        deploymentConfiguration: {
+          strategy: 'LINEAR',
+          bakeTimeInMinutes: 0,
+          lifecycleHooks: [
+            LAMBDA,
+            hold(['PRE_PRODUCTION_TRAFFIC_SHIFT'], 30, 'ROLLBACK', {
+              strategy: 'ROLLING',
+              bakeTimeInMinutes: 5
+            })
+          ]
+        }
+      },
       {
         strategy: 'CANARY',
-        canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 10 },
-        bakeTimeInMinutes: 15
+        canaryConfiguration: { canaryPercent: 5, canaryBakeTimeInMinutes: 0 },
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [
+          LAMBDA,
+          hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 20, 'CONTINUE', {
+            strategy: 'ROLLING',
+            bakeTimeInMinutes: 5
+          })
+        ]
       }
     ],
     [
-      'blue-green, bake-time 20s: rounded up to 0.34 minute, never shorter',
-      { strategy: 'blue-green', 'bake-time': '20s' },
+      'blue-green: also held after the test traffic shift; takeover-after 1h → 61 min, longer than timeout 20m',
+      { strategy: 'blue-green', 'bake-time': '20s', timeout: '20m', 'takeover-after': '1h' },
       {},
-      { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0.34 }
+      {
+        strategy: 'BLUE_GREEN',
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [
+          hold(
+            ['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'],
+            61
+          )
+        ]
+      }
+    ],
+    [
+      'linear with a partition: it waits for a later run at the hook, so ECS allows it the longest, 14 days',
+      { strategy: 'linear', 'step-percent': '50', partition: '50%' },
+      {},
+      {
+        strategy: 'LINEAR',
+        linearConfiguration: { stepPercent: 50, stepBakeTimeInMinutes: 0 },
+        bakeTimeInMinutes: 0,
+        lifecycleHooks: [hold(['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'], 20_160)]
+      }
     ]
   ])('%s', (_, inputs, service, expected) => {
     expect(deploymentConfigurationFor(config(inputs), service)).toEqual(expected)

@@ -304,11 +304,30 @@ function followState(over: Partial<FollowState> = {}): FollowState {
 /** ECS rolling, 4 tasks, one step and a 2 min final bake watched by the action. */
 const ROLLING: PlanConfig = { ...LINEAR, strategy: { name: 'rolling', batchIntervalMs: 0 } }
 const rolling = ecsControllerPlan(ROLLING, 4)
-/** ECS's native canary: 20 % for 1 min, then 100 %; ECS bakes 2 min itself. */
+/** ECS's native canary: 20 % for 1 min, then 100 %, then a 2 min final bake (ECS's, or the action's when held). */
 const canary = ecsControllerPlan(
   { ...LINEAR, strategy: { name: 'canary', canaryPercent: 20, canaryBakeMs: MIN }, traffic: 'weights' },
   4
 )
+
+/** The same canary with partition 20 %: step 1 is a manual pause. */
+const canaryPartition = ecsControllerPlan(
+  {
+    ...LINEAR,
+    strategy: {
+      name: 'canary',
+      canaryPercent: 20,
+      canaryBakeMs: MIN,
+      partition: { kind: 'percent', value: 20 }
+    },
+    traffic: 'weights'
+  },
+  4
+)
+
+/** A native deployment that carries the action's pause hook, scaled up; and a hook ECS waits at. */
+const held = { counts: { new: 4, stable: 4 }, scaledUp: true, holding: true }
+const hook = (hookId: string, at: 'before-step' | 'all-traffic') => ({ hookId, at })
 
 interface FollowRow {
   example: string
@@ -361,6 +380,118 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
       state: followState({ mode: 'final', trafficPercent: 100 }),
       deployment: deployment({ counts: { new: 4, stable: 0 }, completed: true }),
       decision: { kind: 'final-bake' }
+    },
+    // ---- held by the action's pause hook (obs.holding): every step released by the action ----
+    {
+      example: 'canary held before its first step (scaled up, 0 %): release it, nothing to bake before it',
+      plan: canary,
+      state: followState(),
+      deployment: deployment({ ...held, held: hook('h1', 'before-step') }),
+      decision: { kind: 'proceed', hookId: 'h1' }
+    },
+    {
+      example: 'h1 released, ECS still shows it awaiting for one more look: wait, never release twice',
+      plan: canary,
+      state: followState({ released: 'h1' }),
+      deployment: deployment({ ...held, held: hook('h1', 'before-step') }),
+      decision: { kind: 'wait', for: 'ECS' }
+    },
+    {
+      example: 'canary step 1 (20 %) baking 30 s of 1 min, ECS held before the next step: wait for the bake',
+      plan: canary,
+      state: followState({
+        phase: 'baking',
+        bakeStartedAt: NOW - 30_000,
+        trafficPercent: 20,
+        released: 'h1'
+      }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'wait', for: 'bake' }
+    },
+    {
+      example: 'canary step 1 baked its 1 min under the gates: step 1 is over (the next step releases h2)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - MIN, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'next-step' }
+    },
+    {
+      example: 'step 2 (100 %) to move to, ECS held before it: release h2',
+      plan: canary,
+      state: followState({ step: 2, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'proceed', hookId: 'h2' }
+    },
+    {
+      example: 'canary step 1 baking, web-5xx in ALARM while ECS is held: roll back (through the held hook)',
+      plan: canary,
+      state: followState({
+        phase: 'baking',
+        bakeStartedAt: NOW - 30_000,
+        trafficPercent: 20,
+        released: 'h1'
+      }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      alarms: [firing],
+      decision: { kind: 'rollback', reason: { kind: 'alarm', alarm: firing } }
+    },
+    {
+      example: 'all traffic moved, ECS held after the shift: the final bake begins (the action times it)',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, trafficPercent: 100, released: 'h2' }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'final-bake' }
+    },
+    {
+      example: 'final bake 1 min of 2: wait, ECS held (no ECS bake time: it is 0)',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, finalBakeStarted: true, bakeStartedAt: NOW - MIN }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'wait', for: 'final bake' }
+    },
+    {
+      example: 'final bake 2 min over: release h3, ECS cleans up and reports SUCCESSFUL',
+      plan: canary,
+      state: followState({ mode: 'final', step: 2, finalBakeStarted: true, bakeStartedAt: NOW - 2 * MIN }),
+      deployment: deployment({ ...held, trafficPercent: 100, held: hook('h3', 'all-traffic') }),
+      decision: { kind: 'proceed', hookId: 'h3' }
+    },
+    {
+      example: 'canary step 1 baked, and it is the partition (a manual pause): pause, ECS waiting at h2',
+      plan: canaryPartition,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW - MIN, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'pause', why: 'manual-step' }
+    },
+    {
+      example: 'promoted to step 2 while step 1 (the partition) bakes: step 1 is over at once, no pause',
+      plan: canaryPartition,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20, promotedTo: 2 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      decision: { kind: 'next-step' }
+    },
+    {
+      example: 'a pause request while held: pause (ECS keeps waiting at the hook)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      request: 'pause',
+      decision: { kind: 'pause', why: 'requested' }
+    },
+    {
+      example: 'promote:full while held at step 1 of 2: jump to the final phase (3)',
+      plan: canary,
+      state: followState({ phase: 'baking', bakeStartedAt: NOW, trafficPercent: 20 }),
+      deployment: deployment({ ...held, trafficPercent: 20, held: hook('h2', 'before-step') }),
+      request: 'promote:full',
+      decision: { kind: 'jump', to: 3 }
+    },
+    {
+      example: 'a pause request on a rolling deployment (nothing holds it): ignored, wait for ECS',
+      state: followState(),
+      deployment: deployment({ counts: { new: 2, stable: 3 } }),
+      request: 'pause',
+      decision: { kind: 'wait', for: 'ECS' }
     },
     // ---- retirement ----
     {

@@ -54,13 +54,28 @@ class ScriptedEcs implements DeploymentPort {
     this.calls.push(rollback ? 'adopt for a rollback' : 'adopt')
     return { rollingBack: rollback && this.rollingBack }
   }
+  /** From now on every look shows the stable revision alone again. */
+  restoredNow = false
   async observe(): Promise<DeploymentObservation> {
+    if (this.restoredNow) return deploymentObservation({ restored: true })
     const next = this.script[Math.min(this.i++, this.script.length - 1)]
     return typeof next === 'function' ? next(this.calls) : { ...next, events: [...next.events] }
   }
   async rollback(): Promise<string> {
     this.calls.push('rollback')
     return 'StopServiceDeployment ROLLBACK of arn:sd'
+  }
+  /** Hook ids ECS refuses to continue (a ClientException). */
+  refuse = new Set<string>()
+  async proceed(hookId: string): Promise<boolean> {
+    const refused = this.refuse.has(hookId)
+    this.calls.push(`${refused ? 'refused' : 'proceed'} ${hookId}`)
+    return !refused
+  }
+  restored = 0
+  async restore(): Promise<string | undefined> {
+    this.restored++
+    return undefined
   }
 }
 
@@ -151,6 +166,73 @@ async function follow(
     : follower.run())
   return { result, events, saved, kinds: events.map(e => e.kind), summary: renderSummary(events) }
 }
+
+/**
+ * ECS's native canary held by the action's pause hook (scaled up, 20 %, 100 %), each look a function of the hooks
+ * released so far: held before the canary step (h1), before the rest (h2), after all traffic moved (h3), then done.
+ */
+function heldCanary(at: (calls: string[]) => void = () => undefined) {
+  const held = (hookId: string, where: 'before-step' | 'all-traffic') => ({ hookId, at: where })
+  const base = { counts: { new: 4, stable: 4 }, scaledUp: true, holding: true }
+  return new ScriptedEcs([
+    calls => {
+      at(calls)
+      if (calls.includes('proceed h3')) return observation({ ...base, trafficPercent: 100, completed: true })
+      if (calls.includes('proceed h2'))
+        return observation({ ...base, trafficPercent: 100, held: held('h3', 'all-traffic') })
+      if (calls.includes('proceed h1'))
+        return observation({ ...base, trafficPercent: 20, held: held('h2', 'before-step') })
+      return observation({ ...base, held: held('h1', 'before-step') })
+    }
+  ])
+}
+
+describe('Follower on a native deployment held by the action at every step', () => {
+  it('releases each step only after its bake, timed by the action; the final bake too; then restores', async () => {
+    const times: Record<string, number> = {}
+    let now = 0
+    const ecs = heldCanary(calls => {
+      for (const c of calls) times[c] ??= now
+      now += 1000
+    })
+    const { result, events } = await follow(CANARY, ecs)
+    expect(result).toMatchObject({ status: Status.Succeeded, trafficPercent: 100 })
+    expect(ecs.calls).toEqual(['start', 'proceed h1', 'proceed h2', 'proceed h3'])
+    // h1 at once (nothing to bake before the canary), h2 after the canary's 60 s, h3 after the final 120 s.
+    expect(times['proceed h2'] - times['proceed h1']).toBeGreaterThanOrEqual(60_000)
+    expect(times['proceed h2'] - times['proceed h1']).toBeLessThanOrEqual(62_000)
+    expect(times['proceed h3'] - times['proceed h2']).toBeGreaterThanOrEqual(120_000)
+    expect(times['proceed h3'] - times['proceed h2']).toBeLessThanOrEqual(122_000)
+    const bakes = events.filter(e => e.kind === 'bake-start' || e.kind === 'final-bake')
+    expect(bakes.map(e => ('ms' in e ? e.ms : undefined))).toEqual([60_000, 0, 120_000])
+    expect(ecs.restored).toBe(1)
+  })
+
+  it('an alarm during the canary bake rolls back at the next look, the step never released', async () => {
+    const gates = new Gates()
+    const ecs = heldCanary()
+    const { result } = await follow(CANARY, ecs, {
+      gates,
+      onTick: n => {
+        if (n === 5)
+          gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 5 }]
+        if (n > 6) ecs.restoredNow = true
+      }
+    })
+    expect(result.status).toBe(Status.RolledBack)
+    expect(ecs.calls).toEqual(['start', 'proceed h1', 'rollback'])
+    expect(ecs.restored).toBe(1)
+  })
+
+  it('ECS refusing to continue is looked at again, and rolls back when it persists', async () => {
+    const ecs = heldCanary()
+    ecs.refuse.add('h1')
+    const { result } = await follow(CANARY, ecs, { onTick: n => void (n > 4 && (ecs.restoredNow = true)) })
+    expect(ecs.calls).toEqual(['start', 'refused h1', 'refused h1', 'refused h1', 'rollback'])
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'api' })
+  })
+})
 
 describe('Follower on a rolling deployment', () => {
   it('follows ECS to COMPLETED, bakes, and succeeds; ECS events and task counts are reported', async () => {

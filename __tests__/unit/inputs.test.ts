@@ -362,9 +362,9 @@ describe('inputs a run does not use', () => {
       'step-percent: not used with strategy: canary, so it is ignored: it is the share each step adds with strategy: linear'
     ],
     [
-      'a rolling input under linear',
-      { ...PLAN, strategy: 'linear', partition: '3' },
-      'partition: not used with strategy: linear, so it is ignored: it is the tasks a manual batch puts on the new revision with strategy: rolling'
+      'a rolling input under blue-green',
+      { ...PLAN, strategy: 'blue-green', traffic: 'weights', partition: '3' },
+      'partition: not used with strategy: blue-green, so it is ignored: it is the tasks a manual batch puts on the new revision with strategy: rolling and the share of traffic an ECS-controller rollout pauses at with strategy: linear or canary'
     ],
     [
       'custom steps under rolling',

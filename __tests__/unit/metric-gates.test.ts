@@ -633,6 +633,34 @@ describe('decideFollow (ECS deployments) with metric verdicts', () => {
       }
     },
     {
+      example: 'ECS held at the action’s hook, a metric inconclusive: pause there for a person',
+      deployment: { ...holding, holding: true },
+      metrics: { inconclusive: metricFailure({ verdict: 'inconclusive' }) },
+      decision: { kind: 'pause', why: 'inconclusive', reason: metricFailure({ verdict: 'inconclusive' }) }
+    },
+    {
+      example:
+        'held, the 1 min bake over but short of requests: the step waits for them (ECS waits at the hook)',
+      deployment: { ...holding, holding: true },
+      state: { bakeStartedAt: NOW - MIN },
+      metrics: { shortOfTraffic: short },
+      decision: { kind: 'wait', for: 'requests' }
+    },
+    {
+      example: 'held and still short 10 min (step-timeout) after the bake: roll back, the requests named',
+      deployment: { ...holding, holding: true },
+      state: { bakeStartedAt: NOW - 11 * MIN },
+      metrics: { shortOfTraffic: short },
+      decision: {
+        kind: 'rollback',
+        reason: metricFailure({
+          name: 'requests',
+          verdict: 'fail',
+          detail: '0 served in this step, still 10m (step-timeout) after the bake'
+        })
+      }
+    },
+    {
       example: 'short of requests while ECS still holds the canary: wait',
       deployment: holding,
       metrics: { shortOfTraffic: short },
@@ -641,7 +669,7 @@ describe('decideFollow (ECS deployments) with metric verdicts', () => {
   ]
   it.each(rows)('$example', row => {
     const observation = { deployment: row.deployment, alarms: [], metrics: row.metrics, now: NOW }
-    expect(decideFollow(follow(), observation, canary, limits)).toEqual(row.decision)
+    expect(decideFollow(follow(row.state), observation, canary, limits)).toEqual(row.decision)
   })
 })
 

@@ -2,9 +2,12 @@
 // the new revision (rolling within maximumPercent/minimumHealthyPercent, or a native linear/canary/blue-green
 // strategy), which is then followed by its id (DescribeServices deployments[]) and, for native strategies, by its
 // service deployment (DescribeServiceDeployments: lifecycle stage, production traffic weight, ECS's alarms and
-// circuit breaker). A rollback is StopServiceDeployment ROLLBACK where the service deployment is in progress and
-// the API answers, otherwise UpdateService back to the stable task definition (what runs against emulators
-// without the service-deployment APIs, such as moto).
+// circuit breaker, the action's pause hook awaiting action: native-view.ts), which the action releases step by
+// step (ContinueServiceDeployment CONTINUE). A rollback is ContinueServiceDeployment ROLLBACK while ECS waits at
+// the action's hook, else StopServiceDeployment ROLLBACK where the service deployment is in progress and the API
+// answers, otherwise UpdateService back to the stable task definition (what runs against emulators without the
+// service-deployment APIs, such as moto). Once a native rollout is over, the service's deploymentConfiguration
+// goes back to what the user had (the action's hook removed), by an UpdateService that starts no deployment.
 
 import {
   DescribeServiceDeploymentsCommand,
@@ -18,13 +21,20 @@ import {
 } from '@aws-sdk/client-ecs'
 import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
 import { describeError } from '../errors.js'
+import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { FailedTasks } from './failed-tasks.js'
+import {
+  answerHook,
+  causeOf,
+  heldHook,
+  nativeView,
+  restoredConfiguration,
+  userConfiguration,
+  ROLLING_BACK
+} from './native-view.js'
 import { describeService } from './service.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
-
-/** What UpdateService sets besides the task definition: the capacity percentages, or the native strategy. */
-export type EcsDeploymentConfiguration = DeploymentConfiguration
 
 export interface EcsDeploymentOptions {
   ecs: ECSClient
@@ -33,7 +43,7 @@ export interface EcsDeploymentOptions {
   newTaskDefinition: string
   stableTaskDefinition: string
   /** Set over the service's own deployment configuration: the capacity percentages, or the native strategy. */
-  deploymentConfiguration: DeploymentConfiguration
+  deploymentConfiguration: EcsDeploymentConfiguration
   /** A native strategy: followed through the service-deployment APIs. */
   native: boolean
   /** Epoch ms: service events older than this (give or take clock skew) belong to earlier deployments. */
@@ -44,25 +54,13 @@ export interface EcsDeploymentOptions {
 
 /** ECS's clock and the runner's may differ by a little: events this much older than the start still count. */
 const CLOCK_SKEW_MS = 5000
-const STAGES = [
-  'RECONCILE_SERVICE',
-  'PRE_SCALE_UP',
-  'SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRE_PRODUCTION_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-  'BAKE_TIME',
-  'CLEAN_UP'
-]
-const ROLLING_BACK = ['ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']
-
 export class EcsDeployment implements DeploymentPort {
   private readonly failed: FailedTasks
   private readonly seenEvents = new Set<string>()
-  /** The configuration before the update, for a rollback by UpdateService. */
+  /**
+   * The configuration before the update without the action's hook (one a run that died left behind), for a
+   * rollback by UpdateService and to restore once the rollout is over.
+   */
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
   private deploymentId?: string
@@ -81,7 +79,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async start(): Promise<void> {
     const before = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = before.deploymentConfiguration
+    this.previousConfig = userConfiguration(before.deploymentConfiguration)
     for (const e of before.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id
     const out = await this.o.ecs.send(
@@ -89,7 +87,10 @@ export class EcsDeployment implements DeploymentPort {
         cluster: this.o.cluster,
         service: this.o.service,
         taskDefinition: this.o.newTaskDefinition,
-        deploymentConfiguration: { ...before.deploymentConfiguration, ...this.o.deploymentConfiguration }
+        deploymentConfiguration: {
+          ...before.deploymentConfiguration,
+          ...(this.o.deploymentConfiguration as DeploymentConfiguration)
+        }
       })
     )
     const updated = out.service ?? (await describeService(this.o.ecs, this.o.cluster, this.o.service))
@@ -117,7 +118,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = service.deploymentConfiguration
+    this.previousConfig = userConfiguration(service.deploymentConfiguration)
     for (const e of service.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const deployments = service.deployments ?? []
     const ours =
@@ -152,7 +153,12 @@ export class EcsDeployment implements DeploymentPort {
     const ours = deployments.find(d => d.id === this.deploymentId)
     if (ours) this.lastSeen = ours
     const sd = this.o.native ? await this.serviceDeployment() : undefined
-    const observation = this.o.native ? this.nativeView(service, sd!) : this.rollingView(service, ours)
+    const observation = this.o.native
+      ? nativeView(service, sd!, {
+          asked: this.rollbackBy !== undefined,
+          restoredByUpdate: this.rollbackBy === 'update' && this.rollingView(service, undefined).restored
+        })
+      : this.rollingView(service, ours)
     if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
       // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
       this.verdictDetails ??= this.serviceDeployment().catch(() => undefined)
@@ -176,7 +182,46 @@ export class EcsDeployment implements DeploymentPort {
     }
   }
 
+  async proceed(hookId: string): Promise<boolean> {
+    try {
+      await answerHook(this.o.ecs, this.serviceDeploymentArn!, hookId, 'CONTINUE')
+      return true
+    } catch (error) {
+      // The hook is no longer awaiting, or the deployment no longer in progress: the next look says why.
+      this.o.warn(`ContinueServiceDeployment CONTINUE of ${hookId} did not take (${describeError(error)})`)
+      return false
+    }
+  }
+
+  async restore(): Promise<string | undefined> {
+    if (!this.o.native) return undefined
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    const restored = restoredConfiguration(service.deploymentConfiguration, this.previousConfig)
+    if (!restored) return undefined
+    // Only deploymentConfiguration: it is not part of a service revision, so ECS starts no deployment for it.
+    await this.o.ecs.send(
+      new UpdateServiceCommand({
+        cluster: this.o.cluster,
+        service: this.o.service,
+        deploymentConfiguration: restored
+      })
+    )
+    return `the service's deploymentConfiguration is back as it was (strategy ${restored.strategy}, ${restored.lifecycleHooks?.length ?? 0} lifecycle hook(s) of its own; the action's pause hook removed)`
+  }
+
   async rollback(): Promise<string> {
+    const held = this.lastServiceDeployment && heldHook(this.lastServiceDeployment)
+    if (this.serviceDeploymentArn && held) {
+      try {
+        await answerHook(this.o.ecs, this.serviceDeploymentArn, held.hookId, 'ROLLBACK')
+        this.rollbackBy = 'stop'
+        return `ContinueServiceDeployment ROLLBACK of the held hook ${held.hookId} (${this.serviceDeploymentArn})`
+      } catch (error) {
+        this.o.warn(
+          `ContinueServiceDeployment ROLLBACK did not take (${describeError(error)}): stopping the service deployment instead`
+        )
+      }
+    }
     const inProgress = this.o.native
       ? ['PENDING', 'IN_PROGRESS'].includes(this.lastServiceDeployment?.status ?? '')
       : this.lastSeen?.rolloutState === 'IN_PROGRESS'
@@ -276,50 +321,6 @@ export class EcsDeployment implements DeploymentPort {
     return `ECS deployment ${seen.id} was replaced by deployment ${primary.id} of ${taskDefinitionLabel(primary.taskDefinition ?? '')}, which this run did not start`
   }
 
-  private nativeView(
-    service: Service,
-    sd: ServiceDeployment
-  ): Omit<DeploymentObservation, 'failedNewTasks' | 'events' | 'tags'> {
-    const target = sd.targetServiceRevision
-    const stage = STAGES.indexOf(sd.lifecycleStage ?? '')
-    const status = sd.status ?? 'PENDING'
-    const counts = {
-      new: target?.runningTaskCount ?? 0,
-      stable: (sd.sourceServiceRevisions ?? []).reduce((sum, r) => sum + (r.runningTaskCount ?? 0), 0)
-    }
-    const completed = status === 'SUCCESSFUL'
-    let verdict: EcsVerdict | undefined
-    if (
-      !this.rollbackBy &&
-      (ROLLING_BACK.includes(status) || status === 'STOPPED' || status === 'STOP_REQUESTED')
-    ) {
-      const reason = sd.rollback?.reason ?? sd.statusReason ?? `the service deployment is ${status}`
-      const alarms = sd.alarms?.status === 'TRIGGERED' ? sd.alarms.triggeredAlarmNames : undefined
-      verdict = {
-        cause: alarms?.length
-          ? 'alarms'
-          : sd.deploymentCircuitBreaker?.status === 'TRIGGERED'
-            ? 'circuit-breaker'
-            : causeOf(reason, 'stopped'),
-        reason,
-        alarms: alarms?.length ? alarms : undefined,
-        rolledBack: ROLLING_BACK.includes(status)
-      }
-    }
-    const byUpdate = this.rollbackBy === 'update' && this.rollingView(service, undefined).restored
-    return {
-      desiredCount: service.desiredCount ?? 0,
-      counts,
-      trafficPercent: target?.requestedProductionTrafficWeight ?? 0,
-      completed,
-      scaledUp: completed || stage > STAGES.indexOf('SCALE_UP'),
-      baking: status === 'IN_PROGRESS' && stage >= STAGES.indexOf('BAKE_TIME'),
-      ecs: verdict,
-      restored: status === 'ROLLBACK_SUCCESSFUL' || byUpdate,
-      stuck: status === 'ROLLBACK_FAILED' ? (sd.statusReason ?? 'ECS reports ROLLBACK_FAILED') : undefined
-    }
-  }
-
   /** Service events since the rollout started that were not reported yet, oldest first. */
   private newEvents(service: Service): DeploymentObservation['events'] {
     const fresh = (service.events ?? [])
@@ -334,10 +335,4 @@ export class EcsDeployment implements DeploymentPort {
     for (const e of fresh) this.seenEvents.add(e.id)
     return fresh
   }
-}
-
-function causeOf(reason: string, otherwise: EcsVerdict['cause'] = 'failed'): EcsVerdict['cause'] {
-  if (/circuit breaker/i.test(reason)) return 'circuit-breaker'
-  if (/alarm/i.test(reason)) return 'alarms'
-  return otherwise
 }

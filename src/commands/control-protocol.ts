@@ -11,7 +11,7 @@
 // - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
 
 import { InputError, show } from '../config/parse.js'
-import type { Config, OnFailure, PlanConfig } from '../config/types.js'
+import { isNativeStrategy, type Config, type OnFailure, type PlanConfig } from '../config/types.js'
 import type { Request, RolloutRecord, RunAttempt } from '../record/record.js'
 import { runAttempt, type RunContext } from '../run-context.js'
 
@@ -47,8 +47,11 @@ export type ControlChoice =
   /** Take the task-set rollout over and execute it forward from `step`, or roll it back. */
   | { kind: 'carry-on'; mode: 'forward'; step: StepChoice }
   | { kind: 'carry-on'; mode: 'rollback' }
-  /** Take the ECS deployment over and follow it, rolling it back when `rollback` says why. */
-  | { kind: 'follow-ecs'; rollback?: 'abort' | 'orphan' }
+  /**
+   * Take the ECS deployment over and follow it from `step`, rolling it back when `rollback` says why; a promote
+   * releases the steps before `promotedTo` without their bakes.
+   */
+  | { kind: 'follow-ecs'; rollback?: 'abort' | 'orphan'; step?: number; promotedTo?: number }
 
 export type ControlCommand = 'pause' | 'resume' | 'promote' | 'abort'
 
@@ -157,6 +160,7 @@ export function orphanMode(record: RolloutRecord, onOrphan: Config['onOrphan']):
  *   promote, rolling back                   → refused: there is nothing to promote
  *   resume, ECS deployment, owner gone      → follow ECS's deployment again
  *   abort, owned by attempt 1 of this job   → (this run is attempt 2: the owner has ended) carry it on as a rollback
+ *   promote, native ECS deployment paused at a manual step 2 of 4 → follow it from step 3, released at once
  */
 export function chooseControl(
   record: RolloutRecord | undefined,
@@ -205,29 +209,60 @@ export function chooseControl(
 }
 
 /**
- * A rollout on an ECS-controller service is a deployment ECS carries on by itself: it can be aborted (ECS
- * rolls it back) or, when its owner is gone, followed again under the gates; it cannot be paused, promoted or
- * given other steps.
+ * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
+ * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
+ * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
+ * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
+ * strategy its deployment started with.
+ *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
+ *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
+ *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
+ *   pause, rolling                      → refused: ECS would carry on regardless
  */
 function chooseForEcsDeployment(record: RolloutRecord, config: ControlInputs, alive: boolean): ControlChoice {
+  const rollingBack = record.stage === 'rolling-back'
+  const held = isNativeStrategy(record.plan.strategy.name)
+  // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
+  const from = record.stage === 'batch-completed' ? record.step + 1 : record.step
+  if (config.command !== 'abort' && stepsChanged(config))
+    return {
+      kind: 'refuse',
+      error: new InputError(
+        STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy',
+        `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`
+      )
+    }
   switch (config.command) {
     case 'abort':
       return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' }
     case 'resume':
-      if (stepsChanged(config))
-        return {
-          kind: 'refuse',
-          error: new InputError(
-            STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy',
-            `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again`
-          )
-        }
       if (alive) return { kind: 'report', note: `is already running in ${ownerOf(record)}` }
-      return { kind: 'follow-ecs', rollback: record.stage === 'rolling-back' ? 'orphan' : undefined }
+      if (rollingBack) return { kind: 'follow-ecs', rollback: 'orphan' }
+      return { kind: 'follow-ecs', step: from }
+    case 'pause':
+    case 'promote': {
+      if (!held)
+        return refuse(
+          `rollout ${record.id} on ${config.service} is a rolling deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone. Native strategies (linear, canary, blue-green) can be paused and promoted`
+        )
+      if (rollingBack) return refuseWhileRollingBack(config, record, alive)
+      const paused = record.stage === 'paused' || record.stage === 'batch-completed'
+      if (config.command === 'pause') {
+        if (paused) return { kind: 'report', note: 'already paused' }
+        return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' }
+      }
+      let target: { step: StepChoice; request: Request }
+      try {
+        target = promoteStep(config, record)
+      } catch (error) {
+        return { kind: 'refuse', error: error as Error }
+      }
+      if (alive) return { kind: 'ask-owner', request: target.request }
+      const to = Math.min(Number(target.step), record.steps + 1)
+      return { kind: 'follow-ecs', step: Math.min(from, to), promotedTo: to }
+    }
     default:
-      return refuse(
-        `rollout ${record.id} on ${config.service} is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone`
-      )
+      return refuse(`command: ${config.command} is not a control command`)
   }
 }
 
@@ -298,7 +333,7 @@ export function stepByCounts(plan: PlanConfig, steps: { new: number }[], newTask
 export type PostStepChoice =
   /** Not this run's to settle, or settled on purpose by the main step. */
   | { kind: 'nothing' }
-  /** on-cancel: pause on a deployment ECS carries out itself: it is left to ECS. */
+  /** on-cancel: pause on a rolling deployment ECS carries out itself: it is left to ECS. */
   | { kind: 'leave-to-ecs'; handedOver: boolean }
   /** Apply on-cancel as a control run would: pause it, or abort (roll it back). */
   | { kind: 'settle'; command: 'pause' | 'abort'; handedOver: boolean }
@@ -310,7 +345,8 @@ export type PostStepChoice =
  *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
  *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
  *                                                              under way is always carried on
- *   on-cancel: pause on an ECS deployment                   → left to ECS
+ *   on-cancel: pause on a rolling ECS deployment            → left to ECS (a native one is paused: ECS waits
+ *                                                              at the action's hook)
  */
 export function choosePostStep(
   id: string,
@@ -326,6 +362,7 @@ export function choosePostStep(
   if (run.mainFinished && !handedOver) return { kind: 'nothing' }
   // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
   const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back'
-  if (pause && run.controller === 'ECS') return { kind: 'leave-to-ecs', handedOver }
+  if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+    return { kind: 'leave-to-ecs', handedOver }
   return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver }
 }

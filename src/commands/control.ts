@@ -93,6 +93,8 @@ async function carryOut(
     case 'follow-ecs':
       return carryOnEcsController(config, deps, service, record, {
         plan: planFor(config, record),
+        step: choice.step,
+        promotedTo: choice.promotedTo,
         rollback:
           choice.rollback === 'abort'
             ? { kind: 'requested', by: deps.run.actor, command: 'abort' }

@@ -16,6 +16,7 @@ import type { Config } from '../config/types.js'
 import { describeError } from '../errors.js'
 import { deploymentConfigurationFor } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { sharedPauseStage, type LifecycleHook } from '../plan/hold-hook.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { orphanMode, ownerOf } from './control-protocol.js'
@@ -44,7 +45,7 @@ export class EcsControllerDeploy extends DeployPipeline {
 
   protected async checkSetup(): Promise<void> {
     const { config, deps } = this
-    checkEcsControllerInputs(config, deps.run.ecsEndpoint)
+    checkEcsControllerInputs(config)
     this.described = await describeService(deps.clients.ecs, config.cluster, config.service)
     if (this.native) checkNativeSetup(config, this.described)
   }
@@ -125,6 +126,12 @@ function checkNativeSetup(config: Config, service: EcsService): void {
   const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration
   const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'] as const
   const missing = advanced ? fields.filter(f => !advanced[f]) : [...fields]
+  const hooks = service.deploymentConfiguration?.lifecycleHooks as LifecycleHook[] | undefined
+  const shared = sharedPauseStage(hooks, strategy)
+  if (shared)
+    throw new Error(
+      `service ${config.service} has a pause lifecycle hook of its own at ${shared}, where the action holds each step with its own pause hook, and ECS does not say which configured hook a held deployment waits at: move your hook to another stage (PRE_SCALE_UP, POST_SCALE_UP), or use ContinueServiceDeployment yourself with strategy: rolling`
+    )
   if (lbs.length > 0 && missing.length === 0) return
   const has =
     lbs.length === 0

@@ -4,17 +4,17 @@
 
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
-import { EcsDeployment, type EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
+import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import type { ServiceInfo } from '../aws/service.js'
 import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
-import { fractionalBakeWarnings } from '../config/controller-inputs.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import { recordedOutcome } from '../engine/outcome.js'
 import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
+import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -40,22 +40,22 @@ export interface FollowOptions {
   deploymentConfiguration: EcsDeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
-  /** A deployment another run started, followed from its step (a control run's abort or resume). */
-  adopt?: { step: number; rollback?: FailureReason }
+  /** A deployment another run started, followed from a step (a control run's abort, resume or promote). */
+  adopt?: { step: number; rollback?: FailureReason; promotedTo?: number }
 }
 
 /**
  * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
- * deployment from the owner's step under its own gates and, with `rollback`, has ECS roll it back. ECS went on
- * with the deployment while nobody watched, so there is nothing to pause or promote. `plan` is the record's with
- * this run's bake-time, if given (the final watch is the action's own; ECS's native bakes were set at the start).
+ * deployment from `step` (the owner's by default) under its own gates and, with `rollback`, has ECS roll it
+ * back; a promote releases the steps before `promotedTo` without their bakes. `plan` is the record's with this
+ * run's bake-time, if given.
  */
 export async function carryOnEcsController(
   config: Config,
   deps: SessionDeps,
   info: ServiceInfo,
   record: RolloutRecord,
-  how: { plan: PlanConfig; rollback?: FailureReason }
+  how: { plan: PlanConfig; rollback?: FailureReason; step?: number; promotedTo?: number }
 ): Promise<Outcome> {
   const { clients } = deps
   const gates = await checkedGates(config, clients)
@@ -75,7 +75,7 @@ export async function carryOnEcsController(
     to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
     native: isNativeStrategy(record.plan.strategy.name),
-    adopt: { step: record.step, rollback: how.rollback }
+    adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
   })
 }
 
@@ -100,7 +100,6 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
       const warn = (message: string): void => events.emit({ kind: 'warning', at: deps.clock.now(), message })
       if (o.inFlight)
         warn(`rollout ${o.inFlight.id} had no live owner: this run's deployment replaces it (takeover)`)
-      for (const message of fractionalBakeWarnings(config, deps.run.ecsEndpoint)) warn(message)
       const deployment = new EcsDeployment({
         ecs: deps.clients.ecs,
         cluster: config.cluster,
@@ -129,7 +128,9 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         deps.clock.now()
       )
       try {
-        return await (o.adopt ? follower.adopt(o.adopt.step, o.adopt.rollback) : follower.run())
+        return await (o.adopt
+          ? follower.adopt(o.adopt.step, o.adopt.rollback, o.adopt.promotedTo)
+          : follower.run())
       } catch (error) {
         // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
         const ended = {

@@ -1,7 +1,7 @@
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
 
-import { bakeMinutes, formatDuration, InputError } from './parse.js'
+import { InputError } from './parse.js'
 import { isNativeStrategy, type Config } from './types.js'
 
 /** Inputs only task-set rollouts (the EXTERNAL controller) use. */
@@ -18,6 +18,12 @@ const TASK_SET_ONLY = [
 
 /** A task-set (EXTERNAL) service. */
 export function checkTaskSetInputs(config: Config): void {
+  const name = config.plan.strategy.name
+  if ((name === 'linear' || name === 'canary') && config.given.has('partition'))
+    throw new InputError(
+      'partition',
+      `with strategy: ${name} pauses an ECS-controller rollout at a step, and service ${config.service} runs task sets (the EXTERNAL deployment controller): use strategy: rolling with partition, or strategy: custom with a pause step`
+    )
   if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
     throw new InputError(
       'strategy',
@@ -25,12 +31,11 @@ export function checkTaskSetInputs(config: Config): void {
     )
 }
 
-/** A service with the ECS deployment controller: only what ECS itself can be asked to do. */
 /**
- * An ECS-controller service. `endpoint` is where ECS calls go when it is not AWS (AWS_ENDPOINT_URL: the sandbox,
- * an emulator), which may take what real ECS refuses.
+ * A service with the ECS deployment controller: only what ECS itself can be asked to do. Bakes are any length:
+ * the action holds each native step with its pause hook and times the bake itself (plan/hold-hook.ts).
  */
-export function checkEcsControllerInputs(config: Config, endpoint?: string): void {
+export function checkEcsControllerInputs(config: Config): void {
   const name = config.plan.strategy.name
   const where = `service ${config.service} uses the ECS deployment controller`
   if (config.plan.traffic === 'weights')
@@ -38,7 +43,10 @@ export function checkEcsControllerInputs(config: Config, endpoint?: string): voi
       'traffic',
       `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`
     )
+  // A native linear or canary rollout pauses at the step that reaches its partition (ECS waits at the hook).
+  const paused = name === 'linear' || name === 'canary'
   for (const input of TASK_SET_ONLY) {
+    if (input === 'partition' && paused) continue
     if (config.given.has(input))
       throw new InputError(
         input,
@@ -48,12 +56,21 @@ export function checkEcsControllerInputs(config: Config, endpoint?: string): voi
   if (name === 'custom')
     throw new InputError(
       'strategy',
-      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments have no custom steps. Use linear or canary, which ECS carries out step by step itself`
+      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments take equal steps only (linear), or one step and the rest (canary). Use linear or canary, with partition to pause at a step, or task sets for uneven steps`
     )
-  if (config.onFailure === 'pause')
+  if (config.onFailure === 'pause' && !isNativeStrategy(name))
     throw new InputError(
       'on-failure',
-      `pause cannot hold a deployment that ECS carries out by itself (${where}): use on-failure: rollback`
+      `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`
+    )
+  const partition =
+    config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
+      ? config.plan.strategy.partition
+      : undefined
+  if (partition?.value === 0)
+    throw new InputError(
+      'partition',
+      `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`
     )
   if (!isNativeStrategy(name)) return
   for (const input of ['max-surge', 'max-unavailable'] as const) {
@@ -76,37 +93,8 @@ export function checkEcsControllerInputs(config: Config, endpoint?: string): voi
       'canary-percent',
       `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`
     )
-  const [fraction] = fractionalBakes(config)
-  if (fraction && !endpoint)
-    throw new InputError(
-      fraction[0],
-      `${formatDuration(fraction[1])} is not a whole number of minutes, and ECS's native ${name} deployments bake whole minutes: use 0s, 1m, 2m and so on`
-    )
 }
 
 function tenths(percent: number): boolean {
   return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9
-}
-
-/** A native strategy's bakes that are not whole minutes, by input. */
-function fractionalBakes(config: Config): [string, number][] {
-  const strategy = config.plan.strategy
-  if (!isNativeStrategy(strategy.name)) return []
-  const bakes: [string, number][] = [['bake-time', config.plan.bakeMs]]
-  if (strategy.name === 'linear') bakes.push(['step-bake-time', strategy.stepBakeMs])
-  if (strategy.name === 'canary') bakes.push(['canary-bake-time', strategy.canaryBakeMs])
-  return bakes.filter(([, ms]) => ms % 60_000 !== 0)
-}
-
-/**
- * ECS counts bake time in whole minutes, and against AWS a bake that is not one is an input error. An endpoint
- * that is not AWS's (the sandbox: that is how tests bake for seconds) gets the exact fraction, rounded up to 0.01
- * minute, with a warning naming the input.
- */
-export function fractionalBakeWarnings(config: Config, endpoint?: string): string[] {
-  if (!endpoint) return []
-  return fractionalBakes(config).map(
-    ([input, ms]) =>
-      `${input}: ${formatDuration(ms)} is not a whole number of minutes: it is sent as ${bakeMinutes(ms)} minutes to ${endpoint}, which takes fractions; ECS itself bakes whole minutes and refuses them`
-  )
 }

@@ -12,7 +12,8 @@ type Strategy = PlanConfig['strategy']['name']
 /** One thing an input is for, and where: a strategy, a traffic mode, or some commands. */
 interface Use {
   what: string
-  strategy?: Strategy
+  /** One strategy, or any of several. */
+  strategy?: Strategy | Strategy[]
   traffic?: TrafficMode
   commands?: Command[]
 }
@@ -26,7 +27,10 @@ export const WEIGHTED_COMMANDS: Command[] = COMMANDS.filter(
 const USES: Partial<Record<InputName, Use[]>> = {
   'batch-size': [{ what: 'the tasks per batch', strategy: 'rolling' }],
   'batch-interval': [{ what: 'the wait between batches', strategy: 'rolling' }],
-  partition: [{ what: 'the tasks a manual batch puts on the new revision', strategy: 'rolling' }],
+  partition: [
+    { what: 'the tasks a manual batch puts on the new revision', strategy: 'rolling' },
+    { what: 'the share of traffic an ECS-controller rollout pauses at', strategy: ['linear', 'canary'] }
+  ],
   'step-percent': [{ what: 'the share each step adds', strategy: 'linear' }],
   'step-bake-time': [{ what: 'the bake after each step', strategy: 'linear' }],
   'canary-percent': [{ what: "the canary's share", strategy: 'canary' }],
@@ -80,7 +84,7 @@ export interface RunShape {
 /** Whether `use` applies to this run; a use that names no command applies to every command. */
 function applies(use: Use, run: RunShape): boolean {
   return (
-    (use.strategy === undefined || use.strategy === run.strategy) &&
+    (use.strategy === undefined || [use.strategy].flat().includes(run.strategy)) &&
     (use.traffic === undefined || use.traffic === run.traffic) &&
     (use.commands === undefined || use.commands.includes(run.command))
   )
@@ -89,7 +93,7 @@ function applies(use: Use, run: RunShape): boolean {
 /** "the production listener with traffic: weights (commands deploy, plan, …)" */
 function describeUse(use: Use): string {
   const where = [
-    use.strategy && `strategy: ${use.strategy}`,
+    use.strategy && `strategy: ${[use.strategy].flat().join(' or ')}`,
     use.traffic && `traffic: ${use.traffic}`,
     use.commands &&
       !use.traffic &&

@@ -61,15 +61,6 @@ export function formatDuration(ms: number): string {
   return [h ? `${h}h` : '', m ? `${m}m` : '', s ? `${s}s` : ''].join('') || '0s'
 }
 
-/**
- * ECS counts bake time in minutes. Whole minutes stay whole; anything else is sent as the exact fraction,
- * rounded up to 0.01 minute (0.6 s), so a bake is never shorter than asked (see deploy-ecs.ts: a warning says
- * ECS may refuse it; the sandbox accepts it).
- */
-export function bakeMinutes(ms: number): number {
-  return ms <= 0 ? 0 : Math.ceil(ms / 600 - 1e-9) / 100
-}
-
 const INTEGER = /^\d+$/
 const DECIMAL = /^\d+(?:\.\d+)?$/
 

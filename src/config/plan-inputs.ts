@@ -107,11 +107,11 @@ function readStrategy(
   raw: Record<InputName, string>,
   given: Set<string>
 ): StrategyConfig {
+  const partition = given.has('partition')
+    ? parseQuantity('partition', raw.partition, { allowZero: true })
+    : undefined
   switch (name) {
     case 'rolling': {
-      const partition = given.has('partition')
-        ? parseQuantity('partition', raw.partition, { allowZero: true })
-        : undefined
       return {
         name,
         batchSize: given.has('batch-size')
@@ -125,13 +125,15 @@ function readStrategy(
       return {
         name,
         stepPercent: parsePercent('step-percent', raw['step-percent'], 1, 100),
-        stepBakeMs: parseDuration('step-bake-time', raw['step-bake-time'], { max: DAY })
+        stepBakeMs: parseDuration('step-bake-time', raw['step-bake-time'], { max: DAY }),
+        ...(partition && { partition })
       }
     case 'canary':
       return {
         name,
         canaryPercent: parsePercent('canary-percent', raw['canary-percent'], 0.1, 99.9),
-        canaryBakeMs: parseDuration('canary-bake-time', raw['canary-bake-time'], { max: DAY })
+        canaryBakeMs: parseDuration('canary-bake-time', raw['canary-bake-time'], { max: DAY }),
+        ...(partition && { partition })
       }
     case 'custom':
       if (!given.has('steps'))

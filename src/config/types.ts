@@ -53,8 +53,9 @@ export type CustomStep =
 
 export type StrategyConfig =
   | { name: 'rolling'; batchSize?: Quantity; batchIntervalMs: number; partition?: Quantity }
-  | { name: 'linear'; stepPercent: number; stepBakeMs: number }
-  | { name: 'canary'; canaryPercent: number; canaryBakeMs: number }
+  // partition: ECS-controller services only (the step reaching that share ends the run paused).
+  | { name: 'linear'; stepPercent: number; stepBakeMs: number; partition?: Quantity }
+  | { name: 'canary'; canaryPercent: number; canaryBakeMs: number; partition?: Quantity }
   | { name: 'blue-green' }
   | { name: 'all-at-once' }
   | { name: 'custom'; steps: CustomStep[] }

@@ -1,11 +1,22 @@
 // decideFollow: the pure decision for services with the ECS deployment controller. ECS carries the deployment
 // out; from where the rollout is and what ECS and the gates show, this names the next thing the follower does:
-// wait for ECS, start a step's bake, move on, retire, or roll back (asked of ECS, or recognised as ECS's own).
-// The gates are judged by the very rule task-set rollouts use (failedGate).
+// wait for ECS, start a step's bake, move on, release the step ECS holds at the action's pause hook, retire, or
+// roll back (asked of ECS, or recognised as ECS's own). The gates are judged by the very rule task-set rollouts
+// use (failedGate). A native deployment that carries the action's pause hook (obs.holding) waits at every step
+// until released, so the action times every bake itself; one without it (started by an older version) moves on
+// by ECS's own bake timer and is followed as before.
 
 import type { Plan } from '../plan/types.js'
-import { failedGate, type EngineState, type Limits, type LoopState, type Watch } from './decide.js'
-import type { FailureReason } from './events.js'
+import {
+  failedGate,
+  promoteTarget,
+  starved,
+  type EngineState,
+  type Limits,
+  type LoopState,
+  type Watch
+} from './decide.js'
+import type { FailureReason, PauseWhy } from './events.js'
 import type { DeploymentObservation } from './ports.js'
 
 export interface FollowState extends LoopState {
@@ -13,6 +24,10 @@ export interface FollowState extends LoopState {
   finalBakeStarted: boolean
   /** The rollback is ECS's, or the action has asked for it. */
   rollbackAsked: boolean
+  /** The pause hook the action released last: ECS may show it awaiting for one more look. */
+  released?: string
+  /** A promote: the steps before this one are released without their bakes or manual pauses. */
+  promotedTo?: number
 }
 
 export interface FollowObservation extends Watch {
@@ -25,7 +40,13 @@ export type FollowDecision =
   | { kind: 'bake' }
   | { kind: 'next-step' }
   | { kind: 'final-bake' }
+  /** ECS waits at the action's pause hook, and the gates held for the bake: release it (ContinueServiceDeployment). */
+  | { kind: 'proceed'; hookId: string }
   | { kind: 'retire' }
+  /** Held deployments: stop here, ECS waiting at the action's hook (a manual step, a request, on-failure). */
+  | { kind: 'pause'; why: PauseWhy; reason?: FailureReason }
+  /** Held deployments: a promote request, to this step (the steps' count + 1: the final bake). */
+  | { kind: 'jump'; to: number }
   | { kind: 'rollback'; reason: FailureReason }
   /** ECS failed, stopped or rolled back the deployment on its own. */
   | { kind: 'ecs'; reason: Extract<FailureReason, { kind: 'ecs' }> }
@@ -58,7 +79,7 @@ export function decideFollow(
       kind: 'ecs',
       reason: { kind: 'ecs', ...d.ecs, tasks: d.failedNewTasks }
     }
-  const failure = failedGate(
+  const gate = failedGate(
     engineState(state),
     {
       fleet: { desiredCount: d.desiredCount, failedNewTasks: d.failedNewTasks },
@@ -68,27 +89,48 @@ export function decideFollow(
     },
     limits
   )
-  if (failure) return { kind: 'rollback', reason: failure }
-  // ECS's deployment cannot be held for a person: an inconclusive metric rolls it back (docs/metric-gates.md).
-  if (obs.metrics?.inconclusive) return { kind: 'rollback', reason: obs.metrics.inconclusive }
+  // ECS waits at the action's hook for a held deployment: it can stop there (on-failure: pause, a pause request).
+  const holds = plan.traffic === 'weights' && d.holding === true
+  // Held, a step waits for the new revision's requests as a task set's does, within step-timeout (starved).
+  const failure = gate ?? (holds ? starved(state, obs, plan, limits) : undefined)
+  if (failure)
+    return holds && limits.onFailure === 'pause'
+      ? { kind: 'pause', why: 'on-failure', reason: failure }
+      : { kind: 'rollback', reason: failure }
+  // An inconclusive metric waits for a person where ECS waits at the action's hook; otherwise it rolls back.
+  if (obs.metrics?.inconclusive)
+    return holds
+      ? { kind: 'pause', why: 'inconclusive', reason: obs.metrics.inconclusive }
+      : { kind: 'rollback', reason: obs.metrics.inconclusive }
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
+  if (holds && obs.request === 'pause') return { kind: 'pause', why: 'requested' }
+  if (holds && obs.request?.startsWith('promote:'))
+    return { kind: 'jump', to: promoteTarget(obs.request, engineState(state), plan) }
   const native = plan.traffic === 'weights'
+  const held = d.held && d.held.hookId !== state.released ? d.held : undefined
+  const release = (or: string): FollowDecision =>
+    held ? { kind: 'proceed', hookId: held.hookId } : { kind: 'wait', for: or }
   if (state.mode === 'final') {
     if (!state.finalBakeStarted)
-      return !native || d.baking || d.completed ? { kind: 'final-bake' } : { kind: 'wait', for: 'ECS' }
-    if (native) return d.completed ? { kind: 'retire' } : { kind: 'wait', for: 'ECS bake time' }
+      return !native || d.baking || d.completed || held?.at === 'all-traffic'
+        ? { kind: 'final-bake' }
+        : { kind: 'wait', for: 'ECS' }
+    if (native && d.completed) return { kind: 'retire' }
+    if (native && !d.holding) return { kind: 'wait', for: 'ECS bake time' }
     const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= plan.finalBakeMs
-    return baked ? { kind: 'retire' } : { kind: 'wait', for: 'final bake' }
+    if (!baked) return { kind: 'wait', for: 'final bake' }
+    return native ? release('ECS to finish') : { kind: 'retire' }
   }
   const step = plan.steps[state.step - 1]
   if (state.phase === 'moving') {
     const reached = native
       ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
       : d.completed
-    return reached ? { kind: 'bake' } : { kind: 'wait', for: 'ECS' }
+    // Held before this step: ECS moves the weight to it once released.
+    return reached ? { kind: 'bake' } : release('ECS')
   }
-  if (native) {
+  if (native && !d.holding) {
     // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
     const last = state.step === plan.steps.length
     const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON
@@ -98,8 +140,12 @@ export function decideFollow(
       return { kind: 'rollback', reason: { kind: 'metric', reading: { ...short.reading, verdict: 'fail' } } }
     return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' }
   }
-  const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
-  return baked ? { kind: 'next-step' } : { kind: 'wait', for: 'bake' }
+  // The action's own bake (ECS, when it holds, waits at the next step's hook meanwhile); a promote skips it.
+  const promoted = state.step < (state.promotedTo ?? 0)
+  const baked = promoted || obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
+  if (!baked) return { kind: 'wait', for: 'bake' }
+  if (obs.metrics?.shortOfTraffic && !promoted) return { kind: 'wait', for: 'requests' }
+  return step.pause === 'manual' && !promoted ? { kind: 'pause', why: 'manual-step' } : { kind: 'next-step' }
 }
 
 /** The reconciler's view of the state, so the gates are judged by the very same rule (failedGate). */

@@ -2,8 +2,10 @@
 // deployment out itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by
 // step; the follower starts ECS's deployment, then each turn asks decideFollow() what to do: follow the
 // deployment step by step under the same gates as task-set rollouts (alarms, failed tasks, step-timeout,
-// timeout), run the same hooks, ask ECS to roll back when a gate fails, and recognise a rollback ECS did on its
-// own (circuit breaker, deployment alarms) as the failure it is. It emits the same events as the reconciler, so
+// timeout), run the same hooks, release each step ECS holds at the action's pause hook once the gates held for
+// its bake (native strategies), ask ECS to roll back when a gate fails, and recognise a rollback ECS did on its
+// own (circuit breaker, deployment alarms) as the failure it is. Once the rollout is over, the service's
+// deploymentConfiguration is put back as the user had it. It emits the same events as the reconciler, so
 // the job summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does
 // the talking.
 
@@ -14,14 +16,8 @@ import type { Request, RolloutRecord } from '../record/record.js'
 import { defaultMaxFailedTasks } from './decide.js'
 import { decideFollow, EPSILON, type FollowDecision, type FollowState } from './decide-follow.js'
 import type { FailureReason } from './events.js'
-import {
-  EngineLoop,
-  QUICK_POLL_MS,
-  type EngineResult,
-  type EngineSettings,
-  type LoopDeps,
-  type Turn
-} from './loop.js'
+import { FollowReport } from './follow-report.js'
+import { QUICK_POLL_MS, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
 import type { DeploymentObservation, DeploymentPort } from './ports.js'
 import { reasonText } from './reasons.js'
 
@@ -44,11 +40,13 @@ export type FollowSettings = Omit<EngineSettings, 'plan'> & { plan: Plan }
 
 /** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
 const MAX_ROLLBACK_ERRORS = 3
+/** Looks in a row at which ECS refuses to release the held step before the rollout rolls back. */
+const MAX_PROCEED_ERRORS = 3
 
-export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
+export class Follower extends FollowReport {
   protected readonly gatesInRollback = true
   private rollbackErrors = 0
-  private lastCounts?: Counts
+  private proceedErrors = 0
   private requestNoted?: Request
   /** A rollback to begin at the first look (an adopted deployment's). */
   private pending?: { reason: FailureReason; underWay: boolean }
@@ -72,7 +70,7 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
     super(record, state, ports, follow, startedAt)
   }
 
-  private get plan(): Plan {
+  protected get plan(): Plan {
     return this.follow.plan
   }
 
@@ -92,11 +90,13 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
   /**
    * Follows a deployment this run did not start, whose owner is gone (a control run's abort or resume), from the
    * owner's step: no pre-traffic hook, since traffic may have moved already. With `rollback` (an abort, or a
-   * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way.
+   * rollback the owner had begun) ECS is asked to roll back at the first look, unless a rollback is under way;
+   * a promote releases the steps before `promotedTo` without their bakes.
    */
-  async adopt(step: number, rollback?: FailureReason): Promise<EngineResult> {
+  async adopt(step: number, rollback?: FailureReason, promotedTo?: number): Promise<EngineResult> {
     const { rollingBack } = await this.ports.deployment.adopt(rollback !== undefined)
     this.state.step = Math.min(Math.max(1, step), this.plan.steps.length)
+    this.state.promotedTo = promotedTo
     this.announceStep(this.plan, this.deps.clock.now())
     this.pending = rollback && { reason: rollback, underWay: rollingBack }
     return this.loop()
@@ -123,7 +123,11 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
 
   /** Several decisions may follow from one look (a native step ECS has already passed, a bake of 0). */
   protected async advance(obs: DeploymentObservation): Promise<Turn> {
-    const limits = this.limits(this.plan, defaultMaxFailedTasks(this.plan.desiredCount), 'rollback')
+    const limits = this.limits(
+      this.plan,
+      defaultMaxFailedTasks(this.plan.desiredCount),
+      this.settings.onFailure
+    )
     for (let i = 0; i < 4 * this.plan.steps.length + 8; i++) {
       const now = this.deps.clock.now()
       const request = await this.applicableRequest()
@@ -140,6 +144,7 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
         return { sleepMs: this.nextLookMs(decision.for, now) }
       }
       const result = await this.act(decision, obs)
+      if (result === 'look-again') break
       if (result) return result
     }
     return { sleepMs: this.settings.pollIntervalMs }
@@ -165,7 +170,11 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
     return Math.max(10, untilPoll)
   }
 
-  private async act(decision: FollowDecision, obs: DeploymentObservation): Promise<EngineResult | undefined> {
+  /** 'look-again': ECS refused the act; the next look says why. */
+  private async act(
+    decision: FollowDecision,
+    obs: DeploymentObservation
+  ): Promise<EngineResult | 'look-again' | undefined> {
     const { events, clock, hooks } = this.deps
     const at = clock.now()
     const s = this.state
@@ -201,11 +210,21 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
         events.emit({ kind: 'final-bake', at: s.bakeStartedAt, ms: this.plan.finalBakeMs })
         return undefined
       }
+      case 'proceed':
+        return this.proceed(decision.hookId)
       case 'retire':
         events.emit({ kind: 'step-done', at, step: this.plan.steps.length + 1 })
         return this.complete(Status.Succeeded, undefined, 100)
       case 'rollback':
         return this.beginRollback(decision.reason)
+      case 'pause':
+        // ECS waits at the action's hook meanwhile; a later run resumes, promotes or aborts it.
+        return this.pause(decision.why, decision.reason)
+      case 'jump':
+        s.promotedTo = decision.to
+        this.request = undefined
+        await this.save({ request: null })
+        return undefined
       case 'ecs':
         // ECS rolls back by itself: nothing to ask. Failed or stopped without a rollback: the action rolls back.
         return this.beginRollback(decision.reason, decision.reason.rolledBack)
@@ -220,6 +239,36 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
       case 'fail':
         return this.complete(Status.Failed, undefined, s.trafficPercent, decision.reason)
     }
+  }
+
+  /** Releases the step ECS holds; a refusal is looked at again, and rolls back when it persists. */
+  private async proceed(hookId: string): Promise<EngineResult | 'look-again' | undefined> {
+    if (await this.ports.deployment.proceed(hookId)) {
+      this.state.released = hookId
+      this.proceedErrors = 0
+      return undefined
+    }
+    if (++this.proceedErrors < MAX_PROCEED_ERRORS) return 'look-again'
+    const message = `ECS refused ${MAX_PROCEED_ERRORS} times to continue the deployment held at the action's pause hook ${hookId}`
+    return this.beginRollback({ kind: 'api', message })
+  }
+
+  /** Over, whichever way: the service's deploymentConfiguration goes back to the user's first. */
+  protected override async complete(
+    status: Status,
+    reason: FailureReason | undefined,
+    trafficPercent: number,
+    text?: string
+  ): Promise<EngineResult> {
+    try {
+      const restored = await this.ports.deployment.restore()
+      if (restored) this.ports.log?.(`Restored: ${restored}`)
+    } catch (error) {
+      this.warn(
+        `Could not put the service's deploymentConfiguration back (${describeError(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`
+      )
+    }
+    return super.complete(status, reason, trafficPercent, text)
   }
 
   /** A failure before ECS was asked for anything: the rollback is done at once. */
@@ -275,67 +324,14 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
     }
   }
 
-  /** What ECS did since the last look: its service events, task counts and (native) traffic weight. */
-  private report(obs: DeploymentObservation): void {
-    const { events, clock } = this.deps
-    const now = clock.now()
-    for (const e of obs.events) events.emit({ kind: 'service-event', at: e.at, id: e.id, message: e.message })
-    obs.events = []
-    const c = obs.counts
-    if (!this.lastCounts || c.new !== this.lastCounts.new || c.stable !== this.lastCounts.stable) {
-      this.lastCounts = c
-      events.emit({ kind: 'move', at: now, step: this.state.step, counts: c, by: 'ecs' })
-    }
-    if (this.plan.traffic === 'weights') {
-      // Going forward, each step reports its own share as it is reached (act: bake); a rollback's as it goes.
-      if (this.state.mode !== 'rollback') return
-      this.syncTraffic(obs)
-      if (obs.trafficPercent <= EPSILON && this.state.rollbackAsked) this.trafficRestored()
-    } else if (this.state.mode !== 'final') this.state.trafficPercent = obs.trafficPercent
-  }
-
   /**
-   * Native strategies: ECS may have moved the weight on to later steps in the very look that shows a gate failing.
-   * The failure belongs to the step ECS is in, so the steps it passed are closed first (no hooks: no step began
-   * its bake under the action's watch).
-   */
-  private catchUpSteps(obs: DeploymentObservation | undefined): void {
-    const s = this.state
-    if (!obs || this.plan.traffic !== 'weights' || s.mode !== 'forward') return
-    const { events, clock } = this.deps
-    while (
-      s.step < this.plan.steps.length &&
-      obs.trafficPercent > this.plan.steps[s.step - 1].trafficPercent + EPSILON
-    ) {
-      const at = clock.now()
-      events.emit({ kind: 'step-done', at, step: s.step })
-      s.step++
-      s.phase = 'baking'
-      s.stepStartedAt = at
-      s.bakeStartedAt = at
-      this.announceStep(this.plan, at)
-    }
-  }
-
-  /** Native strategies: the production weight ECS has set, when it differs from the last one reported. */
-  private syncTraffic(obs: DeploymentObservation | undefined): void {
-    if (!obs || this.plan.traffic !== 'weights') return
-    if (Math.abs(obs.trafficPercent - this.state.trafficPercent) <= EPSILON) return
-    this.setTraffic(obs.trafficPercent)
-  }
-
-  private setTraffic(percent: number): void {
-    this.state.trafficPercent = percent
-    this.deps.events.emit({ kind: 'traffic', at: this.deps.clock.now(), percent })
-  }
-
-  /**
-   * A control run's request: abort is acted on; pause and promote cannot apply to a deployment ECS drives, so
-   * they are answered with a warning and cleared from the record (before the next save, which might race it).
+   * A control run's request: abort is acted on, and pause and promote on a deployment ECS waits for at the
+   * action's hook; on one ECS carries through by itself (rolling) they cannot apply, so they are answered with a
+   * warning and cleared from the record (before the next save, which might race it).
    */
   private async applicableRequest(): Promise<Request | undefined> {
     const request = this.request
-    if (!request || request === 'abort') return request
+    if (!request || request === 'abort' || this.lastObservation?.holding) return request
     if (this.requestNoted !== request) {
       this.requestNoted = request
       this.warn(

@@ -144,8 +144,8 @@ export interface MetricSamples {
 
 /**
  * The ECS side of a service with the ECS deployment controller: one deployment of the new revision, which ECS
- * carries out itself. The engine's acts on it are start (or adopt) and roll back; an ECS pause hook would add
- * "continue the held step" here, as one more act.
+ * carries out itself. The engine's acts on it are start (or adopt), release the step ECS holds at the action's
+ * pause hook (native strategies), roll back, and put the service's settings back once it is over.
  */
 export interface DeploymentPort {
   /** Starts ECS's deployment of the new revision (UpdateService). */
@@ -166,7 +166,23 @@ export interface DeploymentPort {
    * in progress and the API exists, otherwise UpdateService to the stable task definition. Says which, for the log.
    */
   rollback(): Promise<string>
+  /**
+   * Releases the deployment ECS holds at the action's pause hook (ContinueServiceDeployment CONTINUE). false when
+   * ECS refused it (the hook no longer awaits, the deployment is no longer in progress): the next look says why.
+   */
+  proceed(hookId: string): Promise<boolean>
+  /**
+   * Once the rollout is over: the service's deploymentConfiguration as the user had it (the action's pause hook
+   * removed), with no new deployment. Says what it did, for the log, or undefined when nothing needed changing.
+   */
+  restore(): Promise<string | undefined>
 }
+
+/**
+ * Where ECS waits at the action's pause hook: after the test traffic shift (blue/green), before a production
+ * traffic step, or once all production traffic has moved (before ECS's bake time and clean-up).
+ */
+export type HeldAt = 'test-traffic' | 'before-step' | 'all-traffic'
 
 /** What ECS did on its own: failed the deployment, stopped it, or rolled it back. */
 export interface EcsVerdict {
@@ -190,6 +206,10 @@ export interface DeploymentObservation {
   scaledUp: boolean
   /** Native: ECS is in its bake time (or cleaning up after it). */
   baking: boolean
+  /** Native: the deployment carries the action's pause hook, so ECS waits at every step for the action. */
+  holding?: boolean
+  /** Native: ECS waits at the action's pause hook now; the hook's id releases it. */
+  held?: { hookId: string; at: HeldAt }
   /** ECS failed, stopped or rolled back the deployment on its own. */
   ecs?: EcsVerdict
   /** The stable revision serves again, alone and steady: a rollback is over. */

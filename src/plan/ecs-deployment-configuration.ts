@@ -1,9 +1,14 @@
 // What UpdateService is told besides the task definition, for a service with the ECS deployment controller: the
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
 
-import { bakeMinutes } from '../config/parse.js'
-import type { PlanConfig } from '../config/types.js'
 import { rollingPercents } from './ecs-plan.js'
+import {
+  holdHook,
+  serviceSettings,
+  type Configuration,
+  type HoldSettings,
+  type LifecycleHook
+} from './hold-hook.js'
 
 export type EcsStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY'
 
@@ -15,12 +20,13 @@ export interface EcsDeploymentConfiguration {
   bakeTimeInMinutes?: number
   linearConfiguration?: { stepPercent: number; stepBakeTimeInMinutes: number }
   canaryConfiguration?: { canaryPercent: number; canaryBakeTimeInMinutes: number }
+  lifecycleHooks?: LifecycleHook[]
 }
 
 /** What of the service the mapping reads: its size, and the strategy it is set to today. */
 export interface EcsServiceSettings {
   desiredCount?: number
-  deploymentConfiguration?: { strategy?: string }
+  deploymentConfiguration?: Configuration & { strategy?: string }
 }
 
 /**
@@ -28,35 +34,37 @@ export interface EcsServiceSettings {
  * rolling, desired 6, max-surge 25 %, max-unavailable 0 → maximumPercent 134, minimumHealthyPercent 100
  *   (ECS rounds 6 × 134 % down to 8 tasks: 2 extra, as 25 % of 6 rounded up allows)
  * rolling on a service set to CANARY today             → the same, with strategy ROLLING to set it back
- * linear 25 %, step bake 3m, bake-time 10m             → LINEAR, stepPercent 25, stepBakeTimeInMinutes 3,
- *                                                         bakeTimeInMinutes 10
- * canary 2.5 %, canary bake 3s, bake-time 5m           → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes
- *                                                         0.05 (3 s rounded up to 0.01 minute), bakeTimeInMinutes 5
- * blue-green, bake-time 2m                             → BLUE_GREEN, bakeTimeInMinutes 2
+ * linear 25 %, step bake 3m, bake-time 10m             → LINEAR, stepPercent 25, stepBakeTimeInMinutes 0,
+ *                                                         bakeTimeInMinutes 0, lifecycleHooks: the service's own
+ *                                                         and the action's pause hook (the action bakes 3m, 10m)
+ * canary 2.5 %, canary bake 3s                         → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes 0, …
+ * blue-green                                           → BLUE_GREEN, bakeTimeInMinutes 0, …
+ * ECS's own bakes are 0, the least it takes: the action holds each step with its pause hook and times the bake
+ * itself, to the second, under its gates (hold-hook.ts).
  */
 export function deploymentConfigurationFor(
-  config: { plan: PlanConfig },
+  config: HoldSettings,
   service: EcsServiceSettings
 ): EcsDeploymentConfiguration {
   const strategy = config.plan.strategy
-  // ECS's native strategies: the strategy, its own settings, and the final bake.
-  const native = (name: EcsStrategy) => ({
+  // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
+  const own = serviceSettings(service.deploymentConfiguration)
+  const native = (name: EcsStrategy, held: 'linear' | 'canary' | 'blue-green') => ({
     strategy: name,
-    bakeTimeInMinutes: bakeMinutes(config.plan.bakeMs)
+    bakeTimeInMinutes: 0,
+    lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own)]
   })
   switch (strategy.name) {
     case 'linear': {
-      const { stepPercent, stepBakeMs } = strategy
-      const linearConfiguration = { stepPercent, stepBakeTimeInMinutes: bakeMinutes(stepBakeMs) }
-      return { ...native('LINEAR'), linearConfiguration }
+      const linearConfiguration = { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: 0 }
+      return { ...native('LINEAR', 'linear'), linearConfiguration }
     }
     case 'canary': {
-      const { canaryPercent, canaryBakeMs } = strategy
-      const canaryConfiguration = { canaryPercent, canaryBakeTimeInMinutes: bakeMinutes(canaryBakeMs) }
-      return { ...native('CANARY'), canaryConfiguration }
+      const canaryConfiguration = { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: 0 }
+      return { ...native('CANARY', 'canary'), canaryConfiguration }
     }
     case 'blue-green':
-      return native('BLUE_GREEN')
+      return native('BLUE_GREEN', 'blue-green')
     default: {
       const percents = rollingPercents(config.plan, service.desiredCount ?? 0)
       // A service set to a native strategy goes back to rolling; otherwise strategy is left unsaid (as

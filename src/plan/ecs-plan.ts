@@ -3,16 +3,16 @@
 // - rolling and all-at-once: one UpdateService; ECS replaces tasks within maximumPercent/minimumHealthyPercent
 //   (from max-surge/max-unavailable) without waiting between batches: a single step, then the final bake.
 // - linear, canary, blue-green: ECS's native strategies. The new revision starts at full size beside the old one
-//   in the alternate target group, then production traffic moves by weights in ECS's steps, each baked; the
-//   final bake is ECS's bakeTimeInMinutes, before the old revision is scaled in.
+//   in the alternate target group, then production traffic moves by weights in ECS's steps. The action holds
+//   ECS at each step with its pause hook (hold-hook.ts) and times every bake itself, to the second, the final
+//   one (before the old revision is scaled in) included.
 
-import { bakeMinutes } from '../config/parse.js'
 import { isNativeStrategy, type NativeStrategy, type PlanConfig } from '../config/types.js'
 import { capacityEnvelope, stepSpecs, TASK_START_ESTIMATE_MS } from './planner.js'
 import type { Plan, PlanStep } from './types.js'
 
 // Defined with the inputs they check (config/), and named here too, where the ECS plan uses them.
-export { bakeMinutes, isNativeStrategy, type NativeStrategy }
+export { isNativeStrategy, type NativeStrategy }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 export function rollingPercents(
@@ -61,19 +61,23 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
     finalBakeMs: config.bakeMs,
     peakExtraTasks: Math.max(0, limits.maxTotal - desired),
     estimatedMs: config.bakeMs + Math.ceil(desired / batch) * TASK_START_ESTIMATE_MS,
-    hasManualPause: false
+    hasManualPause: false,
+    gating:
+      'gates: read throughout, but ECS does not wait for them between batches (its pause hooks fire only before and after the whole scale-up): a failing gate rolls back; use linear or canary for a gate at every step'
   }
 }
 
 /**
  * ECS's native strategies step through the same shares as task-set rollouts (planner.ts stepSpecs), with the
- * new revision at full size beside the old one throughout, and bakes in ECS's minutes.
+ * new revision at full size beside the old one throughout, and the bakes asked for (the action times them).
  * linear 25 %, step bake 3m, desired 4 → 25 %, 50 %, 75 % (each baked 3m), 100 %; 4 new and 4 stable tasks
- * canary 10 %, canary bake 20s          → canary 10 % (baked 0.34 minutes), 100 %
+ * canary 10 %, canary bake 20s          → canary 10 % (baked 20s), 100 %
  * blue-green                            → green up on test traffic only, then switch 100 %
+ * linear 25 %, partition 50 %           → 25 %, 50 % (then paused: a later run promotes), 75 %, 100 %
+ * canary 10 %, partition 3 of 4 tasks   → canary 10 %, 100 % (then paused): the first step reaching 75 %
  */
 function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): Plan {
-  const baked = (ms: number): number => bakeMinutes(ms) * 60_000
+  const pauseAt = partitionPercent(config, desired)
   const steps: PlanStep[] = stepSpecs(config, desired)
     .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
     .map((spec, i) => ({
@@ -82,11 +86,14 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
       new: desired,
       stable: desired,
       trafficPercent: spec.percent,
-      bakeMs: baked(spec.bakeMs),
+      bakeMs: spec.bakeMs,
       pause: 'none',
       ...(spec.testTraffic ? { testTraffic: true } : {})
     }))
-  const finalBakeMs = baked(config.bakeMs)
+  // The first step that reaches the partition ends the run paused there, ECS waiting at the action's hook.
+  const paused = pauseAt === undefined ? undefined : steps.find(s => s.trafficPercent >= pauseAt - 1e-9)
+  if (paused) paused.pause = 'manual'
+  const finalBakeMs = config.bakeMs
   return {
     strategy: name,
     traffic: 'weights',
@@ -97,6 +104,15 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
     finalBakeMs,
     peakExtraTasks: desired,
     estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
-    hasManualPause: false
+    hasManualPause: paused !== undefined,
+    gating: "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
   }
+}
+
+/** A native linear or canary rollout's partition as a share of traffic: a count is a share of the tasks. */
+function partitionPercent(config: PlanConfig, desired: number): number | undefined {
+  const s = config.strategy
+  const partition = s.name === 'linear' || s.name === 'canary' ? s.partition : undefined
+  if (!partition) return undefined
+  return partition.kind === 'percent' ? partition.value : (100 * partition.value) / Math.max(1, desired)
 }

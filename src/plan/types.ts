@@ -47,4 +47,6 @@ export interface Plan {
   estimatedMs: number
   /** Whether the plan stops for a person at some step. */
   hasManualPause: boolean
+  /** ECS-controller plans: how far the action's gates hold ECS's deployment, said in the plan and the summary. */
+  gating?: string
 }

@@ -142,6 +142,11 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
 function quantity(q: Quantity): string {
   return q.kind === 'percent' ? `${q.value}p` : String(q.value)
 }
+/** A native strategy's partition (ECS-controller services), when the record has one. */
+function partitionOf(tag: string | undefined): { partition?: Quantity } {
+  return tag ? { partition: parseQuantityTag(tag) } : {}
+}
+
 function parseQuantityTag(s: string): Quantity {
   return s.endsWith('p')
     ? { kind: 'percent', value: Number(s.slice(0, -1)) }
@@ -164,6 +169,7 @@ export function encodePlan(p: PlanConfig): string {
     if (s.partition) words.push(`pa=${quantity(s.partition)}`)
   } else if (s.name === 'linear') words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`)
   else if (s.name === 'canary') words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`)
+  if ((s.name === 'linear' || s.name === 'canary') && s.partition) words.push(`pa=${quantity(s.partition)}`)
   else if (s.name === 'custom')
     words.push(
       `st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`
@@ -186,10 +192,10 @@ export function decodePlan(text: string): PlanConfig {
       }
       break
     case 'linear':
-      strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb') }
+      strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb'), ...partitionOf(w.pa) }
       break
     case 'canary':
-      strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb') }
+      strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb'), ...partitionOf(w.pa) }
       break
     case 'custom':
       strategy = {

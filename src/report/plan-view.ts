@@ -50,7 +50,8 @@ export function planFacts(plan: Plan): string[] {
   return [
     `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
     `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
-    `estimated duration: ${formatDuration(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
+    `estimated duration: ${formatDuration(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`,
+    ...(plan.gating ? [plan.gating] : [])
   ]
 }
 

@@ -1,0 +1,160 @@
+// A native (linear, canary, blue-green) service deployment as the engine sees it, from one
+// DescribeServiceDeployments: where ECS is (lifecycle stage, production weight), what it decided on its own
+// (alarms, circuit breaker, a stop), and whether it waits at the action's pause hook (plan/hold-hook.ts), with
+// that hook's id. Facts: docs/ecs-pause-hooks-facts.md.
+
+import {
+  ContinueServiceDeploymentCommand,
+  type DeploymentConfiguration,
+  type DeploymentLifecycleHook,
+  type ECSClient,
+  type Service,
+  type ServiceDeployment
+} from '@aws-sdk/client-ecs'
+import type { DeploymentObservation, EcsVerdict, HeldAt } from '../engine/ports.js'
+import { holdStages, isHoldHook, OWNED_FIELDS, ownHooks, serviceSettings } from '../plan/hold-hook.js'
+
+export const STAGES = [
+  'RECONCILE_SERVICE',
+  'PRE_SCALE_UP',
+  'SCALE_UP',
+  'POST_SCALE_UP',
+  'TEST_TRAFFIC_SHIFT',
+  'POST_TEST_TRAFFIC_SHIFT',
+  // Missing from the SDK's ServiceDeploymentLifecycleStage enum, but what ECS shows while held before a step.
+  'PRE_PRODUCTION_TRAFFIC_SHIFT',
+  'PRODUCTION_TRAFFIC_SHIFT',
+  'POST_PRODUCTION_TRAFFIC_SHIFT',
+  'BAKE_TIME',
+  'CLEAN_UP'
+]
+export const ROLLING_BACK = [
+  'ROLLBACK_REQUESTED',
+  'ROLLBACK_IN_PROGRESS',
+  'ROLLBACK_SUCCESSFUL',
+  'ROLLBACK_FAILED'
+]
+
+const HELD_AT: Record<string, HeldAt> = {
+  POST_TEST_TRAFFIC_SHIFT: 'test-traffic',
+  PRE_PRODUCTION_TRAFFIC_SHIFT: 'before-step',
+  POST_PRODUCTION_TRAFFIC_SHIFT: 'all-traffic'
+}
+const EVERY_HOLD_STAGE = holdStages('blue-green')
+
+export type NativeView = Omit<DeploymentObservation, 'failedNewTasks' | 'events' | 'tags'>
+
+/** `asked`: the action has asked for a rollback; `restoredByUpdate`: its UpdateService back has settled. */
+export function nativeView(
+  service: Service,
+  sd: ServiceDeployment,
+  o: { asked: boolean; restoredByUpdate: boolean }
+): NativeView {
+  const target = sd.targetServiceRevision
+  const stage = STAGES.indexOf(sd.lifecycleStage ?? '')
+  const status = sd.status ?? 'PENDING'
+  const counts = {
+    new: target?.runningTaskCount ?? 0,
+    stable: (sd.sourceServiceRevisions ?? []).reduce((sum, r) => sum + (r.runningTaskCount ?? 0), 0)
+  }
+  const completed = status === 'SUCCESSFUL'
+  let verdict: EcsVerdict | undefined
+  if (!o.asked && (ROLLING_BACK.includes(status) || status === 'STOPPED' || status === 'STOP_REQUESTED')) {
+    const reason = sd.rollback?.reason ?? sd.statusReason ?? `the service deployment is ${status}`
+    const alarms = sd.alarms?.status === 'TRIGGERED' ? sd.alarms.triggeredAlarmNames : undefined
+    verdict = {
+      cause: alarms?.length
+        ? 'alarms'
+        : sd.deploymentCircuitBreaker?.status === 'TRIGGERED'
+          ? 'circuit-breaker'
+          : causeOf(reason, 'stopped'),
+      reason,
+      alarms: alarms?.length ? alarms : undefined,
+      rolledBack: ROLLING_BACK.includes(status)
+    }
+  }
+  const holding = carriesHoldHook(sd)
+  return {
+    desiredCount: service.desiredCount ?? 0,
+    counts,
+    trafficPercent: target?.requestedProductionTrafficWeight ?? 0,
+    completed,
+    scaledUp: completed || stage > STAGES.indexOf('SCALE_UP'),
+    baking: status === 'IN_PROGRESS' && stage >= STAGES.indexOf('BAKE_TIME'),
+    holding,
+    held: holding ? heldHook(sd) : undefined,
+    ecs: verdict,
+    restored: status === 'ROLLBACK_SUCCESSFUL' || o.restoredByUpdate,
+    stuck: status === 'ROLLBACK_FAILED' ? (sd.statusReason ?? 'ECS reports ROLLBACK_FAILED') : undefined
+  }
+}
+
+export function causeOf(reason: string, otherwise: EcsVerdict['cause'] = 'failed'): EcsVerdict['cause'] {
+  if (/circuit breaker/i.test(reason)) return 'circuit-breaker'
+  if (/alarm/i.test(reason)) return 'alarms'
+  return otherwise
+}
+
+/** The deployment was started with the action's pause hook (a deployment of an older run's may not be). */
+function carriesHoldHook(sd: ServiceDeployment): boolean {
+  return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => isHoldHook(h))
+}
+
+/**
+ * The action's hook awaiting action, if ECS waits at it: a PAUSE hook AWAITING_ACTION while the deployment is in
+ * progress at one of the action's stages (the service has no pause hook of its own there: deploy refuses that).
+ * lifecycleHookDetails lists every run of the deployment, so the awaiting one is looked for, not the first.
+ */
+export function heldHook(sd: ServiceDeployment): { hookId: string; at: HeldAt } | undefined {
+  const stage = sd.lifecycleStage ?? ''
+  if (sd.status !== 'IN_PROGRESS' || !EVERY_HOLD_STAGE.includes(stage)) return undefined
+  const hook = (sd.lifecycleHookDetails ?? []).find(
+    h => h.status === 'AWAITING_ACTION' && h.targetType === 'PAUSE' && h.hookId
+  )
+  return hook && { hookId: hook.hookId!, at: HELD_AT[stage] }
+}
+
+/** ContinueServiceDeployment: the held hook is released (CONTINUE) or rolls the deployment back (ROLLBACK). */
+export async function answerHook(
+  ecs: ECSClient,
+  serviceDeploymentArn: string,
+  hookId: string,
+  action: 'CONTINUE' | 'ROLLBACK'
+): Promise<void> {
+  await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn, hookId, action }))
+}
+
+/**
+ * The deploymentConfiguration as the user had it before the rollout, over what it is now: their values of the
+ * fields the action set, their own lifecycle hooks (the action's removed), everything else as it is now.
+ * undefined when there is nothing to change. A field they had not set stays as the rollout left it, since
+ * UpdateService cannot unset it; strategy goes back to ROLLING, ECS's default.
+ */
+export function restoredConfiguration(
+  now: DeploymentConfiguration | undefined,
+  before: DeploymentConfiguration | undefined
+): DeploymentConfiguration | undefined {
+  const restored: DeploymentConfiguration = { ...now }
+  for (const field of OWNED_FIELDS)
+    if (before?.[field] !== undefined) Object.assign(restored, { [field]: before[field] })
+  restored.strategy = before?.strategy ?? 'ROLLING'
+  restored.lifecycleHooks = ownHooks(
+    before?.lifecycleHooks ?? now?.lifecycleHooks
+  ) as DeploymentLifecycleHook[]
+  const same = OWNED_FIELDS.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]))
+  const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? [])
+  return same && hooksSame ? undefined : restored
+}
+
+/**
+ * The service's configuration as the user had it: its own settings (those the action's hook carries, if one is
+ * there: a rollout under way, or one whose run died) and its own hooks; the rest as it is.
+ */
+export function userConfiguration(
+  config: DeploymentConfiguration | undefined
+): DeploymentConfiguration | undefined {
+  if (!config) return undefined
+  const rest: Record<string, unknown> = { ...config }
+  for (const field of OWNED_FIELDS) delete rest[field]
+  return { ...rest, ...serviceSettings(config) } as DeploymentConfiguration
+}

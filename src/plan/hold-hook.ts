@@ -1,0 +1,139 @@
+// The action's own ECS pause hook (docs/ecs-controller.md, "Held at every step"): on a native linear, canary or
+// blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
+// (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
+// action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
+// timeout, how it is told apart from the hooks the user or their infrastructure code declared, and the service's
+// own settings it carries (hookDetails.before) so that whichever run ends the rollout can put them back.
+
+import type { OnFailure, OnOrphan, PlanConfig } from '../config/types.js'
+
+/** Marks the hook as ecs-rollout's (hookDetails is free-form, echoed back by DescribeServices). */
+export const HOLD_HOOK_OWNER = 'ecs-rollout'
+
+/** The subset of ECS's DeploymentLifecycleHook the action reads and writes (the SDK's type accepts it). */
+export interface LifecycleHook {
+  targetType?: string
+  hookTargetArn?: string
+  roleArn?: string
+  lifecycleStages?: string[]
+  hookDetails?: unknown
+  timeoutConfiguration?: { timeoutInMinutes?: number; action?: string }
+}
+
+/** The deploymentConfiguration fields a native rollout sets besides lifecycleHooks (ecs-deployment-configuration.ts). */
+export const OWNED_FIELDS = [
+  'strategy',
+  'bakeTimeInMinutes',
+  'linearConfiguration',
+  'canaryConfiguration'
+] as const
+
+/** What of a deploymentConfiguration the action reads (the SDK's type is assignable to it). */
+export type Configuration = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>> & {
+  lifecycleHooks?: LifecycleHook[]
+}
+
+/** The service's own values of the fields a native rollout sets, and its own lifecycle hooks. */
+export type ServiceSettings = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>> & {
+  lifecycleHooks: LifecycleHook[]
+}
+
+/** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
+export const HOOK_TIMEOUT_MINUTES = { min: 1, max: 20_160 } as const
+
+/**
+ * Where the action holds: before every production step (PRE_PRODUCTION_TRAFFIC_SHIFT fires before each step of
+ * linear and canary, once for blue/green), once all traffic has moved (POST_PRODUCTION_TRAFFIC_SHIFT: the final
+ * bake), and for blue/green after the test traffic shift (its first step's bake).
+ * linear / canary → PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ * blue-green      → POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ */
+export function holdStages(strategy: 'linear' | 'canary' | 'blue-green'): string[] {
+  const stages = ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT']
+  return strategy === 'blue-green' ? ['POST_TEST_TRAFFIC_SHIFT', ...stages] : stages
+}
+
+export interface HoldSettings {
+  plan: PlanConfig
+  timeoutMs: number
+  takeoverAfterMs: number
+  onOrphan: OnOrphan
+  onFailure: OnFailure
+  onCancel: OnFailure
+}
+
+/**
+ * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
+ * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
+ * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
+ * within 1–20160. A plan that pauses on purpose (partition, on-failure: pause, on-cancel: pause) waits for a later
+ * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
+ * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
+ * partition 50 % → 20160
+ */
+export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action: 'ROLLBACK' | 'CONTINUE' } {
+  const strategy = s.plan.strategy
+  const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition
+  const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause'
+  const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
+  const minutes = Math.min(
+    HOOK_TIMEOUT_MINUTES.max,
+    Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000))
+  )
+  return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
+}
+
+/** `before`: the service's own settings, carried for whichever run ends the rollout (hookDetails is echoed back). */
+export function holdHook(
+  strategy: 'linear' | 'canary' | 'blue-green',
+  s: HoldSettings,
+  before: ServiceSettings
+): LifecycleHook {
+  const { lifecycleHooks: _own, ...fields } = before
+  return {
+    targetType: 'PAUSE',
+    lifecycleStages: holdStages(strategy),
+    hookDetails: { owner: HOLD_HOOK_OWNER, before: fields },
+    timeoutConfiguration: holdTimeout(s)
+  }
+}
+
+/**
+ * The service's own settings from its deploymentConfiguration now: the values the action's hook carries when it
+ * is there (a rollout is under way, or one whose run died left it), else the configuration's own; its own hooks.
+ * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {strategy: ROLLING, hooks: [lambda]}
+ * {strategy: ROLLING, hooks: [lambda]}                                    → {strategy: ROLLING, hooks: [lambda]}
+ */
+export function serviceSettings(config: Configuration | undefined): ServiceSettings {
+  const ours = (config?.lifecycleHooks ?? []).find(isHoldHook)
+  const carried = (ours?.hookDetails as { before?: Configuration } | undefined)?.before
+  const source: Configuration = carried ?? config ?? {}
+  const settings: ServiceSettings = { lifecycleHooks: ownHooks(config?.lifecycleHooks) }
+  for (const field of OWNED_FIELDS) if (source[field] !== undefined) settings[field] = source[field]
+  return settings
+}
+
+export function isHoldHook(hook: LifecycleHook): boolean {
+  const details = hook.hookDetails as { owner?: unknown } | undefined
+  return hook.targetType === 'PAUSE' && details?.owner === HOLD_HOOK_OWNER
+}
+
+/** The service's own hooks: what it has without the action's (one a run that died left behind included). */
+export function ownHooks(hooks: readonly LifecycleHook[] | undefined): LifecycleHook[] {
+  return (hooks ?? []).filter(h => !isHoldHook(h))
+}
+
+/**
+ * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
+ * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
+ */
+export function sharedPauseStage(
+  hooks: readonly LifecycleHook[] | undefined,
+  strategy: 'linear' | 'canary' | 'blue-green'
+): string | undefined {
+  const ours = holdStages(strategy)
+  for (const hook of ownHooks(hooks))
+    if (hook.targetType === 'PAUSE')
+      for (const stage of hook.lifecycleStages ?? []) if (ours.includes(stage)) return stage
+  return undefined
+}
