@@ -5,7 +5,7 @@
 // does not pass its step. The metric period is 1 s so bakes of seconds have data.
 
 import { describe, expect, it } from '@jest/globals'
-import { deploy, explained, revision, type Run } from '../helpers/scene.js'
+import { deploy, explained, revision, withScene, type Run } from '../helpers/scene.js'
 import { lineAt, withWeights, type WeightsScene } from '../helpers/weights-e2e.js'
 
 /** No alarms, fast polls and one-second metric periods. */
@@ -150,6 +150,29 @@ describe('dist/index.js metric gates, no alarms', () => {
           )
           expect(r.result.summary).toContain('an inconclusive metric waits for a person')
           expect(r.result.summary).toContain('Metric undecided inconclusive')
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    "the ECS controller's native canary is gated the same: its 5xx rate rolls it back, no alarm needed",
+    async () => {
+      await withScene({ kind: 'native', alarm: false }, async e2e => {
+        const next = await revision(e2e, { SANDBOX_ERROR_RATE: '0.2' })
+        const r = await deploy(e2e, {
+          ...METRIC_INPUTS,
+          'task-definition': next,
+          strategy: 'canary',
+          'canary-percent': '50',
+          'canary-bake-time': '20s'
+        })
+        await explained(r.result, async () => {
+          expect(r.result.outputs.status).toBe('rolled-back')
+          expect(r.result.outputs.reason).toMatch(
+            /^metric 5xx-rate failed: (1[5-9]|2\d)\.\d % on the new revision, 0\.0 % on the stable one/
+          )
+          expect(r.result.stdout).toContain('metric gates: built-in checks of the new revision')
         })
       })
     }
