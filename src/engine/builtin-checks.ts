@@ -102,7 +102,7 @@ function errorRate(
     return {
       ...reading,
       verdict: 'fail',
-      detail: `${formatMetric(rate, '%')} vs stable ${formatMetric(stableRate, '%')}: more than max-error-rate-increase ${checks.maxErrorRateIncrease} points above`
+      detail: `${formatMetric(rate, '%')} vs stable ${formatMetric(stableRate, '%')}: more than max-error-rate-increase ${points(checks.maxErrorRateIncrease)} above`
     }
   const against = stableRate === undefined ? '' : ` vs stable ${formatMetric(stableRate, '%')}`
   return {
@@ -238,4 +238,9 @@ function weighted(series: MetricSeries, requests: MetricSeries, at: number[]): n
 
 function floor(t: number, period: number): number {
   return Math.floor(t / period) * period
+}
+
+/** "1 point", "2.5 points": percentage points in words. */
+export function points(n: number): string {
+  return `${n} point${n === 1 ? '' : 's'}`
 }

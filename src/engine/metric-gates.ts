@@ -4,7 +4,7 @@
 // counts from poll to poll, so they are a small class around pure measurement (custom-measure.ts).
 
 import type { MetricGatesConfig } from '../config/metric-inputs.js'
-import { judgeBuiltIn, judgeRequests, type Layout } from './builtin-checks.js'
+import { judgeBuiltIn, judgeRequests, points, type Layout } from './builtin-checks.js'
 import { measure, type Counts, tally } from './custom-measure.js'
 import type { EventSink, FailureReason } from './events.js'
 import type { MetricReading, MetricsEvent } from './metric-readings.js'
@@ -111,7 +111,7 @@ export class MetricGateJudge {
       const absolute = `5xx rate at most ${b.maxErrorRate} %${p99}`
       lines.push(
         this.layout === 'split'
-          ? `built-in checks of the new revision's target group: ${absolute}; against the stable revision's over the same minutes, 5xx rate at most ${b.maxErrorRateIncrease} points and p99 latency at most ${b.maxP99Increase} % above`
+          ? `built-in checks of the new revision's target group: ${absolute}; against the stable revision's over the same minutes, 5xx rate at most ${points(b.maxErrorRateIncrease)} and p99 latency at most ${b.maxP99Increase} % above`
           : `built-in checks of the one target group both revisions share (traffic by replicas): ${absolute}, for both revisions together; the new revision cannot be compared with the stable one, nor its requests counted`
       )
       if (this.layout === 'split' && b.minRequests > 0)
