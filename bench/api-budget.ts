@@ -1,5 +1,6 @@
-// 4. API budget: calls per operation per minute during a bake with 1, 10 and 100 gate alarms; read calls per
-// poll; and a rollout's share of each throttled operation's sustained limit.
+// 4. API budget: calls per operation per minute during a bake with 1, 10 and 100 gate alarms (and as many custom
+// metric gates); read calls per poll, GetMetricData per poll; and a rollout's share of each throttled operation's
+// sustained limit.
 
 import type { CallRecord } from '../sandbox/client.js'
 import { figure, type BenchResult, type Figure } from './lib/report.js'
@@ -52,13 +53,17 @@ export async function apiBudget(o: ApiBudgetOptions): Promise<BenchResult> {
             service: `api-${alarms}`,
             desiredCount: 4,
             env: { SANDBOX_START_SECONDS: '0.5' },
+            // Behind a load balancer, so the built-in metric checks read its target group.
+            loadBalanced: true,
             alarms
           },
           inputs: {
             strategy: 'canary',
             'canary-percent': '25',
             'canary-bake-time': o.bake,
-            'bake-time': o.finalBake
+            'bake-time': o.finalBake,
+            // As many custom metric gates as alarms: all of them, and the built-in checks, in one GetMetricData.
+            metrics: customMetrics(alarms)
           }
         })
         await sleep(i * 2000)
@@ -78,9 +83,17 @@ export async function apiBudget(o: ApiBudgetOptions): Promise<BenchResult> {
         'bake',
         {
           stat: 'max',
-          max: 2,
-          text: '≤ 2'
+          max: 3,
+          text: '≤ 3'
         }
+      ),
+      figure(
+        `metric-reads-per-poll-${b.alarms}`,
+        `GetMetricData calls per poll, ${b.alarms} custom metric(s) and the built-in checks`,
+        'calls',
+        [(b.perMinute.GetMetricData ?? 0) / (b.perMinute.DescribeServices || 1)],
+        'bake',
+        { stat: 'max', max: 1, text: '≤ 1' }
       )
     )
   for (const limit of LIMITS)
@@ -129,7 +142,9 @@ ${o.bake} canary bake and a ${o.finalBake} final bake, everything else default (
 the canary bake from the action's bake-start log line, less ${MARGIN_MS / 1000} s at each end (so neither the move
 before it nor the read at its end counts): calls per operation per minute in that window. A poll is one detailed
 observation, which makes exactly one DescribeServices; reads per poll = all read (Describe*/List*/Get*) calls in the
-window ÷ DescribeServices in it. The share of a throttled operation's sustained limit (DescribeServices 20/s,
+window ÷ DescribeServices in it. The services sit behind a load balancer and each rollout has as many custom metric
+gates as alarms: the metric gates (those and the built-in checks) are one GetMetricData per poll, beside the one
+DescribeAlarms. The share of a throttled operation's sustained limit (DescribeServices 20/s,
 UpdateService 5/s, DescribeAlarms 9/s, and ECS's tag-modify category at 10/s, which the record's heartbeat uses) is
 its rate during the bake ÷ that limit; each figure's three values are the three rollouts. "Over the whole rollout" divides all
 of its calls, start-up included, by the rollout's duration (process start to exit).`,
@@ -139,8 +154,9 @@ of its calls, start-up included, by the rollout's duration (process start to exi
       `Start-up (process start to the first step) made ${Object.entries(first.startup)
         .map(([op, n]) => `${n} ${op}`)
         .join(', ')} with ${first.alarms} alarm(s).`,
-      `During a bake a rollout polls once per poll-interval, whatever the number of alarms: one DescribeServices, one ` +
-        `DescribeAlarms (up to 100 names a call) and the heartbeat's TagResource, so 5 of each a minute at 12 s, ` +
+      `During a bake a rollout polls once per poll-interval, whatever the number of alarms and metric gates: one ` +
+        `DescribeServices, one DescribeAlarms (up to 100 names a call), one GetMetricData (up to 500 queries) and ` +
+        `the heartbeat's TagResource, so 5 of each a minute at 12 s, ` +
         `${((100 * 5) / 60 / 9).toFixed(2)} % of DescribeAlarms' 9/s — the binding limit. The whole-rollout shares ` +
         `above are higher because the ${(first.rollout.durationMs / 1000).toFixed(0)} s rollout also carries its ` +
         `fixed calls: at start-up ${first.startup.DescribeAlarms ?? 0} DescribeAlarms (the deploy's checks ` +
@@ -155,6 +171,26 @@ of its calls, start-up included, by the rollout's duration (process start to exi
     durationMs: Date.now() - began,
     sandboxCpuMs
   }
+}
+
+/** `n` custom metric gates on the new revision's requests, none of which ever fails. */
+function customMetrics(n: number): string {
+  return Array.from(
+    { length: n },
+    (_, i) => `- name: requests-${i + 1}
+  queries:
+    - Id: m
+      MetricStat:
+        Metric:
+          Namespace: AWS/ApplicationELB
+          MetricName: RequestCount
+          Dimensions:
+            - { Name: TargetGroup, Value: "{{new-target-group}}" }
+            - { Name: LoadBalancer, Value: "{{load-balancer}}" }
+        Stat: Sum
+  failure-condition: result < 0
+`
+  ).join('')
 }
 
 /** A category's calls per second as a percentage of its sustained limit. */

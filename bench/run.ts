@@ -13,6 +13,7 @@ import { detection } from './detection.js'
 import { finish } from './finish.js'
 import { ENTRY } from './lib/action.js'
 import { machine } from './lib/machine.js'
+import { metricDetection } from './metric-detection.js'
 import { ROOT } from './lib/sandbox.js'
 import { overhead } from './overhead.js'
 import { rollback } from './rollback.js'
@@ -27,6 +28,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   'api-budget': () => apiBudget({ alarmCounts: [1, 10, 100], bake: '75s', finalBake: '15s' }),
   'cold-start': () => coldStart({ trials: 20 }),
   scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
+  'metric-detection': () => metricDetection({ trials: 12, concurrency: 3, pollMs: 1000, periodS: 1 }),
   finish: () => finish({ trials: 10, concurrency: 5 }),
   waves: () => waves({ services: 20, bake: '3s', bakeMs: 3000 })
 }

@@ -41,7 +41,9 @@ describe('dist/index.js command: deploy on task sets, rollbacks', () => {
         'task-definition': next,
         strategy: 'linear',
         'step-percent': '25',
-        'step-bake-time': '2s'
+        'step-bake-time': '2s',
+        // The alarm is the subject here: the built-in metric check would catch this revision first.
+        'metric-checks': 'false'
       })
       await explained(result, async () => {
         expectRolledBack(e2e, result, next)

@@ -81,7 +81,9 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           'task-definition': next,
           strategy: 'canary',
           'canary-percent': '20',
-          'canary-bake-time': '12s'
+          'canary-bake-time': '12s',
+          // The alarm is the subject here: the built-in metric check would catch this revision first.
+          'metric-checks': 'false'
         })
         await explained(result, async () => {
           expectEnded(e2e, result, 'rolled-back', next)

@@ -144,6 +144,27 @@ describe('least privilege: every command under exactly its policy in docs/iam.md
   )
 
   it.concurrent(
+    'the metric gates under the deploy policies: GetMetricData once per poll, its load balancer found, all allowed',
+    async () => {
+      await withScene({ desiredCount: 2 }, async e2e => {
+        const next = await revision(e2e)
+        const since = Date.now()
+        await play(e2e, [
+          {
+            policy: 'deploy-replicas',
+            inputs: { ...FAST_DEPLOY, 'task-definition': next, 'metric-period': '1s' },
+            status: 'succeeded'
+          }
+        ])
+        const calls = (await e2e.control.calls(since)).map(c => `${c.operation}:${c.ok}`)
+        expect(calls).toContain('DescribeTargetGroups:true')
+        expect(calls).toContain('GetMetricData:true')
+        expect(calls).not.toContain('GetMetricData:false')
+      })
+    }
+  )
+
+  it.concurrent(
     "deploy on an ECS-controller service, native canary held at each step: one rolled out, one rolled back through the action's hook",
     async () => {
       await withScene({ kind: 'native' }, async e2e => {

@@ -357,7 +357,9 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           strategy: 'linear',
           'step-percent': '25',
           'step-bake-time': '2s',
-          alarms: 'web-5xx'
+          alarms: 'web-5xx',
+          // The alarm is the subject here: the built-in metric check would catch this revision first.
+          'metric-checks': 'false'
         })
         await explained(r.result, async () => {
           expectRolledBack(r, next)

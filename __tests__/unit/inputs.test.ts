@@ -558,10 +558,9 @@ describe('valid inputs', () => {
   it('declares every input in action.yml with the same default', () => {
     const yml = readFileSync(resolve(import.meta.dirname, '../../action.yml'), 'utf8')
     const inputsBlock = yml.slice(yml.indexOf('inputs:'), yml.indexOf('outputs:'))
-    const declared = [...inputsBlock.matchAll(/^ {2}([a-z-]+):\n(?:.*\n)*? {4}default: (.*)$/gm)].map(m => [
-      m[1],
-      m[2]
-    ])
+    const declared = [...inputsBlock.matchAll(/^ {2}([a-z0-9-]+):\n(?:.*\n)*? {4}default: (.*)$/gm)].map(
+      m => [m[1], m[2]]
+    )
     const expected = Object.entries(INPUT_DEFAULTS).map(([k, v]) => [
       k,
       k === 'github-token' ? '${{ github.token }}' : `'${v}'`

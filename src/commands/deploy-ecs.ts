@@ -85,6 +85,7 @@ export class EcsControllerDeploy extends DeployPipeline {
       plan,
       serviceArn: this.service.arn,
       gates,
+      loadBalancers: this.service.loadBalancers,
       from,
       to,
       deploymentConfiguration: deploymentConfigurationFor(this.config, this.described ?? {}),

@@ -22,6 +22,7 @@ import { decodeRecord, type RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
 import { chooseDeployOver } from './control-protocol.js'
 import { ownerOf } from './ownership.js'
+import { checkMetricPlaceholders } from './metric-wiring.js'
 import { once } from './registrations.js'
 import type { SessionDeps } from './session-deps.js'
 import { alreadyRunning, checkAlarmsAtStart, checkedGates, newRecord, newRolloutId } from './start-checks.js'
@@ -77,6 +78,7 @@ export abstract class DeployPipeline {
       ? await loadTaskDefinitionFile(taskDefinitionRef, config.containerImages)
       : undefined
     const gates = await checkedGates(config, clients)
+    checkMetricPlaceholders(config, this.service)
     const plan = this.checkedPlan()
     const recorded = decodeRecord(this.service.tags)
     const inFlight = recorded?.phase === 'Active' ? recorded : undefined

@@ -20,6 +20,7 @@ import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
 import { takeOver } from './ownership.js'
+import { serviceMetricGates } from './metric-wiring.js'
 import { engineSettings, hookRunner, runEngine, saveForPostStep } from './run-engine.js'
 import type { SessionDeps } from './session-deps.js'
 import { checkedGates } from './start-checks.js'
@@ -32,6 +33,8 @@ export interface FollowOptions {
   /** The service the record is kept on: followRollout saves it there first. */
   serviceArn: string
   gates: AlarmGates
+  /** The service's load balancers, where the metric gates read the new and the stable revision. */
+  loadBalancers: ServiceInfo['loadBalancers']
   from?: TaskDefinitionDetails
   to?: TaskDefinitionDetails
   deploymentConfiguration: EcsDeploymentConfiguration
@@ -67,6 +70,7 @@ export async function carryOnEcsController(
     plan: ecsControllerPlan(how.plan, info.desiredCount),
     serviceArn: info.arn,
     gates,
+    loadBalancers: info.loadBalancers,
     from: await describeTaskDefinition(clients.ecs, record.stableTaskDefinition),
     to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
@@ -79,6 +83,7 @@ export async function carryOnEcsController(
 export async function followRollout(o: FollowOptions): Promise<Outcome> {
   const { config, deps, record, plan } = o
   const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn })
+  const metrics = await serviceMetricGates(config, deps.clients, o.gates, o.loadBalancers)
   await records.save(record)
   saveForPostStep(config, record.id)
   return runEngine({
@@ -88,6 +93,7 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
     plan,
     fromStep: o.adopt?.step ?? 1,
     controller: 'ECS',
+    metricGates: metrics.judge?.describe(),
     from: o.from,
     to: o.to,
     engine: async events => {
@@ -109,7 +115,8 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         record,
         {
           deployment,
-          gates: o.gates,
+          gates: metrics.gates,
+          metrics: metrics.judge,
           records,
           events,
           clock: deps.clock,

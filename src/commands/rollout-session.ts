@@ -53,6 +53,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
     from: o.from,
     to: o.to,
     outputs: o.outputs,
+    metricGates: o.ungated ? undefined : ports.metrics?.describe(),
     engine: events =>
       new Reconciler(
         record,
@@ -61,6 +62,7 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
           fleet: ports.fleet,
           traffic: ports.traffic,
           gates: o.ungated ? noGates : ports.gates,
+          metrics: o.ungated ? undefined : ports.metrics,
           records: ports.records,
           events,
           clock: deps.clock,

@@ -35,6 +35,8 @@ export interface EngineRun {
   from?: TaskDefinitionDetails
   to?: TaskDefinitionDetails
   outputs?: Partial<Record<Output, string>>
+  /** What the metric gates judge on this service, a line each (MetricGateJudge.describe). */
+  metricGates?: string[]
   /** Runs the engine, its events going to the log, the summary and GitHub. */
   engine(events: EventSink): Promise<EngineResult>
 }
@@ -44,6 +46,7 @@ export async function runEngine(o: EngineRun): Promise<Outcome> {
   const { config, deps, record } = o
   const reporting = await startReporting(config, deps, record, o.from, o.to)
   const start = startEvent(config, record, reporting.region, o.plan, o.fromStep, deps.clock.now())
+  if (o.metricGates?.length && start.gates) start.gates.metrics = o.metricGates
   reporting.events.emit(o.controller ? { ...start, controller: o.controller } : start)
   return reporting.finish(await o.engine(reporting.events), o.outputs)
 }

@@ -13,8 +13,10 @@ import type { Config } from '../config/types.js'
 import { describeError } from '../errors.js'
 import type { EventSink } from '../engine/events.js'
 import type { Hooks } from '../engine/hooks.js'
-import type { TrafficPort } from '../engine/ports.js'
+import type { MetricGateJudge } from '../engine/metric-gates.js'
+import type { GatesPort, TrafficPort } from '../engine/ports.js'
 import type { RolloutRecord } from '../record/record.js'
+import { serviceMetricGates, weightedMetricGates } from './metric-wiring.js'
 import { hookRunner } from './run-engine.js'
 import type { SessionDeps } from './session-deps.js'
 
@@ -24,7 +26,10 @@ export interface Ports {
   stableTargetGroup?: string
   fleet: TaskSetFleet
   traffic: TrafficPort
-  gates: AlarmGates
+  /** The alarm gates, with the metric gates' read beside them. */
+  gates: GatesPort
+  /** The metric gates' judge, when there is anything to read. */
+  metrics?: MetricGateJudge
   records: RecordStore
 }
 
@@ -67,10 +72,21 @@ export async function portsFor(
       lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
     )
   }
+  const alarms = new AlarmGates({
+    cloudwatch: clients.cloudwatch,
+    alarms: config.alarms,
+    warningAlarms: config.warningAlarms
+  })
+  const metrics =
+    record.plan.traffic === 'weights'
+      ? weightedMetricGates(config, clients, alarms, { newTargetGroup, stableTargetGroup })
+      : await serviceMetricGates(config, clients, alarms, service.loadBalancers)
   return {
     traffic,
     newTargetGroup,
     stableTargetGroup,
+    gates: metrics.gates,
+    metrics: metrics.judge,
     fleet: new WeightedFleet({
       ecs: clients.ecs,
       cluster: config.cluster,
@@ -81,11 +97,6 @@ export async function portsFor(
       clientToken: record.id,
       newLoadBalancers,
       weights
-    }),
-    gates: new AlarmGates({
-      cloudwatch: clients.cloudwatch,
-      alarms: config.alarms,
-      warningAlarms: config.warningAlarms
     }),
     records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
   }

@@ -12,6 +12,7 @@ import {
   parseTaskDefinitionRef
 } from './input-values.js'
 import { InputError, parseBoolean, parseCount, parseDuration, parseEnum, parseList, show } from './parse.js'
+import { readMetricInputs } from './metric-inputs.js'
 import { readPlanConfig } from './plan-inputs.js'
 import { InputProblems } from './problems.js'
 import { readWaveConfig, readWindowConfig } from './wave-inputs.js'
@@ -127,6 +128,7 @@ export function readConfig(read: (name: string) => string): Config {
     plan,
     alarms: a(() => forService(parseAlarmNames('alarms', raw.alarms), service), []),
     warningAlarms: a(() => forService(parseAlarmNames('warning-alarms', raw['warning-alarms']), service), []),
+    metricGates: readMetricInputs(raw, problems),
     pollIntervalMs: a(
       () => parseDuration('poll-interval', raw['poll-interval'], { min: 200, max: 5 * 60_000 }),
       0

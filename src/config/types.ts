@@ -2,6 +2,7 @@
 // than config/inputs.ts: everything here has been parsed, range-checked and checked for conflicts.
 
 import type { WindowConfig } from './deploy-window-inputs.js'
+import type { MetricGatesConfig } from './metric-inputs.js'
 import type { WaveConfig } from './wave-inputs.js'
 
 export const COMMANDS = [
@@ -90,6 +91,8 @@ export interface Config {
   plan: PlanConfig
   alarms: string[]
   warningAlarms: string[]
+  /** The built-in metric checks and the custom metric gates. */
+  metricGates: MetricGatesConfig
   pollIntervalMs: number
   onFailure: OnFailure
   onAlarmAtStart: OnAlarmAtStart

@@ -10,12 +10,13 @@ import type { Plan } from '../plan/types.js'
 import {
   failedGate,
   promoteTarget,
+  starved,
   type EngineState,
   type Limits,
   type LoopState,
   type Watch
 } from './decide.js'
-import type { FailureReason } from './events.js'
+import type { FailureReason, PauseWhy } from './events.js'
 import type { DeploymentObservation } from './ports.js'
 
 export interface FollowState extends LoopState {
@@ -43,7 +44,7 @@ export type FollowDecision =
   | { kind: 'proceed'; hookId: string }
   | { kind: 'retire' }
   /** Held deployments: stop here, ECS waiting at the action's hook (a manual step, a request, on-failure). */
-  | { kind: 'pause'; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  | { kind: 'pause'; why: PauseWhy; reason?: FailureReason }
   /** Held deployments: a promote request, to this step (the steps' count + 1: the final bake). */
   | { kind: 'jump'; to: number }
   | { kind: 'rollback'; reason: FailureReason }
@@ -78,21 +79,29 @@ export function decideFollow(
       kind: 'ecs',
       reason: { kind: 'ecs', ...d.ecs, tasks: d.failedNewTasks }
     }
-  const failure = failedGate(
+  const gate = failedGate(
     engineState(state),
     {
       fleet: { desiredCount: d.desiredCount, failedNewTasks: d.failedNewTasks },
       alarms: obs.alarms,
+      metrics: obs.metrics,
       now: obs.now
     },
     limits
   )
   // ECS waits at the action's hook for a held deployment: it can stop there (on-failure: pause, a pause request).
   const holds = plan.traffic === 'weights' && d.holding === true
+  // Held, a step waits for the new revision's requests as a task set's does, within step-timeout (starved).
+  const failure = gate ?? (holds ? starved(state, obs, plan, limits) : undefined)
   if (failure)
     return holds && limits.onFailure === 'pause'
       ? { kind: 'pause', why: 'on-failure', reason: failure }
       : { kind: 'rollback', reason: failure }
+  // An inconclusive metric waits for a person where ECS waits at the action's hook; otherwise it rolls back.
+  if (obs.metrics?.inconclusive)
+    return holds
+      ? { kind: 'pause', why: 'inconclusive', reason: obs.metrics.inconclusive }
+      : { kind: 'rollback', reason: obs.metrics.inconclusive }
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
   if (holds && obs.request === 'pause') return { kind: 'pause', why: 'requested' }
@@ -125,12 +134,17 @@ export function decideFollow(
     // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
     const last = state.step === plan.steps.length
     const movedOn = last || d.completed || d.baking || d.trafficPercent > step.trafficPercent + EPSILON
+    // ECS moves on by itself after its bake: a step whose new revision served too few requests is rolled back.
+    const short = obs.metrics?.shortOfTraffic
+    if (movedOn && short?.kind === 'metric')
+      return { kind: 'rollback', reason: { kind: 'metric', reading: { ...short.reading, verdict: 'fail' } } }
     return movedOn ? { kind: 'next-step' } : { kind: 'wait', for: 'ECS step bake' }
   }
   // The action's own bake (ECS, when it holds, waits at the next step's hook meanwhile); a promote skips it.
   const promoted = state.step < (state.promotedTo ?? 0)
   const baked = promoted || obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
   if (!baked) return { kind: 'wait', for: 'bake' }
+  if (obs.metrics?.shortOfTraffic && !promoted) return { kind: 'wait', for: 'requests' }
   return step.pause === 'manual' && !promoted ? { kind: 'pause', why: 'manual-step' } : { kind: 'next-step' }
 }
 

@@ -2,11 +2,13 @@
 // (observation) and the plan for the service's size right now, it names the single next thing to do.
 // The reconciler carries it out, idempotently, and asks again. Nothing here performs I/O or reads a clock.
 
+import { formatDuration } from '../config/parse.js'
 import type { OnFailure } from '../config/types.js'
 import { planMoves } from '../plan/moves.js'
 import type { Counts, Limits as PlanLimits, Plan, PlanStep } from '../plan/types.js'
 import type { Request } from '../record/record.js'
-import type { FailureReason } from './events.js'
+import type { FailureReason, PauseWhy } from './events.js'
+import type { MetricVerdicts } from './metric-gates.js'
 import type { AlarmState, FleetObservation, RevisionState } from './ports.js'
 
 export type Mode = 'forward' | 'final' | 'rollback'
@@ -44,6 +46,8 @@ export interface Limits {
 export interface Watch {
   /** Gate alarms as of the last poll. */
   alarms: AlarmState[]
+  /** The metric gates' verdicts as of the last poll that read them (none while the new revision has no traffic). */
+  metrics?: MetricVerdicts
   /** A control run's request found on the record. */
   request?: Request
   now: number
@@ -61,7 +65,7 @@ export type Decision =
   | { kind: 'next-step'; to: number }
   /** A promote request: go to a step (plan.steps.length + 1 means the final phase) without baking the rest. */
   | { kind: 'jump'; to: number }
-  | { kind: 'pause'; why: 'manual-step' | 'requested' | 'on-failure'; reason?: FailureReason }
+  | { kind: 'pause'; why: PauseWhy; reason?: FailureReason }
   | { kind: 'promote' }
   | { kind: 'retire' }
   | { kind: 'rollback'; reason: FailureReason }
@@ -76,7 +80,7 @@ export function defaultMaxFailedTasks(desired: number): number {
 export function decide(state: EngineState, obs: Observation, plan: Plan, limits: Limits): Decision {
   if (state.mode === 'rollback') return decideRollback(state, obs, plan)
 
-  const failure = failedGate(state, obs, limits)
+  const failure = failedGate(state, obs, limits) ?? starved(state, obs, plan, limits)
   if (failure)
     return limits.onFailure === 'pause'
       ? (coverFloor(failure, state, obs, plan) ?? { kind: 'pause', why: 'on-failure', reason: failure })
@@ -84,6 +88,8 @@ export function decide(state: EngineState, obs: Observation, plan: Plan, limits:
   if (obs.request === 'abort')
     return { kind: 'rollback', reason: { kind: 'requested', by: 'abort', command: 'abort' } }
   if (obs.request === 'pause') return { kind: 'pause', why: 'requested' }
+  if (obs.metrics?.inconclusive)
+    return { kind: 'pause', why: 'inconclusive', reason: obs.metrics.inconclusive }
   if (obs.request?.startsWith('promote:'))
     return { kind: 'jump', to: promoteTarget(obs.request, state, plan) }
 
@@ -115,6 +121,7 @@ function coverFloor(
 export function failedGate(state: EngineState, obs: Observation, limits: Limits): FailureReason | undefined {
   const firing = obs.alarms.find(a => a.state === 'ALARM')
   if (firing) return { kind: 'alarm', alarm: firing }
+  if (obs.metrics?.failure) return obs.metrics.failure
   if (obs.fleet.failedNewTasks.length >= limits.maxFailedTasks)
     return { kind: 'tasks', tasks: obs.fleet.failedNewTasks, threshold: limits.maxFailedTasks }
   if (obs.now >= limits.deadline) return { kind: 'timeout', scope: 'run', limitMs: limits.timeoutMs }
@@ -127,11 +134,27 @@ export function failedGate(state: EngineState, obs: Observation, limits: Limits)
   return undefined
 }
 
+/**
+ * A baked step still waiting for the new revision's requests fails once step-timeout has passed since its bake
+ * ended: the new revision is not getting the traffic its step sends it, and more waiting will not change that.
+ */
+export function starved(state: LoopState, obs: Watch, plan: Plan, limits: Limits): FailureReason | undefined {
+  const short = obs.metrics?.shortOfTraffic
+  if (!short || short.kind !== 'metric' || state.mode !== 'forward' || state.phase !== 'baking')
+    return undefined
+  const bakeMs = plan.steps[state.step - 1]?.bakeMs ?? 0
+  if (obs.now - (state.bakeStartedAt ?? obs.now) < bakeMs + limits.stepTimeoutMs) return undefined
+  const detail = `${short.reading.detail}, still ${formatDuration(limits.stepTimeoutMs)} (step-timeout) after the bake`
+  return { kind: 'metric', reading: { ...short.reading, verdict: 'fail', detail } }
+}
+
 function decideForward(state: EngineState, obs: Observation, plan: Plan): Decision {
   const step = plan.steps[Math.min(state.step, plan.steps.length) - 1]
   if (state.phase === 'baking') {
     const baked = obs.now - (state.bakeStartedAt ?? obs.now) >= step.bakeMs
     if (!baked) return { kind: 'wait', for: 'bake' }
+    // A canary that gets nothing cannot pass by staying silent: the step waits for requests (see starved).
+    if (obs.metrics?.shortOfTraffic) return { kind: 'wait', for: 'requests' }
     if (step.pause === 'manual') return { kind: 'pause', why: 'manual-step' }
     return { kind: 'next-step', to: state.step + 1 }
   }

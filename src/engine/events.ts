@@ -3,7 +3,7 @@
 
 import type { Counts, Plan } from '../plan/types.js'
 import type { Status } from '../constants.js'
-import type { MetricsEvent } from './metric-readings.js'
+import type { MetricReading, MetricsEvent } from './metric-readings.js'
 
 export type { MetricReading, MetricsEvent, MetricVerdict, Judgement } from './metric-readings.js'
 import type { AlarmState, FailedTask } from './ports.js'
@@ -18,6 +18,11 @@ export type FailureReason =
   | { kind: 'api'; message: string }
   | { kind: 'requested'; by: string; command: 'abort' | 'rollback' }
   | { kind: 'orphan'; owner: string }
+  /**
+   * A metric gate failed, or (paused) was inconclusive, or the new revision served too few requests within
+   * step-timeout: the reading names the metric, the new revision's value and the stable's.
+   */
+  | { kind: 'metric'; reading: MetricReading }
   /** Another run took the rollout over (takeover: true after takeover-after without a heartbeat). */
   | { kind: 'taken-over'; by: string }
   /**
@@ -35,6 +40,9 @@ export type FailureReason =
       /** Whether ECS rolled the service back itself (otherwise the action did). */
       rolledBack: boolean
     }
+
+/** Why a rollout paused: the plan, a control run, a gate under on-failure: pause, or an inconclusive metric. */
+export type PauseWhy = 'manual-step' | 'requested' | 'on-failure' | 'inconclusive'
 
 export interface RevisionInfo {
   arn: string
@@ -56,7 +64,12 @@ export type RolloutEvent =
       /** The step to start from (a resumed rollout continues where it was). */
       fromStep: number
       /** The alarms watched, so the summary can name and link them even when none fires. */
-      gates?: { alarms: string[]; warningAlarms: string[] }
+      gates?: {
+        alarms: string[]
+        warningAlarms: string[]
+        /** What the metric gates judge on this service, and what they cannot (one target group for both). */
+        metrics?: string[]
+      }
       /** ECS: the service's ECS deployment controller carries the deployment out (task sets when absent). */
       controller?: 'ECS'
     }
@@ -71,7 +84,7 @@ export type RolloutEvent =
       kind: 'paused'
       at: number
       step: number
-      why: 'manual-step' | 'requested' | 'on-failure'
+      why: PauseWhy
       reason?: FailureReason
     }
   | { kind: 'promoted'; at: number }

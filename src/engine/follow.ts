@@ -133,7 +133,7 @@ export class Follower extends FollowReport {
       const request = await this.applicableRequest()
       const decision = decideFollow(
         this.state,
-        { deployment: obs, alarms: this.alarms, request, now },
+        { deployment: obs, alarms: this.alarms, metrics: this.deps.metrics?.latest, request, now },
         this.plan,
         limits
       )

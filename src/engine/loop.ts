@@ -11,8 +11,9 @@ import { describeError } from '../errors.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from '../record/record.js'
 import type { LoopState } from './decide.js'
-import type { EventSink, FailureReason } from './events.js'
+import type { EventSink, FailureReason, PauseWhy } from './events.js'
 import type { Hooks } from './hooks.js'
+import { readGates, type MetricGateJudge } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
@@ -35,6 +36,8 @@ export interface LoopDeps {
   events: EventSink
   clock: Clock
   hooks?: Hooks
+  /** The metric gates' judge; their series ride along on the gates' read (GatesPort.read with a window). */
+  metrics?: MetricGateJudge
   /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
   cancel?: AbortSignal
 }
@@ -144,7 +147,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
         this.bakeEndsAt = undefined
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
-          const gates = await this.deps.gates.read()
+          const gates = await readGates(this.deps, this.state, now, this.startedAt)
           this.alarms = gates.alarms
           this.warningAlarms.note(gates.warnings, now)
         }
@@ -298,10 +301,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
     return this.endWith(status, reason, text)
   }
 
-  protected async pause(
-    why: 'manual-step' | 'requested' | 'on-failure',
-    reason?: FailureReason
-  ): Promise<EngineResult> {
+  protected async pause(why: PauseWhy, reason?: FailureReason): Promise<EngineResult> {
     const at = this.deps.clock.now()
     this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason })
     const stage = why === 'manual-step' ? 'batch-completed' : 'paused'

@@ -79,12 +79,67 @@ export interface AlarmState {
   since: number
 }
 
-/** The alarm gates: one read per poll whatever the number of alarms (≤ 100 per call). */
+/**
+ * The gates: one alarm read per poll whatever the number of alarms (≤ 100 per call) and, given a window, one
+ * metric read for every metric gate together (metric-gates.ts).
+ */
 export interface GatesPort {
   /** Alarm names that do not exist, checked before anything changes. */
   missing(): Promise<string[]>
-  /** Current state of every gate and warning alarm. */
-  read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[] }>
+  /** Current state of every gate and warning alarm; with a window, the metric gates' series over it. */
+  read(window?: MetricWindow): Promise<GateReading>
+}
+
+export interface GateReading {
+  alarms: AlarmState[]
+  warnings: AlarmState[]
+  /** Present when a window was asked for and there are metric gates. */
+  metrics?: MetricSamples
+}
+
+/** The time range the metric gates are read over: one GetMetricData range for all of them. */
+export interface MetricWindow {
+  /** Epoch ms, inclusive; a multiple of the metric period. */
+  start: number
+  /** Epoch ms, exclusive. */
+  end: number
+  /** The new revision's task set (or ECS deployment) id, for a custom query's {{task-set}}. */
+  taskSet?: string
+}
+
+/** split: each revision behind its own target group; shared: one for both (replicas); none: no load balancer. */
+export type Layout = 'split' | 'shared' | 'none'
+
+/** One series of a metric read: datapoints at period starts, oldest first. */
+export interface MetricSeries {
+  timestamps: number[]
+  values: number[]
+}
+
+/**
+ * The series the built-in checks read, by the key the adapter files them under: the new and the stable
+ * revision's requests, target 5xx (absent in a period without errors) and p99 response time (seconds). With one
+ * target group for both revisions (traffic by replicas) only the `new*` ones are read, for the group as a whole.
+ * A custom metric's series is filed under `custom:` and its name.
+ */
+export const BUILT_IN_SERIES = [
+  'newRequests',
+  'stableRequests',
+  'new5xx',
+  'stable5xx',
+  'newP99',
+  'stableP99'
+] as const
+export type BuiltInSeries = (typeof BUILT_IN_SERIES)[number]
+export const customSeries = (name: string): string => `custom:${name}`
+
+/** What one metric read found, by series key; `errors` when the read (or one query) failed. */
+export interface MetricSamples {
+  series: Record<string, MetricSeries>
+  /** A series key (or '*' for the whole read) and why it has no trustworthy data. */
+  errors: Record<string, string>
+  /** A CloudWatch console link to a series' graph, by series key (new and stable together where both are read). */
+  links?: Record<string, string>
 }
 
 /**

@@ -61,6 +61,19 @@ export function reasonWords(r: FailureReason): ReasonWords {
       return same(`rollout taken over by ${r.by}`)
     case 'ecs':
       return ecsWords(r)
+    case 'metric':
+      return metricWords(r)
+  }
+}
+
+/** "metric 5xx-rate failed: 20.0 % on the new revision, 0.0 % on the stable one". */
+function metricWords({ reading: m }: Extract<FailureReason, { kind: 'metric' }>): ReasonWords {
+  const did = m.verdict === 'inconclusive' ? 'was inconclusive' : 'failed'
+  const stable = m.stable === undefined ? '' : `, ${formatMetric(m.stable, m.unit)} on the stable one`
+  const values = `${formatMetric(m.new, m.unit)} on the new revision${stable}`
+  return {
+    clause: `metric ${m.name} ${did}: ${values}`,
+    line: `metric ${m.name} ${did}: ${values} (${m.detail})`
   }
 }
 

@@ -68,8 +68,10 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     return buildPlan(this.engine.plan, desired)
   }
 
-  protected observe(detail: boolean): Promise<FleetObservation> {
-    return this.ports.fleet.observe(detail)
+  protected async observe(detail: boolean): Promise<FleetObservation> {
+    const observation = await this.ports.fleet.observe(detail)
+    this.ports.metrics?.noteTaskSet(observation.new?.id)
+    return observation
   }
 
   protected tagsOf(observation: FleetObservation): Record<string, string> | undefined {
@@ -94,7 +96,13 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   protected async advance(fleet: FleetObservation, now: number): Promise<Turn> {
     const plan = this.planFor(fleet.desiredCount)
     const limits = this.limits(plan, defaultMaxFailedTasks(plan.desiredCount), this.settings.onFailure)
-    const observation = { fleet, alarms: this.alarms, request: this.request, now }
+    const observation = {
+      fleet,
+      alarms: this.alarms,
+      metrics: this.deps.metrics?.latest,
+      request: this.request,
+      now
+    }
     const decision = decide(this.state, observation, plan, limits)
     let result: EngineResult | undefined
     try {
@@ -315,7 +323,8 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
     // read the gates then (the poll cycle starts again from that read).
     const bakeEnd = this.bakeEnd(plan)
-    if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
+    // A bake over already (its step waits for requests) waits for the next poll like any other wait.
+    if (bakeEnd !== undefined && bakeEnd > now && bakeEnd - now < untilPoll) {
       this.bakeEndsAt = bakeEnd
       return Math.max(1, bakeEnd - this.deps.clock.now())
     }

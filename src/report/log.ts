@@ -5,7 +5,8 @@
 
 import { formatDuration } from '../config/parse.js'
 import { Status } from '../constants.js'
-import type { EventSink, RolloutEvent } from '../engine/events.js'
+import type { EventSink, MetricReading, RolloutEvent } from '../engine/events.js'
+import { formatMetric } from '../engine/reasons.js'
 import { planFacts, planText } from './plan-view.js'
 import { type EventOf, type Progress, applyEvent, emptyProgress } from './progress.js'
 import { MAX_OUTPUT_LINES, reasonClause, reasonLines, reasonTitle } from './reason.js'
@@ -138,8 +139,24 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
     case 'end':
       return [...close, { line: endLine(event, before) }]
     case 'metrics':
-      return []
+      return metricsLines(event, before)
   }
+}
+
+/** One line per poll; in the log proper only when a verdict changed, every poll in the debug log. */
+function metricsLines(e: EventOf<'metrics'>, before: Progress): LogEntry[] {
+  const shown = (m: MetricReading): string => {
+    const stable = m.stable === undefined ? '' : ` (stable ${formatMetric(m.stable, m.unit)})`
+    return `${oneLine(m.name, 100)} ${formatMetric(m.new, m.unit)}${stable} ${m.verdict}`
+  }
+  const line = `metrics at ${stepName(before, e.step)} (${Math.round(e.trafficPercent)}%): ${e.readings.map(shown).join('; ') || 'none'}`
+  const previous = before.steps
+    .get(e.step)
+    ?.metrics?.readings.map(m => `${m.name}:${m.verdict}`)
+    .join()
+  const changed = previous !== e.readings.map(m => `${m.name}:${m.verdict}`).join()
+  const details = e.readings.map(m => `${oneLine(m.name, 100)}: ${oneLine(m.detail)}`).join('; ')
+  return [changed ? { line, debug: details } : { debug: `${line} — ${details}` }]
 }
 
 function groupOpen(p: Progress): boolean {
@@ -165,7 +182,10 @@ function startLines(e: EventOf<'start'>): LogEntry[] {
   const head = `Rolling ${oneLine(e.to.label)} out${was} to service ${oneLine(e.service)} on cluster ${oneLine(e.cluster)} (${oneLine(e.region)}), rollout ${oneLine(e.rolloutId)}`
   const resume = e.fromStep > 1 ? [{ line: `resuming at step ${e.fromStep}/${e.plan.steps.length}` }] : []
   const gates = e.gates
-    ? [{ line: `gates: ${names(e.gates.alarms)}; warning alarms: ${names(e.gates.warningAlarms)}` }]
+    ? [
+        { line: `gates: ${names(e.gates.alarms)}; warning alarms: ${names(e.gates.warningAlarms)}` },
+        ...(e.gates.metrics ?? []).map(m => ({ line: `metric gates: ${oneLine(m)}` }))
+      ]
     : []
   return [
     { line: head },

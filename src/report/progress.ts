@@ -2,7 +2,7 @@
 // an event in context ("stable after 41s" needs the step's start). Only events go in, so a summary can be
 // rebuilt from the history at any time.
 
-import type { FailureReason, RolloutEvent } from '../engine/events.js'
+import type { FailureReason, MetricsEvent, RolloutEvent } from '../engine/events.js'
 import type { AlarmState } from '../engine/ports.js'
 import type { Counts } from '../plan/types.js'
 
@@ -19,6 +19,8 @@ export interface StepRun {
   stableAt?: number
   bakeMs?: number
   doneAt?: number
+  /** The metric gates' last reading in the step: the requests each revision served, each metric's verdict. */
+  metrics?: MetricsEvent
 }
 
 /** One warning, however many polls reported it. */
@@ -173,6 +175,9 @@ export function applyEvent(p: Progress, e: RolloutEvent): void {
       if (p.rollback) p.rollback.doneAt = e.at
       break
     case 'hook':
+      break
+    case 'metrics':
+      withStep(p, e.step, s => (s.metrics = e))
       break
     case 'service-event':
       p.serviceEventCount++

@@ -40,6 +40,8 @@ export function reasonTitle(r: FailureReason): string {
       return 'Orphaned rollout'
     case 'taken-over':
       return 'Rollout taken over'
+    case 'metric':
+      return `Metric ${oneLine(r.reading.name, 200)} ${r.reading.verdict === 'inconclusive' ? 'inconclusive' : 'failed'}`
     case 'ecs':
       return {
         'circuit-breaker': 'ECS circuit breaker',
@@ -67,6 +69,8 @@ export function reasonLines(r: FailureReason): string[] {
     }
     case 'ecs':
       return [reasonClause(r), `ECS's reason: ${oneLine(r.reason)}`, ...taskLines(r.tasks)]
+    case 'metric':
+      return [reasonClause(r), oneLine(r.reading.detail)]
     default:
       return [reasonClause(r)]
   }

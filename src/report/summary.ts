@@ -101,7 +101,12 @@ function sentence(p: Progress): Html {
     if (p.paused.reason) {
       const cause = capitalize(reasonClause(p.paused.reason))
       // A cancelled run pauses by on-cancel, a failed gate by on-failure.
-      const rule = p.paused.why === 'on-failure' ? 'and on-failure is pause' : 'and the run paused'
+      const rule = {
+        'on-failure': 'and on-failure is pause',
+        inconclusive: 'and an inconclusive metric waits for a person',
+        'manual-step': 'and the run paused',
+        requested: 'and the run paused'
+      }[p.paused.why]
       return safe`${cause} during ${stageName(p, p.paused.step)}, ${rule}: the rollout is frozen with ${on}.`
     }
     if (p.paused.why === 'manual-step')
@@ -150,7 +155,8 @@ function facts(p: Progress, ctx: SummaryContext): Html {
   ]
   if (s.gates)
     items.push(
-      safe`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only: ${alarmList(s.region, s.gates.warningAlarms)}`
+      safe`Gates: ${alarmList(s.region, s.gates.alarms)}; warnings only: ${alarmList(s.region, s.gates.warningAlarms)}`,
+      ...(s.gates.metrics ?? []).map(m => safe`Metric gates: ${m}`)
     )
   return list(items)
 }
