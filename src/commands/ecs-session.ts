@@ -16,6 +16,7 @@ import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { decodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
@@ -102,6 +103,7 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         stableTaskDefinition: record.stableTaskDefinition ?? '',
         deploymentConfiguration: o.deploymentConfiguration,
         native: o.native,
+        recorded: decodeSettings(record.settings),
         since: deps.clock.now(),
         warn
       })
