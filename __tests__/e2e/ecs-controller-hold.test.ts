@@ -220,6 +220,50 @@ describe('dist/index.js deploy: ECS does not echo hookDetails on PAUSE hooks (th
       )
     }
   )
+
+  it.concurrent(
+    'partition 40 %, then promote from a later run: that run finds the settings on the record and puts them back',
+    async () => {
+      await withScene(
+        { kind: 'native', native: { deploymentConfiguration: { ...OWN, lifecycleHooks: [LAMBDA] } } },
+        async e2e => {
+          await e2e.control.setRealism({ dropPauseHookDetails: true })
+          const before = (await describeService(e2e)).deploymentConfiguration
+          const next = await revision(e2e)
+          const { result } = await deploy(e2e, {
+            'task-definition': next,
+            strategy: 'linear',
+            'step-percent': '40',
+            'step-bake-time': '1s',
+            partition: '40%',
+            'poll-interval': '500ms'
+          })
+          await explained(result, async () => {
+            expect(result.outputs.status).toBe('paused')
+            expect((await serviceDeployments(e2e))[0].lifecycleHookDetails?.at(-1)?.status).toBe(
+              'AWAITING_ACTION'
+            )
+          })
+          const promoted = await run(
+            e2e,
+            { command: 'promote', alarms: 'web-5xx', 'poll-interval': '500ms', 'bake-time': '1s' },
+            { runId: 2 }
+          ).then(r => r.result)
+          await explained(promoted, async () => {
+            expect(promoted.outputs.status).toBe('succeeded')
+            expect((await pauseRuns(e2e)).every(r => r.status === 'SUCCEEDED')).toBe(true)
+            const after = (await describeService(e2e)).deploymentConfiguration
+            // The rollout's linearConfiguration stays (UpdateService cannot unset a field); the rest exactly back.
+            expect({ ...after, linearConfiguration: undefined }).toEqual({
+              ...before,
+              linearConfiguration: undefined
+            })
+            await expectSettledOn(e2e, next)
+          })
+        }
+      )
+    }
+  )
 })
 
 /** A deploy SIGKILLed once ECS holds it at 40 %, then 1.5 s for its heartbeat to age past takeover-after. */
