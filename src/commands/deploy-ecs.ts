@@ -20,7 +20,7 @@ import { OWNED_FIELDS, serviceSettings, sharedPauseStage, type LifecycleHook } f
 import { decodeSettings, encodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
-import { orphanMode, ownerOf } from './control-protocol.js'
+import { orphanMode, ownerOf } from './rollout-owner.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
 import { carryOnEcsController, followRollout } from './ecs-session.js'
 import type { Outcome } from './outcome.js'
