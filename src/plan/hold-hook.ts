@@ -108,20 +108,21 @@ export function holdHook(
 }
 
 /**
- * The service's own settings from its deploymentConfiguration now, from the first source that knows them: the
- * rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), the values the action's hook
- * carries (hookDetails.before, if ECS echoes it), else the configuration's own when no hook of the action's is
- * there. With the action's hook there and neither source, the configuration's values are the rollout's, not the
- * service's: only its own hooks are known (no `values`), and none of the rest may be written back.
+ * The service's own settings from its deploymentConfiguration now. Without the action's hook there, they are the
+ * configuration's own (a record of an earlier rollout is history: the user may have changed them since). With it
+ * (a rollout under way, or one whose run died), the configuration's values are the rollout's: the service's are
+ * the rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), else those the hook carries
+ * (hookDetails.before, if ECS echoes it); with neither, only its own hooks are known (no `values`), and none of
+ * the rest may be written back.
  * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {ROLLING, hooks: [lambda]}
  * {strategy: CANARY, hooks: [lambda, ours]}, recorded {strategy: ROLLING} → {ROLLING, hooks: [lambda]}
  * {strategy: CANARY, hooks: [lambda, ours]}, nothing recorded            → {hooks: [lambda]} (values unknown)
- * {strategy: ROLLING, hooks: [lambda]}                                    → {ROLLING, hooks: [lambda]}
+ * {strategy: ROLLING, hooks: [lambda]}, recorded {strategy: CANARY}      → {ROLLING, hooks: [lambda]}
  */
 export function serviceSettings(config: Configuration | undefined, recorded?: OwnedValues): ServiceSettings {
   const ours = (config?.lifecycleHooks ?? []).find(isHoldHook)
   const carried = (ours?.hookDetails as { before?: OwnedValues } | undefined)?.before
-  const source: OwnedValues | undefined = recorded ?? carried ?? (ours ? undefined : (config ?? {}))
+  const source: OwnedValues | undefined = ours ? (recorded ?? carried) : (config ?? {})
   const lifecycleHooks = ownHooks(config?.lifecycleHooks)
   if (!source) return { lifecycleHooks }
   const values: OwnedValues = {}

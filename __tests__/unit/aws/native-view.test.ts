@@ -182,6 +182,11 @@ describe("restoredConfiguration: the service's settings back as the user had the
       expect(config).toMatchObject({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 7, lifecycleHooks: [LAMBDA] })
     })
 
+    it("a record of an earlier rollout, the action's hook gone: the configuration's own values, not the record's", () => {
+      const { config } = userConfiguration(user, { strategy: 'CANARY', bakeTimeInMinutes: 9 })
+      expect(config).toEqual(user)
+    })
+
     it('no record of them (an older record): the values stay as they are, only the action hook goes', () => {
       const { config, known } = userConfiguration(bare)
       expect(known).toBe(false)
