@@ -156,6 +156,116 @@ describe('dist/index.js deploy: native strategies held by the action at every st
   )
 })
 
+describe('dist/index.js deploy: ECS does not echo hookDetails on PAUSE hooks (the sandbox switch)', () => {
+  // The ECS API reference says hookDetails "is not used for PAUSE hooks"; whether ECS keeps it there is unverified.
+  // With the sandbox's dropPauseHookDetails on, the action knows its hook by its stages and puts back the
+  // settings its rollout record kept on the service's tags.
+  const OWN = {
+    strategy: 'CANARY',
+    bakeTimeInMinutes: 3,
+    canaryConfiguration: { canaryPercent: 10, canaryBakeTimeInMinutes: 2 },
+    lifecycleHooks: [LAMBDA]
+  } as const
+
+  it.concurrent(
+    "canary 25 %, 2 s bakes: held at every step, finished, and the service's strategy, bakes and Lambda hook back exactly",
+    async () => {
+      await withScene(
+        { kind: 'native', native: { deploymentConfiguration: { ...OWN, lifecycleHooks: [LAMBDA] } } },
+        async e2e => {
+          await e2e.control.setRealism({ dropPauseHookDetails: true })
+          const before = (await describeService(e2e)).deploymentConfiguration
+          expect(before).toMatchObject(OWN)
+          const next = await revision(e2e)
+          const { result, startedAt } = await deploy(e2e, {
+            'task-definition': next,
+            strategy: 'canary',
+            'canary-percent': '25',
+            'canary-bake-time': '2s',
+            'bake-time': '2s',
+            'poll-interval': '500ms'
+          })
+          await explained(result, async () => {
+            expectEnded(e2e, result, 'succeeded', next)
+            // ECS showed the action's hook without hookDetails all along.
+            const [latest] = await serviceDeployments(e2e)
+            const shown = latest.deploymentConfiguration?.lifecycleHooks?.find(h => h.targetType === 'PAUSE')
+            expect(shown).toMatchObject({ lifecycleStages: expect.any(Array) })
+            expect(shown).not.toHaveProperty('hookDetails')
+            // Held before the canary step, before the rest, and once all traffic had moved: each continued.
+            const runs = await pauseRuns(e2e)
+            expect(runs.map(r => [r.lifecycleStage, r.status])).toEqual([
+              ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'SUCCEEDED'],
+              ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'SUCCEEDED'],
+              ['POST_PRODUCTION_TRAFFIC_SHIFT', 'SUCCEEDED']
+            ])
+            // The canary's bake and the final bake were waited out at the hook (ECS's own bakes are 0).
+            for (const held of runs.slice(1))
+              expect(held.endedAt! - held.startedAt).toBeGreaterThanOrEqual(1800)
+            const calls = await mutatingCalls(e2e, startedAt)
+            expect(calls.filter(c => c === 'ecs:ContinueServiceDeployment')).toHaveLength(3)
+            expect(result.stdout).toMatch(/Restored: the service's deploymentConfiguration is back as it was/)
+            expect(result.stdout).not.toMatch(/kept .*own deploymentConfiguration values/)
+            // Exactly as before: strategy, bakes, canary configuration and their own Lambda hook, ours gone.
+            const after = (await describeService(e2e)).deploymentConfiguration
+            expect(after).toEqual(before)
+            expect(await record(e2e)).toMatchObject({
+              phase: 'Completed',
+              outcome: 'succeeded',
+              settings: 's=CANARY b=3 cp=10 cb=2'
+            })
+            await expectSettledOn(e2e, next)
+          })
+        }
+      )
+    }
+  )
+
+  it.concurrent(
+    'partition 40 %, then promote from a later run: that run finds the settings on the record and puts them back',
+    async () => {
+      await withScene(
+        { kind: 'native', native: { deploymentConfiguration: { ...OWN, lifecycleHooks: [LAMBDA] } } },
+        async e2e => {
+          await e2e.control.setRealism({ dropPauseHookDetails: true })
+          const before = (await describeService(e2e)).deploymentConfiguration
+          const next = await revision(e2e)
+          const { result } = await deploy(e2e, {
+            'task-definition': next,
+            strategy: 'linear',
+            'step-percent': '40',
+            'step-bake-time': '1s',
+            partition: '40%',
+            'poll-interval': '500ms'
+          })
+          await explained(result, async () => {
+            expect(result.outputs.status).toBe('paused')
+            expect((await serviceDeployments(e2e))[0].lifecycleHookDetails?.at(-1)?.status).toBe(
+              'AWAITING_ACTION'
+            )
+          })
+          const promoted = await run(
+            e2e,
+            { command: 'promote', alarms: 'web-5xx', 'poll-interval': '500ms', 'bake-time': '1s' },
+            { runId: 2 }
+          ).then(r => r.result)
+          await explained(promoted, async () => {
+            expect(promoted.outputs.status).toBe('succeeded')
+            expect((await pauseRuns(e2e)).every(r => r.status === 'SUCCEEDED')).toBe(true)
+            const after = (await describeService(e2e)).deploymentConfiguration
+            // The rollout's linearConfiguration stays (UpdateService cannot unset a field); the rest exactly back.
+            expect({ ...after, linearConfiguration: undefined }).toEqual({
+              ...before,
+              linearConfiguration: undefined
+            })
+            await expectSettledOn(e2e, next)
+          })
+        }
+      )
+    }
+  )
+})
+
 /** A deploy SIGKILLed once ECS holds it at 40 %, then 1.5 s for its heartbeat to age past takeover-after. */
 function killedAtFirstStep(e2e: Scene, inputs: Record<string, string>): Promise<RunResult> {
   const deploy = { command: 'deploy', alarms: 'web-5xx', 'poll-interval': '500ms', 'takeover-after': '1s' }

@@ -3,17 +3,19 @@
 
 import { describe, expect, it } from '@jest/globals'
 import {
-  chooseDeployOver,
   choosePostStep,
   chooseControl,
+  planFor,
+  stepByCounts,
+  type ControlChoice
+} from '../../src/commands/control-protocol.js'
+import {
+  chooseDeployOver,
   orphanMode,
   ownerIsAlive,
   ownerOf,
-  planFor,
-  stepByCounts,
-  takeOver,
-  type ControlChoice
-} from '../../src/commands/control-protocol.js'
+  takeOver
+} from '../../src/commands/rollout-owner.js'
 import { InputError } from '../../src/config/parse.js'
 import { readConfig } from '../../src/config/inputs.js'
 import type { RolloutRecord } from '../../src/record/record.js'

@@ -150,3 +150,35 @@ describe('deploymentConfigurationFor', () => {
     expect(deploymentConfigurationFor(config(inputs), service)).toEqual(expected)
   })
 })
+
+describe('deploymentConfigurationFor over a hook a rollout left, which ECS shows without its hookDetails', () => {
+  const bare = {
+    targetType: 'PAUSE',
+    lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT']
+  }
+  const service: EcsServiceSettings = {
+    deploymentConfiguration: { strategy: 'LINEAR', bakeTimeInMinutes: 0, lifecycleHooks: [LAMBDA, bare] }
+  }
+
+  it("carries the record's values, not the rollout's, and replaces the old hook", () => {
+    const recorded = { strategy: 'ROLLING', bakeTimeInMinutes: 5 }
+    expect(deploymentConfigurationFor(config({ strategy: 'blue-green' }), service, recorded)).toEqual({
+      strategy: 'BLUE_GREEN',
+      bakeTimeInMinutes: 0,
+      lifecycleHooks: [
+        LAMBDA,
+        hold(
+          ['POST_TEST_TRAFFIC_SHIFT', 'PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'],
+          360,
+          'ROLLBACK',
+          recorded
+        )
+      ]
+    })
+  })
+
+  it('nothing recorded (an older record): the hook carries no values, rather than the rollout’s as the user’s', () => {
+    const out = deploymentConfigurationFor(config({ strategy: 'blue-green' }), service)
+    expect(out.lifecycleHooks?.[1]?.hookDetails).toEqual({ owner: 'ecs-rollout' })
+  })
+})

@@ -22,6 +22,11 @@ export interface RealismSettings {
   skewMs: number
   /** Bucket sizes and refill rates overriding the documented ones, keyed `ecs:DescribeServices`. */
   rates: Record<string, { burst: number; perSecond: number }>
+  /**
+   * ECS does not keep hookDetails on PAUSE hooks (unverified either way: ecs/pauseHookDetails.ts): DescribeServices
+   * and DescribeServiceDeployments show them without it. Off unless asked for, realism on or not.
+   */
+  dropPauseHookDetails: boolean
 }
 
 export const REALISM_OFF: RealismSettings = {
@@ -33,7 +38,8 @@ export const REALISM_OFF: RealismSettings = {
   burstFailRate: 0,
   resetRate: 0,
   skewMs: 0,
-  rates: {}
+  rates: {},
+  dropPauseHookDetails: false
 }
 
 /** What `SANDBOX_REALISM=1` and `--realism` turn on; the skew is drawn from the seed (±2 s) unless given. */
@@ -45,7 +51,8 @@ export const REALISM_ON: Omit<RealismSettings, 'skewMs'> = {
   burstMs: 2000,
   burstFailRate: 0.5,
   resetRate: 0.002,
-  rates: {}
+  rates: {},
+  dropPauseHookDetails: false
 }
 const MAX_SKEW_MS = 2000
 
@@ -93,15 +100,15 @@ export function parseRealism(
   seed: number
 ): RealismSettings | string[] {
   const problems: string[] = []
-  const { enabled, rates, throttling, ...rest } = body
-  if (enabled !== undefined && typeof enabled !== 'boolean') problems.push('enabled must be true or false')
-  if (throttling !== undefined && typeof throttling !== 'boolean')
-    problems.push('throttling must be true or false')
+  const { enabled, rates, throttling, dropPauseHookDetails, ...rest } = body
+  const switches = { enabled, throttling, dropPauseHookDetails }
+  for (const [key, value] of Object.entries(switches))
+    if (value !== undefined && typeof value !== 'boolean') problems.push(`${key} must be true or false`)
   for (const [key, value] of Object.entries(rest)) {
     const range = NUMBERS[key]
     if (!range)
       problems.push(
-        `unknown setting ${key}; known: enabled, throttling, rates, ${Object.keys(NUMBERS).join(', ')}`
+        `unknown setting ${key}; known: ${Object.keys(switches).join(', ')}, rates, ${Object.keys(NUMBERS).join(', ')}`
       )
     else if (!(typeof value === 'number' && value >= range[0] && value <= range[1]))
       problems.push(`${key} must be a number ${range[0]}–${range[1]}, got ${JSON.stringify(value)}`)
@@ -113,6 +120,7 @@ export function parseRealism(
     ...base,
     ...(rest as Partial<RealismSettings>),
     ...(throttling === undefined ? {} : { throttling: throttling as boolean }),
+    ...(dropPauseHookDetails === undefined ? {} : { dropPauseHookDetails: dropPauseHookDetails as boolean }),
     rates: { ...base.rates, ...((rates as RealismSettings['rates'] | undefined) ?? {}) }
   }
 }

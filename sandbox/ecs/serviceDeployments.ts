@@ -26,6 +26,7 @@ import { isPending, isRunning, tasksOf } from '../sim/taskState.js'
 import { clusterOfServiceArn, requireActiveService, requireCluster } from './lookup.js'
 import type { DeploymentRecord, ServiceRecord } from './model.js'
 import { page } from './paging.js'
+import { shownConfiguration } from './pauseHookDetails.js'
 
 const STATUSES: ServiceDeploymentStatus[] = [
   'PENDING',
@@ -145,7 +146,7 @@ export function serviceDeploymentView(
       expiresAt: new Date(run.expiresAt),
       timeoutAction: run.timeoutAction
     })),
-    deploymentConfiguration: sd?.deploymentConfiguration,
+    deploymentConfiguration: shownConfiguration(world, sd?.deploymentConfiguration),
     rollback: sd?.rollback,
     deploymentCircuitBreaker: breaker?.enable
       ? {

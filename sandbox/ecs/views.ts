@@ -2,6 +2,7 @@ import type { Container, Deployment, Service, Task, TaskSet } from '@aws-sdk/cli
 import type { World } from '../core/world.js'
 import { isPending, isRunning, tasksOf, tasksOfService } from '../sim/taskState.js'
 import type { DeploymentRecord, ServiceRecord, TaskRecord, TaskSetRecord } from './model.js'
+import { shownConfiguration } from './pauseHookDetails.js'
 
 // Records → the wire shapes DescribeServices/DescribeTaskSets/DescribeTasks return.
 
@@ -93,7 +94,7 @@ export function serviceView(world: World, service: ServiceRecord, withTags: bool
     platformVersion: launch?.platformVersion,
     platformFamily: launch?.launchType === 'FARGATE' ? 'Linux' : undefined,
     taskDefinition: external ? primarySet?.taskDefinitionArn : service.taskDefinitionArn,
-    deploymentConfiguration: service.deploymentConfiguration,
+    deploymentConfiguration: shownConfiguration(world, service.deploymentConfiguration),
     taskSets: external ? service.taskSets.map(ts => taskSetView(world, service, ts, withTags)) : undefined,
     deployments: external ? [] : visibleDeployments(service).map(d => deploymentView(world, d)),
     roleArn: service.roleArn,

@@ -22,6 +22,7 @@ import {
 import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
 import { describeError } from '../errors.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
+import type { OwnedValues } from '../plan/hold-hook.js'
 import { FailedTasks } from './failed-tasks.js'
 import {
   answerHook,
@@ -48,6 +49,8 @@ export interface EcsDeploymentOptions {
   native: boolean
   /** Epoch ms: service events older than this (give or take clock skew) belong to earlier deployments. */
   since: number
+  /** The service's own values a native rollout overwrites, as the record keeps them: what restore puts back. */
+  recorded?: OwnedValues
   /** Something a person should know that is not a failure (an emulator's shortcut, a fallback). */
   warn: (message: string) => void
 }
@@ -57,10 +60,7 @@ const CLOCK_SKEW_MS = 5000
 export class EcsDeployment implements DeploymentPort {
   private readonly failed: FailedTasks
   private readonly seenEvents = new Set<string>()
-  /**
-   * The configuration before the update without the action's hook (one a run that died left behind), for a
-   * rollback by UpdateService and to restore once the rollout is over.
-   */
+  /** The user's configuration (native-view.ts userConfiguration): for a rollback by UpdateService, and restore. */
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
   private deploymentId?: string
@@ -79,7 +79,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async start(): Promise<void> {
     const before = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = userConfiguration(before.deploymentConfiguration)
+    this.keepUserConfiguration(before.deploymentConfiguration)
     for (const e of before.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id
     const out = await this.o.ecs.send(
@@ -118,7 +118,7 @@ export class EcsDeployment implements DeploymentPort {
 
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
-    this.previousConfig = userConfiguration(service.deploymentConfiguration)
+    this.keepUserConfiguration(service.deploymentConfiguration)
     for (const e of service.events ?? []) if (e.id) this.seenEvents.add(e.id)
     const deployments = service.deployments ?? []
     const ours =
@@ -251,6 +251,15 @@ export class EcsDeployment implements DeploymentPort {
     )
     this.rollbackBy = 'update'
     return `UpdateService back to ${taskDefinitionLabel(this.o.stableTaskDefinition)}`
+  }
+
+  private keepUserConfiguration(config: DeploymentConfiguration | undefined): void {
+    const user = userConfiguration(config, this.o.recorded)
+    this.previousConfig = user.config
+    if (this.o.native && !user.known)
+      this.o.warn(
+        `neither the rollout record (of an older version) nor ECS (hookDetails of the action's pause hook) kept ${this.o.service}'s own deploymentConfiguration values: strategy and bakes stay as the rollout set them; only the action's hook is removed at the end`
+      )
   }
 
   private async serviceDeployment(): Promise<ServiceDeployment> {

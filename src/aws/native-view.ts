@@ -12,7 +12,14 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import type { DeploymentObservation, EcsVerdict, HeldAt } from '../engine/ports.js'
-import { holdStages, isHoldHook, OWNED_FIELDS, ownHooks, serviceSettings } from '../plan/hold-hook.js'
+import {
+  holdStages,
+  isHoldHook,
+  OWNED_FIELDS,
+  ownHooks,
+  serviceSettings,
+  type OwnedValues
+} from '../plan/hold-hook.js'
 
 export const STAGES = [
   'RECONCILE_SERVICE',
@@ -147,14 +154,19 @@ export function restoredConfiguration(
 }
 
 /**
- * The service's configuration as the user had it: its own settings (those the action's hook carries, if one is
- * there: a rollout under way, or one whose run died) and its own hooks; the rest as it is.
+ * The service's configuration as the user had it: its own settings (serviceSettings: those the rollout record
+ * keeps, else those the action's hook carries, if one is there: a rollout under way, or one whose run died) and
+ * its own hooks; the rest as it is. Values nobody kept stay as they are now, so putting this back changes only
+ * the hooks (`known` false: the caller says so).
  */
 export function userConfiguration(
-  config: DeploymentConfiguration | undefined
-): DeploymentConfiguration | undefined {
-  if (!config) return undefined
+  config: DeploymentConfiguration | undefined,
+  recorded?: OwnedValues
+): { config?: DeploymentConfiguration; known: boolean } {
+  if (!config) return { known: true }
+  const own = serviceSettings(config, recorded)
   const rest: Record<string, unknown> = { ...config }
-  for (const field of OWNED_FIELDS) delete rest[field]
-  return { ...rest, ...serviceSettings(config) } as DeploymentConfiguration
+  if (own.values) for (const field of OWNED_FIELDS) delete rest[field]
+  const user = { ...rest, ...own.values, lifecycleHooks: own.lifecycleHooks }
+  return { config: user as DeploymentConfiguration, known: own.values !== undefined }
 }

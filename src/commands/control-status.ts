@@ -9,7 +9,7 @@ import { Output, Status } from '../constants.js'
 import { statusOfOutcome } from '../engine/outcome.js'
 import type { RolloutRecord } from '../record/record.js'
 import { escapeHtml } from '../report/html.js'
-import { ownerOf } from './control-protocol.js'
+import { ownerOf } from './rollout-owner.js'
 import type { Outcome } from './outcome.js'
 import type { SessionDeps } from './rollout-session.js'
 

@@ -19,14 +19,12 @@ import {
 } from '../record/record.js'
 import {
   chooseControl,
-  ownedBy,
-  ownerOf,
   planFor,
   stepByCounts,
-  takeOver,
   type ControlChoice,
   type StepChoice
 } from './control-protocol.js'
+import { ownedBy, ownerOf, takeOver } from './rollout-owner.js'
 import { liveState, statusOutcome } from './control-status.js'
 import { carryOnEcsController } from './deploy-ecs.js'
 import { awaitDeployWindow } from './deploy-window-check.js'

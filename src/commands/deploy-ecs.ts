@@ -16,10 +16,11 @@ import type { Config } from '../config/types.js'
 import { describeError } from '../errors.js'
 import { deploymentConfigurationFor } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
-import { sharedPauseStage, type LifecycleHook } from '../plan/hold-hook.js'
+import { OWNED_FIELDS, serviceSettings, sharedPauseStage, type LifecycleHook } from '../plan/hold-hook.js'
+import { decodeSettings, encodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
-import type { RolloutRecord } from '../record/record.js'
-import { orphanMode, ownerOf } from './control-protocol.js'
+import { decodeRecord, type RolloutRecord } from '../record/record.js'
+import { orphanMode, ownerOf } from './rollout-owner.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
 import { carryOnEcsController, followRollout } from './ecs-session.js'
 import type { Outcome } from './outcome.js'
@@ -38,6 +39,8 @@ export class EcsControllerDeploy extends DeployPipeline {
   }
   /** The service as ECS describes it: its load balancers, deployments and deployment configuration. */
   private described?: EcsService
+  /** A native rollout: the service's own settings it overwrites, for the record (plan/kept-settings.ts). */
+  private settings?: string
 
   private get native(): boolean {
     return isNativeStrategy(this.config.plan.strategy.name)
@@ -47,7 +50,12 @@ export class EcsControllerDeploy extends DeployPipeline {
     const { config, deps } = this
     checkEcsControllerInputs(config)
     this.described = await describeService(deps.clients.ecs, config.cluster, config.service)
-    if (this.native) checkNativeSetup(config, this.described)
+    if (this.native) this.settings = checkNativeSetup(config, this.described, this.recorded)
+  }
+
+  /** The record on the service, if it has one (a rollout in flight may have left the action's hook there). */
+  private get recorded(): RolloutRecord | undefined {
+    return decodeRecord(this.service.tags)
   }
 
   protected planFor(desired: number): Plan {
@@ -78,17 +86,18 @@ export class EcsControllerDeploy extends DeployPipeline {
 
   protected async roll({ record, plan, gates, to, inFlight }: NewRollout): Promise<Outcome> {
     const from = await describeTaskDefinition(this.deps.clients.ecs, record.stableTaskDefinition)
+    const recorded = decodeSettings(this.recorded?.settings)
     return followRollout({
       config: this.config,
       deps: this.deps,
-      record,
+      record: { ...record, settings: this.settings },
       plan,
       serviceArn: this.service.arn,
       gates,
       loadBalancers: this.service.loadBalancers,
       from,
       to,
-      deploymentConfiguration: deploymentConfigurationFor(this.config, this.described ?? {}),
+      deploymentConfiguration: deploymentConfigurationFor(this.config, this.described ?? {}, recorded),
       native: this.native,
       inFlight
     })
@@ -119,20 +128,31 @@ export class EcsControllerDeploy extends DeployPipeline {
   }
 }
 
-/** A native strategy needs the load balancer's advanced configuration: say exactly what is missing. */
-function checkNativeSetup(config: Config, service: EcsService): void {
+/**
+ * A native strategy needs the load balancer's advanced configuration (say exactly what is missing), no pause hook
+ * of the service's own where the action holds, and the service's own settings kept in a tag: their encoding.
+ */
+function checkNativeSetup(config: Config, service: EcsService, recorded: RolloutRecord | undefined): string {
   const strategy = config.plan.strategy.name as keyof typeof NATIVE
   const lbs = service.loadBalancers ?? []
   const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration
   const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'] as const
   const missing = advanced ? fields.filter(f => !advanced[f]) : [...fields]
   const hooks = service.deploymentConfiguration?.lifecycleHooks as LifecycleHook[] | undefined
-  const shared = sharedPauseStage(hooks, strategy)
+  // A rollout in flight (its run gone) may have left the action's hook, which ECS may show without its marker.
+  const leftOver = recorded?.phase === 'Active' && recorded.settings !== undefined
+  const shared = sharedPauseStage(hooks, strategy, leftOver)
   if (shared)
     throw new Error(
       `service ${config.service} has a pause lifecycle hook of its own at ${shared}, where the action holds each step with its own pause hook, and ECS does not say which configured hook a held deployment waits at: move your hook to another stage (PRE_SCALE_UP, POST_SCALE_UP), or use ContinueServiceDeployment yourself with strategy: rolling`
     )
-  if (lbs.length > 0 && missing.length === 0) return
+  const own = serviceSettings(service.deploymentConfiguration, decodeSettings(recorded?.settings))
+  const settings = encodeSettings(own.values ?? {})
+  if (settings === undefined)
+    throw new Error(
+      `service ${config.service}'s deploymentConfiguration values that ${strategy} overwrites (${OWNED_FIELDS.join(', ')}: ${JSON.stringify(own.values)}) do not fit in one ECS tag value (at most 256 letters, digits and + - = . _ : / @), where the rollout record keeps them to put them back: use strategy: rolling, or simplify them`
+    )
+  if (lbs.length > 0 && missing.length === 0) return settings
   const has =
     lbs.length === 0
       ? `service ${config.service} has no load balancer`

@@ -16,11 +16,12 @@ import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { decodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import type { Outcome } from './outcome.js'
-import { takeOver } from './ownership.js'
 import { serviceMetricGates } from './metric-wiring.js'
+import { takeOver } from './rollout-owner.js'
 import { engineSettings, hookRunner, runEngine, saveForPostStep } from './run-engine.js'
 import type { SessionDeps } from './session-deps.js'
 import { checkedGates } from './start-checks.js'
@@ -108,6 +109,7 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         stableTaskDefinition: record.stableTaskDefinition ?? '',
         deploymentConfiguration: o.deploymentConfiguration,
         native: o.native,
+        recorded: decodeSettings(record.settings),
         since: deps.clock.now(),
         warn
       })

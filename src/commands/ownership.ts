@@ -1,6 +1,6 @@
 // How a later run picks up a rollout whose owner is gone: where it stands, rebuilt from its record and ECS, and a
-// deploy's take-over (takeover: true). Who owns a rollout and what a later run chooses to do with it is
-// control-protocol.ts.
+// deploy's take-over (takeover: true). Who owns a rollout is rollout-owner.ts; what a later run chooses to do
+// with it, control-protocol.ts.
 
 import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
@@ -8,7 +8,7 @@ import type { Config } from '../config/types.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
-import { orphanMode, ownerOf, takeOver } from './control-protocol.js'
+import { orphanMode, ownerOf, takeOver } from './rollout-owner.js'
 import type { Outcome } from './outcome.js'
 import {
   describeTaskDefinition,
@@ -92,6 +92,3 @@ export async function handleOrphan(
     to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
   })
 }
-
-// Where deploy.ts and deploy-ecs.ts look for them.
-export { ownerIsAlive, ownerOf, takeOver } from './control-protocol.js'

@@ -7,7 +7,8 @@ import {
   serviceSettings,
   type Configuration,
   type HoldSettings,
-  type LifecycleHook
+  type LifecycleHook,
+  type OwnedValues
 } from './hold-hook.js'
 
 export type EcsStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY'
@@ -39,20 +40,23 @@ export interface EcsServiceSettings {
  *                                                         and the action's pause hook (the action bakes 3m, 10m)
  * canary 2.5 %, canary bake 3s                         → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes 0, …
  * blue-green                                           → BLUE_GREEN, bakeTimeInMinutes 0, …
+ * `recorded`: the service's own values the rollout record keeps, when a rollout of the action's left them (its
+ * hook may still be on the service, with the rollout's values beside it).
  * ECS's own bakes are 0, the least it takes: the action holds each step with its pause hook and times the bake
  * itself, to the second, under its gates (hold-hook.ts).
  */
 export function deploymentConfigurationFor(
   config: HoldSettings,
-  service: EcsServiceSettings
+  service: EcsServiceSettings,
+  recorded?: OwnedValues
 ): EcsDeploymentConfiguration {
   const strategy = config.plan.strategy
   // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
-  const own = serviceSettings(service.deploymentConfiguration)
+  const own = serviceSettings(service.deploymentConfiguration, recorded)
   const native = (name: EcsStrategy, held: 'linear' | 'canary' | 'blue-green') => ({
     strategy: name,
     bakeTimeInMinutes: 0,
-    lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own)]
+    lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own.values)]
   })
   switch (strategy.name) {
     case 'linear': {

@@ -7,7 +7,10 @@
 
 import type { OnFailure, OnOrphan, PlanConfig } from '../config/types.js'
 
-/** Marks the hook as ecs-rollout's (hookDetails is free-form, echoed back by DescribeServices). */
+/**
+ * Marks the hook as ecs-rollout's in hookDetails, if ECS keeps it: the API reference says the field "is not used
+ * for PAUSE hooks", so isHoldHook also knows the hook by its stages.
+ */
 export const HOLD_HOOK_OWNER = 'ecs-rollout'
 
 /** The subset of ECS's DeploymentLifecycleHook the action reads and writes (the SDK's type accepts it). */
@@ -33,9 +36,13 @@ export type Configuration = Partial<Record<(typeof OWNED_FIELDS)[number], unknow
   lifecycleHooks?: LifecycleHook[]
 }
 
-/** The service's own values of the fields a native rollout sets, and its own lifecycle hooks. */
-export type ServiceSettings = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>> & {
+/** The service's own values of the fields a native rollout sets (what the record and the hook carry). */
+export type OwnedValues = Partial<Record<(typeof OWNED_FIELDS)[number], unknown>>
+
+/** The service's own lifecycle hooks, and its own values of the fields a native rollout sets when known. */
+export interface ServiceSettings {
   lifecycleHooks: LifecycleHook[]
+  values?: OwnedValues
 }
 
 /** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
@@ -83,40 +90,72 @@ export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action
   return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
 }
 
-/** `before`: the service's own settings, carried for whichever run ends the rollout (hookDetails is echoed back). */
+/**
+ * `before`: the service's own settings, carried for whichever run ends the rollout: a second source beside the
+ * rollout record's (kept-settings.ts), for when ECS echoes hookDetails back.
+ */
 export function holdHook(
   strategy: 'linear' | 'canary' | 'blue-green',
   s: HoldSettings,
-  before: ServiceSettings
+  before: OwnedValues | undefined
 ): LifecycleHook {
-  const { lifecycleHooks: _own, ...fields } = before
   return {
     targetType: 'PAUSE',
     lifecycleStages: holdStages(strategy),
-    hookDetails: { owner: HOLD_HOOK_OWNER, before: fields },
+    hookDetails: { owner: HOLD_HOOK_OWNER, ...(before && { before }) },
     timeoutConfiguration: holdTimeout(s)
   }
 }
 
 /**
- * The service's own settings from its deploymentConfiguration now: the values the action's hook carries when it
- * is there (a rollout is under way, or one whose run died left it), else the configuration's own; its own hooks.
- * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {strategy: ROLLING, hooks: [lambda]}
- * {strategy: ROLLING, hooks: [lambda]}                                    → {strategy: ROLLING, hooks: [lambda]}
+ * The service's own settings from its deploymentConfiguration now. Without the action's hook there, they are the
+ * configuration's own (a record of an earlier rollout is history: the user may have changed them since). With it
+ * (a rollout under way, or one whose run died), the configuration's values are the rollout's: the service's are
+ * the rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), else those the hook carries
+ * (hookDetails.before, if ECS echoes it); with neither, only its own hooks are known (no `values`), and none of
+ * the rest may be written back.
+ * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {ROLLING, hooks: [lambda]}
+ * {strategy: CANARY, hooks: [lambda, ours]}, recorded {strategy: ROLLING} → {ROLLING, hooks: [lambda]}
+ * {strategy: CANARY, hooks: [lambda, ours]}, nothing recorded            → {hooks: [lambda]} (values unknown)
+ * {strategy: ROLLING, hooks: [lambda]}, recorded {strategy: CANARY}      → {ROLLING, hooks: [lambda]}
  */
-export function serviceSettings(config: Configuration | undefined): ServiceSettings {
+export function serviceSettings(config: Configuration | undefined, recorded?: OwnedValues): ServiceSettings {
   const ours = (config?.lifecycleHooks ?? []).find(isHoldHook)
-  const carried = (ours?.hookDetails as { before?: Configuration } | undefined)?.before
-  const source: Configuration = carried ?? config ?? {}
-  const settings: ServiceSettings = { lifecycleHooks: ownHooks(config?.lifecycleHooks) }
-  for (const field of OWNED_FIELDS) if (source[field] !== undefined) settings[field] = source[field]
-  return settings
+  const carried = (ours?.hookDetails as { before?: OwnedValues } | undefined)?.before
+  const source: OwnedValues | undefined = ours ? (recorded ?? carried) : (config ?? {})
+  const lifecycleHooks = ownHooks(config?.lifecycleHooks)
+  if (!source) return { lifecycleHooks }
+  const values: OwnedValues = {}
+  for (const field of OWNED_FIELDS) if (source[field] !== undefined) values[field] = source[field]
+  return { lifecycleHooks, values }
 }
 
-export function isHoldHook(hook: LifecycleHook): boolean {
-  const details = hook.hookDetails as { owner?: unknown } | undefined
-  return hook.targetType === 'PAUSE' && details?.owner === HOLD_HOOK_OWNER
+/** The hook's marker, when ECS kept it: hookDetails.owner (the API reference says PAUSE hooks do not use it). */
+function marker(hook: LifecycleHook): unknown {
+  return (hook.hookDetails as { owner?: unknown } | undefined)?.owner
 }
+
+/**
+ * The action's hook: a PAUSE hook marked as ecs-rollout's, or, when ECS did not keep hookDetails, a PAUSE hook
+ * at exactly the stages of one of the action's stage sets (in any order). Safe: deploy refuses a pause hook of
+ * the service's own at any of those stages (sharedPauseStage), so one there is the action's.
+ * PAUSE, hookDetails {owner: ecs-rollout}, any stages              → true  (the marker decides first)
+ * PAUSE, hookDetails {owner: someone-else}, PRE + POST_PRODUCTION  → false (someone else's marker)
+ * PAUSE, no hookDetails, PRE + POST_PRODUCTION (linear / canary)   → true
+ * PAUSE, no hookDetails, POST_TEST + PRE + POST_PRODUCTION (b/g)   → true
+ * PAUSE, no hookDetails, PRE_PRODUCTION only                       → false (no stage set of the action's)
+ * PAUSE, no hookDetails, PRE + POST_PRODUCTION + POST_SCALE_UP     → false
+ * AWS_LAMBDA, PRE + POST_PRODUCTION                                → false
+ */
+export function isHoldHook(hook: LifecycleHook): boolean {
+  if (hook.targetType !== 'PAUSE') return false
+  const owner = marker(hook)
+  if (owner !== undefined) return owner === HOLD_HOOK_OWNER
+  const stages = [...new Set(hook.lifecycleStages ?? [])].sort().join(' ')
+  return STAGE_SETS.includes(stages)
+}
+
+const STAGE_SETS = (['linear', 'blue-green'] as const).map(s => holdStages(s).sort().join(' '))
 
 /** The service's own hooks: what it has without the action's (one a run that died left behind included). */
 export function ownHooks(hooks: readonly LifecycleHook[] | undefined): LifecycleHook[] {
@@ -126,14 +165,20 @@ export function ownHooks(hooks: readonly LifecycleHook[] | undefined): Lifecycle
 /**
  * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
  * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
+ * A hook without the action's marker at exactly one of its stage sets is the service's too, unless `leftOver`:
+ * the rollout record says the action's hook may still be there (a native rollout in flight whose run is gone),
+ * when it is taken for the action's (ECS may not keep hookDetails on PAUSE hooks).
  */
 export function sharedPauseStage(
   hooks: readonly LifecycleHook[] | undefined,
-  strategy: 'linear' | 'canary' | 'blue-green'
+  strategy: 'linear' | 'canary' | 'blue-green',
+  leftOver = false
 ): string | undefined {
   const ours = holdStages(strategy)
-  for (const hook of ownHooks(hooks))
-    if (hook.targetType === 'PAUSE')
-      for (const stage of hook.lifecycleStages ?? []) if (ours.includes(stage)) return stage
+  for (const hook of hooks ?? []) {
+    if (hook.targetType !== 'PAUSE' || marker(hook) === HOLD_HOOK_OWNER || (leftOver && isHoldHook(hook)))
+      continue
+    for (const stage of hook.lifecycleStages ?? []) if (ours.includes(stage)) return stage
+  }
   return undefined
 }

@@ -1,6 +1,6 @@
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 18), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 19), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 
 import type { PlanConfig, Quantity, CustomStep } from '../config/types.js'
 
@@ -42,6 +42,12 @@ export interface RolloutRecord {
   request?: Request | null
   /** Who asked for `request` ("carol in https://…/runs/402"), for the owner's log and reason. */
   requestedBy?: string
+  /**
+   * A native ECS rollout: the service's own deploymentConfiguration values it overwrote, encoded by
+   * plan/kept-settings.ts, for whichever run ends it to put back. Absent from records of older versions and of
+   * other rollouts.
+   */
+  settings?: string
 }
 
 /** One attempt of one job of a workflow run: GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT and GITHUB_JOB. */
@@ -89,7 +95,8 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
     started: String(r.startedAt),
     heartbeat: String(r.heartbeat),
     outcome: r.outcome,
-    reason: r.reason
+    reason: r.reason,
+    settings: r.settings
   }
   const tags: Record<string, string> = {}
   for (const [k, v] of Object.entries(fields)) tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v)
@@ -134,7 +141,8 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
     outcome: get('outcome') as Outcome | undefined,
     reason: get('reason'),
     request: live ? (get('request') as Request | undefined) : undefined,
-    requestedBy: live ? get('request-by') : undefined
+    requestedBy: live ? get('request-by') : undefined,
+    settings: get('settings')
   }
 }
 

@@ -24,7 +24,9 @@ const SETTINGS = {
   onFailure: 'rollback' as OnFailure,
   onCancel: 'rollback' as OnFailure
 } as const
-const OURS = holdHook('linear', SETTINGS, { strategy: 'ROLLING', bakeTimeInMinutes: 5, lifecycleHooks: [] })
+const OURS = holdHook('linear', SETTINGS, { strategy: 'ROLLING', bakeTimeInMinutes: 5 })
+/** The action's hook as ECS would show it if it did not keep hookDetails on PAUSE hooks. */
+const { hookDetails: _dropped, ...OURS_BARE } = OURS
 const LAMBDA = {
   targetType: 'AWS_LAMBDA',
   hookTargetArn: 'arn:aws:lambda:us-east-1:1:function:smoke',
@@ -43,7 +45,31 @@ describe("the action's hook among the service's own", () => {
     expect(isHoldHook(OURS)).toBe(true)
     expect(isHoldHook(THEIR_PAUSE)).toBe(false)
     expect(ownHooks([LAMBDA, OURS, THEIR_PAUSE])).toEqual([LAMBDA, THEIR_PAUSE])
+    expect(ownHooks([LAMBDA, OURS_BARE, THEIR_PAUSE])).toEqual([LAMBDA, THEIR_PAUSE])
   })
+
+  const PRE = 'PRE_PRODUCTION_TRAFFIC_SHIFT'
+  const POST = 'POST_PRODUCTION_TRAFFIC_SHIFT'
+  const TEST = 'POST_TEST_TRAFFIC_SHIFT'
+  // Worked examples of isHoldHook (plan/hold-hook.ts): the marker first, else exactly one of the stage sets.
+  it.each<[string, Record<string, unknown>, boolean]>([
+    ['marked, any stages', { targetType: 'PAUSE', hookDetails: { owner: 'ecs-rollout' } }, true],
+    [
+      "someone else's marker at the action's stages",
+      { targetType: 'PAUSE', hookDetails: { owner: 'their-tool' }, lifecycleStages: [PRE, POST] },
+      false
+    ],
+    ['no hookDetails, linear / canary stages', { targetType: 'PAUSE', lifecycleStages: [PRE, POST] }, true],
+    ['no hookDetails, in another order', { targetType: 'PAUSE', lifecycleStages: [POST, PRE] }, true],
+    ['no hookDetails, blue-green stages', { targetType: 'PAUSE', lifecycleStages: [TEST, PRE, POST] }, true],
+    ['no hookDetails, only one of the stages', { targetType: 'PAUSE', lifecycleStages: [PRE] }, false],
+    [
+      'no hookDetails, one stage more',
+      { targetType: 'PAUSE', lifecycleStages: [PRE, POST, 'POST_SCALE_UP'] },
+      false
+    ],
+    ['a Lambda hook at those stages', { ...LAMBDA, lifecycleStages: [PRE, POST] }, false]
+  ])('isHoldHook: %s', (_, hook, expected) => expect(isHoldHook(hook)).toBe(expected))
 
   it("a pause hook of the service's own at one of the action's stages is named (deploy refuses it)", () => {
     expect(sharedPauseStage([LAMBDA, THEIR_PAUSE], 'canary')).toBeUndefined()
@@ -56,6 +82,22 @@ describe("the action's hook among the service's own", () => {
     expect(
       sharedPauseStage([{ ...LAMBDA, lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }], 'linear')
     ).toBe(undefined)
+  })
+
+  it("a pause hook without the marker at exactly the action's stages: the service's, unless a rollout left ours", () => {
+    expect(sharedPauseStage([OURS], 'linear')).toBeUndefined()
+    // Nothing in flight: a user's hook that happens to have the action's stages is refused, never stripped.
+    expect(sharedPauseStage([OURS_BARE], 'linear')).toBe('PRE_PRODUCTION_TRAFFIC_SHIFT')
+    // A native rollout in flight (record Active with settings) left it: the action's own.
+    expect(sharedPauseStage([OURS_BARE], 'linear', true)).toBeUndefined()
+    expect(sharedPauseStage([OURS_BARE, THEIR_PAUSE], 'canary', true)).toBeUndefined()
+    expect(
+      sharedPauseStage(
+        [{ ...THEIR_PAUSE, lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT'] }],
+        'linear',
+        true
+      )
+    ).toBe('PRE_PRODUCTION_TRAFFIC_SHIFT')
   })
 })
 
@@ -112,13 +154,43 @@ describe("restoredConfiguration: the service's settings back as the user had the
 
   it("a later run that adopted the rollout: the settings the action's hook carried", () => {
     // OURS carries {strategy: ROLLING, bakeTimeInMinutes: 5}, as the deploy run saw the service.
-    const carried = userConfiguration(during)
+    const { config: carried, known } = userConfiguration(during)
+    expect(known).toBe(true)
     expect(carried).toMatchObject({ strategy: 'ROLLING', bakeTimeInMinutes: 5, lifecycleHooks: [LAMBDA] })
     expect(carried).not.toHaveProperty('canaryConfiguration')
     expect(restoredConfiguration(during, carried)).toEqual({ ...during, ...user, lifecycleHooks: [LAMBDA] })
   })
 
   it('a service without the action hook is its own configuration', () => {
-    expect(userConfiguration(user)).toEqual(user)
+    expect(userConfiguration(user)).toEqual({ config: user, known: true })
+  })
+
+  describe('ECS did not keep hookDetails on the pause hook', () => {
+    const bare: DeploymentConfiguration = {
+      ...during,
+      lifecycleHooks: [LAMBDA, OURS_BARE] as DeploymentConfiguration['lifecycleHooks']
+    }
+
+    it("the rollout record's values: the same restore as from the hook's", () => {
+      const { config, known } = userConfiguration(bare, { strategy: 'ROLLING', bakeTimeInMinutes: 5 })
+      expect(known).toBe(true)
+      expect(restoredConfiguration(bare, config)).toEqual({ ...during, ...user, lifecycleHooks: [LAMBDA] })
+    })
+
+    it("the record's values come first, before the hook's", () => {
+      const { config } = userConfiguration(during, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 7 })
+      expect(config).toMatchObject({ strategy: 'BLUE_GREEN', bakeTimeInMinutes: 7, lifecycleHooks: [LAMBDA] })
+    })
+
+    it("a record of an earlier rollout, the action's hook gone: the configuration's own values, not the record's", () => {
+      const { config } = userConfiguration(user, { strategy: 'CANARY', bakeTimeInMinutes: 9 })
+      expect(config).toEqual(user)
+    })
+
+    it('no record of them (an older record): the values stay as they are, only the action hook goes', () => {
+      const { config, known } = userConfiguration(bare)
+      expect(known).toBe(false)
+      expect(restoredConfiguration(bare, config)).toEqual({ ...during, lifecycleHooks: [LAMBDA] })
+    })
   })
 })

@@ -45,7 +45,8 @@ describe('RecordStore', () => {
         'ecs-rollout:owner',
         'ecs-rollout:owner-run',
         'ecs-rollout:outcome',
-        'ecs-rollout:reason'
+        'ecs-rollout:reason',
+        'ecs-rollout:settings'
       ]
     })
   })
@@ -114,5 +115,16 @@ describe('RecordStore', () => {
     })
     // While the rollout is live, both are read as written.
     expect(loadRecord(tagList(tags))).toMatchObject({ stage: 'rolling-back', request: 'abort' })
+  })
+
+  it("keeps a native rollout's service settings in their own tag; a record of an older version loads without them", () => {
+    const settings = 's=CANARY b=5 cp=2.5 cb=3'
+    const tags = encodeRecord({ ...record, settings })
+    expect(tags['ecs-rollout:settings']).toBe(settings)
+    expect(loadRecord(tagList(tags))?.settings).toBe(settings)
+    const { 'ecs-rollout:settings': _, ...older } = tags
+    expect(loadRecord(tagList(older))).toMatchObject({ id: 'r1', step: 2, settings: undefined })
+    // A rollout without them (rolling) clears the tag a native one left.
+    expect(encodeRecord(record)['ecs-rollout:settings']).toBe('')
   })
 })
