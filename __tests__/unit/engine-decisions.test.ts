@@ -12,6 +12,7 @@ import type { AlarmState, DeploymentObservation, FleetObservation } from '../../
 import {
   afterCancel,
   CANCEL_GRACE_MS,
+  clearedAlready,
   namedRequest,
   stuckRollback,
   takenOverBy
@@ -487,6 +488,49 @@ describe("the loop's own rules, the same for both controllers", () => {
     }
   ])('take-over: $example', ({ recorded, by }) => {
     expect(takenOverBy(recorded, { id: 'r1', heartbeat: NOW })).toBe(by)
+  })
+
+  const cleared = { request: 'promote:2' as Request, by: 'carol', heartbeat: NOW }
+  it.each([
+    {
+      example: 'nothing cleared yet: the request is new',
+      read: record({ request: 'promote:2' }),
+      c: undefined,
+      was: false
+    },
+    {
+      example: 'a lagging read older than the clearing save',
+      read: record({ request: 'promote:2', requestedBy: 'carol', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: true
+    },
+    {
+      example: 'read between the save and the removal (same heartbeat)',
+      read: record({ request: 'promote:2', requestedBy: 'carol' }),
+      c: cleared,
+      was: true
+    },
+    {
+      example: 'the same request at a newer heartbeat: asked again',
+      read: record({ request: 'promote:2', requestedBy: 'carol', heartbeat: NOW + 1 }),
+      c: cleared,
+      was: false
+    },
+    {
+      example: 'another request, even on an older read',
+      read: record({ request: 'pause', requestedBy: 'carol', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: false
+    },
+    {
+      example: 'the same request by someone else',
+      read: record({ request: 'promote:2', requestedBy: 'dave', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: false
+    },
+    { example: 'no request on the record', read: record({}), c: cleared, was: false }
+  ])('a request cleared already (eventual consistency): $example', ({ read, c, was }) => {
+    expect(clearedAlready(read, c)).toBe(was)
   })
 
   const cancelled = { kind: 'cancelled', signal: 'SIGINT' } as const

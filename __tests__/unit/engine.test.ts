@@ -6,7 +6,7 @@ import type { PlanConfig, StrategyConfig } from '../../src/config/types.js'
 import { Status } from '../../src/constants.js'
 import type { EngineState } from '../../src/engine/decide.js'
 import { Reconciler, type EngineSettings, type Hooks } from '../../src/engine/reconciler.js'
-import type { RolloutRecord } from '../../src/record/record.js'
+import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import {
   EventLog,
   FakeGates,
@@ -398,6 +398,70 @@ describe('pauses, requests and cancellation', () => {
     expect(world.sets.new).toBeUndefined()
     expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
     expect(records.last?.request).toBeUndefined()
+  })
+
+  it('a promote request is acted on once, though lagging reads of the tags show it for a while after it was cleared', async () => {
+    const plan = planConfig(linear(25, 10 * MIN))
+    const world = new FakeWorld({ desired: 4 })
+    const records = new FakeRecords()
+    // The service's tags are eventually consistent: each save shows in reads only 25 s later.
+    const pending: { tags: Record<string, string>; at: number }[] = []
+    records.save = async r => {
+      records.saved.push(r)
+      pending.push({ tags: encodeRecord(r), at: world.clock.now() + 25_000 })
+    }
+    const observe = world.observe.bind(world)
+    world.observe = async detail => {
+      while (pending.length && pending[0].at <= world.clock.now()) world.tags = pending.shift()!.tags
+      return observe(detail)
+    }
+    const record: RolloutRecord = {
+      id: 'r-3',
+      phase: 'Active',
+      stage: 'executing',
+      step: 1,
+      steps: 4,
+      newTaskDefinition: 'web:2',
+      stableTaskDefinition: 'web:1',
+      plan,
+      actor: 'octocat',
+      runUrl: '',
+      commit: '',
+      startedAt: world.clock.now(),
+      heartbeat: world.clock.now()
+    }
+    world.tags = encodeRecord({ ...record, request: 'promote:2', requestedBy: 'carol' })
+    await world.ensureNew()
+    const state: EngineState = {
+      mode: 'forward',
+      step: 1,
+      phase: 'moving',
+      stepStartedAt: world.clock.now(),
+      trafficPercent: 0,
+      promoted: false
+    }
+    const events = new EventLog()
+    const deps = {
+      fleet: world,
+      traffic: new FakeTraffic('replicas'),
+      gates: new FakeGates(world.clock),
+      records,
+      events,
+      clock: world.clock
+    }
+    const settings: EngineSettings = {
+      plan,
+      pollIntervalMs: 10_000,
+      stepTimeoutMs: 10 * MIN,
+      timeoutMs: 120 * MIN,
+      onFailure: 'rollback',
+      onCancel: 'rollback'
+    }
+    const result = await new Reconciler(record, state, deps, settings, world.clock.now()).run()
+    expect(result.status).toBe(Status.Succeeded)
+    // Step 1 skipped by the promote; step 2 baked in full, not skipped by a second look at the same request.
+    const baked = events.events.flatMap(e => (e.kind === 'bake-start' ? [e.step] : []))
+    expect(baked).toEqual([2, 3, 4])
   })
 
   it('a cancel starts the rollback at once and hands the rest over after the grace period', async () => {

@@ -7,12 +7,13 @@ import * as core from '@actions/core'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import { writeRecordFields } from '../aws/record-store.js'
 import type { Config } from '../config/types.js'
-import { Status } from '../constants.js'
+import { READ_LAG_MS, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
 import { decodeRecord, tagValue, type Request, type RolloutRecord } from '../record/record.js'
 import {
   chooseControl,
+  ownerIsAlive,
   ownerOf,
   planFor,
   stepByCounts,
@@ -165,10 +166,14 @@ async function askOwner(
   core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`)
   const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
   await writeRecordFields(deps.clients.ecs, service.arn, { request, 'request-by': tagValue(by) })
-  const deadline = deps.clock.now() + ACK_TIMEOUT_MS
+  const askedAt = deps.clock.now()
+  const deadline = askedAt + ACK_TIMEOUT_MS
   // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
   let heartbeat = record.heartbeat
   let heartbeatSeenAt = deps.clock.now()
+  // The service's tags are eventually consistent: until this run has read its own request back (or the reads
+  // have had READ_LAG_MS to catch up), a record without it may predate it, and is no sign the owner acted.
+  let seenOwn = false
   for (;;) {
     await deps.clock.sleep(ACK_POLL_MS)
     const now = await readService(deps.clients.ecs, config.cluster, config.service)
@@ -177,10 +182,20 @@ async function askOwner(
       heartbeat = current.heartbeat
       heartbeatSeenAt = deps.clock.now()
     }
-    const acted = !current || current.id !== record.id || current.request !== request
-    if (acted && current?.request === undefined) {
+    const ours = current?.id === record.id
+    if (ours && current.request === request) seenOwn = true
+    const caughtUp = seenOwn || deps.clock.now() - askedAt >= READ_LAG_MS
+    if (!ours || (caughtUp && current.request === undefined)) {
       const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
       return statusOutcome(config, settled, now, `${request} done by the owner`)
+    }
+    // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
+    // owner gone) and nobody will act on the request. Chosen again on the record as it is.
+    if (seenOwn && !ownerIsAlive(current, config, deps.clock.now())) {
+      const choice = chooseControl(current, now.controller, config, deps.clock.now())
+      if (choice.kind === 'refuse') throw choice.error
+      if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
+        return carryOut(choice, config, deps, now, current)
     }
     if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
       throw new Error(

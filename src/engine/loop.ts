@@ -18,11 +18,13 @@ import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
 import {
   afterCancel,
+  clearedAlready,
   HEARTBEAT_MS,
   MAX_OBSERVE_ERRORS,
   namedRequest,
   stuckRollback,
-  takenOverBy
+  takenOverBy,
+  type ClearedRequest
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
@@ -70,6 +72,9 @@ export abstract class EngineLoop<O, S extends LoopState> {
   protected rollbackActions = 0
   protected restoredReported = false
   private lastHeartbeat: number
+  /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
+  private seenRequest?: { request: Request; by?: string }
+  private cleared?: ClearedRequest
   private observeErrors = 0
   private cancelledAt?: number
   private stopped?: EngineResult
@@ -141,8 +146,9 @@ export abstract class EngineLoop<O, S extends LoopState> {
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
-        this.request = recorded?.request || undefined
+        this.request = clearedAlready(recorded, this.cleared) ? undefined : recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
+        if (this.request) this.seenRequest = { request: this.request, by: this.requestedBy }
         this.lastDetailed = now
         // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
         const by = takenOverBy(recorded, { id: this.record.id, heartbeat: this.lastHeartbeat })
@@ -315,6 +321,10 @@ export abstract class EngineLoop<O, S extends LoopState> {
   protected async save(change: Partial<RolloutRecord>): Promise<void> {
     this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step }
     this.lastHeartbeat = this.record.heartbeat
+    if (change.request === null && this.seenRequest) {
+      this.cleared = { ...this.seenRequest, heartbeat: this.record.heartbeat }
+      this.seenRequest = undefined
+    }
     await this.deps.records.save(this.record)
     // A request is written once (cleared when acted on); later saves leave the service's value alone.
     this.record.request = undefined

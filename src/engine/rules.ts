@@ -2,7 +2,7 @@
 // does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
 
 import type { OnFailure } from '../config/types.js'
-import type { RolloutRecord } from '../record/record.js'
+import type { Request, RolloutRecord } from '../record/record.js'
 import type { Mode } from './decide.js'
 import type { FailureReason } from './events.js'
 
@@ -23,6 +23,32 @@ export function takenOverBy(
 ): string | undefined {
   if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat)) return undefined
   return recorded.owner || recorded.runUrl || recorded.actor
+}
+
+/** A request the owner acted on and removed from the record, with the heartbeat of the save that removed it. */
+export interface ClearedRequest {
+  request: Request
+  by?: string
+  heartbeat: number
+}
+
+/**
+ * Whether a record read still shows a request the owner has cleared: the service's tags are eventually
+ * consistent, and a read older than the clearing save must not get the request acted on twice (a promote
+ * skipping a second step). The save writes its heartbeat before removing the request, so the same request at
+ * that heartbeat or an older one predates the removal; at a newer heartbeat it was asked again.
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 40 → cleared already (a lagging read)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
+ *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ */
+export function clearedAlready(
+  recorded: RolloutRecord | undefined,
+  cleared: ClearedRequest | undefined
+): boolean {
+  if (!cleared || !recorded?.request) return false
+  const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by
+  return same && recorded.heartbeat <= cleared.heartbeat
 }
 
 export type CancelVerdict =
