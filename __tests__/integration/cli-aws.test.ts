@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { awsCli, awsCliMode, type CliResult } from '../helpers/awscli.js'
+import { awsCli, awsCliMode, type CliResult } from '../helpers/aws-cli.js'
 import {
   CONTAINERS,
   eventually,

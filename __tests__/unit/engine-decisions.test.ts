@@ -485,9 +485,20 @@ describe("the loop's own rules, the same for both controllers", () => {
       example: 'another rollout on the service: taken over, named by its run',
       recorded: record({ id: 'r2' }),
       by: 'https://github.com/o/r/actions/runs/1'
+    },
+    {
+      example:
+        'another rollout last heart-beaten before ours began (a lagging read of the one before): still ours',
+      recorded: record({ id: 'r0', heartbeat: NOW - 2 * MIN, phase: 'Completed' }),
+      by: undefined
+    },
+    {
+      example: 'our rollout with an older heartbeat (a lagging read of our own last save): still ours',
+      recorded: record({ heartbeat: NOW - 1 }),
+      by: undefined
     }
   ])('take-over: $example', ({ recorded, by }) => {
-    expect(takenOverBy(recorded, { id: 'r1', heartbeat: NOW })).toBe(by)
+    expect(takenOverBy(recorded, { id: 'r1', heartbeat: NOW, startedAt: NOW - MIN })).toBe(by)
   })
 
   const cleared = { request: 'promote:2' as Request, by: 'carol', heartbeat: NOW }

@@ -151,7 +151,8 @@ export abstract class EngineLoop<O, S extends LoopState> {
         if (this.request) this.seenRequest = { request: this.request, by: this.requestedBy }
         this.lastDetailed = now
         // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-        const by = takenOverBy(recorded, { id: this.record.id, heartbeat: this.lastHeartbeat })
+        const own = { id: this.record.id, heartbeat: this.lastHeartbeat, startedAt: this.record.startedAt }
+        const by = takenOverBy(recorded, own)
         if (by !== undefined) {
           this.stopped = this.endWith(Status.Failed, { kind: 'taken-over', by })
           return observation

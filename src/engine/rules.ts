@@ -16,12 +16,16 @@ export const CANCEL_GRACE_MS = 5000
 /**
  * Who took the rollout over, when the record read from the service is no longer this run's: another rollout's
  * id, or a heartbeat newer than this run's last (a control run wrote it as its own). Undefined while it is ours.
+ * The service's tags are eventually consistent: right after this rollout's record was first written, a read may
+ * still show the rollout before it. Another rollout whose last heartbeat is older than this one's start is that
+ * earlier one seen late, not a taker (a taker writes its heartbeat when it takes over, after this one began).
  */
 export function takenOverBy(
   recorded: RolloutRecord | undefined,
-  own: { id: string; heartbeat: number }
+  own: { id: string; heartbeat: number; startedAt: number }
 ): string | undefined {
   if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat)) return undefined
+  if (recorded.id !== own.id && recorded.heartbeat < own.startedAt) return undefined
   return recorded.owner || recorded.runUrl || recorded.actor
 }
 
