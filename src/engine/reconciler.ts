@@ -66,9 +66,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   }
 
   protected async observe(detail: boolean): Promise<FleetObservation> {
-    const observation = await this.ports.fleet.observe(detail)
-    if (detail) this.bakeEndsAt = undefined
-    return observation
+    return this.ports.fleet.observe(detail)
   }
 
   protected tagsOf(observation: FleetObservation): Record<string, string> | undefined {
@@ -76,7 +74,10 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   }
 
   protected wantsDetail(now: number): boolean {
-    const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt
+    // Until a look has read the gates after the bake's end (a throttled read is tried again, detailed): a step
+    // never moves on with gates older than its bake.
+    const bakeOver =
+      this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt
     return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
   }
 
