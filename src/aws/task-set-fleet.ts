@@ -17,6 +17,7 @@ import {
   type CreateTaskSetRequest,
   type ECSClient,
   type LoadBalancer,
+  type Service,
   type TaskSet
 } from '@aws-sdk/client-ecs'
 import type { FleetObservation, FleetPort, RevisionState } from '../engine/ports.js'
@@ -56,6 +57,8 @@ export class TaskSetFleet implements FleetPort {
   private readonly written = new Map<string, { value: number; at?: number }>()
   /** The task set this run last made primary. */
   private primaryWritten?: string
+  /** ensureNew has been asked: the new revision's task set is meant to exist. */
+  private ensured = false
 
   constructor(private readonly o: TaskSetFleetOptions) {
     this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX)
@@ -77,15 +80,21 @@ export class TaskSetFleet implements FleetPort {
   }
 
   async ensureNew(): Promise<void> {
+    this.ensured = true
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    if (this.find(service.taskSets ?? []).new) return
+    await this.create(service)
+  }
+
+  /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
+  private async create(service: Service): Promise<TaskSet | undefined> {
     const sets = service.taskSets ?? []
-    if (this.find(sets).new) return
     // The new task set runs where and how the serving one does; a first task set takes the service's own.
     const from = sets.find(s => s.status === 'PRIMARY') ?? service
     const capacity: Partial<CreateTaskSetRequest> = from.capacityProviderStrategy?.length
       ? { capacityProviderStrategy: from.capacityProviderStrategy }
       : { launchType: from.launchType }
-    await this.o.ecs.send(
+    const out = await this.o.ecs.send(
       new CreateTaskSetCommand({
         cluster: this.o.cluster,
         service: this.o.service,
@@ -104,12 +113,17 @@ export class TaskSetFleet implements FleetPort {
         ]
       })
     )
+    return out?.taskSet
   }
 
   async scale(target: Counts, desiredCount: number): Promise<void> {
     // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
     if (desiredCount === 0) return
     const found = this.find(await this.taskSets())
+    // ensureNew found the new revision's set in a lagging read that still showed one this run has since deleted
+    // (a rollback of the rollout before, of the same revision): it is created now.
+    if (!found.new && target.new > 0 && this.ensured)
+      found.new = await this.create(await describeService(this.o.ecs, this.o.cluster, this.o.service))
     const changes = (['new', 'stable'] as const).flatMap(which => {
       const set = found[which]
       if (!set) {
