@@ -6,6 +6,7 @@
 import * as core from '@actions/core'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import { writeRecordFields } from '../aws/record-store.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
 import { READ_LAG_MS, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
@@ -25,13 +26,7 @@ import { liveState, statusOutcome } from './control-status.js'
 import { carryOnEcsController } from './deploy-ecs.js'
 import { resumeState } from './ownership.js'
 import type { Outcome } from './outcome.js'
-import {
-  describeTaskDefinition,
-  portsFor,
-  runRollout,
-  saveForPostStep,
-  type SessionDeps
-} from './rollout-session.js'
+import { portsFor, runRollout, saveForPostStep, type SessionDeps } from './rollout-session.js'
 
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000
@@ -150,8 +145,8 @@ async function carryOn(
     record: taken,
     ports,
     state,
-    from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
-    to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+    from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
+    to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
   })
 }
 

@@ -13,8 +13,8 @@ import {
   registerTaskDefinition,
   resolveTaskDefinition
 } from '../aws/task-definition.js'
-import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
 import { formatDuration, InputError } from '../config/parse.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config } from '../config/types.js'
 import type { Plan } from '../plan/types.js'
 import { decodeRecord, type RolloutRecord } from '../record/record.js'
@@ -32,7 +32,7 @@ export interface NewRollout {
   plan: Plan
   gates: AlarmGates
   /** The new task definition in full, for "what changed" (the stable one is read when the controller needs it). */
-  to?: TaskDefinitionDetails
+  to?: TaskDefinitionInfo
   /** The rollout this one replaces, left without an owner (takeover: true). */
   inFlight?: RolloutRecord
 }

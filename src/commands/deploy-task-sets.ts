@@ -4,7 +4,7 @@
 
 import { ListenerWeights } from '../aws/listener-weights.js'
 import { readService } from '../aws/service.js'
-import { describeTaskDefinition } from '../aws/task-definition-details.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import { show, InputError } from '../config/parse.js'
 import { Status } from '../constants.js'
 import { buildPlan } from '../plan/planner.js'
@@ -68,7 +68,7 @@ export class TaskSetDeploy extends DeployPipeline {
         trafficPercent: 0,
         promoted: false
       },
-      from: await describeTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
+      from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
       to,
       ungated: firstDeploy,
       plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined

@@ -7,8 +7,9 @@ import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment, type EcsDeploymentConfiguration } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import type { ServiceInfo } from '../aws/service.js'
-import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import { fractionalBakeWarnings } from '../config/controller-inputs.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
@@ -32,8 +33,8 @@ export interface FollowOptions {
   /** The service the record is kept on: followRollout saves it there first. */
   serviceArn: string
   gates: AlarmGates
-  from?: TaskDefinitionDetails
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo
+  to?: TaskDefinitionInfo
   deploymentConfiguration: EcsDeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
@@ -67,8 +68,8 @@ export async function carryOnEcsController(
     plan: ecsControllerPlan(how.plan, info.desiredCount),
     serviceArn: info.arn,
     gates,
-    from: await describeTaskDefinition(clients.ecs, record.stableTaskDefinition),
-    to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
+    from: await readTaskDefinition(clients.ecs, record.stableTaskDefinition),
+    to: await readTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
     native: isNativeStrategy(record.plan.strategy.name),
     adopt: { step: record.step, rollback: how.rollback }

@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
-import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config } from '../config/types.js'
 import { Output, State } from '../constants.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
@@ -31,8 +31,8 @@ export interface EngineRun {
   /** ECS: the service's ECS deployment controller carries the deployment out. */
   controller?: 'ECS'
   /** The task definitions being replaced and rolled out, for "what changed". */
-  from?: TaskDefinitionDetails
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo
+  to?: TaskDefinitionInfo
   outputs?: Partial<Record<Output, string>>
   /** Runs the engine, its events going to the log, the summary and GitHub. */
   engine(events: EventSink): Promise<EngineResult>
@@ -59,8 +59,8 @@ async function startReporting(
   config: Config,
   deps: SessionDeps,
   record: RolloutRecord,
-  from?: TaskDefinitionDetails,
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo,
+  to?: TaskDefinitionInfo
 ): Promise<Reporting> {
   const region = await deps.clients.ecs.config.region()
   const summary = new LiveSummary({
