@@ -5,6 +5,7 @@
 // circuit breaker). A rollback is StopServiceDeployment ROLLBACK where the service deployment is in progress and
 // the API answers, otherwise UpdateService back to the stable task definition (what runs against emulators
 // without the service-deployment APIs, such as moto).
+// DescribeServices lags UpdateService: a read still showing the deployment our update replaced is no rollback.
 
 import {
   DescribeServiceDeploymentsCommand,
@@ -66,6 +67,8 @@ export class EcsDeployment implements DeploymentPort {
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
   private deploymentId?: string
+  /** The deployment our update replaced: a read still showing it primary predates the update. */
+  private replacedId?: string
   private serviceDeploymentArn?: string
   /** The last look at our deployment, kept for when ECS drops it from the list (INACTIVE). */
   private lastSeen?: Deployment
@@ -98,8 +101,11 @@ export class EcsDeployment implements DeploymentPort {
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
       deployments.find(d => d.status === 'PRIMARY' && d.id !== previousPrimary)
-    if (ours) this.deploymentId = ours.id
-    else {
+    this.replacedId = previousPrimary
+    if (ours) {
+      this.deploymentId = ours.id
+      this.lastSeen = ours
+    } else {
       // ECS always starts a deployment for a new task definition; an emulator (moto) may not.
       const primary = deployments.find(d => d.status === 'PRIMARY')
       this.deploymentId = primary?.id
@@ -234,7 +240,8 @@ export class EcsDeployment implements DeploymentPort {
     const restored =
       deployments.length === 1 &&
       primary?.taskDefinition === this.o.stableTaskDefinition &&
-      primary.rolloutState === 'COMPLETED'
+      primary.rolloutState === 'COMPLETED' &&
+      primary.id !== this.replacedId
     return {
       desiredCount: service.desiredCount ?? 0,
       counts,
@@ -261,6 +268,7 @@ export class EcsDeployment implements DeploymentPort {
     const back =
       primary !== undefined &&
       primary.id !== seen.id &&
+      primary.id !== this.replacedId &&
       primary.taskDefinition === this.o.stableTaskDefinition
     if (!ours && !back) return undefined
     const reason =
