@@ -57,8 +57,6 @@ export class TaskSetFleet implements FleetPort {
   private readonly written = new Map<string, { value: number; at?: number }>()
   /** The task set this run last made primary. */
   private primaryWritten?: string
-  /** ensureNew has been asked: the new revision's task set is meant to exist. */
-  private ensured = false
 
   constructor(private readonly o: TaskSetFleetOptions) {
     this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX)
@@ -80,21 +78,20 @@ export class TaskSetFleet implements FleetPort {
   }
 
   async ensureNew(): Promise<void> {
-    this.ensured = true
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     if (this.find(service.taskSets ?? []).new) return
     await this.create(service)
   }
 
   /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
-  private async create(service: Service): Promise<TaskSet | undefined> {
+  private async create(service: Service): Promise<void> {
     const sets = service.taskSets ?? []
     // The new task set runs where and how the serving one does; a first task set takes the service's own.
     const from = sets.find(s => s.status === 'PRIMARY') ?? service
     const capacity: Partial<CreateTaskSetRequest> = from.capacityProviderStrategy?.length
       ? { capacityProviderStrategy: from.capacityProviderStrategy }
       : { launchType: from.launchType }
-    const out = await this.o.ecs.send(
+    await this.o.ecs.send(
       new CreateTaskSetCommand({
         cluster: this.o.cluster,
         service: this.o.service,
@@ -113,17 +110,12 @@ export class TaskSetFleet implements FleetPort {
         ]
       })
     )
-    return out?.taskSet
   }
 
   async scale(target: Counts, desiredCount: number): Promise<void> {
     // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
     if (desiredCount === 0) return
     const found = this.find(await this.taskSets())
-    // ensureNew found the new revision's set in a lagging read that still showed one this run has since deleted
-    // (a rollback of the rollout before, of the same revision): it is created now.
-    if (!found.new && target.new > 0 && this.ensured)
-      found.new = await this.create(await describeService(this.o.ecs, this.o.cluster, this.o.service))
     const changes = (['new', 'stable'] as const).flatMap(which => {
       const set = found[which]
       if (!set) {
@@ -204,13 +196,16 @@ export class TaskSetFleet implements FleetPort {
   private find(sets: TaskSet[]): Partial<Record<Which, TaskSet>> {
     const live = sets.filter(s => s.status !== 'DRAINING')
     const { newTaskDefinition, stableTaskDefinition } = this.o
-    // Ours by externalId; by task definition too (a set left by an earlier run of the same revision),
-    // unless the stable revision has that task definition as well.
+    // Ours by externalId; by task definition too (a set of the same revision that no rollout made), unless the
+    // stable revision has that task definition as well. Never another rollout's: a lagging read may still show
+    // one that a rollback of that rollout has just deleted.
+    const othersRollout = (s: TaskSet) =>
+      s.externalId?.startsWith(TAG_PREFIX) && s.externalId !== this.externalId
     const fresh =
       live.find(s => s.externalId === this.externalId) ??
       (newTaskDefinition === stableTaskDefinition
         ? undefined
-        : live.find(s => s.taskDefinition === newTaskDefinition))
+        : live.find(s => s.taskDefinition === newTaskDefinition && !othersRollout(s)))
     const others = live.filter(s => s !== fresh)
     const stable =
       others.find(s => s.taskDefinition === stableTaskDefinition) ??

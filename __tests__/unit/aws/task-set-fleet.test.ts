@@ -270,24 +270,18 @@ describe('TaskSetFleet under eventually consistent reads', () => {
     expect((await f.observe(true)).stable).toMatchObject({ desired: 2, running: 2, steady: true })
   })
 
-  it('creates the new task set when a lagging read had shown one this run has since deleted', async () => {
-    // A takeover rolled back the rollout before (same revision) and deleted its set; DescribeServices still shows
-    // it, so ensureNew found it, while DescribeTaskSets has caught up.
+  it("creates its own task set beside another rollout's of the same revision (a lagging read of a deleted one)", async () => {
+    // A takeover rolled back the rollout before (same revision) and deleted its set; DescribeServices still shows it.
     const leftover: TaskSet = { ...fresh, externalId: 'ecs-rollout:r0' }
-    const created: TaskSet = { ...fresh, taskSetArn: 'arn:ts/3', id: 'ecs-svc/3' }
     const { fleet: f, calls } = fleet({
       DescribeServices: () => service([primary, leftover]),
-      DescribeTaskSets: () => ({ taskSets: [primary] }),
-      CreateTaskSet: () => ({ taskSet: created }),
-      UpdateTaskSet: () => ({})
+      CreateTaskSet: () => ({})
     })
     await f.ensureNew()
-    expect(calls.filter(c => c.name === 'CreateTaskSet')).toHaveLength(0)
-    await f.scale({ new: 1, stable: 4 }, 4)
-    expect(calls.filter(c => c.name === 'CreateTaskSet')).toHaveLength(1)
-    expect(
-      calls.filter(c => c.name === 'UpdateTaskSet').map(c => [c.input.taskSet, c.input.scale.value])
-    ).toEqual([['arn:ts/3', 25]])
+    expect(calls.filter(c => c.name === 'CreateTaskSet').map(c => c.input.externalId)).toEqual([
+      'ecs-rollout:r1'
+    ])
+    expect((await f.observe(true)).new).toBeUndefined()
   })
 
   it('switches the primary back although a lagging read still shows it primary', async () => {
