@@ -90,7 +90,8 @@ async function oneRound(svc: Scene, seed: number, prev: string, runId: number): 
   const since = Date.now()
   let pid = 0
   let done = false
-  const running = deploy(svc, next, plan, { runId, onStart: p => (pid = p) }).finally(() => (done = true))
+  // Done once the process has exited (the run itself resolves later, once the sandbox's reads have caught up).
+  const running = deploy(svc, next, plan, { runId, onStart: p => (pid = p), onExit: () => (done = true) })
   // The kill: once k mutating calls have reached the sandbox, and up to 250 ms later.
   while (!done) {
     const remaining = round.killAtCall - (await mutatingSince(svc, since))
@@ -100,13 +101,8 @@ async function oneRound(svc: Scene, seed: number, prev: string, runId: number): 
   }
   await sleep(round.extraMs)
   if (!done && pid) {
-    try {
-      process.kill(pid, 'SIGKILL')
-      round.killed = true
-    } catch (error) {
-      // Exited already (the scene's run resolves a little after its process ends, once reads have caught up).
-      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
-    }
+    process.kill(pid, 'SIGKILL')
+    round.killed = true
   }
   const killed = await running
   if (round.killed) expect(killed.result.signal).toBe('SIGKILL')

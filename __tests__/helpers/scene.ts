@@ -330,6 +330,7 @@ export async function run(scene: Scene, inputs: Record<string, string>, as: RunA
       entry: as.postOf ? POST : MAIN,
       onStart: as.onStart,
       onLine: as.onLine,
+      onExit: as.onExit,
       timeoutMs: as.timeoutMs ?? scene.timeoutMs
     }
   )
