@@ -3,6 +3,7 @@
 // weights, an orphaned rollout settled first, and a first deploy at full size.
 
 import { ListenerWeights } from '../aws/listener-weights.js'
+import { readBack } from '../aws/read-back.js'
 import { readService } from '../aws/service.js'
 import { readTaskDefinition } from '../aws/task-definition.js'
 import { show, InputError } from '../config/parse.js'
@@ -42,7 +43,14 @@ export class TaskSetDeploy extends DeployPipeline {
       const settled = await handleOrphan(config, deps, this.service, inFlight)
       const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
       if (!settledOk || deps.cancel?.aborted) return { stop: settled }
-      this.service = await readService(deps.clients.ecs, config.cluster, config.service)
+      // DescribeServices lags the writes settling just made: read until it shows the revision settling left serving.
+      const serving =
+        settled.status === Status.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition
+      this.service = await readBack(
+        () => readService(deps.clients.ecs, config.cluster, config.service),
+        service => serving === undefined || service.taskDefinition === serving,
+        deps.clock
+      )
     }
     return { stable: this.service.taskDefinition }
   }
