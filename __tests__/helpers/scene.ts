@@ -343,8 +343,9 @@ export async function run(scene: Scene, inputs: Record<string, string>, as: RunA
  * With the sandbox's read-after-write lag on (realism), waits out the longest lag after a run: what the test
  * reads next, and the next run it starts, see the run's last writes, as two workflow runs minutes apart would.
  * (Runs started while another is under way get no such grace: those are the races the action must handle.)
+ * A test that writes to AWS itself, as a person or another tool would, waits the same before the next run.
  */
-async function readsCaughtUp(scene: Stage): Promise<void> {
+export async function readsCaughtUp(scene: Stage): Promise<void> {
   const { lagMs } = await scene.control.realism()
   if (lagMs > 0) await new Promise(resolve => setTimeout(resolve, lagMs))
 }
