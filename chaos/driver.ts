@@ -189,6 +189,10 @@ async function run(
     timeoutMs: 150_000
   })
   chainRun.endedAt = Date.now()
+  // With the sandbox's realism on, DescribeServices may still show the record as it was before the run's last
+  // writes: read it once the longest lag has passed, as the next run a person starts would.
+  const { lagMs } = await new SandboxControl(url).realism()
+  if (lagMs > 0) await sleep(lagMs)
   chainRun.record = await readRecord(svc)
   return chainRun
 }

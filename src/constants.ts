@@ -32,3 +32,10 @@ export enum State {
   /** The id of the GitHub deployment the main step created: the post step closes it if the main step could not. */
   GitHubDeployment = 'github-deployment'
 }
+
+/**
+ * How long AWS's eventually consistent reads (DescribeServices, DescribeTaskSets, tags, DescribeListeners,
+ * DescribeRules) may go on showing a resource as it was before a write. ECS and ELBv2 document the lag, not a
+ * bound; in practice it is seconds. A read that still shows the old state after this long counts as the truth.
+ */
+export const READ_LAG_MS = 15_000

@@ -46,7 +46,7 @@ async function cancelDuringStep(
   process.kill(pid, 'SIGINT')
   if (killAfterMs !== undefined) setTimeout(() => process.kill(pid, 'SIGKILL'), killAfterMs)
   const main = await running
-  return { signalledAt, exitedAt: Date.now(), main }
+  return { signalledAt, exitedAt: main.endedAt, main }
 }
 
 group('cancellation', () => {

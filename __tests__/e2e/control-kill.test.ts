@@ -90,7 +90,8 @@ async function oneRound(svc: Scene, seed: number, prev: string, runId: number): 
   const since = Date.now()
   let pid = 0
   let done = false
-  const running = deploy(svc, next, plan, { runId, onStart: p => (pid = p) }).finally(() => (done = true))
+  // Done once the process has exited (the run itself resolves later, once the sandbox's reads have caught up).
+  const running = deploy(svc, next, plan, { runId, onStart: p => (pid = p), onExit: () => (done = true) })
   // The kill: once k mutating calls have reached the sandbox, and up to 250 ms later.
   while (!done) {
     const remaining = round.killAtCall - (await mutatingSince(svc, since))

@@ -13,7 +13,7 @@ import {
   runningOf,
   taskSetsOf
 } from '../helpers/control-e2e.js'
-import { explained, record, revision, withStage, type Stage } from '../helpers/scene.js'
+import { explained, readsCaughtUp, record, revision, withStage, type Stage } from '../helpers/scene.js'
 import { RecordStore } from '../../src/aws/record-store.js'
 
 jest.setTimeout(120_000)
@@ -261,6 +261,7 @@ async function resumeOrphanedRollback(stage: Stage): Promise<void> {
     owner: gone,
     heartbeat: Date.now() - 60_000
   })
+  await readsCaughtUp(svc)
   const resumed = await act(svc, { command: 'resume', 'takeover-after': '1s' }, { runId: 601 })
   await explained([resumed.result], async () => {
     expect(resumed.result.outputs.status).toBe('rolled-back')

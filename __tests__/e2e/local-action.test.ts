@@ -99,11 +99,17 @@ describe('npm run local-action with .env.example', () => {
     expect(stdout).not.toContain('::error::')
     expect(readFileSync(summaryFile, 'utf8')).toContain('Succeeded: web:2 on web')
 
+    // DescribeServices is eventually consistent (and lags with the sandbox's realism on): read until the run's
+    // last writes show, for as long as AWS's reads may lag.
     const { ecs } = sandboxClients(sandboxUrl)
-    const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'local', services: ['web'] })))
-      .services![0]
+    const primaryTaskDefinition = async () =>
+      (
+        await ecs.send(new DescribeServicesCommand({ cluster: 'local', services: ['web'] }))
+      ).services![0].taskSets?.find(set => set.status === 'PRIMARY')?.taskDefinition
+    let primary = await primaryTaskDefinition()
+    for (const until = Date.now() + 15_000; !/web:2$/.test(primary ?? '') && Date.now() < until;)
+      primary = await new Promise(resolve => setTimeout(resolve, 200)).then(primaryTaskDefinition)
     ecs.destroy()
-    const primary = service.taskSets?.find(set => set.status === 'PRIMARY')
-    expect(primary?.taskDefinition).toMatch(/task-definition\/web:2$/)
+    expect(primary).toMatch(/task-definition\/web:2$/)
   }, 180_000)
 })

@@ -23,23 +23,35 @@ import {
   lineAt,
   mutatingBetween,
   productionRoute,
+  propagationMs,
   shareOf,
   tickedPast,
   withWeights,
   type WeightsScene
 } from '../helpers/weights-e2e.js'
 
-/** The new revision's share of the production route at each weight the route had, over the run's ticks. */
+/**
+ * The new revision's share of the production route at each weight the route had, over the run's ticks. Ticks
+ * less than `settleMs` after a weight change are left out: the load balancer still routes by the old weights
+ * then (the sandbox's propagation delay with realism on, 0 without).
+ */
 function sharesByWeight(
   ticks: JournalTick[],
   route: string,
   group: string,
-  next: string
+  next: string,
+  settleMs: number
 ): Map<number, number[]> {
   const out = new Map<number, number[]>()
+  let last: string | undefined
+  let changedAt = -Infinity
   for (const tick of ticks) {
     const r = productionRoute(tick, route)
-    if (!r || r.requests === 0) continue
+    if (!r) continue
+    const weights = JSON.stringify(r.weights)
+    if (last !== undefined && weights !== last) changedAt = tick.at
+    last = weights
+    if (r.requests === 0 || tick.at - changedAt < settleMs) continue
     const total = Object.values(r.weights).reduce((a, b) => a + b, 0)
     const weight = Math.round((1000 * (r.weights[group] ?? 0)) / total) / 10
     out.set(weight, [...(out.get(weight) ?? []), r.trafficShareByTaskDefinition[next] ?? 0])
@@ -150,7 +162,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           // 10 % of four tasks' traffic by weight: the canary is one task getting 10 %, not 25 %.
           expect(r.result.stdout).toContain('1      canary 10%                  1          4             10%')
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next)
+          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next, await propagationMs(e2e))
           expectPlannedShares(shares, [10, 100])
           expect(shares.get(10)!.length).toBeGreaterThanOrEqual(5) // the 2 s bake, at 200 ms ticks
           // The hook: twice "in progress" at step 1, then passing; once at step 2.
@@ -215,7 +227,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         await explained(r.result, async () => {
           expectSucceeded(r, next, e2e.previous)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          expectPlannedShares(sharesByWeight(ticks, rule, e2e.green, next), [25, 50, 75, 100])
+          expectPlannedShares(
+            sharesByWeight(ticks, rule, e2e.green, next, await propagationMs(e2e)),
+            [25, 50, 75, 100]
+          )
           // Before any weight moved, the rule named green at weight 0 (so ELBv2 checks green's targets).
           const attached = ticks.find(t => productionRoute(t, rule)?.weights[e2e.green] === 0)
           expect(attached).toBeDefined()
@@ -333,7 +348,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           const restored = lineAt(r, /^all traffic back on web:1/)
           await tickedPast(e2e, restored + 50)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next)
+          const shares = sharesByWeight(ticks, e2e.listener!, e2e.green, next, await propagationMs(e2e))
           expectPlannedShares(shares, [10])
           const after = ticks.filter(t => t.at > restored + 50)
           expect(after.length).toBeGreaterThan(0)
@@ -369,7 +384,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expect(r.result.summary).toContain('Alarm web-5xx went into ALARM during step 2 of 4 (50%)')
           await expectOneWeightChangeRollback(e2e, r)
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
-          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [25, 50])
+          expectPlannedShares(
+            sharesByWeight(ticks, e2e.listener!, e2e.green, next, await propagationMs(e2e)),
+            [25, 50]
+          )
           await expectServing(e2e, e2e.previous, e2e.blue)
         })
       })
@@ -502,7 +520,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expect(r.result.stdout).toContain('at most 1 extra task at the peak')
           const ticks = await expectCapacityAndTrafficSafe(e2e, r.startedAt)
           // 25 % and 75 % are the sub-steps: the surge leaves room for one new task at a time.
-          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [25, 50, 75, 100])
+          expectPlannedShares(
+            sharesByWeight(ticks, e2e.listener!, e2e.green, next, await propagationMs(e2e)),
+            [25, 50, 75, 100]
+          )
           const peak = Math.max(...ticks.map(t => t.taskSets.reduce((n, s) => n + s.computedDesiredCount, 0)))
           expect(peak).toBe(5)
           await expectServing(e2e, next, e2e.green)
@@ -528,7 +549,10 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expectSucceeded(promoted, next, e2e.previous)
           expect(await listenerWeights(e2e, e2e.listener!)).toEqual({ [e2e.blue]: 0, [e2e.green]: 100 })
           const ticks = await expectCapacityAndTrafficSafe(e2e, paused.startedAt)
-          expectPlannedShares(sharesByWeight(ticks, e2e.listener!, e2e.green, next), [10, 100])
+          expectPlannedShares(
+            sharesByWeight(ticks, e2e.listener!, e2e.green, next, await propagationMs(e2e)),
+            [10, 100]
+          )
           await expectServing(e2e, next, e2e.green)
         })
       })

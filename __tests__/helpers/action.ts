@@ -102,6 +102,8 @@ export interface RunOptions {
   onStart?: (pid: number) => void
   /** Called with each line of stdout as it arrives. */
   onLine?: (line: Line) => void
+  /** Called once the process has exited (before the result is read). */
+  onExit?: () => void
   timeoutMs?: number
 }
 
@@ -131,6 +133,7 @@ export function runBundled(inputs: Record<string, string>, options: RunOptions =
   return new Promise(resolvePromise => {
     child.on('close', (code, signal) => {
       clearTimeout(timer)
+      options.onExit?.()
       if (partial) lines.push({ at: Date.now(), text: partial })
       resolvePromise({
         code,

@@ -330,10 +330,24 @@ export async function run(scene: Scene, inputs: Record<string, string>, as: RunA
       entry: as.postOf ? POST : MAIN,
       onStart: as.onStart,
       onLine: as.onLine,
+      onExit: as.onExit,
       timeoutMs: as.timeoutMs ?? scene.timeoutMs
     }
   )
-  return { result, startedAt, endedAt: Date.now() }
+  const endedAt = Date.now()
+  await readsCaughtUp(scene)
+  return { result, startedAt, endedAt }
+}
+
+/**
+ * With the sandbox's read-after-write lag on (realism), waits out the longest lag after a run: what the test
+ * reads next, and the next run it starts, see the run's last writes, as two workflow runs minutes apart would.
+ * (Runs started while another is under way get no such grace: those are the races the action must handle.)
+ * A test that writes to AWS itself, as a person or another tool would, waits the same before the next run.
+ */
+export async function readsCaughtUp(scene: Stage): Promise<void> {
+  const { lagMs } = await scene.control.realism()
+  if (lagMs > 0) await new Promise(resolve => setTimeout(resolve, lagMs))
 }
 
 /** `command: deploy` with the scene's deploy inputs (fast polls and bakes, its alarms) under `inputs`. */

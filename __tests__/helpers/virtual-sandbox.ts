@@ -103,7 +103,7 @@ export async function setBlueWeight(scene: Scene, blueWeight: number): Promise<v
 }
 
 /** The CloudWatch dimensions of the scene's load balancer and a target group, as `app/...` and `targetgroup/...`. */
-export const elbDimensions = (scene: Scene, targetGroupArn: string) => ({
+export const elbDimensions = (scene: Pick<Scene, 'loadBalancer'>, targetGroupArn: string) => ({
   LoadBalancer: scene.loadBalancer!.split(':loadbalancer/')[1],
   TargetGroup: targetGroupArn.split(':')[5]
 })

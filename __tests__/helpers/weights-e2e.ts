@@ -59,6 +59,11 @@ export async function deployAlarmedAt(
   return { ...run, fired: fire !== undefined }
 }
 
+/** How long the sandbox takes to bring a route's new weights to its traffic (realism's propagationMs; 0 off). */
+export async function propagationMs(e2e: Scene): Promise<number> {
+  return (await e2e.control.realism()).propagationMs
+}
+
 /** When the first line matching `pattern` arrived. */
 export function lineAt(run: Run, pattern: RegExp): number {
   const line = run.result.lines.find(l => pattern.test(l.text))

@@ -12,93 +12,15 @@ import { SandboxControl } from '../../sandbox/client.js'
 import { createScene, waitFor } from '../../sandbox/fixtures.js'
 import {
   addGreenRevision,
-  elbDimensions,
   setBlueWeight,
   startVirtualSandbox,
   type VirtualSandbox
 } from '../helpers/virtual-sandbox.js'
-
-const SEED_5XX_METRICS = `[
-{
-"Id": "blue5xx",
-"MetricStat": {
-"Metric": {
-"Namespace": "AWS/ApplicationELB",
-"MetricName": "HTTPCode_Target_5XX_Count",
-"Dimensions": [
-{"Name": "TargetGroup", "Value": "targetgroup/blue/xxx"},
-{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
-]
-},
-"Period": 60,
-"Stat": "Sum"
-},
-"ReturnData": false
-},
-{
-"Id": "green5xx",
-"MetricStat": {
-"Metric": {
-"Namespace": "AWS/ApplicationELB",
-"MetricName": "HTTPCode_Target_5XX_Count",
-"Dimensions": [
-{"Name": "TargetGroup", "Value": "targetgroup/green/xxx"},
-{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
-]
-},
-"Period": 60,
-"Stat": "Sum"
-},
-"ReturnData": false
-},
-{
-"Id": "total5xx",
-"Expression": "SUM([blue5xx, green5xx])",
-"Label": "Total 5XX Errors",
-"ReturnData": true
-}
-]`
-
-const SEED_LATENCY_METRICS = `[
-{
-"Id": "blueLatency",
-"MetricStat": {
-"Metric": {
-"Namespace": "AWS/ApplicationELB",
-"MetricName": "TargetResponseTime",
-"Dimensions": [
-{"Name": "TargetGroup", "Value": "targetgroup/blue/xxx"},
-{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
-]
-},
-"Period": 60,
-"Stat": "Average"
-},
-"ReturnData": false
-},
-{
-"Id": "greenLatency",
-"MetricStat": {
-"Metric": {
-"Namespace": "AWS/ApplicationELB",
-"MetricName": "TargetResponseTime",
-"Dimensions": [
-{"Name": "TargetGroup", "Value": "targetgroup/green/xxx"},
-{"Name": "LoadBalancer", "Value": "app/my-load-balancer/xxx"}
-]
-},
-"Period": 60,
-"Stat": "Average"
-},
-"ReturnData": false
-},
-{
-"Id": "maxLatency",
-"Expression": "MAX([blueLatency, greenLatency])",
-"Label": "Max Response Time",
-"ReturnData": true
-}
-]`
+import {
+  SEED_5XX_METRICS,
+  SEED_LATENCY_METRICS,
+  seedMetrics as seedMetricsOf
+} from '../helpers/seed-walkthrough.js'
 
 let virtual: VirtualSandbox
 
@@ -118,12 +40,7 @@ describe("the seed walkthrough's metric-math alarms", () => {
     const { cw } = scene.clients
     const [blue, green] = scene.targetGroups
     const seedMetrics = (json: string): MetricDataQuery[] =>
-      JSON.parse(
-        json
-          .replaceAll('targetgroup/blue/xxx', elbDimensions(scene, blue).TargetGroup)
-          .replaceAll('targetgroup/green/xxx', elbDimensions(scene, green).TargetGroup)
-          .replaceAll('app/my-load-balancer/xxx', elbDimensions(scene, blue).LoadBalancer)
-      )
+      seedMetricsOf(json, { loadBalancer: scene.loadBalancer!, targetGroups: scene.targetGroups })
     // aws cloudwatch put-metric-alarm --alarm-name my-service-5xx-errors ... --evaluation-periods 2 --threshold 10
     await cw.send(
       new PutMetricAlarmCommand({

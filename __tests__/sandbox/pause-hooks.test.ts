@@ -17,7 +17,7 @@ import { SandboxControl } from '../../sandbox/client.js'
 import { createScene, registerRevision, waitFor, type Clients } from '../../sandbox/fixtures.js'
 import { createNativeScene, type NativeScene } from '../../sandbox/nativeScene.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
-import { awsCli, awsCliInstalled, CLI_TIMEOUT_MS } from '../helpers/aws-cli.js'
+import { awsCli, CLI_TIMEOUT_MS, cliIt } from '../helpers/aws-cli.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.2' }
 const PAUSE = (
@@ -176,7 +176,7 @@ describe('pause hooks on native deployments', () => {
     expect((await finished(scene.clients, arn, 'SUCCESSFUL')).lifecycleHookDetails).toHaveLength(2)
   })
 
-  const cli = awsCliInstalled('pause hooks') ? it : it.skip
+  const cli = cliIt('pause hooks', it)
   cli(
     'BLUE_GREEN: held after the test traffic shift; the AWS CLI rolls it back through the hook',
     async () => {
@@ -187,45 +187,32 @@ describe('pause hooks on native deployments', () => {
         lifecycleHooks: [PAUSE(['POST_TEST_TRAFFIC_SHIFT'])]
       })
       await awaiting(scene.clients, arn)
-      const described = await awsCli(sandbox.url, [
-        'ecs',
-        'describe-service-deployments',
-        '--service-deployment-arns',
-        arn
-      ])
-      expect(described).toMatchObject({ code: 0, stderr: '' })
-      const sd = (described.json as { serviceDeployments: ServiceDeployment[] }).serviceDeployments[0]
+      const described = await awsCli(sandbox.url, 'ecs', 'DescribeServiceDeployments', {
+        serviceDeploymentArns: [arn]
+      })
+      if (!described.ok) throw new Error(described.stderr)
+      const sd = (described.out as { serviceDeployments: ServiceDeployment[] }).serviceDeployments[0]
       expect(sd).toMatchObject({
         lifecycleStage: 'POST_TEST_TRAFFIC_SHIFT',
         targetServiceRevision: { requestedTestTrafficWeight: 100, requestedProductionTrafficWeight: 0 }
       })
       const hookId = sd.lifecycleHookDetails![0].hookId!
-      const continued = await awsCli(sandbox.url, [
-        'ecs',
-        'continue-service-deployment',
-        '--service-deployment-arn',
-        arn,
-        '--hook-id',
+      const continued = await awsCli(sandbox.url, 'ecs', 'ContinueServiceDeployment', {
+        serviceDeploymentArn: arn,
         hookId,
-        '--action',
-        'ROLLBACK'
-      ])
-      expect(continued).toMatchObject({ code: 0, json: { serviceDeploymentArn: arn } })
+        action: 'ROLLBACK'
+      })
+      expect(continued).toMatchObject({ ok: true, out: { serviceDeploymentArn: arn } })
       const done = await finished(scene.clients, arn, 'ROLLBACK_SUCCESSFUL')
       expect(done.lifecycleHookDetails![0].status).toBe('FAILED')
       expect(done.statusReason).toContain(`lifecycle hook ${hookId}`)
       expect(await productionWeights(scene)).toEqual([100, 0])
       // Not in progress any more: the CLI gets the ClientException.
-      const again = await awsCli(sandbox.url, [
-        'ecs',
-        'continue-service-deployment',
-        '--service-deployment-arn',
-        arn,
-        '--hook-id',
+      const again = await awsCli(sandbox.url, 'ecs', 'ContinueServiceDeployment', {
+        serviceDeploymentArn: arn,
         hookId
-      ])
-      expect(again.code).not.toBe(0)
-      expect(again.stderr).toContain('ClientException')
+      })
+      expect(again).toMatchObject({ ok: false, code: 'ClientException' })
     },
     4 * CLI_TIMEOUT_MS
   )

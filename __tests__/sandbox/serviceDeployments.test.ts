@@ -13,7 +13,7 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import { createScene, registerRevision, waitFor, type Scene } from '../../sandbox/fixtures.js'
-import { awsCli, awsCliInstalled, CLI_TIMEOUT_MS } from '../helpers/aws-cli.js'
+import { awsCli, CLI_TIMEOUT_MS, cliIt } from '../helpers/aws-cli.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.3' }
@@ -218,34 +218,26 @@ describe('service revisions, and the cluster a service ARN names', () => {
     ).rejects.toMatchObject({ name: 'ClusterNotFoundException' })
   })
 
-  const cli = awsCliInstalled('service revisions') ? it : it.skip
+  const cli = cliIt('service revisions', it)
   cli(
     'the AWS CLI lists deployments by service ARN and describes their revisions',
     async () => {
       const scene = await createScene(sandbox.url, { controller: 'ECS', env: FAST, desiredCount: 1 })
       const { next, arn } = await update(scene, {})
-      const listed = await awsCli(sandbox.url, [
-        'ecs',
-        'list-service-deployments',
-        '--service',
-        scene.service
-      ])
-      expect(listed.stderr).toBe('')
+      const listed = await awsCli(sandbox.url, 'ecs', 'ListServiceDeployments', { service: scene.service })
+      if (!listed.ok) throw new Error(listed.stderr)
       const briefs = (
-        listed.json as {
+        listed.out as {
           serviceDeployments: { serviceDeploymentArn: string; targetServiceRevisionArn: string }[]
         }
       ).serviceDeployments
       expect(briefs[0].serviceDeploymentArn).toBe(arn)
-      const described = await awsCli(sandbox.url, [
-        'ecs',
-        'describe-service-revisions',
-        '--service-revision-arns',
-        briefs[0].targetServiceRevisionArn
-      ])
+      const described = await awsCli(sandbox.url, 'ecs', 'DescribeServiceRevisions', {
+        serviceRevisionArns: [briefs[0].targetServiceRevisionArn]
+      })
       expect(described).toMatchObject({
-        code: 0,
-        json: { serviceRevisions: [{ taskDefinition: next, serviceArn: scene.service }], failures: [] }
+        ok: true,
+        out: { serviceRevisions: [{ taskDefinition: next, serviceArn: scene.service }], failures: [] }
       })
     },
     3 * CLI_TIMEOUT_MS

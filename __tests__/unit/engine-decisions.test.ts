@@ -12,6 +12,7 @@ import type { AlarmState, DeploymentObservation, FleetObservation } from '../../
 import {
   afterCancel,
   CANCEL_GRACE_MS,
+  clearedAlready,
   namedRequest,
   stuckRollback,
   takenOverBy
@@ -615,9 +616,63 @@ describe("the loop's own rules, the same for both controllers", () => {
       example: 'another rollout on the service: taken over, named by its run',
       recorded: record({ id: 'r2' }),
       by: 'https://github.com/o/r/actions/runs/1'
+    },
+    {
+      example:
+        'another rollout last heart-beaten before ours began (a lagging read of the one before): still ours',
+      recorded: record({ id: 'r0', heartbeat: NOW - 2 * MIN, phase: 'Completed' }),
+      by: undefined
+    },
+    {
+      example: 'our rollout with an older heartbeat (a lagging read of our own last save): still ours',
+      recorded: record({ heartbeat: NOW - 1 }),
+      by: undefined
     }
   ])('take-over: $example', ({ recorded, by }) => {
-    expect(takenOverBy(recorded, { id: 'r1', heartbeat: NOW })).toBe(by)
+    expect(takenOverBy(recorded, { id: 'r1', heartbeat: NOW, startedAt: NOW - MIN })).toBe(by)
+  })
+
+  const cleared = { request: 'promote:2' as Request, by: 'carol', heartbeat: NOW }
+  it.each([
+    {
+      example: 'nothing cleared yet: the request is new',
+      read: record({ request: 'promote:2' }),
+      c: undefined,
+      was: false
+    },
+    {
+      example: 'a lagging read older than the clearing save',
+      read: record({ request: 'promote:2', requestedBy: 'carol', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: true
+    },
+    {
+      example: 'read between the save and the removal (same heartbeat)',
+      read: record({ request: 'promote:2', requestedBy: 'carol' }),
+      c: cleared,
+      was: true
+    },
+    {
+      example: 'the same request at a newer heartbeat: asked again',
+      read: record({ request: 'promote:2', requestedBy: 'carol', heartbeat: NOW + 1 }),
+      c: cleared,
+      was: false
+    },
+    {
+      example: 'another request, even on an older read',
+      read: record({ request: 'pause', requestedBy: 'carol', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: false
+    },
+    {
+      example: 'the same request by someone else',
+      read: record({ request: 'promote:2', requestedBy: 'dave', heartbeat: NOW - 5 }),
+      c: cleared,
+      was: false
+    },
+    { example: 'no request on the record', read: record({}), c: cleared, was: false }
+  ])('a request cleared already (eventual consistency): $example', ({ read, c, was }) => {
+    expect(clearedAlready(read, c)).toBe(was)
   })
 
   const cancelled = { kind: 'cancelled', signal: 'SIGINT' } as const

@@ -6,7 +6,7 @@ import type { PlanConfig, StrategyConfig } from '../../src/config/types.js'
 import { Status } from '../../src/constants.js'
 import type { EngineState } from '../../src/engine/decide.js'
 import { Reconciler, type EngineSettings, type Hooks } from '../../src/engine/reconciler.js'
-import type { RolloutRecord } from '../../src/record/record.js'
+import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import {
   EventLog,
   FakeGates,
@@ -398,6 +398,134 @@ describe('pauses, requests and cancellation', () => {
     expect(world.sets.new).toBeUndefined()
     expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'aborted' })
     expect(records.last?.request).toBeUndefined()
+  })
+
+  it('a promote request is acted on once, though lagging reads of the tags show it for a while after it was cleared', async () => {
+    const plan = planConfig(linear(25, 10 * MIN))
+    const world = new FakeWorld({ desired: 4 })
+    const records = new FakeRecords()
+    // The service's tags are eventually consistent: each save shows in reads only 25 s later.
+    const pending: { tags: Record<string, string>; at: number }[] = []
+    records.save = async r => {
+      records.saved.push(r)
+      pending.push({ tags: encodeRecord(r), at: world.clock.now() + 25_000 })
+    }
+    const observe = world.observe.bind(world)
+    world.observe = async detail => {
+      while (pending.length && pending[0].at <= world.clock.now()) world.tags = pending.shift()!.tags
+      return observe(detail)
+    }
+    const record: RolloutRecord = {
+      id: 'r-3',
+      phase: 'Active',
+      stage: 'executing',
+      step: 1,
+      steps: 4,
+      newTaskDefinition: 'web:2',
+      stableTaskDefinition: 'web:1',
+      plan,
+      actor: 'octocat',
+      runUrl: '',
+      commit: '',
+      startedAt: world.clock.now(),
+      heartbeat: world.clock.now()
+    }
+    world.tags = encodeRecord({ ...record, request: 'promote:2', requestedBy: 'carol' })
+    await world.ensureNew()
+    const state: EngineState = {
+      mode: 'forward',
+      step: 1,
+      phase: 'moving',
+      stepStartedAt: world.clock.now(),
+      trafficPercent: 0,
+      promoted: false
+    }
+    const events = new EventLog()
+    const deps = {
+      fleet: world,
+      traffic: new FakeTraffic('replicas'),
+      gates: new FakeGates(world.clock),
+      records,
+      events,
+      clock: world.clock
+    }
+    const settings: EngineSettings = {
+      plan,
+      pollIntervalMs: 10_000,
+      stepTimeoutMs: 10 * MIN,
+      timeoutMs: 120 * MIN,
+      onFailure: 'rollback',
+      onCancel: 'rollback'
+    }
+    const result = await new Reconciler(record, state, deps, settings, world.clock.now()).run()
+    expect(result.status).toBe(Status.Succeeded)
+    // Step 1 skipped by the promote; step 2 baked in full, not skipped by a second look at the same request.
+    const baked = events.events.flatMap(e => (e.kind === 'bake-start' ? [e.step] : []))
+    expect(baked).toEqual([2, 3, 4])
+  })
+
+  it('a gate read throttled at the end of a bake is read again before the step moves on', async () => {
+    const plan = planConfig(linear(25, 5 * MIN))
+    const world = new FakeWorld({ desired: 4 })
+    const clock = world.clock
+    const events = new EventLog()
+    const gates = new FakeGates(clock)
+    let throttled = 0
+    // The alarm goes off just before step 1's bake ends, and the read at the bake's end is throttled (CloudWatch's
+    // DescribeAlarms quota is shared by every client of the account).
+    const emit = events.emit.bind(events)
+    events.emit = e => {
+      if (e.kind === 'bake-start' && e.step === 1) gates.firing['web-5xx'] = e.at + e.ms - 1
+      emit(e)
+    }
+    const read = gates.read.bind(gates)
+    gates.read = async () => {
+      const since = gates.firing['web-5xx']
+      if (since !== undefined && clock.now() >= since && throttled++ === 0)
+        throw Object.assign(new Error('Rate exceeded'), { name: 'Throttling' })
+      return read()
+    }
+    const records = new FakeRecords(world)
+    const record: RolloutRecord = {
+      id: 'r-4',
+      phase: 'Active',
+      stage: 'executing',
+      step: 1,
+      steps: 4,
+      newTaskDefinition: 'web:2',
+      stableTaskDefinition: 'web:1',
+      plan,
+      actor: 'octocat',
+      runUrl: '',
+      commit: '',
+      startedAt: clock.now(),
+      heartbeat: clock.now()
+    }
+    await world.ensureNew()
+    const state: EngineState = {
+      mode: 'forward',
+      step: 1,
+      phase: 'moving',
+      stepStartedAt: clock.now(),
+      trafficPercent: 0,
+      promoted: false
+    }
+    const deps = { fleet: world, traffic: new FakeTraffic('replicas'), gates, records, events, clock }
+    const settings: EngineSettings = {
+      plan,
+      pollIntervalMs: 60_000,
+      stepTimeoutMs: 10 * MIN,
+      timeoutMs: 120 * MIN,
+      onFailure: 'rollback',
+      onCancel: 'rollback'
+    }
+    const result = await new Reconciler(record, state, deps, settings, clock.now()).run()
+    expect(throttled).toBeGreaterThan(0)
+    expect(result.status).toBe(Status.RolledBack)
+    expect(result.reason).toMatchObject({ kind: 'alarm' })
+    // Caught at the end of step 1's bake, not after moving on to step 2 with the gates read before it.
+    expect(result.step).toBe(1)
+    expect(events.kinds()).not.toContain('step-done')
   })
 
   it('a cancel starts the rollback at once and hands the rest over after the grace period', async () => {

@@ -8,6 +8,7 @@
 // answers, otherwise UpdateService back to the stable task definition (what runs against emulators without the
 // service-deployment APIs, such as moto). Once a native rollout is over, the service's deploymentConfiguration
 // goes back to what the user had (the action's hook removed), by an UpdateService that starts no deployment.
+// DescribeServices lags UpdateService: a read still showing the deployment our update replaced is no rollback.
 
 import {
   DescribeServiceDeploymentsCommand,
@@ -64,6 +65,8 @@ export class EcsDeployment implements DeploymentPort {
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
   private deploymentId?: string
+  /** The deployment our update replaced: a read still showing it primary predates the update. */
+  private replacedId?: string
   private serviceDeploymentArn?: string
   /** The last look at our deployment, kept for when ECS drops it from the list (INACTIVE). */
   private lastSeen?: Deployment
@@ -99,8 +102,11 @@ export class EcsDeployment implements DeploymentPort {
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
       deployments.find(d => d.status === 'PRIMARY' && d.id !== previousPrimary)
-    if (ours) this.deploymentId = ours.id
-    else {
+    this.replacedId = previousPrimary
+    if (ours) {
+      this.deploymentId = ours.id
+      this.lastSeen = ours
+    } else {
       // ECS always starts a deployment for a new task definition; an emulator (moto) may not.
       const primary = deployments.find(d => d.status === 'PRIMARY')
       this.deploymentId = primary?.id
@@ -289,7 +295,8 @@ export class EcsDeployment implements DeploymentPort {
     const restored =
       deployments.length === 1 &&
       primary?.taskDefinition === this.o.stableTaskDefinition &&
-      primary.rolloutState === 'COMPLETED'
+      primary.rolloutState === 'COMPLETED' &&
+      primary.id !== this.replacedId
     return {
       desiredCount: service.desiredCount ?? 0,
       counts,
@@ -316,6 +323,7 @@ export class EcsDeployment implements DeploymentPort {
     const back =
       primary !== undefined &&
       primary.id !== seen.id &&
+      primary.id !== this.replacedId &&
       primary.taskDefinition === this.o.stableTaskDefinition
     if (!ours && !back) return undefined
     const reason =

@@ -1,9 +1,15 @@
 // TrafficPort with traffic by weights: the production route (a listener's default actions, or one listener
 // rule) forwards to the two target groups with weights, and every change is read back before it counts.
+// DescribeListeners and DescribeRules are eventually consistent: right after a ModifyListener they may still
+// show the route as it was, so a read-back that shows the old weights is waited out, not written again. And a
+// weight read back is not yet a weight in effect: setWeight resolves once the load balancer's nodes have had
+// WEIGHT_PROPAGATION_MS to take it up, so a bake watches the traffic it is about and a side is shrunk only
+// once traffic has left it.
 
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
+import { systemClock, type Clock, type TrafficPort } from '../engine/ports.js'
 import { elbSdk } from './clients.js'
-import type { TrafficPort } from '../engine/ports.js'
+import { readBack } from './read-back.js'
 
 export interface ListenerWeightsOptions {
   elb: ElasticLoadBalancingV2Client
@@ -14,7 +20,16 @@ export interface ListenerWeightsOptions {
   targetGroups: string[]
   /** The stable target group when already known (a resumed rollout, whose route splits traffic). */
   stableTargetGroup?: string
+  /** Waits between read-backs of a write; the system clock by default. */
+  clock?: Clock
 }
+
+/**
+ * How long after a listener's new actions read back the load balancer's nodes may still route by the old ones.
+ * AWS documents no figure; changes reach the nodes within seconds, and the sandbox with realism on draws its
+ * delay up to 2 s by default (propagationMs).
+ */
+export const WEIGHT_PROPAGATION_MS = 2000
 
 export interface TargetHealthCounts {
   healthy: number
@@ -34,12 +49,14 @@ export class ListenerWeights implements TrafficPort {
   readonly mode = 'weights'
   private readonly route: string
   private pair?: { stable: string; new: string }
+  private readonly clock: Clock
 
   constructor(private readonly o: ListenerWeightsOptions) {
     const route = o.listenerRuleArn ?? o.listenerArn
     if (!route) throw new Error('traffic by weights needs a listener or a listener rule')
     if (o.targetGroups.length !== 2) throw new Error('traffic by weights needs exactly two target groups')
     this.route = route
+    this.clock = o.clock ?? systemClock
   }
 
   /** The target group that serves the stable revision today: the one the route sends traffic to. */
@@ -72,11 +89,17 @@ export class ListenerWeights implements TrafficPort {
     }
     let actions = await this.actions()
     if (done(actions)) return
-    // ELBv2 applies a write at once, but read-back is the only proof: one more write if it did not stick.
+    const before = share(forwardWeights(actions), groups.new)
+    // One more write only when the first has had time to show and still does not: a lagging read-back is no
+    // reason to write again (each ModifyListener is a change on the load balancer's nodes).
     for (let attempt = 0; attempt < 2; attempt++) {
       await this.write(withWeights(actions, groups, weights))
-      actions = await this.actions()
-      if (done(actions)) return
+      actions = await readBack(() => this.actions(), done, this.clock)
+      if (done(actions)) {
+        // Adding the new group at weight 0 (attach) moves no traffic: nothing to wait for.
+        if (before !== wanted) await this.clock.sleep(WEIGHT_PROPAGATION_MS)
+        return
+      }
     }
     throw new Error(
       `the route ${this.route} did not keep the weights written (${groups.new}: ${weights.new}, ${groups.stable}: ${weights.stable}); it forwards ${describeWeights(forwardWeights(actions))}`

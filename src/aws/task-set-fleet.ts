@@ -1,5 +1,11 @@
 // FleetPort for a service with the EXTERNAL deployment controller: the stable and the new revision are two
 // task sets of one service, and a move between steps is a change of their PERCENT scales.
+// DescribeServices and DescribeTaskSets are eventually consistent: right after an UpdateTaskSet they may still
+// show the task set as it was, even as it was two writes ago (scaled back to where it had been, steady and
+// running: a rollback would take that for its stable revision restored). The fleet carries each write's scale
+// and the task set's updatedAt from the write's own answer (AWS's clock, so runner skew does not matter), and a
+// read with an older updatedAt is neither taken for a step reached (the set shows on its way to the scale
+// written, not steady) nor a reason to skip or repeat a write.
 
 import { createHash } from 'node:crypto'
 import {
@@ -11,6 +17,7 @@ import {
   type CreateTaskSetRequest,
   type ECSClient,
   type LoadBalancer,
+  type Service,
   type TaskSet
 } from '@aws-sdk/client-ecs'
 import type { FleetObservation, FleetPort, RevisionState } from '../engine/ports.js'
@@ -46,6 +53,10 @@ export class TaskSetFleet implements FleetPort {
   private readonly failed: FailedTasks
   /** From the last detailed observation: quick ones (DescribeTaskSets) do not return it. */
   private desiredCount?: number
+  /** The scale this run last wrote to each task set (by ARN), and when ECS applied it (its updatedAt). */
+  private readonly written = new Map<string, { value: number; at?: number }>()
+  /** The task set this run last made primary. */
+  private primaryWritten?: string
 
   constructor(private readonly o: TaskSetFleetOptions) {
     this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX)
@@ -68,8 +79,13 @@ export class TaskSetFleet implements FleetPort {
 
   async ensureNew(): Promise<void> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    if (this.find(service.taskSets ?? []).new) return
+    await this.create(service)
+  }
+
+  /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
+  private async create(service: Service): Promise<void> {
     const sets = service.taskSets ?? []
-    if (this.find(sets).new) return
     // The new task set runs where and how the serving one does; a first task set takes the service's own.
     const from = sets.find(s => s.status === 'PRIMARY') ?? service
     const capacity: Partial<CreateTaskSetRequest> = from.capacityProviderStrategy?.length
@@ -107,7 +123,7 @@ export class TaskSetFleet implements FleetPort {
         return []
       }
       const value = scalePercent(target[which], desiredCount)
-      const delta = value - (set.scale?.value ?? 0)
+      const delta = value - this.scaleOf(set)
       return delta === 0 ? [] : [{ set, value, delta }]
     })
     // Shrinking first, as the planner's moves are built (src/plan/moves.ts): a move that stops some tasks and
@@ -115,8 +131,8 @@ export class TaskSetFleet implements FleetPort {
     // first would, between the two calls, ask ECS for the tasks of both sides and briefly overshoot it (a
     // fifth task with desired 4 and max-surge 0). Stopping first costs no healthy capacity the move has not
     // already accounted for: the tasks being started are not healthy yet either way.
-    for (const { set, value } of changes.sort((a, b) => a.delta - b.delta))
-      await this.o.ecs.send(
+    for (const { set, value } of changes.sort((a, b) => a.delta - b.delta)) {
+      const out = await this.o.ecs.send(
         new UpdateTaskSetCommand({
           cluster: this.o.cluster,
           service: this.o.service,
@@ -124,12 +140,22 @@ export class TaskSetFleet implements FleetPort {
           scale: { value, unit: 'PERCENT' }
         })
       )
+      if (set.taskSetArn) this.written.set(set.taskSetArn, { value, at: out?.taskSet?.updatedAt?.getTime() })
+    }
+  }
+
+  /** A task set's scale: as this run last wrote it, else as read. */
+  private scaleOf(set: TaskSet): number {
+    const written = set.taskSetArn ? this.written.get(set.taskSetArn) : undefined
+    return written?.value ?? set.scale?.value ?? 0
   }
 
   async makePrimary(which: Which): Promise<void> {
     const set = this.find(await this.taskSets())[which]
     if (!set) throw new Error(`the ${which} revision has no task set to make primary`)
-    if (set.status === 'PRIMARY') return
+    // A read that shows it primary may predate this run making the other one primary.
+    const primary = this.primaryWritten ?? (set.status === 'PRIMARY' ? set.taskSetArn : undefined)
+    if (primary === set.taskSetArn) return
     await this.o.ecs.send(
       new UpdateServicePrimaryTaskSetCommand({
         cluster: this.o.cluster,
@@ -137,6 +163,7 @@ export class TaskSetFleet implements FleetPort {
         primaryTaskSet: set.taskSetArn
       })
     )
+    this.primaryWritten = set.taskSetArn
   }
 
   async remove(which: Which): Promise<void> {
@@ -169,13 +196,16 @@ export class TaskSetFleet implements FleetPort {
   private find(sets: TaskSet[]): Partial<Record<Which, TaskSet>> {
     const live = sets.filter(s => s.status !== 'DRAINING')
     const { newTaskDefinition, stableTaskDefinition } = this.o
-    // Ours by externalId; by task definition too (a set left by an earlier run of the same revision),
-    // unless the stable revision has that task definition as well.
+    // Ours by externalId; by task definition too (a set of the same revision that no rollout made), unless the
+    // stable revision has that task definition as well. Never another rollout's: a lagging read may still show
+    // one that a rollback of that rollout has just deleted.
+    const othersRollout = (s: TaskSet) =>
+      s.externalId?.startsWith(TAG_PREFIX) && s.externalId !== this.externalId
     const fresh =
       live.find(s => s.externalId === this.externalId) ??
       (newTaskDefinition === stableTaskDefinition
         ? undefined
-        : live.find(s => s.taskDefinition === newTaskDefinition))
+        : live.find(s => s.taskDefinition === newTaskDefinition && !othersRollout(s)))
     const others = live.filter(s => s !== fresh)
     const stable =
       others.find(s => s.taskDefinition === stableTaskDefinition) ??
@@ -188,10 +218,23 @@ export class TaskSetFleet implements FleetPort {
     const found = this.find(sets)
     return {
       desiredCount,
-      new: found.new && revision(found.new, desiredCount),
-      stable: found.stable && revision(found.stable, desiredCount),
+      new: found.new && this.revision(found.new, desiredCount),
+      stable: found.stable && this.revision(found.stable, desiredCount),
       failedNewTasks: this.failed.list()
     }
+  }
+
+  /** A read from before this run's last write to the set shows it on its way to the scale written, not there. */
+  private revision(set: TaskSet, desiredCount: number): RevisionState {
+    const state = revision(set, desiredCount)
+    const written = set.taskSetArn ? this.written.get(set.taskSetArn) : undefined
+    if (!written) return state
+    // Without updatedAt (an emulator), a different scale is the only sign of an older read.
+    const read = set.updatedAt?.getTime()
+    const older =
+      written.at !== undefined && read !== undefined ? read < written.at : set.scale?.value !== written.value
+    if (!older) return state
+    return { ...state, desired: computedCount(desiredCount, written.value), steady: false }
   }
 }
 

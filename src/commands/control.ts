@@ -6,8 +6,9 @@
 import * as core from '@actions/core'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import { writeRecordFields } from '../aws/record-store.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
-import { Status } from '../constants.js'
+import { READ_LAG_MS, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
 import { buildPlan } from '../plan/planner.js'
 import {
@@ -24,19 +25,13 @@ import {
   type ControlChoice,
   type StepChoice
 } from './control-protocol.js'
-import { ownedBy, ownerOf, takeOver } from './rollout-owner.js'
+import { ownedBy, ownerIsAlive, ownerOf, takeOver } from './rollout-owner.js'
 import { liveState, statusOutcome } from './control-status.js'
 import { carryOnEcsController } from './deploy-ecs.js'
 import { awaitDeployWindow } from './deploy-window-check.js'
 import { resumeState } from './ownership.js'
 import type { Outcome } from './outcome.js'
-import {
-  describeTaskDefinition,
-  portsFor,
-  runRollout,
-  saveForPostStep,
-  type SessionDeps
-} from './rollout-session.js'
+import { portsFor, runRollout, saveForPostStep, type SessionDeps } from './rollout-session.js'
 
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000
@@ -160,8 +155,8 @@ async function carryOn(
     record: taken,
     ports,
     state,
-    from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
-    to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+    from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
+    to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
   })
 }
 
@@ -176,10 +171,14 @@ async function askOwner(
   core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`)
   const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
   await writeRecordFields(deps.clients.ecs, service.arn, { request, 'request-by': tagValue(by) })
-  const deadline = deps.clock.now() + ACK_TIMEOUT_MS
+  const askedAt = deps.clock.now()
+  const deadline = askedAt + ACK_TIMEOUT_MS
   // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
   let heartbeat = record.heartbeat
   let heartbeatSeenAt = deps.clock.now()
+  // The service's tags are eventually consistent: until this run has read its own request back (or the reads
+  // have had READ_LAG_MS to catch up), a record without it may predate it, and is no sign the owner acted.
+  let seenOwn = false
   for (;;) {
     await deps.clock.sleep(ACK_POLL_MS)
     const now = await readService(deps.clients.ecs, config.cluster, config.service)
@@ -188,10 +187,20 @@ async function askOwner(
       heartbeat = current.heartbeat
       heartbeatSeenAt = deps.clock.now()
     }
-    const acted = !current || current.id !== record.id || current.request !== request
-    if (acted && current?.request === undefined) {
+    const ours = current?.id === record.id
+    if (ours && current.request === request) seenOwn = true
+    const caughtUp = seenOwn || deps.clock.now() - askedAt >= READ_LAG_MS
+    if (!ours || (caughtUp && current.request === undefined)) {
       const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
       return statusOutcome(config, settled, now, `${request} done by the owner`)
+    }
+    // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
+    // owner gone) and nobody will act on the request. Chosen again on the record as it is.
+    if (seenOwn && !ownerIsAlive(current, config, deps.clock.now())) {
+      const choice = chooseControl(current, now.controller, config, deps.clock.now())
+      if (choice.kind === 'refuse') throw choice.error
+      if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
+        return carryOut(choice, config, deps, now, current)
     }
     if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
       throw new Error(

@@ -8,8 +8,7 @@
 
 import { describeService } from '../aws/service.js'
 import { serviceDeploymentUnderWay } from '../aws/service-deployments.js'
-import { taskDefinitionLabel } from '../aws/task-definition.js'
-import { describeTaskDefinition } from '../aws/task-definition-details.js'
+import { readTaskDefinition, taskDefinitionLabel } from '../aws/task-definition.js'
 import { checkEcsControllerInputs } from '../config/controller-inputs.js'
 import { InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
@@ -85,7 +84,7 @@ export class EcsControllerDeploy extends DeployPipeline {
   }
 
   protected async roll({ record, plan, gates, to, inFlight }: NewRollout): Promise<Outcome> {
-    const from = await describeTaskDefinition(this.deps.clients.ecs, record.stableTaskDefinition)
+    const from = await readTaskDefinition(this.deps.clients.ecs, record.stableTaskDefinition)
     const recorded = decodeSettings(this.recorded?.settings)
     return followRollout({
       config: this.config,

@@ -6,6 +6,7 @@
 
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
+import { readBack } from '../aws/read-back.js'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import {
   isTaskDefinitionFile,
@@ -13,8 +14,8 @@ import {
   registerTaskDefinition,
   resolveTaskDefinition
 } from '../aws/task-definition.js'
-import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
 import { formatDuration, InputError } from '../config/parse.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config } from '../config/types.js'
 import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
@@ -35,7 +36,7 @@ export interface NewRollout {
   plan: Plan
   gates: AlarmGates
   /** The new task definition in full, for "what changed" (the stable one is read when the controller needs it). */
-  to?: TaskDefinitionDetails
+  to?: TaskDefinitionInfo
   /** The rollout this one replaces, left without an owner (takeover: true). */
   inFlight?: RolloutRecord
 }
@@ -105,12 +106,23 @@ export abstract class DeployPipeline {
     return this.roll({ record, plan, gates, to: resolved.definition, inFlight: reRun ? undefined : inFlight })
   }
 
-  /** An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here. */
-  protected async afterOrphan(settled: Outcome): Promise<{ stop: Outcome } | { stable?: string }> {
+  /**
+   * An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here.
+   * DescribeServices lags the writes settling just made: with `serving` (the revision settling left serving), read
+   * until it shows it.
+   */
+  protected async afterOrphan(
+    settled: Outcome,
+    serving?: string
+  ): Promise<{ stop: Outcome } | { stable?: string }> {
     const { config, deps } = this
     const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
     if (!settledOk || deps.cancel?.aborted) return { stop: settled }
-    this.service = await readService(deps.clients.ecs, config.cluster, config.service)
+    this.service = await readBack(
+      () => readService(deps.clients.ecs, config.cluster, config.service),
+      service => serving === undefined || service.taskDefinition === serving,
+      deps.clock
+    )
     return { stable: this.service.taskDefinition }
   }
 

@@ -3,9 +3,10 @@
 // weights, an orphaned rollout settled first, and a first deploy at full size.
 
 import { ListenerWeights } from '../aws/listener-weights.js'
-import { describeTaskDefinition } from '../aws/task-definition-details.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import { show, InputError } from '../config/parse.js'
 import { buildPlan } from '../plan/planner.js'
+import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
@@ -35,7 +36,12 @@ export class TaskSetDeploy extends DeployPipeline {
   protected async settle(
     inFlight: RolloutRecord | undefined
   ): Promise<{ stop: Outcome } | { stable?: string }> {
-    if (inFlight) return this.afterOrphan(await handleOrphan(this.config, this.deps, this.service, inFlight))
+    if (inFlight) {
+      const settled = await handleOrphan(this.config, this.deps, this.service, inFlight)
+      const serving =
+        settled.status === Status.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition
+      return this.afterOrphan(settled, serving)
+    }
     return { stable: this.service.taskDefinition }
   }
 
@@ -60,7 +66,7 @@ export class TaskSetDeploy extends DeployPipeline {
         trafficPercent: 0,
         promoted: false
       },
-      from: await describeTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
+      from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
       to,
       ungated: firstDeploy,
       plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined

@@ -7,7 +7,8 @@ import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import type { ServiceInfo } from '../aws/service.js'
-import { describeTaskDefinition, type TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
@@ -36,8 +37,8 @@ export interface FollowOptions {
   gates: AlarmGates
   /** The service's load balancers, where the metric gates read the new and the stable revision. */
   loadBalancers: ServiceInfo['loadBalancers']
-  from?: TaskDefinitionDetails
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo
+  to?: TaskDefinitionInfo
   deploymentConfiguration: EcsDeploymentConfiguration
   native: boolean
   inFlight?: RolloutRecord
@@ -72,8 +73,8 @@ export async function carryOnEcsController(
     serviceArn: info.arn,
     gates,
     loadBalancers: info.loadBalancers,
-    from: await describeTaskDefinition(clients.ecs, record.stableTaskDefinition),
-    to: await describeTaskDefinition(clients.ecs, record.newTaskDefinition),
+    from: await readTaskDefinition(clients.ecs, record.stableTaskDefinition),
+    to: await readTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
     native: isNativeStrategy(record.plan.strategy.name),
     adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }

@@ -4,20 +4,14 @@
 
 import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
+import { readTaskDefinition } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
 import type { RolloutRecord } from '../record/record.js'
 import { orphanMode, ownerOf, takeOver } from './rollout-owner.js'
 import type { Outcome } from './outcome.js'
-import {
-  describeTaskDefinition,
-  portsFor,
-  runRollout,
-  saveForPostStep,
-  type Ports,
-  type SessionDeps
-} from './rollout-session.js'
+import { portsFor, runRollout, saveForPostStep, type Ports, type SessionDeps } from './rollout-session.js'
 
 /**
  * Where an interrupted rollout stands, rebuilt from its record and what ECS shows: a resumed step is
@@ -88,7 +82,7 @@ export async function handleOrphan(
     record: taken,
     ports,
     state: await resumeState(record, ports, record.step, mode, deps.clock.now()),
-    from: await describeTaskDefinition(deps.clients, record.stableTaskDefinition),
-    to: await describeTaskDefinition(deps.clients, record.newTaskDefinition)
+    from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
+    to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
   })
 }

@@ -2,11 +2,7 @@
 // log, the live job summary and the outputs (run-engine.ts). Deploy, the control commands (resume, promote,
 // abort, …) and a take-over of an orphaned rollout all come here.
 
-import type { Clients } from '../aws/clients.js'
-import {
-  describeTaskDefinition as describe,
-  type TaskDefinitionDetails
-} from '../aws/task-definition-details.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import type { Output } from '../constants.js'
 import type { EngineState } from '../engine/decide.js'
@@ -31,8 +27,8 @@ export interface RunOptions {
   state: EngineState
   ports: Ports
   /** The task definition being replaced, for "what changed". */
-  from?: TaskDefinitionDetails
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo
+  to?: TaskDefinitionInfo
   /** Gates off: a service's very first task set has nothing to protect. */
   ungated?: boolean
   plan?: PlanConfig
@@ -76,11 +72,3 @@ export async function runRollout(o: RunOptions): Promise<Outcome> {
 }
 
 const noGates: GatesPort = { missing: async () => [], read: async () => ({ alarms: [], warnings: [] }) }
-
-/** A task definition in full, or undefined when there is none or it cannot be read. */
-export function describeTaskDefinition(
-  clients: Clients,
-  arn: string | undefined
-): Promise<TaskDefinitionDetails | undefined> {
-  return describe(clients.ecs, arn)
-}

@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import { taskDefinitionLabel } from '../aws/task-definition.js'
-import type { TaskDefinitionDetails } from '../aws/task-definition-details.js'
+import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config } from '../config/types.js'
 import { Output, State } from '../constants.js'
 import type { EventSink, RevisionInfo, RolloutEvent } from '../engine/events.js'
@@ -32,8 +32,8 @@ export interface EngineRun {
   /** ECS: the service's ECS deployment controller carries the deployment out. */
   controller?: 'ECS'
   /** The task definitions being replaced and rolled out, for "what changed". */
-  from?: TaskDefinitionDetails
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo
+  to?: TaskDefinitionInfo
   outputs?: Partial<Record<Output, string>>
   /** What the metric gates judge on this service, a line each (MetricGateJudge.describe). */
   metricGates?: string[]
@@ -63,8 +63,8 @@ async function startReporting(
   config: Config,
   deps: SessionDeps,
   record: RolloutRecord,
-  from?: TaskDefinitionDetails,
-  to?: TaskDefinitionDetails
+  from?: TaskDefinitionInfo,
+  to?: TaskDefinitionInfo
 ): Promise<Reporting> {
   const region = await deps.clients.ecs.config.region()
   const summary = new LiveSummary(

@@ -148,7 +148,7 @@ export function hooksFor(
   const group = ports.newTargetGroup
   let routed: Promise<string> | undefined
   const route = (): Promise<string> =>
-    (routed ??= routeTestListener(deps.clients.elb, listener ?? '', group ?? '').then(url => {
+    (routed ??= routeTestListener(deps.clients.elb, listener ?? '', group ?? '', deps.clock).then(url => {
       core.info(`test listener ${url} forwards to ${group}, the new revision's target group`)
       return url
     }))
@@ -172,7 +172,7 @@ export function hooksFor(
     async leavingNew() {
       const back = ports.stableTargetGroup
       if (!back) return
-      routed = routeTestListener(deps.clients.elb, listener, back)
+      routed = routeTestListener(deps.clients.elb, listener, back, deps.clock)
       await routed.then(
         url => core.info(`test listener ${url} forwards to ${back} again`),
         error =>

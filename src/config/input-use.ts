@@ -4,7 +4,7 @@
 // nothing downstream acts on it (a resume given step inputs replaces the rollout's strategy). Inputs that
 // contradict each other stay errors (inputs.ts).
 
-import type { InputName } from './inputs.js'
+import type { InputName } from './input-defaults.js'
 import { COMMANDS, type Command, type PlanConfig, type TrafficMode } from './types.js'
 
 type Strategy = PlanConfig['strategy']['name']

@@ -19,11 +19,13 @@ import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
 import {
   afterCancel,
+  clearedAlready,
   HEARTBEAT_MS,
   MAX_OBSERVE_ERRORS,
   namedRequest,
   stuckRollback,
-  takenOverBy
+  takenOverBy,
+  type ClearedRequest
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
@@ -78,6 +80,9 @@ export abstract class EngineLoop<O, S extends LoopState> {
   protected rollbackActions = 0
   protected restoredReported = false
   private lastHeartbeat: number
+  /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
+  private seenRequest?: { request: Request; by?: string }
+  private cleared?: ClearedRequest
   private observeErrors = 0
   private cancelledAt?: number
   private stopped?: EngineResult
@@ -98,9 +103,14 @@ export abstract class EngineLoop<O, S extends LoopState> {
   /** One look at the fleet; a detailed one carries the record (the service's tags). */
   protected abstract observe(detail: boolean): Promise<O>
   protected abstract tagsOf(observation: O): Record<string, string> | undefined
-  /** Whether this look reads the gates and the record: once per poll-interval, and at a bake's end. */
+  /**
+   * Whether this look reads the gates and the record: once per poll-interval, and at a bake's end until a look has
+   * read the gates after it (a throttled read is tried again, detailed): a step never moves on with gates older
+   * than its bake.
+   */
   protected wantsDetail(now: number): boolean {
-    const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt
+    const bakeOver =
+      this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt
     return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs
   }
   /** Whether the gates are read while rolling back (the controller's rollback may still need them). */
@@ -144,7 +154,6 @@ export abstract class EngineLoop<O, S extends LoopState> {
       // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
       this.lastObservation = observation
       if (detailed) {
-        this.bakeEndsAt = undefined
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
           const gates = await readGates(this.deps, this.state, now, this.startedAt)
@@ -153,11 +162,15 @@ export abstract class EngineLoop<O, S extends LoopState> {
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
-        this.request = recorded?.request || undefined
+        this.request = clearedAlready(recorded, this.cleared) ? undefined : recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
+        if (this.request) this.seenRequest = { request: this.request, by: this.requestedBy }
         this.lastDetailed = now
+        // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
+        this.bakeEndsAt = undefined
         // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-        const by = takenOverBy(recorded, { id: this.record.id, heartbeat: this.lastHeartbeat })
+        const own = { id: this.record.id, heartbeat: this.lastHeartbeat, startedAt: this.record.startedAt }
+        const by = takenOverBy(recorded, own)
         if (by !== undefined) {
           this.stopped = this.endWith(Status.Failed, { kind: 'taken-over', by })
           return observation
@@ -324,6 +337,10 @@ export abstract class EngineLoop<O, S extends LoopState> {
   protected async save(change: Partial<RolloutRecord>): Promise<void> {
     this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step }
     this.lastHeartbeat = this.record.heartbeat
+    if (change.request === null && this.seenRequest) {
+      this.cleared = { ...this.seenRequest, heartbeat: this.record.heartbeat }
+      this.seenRequest = undefined
+    }
     await this.deps.records.save(this.record)
     // A request is written once (cleared when acted on); later saves leave the service's value alone.
     this.record.request = undefined

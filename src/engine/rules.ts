@@ -2,7 +2,7 @@
 // does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
 
 import type { OnFailure } from '../config/types.js'
-import type { RolloutRecord } from '../record/record.js'
+import type { Request, RolloutRecord } from '../record/record.js'
 import type { Mode } from './decide.js'
 import type { FailureReason } from './events.js'
 
@@ -16,13 +16,43 @@ export const CANCEL_GRACE_MS = 5000
 /**
  * Who took the rollout over, when the record read from the service is no longer this run's: another rollout's
  * id, or a heartbeat newer than this run's last (a control run wrote it as its own). Undefined while it is ours.
+ * The service's tags are eventually consistent: right after this rollout's record was first written, a read may
+ * still show the rollout before it. Another rollout whose last heartbeat is older than this one's start is that
+ * earlier one seen late, not a taker (a taker writes its heartbeat when it takes over, after this one began).
  */
 export function takenOverBy(
   recorded: RolloutRecord | undefined,
-  own: { id: string; heartbeat: number }
+  own: { id: string; heartbeat: number; startedAt: number }
 ): string | undefined {
   if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat)) return undefined
+  if (recorded.id !== own.id && recorded.heartbeat < own.startedAt) return undefined
   return recorded.owner || recorded.runUrl || recorded.actor
+}
+
+/** A request the owner acted on and removed from the record, with the heartbeat of the save that removed it. */
+export interface ClearedRequest {
+  request: Request
+  by?: string
+  heartbeat: number
+}
+
+/**
+ * Whether a record read still shows a request the owner has cleared: the service's tags are eventually
+ * consistent, and a read older than the clearing save must not get the request acted on twice (a promote
+ * skipping a second step). The save writes its heartbeat before removing the request, so the same request at
+ * that heartbeat or an older one predates the removal; at a newer heartbeat it was asked again.
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 40 → cleared already (a lagging read)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
+ *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ */
+export function clearedAlready(
+  recorded: RolloutRecord | undefined,
+  cleared: ClearedRequest | undefined
+): boolean {
+  if (!cleared || !recorded?.request) return false
+  const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by
+  return same && recorded.heartbeat <= cleared.heartbeat
 }
 
 export type CancelVerdict =

@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Action, ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
-import { ListenerWeights, replicasTraffic, weightsFor } from '../../../src/aws/listener-weights.js'
+import {
+  ListenerWeights,
+  replicasTraffic,
+  WEIGHT_PROPAGATION_MS,
+  weightsFor
+} from '../../../src/aws/listener-weights.js'
+import { READ_LAG_MS as READ_BACK_MS } from '../../../src/constants.js'
 import { fakeClient } from '../../helpers/fake-client.js'
+import { FakeClock } from '../../helpers/fake-world.js'
 
 const BLUE = 'arn:tg/blue'
 const GREEN = 'arn:tg/green'
@@ -16,17 +23,32 @@ const weighted = (...pairs: [string, number][]): Action[] => [
   }
 ]
 
-/** A route whose actions follow the Modify calls, except the first `lost` ones (writes that did not stick). */
-function listener(initial: Action[], opts: { lost?: number; rule?: boolean; stable?: string } = {}) {
+/**
+ * A route whose actions follow the Modify calls, except the first `lost` ones (writes that did not stick). With
+ * `lagMs`, reads keep showing the actions from before a write until that long after it, as ELBv2's eventually
+ * consistent DescribeListeners/DescribeRules may.
+ */
+function listener(
+  initial: Action[],
+  opts: { lost?: number; rule?: boolean; stable?: string; lagMs?: number } = {}
+) {
+  const clock = new FakeClock()
   let actions = initial
+  let previous = initial
+  let visibleAt = 0
   let lost = opts.lost ?? 0
   const write = (next: Action[]) => {
-    if (lost-- <= 0) actions = next
+    if (lost-- <= 0) {
+      previous = seen()
+      actions = next
+      visibleAt = clock.now() + (opts.lagMs ?? 0)
+    }
     return {}
   }
+  const seen = () => (clock.now() < visibleAt ? previous : actions)
   const { client, calls } = fakeClient<ElasticLoadBalancingV2Client>({
-    DescribeListeners: () => ({ Listeners: [{ DefaultActions: actions }] }),
-    DescribeRules: () => ({ Rules: [{ Actions: actions }] }),
+    DescribeListeners: () => ({ Listeners: [{ DefaultActions: seen() }] }),
+    DescribeRules: () => ({ Rules: [{ Actions: seen() }] }),
     ModifyListener: ({ DefaultActions }: { DefaultActions: Action[] }) => write(DefaultActions),
     ModifyRule: ({ Actions }: { Actions: Action[] }) => write(Actions),
     DescribeTargetHealth: () => ({
@@ -48,11 +70,13 @@ function listener(initial: Action[], opts: { lost?: number; rule?: boolean; stab
     elb: client,
     ...route,
     targetGroups: [GREEN, BLUE],
-    stableTargetGroup: opts.stable
+    stableTargetGroup: opts.stable,
+    clock
   })
   return {
     traffic,
     calls,
+    clock,
     actions: () => actions,
     mutating: () => calls.filter(c => c.name.startsWith('Modify'))
   }
@@ -139,10 +163,50 @@ describe('ListenerWeights', () => {
     expect(await once.traffic.weight()).toBe(2.5)
 
     const never = listener(single(BLUE), { lost: 2 })
+    const start = never.clock.now()
     await expect(never.traffic.setWeight(50)).rejects.toThrow(
       'the route arn:listener did not keep the weights written (arn:tg/green: 50, arn:tg/blue: 50); it forwards arn:tg/blue: 1'
     )
     expect(never.mutating()).toHaveLength(2)
+    // Each write was given the whole read-back window before it counted as lost.
+    expect(never.clock.now() - start).toBeGreaterThanOrEqual(2 * READ_BACK_MS)
+  })
+
+  it('waits out a read-back that still shows the old weights instead of writing again (eventual consistency)', async () => {
+    for (const rule of [false, true]) {
+      const l = listener(single(BLUE), { lagMs: 3000, rule })
+      const start = l.clock.now()
+      await l.traffic.setWeight(10)
+      expect(l.mutating()).toHaveLength(1)
+      expect(await l.traffic.weight()).toBe(10)
+      expect(l.clock.now() - start).toBeGreaterThanOrEqual(3000)
+      expect(l.clock.now() - start).toBeLessThan(READ_BACK_MS)
+      // Read back once: the next step's write starts from the weights as they now are, with one call.
+      await l.traffic.setWeight(0)
+      await l.traffic.setWeight(0)
+      expect(l.mutating()).toHaveLength(2)
+    }
+  })
+
+  it('resolves once the new weights have had time to reach the load balancer, so a bake watches them', async () => {
+    const l = listener(single(BLUE))
+    const attached = l.clock.now()
+    await l.traffic.attach()
+    // The new group joins at weight 0: no traffic moves, nothing to wait for.
+    expect(l.clock.now()).toBe(attached)
+    await l.traffic.setWeight(10)
+    expect(l.clock.now() - attached).toBe(WEIGHT_PROPAGATION_MS)
+    await l.traffic.setWeight(10)
+    expect(l.clock.now() - attached).toBe(WEIGHT_PROPAGATION_MS)
+  })
+
+  it('a write that did not stick is written again only after the read-back window, even when reads lag', async () => {
+    const l = listener(single(BLUE), { lost: 1, lagMs: 3000 })
+    const start = l.clock.now()
+    await l.traffic.setWeight(25)
+    expect(l.mutating()).toHaveLength(2)
+    expect(l.clock.now() - start).toBeGreaterThanOrEqual(READ_BACK_MS + 3000)
+    expect(await l.traffic.weight()).toBe(25)
   })
 
   it('is ready only when the new target group has targets, all healthy', async () => {

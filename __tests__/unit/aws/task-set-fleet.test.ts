@@ -208,6 +208,97 @@ describe('TaskSetFleet.makePrimary and remove', () => {
   })
 })
 
+describe('TaskSetFleet under eventually consistent reads', () => {
+  // Reads frozen at the versions of before this run's writes, as DescribeTaskSets may return right after them.
+  const at = (ms: number) => new Date(1_700_000_000_000 + ms)
+  const stableBefore: TaskSet = { ...primary, updatedAt: at(0) }
+  const newBefore: TaskSet = {
+    ...fresh,
+    scale: { value: 100, unit: 'PERCENT' },
+    computedDesiredCount: 4,
+    runningCount: 4,
+    status: 'PRIMARY',
+    updatedAt: at(0)
+  }
+
+  it('a rollback does not take a read from before its scale-up for the stable revision restored', async () => {
+    // This run shrank the stable task set to 0 and now grows it back to 100 %: a lagging read shows it as it was
+    // before both writes, at 100 %, steady with 4 tasks running, which a rollback would count as capacity.
+    let clock = 1000
+    const sets = [{ ...stableBefore, status: 'ACTIVE' }, newBefore]
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service(sets),
+      DescribeTaskSets: () => ({ taskSets: sets }),
+      UpdateTaskSet: (input: { taskSet: string; scale: { value: number } }) => ({
+        taskSet: { taskSetArn: input.taskSet, scale: input.scale, updatedAt: at((clock += 1000)) }
+      })
+    })
+    await f.scale({ new: 4, stable: 0 }, 4)
+    await f.scale({ new: 4, stable: 4 }, 4)
+    // Grown back although the read shows 100 % already: the read predates the shrink.
+    expect(
+      calls.filter(c => c.name === 'UpdateTaskSet').map(c => [c.input.taskSet, c.input.scale.value])
+    ).toEqual([
+      ['arn:ts/1', 0],
+      ['arn:ts/1', 100]
+    ])
+    const seen = await f.observe(true)
+    expect(seen.stable).toMatchObject({ desired: 4, running: 4, steady: false })
+    // And the scale it wrote is not written again because the read still shows the old one.
+    const before = calls.filter(c => c.name === 'UpdateTaskSet').length
+    await f.scale({ new: 4, stable: 4 }, 4)
+    expect(calls.filter(c => c.name === 'UpdateTaskSet')).toHaveLength(before)
+  })
+
+  it('a read that has caught up with the write counts as it is', async () => {
+    const sets: TaskSet[] = [
+      {
+        ...stableBefore,
+        scale: { value: 50, unit: 'PERCENT' },
+        computedDesiredCount: 2,
+        runningCount: 2,
+        updatedAt: at(5000)
+      },
+      fresh
+    ]
+    const { fleet: f } = fleet({
+      DescribeServices: () => service(sets),
+      DescribeTaskSets: () => ({ taskSets: sets }),
+      UpdateTaskSet: () => ({ taskSet: { updatedAt: at(5000) } })
+    })
+    await f.scale({ new: 0, stable: 2 }, 4)
+    expect((await f.observe(true)).stable).toMatchObject({ desired: 2, running: 2, steady: true })
+  })
+
+  it("creates its own task set beside another rollout's of the same revision (a lagging read of a deleted one)", async () => {
+    // A takeover rolled back the rollout before (same revision) and deleted its set; DescribeServices still shows it.
+    const leftover: TaskSet = { ...fresh, externalId: 'ecs-rollout:r0' }
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([primary, leftover]),
+      CreateTaskSet: () => ({})
+    })
+    await f.ensureNew()
+    expect(calls.filter(c => c.name === 'CreateTaskSet').map(c => c.input.externalId)).toEqual([
+      'ecs-rollout:r1'
+    ])
+    expect((await f.observe(true)).new).toBeUndefined()
+  })
+
+  it('switches the primary back although a lagging read still shows it primary', async () => {
+    // The new task set was made primary by this run; a read from before that still shows the stable one primary.
+    const { fleet: f, calls } = fleet({
+      DescribeTaskSets: () => ({ taskSets: [primary, fresh] }),
+      UpdateServicePrimaryTaskSet: () => ({})
+    })
+    await f.makePrimary('new')
+    await f.makePrimary('stable')
+    await f.makePrimary('stable')
+    expect(
+      calls.filter(c => c.name === 'UpdateServicePrimaryTaskSet').map(c => c.input.primaryTaskSet)
+    ).toEqual(['arn:ts/2', 'arn:ts/1'])
+  })
+})
+
 describe('TaskSetFleet.observe', () => {
   const stopped = (arn: string, over: object = {}) => ({
     taskArn: arn,

@@ -1,21 +1,12 @@
-// Every operation the action calls (`grep 'Command(' src/aws`), driven with the AWS CLI — botocore's parsers, not
-// the JS SDK's — against the sandbox and, for the operations moto has, against moto. Errors and throttling are
-// checked as the CLI reads them. Skips with a notice where `aws` is missing (CI_REQUIRE_AWSCLI=1 makes that fail).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
+// The AWS CLI conformance contract: every operation the action calls (`grep 'Command(' src/aws`), driven with the
+// AWS CLI — botocore's parsers, not the JS SDK's — against a target (the sandbox, or moto for the operations it
+// has). The sandbox and moto halves are two test files (cli-aws.sandbox / cli-aws.moto), so jest runs them side
+// by side: each CLI call starts a Python process.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { awsCli, awsCliMode, type CliResult } from '../helpers/awscli.js'
-import {
-  CONTAINERS,
-  eventually,
-  startMotoTarget,
-  startSandboxTarget,
-  type Kind,
-  type Target
-} from '../helpers/conformance-targets.js'
-import { motoMode } from '../helpers/moto.js'
-import { REALISM_OFF } from '../../sandbox/core/realism.js'
-import { startSandbox, type Sandbox } from '../../sandbox/server.js'
+import { awsCli, type CliResult } from './aws-cli.js'
+import { CONTAINERS, eventually, type Kind, type Target } from './conformance-targets.js'
 
 type Service = 'ecs' | 'cloudwatch' | 'elbv2'
 type Out = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -48,12 +39,11 @@ function actionOperations(): Set<string> {
   return ops
 }
 
-const mode = awsCliMode('the AWS CLI conformance tests')
-// Each CLI call starts a Python process: seconds apiece on a busy machine.
-jest.setTimeout(600_000)
+/** Each CLI call starts a Python process: seconds apiece on a busy machine. */
+export const CLI_SUITE_TIMEOUT_MS = 600_000
 const CLI_WAIT_MS = 120_000
 
-function contract(kind: Kind, start: () => Promise<Target>): void {
+export function contract(kind: Kind, start: () => Promise<Target>): void {
   describe(`the AWS CLI against the ${kind}`, () => {
     let target: Target
     const used = new Set<string>()
@@ -397,57 +387,4 @@ function contract(kind: Kind, start: () => Promise<Target>): void {
       expect(expected.filter(op => !used.has(op))).toEqual([])
     })
   })
-}
-
-if (mode === 'missing-required') {
-  it('needs the AWS CLI on CI', () => {
-    throw new Error('CI_REQUIRE_AWSCLI=1 but `aws` is not installed: pip install awscli')
-  })
-} else if (mode === 'run') {
-  contract('sandbox', startSandboxTarget)
-
-  describe('throttling as the AWS CLI reads it', () => {
-    let sandbox: Sandbox
-    beforeAll(async () => {
-      sandbox = await startSandbox({
-        tickMs: 1000,
-        realism: {
-          ...REALISM_OFF,
-          throttling: true,
-          rates: {
-            'ecs:ListClusters': { burst: 1, perSecond: 0 },
-            'elbv2:DescribeLoadBalancers': { burst: 1, perSecond: 0 },
-            'cloudwatch:DescribeAlarms': { burst: 1, perSecond: 0 }
-          }
-        }
-      })
-    })
-    afterAll(() => sandbox.close())
-
-    it('ECS, ELBv2 and CloudWatch throttles are the codes botocore retries', async () => {
-      for (const [service, operation, code] of [
-        ['ecs', 'ListClusters', 'ThrottlingException'],
-        ['elbv2', 'DescribeLoadBalancers', 'Throttling'],
-        ['cloudwatch', 'DescribeAlarms', 'Throttling']
-      ] as const) {
-        expect((await awsCli(sandbox.url, service, operation)).ok).toBe(true)
-        const throttled = await awsCli(sandbox.url, service, operation)
-        expect(throttled).toMatchObject({ ok: false, code })
-        if (!throttled.ok) expect(throttled.stderr).toContain('Rate exceeded')
-        // With retries the CLI keeps trying: it says how many it spent, which only a retryable error earns.
-        const retried = await awsCli(sandbox.url, service, operation, {}, { AWS_MAX_ATTEMPTS: '2' })
-        expect(retried).toMatchObject({ ok: false, code })
-        if (!retried.ok) expect(retried.stderr).toContain('reached max retries: 1')
-      }
-    })
-  })
-
-  const moto = motoMode('the AWS CLI conformance tests')
-  if (moto === 'run') contract('moto', startMotoTarget)
-  else if (moto === 'missing-required')
-    it('needs moto on CI', () => {
-      throw new Error('CI_REQUIRE_MOTO=1 but moto is not installed')
-    })
-} else {
-  it.skip('the AWS CLI is not installed', () => undefined)
 }

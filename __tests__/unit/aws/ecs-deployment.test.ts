@@ -1,0 +1,75 @@
+// EcsDeployment (rolling) under eventually consistent reads: DescribeServices right after UpdateService may still
+// show the service as it was, the stable revision alone and COMPLETED.
+import { describe, expect, it } from '@jest/globals'
+import type { Deployment, ECSClient } from '@aws-sdk/client-ecs'
+import { EcsDeployment } from '../../../src/aws/ecs-deployment.js'
+import { fakeClient } from '../../helpers/fake-client.js'
+
+const OLD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1'
+const NEW = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2'
+const SD = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/prod/web/sd2'
+
+const stable: Deployment = {
+  id: 'ecs-svc/1',
+  status: 'PRIMARY',
+  taskDefinition: OLD,
+  rolloutState: 'COMPLETED',
+  runningCount: 4,
+  desiredCount: 4
+}
+const ours: Deployment = {
+  id: 'ecs-svc/2',
+  status: 'PRIMARY',
+  taskDefinition: NEW,
+  rolloutState: 'IN_PROGRESS',
+  runningCount: 0,
+  desiredCount: 4
+}
+const service = (deployments: Deployment[], current?: string) => ({
+  serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
+  status: 'ACTIVE',
+  desiredCount: 4,
+  deployments,
+  currentServiceDeployment: current
+})
+
+function rolling() {
+  // Every DescribeServices answers the view from before the update: the lag has not passed yet.
+  const { client, calls } = fakeClient<ECSClient>({
+    DescribeServices: () => ({ services: [service([stable], 'sd1')] }),
+    UpdateService: () => ({ service: service([ours, { ...stable, status: 'ACTIVE' }], SD) }),
+    StopServiceDeployment: () => ({ serviceDeploymentArn: SD }),
+    ListTasks: () => ({ taskArns: [] })
+  })
+  const deployment = new EcsDeployment({
+    ecs: client,
+    cluster: 'prod',
+    service: 'web',
+    newTaskDefinition: NEW,
+    stableTaskDefinition: OLD,
+    deploymentConfiguration: {},
+    native: false,
+    since: 0,
+    warn: () => undefined
+  })
+  return { deployment, calls }
+}
+
+describe('EcsDeployment under lagging DescribeServices', () => {
+  it('a read from before the update is not the stable revision restored', async () => {
+    const { deployment } = rolling()
+    await deployment.start()
+    const seen = await deployment.observe(true)
+    expect(seen.restored).toBe(false)
+    expect(seen.ecs).toBeUndefined()
+  })
+
+  it('rolls back by stopping the deployment its update started, and a lagging read does not end the rollback', async () => {
+    const { deployment, calls } = rolling()
+    await deployment.start()
+    await deployment.observe(true)
+    expect(await deployment.rollback()).toBe(`StopServiceDeployment ROLLBACK of ${SD}`)
+    expect(calls.filter(c => c.name === 'UpdateService')).toHaveLength(1)
+    expect((await deployment.observe(true)).restored).toBe(false)
+  })
+})
