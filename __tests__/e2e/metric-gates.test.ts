@@ -182,7 +182,7 @@ describe('dist/index.js metric gates, no alarms', () => {
     await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
       const next = await revision(e2e)
       await e2e.control.setRevisionFault({ taskDefinition: next, noTraffic: true })
-      const r = await canary(e2e, next, { 'canary-bake-time': '1s', 'step-timeout': '3s' })
+      const r = await canary(e2e, next, { 'canary-bake-time': '1s', 'step-timeout': '6s' })
       await explained(r.result, async () => {
         expect(r.result.outputs.status).toBe('rolled-back')
         expect(r.result.outputs.reason).toMatch(

@@ -16,6 +16,7 @@ const MOTO_LACKS = new Set([
   'ecs:ListServiceDeployments',
   'ecs:DescribeServiceDeployments',
   'ecs:StopServiceDeployment',
+  'ecs:ContinueServiceDeployment',
   // moto 5.2 answers it with an HTML 500.
   'cloudwatch:DescribeAlarmHistory'
 ])
@@ -240,6 +241,13 @@ export function contract(kind: Kind, start: () => Promise<Target>): void {
           serviceDeploymentArn: arn,
           status: 'IN_PROGRESS'
         })
+        // No pause hook holds this deployment: ECS refuses to continue a hook it does not know.
+        const unheld = await run('ecs', 'ContinueServiceDeployment', {
+          serviceDeploymentArn: arn,
+          hookId: 'ecs-pause-unknown',
+          action: 'CONTINUE'
+        })
+        expect(unheld.ok ? 'continued' : unheld.code).toBe('InvalidParameterException')
         expect(
           (await call('ecs', 'StopServiceDeployment', { serviceDeploymentArn: arn, stopType: 'ROLLBACK' }))
             .serviceDeploymentArn

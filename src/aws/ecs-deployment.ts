@@ -35,6 +35,7 @@ import {
   ROLLING_BACK
 } from './native-view.js'
 import { describeService } from './service.js'
+import { ServiceEvents } from './service-events.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
 
@@ -56,11 +57,9 @@ export interface EcsDeploymentOptions {
   warn: (message: string) => void
 }
 
-/** ECS's clock and the runner's may differ by a little: events this much older than the start still count. */
-const CLOCK_SKEW_MS = 5000
 export class EcsDeployment implements DeploymentPort {
   private readonly failed: FailedTasks
-  private readonly seenEvents = new Set<string>()
+  private readonly events: ServiceEvents
   /** The user's configuration (native-view.ts userConfiguration): for a rollback by UpdateService, and restore. */
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
@@ -78,12 +77,13 @@ export class EcsDeployment implements DeploymentPort {
 
   constructor(private readonly o: EcsDeploymentOptions) {
     this.failed = new FailedTasks(o.ecs, o.cluster)
+    this.events = new ServiceEvents(o.since)
   }
 
   async start(): Promise<void> {
     const before = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     this.keepUserConfiguration(before.deploymentConfiguration)
-    for (const e of before.events ?? []) if (e.id) this.seenEvents.add(e.id)
+    this.events.skip(before)
     const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id
     const out = await this.o.ecs.send(
       new UpdateServiceCommand({
@@ -102,7 +102,8 @@ export class EcsDeployment implements DeploymentPort {
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
       deployments.find(d => d.status === 'PRIMARY' && d.id !== previousPrimary)
-    this.replacedId = previousPrimary
+    // An emulator that updates the deployment in place (moto) keeps its id: then no read can be told apart by it.
+    this.replacedId = ours && ours.id !== previousPrimary ? previousPrimary : undefined
     if (ours) {
       this.deploymentId = ours.id
       this.lastSeen = ours
@@ -125,7 +126,7 @@ export class EcsDeployment implements DeploymentPort {
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     this.keepUserConfiguration(service.deploymentConfiguration)
-    for (const e of service.events ?? []) if (e.id) this.seenEvents.add(e.id)
+    this.events.skip(service)
     const deployments = service.deployments ?? []
     const ours =
       deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
@@ -183,7 +184,7 @@ export class EcsDeployment implements DeploymentPort {
     return {
       ...observation,
       failedNewTasks: this.failed.list(),
-      events: this.newEvents(service),
+      events: this.events.fresh(service),
       tags: tagRecord(service.tags)
     }
   }
@@ -336,20 +337,5 @@ export class EcsDeployment implements DeploymentPort {
     const seen = this.lastSeen
     if (ours || !seen || !primary || primary.taskDefinition === this.o.stableTaskDefinition) return undefined
     return `ECS deployment ${seen.id} was replaced by deployment ${primary.id} of ${taskDefinitionLabel(primary.taskDefinition ?? '')}, which this run did not start`
-  }
-
-  /** Service events since the rollout started that were not reported yet, oldest first. */
-  private newEvents(service: Service): DeploymentObservation['events'] {
-    const fresh = (service.events ?? [])
-      .filter(
-        e =>
-          e.id && !this.seenEvents.has(e.id) && (e.createdAt?.getTime() ?? 0) >= this.o.since - CLOCK_SKEW_MS
-      )
-      .map(e => ({ id: e.id!, at: e.createdAt!.getTime(), message: e.message ?? '' }))
-      // Newest first from ECS: reversed, then a stable sort keeps events of the same instant in their order.
-      .reverse()
-      .sort((a, b) => a.at - b.at)
-    for (const e of fresh) this.seenEvents.add(e.id)
-    return fresh
   }
 }

@@ -5,17 +5,16 @@
 // between controllers — what is observed, decided and done — is a subclass's: Reconciler (task sets, through a
 // FleetPort) and Follower (ECS's own deployments, through a DeploymentPort).
 
-import type { OnFailure, PlanConfig } from '../config/types.js'
+import type { OnFailure } from '../config/types.js'
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
 import type { Plan } from '../plan/types.js'
-import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from '../record/record.js'
+import { decodeRecord, type Request, type RolloutRecord } from '../record/record.js'
 import type { LoopState } from './decide.js'
-import type { EventSink, FailureReason, PauseWhy } from './events.js'
-import type { Hooks } from './hooks.js'
-import { readGates, type MetricGateJudge } from './metric-gates.js'
+import type { FailureReason, PauseWhy } from './events.js'
+import { readGates } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
-import type { AlarmState, Clock, GatesPort } from './ports.js'
+import type { AlarmState } from './ports.js'
 import { reasonText } from './reasons.js'
 import {
   afterCancel,
@@ -29,41 +28,15 @@ import {
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
-/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
-export const QUICK_POLL_MS = 1000
+import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop-types.js'
 
-export interface LoopDeps {
-  gates: GatesPort
-  records: RecordPort
-  events: EventSink
-  clock: Clock
-  hooks?: Hooks
-  /** The metric gates' judge; their series ride along on the gates' read (GatesPort.read with a window). */
-  metrics?: MetricGateJudge
-  /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
-  cancel?: AbortSignal
-}
-
-export interface EngineSettings {
-  plan: PlanConfig
-  pollIntervalMs: number
-  stepTimeoutMs: number
-  timeoutMs: number
-  maxFailedTasks?: number
-  onFailure: OnFailure
-  onCancel: OnFailure
-}
-
-export interface EngineResult {
-  status: Status
-  /** Why the rollout did not succeed; a paused result with a reason means a gate failed (on-failure: pause). */
-  reason?: FailureReason
-  trafficPercent: number
-  step: number
-}
-
-/** A controller's turn ends the run, or says how long to wait before the next look. */
-export type Turn = EngineResult | { sleepMs: number }
+export {
+  QUICK_POLL_MS,
+  type EngineResult,
+  type EngineSettings,
+  type LoopDeps,
+  type Turn
+} from './loop-types.js'
 
 export abstract class EngineLoop<O, S extends LoopState> {
   protected alarms: AlarmState[] = []
