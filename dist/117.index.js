@@ -21,33 +21,34 @@ var controller_inputs = __webpack_require__(8444);
 var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/fork-safety.ts
 var fork_safety = __webpack_require__(3738);
-// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 7 modules
-var deploy_ecs = __webpack_require__(5959);
+// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 12 modules
+var deploy_ecs = __webpack_require__(7627);
+// EXTERNAL MODULE: ./src/commands/deploy-window-check.ts + 1 modules
+var deploy_window_check = __webpack_require__(562);
 // EXTERNAL MODULE: ./src/aws/listener-weights.ts
 var listener_weights = __webpack_require__(277);
-// EXTERNAL MODULE: ./src/aws/task-definition-details.ts
-var task_definition_details = __webpack_require__(6679);
+// EXTERNAL MODULE: ./src/aws/task-definition.ts
+var task_definition = __webpack_require__(1116);
 // EXTERNAL MODULE: ./src/config/parse.ts
 var parse = __webpack_require__(8353);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/plan/planner.ts
 var planner = __webpack_require__(8543);
-// EXTERNAL MODULE: ./src/commands/deploy-pipeline.ts
-var deploy_pipeline = __webpack_require__(1286);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/commands/deploy-pipeline.ts + 1 modules
+var deploy_pipeline = __webpack_require__(6080);
 // EXTERNAL MODULE: ./src/commands/ownership.ts
 var ownership = __webpack_require__(5903);
 // EXTERNAL MODULE: ./src/commands/rollout-session.ts
 var rollout_session = __webpack_require__(7486);
-// EXTERNAL MODULE: ./src/commands/run-engine.ts + 10 modules
-var run_engine = __webpack_require__(7575);
+// EXTERNAL MODULE: ./src/commands/run-engine.ts + 13 modules
+var run_engine = __webpack_require__(960);
 // EXTERNAL MODULE: ./src/commands/task-set-ports.ts + 3 modules
 var task_set_ports = __webpack_require__(2092);
 ;// CONCATENATED MODULE: ./src/commands/deploy-task-sets.ts
 // deploy on a service with the EXTERNAL deployment controller: the action runs the rollout itself, task set by
 // task set (engine/reconciler.ts). What the deploy pipeline needs from this controller: the route checked by
 // weights, an orphaned rollout settled first, and a first deploy at full size.
-
 
 
 
@@ -73,13 +74,10 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
     }
     /** An orphaned rollout is finished or rolled back first (on-orphan); then this run's own rollout starts. */
     async settle(inFlight) {
-        const { config, deps } = this;
         if (inFlight) {
-            const settled = await (0,ownership/* handleOrphan */.Zo)(config, deps, this.service, inFlight);
-            const settledOk = settled.status === constants/* Status */.nW.Succeeded || settled.status === constants/* Status */.nW.RolledBack;
-            if (!settledOk || deps.cancel?.aborted)
-                return { stop: settled };
-            this.service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+            const settled = await (0,ownership/* handleOrphan */.Z)(this.config, this.deps, this.service, inFlight);
+            const serving = settled.status === constants/* Status */.nW.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition;
+            return this.afterOrphan(settled, serving);
         }
         return { stable: this.service.taskDefinition };
     }
@@ -104,7 +102,7 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
                 trafficPercent: 0,
                 promoted: false
             },
-            from: await (0,task_definition_details/* describeTaskDefinition */.o)(deps.clients.ecs, record.stableTaskDefinition),
+            from: await (0,task_definition/* readTaskDefinition */.Lx)(deps.clients.ecs, record.stableTaskDefinition),
             to,
             ungated: firstDeploy,
             plan: firstDeploy ? { ...config.plan, strategy: { name: 'all-at-once' }, bakeMs: 0 } : undefined
@@ -149,14 +147,16 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
 
 
 
+
 async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
     (0,fork_safety/* checkForkSafety */.r)(config, (0,context/* actionContext */.Gt)());
+    await (0,deploy_window_check/* awaitDeployWindow */.m)(config, deps);
     const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
     return pipelineFor(config, deps, service).run(taskDefinitionRef);
 }
 function pipelineFor(config, deps, service) {
     if (service.controller === 'EXTERNAL') {
-        (0,controller_inputs/* checkTaskSetInputs */.b4)(config);
+        (0,controller_inputs/* checkTaskSetInputs */.b)(config);
         return new TaskSetDeploy(config, deps, service);
     }
     if (service.controller === 'ECS')

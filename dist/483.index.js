@@ -413,7 +413,8 @@ function planFacts(plan) {
     return [
         `${plan.strategy} over ${plan.desiredCount} tasks, traffic by ${plan.traffic}, stable revision ${plan.stableScale === 'keep' ? 'kept at full size' : 'shrinking as the new one grows'}`,
         `capacity: ${capacity}; at most ${plan.peakExtraTasks} extra task${plan.peakExtraTasks === 1 ? '' : 's'} at the peak`,
-        `estimated duration: ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`
+        `estimated duration: ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(plan.estimatedMs)}${plan.hasManualPause ? ' plus waiting for promotion' : ''} (bakes, plus about 1m per scale-up for tasks to start)`,
+        ...(plan.gating ? [plan.gating] : [])
     ];
 }
 /** A fixed-width table for the log. */

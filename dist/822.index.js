@@ -10,18 +10,18 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   previewCommand: () => (/* binding */ previewCommand)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(201);
-/* harmony import */ var _aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1754);
-/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1419);
-/* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1116);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7242);
+/* harmony import */ var _aws_clients_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(201);
+/* harmony import */ var _aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1754);
+/* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1419);
+/* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1116);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6584);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9556);
-/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3738);
-/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6838);
-/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4470);
-/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2814);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6584);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9556);
+/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3738);
+/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6838);
+/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4470);
+/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2814);
 // command: preview — a pull request's own copy of the service: a service cloned from the base service's launch
 // settings, behind its own target group and a host rule on listener-arn, created on the first run and updated
 // in place on each new commit. Everything is read and checked before the first change; every resource is
@@ -40,16 +40,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function previewCommand(config, deps) {
-    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .actionContext */ .Gt)();
-    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .checkPreviewInputs */ .IZ)(config);
-    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_7__/* .checkForkSafety */ .r)(config, context);
-    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_5__/* .connectGitHub */ .U)(config.githubToken, context);
-    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .requirePullRequest */ .aI)(config, context, github);
-    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_10__/* .previewTarget */ .sI)(config, inputs, context, pr);
-    const survey = await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .surveyPreview */ .DX)(deps, config.cluster, config.service, target);
-    const region = await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_11__.clientRegion)(deps);
-    const resolved = await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveTaskDefinition */ .Fh)(deps.ecs, config.taskDefinition, config.containerImages, `pr-${pr.number}`);
-    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_9__/* .previewHtml */ ._)({
+    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .actionContext */ .Gt)();
+    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .checkPreviewInputs */ .IZ)(config);
+    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__/* .checkForkSafety */ .r)(config, context);
+    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
+    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(config, context, github);
+    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .previewTarget */ .sI)(config, inputs, context, pr);
+    const survey = await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .surveyPreview */ .DX)(deps, config.cluster, config.service, target);
+    const region = await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_1__.clientRegion)(deps);
+    const resolved = await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveTaskDefinition */ .Fh)(deps.ecs, config.taskDefinition, config.containerImages, `pr-${pr.number}`);
+    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__/* .previewHtml */ ._)({
         state,
         reason,
         pullRequest: pr.number,
@@ -57,11 +57,11 @@ async function previewCommand(config, deps) {
         region,
         service: target.serviceName,
         url: target.url,
-        taskDefinition: (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn),
+        taskDefinition: (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .taskDefinitionLabel */ .$7)(resolved.arn),
         commit: pr.headSha,
-        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_6__/* .runUrl */ .Vp)(context)
+        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .runUrl */ .Vp)(context)
     });
-    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_8__/* .GitHubReporter */ .JN.start({
+    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__/* .GitHubReporter */ .JN.start({
         github,
         environment: target.environment,
         ref: pr.headSha,
@@ -69,13 +69,13 @@ async function previewCommand(config, deps) {
         url: target.url,
         pullRequest: pr.number,
         service: config.service,
-        description: `Deploying ${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn)} to ${target.serviceName}`
+        description: `Deploying ${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .taskDefinitionLabel */ .$7)(resolved.arn)} to ${target.serviceName}`
     });
     await reporter.progress(view('deploying'));
     try {
-        await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .applyPreview */ .TN)(deps, { ...target, cluster: config.cluster, desiredCount: config.previewDesiredCount }, survey, resolved.arn);
+        await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .applyPreview */ .TN)(deps, { ...target, cluster: config.cluster, desiredCount: config.previewDesiredCount }, survey, resolved.arn);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Waiting for ${target.serviceName} to be stable`);
-        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_2__/* .waitForStable */ .a8)(deps.ecs, config.cluster, target.serviceName, resolved.arn, {
+        await (0,_aws_preview_service_js__WEBPACK_IMPORTED_MODULE_3__/* .waitForStable */ .a8)(deps.ecs, config.cluster, target.serviceName, resolved.arn, {
             timeoutMs: config.stepTimeoutMs,
             intervalMs: config.pollIntervalMs,
             sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
@@ -86,16 +86,16 @@ async function previewCommand(config, deps) {
     catch (error) {
         const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .describeError */ .U)(error);
         const summary = view('failed', reason);
-        await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
-        return { status: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };
+        await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
+        return { status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };
     }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`The preview of #${pr.number} is live at ${target.url}`);
     const summary = view('live');
-    await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Succeeded, `${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_3__/* .taskDefinitionLabel */ .$7)(resolved.arn)} is live at ${target.url}`, summary);
+    await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Succeeded, `${(0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .taskDefinitionLabel */ .$7)(resolved.arn)} is live at ${target.url}`, summary);
     return {
-        status: _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Status */ .nW.Succeeded,
+        status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Succeeded,
         summary,
-        outputs: { [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.Url]: target.url, [_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Output */ .k7.TaskDefinitionArn]: resolved.arn }
+        outputs: { [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Output */ .k7.Url]: target.url, [_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Output */ .k7.TaskDefinitionArn]: resolved.arn }
     };
 }
 

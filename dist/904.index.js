@@ -1,6 +1,67 @@
 export const id = 904;
-export const ids = [904,582];
+export const ids = [904,981,582];
 export const modules = {
+
+/***/ 1869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ CLIENT_OPTIONS),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS)
+/* harmony export */ });
+// The settings of every SDK client of a run. Adaptive retry adds client-side rate limiting after throttles, which
+// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
+const MAX_ATTEMPTS = 5;
+const CLIENT_OPTIONS = {
+    retryMode: 'adaptive',
+    maxAttempts: MAX_ATTEMPTS,
+    customUserAgent: 'ecs-rollout'
+};
+
+
+/***/ }),
+
+/***/ 1981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readAhead: () => (/* binding */ readAhead),
+/* harmony export */   readAheadClient: () => (/* binding */ readAheadClient),
+/* harmony export */   takeReadAhead: () => (/* binding */ takeReadAhead)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _client_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1869);
+// The read ahead: the first AWS request of a command that acts on a service's rollout — the service, with its
+// tags — sent by the entry (index.ts) before the rest of the action loads (@actions/core alone brings undici,
+// 0.4 MB). describeService takes the answer, once, for that service; the session's ECS client is the one that
+// asked, so the credentials are resolved once. A failed read ahead fails that describeService as it would have.
+
+
+let client;
+let ahead;
+/** Asks for the service and resolves once ECS has answered (or the request failed: the command will say so). */
+async function readAhead(cluster, service, ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc(_client_options_js__WEBPACK_IMPORTED_MODULE_0__/* .CLIENT_OPTIONS */ .T)) {
+    client = ecs;
+    const answer = ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
+    ahead = { cluster, service, answer };
+    await answer.catch(() => undefined);
+}
+/** The answer for this service, if it was read ahead and not taken yet. */
+function takeReadAhead(cluster, service) {
+    if (!ahead || ahead.cluster !== cluster || ahead.service !== service)
+        return undefined;
+    const { answer } = ahead;
+    ahead = undefined;
+    return answer;
+}
+/** The ECS client that read ahead, for the session to go on with. */
+function readAheadClient() {
+    return client;
+}
+
+
+/***/ }),
 
 /***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -10,16 +71,19 @@ export const modules = {
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
 /* harmony export */   u: () => (/* binding */ readService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9580);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _read_ahead_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1981);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
-/** One DescribeServices with tags; throws when the cluster or the service does not exist or is being deleted. */
+
+/** One DescribeServices with tags (or its answer read ahead); throws when the cluster or the service does not exist or is being deleted. */
 async function describeService(ecs, cluster, service) {
     let out;
     try {
-        out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
+        out = await ((0,_read_ahead_js__WEBPACK_IMPORTED_MODULE_0__.takeReadAhead)(cluster, service) ??
+            ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] })));
     }
     catch (error) {
         if (error.name === 'ClusterNotFoundException')
@@ -42,12 +106,12 @@ async function readService(ecs, cluster, service) {
         desiredCount: found.desiredCount ?? 0,
         taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
         loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
-        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_1__/* .tagRecord */ .C)(found.tags)
+        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagRecord */ .C)(found.tags)
     };
 }
 /** The service's desired count, for `command: plan` run without desired-count. */
 async function readDesiredCount(cluster, service) {
-    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
+    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
 }
 
 
@@ -81,12 +145,13 @@ function tagList(record) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $7: () => (/* binding */ taskDefinitionLabel),
 /* harmony export */   Fh: () => (/* binding */ resolveTaskDefinition),
+/* harmony export */   Lx: () => (/* binding */ readTaskDefinition),
 /* harmony export */   bs: () => (/* binding */ loadTaskDefinitionFile),
 /* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
 /* harmony export */   px: () => (/* binding */ isTaskDefinitionFile)
 /* harmony export */ });
-/* unused harmony export readTaskDefinition */
+/* unused harmony export retryConcurrentRegistration */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
@@ -173,9 +238,31 @@ async function loadTaskDefinitionFile(path, images) {
 async function registerTaskDefinition(ecs, input, rolloutId) {
     const key = `${_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_PREFIX */ .C_}rollout-id`;
     const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: (0,_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(rolloutId) }];
-    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags }));
+    const out = await retryConcurrentRegistration(() => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags })));
     const definition = out.taskDefinition ?? {};
     return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
+}
+/** ECS's refusal of a registration while another of the same family is under way. */
+const CONCURRENT = /too many concurrent attempts/i;
+const REGISTER_ATTEMPTS = 8;
+const REGISTER_BACKOFF_MS = 250;
+/**
+ * ECS refuses concurrent registrations of one family ("Too many concurrent attempts to create a new revision of
+ * the specified family", a ClientException the SDK does not retry): jobs of other regions' waves, or of other
+ * workflows, register the same family at once. Retried with full jitter (AWS Architecture Blog, "Exponential
+ * Backoff And Jitter"), so the callers spread out instead of colliding again.
+ */
+async function retryConcurrentRegistration(send, wait = (ms) => new Promise(resolve => setTimeout(resolve, ms)), random = Math.random) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await send();
+        }
+        catch (error) {
+            if (attempt >= REGISTER_ATTEMPTS || !CONCURRENT.test(error.message ?? ''))
+                throw error;
+            await wait(Math.floor(random() * REGISTER_BACKOFF_MS * 2 ** attempt));
+        }
+    }
 }
 /** The input as given: a file is loaded and registered, a revision described (and re-registered for overrides). */
 async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
@@ -436,14 +523,23 @@ async function diffCommand(config, deps) {
 /* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
 /* harmony export */   Ym: () => (/* binding */ encodeRecord),
-/* harmony export */   eT: () => (/* binding */ decodeRecord)
+/* harmony export */   eT: () => (/* binding */ decodeRecord),
+/* harmony export */   xw: () => (/* binding */ encodeRunAttempt)
 /* harmony export */ });
-/* unused harmony exports encodePlan, decodePlan */
+/* unused harmony exports decodeRunAttempt, encodePlan, decodePlan */
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 19), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 const TAG_PREFIX = 'ecs-rollout:';
 const VALUE_MAX = 256;
+/** "4242/2/deploy" (job ids are letters, digits, - and _, all allowed in a tag value). */
+function encodeRunAttempt(r) {
+    return `${r.runId}/${r.attempt}/${r.job}`;
+}
+function decodeRunAttempt(text) {
+    const m = /^([^/]+)\/(\d+)\/(.+)$/.exec(text ?? '');
+    return m ? { runId: m[1], attempt: Number(m[2]), job: m[3] } : undefined;
+}
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
 function tagValue(text) {
     const cleaned = text
@@ -465,10 +561,12 @@ function encodeRecord(r) {
         run: r.runUrl,
         commit: r.commit,
         owner: r.owner,
+        'owner-run': r.ownerRun && encodeRunAttempt(r.ownerRun),
         started: String(r.startedAt),
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
-        reason: r.reason
+        reason: r.reason,
+        settings: r.settings
     };
     const tags = {};
     for (const [k, v] of Object.entries(fields))
@@ -508,17 +606,23 @@ function decodeRecord(tags) {
         runUrl: get('run') ?? '',
         commit: get('commit') ?? '',
         owner: get('owner'),
+        ownerRun: decodeRunAttempt(get('owner-run')),
         startedAt: Number(get('started') ?? 0),
         heartbeat: Number(get('heartbeat') ?? 0),
         outcome: get('outcome'),
         reason: get('reason'),
         request: live ? get('request') : undefined,
-        requestedBy: live ? get('request-by') : undefined
+        requestedBy: live ? get('request-by') : undefined,
+        settings: get('settings')
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".
 function quantity(q) {
     return q.kind === 'percent' ? `${q.value}p` : String(q.value);
+}
+/** A native strategy's partition (ECS-controller services), when the record has one. */
+function partitionOf(tag) {
+    return tag ? { partition: parseQuantityTag(tag) } : {};
 }
 function parseQuantityTag(s) {
     return s.endsWith('p')
@@ -546,6 +650,8 @@ function encodePlan(p) {
         words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`);
     else if (s.name === 'canary')
         words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`);
+    if ((s.name === 'linear' || s.name === 'canary') && s.partition)
+        words.push(`pa=${quantity(s.partition)}`);
     else if (s.name === 'custom')
         words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`);
     return words.join(' ');
@@ -565,10 +671,10 @@ function decodePlan(text) {
             };
             break;
         case 'linear':
-            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb') };
+            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb'), ...partitionOf(w.pa) };
             break;
         case 'canary':
-            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb') };
+            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb'), ...partitionOf(w.pa) };
             break;
         case 'custom':
             strategy = {

@@ -1,5 +1,5 @@
 export const id = 216;
-export const ids = [216];
+export const ids = [216,564];
 export const modules = {
 
 /***/ 7216:
@@ -9,24 +9,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   chooseControl: () => (/* binding */ chooseControl),
 /* harmony export */   choosePostStep: () => (/* binding */ choosePostStep),
-/* harmony export */   orphanMode: () => (/* binding */ orphanMode),
-/* harmony export */   ownerIsAlive: () => (/* binding */ ownerIsAlive),
-/* harmony export */   ownerOf: () => (/* binding */ ownerOf),
 /* harmony export */   planFor: () => (/* binding */ planFor),
-/* harmony export */   stepByCounts: () => (/* binding */ stepByCounts),
-/* harmony export */   takeOver: () => (/* binding */ takeOver)
+/* harmony export */   stepByCounts: () => (/* binding */ stepByCounts)
 /* harmony export */ });
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
+/* harmony import */ var _config_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2143);
+/* harmony import */ var _rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4741);
 // The protocol between runs over one rollout: what a later run does with a rollout another run started. Every
 // choice here is a pure function of the record on the service, this run (its inputs and the time) and what it
-// asks; control.ts and post-main.ts carry the choices out.
+// asks; control.ts and post-main.ts carry the choices out. Who owns a rollout, and when a deploy may take one
+// over, is rollout-owner.ts.
 //
 // A rollout is owned by the run that executes it; the owner heart-beats on the record (every HEARTBEAT_MS at
 // most) and stops when another run has taken the rollout over. An owner whose heartbeat is older than
-// takeover-after is gone. A paused rollout has no owner: any control run may act on it.
+// takeover-after is gone, and so is one that a later attempt of the same job finds (GitHub starts a re-run only
+// after the earlier attempt has ended). A paused rollout has no owner: any control run may act on it.
 // - The owner is alive: a control run leaves a request on the record and waits for the owner to act on it.
 // - The owner is gone (or the rollout is paused): the control run takes the rollout over and carries it on.
 // - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
+
+
 
 /** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
 const STRATEGY_INPUTS = [
@@ -42,28 +44,6 @@ const STRATEGY_INPUTS = [
 ];
 /** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
 const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
-/** The run executing the rollout now (or last), for messages. */
-function ownerOf(record) {
-    return record.owner || record.runUrl || record.actor;
-}
-function ownerIsAlive(record, config, now) {
-    const running = record.stage === 'executing' || record.stage === 'rolling-back';
-    return running && now - record.heartbeat < config.takeoverAfterMs;
-}
-/** The record as this run's, which now executes the rollout forward or rolls it back. */
-function takeOver(record, deps, mode) {
-    return {
-        ...record,
-        owner: deps.run.runUrl || deps.run.actor,
-        heartbeat: deps.clock.now(),
-        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
-        request: null
-    };
-}
-/** What a deploy with takeover: true does with a rollout whose owner is gone (on-orphan). */
-function orphanMode(record, onOrphan) {
-    return record.stage === 'rolling-back' || onOrphan === 'rollback' ? 'rollback' : 'forward';
-}
 /**
  * What a control run does with the rollout on record.
  * Worked examples (takeover-after 15m, the owner's last heartbeat 1 minute ago unless said otherwise):
@@ -77,15 +57,17 @@ function orphanMode(record, onOrphan) {
  *   promote, paused at step 2 of 4          → carry on from step 3; with to: 4 from step 4
  *   promote, rolling back                   → refused: there is nothing to promote
  *   resume, ECS deployment, owner gone      → follow ECS's deployment again
+ *   abort, owned by attempt 1 of this job   → (this run is attempt 2: the owner has ended) carry it on as a rollback
+ *   promote, native ECS deployment paused at a manual step 2 of 4 → follow it from step 3, released at once
  */
-function chooseControl(record, controller, config, now) {
+function chooseControl(record, controller, config, now, run) {
     if (!record || record.phase !== 'Active')
         return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
-    const alive = ownerIsAlive(record, config, now);
+    const alive = (0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerIsAlive */ .BY)(record, config, now, run);
     if (controller === 'ECS')
         return chooseForEcsDeployment(record, config, alive);
     const rollingBack = record.stage === 'rolling-back';
-    const running = { kind: 'report', note: `is already running in ${ownerOf(record)}` };
+    const running = { kind: 'report', note: `is already running in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` };
     switch (config.command) {
         case 'pause':
             if (record.stage === 'paused' || record.stage === 'batch-completed')
@@ -125,32 +107,68 @@ function chooseControl(record, controller, config, now) {
     }
 }
 /**
- * A rollout on an ECS-controller service is a deployment ECS carries on by itself: it can be aborted (ECS
- * rolls it back) or, when its owner is gone, followed again under the gates; it cannot be paused, promoted or
- * given other steps.
+ * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
+ * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
+ * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
+ * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
+ * strategy its deployment started with.
+ *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
+ *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
+ *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
+ *   pause, rolling                      → refused: ECS would carry on regardless
  */
 function chooseForEcsDeployment(record, config, alive) {
+    const rollingBack = record.stage === 'rolling-back';
+    const held = (0,_config_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isNativeStrategy */ .VF)(record.plan.strategy.name);
+    // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
+    const from = record.stage === 'batch-completed' ? record.step + 1 : record.step;
+    if (config.command !== 'abort' && stepsChanged(config))
+        return {
+            kind: 'refuse',
+            error: new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`)
+        };
     switch (config.command) {
         case 'abort':
             return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' };
         case 'resume':
-            if (stepsChanged(config))
-                return {
-                    kind: 'refuse',
-                    error: new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again`)
-                };
             if (alive)
-                return { kind: 'report', note: `is already running in ${ownerOf(record)}` };
-            return { kind: 'follow-ecs', rollback: record.stage === 'rolling-back' ? 'orphan' : undefined };
+                return { kind: 'report', note: `is already running in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` };
+            if (rollingBack)
+                return { kind: 'follow-ecs', rollback: 'orphan' };
+            return { kind: 'follow-ecs', step: from };
+        case 'pause':
+        case 'promote': {
+            if (!held)
+                return refuse(`rollout ${record.id} on ${config.service} is a rolling deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone. Native strategies (linear, canary, blue-green) can be paused and promoted`);
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            const paused = record.stage === 'paused' || record.stage === 'batch-completed';
+            if (config.command === 'pause') {
+                if (paused)
+                    return { kind: 'report', note: 'already paused' };
+                return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
+            }
+            let target;
+            try {
+                target = promoteStep(config, record);
+            }
+            catch (error) {
+                return { kind: 'refuse', error: error };
+            }
+            if (alive)
+                return { kind: 'ask-owner', request: target.request };
+            const to = Math.min(Number(target.step), record.steps + 1);
+            return { kind: 'follow-ecs', step: Math.min(from, to), promotedTo: to };
+        }
         default:
-            return refuse(`rollout ${record.id} on ${config.service} is a deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone`);
+            return refuse(`command: ${config.command} is not a control command`);
     }
 }
 function refuse(message) {
     return { kind: 'refuse', error: new Error(message) };
 }
 function refuseWhileRollingBack(config, record, alive) {
-    return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${ownerOf(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
+    return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
 /**
  * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
@@ -209,7 +227,8 @@ function stepByCounts(plan, steps, newTasks) {
  *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
  *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
  *                                                              under way is always carried on
- *   on-cancel: pause on an ECS deployment                   → left to ECS
+ *   on-cancel: pause on a rolling ECS deployment            → left to ECS (a native one is paused: ECS waits
+ *                                                              at the action's hook)
  */
 function choosePostStep(id, record, run) {
     if (!record || record.id !== id || record.phase !== 'Active')
@@ -217,7 +236,7 @@ function choosePostStep(id, record, run) {
     if (record.stage === 'paused' || record.stage === 'batch-completed')
         return { kind: 'nothing' };
     // Another run carries it on now: not this run's to touch.
-    if (run.runUrl && ownerOf(record) !== run.runUrl)
+    if (run.runUrl && (0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record) !== run.runUrl)
         return { kind: 'nothing' };
     // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
     const handedOver = record.heartbeat === 0;
@@ -225,9 +244,116 @@ function choosePostStep(id, record, run) {
         return { kind: 'nothing' };
     // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
     const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back';
-    if (pause && run.controller === 'ECS')
+    if (pause && run.controller === 'ECS' && !(0,_config_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isNativeStrategy */ .VF)(record.plan.strategy.name))
         return { kind: 'leave-to-ecs', handedOver };
     return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver };
+}
+
+
+/***/ }),
+
+/***/ 4741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BY: () => (/* binding */ ownerIsAlive),
+/* harmony export */   LW: () => (/* binding */ ownedBy),
+/* harmony export */   bf: () => (/* binding */ ownerOf),
+/* harmony export */   w9: () => (/* binding */ takeOver)
+/* harmony export */ });
+/* unused harmony exports ownerReRun, chooseDeployOver, orphanMode */
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3564);
+// Who owns a rollout (control-protocol.ts says how the protocol between runs uses it): the run executing it,
+// whether that run is still alive (its heartbeat, or a later attempt of the same job has started), the record as
+// a run that takes the rollout over writes it, and what a deploy does with a rollout already active. Pure.
+
+/** The run executing the rollout now (or last), for messages. */
+function ownerOf(record) {
+    return record.owner || record.runUrl || record.actor;
+}
+/**
+ * The owner has ended because this run is a later attempt of the very job that owns the rollout: a re-run.
+ * Another job of the same run (another GITHUB_JOB) may be running still, and a record without the owner's
+ * attempt (written by an older version) proves nothing: both are left to the heartbeat.
+ */
+function ownerReRun(record, run) {
+    const owner = record.ownerRun;
+    const self = run && (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__.runAttempt)(run);
+    return (!!owner && !!self && owner.runId === self.runId && owner.job === self.job && self.attempt > owner.attempt);
+}
+function ownerIsAlive(record, config, now, run) {
+    const running = record.stage === 'executing' || record.stage === 'rolling-back';
+    return running && now - record.heartbeat < config.takeoverAfterMs && !ownerReRun(record, run);
+}
+/** The owner fields of a record this run executes (or holds paused) now. */
+function ownedBy(run) {
+    return { owner: run.runUrl || run.actor, ownerRun: (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__.runAttempt)(run) };
+}
+/** The record as this run's, which now executes the rollout forward or rolls it back. */
+function takeOver(record, deps, mode) {
+    return {
+        ...record,
+        ...ownedBy(deps.run),
+        heartbeat: deps.clock.now(),
+        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
+        request: null
+    };
+}
+/**
+ * What a deploy does with a rollout already active on the service.
+ *   owner alive (heartbeat 1m ago, takeover-after 15m)            → refused, whatever takeover says
+ *   owner gone (heartbeat 20m ago), takeover: false                → refused: resume, abort, or takeover: true
+ *   owner gone, takeover: true                                     → take it over (on-orphan)
+ *   owned by attempt 1 of this job, this is attempt 2 (a re-run)   → take it over at once, without takeover
+ *   owned by attempt 1 of another job of this run                  → refused while its heartbeat is fresh
+ */
+function chooseDeployOver(record, config, now, run) {
+    const reRun = ownerReRun(record, run);
+    if (ownerIsAlive(record, config, now, run))
+        return { kind: 'refuse-live' };
+    if (!reRun && !config.takeover)
+        return { kind: 'refuse-orphan' };
+    return { kind: 'take-over', reRun };
+}
+/** What a deploy with takeover: true does with a rollout whose owner is gone (on-orphan). */
+function orphanMode(record, onOrphan) {
+    return record.stage === 'rolling-back' || onOrphan === 'rollback' ? 'rollback' : 'forward';
+}
+
+
+/***/ }),
+
+/***/ 3564:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runAttempt: () => (/* binding */ runAttempt),
+/* harmony export */   runContext: () => (/* binding */ runContext)
+/* harmony export */ });
+// Who and what started this run, from the runner's environment: recorded with the rollout and shown in reports.
+function runContext(env = process.env) {
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    const runId = env.GITHUB_RUN_ID;
+    return {
+        actor: env.GITHUB_ACTOR ?? 'unknown',
+        repository,
+        serverUrl,
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT,
+        job: env.GITHUB_JOB || undefined,
+        runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
+        commit: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF
+    };
+}
+/** This job's attempt, recorded as a rollout's owner; undefined outside a workflow run (a local run). */
+function runAttempt(run) {
+    const attempt = Number(run.runAttempt);
+    if (!run.runId || !run.job || !Number.isInteger(attempt) || attempt < 1)
+        return undefined;
+    return { runId: run.runId, attempt, job: run.job };
 }
 
 

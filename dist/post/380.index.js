@@ -10,15 +10,25 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   TAG_PREFIX: () => (/* binding */ TAG_PREFIX),
 /* harmony export */   decodePlan: () => (/* binding */ decodePlan),
 /* harmony export */   decodeRecord: () => (/* binding */ decodeRecord),
+/* harmony export */   decodeRunAttempt: () => (/* binding */ decodeRunAttempt),
 /* harmony export */   encodePlan: () => (/* binding */ encodePlan),
 /* harmony export */   encodeRecord: () => (/* binding */ encodeRecord),
+/* harmony export */   encodeRunAttempt: () => (/* binding */ encodeRunAttempt),
 /* harmony export */   tagValue: () => (/* binding */ tagValue)
 /* harmony export */ });
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 17), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
+// resource (we use at most 19), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
 const TAG_PREFIX = 'ecs-rollout:';
 const VALUE_MAX = 256;
+/** "4242/2/deploy" (job ids are letters, digits, - and _, all allowed in a tag value). */
+function encodeRunAttempt(r) {
+    return `${r.runId}/${r.attempt}/${r.job}`;
+}
+function decodeRunAttempt(text) {
+    const m = /^([^/]+)\/(\d+)\/(.+)$/.exec(text ?? '');
+    return m ? { runId: m[1], attempt: Number(m[2]), job: m[3] } : undefined;
+}
 /** Keeps only what ECS tag values allow, and at most 256 characters. */
 function tagValue(text) {
     const cleaned = text
@@ -40,10 +50,12 @@ function encodeRecord(r) {
         run: r.runUrl,
         commit: r.commit,
         owner: r.owner,
+        'owner-run': r.ownerRun && encodeRunAttempt(r.ownerRun),
         started: String(r.startedAt),
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
-        reason: r.reason
+        reason: r.reason,
+        settings: r.settings
     };
     const tags = {};
     for (const [k, v] of Object.entries(fields))
@@ -83,17 +95,23 @@ function decodeRecord(tags) {
         runUrl: get('run') ?? '',
         commit: get('commit') ?? '',
         owner: get('owner'),
+        ownerRun: decodeRunAttempt(get('owner-run')),
         startedAt: Number(get('started') ?? 0),
         heartbeat: Number(get('heartbeat') ?? 0),
         outcome: get('outcome'),
         reason: get('reason'),
         request: live ? get('request') : undefined,
-        requestedBy: live ? get('request-by') : undefined
+        requestedBy: live ? get('request-by') : undefined,
+        settings: get('settings')
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".
 function quantity(q) {
     return q.kind === 'percent' ? `${q.value}p` : String(q.value);
+}
+/** A native strategy's partition (ECS-controller services), when the record has one. */
+function partitionOf(tag) {
+    return tag ? { partition: parseQuantityTag(tag) } : {};
 }
 function parseQuantityTag(s) {
     return s.endsWith('p')
@@ -121,6 +139,8 @@ function encodePlan(p) {
         words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`);
     else if (s.name === 'canary')
         words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`);
+    if ((s.name === 'linear' || s.name === 'canary') && s.partition)
+        words.push(`pa=${quantity(s.partition)}`);
     else if (s.name === 'custom')
         words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`);
     return words.join(' ');
@@ -140,10 +160,10 @@ function decodePlan(text) {
             };
             break;
         case 'linear':
-            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb') };
+            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb'), ...partitionOf(w.pa) };
             break;
         case 'canary':
-            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb') };
+            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb'), ...partitionOf(w.pa) };
             break;
         case 'custom':
             strategy = {

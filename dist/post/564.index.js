@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runAttempt: () => (/* binding */ runAttempt),
 /* harmony export */   runContext: () => (/* binding */ runContext)
 /* harmony export */ });
 // Who and what started this run, from the runner's environment: recorded with the rollout and shown in reports.
@@ -20,11 +21,18 @@ function runContext(env = process.env) {
         serverUrl,
         runId,
         runAttempt: env.GITHUB_RUN_ATTEMPT,
+        job: env.GITHUB_JOB || undefined,
         runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
         commit: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF,
-        ecsEndpoint: env.AWS_ENDPOINT_URL_ECS || env.AWS_ENDPOINT_URL || undefined
+        ref: env.GITHUB_REF
     };
+}
+/** This job's attempt, recorded as a rollout's owner; undefined outside a workflow run (a local run). */
+function runAttempt(run) {
+    const attempt = Number(run.runAttempt);
+    if (!run.runId || !run.job || !Number.isInteger(attempt) || attempt < 1)
+        return undefined;
+    return { runId: run.runId, attempt, job: run.job };
 }
 
 

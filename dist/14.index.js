@@ -1,41 +1,6 @@
-export const id = 870;
-export const ids = [870,201];
+export const id = 14;
+export const ids = [14];
 export const modules = {
-
-/***/ 201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MAX_ATTEMPTS: () => (/* binding */ MAX_ATTEMPTS),
-/* harmony export */   clientRegion: () => (/* binding */ clientRegion),
-/* harmony export */   createClients: () => (/* binding */ createClients)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4085);
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(212);
-/* harmony import */ var _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(586);
-// The SDK clients, built once per run. Adaptive retry adds client-side rate limiting after throttles, which
-// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
-// AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself.
-
-
-
-const MAX_ATTEMPTS = 5;
-function createClients() {
-    const options = { retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, customUserAgent: 'ecs-rollout' };
-    return {
-        ecs: new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_0__/* .ECSClient */ .Zgc(options),
-        cloudwatch: new _aws_sdk_client_cloudwatch__WEBPACK_IMPORTED_MODULE_1__/* .CloudWatchClient */ .WBn(options),
-        elb: new _aws_sdk_client_elastic_load_balancing_v2__WEBPACK_IMPORTED_MODULE_2__/* .ElasticLoadBalancingV2Client */ .MlD(options)
-    };
-}
-/** The region the clients call, for console links. */
-async function clientRegion(clients) {
-    return clients.ecs.config.region();
-}
-
-
-/***/ }),
 
 /***/ 1754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -54,6 +19,8 @@ var core = __webpack_require__(6257);
 var dist_cjs = __webpack_require__(586);
 // EXTERNAL MODULE: ./src/config/parse.ts
 var parse = __webpack_require__(8353);
+// EXTERNAL MODULE: ./src/aws/clients.ts
+var clients = __webpack_require__(201);
 // EXTERNAL MODULE: ./src/aws/tags.ts
 var aws_tags = __webpack_require__(9580);
 ;// CONCATENATED MODULE: ./src/aws/elb-tags.ts
@@ -65,7 +32,7 @@ const PER_CALL = 20;
 async function elbTags(elb, arns) {
     const tags = new Map();
     for (let i = 0; i < arns.length; i += PER_CALL) {
-        const out = await elb.send(new dist_cjs/* DescribeTagsCommand */.yRM({ ResourceArns: arns.slice(i, i + PER_CALL) }));
+        const out = await elb.send(new (await (0,clients.elbSdk)()).DescribeTagsCommand({ ResourceArns: arns.slice(i, i + PER_CALL) }));
         for (const d of out.TagDescriptions ?? [])
             if (d.ResourceArn)
                 tags.set(d.ResourceArn, elbTagRecord(d.Tags));
@@ -94,7 +61,7 @@ async function listenerRules(elb, listenerArn) {
     const rules = [];
     let Marker;
     do {
-        const out = await elb.send(new dist_cjs/* DescribeRulesCommand */.Ggo({ ListenerArn: listenerArn, Marker, PageSize: 400 }));
+        const out = await elb.send(new dist_cjs.DescribeRulesCommand({ ListenerArn: listenerArn, Marker, PageSize: 400 }));
         rules.push(...(out.Rules ?? []).filter(r => !r.IsDefault));
         Marker = out.NextMarker;
     } while (Marker);
@@ -118,13 +85,13 @@ async function putHostRule(elb, rule, existing) {
     const actions = [{ Type: 'forward', TargetGroupArn: rule.targetGroupArn }];
     if (existing?.RuleArn) {
         if (!matches(existing, rule))
-            await elb.send(new dist_cjs/* ModifyRuleCommand */.y5P({ RuleArn: existing.RuleArn, Conditions: conditions, Actions: actions }));
+            await elb.send(new dist_cjs.ModifyRuleCommand({ RuleArn: existing.RuleArn, Conditions: conditions, Actions: actions }));
         return existing.RuleArn;
     }
     for (let attempt = 1;; attempt++) {
         const priority = freePriority(await listenerRules(elb, rule.listenerArn));
         try {
-            const out = await elb.send(new dist_cjs/* CreateRuleCommand */.OOk({
+            const out = await elb.send(new dist_cjs.CreateRuleCommand({
                 ListenerArn: rule.listenerArn,
                 Priority: priority,
                 Conditions: conditions,
@@ -195,7 +162,7 @@ function previewTargetGroupName(serviceName) {
     return `${cleaned.slice(0, NAME_MAX - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 async function describeTargetGroup(elb, arn) {
-    const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ TargetGroupArns: [arn] }));
+    const out = await elb.send(new dist_cjs.DescribeTargetGroupsCommand({ TargetGroupArns: [arn] }));
     const found = out.TargetGroups?.[0];
     if (!found)
         throw new Error(`target group ${arn} was not found`);
@@ -203,7 +170,7 @@ async function describeTargetGroup(elb, arn) {
 }
 async function findTargetGroupByName(elb, name) {
     try {
-        return (await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ Names: [name] }))).TargetGroups?.[0];
+        return (await elb.send(new dist_cjs.DescribeTargetGroupsCommand({ Names: [name] }))).TargetGroups?.[0];
     }
     catch (error) {
         if (error.name === 'TargetGroupNotFoundException')
@@ -216,14 +183,14 @@ async function listTargetGroups(elb) {
     const all = [];
     let Marker;
     do {
-        const out = await elb.send(new dist_cjs/* DescribeTargetGroupsCommand */.sC7({ Marker, PageSize: 400 }));
+        const out = await elb.send(new dist_cjs.DescribeTargetGroupsCommand({ Marker, PageSize: 400 }));
         all.push(...(out.TargetGroups ?? []));
         Marker = out.NextMarker;
     } while (Marker);
     return all;
 }
 async function createPreviewTargetGroup(elb, base, name, tags) {
-    const out = await elb.send(new dist_cjs/* CreateTargetGroupCommand */.GGF({
+    const out = await elb.send(new dist_cjs.CreateTargetGroupCommand({
         Name: name,
         Protocol: base.Protocol,
         ProtocolVersion: base.ProtocolVersion,
@@ -342,11 +309,11 @@ async function removePreviewResources({ ecs, elb }, cluster, owner) {
     }
     // A target group cannot be deleted while a rule forwards to it, so the rules go first.
     for (const rule of rules) {
-        await elb.send(new dist_cjs/* DeleteRuleCommand */.piX({ RuleArn: rule }));
+        await elb.send(new dist_cjs.DeleteRuleCommand({ RuleArn: rule }));
         removed.push(`listener rule ${rule}`);
     }
     for (const tg of targetGroups) {
-        await elb.send(new dist_cjs/* DeleteTargetGroupCommand */.tX({ TargetGroupArn: tg.TargetGroupArn }));
+        await elb.send(new dist_cjs.DeleteTargetGroupCommand({ TargetGroupArn: tg.TargetGroupArn }));
         removed.push(`target group ${tg.TargetGroupName}`);
     }
     return removed;
@@ -361,7 +328,7 @@ async function taggedRules(elb, targetGroups, owner) {
     const loadBalancers = new Set(targetGroups.flatMap(tg => tg.LoadBalancerArns ?? []));
     const rules = [];
     for (const LoadBalancerArn of loadBalancers) {
-        const listeners = (await elb.send(new dist_cjs/* DescribeListenersCommand */.AKE({ LoadBalancerArn }))).Listeners ?? [];
+        const listeners = (await elb.send(new dist_cjs.DescribeListenersCommand({ LoadBalancerArn }))).Listeners ?? [];
         for (const listener of listeners) {
             const arns = (await listenerRules(elb, listener.ListenerArn ?? '')).map(r => r.RuleArn ?? '');
             const tags = await elbTags(elb, arns);

@@ -1,0 +1,762 @@
+export const id = 500;
+export const ids = [500,777];
+export const modules = {
+
+/***/ 2777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  controlCommand: () => (/* binding */ controlCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/aws/service.ts
+var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./src/aws/record-store.ts
+var record_store = __webpack_require__(836);
+// EXTERNAL MODULE: ./src/aws/task-definition.ts
+var task_definition = __webpack_require__(1116);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/engine/reconciler.ts
+var reconciler = __webpack_require__(4934);
+// EXTERNAL MODULE: ./src/plan/planner.ts
+var planner = __webpack_require__(8543);
+// EXTERNAL MODULE: ./src/record/record.ts
+var record_record = __webpack_require__(5380);
+// EXTERNAL MODULE: ./src/config/parse.ts
+var parse = __webpack_require__(8353);
+// EXTERNAL MODULE: ./src/config/types.ts
+var types = __webpack_require__(2143);
+// EXTERNAL MODULE: ./src/commands/rollout-owner.ts
+var rollout_owner = __webpack_require__(4741);
+;// CONCATENATED MODULE: ./src/commands/control-protocol.ts
+// The protocol between runs over one rollout: what a later run does with a rollout another run started. Every
+// choice here is a pure function of the record on the service, this run (its inputs and the time) and what it
+// asks; control.ts and post-main.ts carry the choices out. Who owns a rollout, and when a deploy may take one
+// over, is rollout-owner.ts.
+//
+// A rollout is owned by the run that executes it; the owner heart-beats on the record (every HEARTBEAT_MS at
+// most) and stops when another run has taken the rollout over. An owner whose heartbeat is older than
+// takeover-after is gone, and so is one that a later attempt of the same job finds (GitHub starts a re-run only
+// after the earlier attempt has ended). A paused rollout has no owner: any control run may act on it.
+// - The owner is alive: a control run leaves a request on the record and waits for the owner to act on it.
+// - The owner is gone (or the rollout is paused): the control run takes the rollout over and carries it on.
+// - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
+
+
+
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
+    'strategy',
+    'batch-size',
+    'batch-interval',
+    'partition',
+    'step-percent',
+    'step-bake-time',
+    'canary-percent',
+    'canary-bake-time',
+    'steps'
+];
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
+/**
+ * What a control run does with the rollout on record.
+ * Worked examples (takeover-after 15m, the owner's last heartbeat 1 minute ago unless said otherwise):
+ *   pause, executing                        → ask the owner to pause
+ *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
+ *   abort, executing                        → ask the owner to abort
+ *   abort, owner gone                       → carry it on as a rollback
+ *   resume, paused at step 2                → carry it on forward from step 2
+ *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
+ *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
+ *   promote, paused at step 2 of 4          → carry on from step 3; with to: 4 from step 4
+ *   promote, rolling back                   → refused: there is nothing to promote
+ *   resume, ECS deployment, owner gone      → follow ECS's deployment again
+ *   abort, owned by attempt 1 of this job   → (this run is attempt 2: the owner has ended) carry it on as a rollback
+ *   promote, native ECS deployment paused at a manual step 2 of 4 → follow it from step 3, released at once
+ */
+function chooseControl(record, controller, config, now, run) {
+    if (!record || record.phase !== 'Active')
+        return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
+    const alive = (0,rollout_owner/* ownerIsAlive */.BY)(record, config, now, run);
+    if (controller === 'ECS')
+        return chooseForEcsDeployment(record, config, alive);
+    const rollingBack = record.stage === 'rolling-back';
+    const running = { kind: 'report', note: `is already running in ${(0,rollout_owner/* ownerOf */.bf)(record)}` };
+    switch (config.command) {
+        case 'pause':
+            if (record.stage === 'paused' || record.stage === 'batch-completed')
+                return { kind: 'report', note: 'already paused' };
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
+        case 'abort':
+            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'carry-on', mode: 'rollback' };
+        case 'resume':
+            if (rollingBack && !alive)
+                return { kind: 'carry-on', mode: 'rollback' };
+            if (alive && (rollingBack || !stepsChanged(config)))
+                return running;
+            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
+            if (alive)
+                return { kind: 'ask-pause-then-carry-on', step: 'by-counts' };
+            return { kind: 'carry-on', mode: 'forward', step: resumeStep(config, record) };
+        case 'promote': {
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            let target;
+            try {
+                target = promoteStep(config, record);
+            }
+            catch (error) {
+                return { kind: 'refuse', error: error };
+            }
+            if (alive && !stepsChanged(config))
+                return { kind: 'ask-owner', request: target.request };
+            if (alive)
+                return { kind: 'ask-pause-then-carry-on', step: target.step };
+            return { kind: 'carry-on', mode: 'forward', step: target.step };
+        }
+        default:
+            return refuse(`command: ${config.command} is not a control command`);
+    }
+}
+/**
+ * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
+ * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
+ * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
+ * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
+ * strategy its deployment started with.
+ *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
+ *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
+ *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
+ *   pause, rolling                      → refused: ECS would carry on regardless
+ */
+function chooseForEcsDeployment(record, config, alive) {
+    const rollingBack = record.stage === 'rolling-back';
+    const held = (0,types/* isNativeStrategy */.VF)(record.plan.strategy.name);
+    // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
+    const from = record.stage === 'batch-completed' ? record.step + 1 : record.step;
+    if (config.command !== 'abort' && stepsChanged(config))
+        return {
+            kind: 'refuse',
+            error: new parse/* InputError */.dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`)
+        };
+    switch (config.command) {
+        case 'abort':
+            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' };
+        case 'resume':
+            if (alive)
+                return { kind: 'report', note: `is already running in ${(0,rollout_owner/* ownerOf */.bf)(record)}` };
+            if (rollingBack)
+                return { kind: 'follow-ecs', rollback: 'orphan' };
+            return { kind: 'follow-ecs', step: from };
+        case 'pause':
+        case 'promote': {
+            if (!held)
+                return refuse(`rollout ${record.id} on ${config.service} is a rolling deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone. Native strategies (linear, canary, blue-green) can be paused and promoted`);
+            if (rollingBack)
+                return refuseWhileRollingBack(config, record, alive);
+            const paused = record.stage === 'paused' || record.stage === 'batch-completed';
+            if (config.command === 'pause') {
+                if (paused)
+                    return { kind: 'report', note: 'already paused' };
+                return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
+            }
+            let target;
+            try {
+                target = promoteStep(config, record);
+            }
+            catch (error) {
+                return { kind: 'refuse', error: error };
+            }
+            if (alive)
+                return { kind: 'ask-owner', request: target.request };
+            const to = Math.min(Number(target.step), record.steps + 1);
+            return { kind: 'follow-ecs', step: Math.min(from, to), promotedTo: to };
+        }
+        default:
+            return refuse(`command: ${config.command} is not a control command`);
+    }
+}
+function refuse(message) {
+    return { kind: 'refuse', error: new Error(message) };
+}
+function refuseWhileRollingBack(config, record, alive) {
+    return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,rollout_owner/* ownerOf */.bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
+}
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
+ * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
+ */
+function planFor(config, record) {
+    const given = (input) => config.given.has(input);
+    const plan = record.plan;
+    return {
+        ...plan,
+        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
+        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
+        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
+        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
+        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
+    };
+}
+function stepsChanged(config) {
+    return STEP_INPUTS.some(i => config.given.has(i));
+}
+/** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+function resumeStep(config, record) {
+    if (stepsChanged(config))
+        return 'by-counts';
+    return record.stage === 'batch-completed' ? record.step + 1 : record.step;
+}
+function promoteStep(config, record) {
+    if (config.promoteFull)
+        return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' };
+    if (config.to !== undefined) {
+        const n = Number(config.to);
+        if (!Number.isInteger(n) || n < 1)
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not a step number for promote`);
+        if (n <= record.step)
+            throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
+        return { step: n, request: `promote:${n}` };
+    }
+    if (stepsChanged(config))
+        return { step: 'by-counts', request: `promote:${record.step + 1}` };
+    return { step: record.step + 1, request: `promote:${record.step + 1}` };
+}
+/**
+ * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
+ * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
+ */
+function stepByCounts(plan, steps, newTasks) {
+    if (plan.strategy.name === 'rolling' && plan.strategy.partition)
+        return 1;
+    const index = steps.findIndex(s => s.new > newTasks);
+    return index === -1 ? steps.length + 1 : index + 1;
+}
+/**
+ * What the post step does with the rollout its main step saved (`id`) and may have left unfinished.
+ *   another rollout, or this one completed or paused       → nothing
+ *   owned by another run now                                → nothing
+ *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
+ *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
+ *                                                              under way is always carried on
+ *   on-cancel: pause on a rolling ECS deployment            → left to ECS (a native one is paused: ECS waits
+ *                                                              at the action's hook)
+ */
+function choosePostStep(id, record, run) {
+    if (!record || record.id !== id || record.phase !== 'Active')
+        return { kind: 'nothing' };
+    if (record.stage === 'paused' || record.stage === 'batch-completed')
+        return { kind: 'nothing' };
+    // Another run carries it on now: not this run's to touch.
+    if (run.runUrl && ownerOf(record) !== run.runUrl)
+        return { kind: 'nothing' };
+    // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
+    const handedOver = record.heartbeat === 0;
+    if (run.mainFinished && !handedOver)
+        return { kind: 'nothing' };
+    // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
+    const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back';
+    if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+        return { kind: 'leave-to-ecs', handedOver };
+    return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver };
+}
+
+// EXTERNAL MODULE: ./src/engine/outcome.ts
+var outcome = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/report/html.ts
+var html = __webpack_require__(6433);
+;// CONCATENATED MODULE: ./src/commands/control-status.ts
+// `status`, and the outcome of every control run that ends by reporting the rollout as it stands: the record
+// and what ECS runs, in the log, the summary and the outputs.
+
+
+
+
+
+
+
+/** What ECS runs now, a line per task set: the live side of `status`. */
+async function liveState(config, deps) {
+    const found = await (0,aws_service/* describeService */.J)(deps.clients.ecs, config.cluster, config.service);
+    return (found.taskSets ?? []).map(set => `task set ${set.id} (${(0,task_definition/* taskDefinitionLabel */.$7)(set.taskDefinition ?? '')}): ${set.status}, ${set.runningCount ?? 0} of ${set.computedDesiredCount ?? 0} tasks running (scale ${set.scale?.value ?? 0}%), ${set.stabilityStatus === 'STEADY_STATE' ? 'steady' : 'stabilizing'}`);
+}
+function heartbeatText(record) {
+    if (record.heartbeat === 0)
+        return 'handed over by its run after a cancel';
+    return `last heartbeat ${new Date(record.heartbeat).toISOString()}`;
+}
+/** The record and live state in the log, the summary and the outputs; changes nothing. */
+function statusOutcome(config, record, service, note, live = []) {
+    if (!record) {
+        const text = `${config.service} has no rollout on record${service.taskDefinition ? `; it runs ${(0,task_definition/* taskDefinitionLabel */.$7)(service.taskDefinition)}` : ''}`;
+        core.info(text);
+        for (const line of live)
+            core.info(line);
+        return {
+            status: constants/* Status */.nW.Succeeded,
+            outputs: { [constants/* Output */.k7.TaskDefinitionArn]: service.taskDefinition ?? '' },
+            summary: `<h2>${(0,html/* escapeHtml */.ZD)(text)}</h2>\n`
+        };
+    }
+    const status = record.phase === 'Completed'
+        ? (0,outcome/* statusOfOutcome */.IW)(record.outcome)
+        : record.stage === 'executing' || record.stage === 'rolling-back'
+            ? constants/* Status */.nW.InProgress
+            : constants/* Status */.nW.Paused;
+    const lines = [
+        `Rollout ${record.id} on ${config.service}: ${record.phase}${record.stage ? ` (${record.stage})` : ''}${record.outcome ? `, ${record.outcome}` : ''}${note ? ` — ${note}` : ''}`,
+        `${record.stableTaskDefinition ? (0,task_definition/* taskDefinitionLabel */.$7)(record.stableTaskDefinition) : 'nothing'} → ${(0,task_definition/* taskDefinitionLabel */.$7)(record.newTaskDefinition)}, step ${record.step} of ${record.steps}`,
+        `started ${new Date(record.startedAt).toISOString()} by ${record.actor}${record.runUrl ? ` in ${record.runUrl}` : ''}${record.commit ? ` at ${record.commit.slice(0, 12)}` : ''}`,
+        `${heartbeatText(record)}${record.reason ? `; reason: ${record.reason}` : ''}${record.request ? `; request pending: ${record.request}` : ''}`
+    ];
+    if (status === constants/* Status */.nW.InProgress && (0,rollout_owner/* ownerOf */.bf)(record))
+        lines.push(record.heartbeat === 0
+            ? 'no run owns it now: the next run (resume, abort, or the post step) carries its rollback on'
+            : `owned by ${(0,rollout_owner/* ownerOf */.bf)(record)}`);
+    lines.push(...live);
+    for (const line of lines)
+        core.info(line);
+    const summary = `<h2>Rollout ${(0,html/* escapeHtml */.ZD)(record.id)} on ${(0,html/* escapeHtml */.ZD)(config.service)}</h2>\n<ul>${lines.map(l => `<li>${(0,html/* escapeHtml */.ZD)(l)}</li>`).join('')}</ul>\n`;
+    const outputs = {
+        [constants/* Output */.k7.RolloutId]: record.id,
+        [constants/* Output */.k7.TaskDefinitionArn]: record.newTaskDefinition,
+        [constants/* Output */.k7.PreviousTaskDefinitionArn]: record.stableTaskDefinition ?? ''
+    };
+    if (record.reason)
+        outputs[constants/* Output */.k7.Reason] = record.reason;
+    const failed = status === constants/* Status */.nW.RolledBack || status === constants/* Status */.nW.Failed || status === constants/* Status */.nW.Aborted;
+    return {
+        status,
+        outputs,
+        summary,
+        failure: failed && config.command !== 'status' ? (record.reason ?? status) : undefined
+    };
+}
+
+// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 12 modules
+var deploy_ecs = __webpack_require__(7627);
+// EXTERNAL MODULE: ./src/commands/deploy-window-check.ts + 1 modules
+var deploy_window_check = __webpack_require__(562);
+// EXTERNAL MODULE: ./src/commands/ownership.ts
+var ownership = __webpack_require__(5903);
+// EXTERNAL MODULE: ./src/commands/rollout-session.ts
+var rollout_session = __webpack_require__(7486);
+;// CONCATENATED MODULE: ./src/commands/control.ts
+// Commands that act on a rollout already on the service, from later runs: status, pause, resume, promote, abort.
+// What a run does is chosen by control-protocol.ts from the record and this run's inputs; this module carries
+// the choice out: it asks a running owner through a request on the record and waits until it has acted, or
+// takes the rollout over and carries it on itself.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long a control run waits for a running owner to act on its request. */
+const ACK_TIMEOUT_MS = 120_000;
+const ACK_POLL_MS = 1000;
+async function controlCommand(config, deps) {
+    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const record = (0,record_record/* decodeRecord */.eT)(service.tags);
+    if (config.command === 'status')
+        return statusOutcome(config, record, service, undefined, await liveState(config, deps));
+    const choice = chooseControl(record, service.controller, config, deps.clock.now(), deps.run);
+    if (choice.kind === 'refuse')
+        throw choice.error;
+    if (config.command === 'promote')
+        await (0,deploy_window_check/* awaitDeployWindow */.m)(config, deps);
+    // chooseControl refuses anything but an Active record.
+    const outcome = await carryOut(choice, config, deps, service, record);
+    return config.command === 'abort' ? aborted(outcome) : outcome;
+}
+async function carryOut(choice, config, deps, service, record) {
+    switch (choice.kind) {
+        case 'report':
+            return statusOutcome(config, record, service, choice.note);
+        case 'pause-in-place': {
+            // Written as this run's: a run that still executes it (a heartbeat older than takeover-after) stops.
+            const { owner, ownerRun } = (0,rollout_owner/* ownedBy */.LW)(deps.run);
+            const taken = {
+                stage: 'paused',
+                heartbeat: String(deps.clock.now()),
+                owner,
+                'owner-run': ownerRun ? (0,record_record/* encodeRunAttempt */.xw)(ownerRun) : ''
+            };
+            await (0,record_store/* writeRecordFields */.AH)(deps.clients.ecs, service.arn, taken);
+            return statusOutcome(config, { ...record, owner, ownerRun, heartbeat: deps.clock.now(), stage: 'paused' }, service, 'paused (its owner was gone)');
+        }
+        case 'ask-owner':
+            return askOwner(config, deps, service, record, choice.request);
+        case 'ask-pause-then-carry-on':
+            return withNewPlan(config, deps, service, record, choice.step);
+        case 'carry-on':
+            return choice.mode === 'rollback'
+                ? carryOn(config, deps, service, record, { mode: 'rollback' })
+                : carryOn(config, deps, service, record, { mode: 'forward', step: choice.step });
+        case 'follow-ecs':
+            return (0,deploy_ecs/* carryOnEcsController */.c)(config, deps, service, record, {
+                plan: planFor(config, record),
+                step: choice.step,
+                promotedTo: choice.promotedTo,
+                rollback: choice.rollback === 'abort'
+                    ? { kind: 'requested', by: deps.run.actor, command: 'abort' }
+                    : choice.rollback === 'orphan'
+                        ? { kind: 'orphan', owner: (0,rollout_owner/* ownerOf */.bf)(record) }
+                        : undefined
+            });
+    }
+}
+/** The rollout is rolled back, as asked: that is an abort's success. */
+function aborted(outcome) {
+    const done = outcome.status === constants/* Status */.nW.Aborted || outcome.status === constants/* Status */.nW.RolledBack;
+    return done ? { ...outcome, failure: undefined } : outcome;
+}
+/** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
+async function withNewPlan(config, deps, service, record, step) {
+    const paused = await askOwner(config, deps, service, record, 'pause');
+    if (paused.status !== constants/* Status */.nW.Paused)
+        return paused;
+    const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const current = (0,record_record/* decodeRecord */.eT)(now.tags);
+    if (!current || current.id !== record.id || current.phase !== 'Active')
+        return paused;
+    return carryOn(config, deps, now, current, { mode: 'forward', step });
+}
+async function carryOn(config, deps, service, record, how) {
+    const plan = planFor(config, record);
+    const taken = { ...(0,rollout_owner/* takeOver */.w9)(record, deps, how.mode), plan };
+    const ports = await (0,rollout_session/* portsFor */.Ui)(config, deps.clients, service, taken);
+    const fleet = await ports.fleet.observe(true);
+    const steps = (0,planner/* buildPlan */.Gg)(plan, fleet.desiredCount).steps;
+    // A changed plan takes effect from the current position.
+    const step = how.step === 'by-counts'
+        ? stepByCounts(plan, steps, fleet.new?.desired ?? 0)
+        : Math.min(how.step ?? record.step, steps.length + 1);
+    taken.step = Math.min(step, steps.length);
+    taken.steps = steps.length;
+    await ports.records.save(taken);
+    (0,rollout_session/* saveForPostStep */.Jj)(config, record.id);
+    if (how.mode === 'forward')
+        await ports.fleet.ensureNew();
+    // The record as the gone run left it (with the plan going on): a rollback it lost keeps its owner as the cause.
+    const state = await (0,ownership/* resumeState */.x)({ ...record, plan }, ports, step, how.mode, deps.clock.now());
+    // An abort is this run's request; a rollback that lost its owner keeps its cause (the owner stopped).
+    if (state.mode === 'rollback' && config.command === 'abort')
+        state.failure = { kind: 'requested', by: deps.run.actor, command: 'abort' };
+    return (0,rollout_session/* runRollout */.p1)({
+        config,
+        deps,
+        record: taken,
+        ports,
+        state,
+        from: await (0,task_definition/* readTaskDefinition */.Lx)(deps.clients.ecs, record.stableTaskDefinition),
+        to: await (0,task_definition/* readTaskDefinition */.Lx)(deps.clients.ecs, record.newTaskDefinition)
+    });
+}
+/** Leaves a request on the record for the running owner and waits until it has acted on it. */
+async function askOwner(config, deps, service, record, request) {
+    core.info(`Rollout ${record.id} is running in ${(0,rollout_owner/* ownerOf */.bf)(record)}: asking it to ${request}`);
+    const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor;
+    await (0,record_store/* writeRecordFields */.AH)(deps.clients.ecs, service.arn, { request, 'request-by': (0,record_record/* tagValue */.EZ)(by) });
+    const askedAt = deps.clock.now();
+    const deadline = askedAt + ACK_TIMEOUT_MS;
+    // A live owner heart-beats every HEARTBEAT_MS: one whose heartbeat stands still for three of them is gone.
+    let heartbeat = record.heartbeat;
+    let heartbeatSeenAt = deps.clock.now();
+    // The service's tags are eventually consistent: until this run has read its own request back (or the reads
+    // have had READ_LAG_MS to catch up), a record without it may predate it, and is no sign the owner acted.
+    let seenOwn = false;
+    for (;;) {
+        await deps.clock.sleep(ACK_POLL_MS);
+        const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+        const current = (0,record_record/* decodeRecord */.eT)(now.tags);
+        if (current && current.heartbeat !== heartbeat) {
+            heartbeat = current.heartbeat;
+            heartbeatSeenAt = deps.clock.now();
+        }
+        const ours = current?.id === record.id;
+        if (ours && current.request === request)
+            seenOwn = true;
+        const caughtUp = seenOwn || deps.clock.now() - askedAt >= constants/* READ_LAG_MS */.Dc;
+        if (!ours || (caughtUp && current.request === undefined)) {
+            const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
+            return statusOutcome(config, settled, now, `${request} done by the owner`);
+        }
+        // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
+        // owner gone) and nobody will act on the request. Chosen again on the record as it is.
+        if (seenOwn && !(0,rollout_owner/* ownerIsAlive */.BY)(current, config, deps.clock.now())) {
+            const choice = chooseControl(current, now.controller, config, deps.clock.now());
+            if (choice.kind === 'refuse')
+                throw choice.error;
+            if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
+                return carryOut(choice, config, deps, now, current);
+        }
+        if (deps.clock.now() - heartbeatSeenAt > 3 * reconciler/* HEARTBEAT_MS */.m)
+            throw new Error(`the run that owns rollout ${record.id} (${(0,rollout_owner/* ownerOf */.bf)(record)}) has not heart-beaten for ${Math.round((deps.clock.now() - heartbeatSeenAt) / 1000)}s and did not act on "${request}": it seems gone. Run this again with a takeover-after shorter than its silence (e.g. takeover-after: 1m) to act on the rollout directly; the request stays on the service`);
+        if (deps.clock.now() > deadline)
+            throw new Error(`the run that owns rollout ${record.id} (${(0,rollout_owner/* ownerOf */.bf)(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
+    }
+}
+async function untilCompleted(config, deps, record, deadline) {
+    for (;;) {
+        const current = (0,record_record/* decodeRecord */.eT)((await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service)).tags);
+        if (!current || current.id !== record.id || current.phase === 'Completed')
+            return current;
+        if (deps.clock.now() > deadline)
+            return current;
+        await deps.clock.sleep(ACK_POLL_MS);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9020:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ds: () => (/* binding */ servicesOutcome),
+/* harmony export */   IE: () => (/* binding */ serviceConfig),
+/* harmony export */   PJ: () => (/* binding */ runFor),
+/* harmony export */   US: () => (/* binding */ firingGates),
+/* harmony export */   w: () => (/* binding */ sessionFor)
+/* harmony export */ });
+/* unused harmony export gateAlarms */
+/* harmony import */ var _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4977);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3985);
+// What every command over several services (services) shares: each service's own Config and session, in its
+// region, and its result as a row of the summary and of the services-status output. Each service runs the same
+// single-service command a `service` run would (deploy, status, promote, …): nothing of it is copied here.
+
+
+
+
+/** The run's Config narrowed to one service of `services`: `{service}` in an alarm name is that service's name. */
+function serviceConfig(config, ref) {
+    return {
+        ...config,
+        cluster: ref.cluster,
+        service: ref.service,
+        alarms: gateAlarms(config, ref),
+        warningAlarms: config.warningAlarms.map(a => a.replaceAll('{service}', ref.service))
+    };
+}
+/** A service's gate alarms: one set for every service, `{service}` standing for each one's name. */
+function gateAlarms(config, ref) {
+    return config.alarms.map(a => a.replaceAll('{service}', ref.service));
+}
+/**
+ * Each service's gate alarms in ALARM now, with their reasons: one AlarmGates read per region (DescribeAlarms
+ * takes 100 names a call), however many services share it.
+ */
+async function firingGates(config, deps, refs) {
+    const firing = new Map();
+    for (const region of new Set(refs.map(r => r.region))) {
+        const here = refs.filter(r => r.region === region);
+        const alarms = [...new Set(here.flatMap(r => gateAlarms(config, r)))];
+        if (alarms.length === 0)
+            continue;
+        const gates = new _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .AlarmGates */ .s({
+            cloudwatch: deps.clientsFor(region).cloudwatch,
+            alarms,
+            warningAlarms: []
+        });
+        const inAlarm = (await gates.read()).alarms.filter(a => a.state === 'ALARM');
+        for (const ref of here)
+            firing.set(ref, inAlarm.filter(a => gateAlarms(config, ref).includes(a.name)));
+    }
+    return firing;
+}
+function sessionFor(deps, ref, extra = {}) {
+    return {
+        clients: deps.clientsFor(ref.region),
+        clock: deps.clock,
+        run: deps.run,
+        cancel: deps.cancel,
+        logLabel: ref.text,
+        ...extra
+    };
+}
+/** A service's command run to its Outcome, or a thrown error as a failed row: one service never stops another. */
+async function runFor(deps, ref, wave, command) {
+    const row = {
+        wave,
+        service: ref.service,
+        cluster: ref.cluster,
+        region: ref.region ?? (await deps.clients.ecs.config.region())
+    };
+    try {
+        const outcome = await command();
+        return {
+            ...row,
+            status: outcome.status,
+            reason: outcome.failure ?? outcome.outputs[_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Reason],
+            taskDefinitionArn: outcome.outputs[_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.TaskDefinitionArn],
+            rolloutId: outcome.outputs[_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.RolloutId],
+            summary: outcome.summary,
+            outcome,
+            failed: outcome.failure !== undefined
+        };
+    }
+    catch (error) {
+        return { ...row, status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(error), failed: true };
+    }
+}
+/** The run's Outcome over every service's row: the worst status of those that failed, the table, the JSON. */
+function servicesOutcome(title, rows, note) {
+    const failing = rows.filter(r => r.failed);
+    const skipped = rows.some(r => r.status === 'skipped');
+    const status = failing.length ? (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .worstStatus */ .A4)(failing) : skipped ? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed : (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .worstStatus */ .A4)(rows);
+    const outputs = { [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ServicesStatus]: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesJson */ .nc)(rows) };
+    if (!failing.length && !skipped)
+        return { status: status, outputs, summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesSummary */ .Dc)(title, rows, note) };
+    const failure = [
+        `${failing.length} of ${rows.length} services failed`,
+        ...failing.map(r => `${r.region}/${r.cluster}/${r.service} ${r.status}${r.reason ? `: ${r.reason}` : ''}`),
+        note
+    ]
+        .filter(Boolean)
+        .join('; ');
+    return {
+        status: status,
+        outputs: { ...outputs, [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Reason]: failure },
+        summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesSummary */ .Dc)(title, rows, note),
+        failure
+    };
+}
+
+
+/***/ }),
+
+/***/ 9500:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   servicesControl: () => (/* binding */ servicesControl)
+/* harmony export */ });
+/* harmony import */ var _control_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2777);
+/* harmony import */ var _deploy_window_check_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(562);
+/* harmony import */ var _service_runs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9020);
+// status, pause, resume, promote and abort over services: the single-service control command (control.ts) run on
+// each service in turn, each in its region, reported one row per service. One service's refusal (no rollout
+// in flight, say) is its row's failure, never a stop for the others: an abort must reach every service.
+
+
+
+async function servicesControl(config, deps) {
+    // A promote waits for (or is refused by) the window once, before any service is asked.
+    await (0,_deploy_window_check_js__WEBPACK_IMPORTED_MODULE_1__/* .awaitDeployWindow */ .m)(config, deps);
+    const rows = [];
+    for (const ref of config.waves.services) {
+        const session = (0,_service_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .sessionFor */ .w)(deps, ref);
+        rows.push(await (0,_service_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .runFor */ .PJ)(session, ref, 0, () => (0,_control_js__WEBPACK_IMPORTED_MODULE_0__.controlCommand)((0,_service_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .serviceConfig */ .IE)(config, ref), session)));
+    }
+    return (0,_service_runs_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesOutcome */ .Ds)(`${config.command} on ${rows.length} services`, rows);
+}
+
+
+/***/ }),
+
+/***/ 3985:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A4: () => (/* binding */ worstStatus),
+/* harmony export */   Dc: () => (/* binding */ servicesSummary),
+/* harmony export */   nc: () => (/* binding */ servicesJson),
+/* harmony export */   oK: () => (/* binding */ writeLiveSummary)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6433);
+// The job summary and the services-status output of a run over several services (services): one row per
+// service per wave, then each service's own summary folded away. Pure, like the single-service summary.
+
+
+const ICONS = {
+    succeeded: '✅',
+    'rolled-back': '↩️',
+    failed: '❌',
+    aborted: '⛔',
+    paused: '⏸️',
+    skipped: '⏭️',
+    pending: '⏳',
+    'in-progress': '🔄'
+};
+/** The order in which a run's status is the worst of its services'. */
+const WORST_FIRST = ['failed', 'rolled-back', 'aborted', 'paused', 'in-progress', 'skipped', 'succeeded'];
+function worstStatus(rows) {
+    return WORST_FIRST.find(s => rows.some(r => r.status === s)) ?? 'succeeded';
+}
+function servicesSummary(title, rows, note) {
+    const waves = rows.some(r => r.wave > 0);
+    const headers = [...(waves ? ['Wave'] : []), 'Service', 'Region', 'Status', 'Why'];
+    const body = rows.map(r => [
+        ...(waves ? [r.wave] : []),
+        `${r.cluster}/${r.service}`,
+        r.region,
+        `${ICONS[r.status] ?? ''} ${r.status}`,
+        r.reason ?? ''
+    ]);
+    const details = rows
+        .filter(r => r.summary)
+        .map(r => `<details><summary>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(`${r.region} ${r.cluster}/${r.service}`)}</summary>\n${r.summary}</details>`);
+    return [
+        `<h2>${ICONS[worstStatus(rows)] ?? ''} ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeHtml */ .ZD)(title)}</h2>`,
+        (0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(headers, body).html.trimEnd(),
+        ...(note ? [(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .safe */ .gB) `<p>${note}</p>`.html] : []),
+        ...details
+    ]
+        .join('\n')
+        .concat('\n');
+}
+/** The services-status output: every service's outcome, in wave order. */
+function servicesJson(rows) {
+    return JSON.stringify(rows.map(r => ({
+        service: r.service,
+        cluster: r.cluster,
+        region: r.region,
+        wave: r.wave,
+        status: r.status,
+        reason: r.reason ?? '',
+        'task-definition-arn': r.taskDefinitionArn ?? '',
+        'rollout-id': r.rolloutId ?? ''
+    })));
+}
+/** The table so far, written over the job summary while the run goes on; main writes the final summary. */
+function writeLiveSummary(html, file = process.env.GITHUB_STEP_SUMMARY) {
+    if (!file)
+        return;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, html);
+    }
+    catch {
+        // A missed live update is harmless: the final summary is written (and a failure reported) by main.
+    }
+}
+
+
+/***/ })
+
+};

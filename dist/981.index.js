@@ -1,0 +1,66 @@
+export const id = 981;
+export const ids = [981];
+export const modules = {
+
+/***/ 1869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ CLIENT_OPTIONS),
+/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS)
+/* harmony export */ });
+// The settings of every SDK client of a run. Adaptive retry adds client-side rate limiting after throttles, which
+// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
+const MAX_ATTEMPTS = 5;
+const CLIENT_OPTIONS = {
+    retryMode: 'adaptive',
+    maxAttempts: MAX_ATTEMPTS,
+    customUserAgent: 'ecs-rollout'
+};
+
+
+/***/ }),
+
+/***/ 1981:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readAhead: () => (/* binding */ readAhead),
+/* harmony export */   readAheadClient: () => (/* binding */ readAheadClient),
+/* harmony export */   takeReadAhead: () => (/* binding */ takeReadAhead)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _client_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1869);
+// The read ahead: the first AWS request of a command that acts on a service's rollout — the service, with its
+// tags — sent by the entry (index.ts) before the rest of the action loads (@actions/core alone brings undici,
+// 0.4 MB). describeService takes the answer, once, for that service; the session's ECS client is the one that
+// asked, so the credentials are resolved once. A failed read ahead fails that describeService as it would have.
+
+
+let client;
+let ahead;
+/** Asks for the service and resolves once ECS has answered (or the request failed: the command will say so). */
+async function readAhead(cluster, service, ecs = new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc(_client_options_js__WEBPACK_IMPORTED_MODULE_0__/* .CLIENT_OPTIONS */ .T)) {
+    client = ecs;
+    const answer = ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] }));
+    ahead = { cluster, service, answer };
+    await answer.catch(() => undefined);
+}
+/** The answer for this service, if it was read ahead and not taken yet. */
+function takeReadAhead(cluster, service) {
+    if (!ahead || ahead.cluster !== cluster || ahead.service !== service)
+        return undefined;
+    const { answer } = ahead;
+    ahead = undefined;
+    return answer;
+}
+/** The ECS client that read ahead, for the session to go on with. */
+function readAheadClient() {
+    return client;
+}
+
+
+/***/ })
+
+};
