@@ -48,6 +48,8 @@ const enginePortZone = {
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'bench/results.json', '.tmp/'] },
+  // Tool configs that must be CommonJS (.dependency-cruiser.cjs).
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,9 +1,13 @@
 // The architecture rules of eslint.config.js, run through ESLint's own Node API on files that exist only in
 // memory: an SDK import outside src/aws, an import against the layers and an import cycle must fail
-// `npm run lint`.
+// `npm run lint`; and dependency-cruiser's rule (npm run lint:cycles), on files in a temporary directory, for a
+// cycle of type-only imports, which import-x's no-cycle does not follow.
 
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
 import { ESLint } from 'eslint'
 
 const eslint = new ESLint({ cwd: process.cwd() })
@@ -74,5 +78,44 @@ describe('no import cycle', () => {
 
   it('lets a new module import one that does not import it back', async () => {
     expect(await errors('src/commands/x.ts', "import './control.js'\nexport const x = 1\n")).toEqual([])
+  })
+})
+
+describe('no import cycle through type-only imports (npm run lint:cycles, dependency-cruiser)', () => {
+  /** Runs the project's dependency-cruiser rule over a tree of the given files in a temporary directory. */
+  function cycles(files: Record<string, string>): { ok: boolean; output: string } {
+    const root = mkdtempSync(join(tmpdir(), 'ecs-rollout-cycles-'))
+    try {
+      writeFileSync(join(root, 'tsconfig.json'), '{"compilerOptions":{"module":"nodenext","strict":true}}')
+      for (const [name, code] of Object.entries(files)) {
+        mkdirSync(dirname(join(root, name)), { recursive: true })
+        writeFileSync(join(root, name), code)
+      }
+      const bin = resolve('node_modules/.bin/depcruise')
+      const run = spawnSync(bin, ['src', '--config', resolve('.dependency-cruiser.cjs')], {
+        cwd: root,
+        encoding: 'utf8'
+      })
+      return { ok: run.status === 0, output: `${run.stdout}${run.stderr}` }
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
+  }
+
+  it('refuses two modules that import each other only for types', () => {
+    const found = cycles({
+      'src/a.ts': "import type { B } from './b.js'\nexport interface A { b?: B }\n",
+      'src/b.ts': "import type { A } from './a.js'\nexport interface B { a?: A }\n"
+    })
+    expect(found.ok).toBe(false)
+    expect(found.output).toMatch(/no-circular: src\/a\.ts/)
+  })
+
+  it('lets a type be imported one way', () => {
+    const found = cycles({
+      'src/a.ts': "import type { B } from './b.js'\nexport interface A { b?: B }\n",
+      'src/b.ts': 'export interface B { n: number }\n'
+    })
+    expect(found).toMatchObject({ ok: true })
   })
 })

@@ -1,7 +1,8 @@
 // Parsers for the textual forms the inputs accept. Each throws an InputError that names the input, shows the
 // value (quoted, control characters escaped, long values cut) and says what is allowed.
 
-import type { Quantity } from './types.js'
+/** A task count given either as an absolute number or as a share of the desired count. */
+export type Quantity = { kind: 'count'; value: number } | { kind: 'percent'; value: number }
 
 export class InputError extends Error {
   constructor(

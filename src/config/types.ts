@@ -1,26 +1,14 @@
 // The validated, typed configuration that every other module works from. Raw inputs never travel further
 // than config/inputs.ts: everything here has been parsed, range-checked and checked for conflicts.
 
+import type { Command } from './commands.js'
 import type { WindowConfig } from './deploy-window-inputs.js'
 import type { MetricGatesConfig } from './metric-inputs.js'
+import type { Quantity } from './parse.js'
 import type { WaveConfig } from './wave-inputs.js'
 
-export const COMMANDS = [
-  'deploy',
-  'plan',
-  'status',
-  'promote',
-  'pause',
-  'resume',
-  'abort',
-  'rollback',
-  'history',
-  'diff',
-  'preview',
-  'preview-destroy',
-  'wave-gate'
-] as const
-export type Command = (typeof COMMANDS)[number]
+export { COMMANDS, type Command } from './commands.js'
+export type { Quantity } from './parse.js'
 
 export const STRATEGIES = ['rolling', 'linear', 'canary', 'blue-green', 'all-at-once', 'custom'] as const
 export type StrategyName = (typeof STRATEGIES)[number]
@@ -46,9 +34,6 @@ export type OnAlarmAtStart = (typeof ON_ALARM_AT_START)[number]
 
 export const ON_ORPHAN = ['resume', 'rollback'] as const
 export type OnOrphan = (typeof ON_ORPHAN)[number]
-
-/** A task count given either as an absolute number or as a share of the desired count. */
-export type Quantity = { kind: 'count'; value: number } | { kind: 'percent'; value: number }
 
 /** One item of `steps:` — a traffic/capacity share with an optional bake, or a pause. */
 export type CustomStep =

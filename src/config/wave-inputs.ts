@@ -10,9 +10,18 @@ import {
 } from './deploy-window-inputs.js'
 import type { InputName } from './input-defaults.js'
 import { parseName } from './input-values.js'
-import { InputError, parseCount, parseDuration, parseEnum, parseList, parseQuantity, show } from './parse.js'
+import {
+  InputError,
+  parseCount,
+  parseDuration,
+  parseEnum,
+  parseList,
+  parseQuantity,
+  show,
+  type Quantity
+} from './parse.js'
 import type { InputProblems } from './problems.js'
-import type { Command, Quantity } from './types.js'
+import type { Command } from './commands.js'
 
 /** One service of `services`: its region only when an ARN named one. */
 export interface ServiceRef {
