@@ -1,6 +1,12 @@
 // RecordPort on the service's tags: the rollout record lives where any later run will look for it.
 
-import { TagResourceCommand, UntagResourceCommand, type ECSClient, type Tag } from '@aws-sdk/client-ecs'
+import {
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  type ECSClient,
+  type Tag
+} from '@aws-sdk/client-ecs'
 import {
   decodeRecord,
   encodeRecord,
@@ -40,6 +46,12 @@ export class RecordStore implements RecordPort {
       await this.o.ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: cleared }))
       for (const key of cleared) this.removed.add(key)
     }
+  }
+
+  // ListTagsForResource has a throttling bucket of its own (tag reads), apart from DescribeServices'.
+  async load(): Promise<RolloutRecord | undefined> {
+    const out = await this.o.ecs.send(new ListTagsForResourceCommand({ resourceArn: this.o.serviceArn }))
+    return loadRecord(out.tags)
   }
 }
 

@@ -16,6 +16,7 @@ import { decideFollow, EPSILON, type FollowDecision, type FollowState } from './
 import type { FailureReason } from './events.js'
 import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
 import type { DeploymentObservation, DeploymentPort } from './ports.js'
+import { passTakenOver } from './fence.js'
 import { reasonText } from './reasons.js'
 
 // Names the tests and the adapter import from here.
@@ -239,12 +240,14 @@ export class Follower extends EngineLoop<DeploymentObservation, FollowState> {
 
   private async askRollback(): Promise<EngineResult | undefined> {
     try {
+      await this.fence()
       const how = await this.ports.deployment.rollback()
       this.state.rollbackAsked = true
       this.noteRollbackProgress()
       this.ports.log?.(`Rolling back: ${how}`)
       return undefined
     } catch (error) {
+      passTakenOver(error)
       this.rollbackErrors++
       this.warn(`Could not ask ECS to roll back (${describeError(error)}); trying again`)
       if (this.rollbackErrors < MAX_ROLLBACK_ERRORS) return undefined

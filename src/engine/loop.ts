@@ -13,17 +13,11 @@ import { decodeRecord, type RecordPort, type Request, type RolloutRecord } from 
 import type { LoopState } from './decide.js'
 import type { EventSink, FailureReason } from './events.js'
 import type { Hooks } from './hooks.js'
+import { OwnerFence, passTakenOver, TakenOver } from './fence.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState, Clock, GatesPort } from './ports.js'
 import { reasonText } from './reasons.js'
-import {
-  afterCancel,
-  HEARTBEAT_MS,
-  MAX_OBSERVE_ERRORS,
-  namedRequest,
-  stuckRollback,
-  takenOverBy
-} from './rules.js'
+import { afterCancel, HEARTBEAT_MS, MAX_OBSERVE_ERRORS, namedRequest, stuckRollback } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
 
 export interface LoopDeps {
@@ -70,6 +64,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
   protected rollbackActions = 0
   protected restoredReported = false
   private lastHeartbeat: number
+  private readonly fenceOf: OwnerFence
   private observeErrors = 0
   private cancelledAt?: number
   private stopped?: EngineResult
@@ -84,6 +79,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
   ) {
     this.lastHeartbeat = deps.clock.now()
     this.warningAlarms = new WarningAlarms(deps.events)
+    this.fenceOf = new OwnerFence(deps.records, deps.clock)
   }
 
   // ---- what a controller supplies ----
@@ -105,7 +101,15 @@ export abstract class EngineLoop<O, S extends LoopState> {
     return true
   }
 
-  protected async loop(): Promise<EngineResult> {
+  /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
+  protected loop(): Promise<EngineResult> {
+    return this.turns().catch((error: unknown) => {
+      if (error instanceof TakenOver) return this.endWith(Status.Failed, { kind: 'taken-over', by: error.by })
+      throw error
+    })
+  }
+
+  private async turns(): Promise<EngineResult> {
     const { clock } = this.deps
     for (;;) {
       const now = clock.now()
@@ -118,6 +122,11 @@ export abstract class EngineLoop<O, S extends LoopState> {
       if ('status' in turn) return turn
       if (turn.sleepMs > 0) await clock.sleep(turn.sleepMs, this.liveCancelSignal())
     }
+  }
+
+  /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
+  protected fence(): Promise<void> {
+    return this.fenceOf.check({ id: this.record.id, heartbeat: this.lastHeartbeat })
   }
 
   /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
@@ -144,17 +153,14 @@ export abstract class EngineLoop<O, S extends LoopState> {
         this.request = recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
         this.lastDetailed = now
-        // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-        const by = takenOverBy(recorded, { id: this.record.id, heartbeat: this.lastHeartbeat })
-        if (by !== undefined) {
-          this.stopped = this.endWith(Status.Failed, { kind: 'taken-over', by })
-          return observation
-        }
+        // Another run has taken the rollout over (or started another): TakenOver ends the run.
+        this.fenceOf.confirm(recorded, { id: this.record.id, heartbeat: this.lastHeartbeat }, now)
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
       this.observeErrors = 0
       return observation
     } catch (error) {
+      passTakenOver(error)
       // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
       this.observeErrors++
       this.warn(`Could not read the service (${describeError(error)}); trying again`)
@@ -313,6 +319,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
 
   /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
   protected async save(change: Partial<RolloutRecord>): Promise<void> {
+    await this.fence()
     this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step }
     this.lastHeartbeat = this.record.heartbeat
     await this.deps.records.save(this.record)

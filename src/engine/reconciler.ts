@@ -13,6 +13,7 @@ import type { FailureReason } from './events.js'
 import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
+import { passTakenOver, unlessTakenOver } from './fence.js'
 import { MAX_OBSERVE_ERRORS } from './rules.js'
 
 // Names the commands and the hook runner import from here.
@@ -134,6 +135,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
           if (failure) return this.fail(failure)
         }
         if (state.mode === 'rollback' && decision.counts.new < counts(fleet).new) await this.leavingNew()
+        await this.fence()
         await port.scale(decision.counts, plan.desiredCount)
         events.emit({ kind: 'move', at, step: state.step, counts: decision.counts })
         if (plan.traffic === 'replicas') state.trafficPercent = replicaShare(decision.counts)
@@ -171,6 +173,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       case 'pause':
         return this.pause(decision.why, decision.reason)
       case 'promote': {
+        await this.fence()
         await port.makePrimary('new')
         state.promoted = true
         events.emit({ kind: 'promoted', at })
@@ -182,18 +185,21 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
         return undefined
       }
       case 'retire':
+        await this.fence()
         await port.remove('stable')
         events.emit({ kind: 'step-done', at, step: plan.steps.length + 1 })
         return this.complete(Status.Succeeded, undefined, state.trafficPercent)
       case 'rollback':
         return this.beginRollback(decision.reason)
       case 'make-stable-primary':
+        await this.fence()
         await port.makePrimary('stable')
         state.promoted = false
         return this.afterRollbackAction()
       case 'finish-rollback':
         await this.leavingNew()
         this.trafficRestored()
+        await this.fence()
         if (fleet.new) await port.remove('new')
         return this.finishRollback()
     }
@@ -214,6 +220,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       // The hook may have taken minutes: the health read it followed is stale, so it is read again.
       if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new))) return undefined
     }
+    await this.fence()
     await traffic.setWeight(percent)
     state.trafficPercent = percent
     events.emit({ kind: 'traffic', at: clock.now(), percent })
@@ -232,13 +239,11 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     await this.ports.hooks?.leavingNew?.()
   }
 
-  /**
-   * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
-   * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
-   * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
-   * revision's task set is gone there is nothing to roll back to, and the run ends failed.
-   */
+  // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
+  // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
+  // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
   private async actFailed(decision: Decision, error: unknown): Promise<EngineResult | undefined> {
+    passTakenOver(error)
     const now = this.deps.clock.now()
     const reason: FailureReason = { kind: 'api', message: describeError(error) }
     this.actErrors++
@@ -251,7 +256,9 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       } else if (this.state.promoted && !this.lastObservation?.stable) {
         return this.endWith(Status.Failed, reason)
       } else {
-        const stopped = await this.fail(reason).catch(() => this.endWith(Status.Failed, reason))
+        const stopped = await this.fail(reason).catch(
+          unlessTakenOver(() => this.endWith(Status.Failed, reason))
+        )
         if (stopped) return stopped
       }
     }
