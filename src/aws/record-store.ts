@@ -1,7 +1,7 @@
 // RecordPort on the service's tags: the rollout record lives where any later run will look for it.
 
 import {
-  ListTagsForResourceCommand,
+  DescribeServicesCommand,
   TagResourceCommand,
   UntagResourceCommand,
   type ECSClient,
@@ -19,6 +19,8 @@ import { tagList, tagRecord } from './tags.js'
 export interface RecordStoreOptions {
   ecs: ECSClient
   serviceArn: string
+  /** The service's cluster, for reading the record back (the default cluster when absent). */
+  cluster?: string
 }
 
 /** The fields another run writes while this one owns the rollout: a control run's request. */
@@ -48,10 +50,14 @@ export class RecordStore implements RecordPort {
     }
   }
 
-  // ListTagsForResource has a throttling bucket of its own (tag reads), apart from DescribeServices'.
+  // DescribeServices with its tags, as a look reads them: the permission every run has already (not
+  // ecs:ListTagsForResource, which would be one more in the documented policy).
   async load(): Promise<RolloutRecord | undefined> {
-    const out = await this.o.ecs.send(new ListTagsForResourceCommand({ resourceArn: this.o.serviceArn }))
-    return loadRecord(out.tags)
+    const { cluster, serviceArn } = this.o
+    const out = await this.o.ecs.send(
+      new DescribeServicesCommand({ cluster, services: [serviceArn], include: ['TAGS'] })
+    )
+    return loadRecord(out.services?.[0]?.tags)
   }
 }
 

@@ -87,7 +87,7 @@ export async function portsFor(
       alarms: config.alarms,
       warningAlarms: config.warningAlarms
     }),
-    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
   }
 }
 
