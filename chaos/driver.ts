@@ -17,7 +17,16 @@ const SIGTERM_AFTER_MS = 7500
 const SIGKILL_AFTER_MS = 10_000
 const FOLLOW_UPS_MAX = 4
 
-export type RunKind = 'deploy' | 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback'
+export type RunKind =
+  | 'deploy'
+  | 'post'
+  | 'abort'
+  | 'resume'
+  | 'takeover-resume'
+  | 'takeover-rollback'
+  | 'rerun'
+  | 'pause'
+  | 'promote'
 
 export interface ChainRun {
   kind: RunKind
@@ -28,6 +37,8 @@ export interface ChainRun {
   interrupted?: NodeJS.Signals
   /** The record as the run left it. */
   record?: RolloutRecord
+  /** A control run started while another run still owned the rollout: the owner moves the record on. */
+  concurrent?: boolean
 }
 
 export interface Played {
@@ -76,6 +87,16 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
     )
   }
 
+  // A control run at a random moment, side by side with the owner (as a person would run one).
+  let controlRun: Promise<void> | undefined
+  if (s.control) {
+    const { atMs, command } = s.control
+    controlRun = later(atMs, async () => {
+      const chainRun = await run(url, svc, s, command, 9)
+      played.runs.push({ ...chainRun, concurrent: true })
+    })
+  }
+
   let interrupted: NodeJS.Signals | undefined
   // Cleared as soon as the run has ended, so no signal can reach a process that later got the same pid.
   const kills: NodeJS.Timeout[] = []
@@ -102,6 +123,9 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   // The runner runs the post step after a cancelled main step, as after any other.
   if (interrupted && (s.interrupt?.signal === 'SIGINT' || s.interrupt?.then === 'post'))
     played.runs.push(await run(url, svc, s, 'post', 1, undefined, first.result))
+  // A control run that has begun goes to its end before the follow-ups; one not yet begun is not started.
+  if (controlRun)
+    await Promise.race([controlRun, sleep(Math.max(0, startedAt + s.control!.atMs - Date.now()))])
   for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
     const record = await readRecord(svc)
     if (record?.phase !== 'Active') break
@@ -136,6 +160,7 @@ function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string
   switch (kind) {
     case 'deploy':
     case 'post':
+    case 'rerun':
       return { ...common, ...s.plan, command: 'deploy', 'task-definition': svc.next }
     case 'takeover-resume':
     case 'takeover-rollback':
@@ -170,7 +195,9 @@ async function run(
     AWS_ACCESS_KEY_ID: 'chaos',
     AWS_SECRET_ACCESS_KEY: 'chaos',
     NODE_NO_WARNINGS: '1',
-    GITHUB_RUN_ID: String(s.seed * 10 + index),
+    // A re-run attempt is the first run's job again: its run id, the next attempt.
+    GITHUB_RUN_ID: String(s.seed * 10 + (kind === 'rerun' ? 0 : index)),
+    GITHUB_RUN_ATTEMPT: kind === 'rerun' ? '2' : '1',
     GITHUB_ACTOR: `chaos-${kind}`
   }
   // The post step gets the main step's inputs and the state it saved, as STATE_* variables.

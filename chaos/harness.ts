@@ -31,6 +31,8 @@ export interface ChaosService {
   next: string
   /** Action inputs that name the route, with traffic by weights. */
   trafficInputs: Record<string, string>
+  /** The service's own settings before the rollout (the user's, the action must leave them as they are). */
+  settings: string
 }
 
 export function sleep(ms: number): Promise<void> {
@@ -60,7 +62,7 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
         cluster: CLUSTER,
         service: name,
         desiredCount: s.desiredCount,
-        controller: 'EXTERNAL',
+        controller: s.kind.controller,
         loadBalanced: true,
         weightedTargetGroups: s.traffic === 'weights',
         env: FAST,
@@ -75,7 +77,15 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
   const manualAlarm = `${scene.serviceName}-manual`
   await retrying(() => createManualAlarm(cw, manualAlarm))
   const next = await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
+  const settings = serviceSettings(
+    (
+      await retrying(() =>
+        ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [scene.serviceName] }))
+      )
+    ).services![0]
+  )
   return {
+    settings,
     scene,
     name: scene.serviceName,
     alarm: scene.alarmName!,
@@ -91,6 +101,17 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
           }
         : {}
   }
+}
+
+/**
+ * The settings a user (or IaC) owns: the deployment controller, and the deployment configuration with its
+ * lifecycle hooks, alarms and circuit breaker, as one comparable string.
+ */
+export function serviceSettings(service: Service): string {
+  return JSON.stringify({
+    deploymentController: service.deploymentController,
+    deploymentConfiguration: service.deploymentConfiguration
+  })
 }
 
 export function clientsFor(url: string): Scene['clients'] {
