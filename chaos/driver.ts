@@ -16,6 +16,8 @@ const POST = resolve(dirname(MAIN), 'post/index.js')
 const SIGTERM_AFTER_MS = 7500
 const SIGKILL_AFTER_MS = 10_000
 const FOLLOW_UPS_MAX = 4
+/** The run index (and run id's last digit) of a control run side by side with the owner. */
+const CONTROL_INDEX = 9
 
 export type RunKind =
   | 'deploy'
@@ -52,7 +54,8 @@ export interface Played {
 
 export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const control = new SandboxControl(url)
-  const svc = await setUpService(url, s)
+  const { lagMs } = await control.realism()
+  const svc = await setUpService(url, s, lagMs)
   const startedAt = Date.now()
   const timers: NodeJS.Timeout[] = []
   // Once the scenario is over (and perhaps its sandbox gone), what is still under way goes quietly.
@@ -92,7 +95,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   if (s.control) {
     const { atMs, command } = s.control
     controlRun = later(atMs, async () => {
-      const chainRun = await run(url, svc, s, command, 9)
+      const chainRun = await run(url, svc, s, command, CONTROL_INDEX)
       played.runs.push({ ...chainRun, concurrent: true })
     })
   }
@@ -148,7 +151,12 @@ function nextFollowUp(s: Scenario, record: RolloutRecord, i: number): RunKind {
   return record.stage === 'paused' || record.stage === 'batch-completed' ? 'resume' : 'takeover-resume'
 }
 
-function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string, string> {
+function inputsFor(
+  svc: ChaosService,
+  s: Scenario,
+  kind: RunKind,
+  concurrent: boolean
+): Record<string, string> {
   const common = {
     cluster: 'chaos',
     service: svc.name,
@@ -174,7 +182,14 @@ function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string
         'on-orphan': kind === 'takeover-resume' ? 'resume' : 'rollback'
       }
     default:
-      return { ...common, command: kind, 'takeover-after': '1s', 'step-timeout': s.plan['step-timeout'] }
+      // A follow-up comes after its owner is gone (1 s without a heartbeat); a control run side by side with a
+      // live owner asks it, with the default takeover-after, as a person's would.
+      return {
+        ...common,
+        command: kind,
+        ...(concurrent ? {} : { 'takeover-after': '1s' }),
+        'step-timeout': s.plan['step-timeout']
+      }
   }
 }
 
@@ -208,7 +223,7 @@ async function run(
     endedAt: 0,
     result: undefined as unknown as RunResult
   }
-  chainRun.result = await runBundled(inputsFor(svc, s, kind), {
+  chainRun.result = await runBundled(inputsFor(svc, s, kind, index === CONTROL_INDEX), {
     env,
     files,
     entry: kind === 'post' ? POST : MAIN,
@@ -216,6 +231,6 @@ async function run(
     timeoutMs: 150_000
   })
   chainRun.endedAt = Date.now()
-  chainRun.record = await readRecord(svc)
+  chainRun.record = await readRecord(svc, true)
   return chainRun
 }

@@ -33,6 +33,8 @@ export interface ChaosService {
   trafficInputs: Record<string, string>
   /** The service's own settings before the rollout (the user's, the action must leave them as they are). */
   settings: string
+  /** The sandbox's read-after-write lag: the harness reads what a run left only after it (0 without realism). */
+  lagMs: number
 }
 
 export function sleep(ms: number): Promise<void> {
@@ -52,7 +54,7 @@ export async function retrying<T>(call: () => Promise<T>, attempts = 20): Promis
 }
 
 /** The scenario's service, steady on its first revision, with both alarms and the new revision registered. */
-export async function setUpService(url: string, s: Scenario): Promise<ChaosService> {
+export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise<ChaosService> {
   // A scene half-built when a fault struck is left behind; the next attempt builds another under a new name.
   let scene: Scene | undefined
   for (let attempt = 1; !scene; attempt++) {
@@ -86,6 +88,7 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
   )
   return {
     settings,
+    lagMs,
     scene,
     name: scene.serviceName,
     alarm: scene.alarmName!,
@@ -127,7 +130,9 @@ export async function describeService(svc: ChaosService): Promise<Service> {
   return out.services![0]
 }
 
-export async function readRecord(svc: ChaosService): Promise<RolloutRecord | undefined> {
+/** The record as the service holds it; a read after a run waits out the sandbox's lag first (`settled`). */
+export async function readRecord(svc: ChaosService, settled = false): Promise<RolloutRecord | undefined> {
+  if (settled && svc.lagMs) await sleep(svc.lagMs + 200)
   return decodeRecord(tagRecord((await describeService(svc)).tags))
 }
 

@@ -47,7 +47,7 @@ export async function checkInvariants(control: SandboxControl, played: Played): 
     violations.push(`end state: ${error.message}`)
     return undefined
   })
-  const record = await readRecord(svc)
+  const record = await readRecord(svc, true)
   const settings = serviceSettings(await describeService(svc))
   if (settings !== svc.settings) violations.push(`settings: were ${svc.settings}, now ${settings}`)
   // AWS's clock minus the runner's (realism's clock skew): the journal is on AWS's clock, runs on the runner's.
