@@ -43,15 +43,15 @@ export interface Verdict {
 export async function checkInvariants(control: SandboxControl, played: Played): Promise<Verdict> {
   const violations: string[] = []
   const { svc, scenario, startedAt } = played
-  const end = await settled(control, played).catch((error: Error) => {
+  // AWS's clock minus the runner's (realism's clock skew): the journal is on AWS's clock, runs on the runner's.
+  const { skewMs } = await control.realism()
+  const end = await settled(control, played, skewMs).catch((error: Error) => {
     violations.push(`end state: ${error.message}`)
     return undefined
   })
   const record = await readRecord(svc, true)
   const settings = serviceSettings(await describeService(svc))
   if (settings !== svc.settings) violations.push(`settings: were ${svc.settings}, now ${settings}`)
-  // AWS's clock minus the runner's (realism's clock skew): the journal is on AWS's clock, runs on the runner's.
-  const { skewMs } = await control.realism()
   const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
   const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
   violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
@@ -128,7 +128,7 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
 }
 
 /** One task set, PRIMARY at 100 %, steady with every task running, and all traffic on its revision. */
-async function settled(control: SandboxControl, played: Played): Promise<string> {
+async function settled(control: SandboxControl, played: Played, skewMs: number): Promise<string> {
   const { svc, scenario } = played
   let seen = ''
   return waitFor(
@@ -155,7 +155,7 @@ async function settled(control: SandboxControl, played: Played): Promise<string>
           return undefined
         }
       }
-      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() - 1000 })
+      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() + skewMs - 1000 })
       const shares = recent.ticks.flatMap(t => Object.keys(t.trafficShareByTaskDefinition))
       if (shares.length === 0 || shares.some(td => td !== set.taskDefinition)) return undefined
       return set.taskDefinition!
