@@ -1,5 +1,5 @@
 // `npm run chaos`: seeded chaos runs of the bundled action against a sandbox in its own process.
-//   npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]
+//   npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]
 // Two sandboxes: a plain one, and one with realism on (lag, propagation, shared throttling, clock skew) for the
 // scenarios that draw it.
 // CHAOS_KEEP_LOGS=1 keeps every run's logs under .tmp/chaos/SEED/ (always kept for a run with violations);
@@ -17,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '16' },
     seed: { type: 'string' },
     'tick-ms': { type: 'string', default: '200' }
   }
@@ -26,7 +26,7 @@ const runs = Number(values.runs)
 const concurrency = Number(values.concurrency)
 const seed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed)
 if (![runs, concurrency, seed].every(n => Number.isInteger(n) && n >= 0) || runs < 1 || concurrency < 1) {
-  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]')
+  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]')
   process.exit(2)
 }
 
