@@ -86,6 +86,8 @@ export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise
       )
     ).services![0]
   )
+  // A service exists long before its first rollout: the rollout reads it once the sandbox's lag has passed.
+  if (lagMs) await sleep(lagMs + 200)
   return {
     settings,
     lagMs,
