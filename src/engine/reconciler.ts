@@ -200,7 +200,8 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
         await this.leavingNew()
         this.trafficRestored()
         await this.fence()
-        if (fleet.new) await port.remove('new')
+        // Even unseen: a lagging read may not show the task set this run has just created (remove is idempotent).
+        await port.remove('new')
         return this.finishRollback()
     }
   }
