@@ -9,11 +9,13 @@ import { SandboxControl } from '../sandbox/client.js'
 import type { Played } from './driver.js'
 import { playScenario } from './driver.js'
 import { checkInvariants } from './invariants.js'
-import { describeScenario, faultKinds, scenarioFor, type FaultKind } from './scenario.js'
+import { describeScenario, faultKinds, kindLabel, scenarioFor, type FaultKind } from './scenario.js'
 
 export interface RunReport {
   seed: number
   index: number
+  /** The kind of rollout played (scenario.ts's ROLLOUT_KINDS). */
+  kind: string
   ms: number
   /** Status of each run of the chain, in order ('post' for the post step). */
   statuses: string[]
@@ -29,6 +31,7 @@ export interface RunReport {
 
 export interface BatchReport {
   runs: RunReport[]
+  kinds: Record<string, number>
   faults: Record<string, number>
   outcomes: Record<string, number>
   violations: { seed: number; message: string }[]
@@ -38,6 +41,8 @@ export interface BatchReport {
 
 export interface BatchOptions {
   url: string
+  /** A sandbox with realism on, for the scenarios that draw it; without one they play on `url` without it. */
+  realismUrl?: string
   seeds: number[]
   concurrency: number
   log?: (line: string) => void
@@ -45,14 +50,13 @@ export interface BatchOptions {
 
 export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   const log = o.log ?? (() => undefined)
-  const control = new SandboxControl(o.url)
   const started = Date.now()
   const runs: RunReport[] = []
   let nextIndex = 0
   const worker = async () => {
     while (nextIndex < o.seeds.length) {
       const index = nextIndex++
-      const report = await runOne(control, o.url, o.seeds[index], index)
+      const report = await runOne(o, o.seeds[index], index)
       runs.push(report)
       log(formatRun(report, o.seeds.length))
     }
@@ -63,6 +67,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
     items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {})
   return {
     runs,
+    kinds: count(runs.map(r => r.kind)),
     faults: count(runs.flatMap(r => r.faults)),
     outcomes: count(runs.map(r => r.end ?? 'unknown')),
     violations: runs.flatMap(r => r.violations.map(message => ({ seed: r.seed, message }))),
@@ -71,10 +76,23 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
   }
 }
 
-async function runOne(control: SandboxControl, url: string, seed: number, index: number): Promise<RunReport> {
-  const scenario = scenarioFor(seed)
+async function runOne(o: BatchOptions, seed: number, index: number): Promise<RunReport> {
+  const drawn = scenarioFor(seed)
+  // Realism is a sandbox's: a scenario that draws it plays on the realism sandbox, if there is one.
+  const scenario = { ...drawn, realism: drawn.realism && o.realismUrl !== undefined }
+  const url = scenario.realism ? o.realismUrl! : o.url
+  const control = new SandboxControl(url)
   const started = Date.now()
-  const report: RunReport = { seed, index, ms: 0, statuses: [], faults: faultKinds(scenario), violations: [] }
+  const faults = faultKinds(scenario)
+  const report: RunReport = {
+    seed,
+    index,
+    kind: kindLabel(scenario),
+    ms: 0,
+    statuses: [],
+    faults,
+    violations: []
+  }
   try {
     const played = await playScenario(url, scenario)
     report.statuses = played.runs.map(r =>
@@ -110,15 +128,16 @@ export function formatSummary(b: BatchReport): string {
       .sort((a, b) => b[1] - a[1])
       .map(([k, v]) => `${k} ${v}`)
       .join(', ')
+  const replay = (seed: number) => `(replay: npm run chaos -- --seed ${seed} --runs 1)`
   const lines = [
-    `chaos: ${b.runs.length} runs in ${(b.ms / 1000).toFixed(0)}s, ${b.violations.length} violations, ${b.errors.length} harness errors`,
+    `chaos: ${b.runs.length} runs in ${(b.ms / 1000).toFixed(0)}s (the harness's own runtime), ${b.violations.length} violations, ${b.errors.length} harness errors`,
+    `  runs by kind: ${kv(b.kinds)}`,
     `  rollouts ended: ${kv(b.outcomes)}`,
     `  faults injected: ${kv(b.faults)}`
   ]
-  for (const v of b.violations) lines.push(`  VIOLATION seed ${v.seed}: ${v.message}`)
-  for (const e of b.errors) lines.push(`  HARNESS ERROR seed ${e.seed}: ${e.message.split('\n')[0]}`)
-  if (b.violations.length || b.errors.length)
-    lines.push('  replay one: npm run chaos -- --seed SEED --runs 1')
+  for (const v of b.violations) lines.push(`  VIOLATION seed ${v.seed}: ${v.message} ${replay(v.seed)}`)
+  for (const e of b.errors)
+    lines.push(`  HARNESS ERROR seed ${e.seed}: ${e.message.split('\n')[0]} ${replay(e.seed)}`)
   return lines.join('\n')
 }
 

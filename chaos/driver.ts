@@ -16,8 +16,19 @@ const POST = resolve(dirname(MAIN), 'post/index.js')
 const SIGTERM_AFTER_MS = 7500
 const SIGKILL_AFTER_MS = 10_000
 const FOLLOW_UPS_MAX = 4
+/** The run index (and run id's last digit) of a control run side by side with the owner. */
+const CONTROL_INDEX = 9
 
-export type RunKind = 'deploy' | 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback'
+export type RunKind =
+  | 'deploy'
+  | 'post'
+  | 'abort'
+  | 'resume'
+  | 'takeover-resume'
+  | 'takeover-rollback'
+  | 'rerun'
+  | 'pause'
+  | 'promote'
 
 export interface ChainRun {
   kind: RunKind
@@ -28,6 +39,8 @@ export interface ChainRun {
   interrupted?: NodeJS.Signals
   /** The record as the run left it. */
   record?: RolloutRecord
+  /** A control run started while another run still owned the rollout: the owner moves the record on. */
+  concurrent?: boolean
 }
 
 export interface Played {
@@ -41,7 +54,8 @@ export interface Played {
 
 export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const control = new SandboxControl(url)
-  const svc = await setUpService(url, s)
+  const { lagMs } = await control.realism()
+  const svc = await setUpService(url, s, lagMs)
   const startedAt = Date.now()
   const timers: NodeJS.Timeout[] = []
   // Once the scenario is over (and perhaps its sandbox gone), what is still under way goes quietly.
@@ -76,6 +90,16 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
     )
   }
 
+  // A control run at a random moment, side by side with the owner (as a person would run one).
+  let controlRun: Promise<void> | undefined
+  if (s.control) {
+    const { atMs, command } = s.control
+    controlRun = later(atMs, async () => {
+      const chainRun = await run(url, svc, s, command, CONTROL_INDEX)
+      played.runs.push({ ...chainRun, concurrent: true })
+    })
+  }
+
   let interrupted: NodeJS.Signals | undefined
   // Cleared as soon as the run has ended, so no signal can reach a process that later got the same pid.
   const kills: NodeJS.Timeout[] = []
@@ -102,6 +126,9 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   // The runner runs the post step after a cancelled main step, as after any other.
   if (interrupted && (s.interrupt?.signal === 'SIGINT' || s.interrupt?.then === 'post'))
     played.runs.push(await run(url, svc, s, 'post', 1, undefined, first.result))
+  // A control run that has begun goes to its end before the follow-ups; one not yet begun is not started.
+  if (controlRun)
+    await Promise.race([controlRun, sleep(Math.max(0, startedAt + s.control!.atMs - Date.now()))])
   for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
     const record = await readRecord(svc)
     if (record?.phase !== 'Active') break
@@ -124,7 +151,12 @@ function nextFollowUp(s: Scenario, record: RolloutRecord, i: number): RunKind {
   return record.stage === 'paused' || record.stage === 'batch-completed' ? 'resume' : 'takeover-resume'
 }
 
-function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string, string> {
+function inputsFor(
+  svc: ChaosService,
+  s: Scenario,
+  kind: RunKind,
+  concurrent: boolean
+): Record<string, string> {
   const common = {
     cluster: 'chaos',
     service: svc.name,
@@ -136,6 +168,7 @@ function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string
   switch (kind) {
     case 'deploy':
     case 'post':
+    case 'rerun':
       return { ...common, ...s.plan, command: 'deploy', 'task-definition': svc.next }
     case 'takeover-resume':
     case 'takeover-rollback':
@@ -149,7 +182,14 @@ function inputsFor(svc: ChaosService, s: Scenario, kind: RunKind): Record<string
         'on-orphan': kind === 'takeover-resume' ? 'resume' : 'rollback'
       }
     default:
-      return { ...common, command: kind, 'takeover-after': '1s', 'step-timeout': s.plan['step-timeout'] }
+      // A follow-up comes after its owner is gone (1 s without a heartbeat); a control run side by side with a
+      // live owner asks it, with the default takeover-after, as a person's would.
+      return {
+        ...common,
+        command: kind,
+        ...(concurrent ? {} : { 'takeover-after': '1s' }),
+        'step-timeout': s.plan['step-timeout']
+      }
   }
 }
 
@@ -170,7 +210,9 @@ async function run(
     AWS_ACCESS_KEY_ID: 'chaos',
     AWS_SECRET_ACCESS_KEY: 'chaos',
     NODE_NO_WARNINGS: '1',
-    GITHUB_RUN_ID: String(s.seed * 10 + index),
+    // A re-run attempt is the first run's job again: its run id, the next attempt.
+    GITHUB_RUN_ID: String(s.seed * 10 + (kind === 'rerun' ? 0 : index)),
+    GITHUB_RUN_ATTEMPT: kind === 'rerun' ? '2' : '1',
     GITHUB_ACTOR: `chaos-${kind}`
   }
   // The post step gets the main step's inputs and the state it saved, as STATE_* variables.
@@ -181,7 +223,7 @@ async function run(
     endedAt: 0,
     result: undefined as unknown as RunResult
   }
-  chainRun.result = await runBundled(inputsFor(svc, s, kind), {
+  chainRun.result = await runBundled(inputsFor(svc, s, kind, index === CONTROL_INDEX), {
     env,
     files,
     entry: kind === 'post' ? POST : MAIN,
@@ -189,10 +231,6 @@ async function run(
     timeoutMs: 150_000
   })
   chainRun.endedAt = Date.now()
-  // With the sandbox's realism on, DescribeServices may still show the record as it was before the run's last
-  // writes: read it once the longest lag has passed, as the next run a person starts would.
-  const { lagMs } = await new SandboxControl(url).realism()
-  if (lagMs > 0) await sleep(lagMs)
-  chainRun.record = await readRecord(svc)
+  chainRun.record = await readRecord(svc, true)
   return chainRun
 }

@@ -31,6 +31,10 @@ export interface ChaosService {
   next: string
   /** Action inputs that name the route, with traffic by weights. */
   trafficInputs: Record<string, string>
+  /** The service's own settings before the rollout (the user's, the action must leave them as they are). */
+  settings: string
+  /** The sandbox's read-after-write lag: the harness reads what a run left only after it (0 without realism). */
+  lagMs: number
 }
 
 export function sleep(ms: number): Promise<void> {
@@ -50,7 +54,7 @@ export async function retrying<T>(call: () => Promise<T>, attempts = 20): Promis
 }
 
 /** The scenario's service, steady on its first revision, with both alarms and the new revision registered. */
-export async function setUpService(url: string, s: Scenario): Promise<ChaosService> {
+export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise<ChaosService> {
   // A scene half-built when a fault struck is left behind; the next attempt builds another under a new name.
   let scene: Scene | undefined
   for (let attempt = 1; !scene; attempt++) {
@@ -60,7 +64,7 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
         cluster: CLUSTER,
         service: name,
         desiredCount: s.desiredCount,
-        controller: 'EXTERNAL',
+        controller: s.kind.controller,
         loadBalanced: true,
         weightedTargetGroups: s.traffic === 'weights',
         env: FAST,
@@ -75,7 +79,18 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
   const manualAlarm = `${scene.serviceName}-manual`
   await retrying(() => createManualAlarm(cw, manualAlarm))
   const next = await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
+  const settings = serviceSettings(
+    (
+      await retrying(() =>
+        ecs.send(new DescribeServicesCommand({ cluster: CLUSTER, services: [scene.serviceName] }))
+      )
+    ).services![0]
+  )
+  // A service exists long before its first rollout: the rollout reads it once the sandbox's lag has passed.
+  if (lagMs) await sleep(lagMs + 200)
   return {
+    settings,
+    lagMs,
     scene,
     name: scene.serviceName,
     alarm: scene.alarmName!,
@@ -93,6 +108,17 @@ export async function setUpService(url: string, s: Scenario): Promise<ChaosServi
   }
 }
 
+/**
+ * The settings a user (or IaC) owns: the deployment controller, and the deployment configuration with its
+ * lifecycle hooks, alarms and circuit breaker, as one comparable string.
+ */
+export function serviceSettings(service: Service): string {
+  return JSON.stringify({
+    deploymentController: service.deploymentController,
+    deploymentConfiguration: service.deploymentConfiguration
+  })
+}
+
 export function clientsFor(url: string): Scene['clients'] {
   return sandboxClients(url, { maxAttempts: 1 })
 }
@@ -106,7 +132,9 @@ export async function describeService(svc: ChaosService): Promise<Service> {
   return out.services![0]
 }
 
-export async function readRecord(svc: ChaosService): Promise<RolloutRecord | undefined> {
+/** The record as the service holds it; a read after a run waits out the sandbox's lag first (`settled`). */
+export async function readRecord(svc: ChaosService, settled = false): Promise<RolloutRecord | undefined> {
+  if (settled && svc.lagMs) await sleep(svc.lagMs + 200)
   return decodeRecord(tagRecord((await describeService(svc)).tags))
 }
 

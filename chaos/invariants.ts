@@ -8,7 +8,7 @@ import { waitFor } from '../sandbox/fixtures.js'
 import { readConfig } from '../src/config/inputs.js'
 import { buildPlan } from '../src/plan/planner.js'
 import type { RolloutRecord } from '../src/record/record.js'
-import { CLUSTER, describeService, listenerWeights, readRecord } from './harness.js'
+import { CLUSTER, describeService, listenerWeights, readRecord, serviceSettings } from './harness.js'
 import type { ChainRun, Played } from './driver.js'
 import { BAD_REVISIONS } from './scenario.js'
 
@@ -43,12 +43,16 @@ export interface Verdict {
 export async function checkInvariants(control: SandboxControl, played: Played): Promise<Verdict> {
   const violations: string[] = []
   const { svc, scenario, startedAt } = played
-  const end = await settled(control, played).catch((error: Error) => {
+  // AWS's clock minus the runner's (realism's clock skew): the journal is on AWS's clock, runs on the runner's.
+  const { skewMs } = await control.realism()
+  const end = await settled(control, played, skewMs).catch((error: Error) => {
     violations.push(`end state: ${error.message}`)
     return undefined
   })
-  const record = await readRecord(svc)
-  const journal = await control.journal(CLUSTER, svc.name, { since: startedAt })
+  const record = await readRecord(svc, true)
+  const settings = serviceSettings(await describeService(svc))
+  if (settings !== svc.settings) violations.push(`settings: were ${svc.settings}, now ${settings}`)
+  const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
   const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
   violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
   violations.push(...emptyTraffic(journal.ticks, at))
@@ -68,9 +72,10 @@ export async function checkInvariants(control: SandboxControl, played: Played): 
   }
 
   // When the new revision first had tasks: from then on the gates watch it.
-  const served = journal.ticks.find(t =>
+  const firstServed = journal.ticks.find(t =>
     t.taskSets.some(s => s.taskDefinition === next && s.computedDesiredCount > 0)
   )?.at
+  const served = firstServed === undefined ? undefined : firstServed - skewMs
   for (const run of played.runs) violations.push(...outcomeViolations(played, run, at, served))
   const last = [...played.runs].reverse().find(r => r.kind !== 'post' && r.result.outputs.status)
   const status = last?.result.outputs.status
@@ -123,7 +128,7 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
 }
 
 /** One task set, PRIMARY at 100 %, steady with every task running, and all traffic on its revision. */
-async function settled(control: SandboxControl, played: Played): Promise<string> {
+async function settled(control: SandboxControl, played: Played, skewMs: number): Promise<string> {
   const { svc, scenario } = played
   let seen = ''
   return waitFor(
@@ -150,7 +155,7 @@ async function settled(control: SandboxControl, played: Played): Promise<string>
           return undefined
         }
       }
-      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() - 1000 })
+      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() + skewMs - 1000 })
       const shares = recent.ticks.flatMap(t => Object.keys(t.trafficShareByTaskDefinition))
       if (shares.length === 0 || shares.some(td => td !== set.taskDefinition)) return undefined
       return set.taskDefinition!
@@ -214,16 +219,22 @@ function outcomeViolations(
   if (run.kind === 'post' || run.interrupted || run.result.signal) return found
   const status = run.result.outputs.status
   const name = `${run.kind} run (${at(run.startedAt)}–${at(run.endedAt)})`
+  // A control run that came when there was nothing to act on refuses (exit 1), which is right.
+  if (!status && run.concurrent && run.result.code !== 0) return found
   if (!status) return [`outcome: the ${name} set no status (exit ${run.result.code})`]
   // An abort run that rolled the rollout back did what it was asked: that run succeeds (exit 0).
   const asked = run.kind === 'abort' && (status === 'aborted' || status === 'rolled-back')
-  const ok = status === 'succeeded' || status === 'paused' || asked
+  // A control run beside the owner that got its request acted on reports the rollout going on (exit 0).
+  const handed = run.concurrent && status === 'in-progress'
+  const ok = status === 'succeeded' || status === 'paused' || asked || handed
   if (status === 'succeeded' && run.result.code !== 0)
     found.push(`outcome: the ${name} reported succeeded with exit ${run.result.code}`)
   if (!ok && run.result.code === 0) found.push(`outcome: the ${name} reported ${status} with exit 0`)
   const r = run.record
+  // The owner goes on after a control run returns: the record has moved on by the time it is read.
   const recorded =
-    status === 'succeeded'
+    run.concurrent ||
+    (status === 'succeeded'
       ? r?.phase === 'Completed' && r.outcome === 'succeeded'
       : status === 'rolled-back'
         ? r?.phase === 'Completed' && r.outcome === 'rolled-back'
@@ -231,7 +242,7 @@ function outcomeViolations(
           ? (r?.phase === 'Completed' && r.outcome === 'aborted') || r?.stage === 'rolling-back'
           : status === 'paused'
             ? r?.phase === 'Active' && (r.stage === 'paused' || r.stage === 'batch-completed')
-            : true
+            : true)
   if (!recorded)
     found.push(
       `outcome: the ${name} reported ${status}, the record says ${r?.phase}/${r?.stage}/${r?.outcome}`

@@ -1,5 +1,7 @@
 // `npm run chaos`: seeded chaos runs of the bundled action against a sandbox in its own process.
-//   npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]
+//   npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]
+// Two sandboxes: a plain one, and one with realism on (lag, propagation, shared throttling, clock skew) for the
+// scenarios that draw it.
 // CHAOS_KEEP_LOGS=1 keeps every run's logs under .tmp/chaos/SEED/ (always kept for a run with violations);
 // ECS_ROLLOUT_DIST runs a bundle built elsewhere.
 // Runs use seeds N, N+1, …; the base seed is printed first, so a whole batch or one run can be replayed.
@@ -15,7 +17,7 @@ const ROOT = resolve(import.meta.dirname, '..')
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '200' },
-    concurrency: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '16' },
     seed: { type: 'string' },
     'tick-ms': { type: 'string', default: '200' }
   }
@@ -24,12 +26,12 @@ const runs = Number(values.runs)
 const concurrency = Number(values.concurrency)
 const seed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed)
 if (![runs, concurrency, seed].every(n => Number.isInteger(n) && n >= 0) || runs < 1 || concurrency < 1) {
-  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 10] [--seed N] [--tick-ms 200]')
+  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]')
   process.exit(2)
 }
 
 /** The sandbox as its own process (npm run sandbox), so its ticks do not queue behind this one's work. */
-function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
+function startSandbox(realism: boolean): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
     [
@@ -41,7 +43,9 @@ function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
       '--tick-ms',
       values['tick-ms'],
       '--seed',
-      String(seed)
+      String(seed),
+      '--realism',
+      realism ? 'on' : 'off'
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_NO_WARNINGS: '1' } }
   )
@@ -57,10 +61,11 @@ function startSandbox(): Promise<{ url: string; child: ChildProcess }> {
 }
 
 console.log(`chaos: ${runs} runs, seeds ${seed}…${seed + runs - 1}, ${concurrency} at a time`)
-const sandbox = await startSandbox()
+const [sandbox, realistic] = await Promise.all([startSandbox(false), startSandbox(true)])
 try {
   const report = await runBatch({
     url: sandbox.url,
+    realismUrl: realistic.url,
     seeds: Array.from({ length: runs }, (_, i) => seed + i),
     concurrency,
     log: line => console.log(line)
@@ -69,4 +74,5 @@ try {
   process.exitCode = report.violations.length || report.errors.length ? 1 : 0
 } finally {
   sandbox.child.kill('SIGTERM')
+  realistic.child.kill('SIGTERM')
 }

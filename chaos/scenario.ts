@@ -12,10 +12,80 @@ export type RevisionKind =
 export const BAD_REVISIONS: RevisionKind[] = ['crash-on-start', 'crash-after', 'unhealthy', 'error-rate']
 
 export type FaultKind =
-  'crash' | 'unhealthy' | 'error-rate' | 'alarm' | 'throttling' | '5xx' | 'latency' | 'SIGINT' | 'SIGKILL'
+  | 'crash'
+  | 'unhealthy'
+  | 'error-rate'
+  | 'alarm'
+  | 'throttling'
+  | '5xx'
+  | 'latency'
+  | 'SIGINT'
+  | 'SIGKILL'
+  | 're-run attempt'
+  | 'control pause'
+  | 'control promote'
+  | 'control abort'
+  /** The sandbox's realism (a sandbox of its own): read-after-write lag, weights reaching traffic late, */
+  /** throttling shared by every run of the account, AWS's clock skewed from the runner's. */
+  | 'eventual consistency'
+  | 'weight propagation'
+  | 'shared throttling'
+  | 'clock skew'
 
-/** What a later run does with a rollout its interrupted owner left behind. */
-export type FollowUp = 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback'
+/** The faults a sandbox with realism on injects into every call of a run. */
+export const REALISM_FAULTS: FaultKind[] = [
+  'eventual consistency',
+  'weight propagation',
+  'shared throttling',
+  'clock skew'
+]
+
+/**
+ * What a later run does with a rollout its interrupted owner left behind. `rerun` is the runner's "re-run
+ * failed jobs": the same deploy, the same GITHUB_RUN_ID, the next GITHUB_RUN_ATTEMPT.
+ */
+export type FollowUp = 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback' | 'rerun'
+
+/** A control command that another person runs while the owner is at work. */
+export type ControlCommand = 'pause' | 'promote' | 'abort'
+
+/**
+ * Every kind of rollout the harness plays, drawn by share (one draw, in this order). A new kind is one entry:
+ * the controller its service is created with, the traffic inputs, and the strategies drawn for it.
+ * After the waves/hooks/metrics branches merge, their kinds are entries here (see status-chaos.md).
+ */
+export interface RolloutKind {
+  name: string
+  share: number
+  controller: 'EXTERNAL'
+  traffic: 'replicas' | 'weights'
+  strategies: string[]
+}
+
+const TASK_SET_STRATEGIES = ['rolling', 'linear', 'canary', 'all-at-once', 'custom']
+
+export const ROLLOUT_KINDS: readonly RolloutKind[] = [
+  {
+    name: 'task sets by weights',
+    share: 0.35,
+    controller: 'EXTERNAL',
+    traffic: 'weights',
+    strategies: [...TASK_SET_STRATEGIES, 'blue-green']
+  },
+  {
+    name: 'task sets by replicas',
+    share: 0.65,
+    controller: 'EXTERNAL',
+    traffic: 'replicas',
+    strategies: TASK_SET_STRATEGIES
+  }
+]
+
+function pickKind(r: Prng): RolloutKind {
+  let x = r.next() * ROLLOUT_KINDS.reduce((sum, k) => sum + k.share, 0)
+  for (const kind of ROLLOUT_KINDS) if ((x -= kind.share) < 0) return kind
+  return ROLLOUT_KINDS[ROLLOUT_KINDS.length - 1]
+}
 
 export interface ApiFault {
   /** Milliseconds after the first run started. */
@@ -26,6 +96,7 @@ export interface ApiFault {
 
 export interface Scenario {
   seed: number
+  kind: RolloutKind
   /** Unique per seed, so many scenarios share one sandbox. */
   service: string
   desiredCount: number
@@ -41,6 +112,10 @@ export interface Scenario {
   apiFaults: ApiFault[]
   /** The runner interrupts the first run: SIGINT (then SIGTERM, SIGKILL as the runner does) or SIGKILL at once. */
   interrupt?: { signal: 'SIGINT' | 'SIGKILL'; atMs: number; then: FollowUp }
+  /** A control run started this long after the first run, while it (probably) still owns the rollout. */
+  control?: { atMs: number; command: ControlCommand }
+  /** Played on the sandbox with realism on (lag, propagation, shared throttling, clock skew). */
+  realism: boolean
 }
 
 /** Operations the action calls during a rollout: the targets of API faults. */
@@ -75,7 +150,8 @@ const SANDBOX_SERVICE: Record<string, FaultSpec['service']> = {
 
 export function scenarioFor(seed: number): Scenario {
   const r = new Prng(seed)
-  const traffic = r.chance(0.35) ? 'weights' : 'replicas'
+  const kind = pickKind(r)
+  const traffic = kind.traffic
   const revision = r.pick<RevisionKind>([
     'healthy',
     'healthy',
@@ -90,14 +166,16 @@ export function scenarioFor(seed: number): Scenario {
   ])
   const scenario: Scenario = {
     seed,
+    kind,
     service: `chaos-${seed}`,
     desiredCount: r.int(2, 6),
     traffic,
-    plan: planInputs(r, traffic),
+    plan: planInputs(r, kind),
     revision,
     env: revisionEnv(revision),
     onFailure: r.chance(0.15) ? 'pause' : 'rollback',
-    apiFaults: []
+    apiFaults: [],
+    realism: false
   }
   if (r.chance(0.3)) scenario.alarm = { atMs: r.int(1000, 15_000), forMs: r.int(20_000, 25_000) }
   const faults = r.pick([0, 1, 1, 2, 2, 3])
@@ -111,14 +189,21 @@ export function scenarioFor(seed: number): Scenario {
       then: signal === 'SIGKILL' ? r.pick<FollowUp>(['post', ...later]) : r.pick(later)
     }
   }
+  // Drawn last, so that the draws above stay what they were for a seed.
+  if (scenario.interrupt?.signal === 'SIGKILL' && r.chance(0.35)) scenario.interrupt.then = 'rerun'
+  if (r.chance(0.25))
+    scenario.control = {
+      atMs: r.int(1000, 12_000),
+      command: r.pick<ControlCommand>(['pause', 'promote', 'abort'])
+    }
+  scenario.realism = r.chance(0.4)
   return scenario
 }
 
-function planInputs(r: Prng, traffic: Scenario['traffic']): Record<string, string> {
+function planInputs(r: Prng, kind: RolloutKind): Record<string, string> {
+  const { traffic } = kind
   const common = { 'bake-time': r.pick(['2s', '3s']), 'step-timeout': '15s' }
-  const strategies = ['rolling', 'linear', 'canary', 'all-at-once', 'custom']
-  if (traffic === 'weights') strategies.push('blue-green')
-  const strategy = r.pick(strategies)
+  const strategy = r.pick(kind.strategies)
   switch (strategy) {
     case 'rolling': {
       // Traffic by weights keeps every stable task (stable-scale: keep), which max-surge cannot limit.
@@ -192,7 +277,15 @@ export function faultKinds(s: Scenario): FaultKind[] {
   if (s.alarm) kinds.push('alarm')
   for (const f of s.apiFaults) kinds.push(f.kind)
   if (s.interrupt) kinds.push(s.interrupt.signal)
+  if (s.interrupt?.then === 'rerun') kinds.push('re-run attempt')
+  if (s.control) kinds.push(`control ${s.control.command}`)
+  if (s.realism) kinds.push(...REALISM_FAULTS)
   return kinds
+}
+
+/** The kind of rollout a scenario plays, for the report: blue/green apart from the other weighted plans. */
+export function kindLabel(s: Scenario): string {
+  return s.plan.strategy === 'blue-green' ? 'blue/green' : s.kind.name
 }
 
 /** One line that says what the scenario does. */
@@ -201,7 +294,7 @@ export function describeScenario(s: Scenario): string {
     .filter(([k]) => !['bake-time', 'step-timeout'].includes(k))
     .map(([k, v]) => `${k}=${v}`)
     .join(' ')
-  const parts = [`${s.desiredCount} tasks`, s.traffic, plan, `revision ${s.revision}`]
+  const parts = [`${s.desiredCount} tasks`, kindLabel(s), plan, `revision ${s.revision}`]
   if (s.onFailure === 'pause') parts.push('on-failure pause')
   if (s.alarm) parts.push(`alarm at ${s.alarm.atMs}ms for ${s.alarm.forMs}ms`)
   for (const f of s.apiFaults)
@@ -209,5 +302,7 @@ export function describeScenario(s: Scenario): string {
       `${f.kind} ${f.spec.operation ?? f.spec.service}${f.spec.error ? ` ${f.spec.error}` : ''}${f.spec.latencyMs ? ` +${f.spec.latencyMs}ms` : ''} ×${f.spec.count} at ${f.atMs}ms`
     )
   if (s.interrupt) parts.push(`${s.interrupt.signal} at ${s.interrupt.atMs}ms then ${s.interrupt.then}`)
+  if (s.control) parts.push(`control ${s.control.command} at ${s.control.atMs}ms`)
+  if (s.realism) parts.push('realism on')
   return parts.join(', ')
 }

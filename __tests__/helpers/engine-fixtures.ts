@@ -30,3 +30,27 @@ export function deploymentObservation(over: Partial<DeploymentObservation> = {})
     ...over
   }
 }
+
+/**
+ * A port whose `nth` look is followed by another run's take-over, before the owner's next act: the interleaving
+ * the owner's fence must catch. Every other member is the port's own.
+ */
+export function takeOverAfterLook<P extends { observe(...args: never[]): Promise<unknown> }>(
+  port: P,
+  nth: number,
+  takeOver: () => void
+): P {
+  let looks = 0
+  const observe = async (...args: never[]): Promise<unknown> => {
+    const seen = await port.observe(...args)
+    if (++looks === nth) takeOver()
+    return seen
+  }
+  return new Proxy(port, {
+    get(target, key) {
+      if (key === 'observe') return observe
+      const value: unknown = Reflect.get(target, key)
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+    }
+  })
+}

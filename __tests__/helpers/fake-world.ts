@@ -15,7 +15,7 @@ import type {
 } from '../../src/engine/ports.js'
 import type { RolloutEvent } from '../../src/engine/events.js'
 import type { Counts } from '../../src/plan/types.js'
-import { encodeRecord, type RecordPort, type RolloutRecord } from '../../src/record/record.js'
+import { decodeRecord, encodeRecord, type RecordPort, type RolloutRecord } from '../../src/record/record.js'
 
 export class FakeClock implements Clock {
   constructor(public t = 1_700_000_000_000) {}
@@ -203,6 +203,11 @@ export class FakeRecords implements RecordPort {
     this.saved.push(record)
     if (this.world) this.world.tags = encodeRecord(record)
   }
+  async load(): Promise<RolloutRecord | undefined> {
+    this.loads++
+    return this.world ? decodeRecord(this.world.tags) : this.last
+  }
+  loads = 0
   get last(): RolloutRecord | undefined {
     return this.saved[this.saved.length - 1]
   }

@@ -5,8 +5,10 @@ import { describe, expect, it } from '@jest/globals'
 import type { PlanConfig, StrategyConfig } from '../../src/config/types.js'
 import { Status } from '../../src/constants.js'
 import type { EngineState } from '../../src/engine/decide.js'
+import type { FleetPort } from '../../src/engine/ports.js'
 import { Reconciler, type EngineSettings, type Hooks } from '../../src/engine/reconciler.js'
-import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
+import { decodeRecord, encodeRecord, type RolloutRecord } from '../../src/record/record.js'
+import { takeOverAfterLook } from '../helpers/engine-fixtures.js'
 import {
   EventLog,
   FakeGates,
@@ -39,6 +41,8 @@ interface Setup {
   abortAfterMs?: number
   traffic?: FakeTraffic
   hooks?: Hooks
+  /** The fleet port the engine is given, over the simulated one. */
+  fleet?: (world: FakeWorld) => FleetPort
 }
 
 async function rollout(setup: Setup) {
@@ -92,12 +96,23 @@ async function rollout(setup: Setup) {
       if (t >= at && !controller.signal.aborted) controller.abort('SIGINT')
     }
   }
+  // The session saves the record on the service before the engine starts.
+  world.tags = encodeRecord(record)
   await world.ensureNew()
   const started = clock.now()
   const result = await new Reconciler(
     record,
     state,
-    { fleet: world, traffic, gates, records, events, clock, cancel: controller.signal, hooks: setup.hooks },
+    {
+      fleet: setup.fleet?.(world) ?? world,
+      traffic,
+      gates,
+      records,
+      events,
+      clock,
+      cancel: controller.signal,
+      hooks: setup.hooks
+    },
     settings,
     started
   ).run()
@@ -543,5 +558,49 @@ describe('pauses, requests and cancellation', () => {
     })
     expect(result.status).toBe(Status.Paused)
     expect(records.last).toMatchObject({ stage: 'paused' })
+  })
+})
+
+describe('no two owners: a take-over between the last look and the next act', () => {
+  const TAKER = 'https://github.com/acme/shop/actions/runs/2'
+  const plan = planConfig(linear(25, MIN), { traffic: 'weights' })
+  /** How many looks come before the owner's first call that starts with `act`, in a rollout nobody disturbs. */
+  async function looksBefore(act: string): Promise<number> {
+    const { world } = await rollout({ plan })
+    const at = world.calls.findIndex(c => c.startsWith(act))
+    expect(at).toBeGreaterThan(0)
+    return world.calls.slice(0, at).filter(c => c.startsWith('observe')).length
+  }
+
+  it.each(['scale', 'primary new', 'remove stable'])(
+    'the owner stalls past takeover-after after its last look, another run takes over: the owner reads the record back and does not %s',
+    async act => {
+      const nth = await looksBefore(act)
+      let claimedAt = -1
+      const { result, world, records } = await rollout({
+        plan,
+        fleet: world =>
+          takeOverAfterLook(world, nth, () => {
+            // The stall a take-over needs (the taker's takeover-after), then the taker's claim on the service.
+            world.clock.t += 15 * MIN
+            const own = decodeRecord(world.tags)!
+            world.tags = encodeRecord({ ...own, owner: TAKER, heartbeat: world.clock.now() })
+            claimedAt = world.calls.length
+          })
+      })
+      expect(claimedAt).toBeGreaterThan(0)
+      expect(result).toMatchObject({ status: Status.Failed, reason: { kind: 'taken-over', by: TAKER } })
+      // Nothing changed by the old owner after the claim: no act, and its record is not written over the taker's.
+      expect(world.calls.slice(claimedAt).filter(c => !c.startsWith('observe'))).toEqual([])
+      expect(world.tags['ecs-rollout:owner']).toBe(TAKER)
+      expect(records.loads).toBeGreaterThan(0)
+    }
+  )
+
+  it('acts right after a detailed look need no read of the record: the fence costs a read only after a quiet spell', async () => {
+    const { result, records, world } = await rollout({ plan })
+    expect(result.status).toBe(Status.Succeeded)
+    const acts = world.calls.filter(c => !c.startsWith('observe')).length
+    expect(records.loads).toBeLessThanOrEqual(acts + records.saved.length)
   })
 })

@@ -19,7 +19,7 @@ import type { Plan } from '../../src/plan/types.js'
 import type { PlanConfig } from '../../src/config/types.js'
 import { encodeRecord, type RolloutRecord } from '../../src/record/record.js'
 import { renderSummary } from '../../src/report/summary.js'
-import { deploymentObservation } from '../helpers/engine-fixtures.js'
+import { deploymentObservation, takeOverAfterLook } from '../helpers/engine-fixtures.js'
 import { FakeClock } from '../helpers/fake-world.js'
 
 const ROLLING: PlanConfig = {
@@ -118,6 +118,8 @@ async function follow(
     adopt?: { step: number; rollback?: FailureReason }
     clock?: FakeClock
     pollIntervalMs?: number
+    /** The record as the service holds it, read back by the fence; the last one saved unless given. */
+    load?: () => RolloutRecord | undefined
   } = {}
 ) {
   const clock = options.clock ?? new FakeClock()
@@ -145,7 +147,10 @@ async function follow(
     {
       deployment: ecs,
       gates: options.gates ?? new Gates(),
-      records: { save: async r => void saved.push({ ...r }) },
+      records: {
+        save: async r => void saved.push({ ...r }),
+        load: async () => (options.load ? options.load() : saved[saved.length - 1])
+      },
       events: { emit: e => void events.push(e) },
       clock,
       cancel: options.cancel
@@ -355,7 +360,7 @@ describe('Follower on a rolling deployment', () => {
       {
         deployment: ecs,
         gates: new Gates(),
-        records: { save: async () => undefined },
+        records: { save: async () => undefined, load: async () => undefined },
         events: { emit: () => undefined },
         clock,
         hooks: { run: async name => (name === 'pre-traffic' ? failure : undefined) }
@@ -554,7 +559,8 @@ describe('Follower: the loop it shares with the reconciler', () => {
             writes.push(r.request)
             await new Promise(resolve => setImmediate(resolve))
             writing--
-          }
+          },
+          load: async () => undefined
         },
         events: { emit: () => undefined },
         clock
@@ -770,3 +776,24 @@ function failed(n: number) {
     at: i
   }))
 }
+
+describe('Follower: no two owners', () => {
+  it('the owner stalls past takeover-after after its last look and another run takes over: it does not ask ECS to roll back', async () => {
+    const clock = new FakeClock()
+    const gates = new Gates()
+    gates.alarms = [{ name: 'web-5xx', state: 'ALARM', reason: 'Threshold Crossed', since: 0 }]
+    const ecs = new ScriptedEcs([observation({ counts: { new: 1, stable: 4 } })])
+    let claim: RolloutRecord | undefined
+    const taker = 'https://example.test/runs/9'
+    // The alarm is read with the first look; before the rollback it decides on, the owner stalls and is taken over.
+    const port = takeOverAfterLook(ecs, 1, () => {
+      clock.t += 15 * 60_000
+      claim = { ...RECORD, owner: taker, heartbeat: clock.now(), stage: 'rolling-back' }
+    })
+    const { result, saved } = await follow(ROLLING, port, { clock, gates, load: () => claim })
+    expect(result).toMatchObject({ status: Status.Failed, reason: { kind: 'taken-over', by: taker } })
+    expect(ecs.calls).toEqual(['start'])
+    // Nor is the taker's record written over.
+    expect(saved.filter(r => r.heartbeat >= claim!.heartbeat)).toEqual([])
+  })
+})

@@ -1,6 +1,12 @@
 // RecordPort on the service's tags: the rollout record lives where any later run will look for it.
 
-import { TagResourceCommand, UntagResourceCommand, type ECSClient, type Tag } from '@aws-sdk/client-ecs'
+import {
+  DescribeServicesCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  type ECSClient,
+  type Tag
+} from '@aws-sdk/client-ecs'
 import {
   decodeRecord,
   encodeRecord,
@@ -13,6 +19,8 @@ import { tagList, tagRecord } from './tags.js'
 export interface RecordStoreOptions {
   ecs: ECSClient
   serviceArn: string
+  /** The service's cluster, for reading the record back (the default cluster when absent). */
+  cluster?: string
 }
 
 /** The fields another run writes while this one owns the rollout: a control run's request. */
@@ -40,6 +48,16 @@ export class RecordStore implements RecordPort {
       await this.o.ecs.send(new UntagResourceCommand({ resourceArn, tagKeys: cleared }))
       for (const key of cleared) this.removed.add(key)
     }
+  }
+
+  // DescribeServices with its tags, as a look reads them: the permission every run has already (not
+  // ecs:ListTagsForResource, which would be one more in the documented policy).
+  async load(): Promise<RolloutRecord | undefined> {
+    const { cluster, serviceArn } = this.o
+    const out = await this.o.ecs.send(
+      new DescribeServicesCommand({ cluster, services: [serviceArn], include: ['TAGS'] })
+    )
+    return loadRecord(out.services?.[0]?.tags)
   }
 }
 

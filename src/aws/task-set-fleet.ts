@@ -57,6 +57,8 @@ export class TaskSetFleet implements FleetPort {
   private readonly written = new Map<string, { value: number; at?: number }>()
   /** The task set this run last made primary. */
   private primaryWritten?: string
+  /** The new task set this run created, as CreateTaskSet answered (a lagging read may not show it yet). */
+  private createdNew?: string
 
   constructor(private readonly o: TaskSetFleetOptions) {
     this.externalId = `${TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX)
@@ -91,7 +93,7 @@ export class TaskSetFleet implements FleetPort {
     const capacity: Partial<CreateTaskSetRequest> = from.capacityProviderStrategy?.length
       ? { capacityProviderStrategy: from.capacityProviderStrategy }
       : { launchType: from.launchType }
-    await this.o.ecs.send(
+    const created = await this.o.ecs.send(
       new CreateTaskSetCommand({
         cluster: this.o.cluster,
         service: this.o.service,
@@ -110,6 +112,7 @@ export class TaskSetFleet implements FleetPort {
         ]
       })
     )
+    this.createdNew = created.taskSet?.taskSetArn
   }
 
   async scale(target: Counts, desiredCount: number): Promise<void> {
@@ -167,8 +170,10 @@ export class TaskSetFleet implements FleetPort {
   }
 
   async remove(which: Which): Promise<void> {
-    const set = this.find(await this.taskSets())[which]
-    if (!set) return
+    // A read that lags may not show the task set this run created yet: it is removed by the ARN ECS answered.
+    const arn =
+      this.find(await this.taskSets())[which]?.taskSetArn ?? (which === 'new' ? this.createdNew : undefined)
+    if (!arn) return
     try {
       // force: the engine removes a task set once the other carries the load, whether or not ECS has
       // finished scaling this one in.
@@ -176,7 +181,7 @@ export class TaskSetFleet implements FleetPort {
         new DeleteTaskSetCommand({
           cluster: this.o.cluster,
           service: this.o.service,
-          taskSet: set.taskSetArn,
+          taskSet: arn,
           force: true
         })
       )

@@ -84,7 +84,11 @@ export async function carryOnEcsController(
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 export async function followRollout(o: FollowOptions): Promise<Outcome> {
   const { config, deps, record, plan } = o
-  const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn })
+  const records = new RecordStore({
+    ecs: deps.clients.ecs,
+    serviceArn: o.serviceArn,
+    cluster: config.cluster
+  })
   const metrics = await serviceMetricGates(config, deps.clients, o.gates, o.loadBalancers)
   await records.save(record)
   saveForPostStep(config, record.id)

@@ -98,7 +98,7 @@ export async function portsFor(
       newLoadBalancers,
       weights
     }),
-    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
   }
 }
 

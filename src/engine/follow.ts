@@ -19,6 +19,7 @@ import type { FailureReason } from './events.js'
 import { FollowReport } from './follow-report.js'
 import { QUICK_POLL_MS, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
 import type { DeploymentObservation, DeploymentPort } from './ports.js'
+import { passTakenOver } from './fence.js'
 import { reasonText } from './reasons.js'
 
 // Names the tests and the adapter import from here.
@@ -243,6 +244,7 @@ export class Follower extends FollowReport {
 
   /** Releases the step ECS holds; a refusal is looked at again, and rolls back when it persists. */
   private async proceed(hookId: string): Promise<EngineResult | 'look-again' | undefined> {
+    await this.fence()
     if (await this.ports.deployment.proceed(hookId)) {
       this.state.released = hookId
       this.proceedErrors = 0
@@ -310,12 +312,14 @@ export class Follower extends FollowReport {
 
   private async askRollback(): Promise<EngineResult | undefined> {
     try {
+      await this.fence()
       const how = await this.ports.deployment.rollback()
       this.state.rollbackAsked = true
       this.noteRollbackProgress()
       this.ports.log?.(`Rolling back: ${how}`)
       return undefined
     } catch (error) {
+      passTakenOver(error)
       this.rollbackErrors++
       this.warn(`Could not ask ECS to roll back (${describeError(error)}); trying again`)
       if (this.rollbackErrors < MAX_ROLLBACK_ERRORS) return undefined

@@ -12,6 +12,7 @@ import type { Plan } from '../plan/types.js'
 import { decodeRecord, type Request, type RolloutRecord } from '../record/record.js'
 import type { LoopState } from './decide.js'
 import type { FailureReason, PauseWhy } from './events.js'
+import { OwnerFence, passTakenOver, TakenOver } from './fence.js'
 import { readGates } from './metric-gates.js'
 import { recordedOutcome, rollbackStatus } from './outcome.js'
 import type { AlarmState } from './ports.js'
@@ -23,7 +24,6 @@ import {
   MAX_OBSERVE_ERRORS,
   namedRequest,
   stuckRollback,
-  takenOverBy,
   type ClearedRequest
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
@@ -56,6 +56,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
   /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
   private seenRequest?: { request: Request; by?: string }
   private cleared?: ClearedRequest
+  private readonly fenceOf: OwnerFence
   private observeErrors = 0
   private cancelledAt?: number
   private stopped?: EngineResult
@@ -70,17 +71,20 @@ export abstract class EngineLoop<O, S extends LoopState> {
   ) {
     this.lastHeartbeat = deps.clock.now()
     this.warningAlarms = new WarningAlarms(deps.events)
+    // This run's token, as the fence and a detailed look compare the record with it.
+    const { id, startedAt: started } = record
+    this.fenceOf = new OwnerFence(deps.records, deps.clock, () => ({
+      id,
+      heartbeat: this.lastHeartbeat,
+      startedAt: started
+    }))
   }
 
   // ---- what a controller supplies ----
   /** One look at the fleet; a detailed one carries the record (the service's tags). */
   protected abstract observe(detail: boolean): Promise<O>
   protected abstract tagsOf(observation: O): Record<string, string> | undefined
-  /**
-   * Whether this look reads the gates and the record: once per poll-interval, and at a bake's end until a look has
-   * read the gates after it (a throttled read is tried again, detailed): a step never moves on with gates older
-   * than its bake.
-   */
+  /** Reads gates and record: once per poll-interval, and from a bake's end until a look has read them after it. */
   protected wantsDetail(now: number): boolean {
     const bakeOver =
       this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt
@@ -99,7 +103,15 @@ export abstract class EngineLoop<O, S extends LoopState> {
     return true
   }
 
-  protected async loop(): Promise<EngineResult> {
+  /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
+  protected loop(): Promise<EngineResult> {
+    return this.turns().catch((error: unknown) => {
+      if (error instanceof TakenOver) return this.endWith(Status.Failed, { kind: 'taken-over', by: error.by })
+      throw error
+    })
+  }
+
+  private async turns(): Promise<EngineResult> {
     const { clock } = this.deps
     for (;;) {
       const now = clock.now()
@@ -112,6 +124,11 @@ export abstract class EngineLoop<O, S extends LoopState> {
       if ('status' in turn) return turn
       if (turn.sleepMs > 0) await clock.sleep(turn.sleepMs, this.liveCancelSignal())
     }
+  }
+
+  /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
+  protected fence(): Promise<void> {
+    return this.fenceOf.check()
   }
 
   /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
@@ -141,18 +158,14 @@ export abstract class EngineLoop<O, S extends LoopState> {
         this.lastDetailed = now
         // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
         this.bakeEndsAt = undefined
-        // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-        const own = { id: this.record.id, heartbeat: this.lastHeartbeat, startedAt: this.record.startedAt }
-        const by = takenOverBy(recorded, own)
-        if (by !== undefined) {
-          this.stopped = this.endWith(Status.Failed, { kind: 'taken-over', by })
-          return observation
-        }
+        // Another run has taken the rollout over (or started another): TakenOver ends the run.
+        this.fenceOf.confirm(recorded, now)
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
       this.observeErrors = 0
       return observation
     } catch (error) {
+      passTakenOver(error)
       // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
       this.observeErrors++
       this.warn(`Could not read the service (${describeError(error)}); trying again`)
@@ -192,10 +205,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
     }
   }
 
-  /**
-   * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
-   * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
-   */
+  /** Grace over, rollout not done: the record says no owner (heartbeat 0), rolling back, for the next run. */
   private async handOver(): Promise<EngineResult> {
     const result = this.endWith(Status.Aborted, this.state.failure)
     const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined
@@ -308,6 +318,7 @@ export abstract class EngineLoop<O, S extends LoopState> {
 
   /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
   protected async save(change: Partial<RolloutRecord>): Promise<void> {
+    await this.fence()
     this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step }
     this.lastHeartbeat = this.record.heartbeat
     if (change.request === null && this.seenRequest) {

@@ -1,7 +1,6 @@
-// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the single next thing to
-// do and carries it out through the FleetPort and TrafficPort, idempotently. Quick observations (1 s) while a
-// step is moving keep the time between "stable" and "bake starts" short; gates and the record are read once
-// per poll-interval, and at the end of a bake.
+// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
+// does it through the FleetPort and TrafficPort, idempotently; quick looks while a step moves, gates and record
+// once per poll-interval and at a bake's end.
 
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
@@ -20,6 +19,7 @@ import {
 } from './loop.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
+import { passTakenOver, unlessTakenOver } from './fence.js'
 import { MAX_OBSERVE_ERRORS } from './rules.js'
 
 // Names the commands and the hook runner import from here.
@@ -28,11 +28,7 @@ export type { EngineResult, EngineSettings } from './loop.js'
 export { reasonText }
 export { CANCEL_GRACE_MS, HEARTBEAT_MS, MAX_OBSERVE_ERRORS } from './rules.js'
 
-/**
- * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
- * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
- * and one that takes a while costs a few calls more than a steady 1 s cadence.
- */
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 export const FIRST_QUICK_POLL_MS = 200
 
 export interface EngineDeps extends LoopDeps {
@@ -138,6 +134,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
           if (failure) return this.fail(failure)
         }
         if (state.mode === 'rollback' && decision.counts.new < counts(fleet).new) await this.leavingNew()
+        await this.fence()
         await port.scale(decision.counts, plan.desiredCount)
         events.emit({ kind: 'move', at, step: state.step, counts: decision.counts })
         if (plan.traffic === 'replicas') state.trafficPercent = replicaShare(decision.counts)
@@ -175,6 +172,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       case 'pause':
         return this.pause(decision.why, decision.reason)
       case 'promote': {
+        await this.fence()
         await port.makePrimary('new')
         state.promoted = true
         events.emit({ kind: 'promoted', at })
@@ -186,19 +184,23 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
         return undefined
       }
       case 'retire':
+        await this.fence()
         await port.remove('stable')
         events.emit({ kind: 'step-done', at, step: plan.steps.length + 1 })
         return this.complete(Status.Succeeded, undefined, state.trafficPercent)
       case 'rollback':
         return this.beginRollback(decision.reason)
       case 'make-stable-primary':
+        await this.fence()
         await port.makePrimary('stable')
         state.promoted = false
         return this.afterRollbackAction()
       case 'finish-rollback':
         await this.leavingNew()
         this.trafficRestored()
-        if (fleet.new) await port.remove('new')
+        await this.fence()
+        // Even unseen: a lagging read may not show the task set this run has just created (remove is idempotent).
+        await port.remove('new')
         return this.finishRollback()
     }
   }
@@ -218,6 +220,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       // The hook may have taken minutes: the health read it followed is stale, so it is read again.
       if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new))) return undefined
     }
+    await this.fence()
     await traffic.setWeight(percent)
     state.trafficPercent = percent
     events.emit({ kind: 'traffic', at: clock.now(), percent })
@@ -236,13 +239,11 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     await this.ports.hooks?.leavingNew?.()
   }
 
-  /**
-   * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
-   * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
-   * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
-   * revision's task set is gone there is nothing to roll back to, and the run ends failed.
-   */
+  // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
+  // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
+  // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
   private async actFailed(decision: Decision, error: unknown): Promise<EngineResult | undefined> {
+    passTakenOver(error)
     const now = this.deps.clock.now()
     const reason: FailureReason = { kind: 'api', message: describeError(error) }
     this.actErrors++
@@ -255,7 +256,9 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       } else if (this.state.promoted && !this.lastObservation?.stable) {
         return this.endWith(Status.Failed, reason)
       } else {
-        const stopped = await this.fail(reason).catch(() => this.endWith(Status.Failed, reason))
+        const stopped = await this.fail(reason).catch(
+          unlessTakenOver(() => this.endWith(Status.Failed, reason))
+        )
         if (stopped) return stopped
       }
     }
@@ -320,8 +323,7 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       const since = this.deps.clock.now() - this.changedAt
       return Math.max(10, Math.min(QUICK_POLL_MS, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)))
     }
-    // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
-    // read the gates then (the poll cycle starts again from that read).
+    // A bake lasts as long as asked, not until the next poll: wake when it is over, and read the gates then.
     const bakeEnd = this.bakeEnd(plan)
     // A bake over already (its step waits for requests) waits for the next poll like any other wait.
     if (bakeEnd !== undefined && bakeEnd > now && bakeEnd - now < untilPoll) {

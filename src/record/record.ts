@@ -229,7 +229,9 @@ export function decodePlan(text: string): PlanConfig {
   }
 }
 
-/** Saves the record on the service. */
+/** Saves the record on the service, and reads it back: the owner's token (id, heartbeat) fences its acts. */
 export interface RecordPort {
   save(record: RolloutRecord): Promise<void>
+  /** The record as the service holds it now (one DescribeServices with tags), undefined when there is none. */
+  load(): Promise<RolloutRecord | undefined>
 }

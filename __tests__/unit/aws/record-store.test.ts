@@ -28,6 +28,15 @@ const record: RolloutRecord = {
 }
 
 describe('RecordStore', () => {
+  it('reads the record back from the service, in its cluster, with the permission a look uses already', async () => {
+    const { client, calls } = fakeClient<ECSClient>({
+      DescribeServices: () => ({ services: [{ tags: tagList(encodeRecord({ ...record, heartbeat: 9 })) }] })
+    })
+    const store = new RecordStore({ ecs: client, serviceArn: 'arn:svc', cluster: 'prod' })
+    expect(await store.load()).toMatchObject({ id: 'r1', heartbeat: 9 })
+    expect(calls.map(c => c.input)).toEqual([{ cluster: 'prod', services: ['arn:svc'], include: ['TAGS'] }])
+  })
+
   it('tags the service with the record and removes the fields that are empty', async () => {
     const { client, calls } = fakeClient<ECSClient>({ TagResource: () => ({}), UntagResource: () => ({}) })
     await new RecordStore({ ecs: client, serviceArn: 'arn:svc' }).save(record)

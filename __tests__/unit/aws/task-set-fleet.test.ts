@@ -199,6 +199,23 @@ describe('TaskSetFleet.makePrimary and remove', () => {
     })
   })
 
+  it('removes the new task set it created though a lagging read does not show it yet', async () => {
+    const { fleet: f, calls } = fleet({
+      DescribeServices: () => service([primary]),
+      CreateTaskSet: () => ({ taskSet: fresh }),
+      DescribeTaskSets: () => ({ taskSets: [primary] }),
+      DeleteTaskSet: () => ({})
+    })
+    await f.ensureNew()
+    await f.remove('new')
+    expect(calls.find(c => c.name === 'DeleteTaskSet')?.input).toEqual({
+      cluster: 'prod',
+      service: 'web',
+      taskSet: 'arn:ts/2',
+      force: true
+    })
+  })
+
   it('ignores a DRAINING task set', async () => {
     const { fleet: f, calls } = fleet({
       DescribeTaskSets: () => ({ taskSets: [primary, { ...fresh, status: 'DRAINING' }] })

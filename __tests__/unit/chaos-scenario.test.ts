@@ -1,0 +1,41 @@
+// The chaos scenarios drawn from seeds: every kind of rollout in the table and every fault shows up, a seed
+// always gives the same scenario, and a re-run attempt follows only a SIGKILL.
+
+import { describe, expect, it } from '@jest/globals'
+import { faultKinds, kindLabel, REALISM_FAULTS, ROLLOUT_KINDS, scenarioFor } from '../../chaos/scenario.js'
+
+const SEEDS = Array.from({ length: 2000 }, (_, i) => 30_000 + i)
+const scenarios = SEEDS.map(scenarioFor)
+
+describe('chaos scenarios', () => {
+  it('a seed gives the same scenario every time', () => {
+    expect(scenarioFor(30_007)).toEqual(scenarios[7])
+  })
+
+  it('every kind of the table is drawn, about as often as its share says', () => {
+    const total = ROLLOUT_KINDS.reduce((sum, k) => sum + k.share, 0)
+    for (const kind of ROLLOUT_KINDS) {
+      const drawn = scenarios.filter(s => s.kind.name === kind.name).length / scenarios.length
+      expect(Math.abs(drawn - kind.share / total)).toBeLessThan(0.05)
+    }
+    expect(new Set(scenarios.map(kindLabel))).toEqual(
+      new Set([...ROLLOUT_KINDS.map(k => k.name), 'blue/green'])
+    )
+  })
+
+  it('every fault is injected by some seed; the realism faults only with realism', () => {
+    const kinds = new Set(scenarios.flatMap(faultKinds))
+    for (const k of [
+      ...REALISM_FAULTS,
+      're-run attempt',
+      'control pause',
+      'control promote',
+      'control abort'
+    ])
+      expect(kinds).toContain(k)
+    for (const s of scenarios) {
+      expect(faultKinds(s).includes('clock skew')).toBe(s.realism)
+      if (s.interrupt?.then === 'rerun') expect(s.interrupt.signal).toBe('SIGKILL')
+    }
+  })
+})
