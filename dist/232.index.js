@@ -487,10 +487,17 @@ class RecordStore {
                 this.removed.add(key);
         }
     }
+    // DescribeServices with its tags, as a look reads them: the permission every run has already (not
+    // ecs:ListTagsForResource, which would be one more in the documented policy).
+    async load() {
+        const { cluster, serviceArn } = this.o;
+        const out = await this.o.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [serviceArn], include: ['TAGS'] }));
+        return loadRecord(out.services?.[0]?.tags);
+    }
 }
 /** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
 function loadRecord(tags) {
-    return decodeRecord(tagRecord(tags));
+    return (0,_record_record_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeRecord */ .eT)((0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagRecord */ .C)(tags));
 }
 /**
  * Writes some of the record's fields by their short names ("request", "stage"), leaving the others as the
@@ -1575,6 +1582,8 @@ class FollowReport extends loop/* EngineLoop */.X {
     }
 }
 
+// EXTERNAL MODULE: ./src/engine/fence.ts
+var fence = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/engine/reasons.ts
 var reasons = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ./src/engine/follow.ts
@@ -1588,6 +1597,7 @@ var reasons = __webpack_require__(2935);
 // deploymentConfiguration is put back as the user had it. It emits the same events as the reconciler, so
 // the job summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does
 // the talking.
+
 
 
 
@@ -1784,6 +1794,7 @@ class Follower extends FollowReport {
     }
     /** Releases the step ECS holds; a refusal is looked at again, and rolls back when it persists. */
     async proceed(hookId) {
+        await this.fence();
         if (await this.ports.deployment.proceed(hookId)) {
             this.state.released = hookId;
             this.proceedErrors = 0;
@@ -1839,6 +1850,7 @@ class Follower extends FollowReport {
     }
     async askRollback() {
         try {
+            await this.fence();
             const how = await this.ports.deployment.rollback();
             this.state.rollbackAsked = true;
             this.noteRollbackProgress();
@@ -1846,6 +1858,7 @@ class Follower extends FollowReport {
             return undefined;
         }
         catch (error) {
+            (0,fence/* passTakenOver */.T7)(error);
             this.rollbackErrors++;
             this.warn(`Could not ask ECS to roll back (${(0,errors/* describeError */.U)(error)}); trying again`);
             if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
@@ -1927,7 +1940,11 @@ async function carryOnEcsController(config, deps, info, record, how) {
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 async function followRollout(o) {
     const { config, deps, record, plan } = o;
-    const records = new record_store/* RecordStore */.pm({ ecs: deps.clients.ecs, serviceArn: o.serviceArn });
+    const records = new record_store/* RecordStore */.pm({
+        ecs: deps.clients.ecs,
+        serviceArn: o.serviceArn,
+        cluster: config.cluster
+    });
     const metrics = await (0,metric_wiring/* serviceMetricGates */.Ki)(config, deps.clients, o.gates, o.loadBalancers);
     await records.save(record);
     (0,run_engine/* saveForPostStep */.Jj)(config, record.id);
@@ -4793,6 +4810,8 @@ class TaskSetFleet {
     written = new Map();
     /** The task set this run last made primary. */
     primaryWritten;
+    /** The new task set this run created, as CreateTaskSet answered (a lagging read may not show it yet). */
+    createdNew;
     constructor(o) {
         this.o = o;
         this.externalId = `${record/* TAG_PREFIX */.C_}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
@@ -4825,7 +4844,7 @@ class TaskSetFleet {
         const capacity = from.capacityProviderStrategy?.length
             ? { capacityProviderStrategy: from.capacityProviderStrategy }
             : { launchType: from.launchType };
-        await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
+        const created = await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
             cluster: this.o.cluster,
             service: this.o.service,
             taskDefinition: this.o.newTaskDefinition,
@@ -4842,6 +4861,7 @@ class TaskSetFleet {
                 { key: `${record/* TAG_PREFIX */.C_}role`, value: 'new' }
             ]
         }));
+        this.createdNew = created.taskSet?.taskSetArn;
     }
     async scale(target, desiredCount) {
         // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
@@ -4896,8 +4916,9 @@ class TaskSetFleet {
         this.primaryWritten = set.taskSetArn;
     }
     async remove(which) {
-        const set = this.find(await this.taskSets())[which];
-        if (!set)
+        // A read that lags may not show the task set this run created yet: it is removed by the ARN ECS answered.
+        const arn = this.find(await this.taskSets())[which]?.taskSetArn ?? (which === 'new' ? this.createdNew : undefined);
+        if (!arn)
             return;
         try {
             // force: the engine removes a task set once the other carries the load, whether or not ECS has
@@ -4905,7 +4926,7 @@ class TaskSetFleet {
             await this.o.ecs.send(new dist_cjs/* DeleteTaskSetCommand */.y5A({
                 cluster: this.o.cluster,
                 service: this.o.service,
-                taskSet: set.taskSetArn,
+                taskSet: arn,
                 force: true
             }));
         }
@@ -5104,7 +5125,7 @@ async function portsFor(config, clients, service, record) {
             newLoadBalancers,
             weights
         }),
-        records: new record_store/* RecordStore */.pm({ ecs: clients.ecs, serviceArn: service.arn })
+        records: new record_store/* RecordStore */.pm({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
     };
 }
 /**
@@ -5715,6 +5736,77 @@ function steady(r) {
 
 /***/ }),
 
+/***/ 3439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IE: () => (/* binding */ TakenOver),
+/* harmony export */   T7: () => (/* binding */ passTakenOver),
+/* harmony export */   cr: () => (/* binding */ unlessTakenOver),
+/* harmony export */   jb: () => (/* binding */ OwnerFence)
+/* harmony export */ });
+/* unused harmony export FENCE_MS */
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(289);
+// The owner's fence: before a mutating act, the record read back from the service must still be this run's.
+// ECS has no conditional writes, so the fence is a read, and a cheap one: a confirmation covers the acts of the
+// next FENCE_MS (those of the same turn as a detailed look, which read the record already). A take-over needs
+// the owner silent for the taker's takeover-after, so an owner a take-over can overtake is one that stalled
+// after its last look; the stall shows on its clock and it reads again. docs/ownership.md says why the one
+// window left (a claim landing during the single call between the read and the act) is harmless.
+
+/** How long a read of the record showing it as this run's covers the acts that follow it. */
+const FENCE_MS = 1000;
+/** Thrown by the fence when the record read back is another run's: the act is not taken, the run stops. */
+class TakenOver extends Error {
+    by;
+    constructor(by) {
+        super(`the rollout was taken over by ${by}`);
+        this.by = by;
+        this.name = 'TakenOver';
+    }
+}
+/** Lets a TakenOver through a catch that retries or counts every other error. */
+function passTakenOver(error) {
+    if (error instanceof TakenOver)
+        throw error;
+}
+/** A catch's handler that lets a TakenOver through and answers any other error with `fallback`. */
+function unlessTakenOver(fallback) {
+    return error => {
+        passTakenOver(error);
+        return fallback();
+    };
+}
+class OwnerFence {
+    records;
+    clock;
+    own;
+    /** When the record was last read from the service as this run's. */
+    confirmedAt = -Infinity;
+    /** `own`: the owner's token as it is now (its heartbeat moves on with every save). */
+    constructor(records, clock, own) {
+        this.records = records;
+        this.clock = clock;
+        this.own = own;
+    }
+    /** Before an act: reads the record back unless confirmed within FENCE_MS; throws TakenOver if not ours. */
+    async check() {
+        const now = this.clock.now();
+        if (now - this.confirmedAt >= FENCE_MS)
+            this.confirm(await this.records.load(), now);
+    }
+    /** The record read at `at` (by a detailed look, or the fence): throws TakenOver unless it is this run's. */
+    confirm(recorded, at) {
+        const by = (0,_rules_js__WEBPACK_IMPORTED_MODULE_0__/* .takenOverBy */ .N$)(recorded, this.own());
+        if (by !== undefined)
+            throw new TakenOver(by);
+        this.confirmedAt = at;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5731,6 +5823,8 @@ var constants = __webpack_require__(7242);
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/record/record.ts
 var record = __webpack_require__(5380);
+// EXTERNAL MODULE: ./src/engine/fence.ts
+var fence = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/engine/metric-gates.ts + 5 modules
 var metric_gates = __webpack_require__(7632);
 // EXTERNAL MODULE: ./src/engine/outcome.ts
@@ -5786,6 +5880,7 @@ const QUICK_POLL_MS = 1000;
 
 
 
+
 class EngineLoop {
     record;
     state;
@@ -5809,6 +5904,7 @@ class EngineLoop {
     /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
     seenRequest;
     cleared;
+    fenceOf;
     observeErrors = 0;
     cancelledAt;
     stopped;
@@ -5821,12 +5917,15 @@ class EngineLoop {
         this.startedAt = startedAt;
         this.lastHeartbeat = deps.clock.now();
         this.warningAlarms = new WarningAlarms(deps.events);
+        // This run's token, as the fence and a detailed look compare the record with it.
+        const { id, startedAt: started } = record;
+        this.fenceOf = new fence/* OwnerFence */.jb(deps.records, deps.clock, () => ({
+            id,
+            heartbeat: this.lastHeartbeat,
+            startedAt: started
+        }));
     }
-    /**
-     * Whether this look reads the gates and the record: once per poll-interval, and at a bake's end until a look has
-     * read the gates after it (a throttled read is tried again, detailed): a step never moves on with gates older
-     * than its bake.
-     */
+    /** Reads gates and record: once per poll-interval, and from a bake's end until a look has read them after it. */
     wantsDetail(now) {
         const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt;
         return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
@@ -5835,7 +5934,15 @@ class EngineLoop {
     canFailSafely() {
         return true;
     }
-    async loop() {
+    /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
+    loop() {
+        return this.turns().catch((error) => {
+            if (error instanceof fence/* TakenOver */.IE)
+                return this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by: error.by });
+            throw error;
+        });
+    }
+    async turns() {
         const { clock } = this.deps;
         for (;;) {
             const now = clock.now();
@@ -5853,6 +5960,10 @@ class EngineLoop {
             if (turn.sleepMs > 0)
                 await clock.sleep(turn.sleepMs, this.liveCancelSignal());
         }
+    }
+    /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
+    fence() {
+        return this.fenceOf.check();
     }
     /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
     liveCancelSignal() {
@@ -5881,13 +5992,8 @@ class EngineLoop {
                 this.lastDetailed = now;
                 // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
                 this.bakeEndsAt = undefined;
-                // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-                const own = { id: this.record.id, heartbeat: this.lastHeartbeat, startedAt: this.record.startedAt };
-                const by = (0,rules/* takenOverBy */.N$)(recorded, own);
-                if (by !== undefined) {
-                    this.stopped = this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by });
-                    return observation;
-                }
+                // Another run has taken the rollout over (or started another): TakenOver ends the run.
+                this.fenceOf.confirm(recorded, now);
                 if (now - this.lastHeartbeat >= rules/* HEARTBEAT_MS */.m)
                     await this.save({});
             }
@@ -5895,6 +6001,7 @@ class EngineLoop {
             return observation;
         }
         catch (error) {
+            (0,fence/* passTakenOver */.T7)(error);
             // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
             this.observeErrors++;
             this.warn(`Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`);
@@ -5934,10 +6041,7 @@ class EngineLoop {
                 return undefined;
         }
     }
-    /**
-     * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
-     * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
-     */
+    /** Grace over, rollout not done: the record says no owner (heartbeat 0), rolling back, for the next run. */
     async handOver() {
         const result = this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
         const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
@@ -6038,6 +6142,7 @@ class EngineLoop {
     }
     /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
     async save(change) {
+        await this.fence();
         this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
         this.lastHeartbeat = this.record.heartbeat;
         if (change.request === null && this.seenRequest) {
@@ -7143,20 +7248,20 @@ function reasonText(reason) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xc: () => (/* binding */ Reconciler),
-/* harmony export */   m: () => (/* reexport safe */ _rules_js__WEBPACK_IMPORTED_MODULE_5__.m)
+/* harmony export */   m: () => (/* reexport safe */ _rules_js__WEBPACK_IMPORTED_MODULE_6__.m)
 /* harmony export */ });
 /* unused harmony export FIRST_QUICK_POLL_MS */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
 /* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8543);
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1896);
 /* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3514);
 /* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2935);
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(289);
-// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the single next thing to
-// do and carries it out through the FleetPort and TrafficPort, idempotently. Quick observations (1 s) while a
-// step is moving keep the time between "stable" and "bake starts" short; gates and the record are read once
-// per poll-interval, and at the end of a bake.
+/* harmony import */ var _fence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3439);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(289);
+// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
+// does it through the FleetPort and TrafficPort, idempotently; quick looks while a step moves, gates and record
+// once per poll-interval and at a bake's end.
 
 
 
@@ -7166,11 +7271,8 @@ function reasonText(reason) {
 
 
 
-/**
- * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
- * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
- * and one that takes a while costs a few calls more than a steady 1 s cadence.
- */
+
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 const FIRST_QUICK_POLL_MS = 200;
 class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ .X {
     ports;
@@ -7258,6 +7360,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
                 }
                 if (state.mode === 'rollback' && decision.counts.new < (0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new)
                     await this.leavingNew();
+                await this.fence();
                 await port.scale(decision.counts, plan.desiredCount);
                 events.emit({ kind: 'move', at, step: state.step, counts: decision.counts });
                 if (plan.traffic === 'replicas')
@@ -7300,6 +7403,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
             case 'pause':
                 return this.pause(decision.why, decision.reason);
             case 'promote': {
+                await this.fence();
                 await port.makePrimary('new');
                 state.promoted = true;
                 events.emit({ kind: 'promoted', at });
@@ -7312,20 +7416,23 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
                 return undefined;
             }
             case 'retire':
+                await this.fence();
                 await port.remove('stable');
                 events.emit({ kind: 'step-done', at, step: plan.steps.length + 1 });
                 return this.complete(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Succeeded, undefined, state.trafficPercent);
             case 'rollback':
                 return this.beginRollback(decision.reason);
             case 'make-stable-primary':
+                await this.fence();
                 await port.makePrimary('stable');
                 state.promoted = false;
                 return this.afterRollbackAction();
             case 'finish-rollback':
                 await this.leavingNew();
                 this.trafficRestored();
-                if (fleet.new)
-                    await port.remove('new');
+                await this.fence();
+                // Even unseen: a lagging read may not show the task set this run has just created (remove is idempotent).
+                await port.remove('new');
                 return this.finishRollback();
         }
     }
@@ -7346,6 +7453,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
             if (hooked && traffic.ready && !(await traffic.ready((0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new)))
                 return undefined;
         }
+        await this.fence();
         await traffic.setWeight(percent);
         state.trafficPercent = percent;
         events.emit({ kind: 'traffic', at: clock.now(), percent });
@@ -7363,18 +7471,16 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
         this.leftNew = true;
         await this.ports.hooks?.leavingNew?.();
     }
-    /**
-     * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
-     * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
-     * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
-     * revision's task set is gone there is nothing to roll back to, and the run ends failed.
-     */
+    // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
+    // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
+    // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
     async actFailed(decision, error) {
+        (0,_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .passTakenOver */ .T7)(error);
         const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error) };
+        const reason = { kind: 'api', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error) };
         this.actErrors++;
         this.warn(`Could not ${decision.kind} (${reason.message}); trying again`);
-        if (this.actErrors >= _rules_js__WEBPACK_IMPORTED_MODULE_5__/* .MAX_OBSERVE_ERRORS */ ._E) {
+        if (this.actErrors >= _rules_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_OBSERVE_ERRORS */ ._E) {
             this.actErrors = 0;
             if (this.state.mode === 'rollback') {
                 const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
@@ -7385,7 +7491,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
                 return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
             }
             else {
-                const stopped = await this.fail(reason).catch(() => this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason));
+                const stopped = await this.fail(reason).catch((0,_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .unlessTakenOver */ .cr)(() => this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason)));
                 if (stopped)
                     return stopped;
             }
@@ -7448,8 +7554,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
             const since = this.deps.clock.now() - this.changedAt;
             return Math.max(10, Math.min(_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .QUICK_POLL_MS */ .t, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)));
         }
-        // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
-        // read the gates then (the poll cycle starts again from that read).
+        // A bake lasts as long as asked, not until the next poll: wake when it is over, and read the gates then.
         const bakeEnd = this.bakeEnd(plan);
         // A bake over already (its step waits for requests) waits for the next poll like any other wait.
         if (bakeEnd !== undefined && bakeEnd > now && bakeEnd - now < untilPoll) {

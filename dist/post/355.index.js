@@ -1,5 +1,5 @@
-export const id = 785;
-export const ids = [785,584,556,887,201,158,564,582,380,216];
+export const id = 355;
+export const ids = [355,584,556,887,201,158,564,582,380,216];
 export const modules = {
 
 /***/ 4977:
@@ -557,7 +557,7 @@ function choosePostStep(id, record, run) {
 
 /***/ }),
 
-/***/ 4785:
+/***/ 9355:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -611,10 +611,17 @@ class RecordStore {
                 this.removed.add(key);
         }
     }
+    // DescribeServices with its tags, as a look reads them: the permission every run has already (not
+    // ecs:ListTagsForResource, which would be one more in the documented policy).
+    async load() {
+        const { cluster, serviceArn } = this.o;
+        const out = await this.o.ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [serviceArn], include: ['TAGS'] }));
+        return loadRecord(out.services?.[0]?.tags);
+    }
 }
 /** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
 function loadRecord(tags) {
-    return decodeRecord(tagRecord(tags));
+    return (0,record_record.decodeRecord)((0,aws_tags/* tagRecord */.C)(tags));
 }
 /**
  * Writes some of the record's fields by their short names ("request", "stage"), leaving the others as the
@@ -1315,6 +1322,126 @@ function counts(fleet) {
 /** A revision that is absent or asked to run nothing is trivially steady. */
 function steady(r) {
     return !r || r.steady || (r.desired === 0 && r.running === 0 && r.pending === 0);
+}
+
+;// CONCATENATED MODULE: ./src/engine/rules.ts
+// The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
+// does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
+/** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
+const HEARTBEAT_MS = 10_000;
+/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
+const MAX_OBSERVE_ERRORS = 3;
+/** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
+const CANCEL_GRACE_MS = 5000;
+/**
+ * Who took the rollout over, when the record read from the service is no longer this run's: another rollout's
+ * id, or a heartbeat newer than this run's last (a control run wrote it as its own). Undefined while it is ours.
+ * The service's tags are eventually consistent: right after this rollout's record was first written, a read may
+ * still show the rollout before it. Another rollout whose last heartbeat is older than this one's start is that
+ * earlier one seen late, not a taker (a taker writes its heartbeat when it takes over, after this one began).
+ */
+function takenOverBy(recorded, own) {
+    if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat))
+        return undefined;
+    if (recorded.id !== own.id && recorded.heartbeat < own.startedAt)
+        return undefined;
+    return recorded.owner || recorded.runUrl || recorded.actor;
+}
+/**
+ * Whether a record read still shows a request the owner has cleared: the service's tags are eventually
+ * consistent, and a read older than the clearing save must not get the request acted on twice (a promote
+ * skipping a second step). The save writes its heartbeat before removing the request, so the same request at
+ * that heartbeat or an older one predates the removal; at a newer heartbeat it was asked again.
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 40 → cleared already (a lagging read)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
+ *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
+ *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ */
+function clearedAlready(recorded, cleared) {
+    if (!cleared || !recorded?.request)
+        return false;
+    const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by;
+    return same && recorded.heartbeat <= cleared.heartbeat;
+}
+/** What a cancelled run does next. */
+function afterCancel(c) {
+    if (c.seenAt !== undefined)
+        return c.now - c.seenAt >= CANCEL_GRACE_MS ? { kind: 'hand-over' } : { kind: 'carry-on' };
+    if (c.mode === 'rollback')
+        return { kind: 'carry-on' };
+    const reason = { kind: 'cancelled', signal: c.signal };
+    return c.onCancel === 'pause' ? { kind: 'pause', reason } : { kind: 'rollback', reason };
+}
+/**
+ * A rollback that has made no progress (no action taken, or ECS asked) for step-timeout is stuck: the run ends
+ * failed rather than wait for ever. `progressAt` is undefined until the rollback's first action.
+ */
+function stuckRollback(progressAt, now, stepTimeoutMs) {
+    if (progressAt === undefined || now - progressAt <= stepTimeoutMs)
+        return undefined;
+    return { kind: 'timeout', scope: 'step', limitMs: stepTimeoutMs };
+}
+/** A request from a control run carries the name of who asked, as the record has it. */
+function namedRequest(reason, requestedBy) {
+    return reason.kind === 'requested' && requestedBy ? { ...reason, by: requestedBy } : reason;
+}
+
+;// CONCATENATED MODULE: ./src/engine/fence.ts
+// The owner's fence: before a mutating act, the record read back from the service must still be this run's.
+// ECS has no conditional writes, so the fence is a read, and a cheap one: a confirmation covers the acts of the
+// next FENCE_MS (those of the same turn as a detailed look, which read the record already). A take-over needs
+// the owner silent for the taker's takeover-after, so an owner a take-over can overtake is one that stalled
+// after its last look; the stall shows on its clock and it reads again. docs/ownership.md says why the one
+// window left (a claim landing during the single call between the read and the act) is harmless.
+
+/** How long a read of the record showing it as this run's covers the acts that follow it. */
+const FENCE_MS = 1000;
+/** Thrown by the fence when the record read back is another run's: the act is not taken, the run stops. */
+class TakenOver extends Error {
+    by;
+    constructor(by) {
+        super(`the rollout was taken over by ${by}`);
+        this.by = by;
+        this.name = 'TakenOver';
+    }
+}
+/** Lets a TakenOver through a catch that retries or counts every other error. */
+function passTakenOver(error) {
+    if (error instanceof TakenOver)
+        throw error;
+}
+/** A catch's handler that lets a TakenOver through and answers any other error with `fallback`. */
+function unlessTakenOver(fallback) {
+    return error => {
+        passTakenOver(error);
+        return fallback();
+    };
+}
+class OwnerFence {
+    records;
+    clock;
+    own;
+    /** When the record was last read from the service as this run's. */
+    confirmedAt = -Infinity;
+    /** `own`: the owner's token as it is now (its heartbeat moves on with every save). */
+    constructor(records, clock, own) {
+        this.records = records;
+        this.clock = clock;
+        this.own = own;
+    }
+    /** Before an act: reads the record back unless confirmed within FENCE_MS; throws TakenOver if not ours. */
+    async check() {
+        const now = this.clock.now();
+        if (now - this.confirmedAt >= FENCE_MS)
+            this.confirm(await this.records.load(), now);
+    }
+    /** The record read at `at` (by a detailed look, or the fence): throws TakenOver unless it is this run's. */
+    confirm(recorded, at) {
+        const by = takenOverBy(recorded, this.own());
+        if (by !== undefined)
+            throw new TakenOver(by);
+        this.confirmedAt = at;
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/simple-statistics/dist/simple-statistics.mjs
@@ -2295,68 +2422,6 @@ function reasonText(reason) {
     return reason && reasonWords(reason).line;
 }
 
-;// CONCATENATED MODULE: ./src/engine/rules.ts
-// The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
-// does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
-/** How often, at most, the owner proves it is alive on the record (it does so at each gate poll). */
-const HEARTBEAT_MS = 10_000;
-/** Consecutive failed observations, or failed actions, (after the SDK's own retries) before the rollout stops safely. */
-const MAX_OBSERVE_ERRORS = 3;
-/** After a cancel, how long the run keeps rolling back before it hands the rest to the next run. */
-const CANCEL_GRACE_MS = 5000;
-/**
- * Who took the rollout over, when the record read from the service is no longer this run's: another rollout's
- * id, or a heartbeat newer than this run's last (a control run wrote it as its own). Undefined while it is ours.
- * The service's tags are eventually consistent: right after this rollout's record was first written, a read may
- * still show the rollout before it. Another rollout whose last heartbeat is older than this one's start is that
- * earlier one seen late, not a taker (a taker writes its heartbeat when it takes over, after this one began).
- */
-function takenOverBy(recorded, own) {
-    if (!recorded || (recorded.id === own.id && recorded.heartbeat <= own.heartbeat))
-        return undefined;
-    if (recorded.id !== own.id && recorded.heartbeat < own.startedAt)
-        return undefined;
-    return recorded.owner || recorded.runUrl || recorded.actor;
-}
-/**
- * Whether a record read still shows a request the owner has cleared: the service's tags are eventually
- * consistent, and a read older than the clearing save must not get the request acted on twice (a promote
- * skipping a second step). The save writes its heartbeat before removing the request, so the same request at
- * that heartbeat or an older one predates the removal; at a newer heartbeat it was asked again.
- *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 40 → cleared already (a lagging read)
- *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
- *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
- *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
- */
-function clearedAlready(recorded, cleared) {
-    if (!cleared || !recorded?.request)
-        return false;
-    const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by;
-    return same && recorded.heartbeat <= cleared.heartbeat;
-}
-/** What a cancelled run does next. */
-function afterCancel(c) {
-    if (c.seenAt !== undefined)
-        return c.now - c.seenAt >= CANCEL_GRACE_MS ? { kind: 'hand-over' } : { kind: 'carry-on' };
-    if (c.mode === 'rollback')
-        return { kind: 'carry-on' };
-    const reason = { kind: 'cancelled', signal: c.signal };
-    return c.onCancel === 'pause' ? { kind: 'pause', reason } : { kind: 'rollback', reason };
-}
-/**
- * A rollback that has made no progress (no action taken, or ECS asked) for step-timeout is stuck: the run ends
- * failed rather than wait for ever. `progressAt` is undefined until the rollback's first action.
- */
-function stuckRollback(progressAt, now, stepTimeoutMs) {
-    if (progressAt === undefined || now - progressAt <= stepTimeoutMs)
-        return undefined;
-    return { kind: 'timeout', scope: 'step', limitMs: stepTimeoutMs };
-}
-/** A request from a control run carries the name of who asked, as the record has it. */
-function namedRequest(reason, requestedBy) {
-    return reason.kind === 'requested' && requestedBy ? { ...reason, by: requestedBy } : reason;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/warning-alarms.ts
 // Warning alarms never fail a rollout: each is reported once when it goes into ALARM, and again only after it has
 // left ALARM and come back. Shared by the reconciler (task sets) and the follower (ECS-controller services).
@@ -2404,6 +2469,7 @@ const QUICK_POLL_MS = 1000;
 
 
 
+
 class EngineLoop {
     record;
     state;
@@ -2427,6 +2493,7 @@ class EngineLoop {
     /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
     seenRequest;
     cleared;
+    fenceOf;
     observeErrors = 0;
     cancelledAt;
     stopped;
@@ -2439,12 +2506,15 @@ class EngineLoop {
         this.startedAt = startedAt;
         this.lastHeartbeat = deps.clock.now();
         this.warningAlarms = new WarningAlarms(deps.events);
+        // This run's token, as the fence and a detailed look compare the record with it.
+        const { id, startedAt: started } = record;
+        this.fenceOf = new OwnerFence(deps.records, deps.clock, () => ({
+            id,
+            heartbeat: this.lastHeartbeat,
+            startedAt: started
+        }));
     }
-    /**
-     * Whether this look reads the gates and the record: once per poll-interval, and at a bake's end until a look has
-     * read the gates after it (a throttled read is tried again, detailed): a step never moves on with gates older
-     * than its bake.
-     */
+    /** Reads gates and record: once per poll-interval, and from a bake's end until a look has read them after it. */
     wantsDetail(now) {
         const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt;
         return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
@@ -2453,7 +2523,15 @@ class EngineLoop {
     canFailSafely() {
         return true;
     }
-    async loop() {
+    /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
+    loop() {
+        return this.turns().catch((error) => {
+            if (error instanceof TakenOver)
+                return this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by: error.by });
+            throw error;
+        });
+    }
+    async turns() {
         const { clock } = this.deps;
         for (;;) {
             const now = clock.now();
@@ -2471,6 +2549,10 @@ class EngineLoop {
             if (turn.sleepMs > 0)
                 await clock.sleep(turn.sleepMs, this.liveCancelSignal());
         }
+    }
+    /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
+    fence() {
+        return this.fenceOf.check();
     }
     /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
     liveCancelSignal() {
@@ -2499,13 +2581,8 @@ class EngineLoop {
                 this.lastDetailed = now;
                 // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
                 this.bakeEndsAt = undefined;
-                // Another run has taken the rollout over (or started another): this one stops, changing nothing more.
-                const own = { id: this.record.id, heartbeat: this.lastHeartbeat, startedAt: this.record.startedAt };
-                const by = takenOverBy(recorded, own);
-                if (by !== undefined) {
-                    this.stopped = this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by });
-                    return observation;
-                }
+                // Another run has taken the rollout over (or started another): TakenOver ends the run.
+                this.fenceOf.confirm(recorded, now);
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
             }
@@ -2513,6 +2590,7 @@ class EngineLoop {
             return observation;
         }
         catch (error) {
+            passTakenOver(error);
             // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
             this.observeErrors++;
             this.warn(`Could not read the service (${(0,src_errors/* describeError */.U)(error)}); trying again`);
@@ -2552,10 +2630,7 @@ class EngineLoop {
                 return undefined;
         }
     }
-    /**
-     * The grace is over and the rollout is not done: the record says it has no owner any more (heartbeat 0), and
-     * that it is rolling back, so the next run (or the post step) carries the rollback on at once.
-     */
+    /** Grace over, rollout not done: the record says no owner (heartbeat 0), rolling back, for the next run. */
     async handOver() {
         const result = this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
         const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
@@ -2656,6 +2731,7 @@ class EngineLoop {
     }
     /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
     async save(change) {
+        await this.fence();
         this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
         this.lastHeartbeat = this.record.heartbeat;
         if (change.request === null && this.seenRequest) {
@@ -2684,10 +2760,9 @@ class EngineLoop {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/reconciler.ts
-// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the single next thing to
-// do and carries it out through the FleetPort and TrafficPort, idempotently. Quick observations (1 s) while a
-// step is moving keep the time between "stable" and "bake starts" short; gates and the record are read once
-// per poll-interval, and at the end of a bake.
+// The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
+// does it through the FleetPort and TrafficPort, idempotently; quick looks while a step moves, gates and record
+// once per poll-interval and at a bake's end.
 
 
 
@@ -2697,11 +2772,8 @@ class EngineLoop {
 
 
 
-/**
- * The first quick observation after a change, at the soonest. Later ones wait as long as it has been since the
- * change (200, 400, 800 ms …) up to QUICK_POLL_MS: a change that settles at once (a scale-in) is seen at once,
- * and one that takes a while costs a few calls more than a steady 1 s cadence.
- */
+
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 const FIRST_QUICK_POLL_MS = 200;
 class Reconciler extends EngineLoop {
     ports;
@@ -2789,6 +2861,7 @@ class Reconciler extends EngineLoop {
                 }
                 if (state.mode === 'rollback' && decision.counts.new < counts(fleet).new)
                     await this.leavingNew();
+                await this.fence();
                 await port.scale(decision.counts, plan.desiredCount);
                 events.emit({ kind: 'move', at, step: state.step, counts: decision.counts });
                 if (plan.traffic === 'replicas')
@@ -2831,6 +2904,7 @@ class Reconciler extends EngineLoop {
             case 'pause':
                 return this.pause(decision.why, decision.reason);
             case 'promote': {
+                await this.fence();
                 await port.makePrimary('new');
                 state.promoted = true;
                 events.emit({ kind: 'promoted', at });
@@ -2843,20 +2917,23 @@ class Reconciler extends EngineLoop {
                 return undefined;
             }
             case 'retire':
+                await this.fence();
                 await port.remove('stable');
                 events.emit({ kind: 'step-done', at, step: plan.steps.length + 1 });
                 return this.complete(constants/* Status */.nW.Succeeded, undefined, state.trafficPercent);
             case 'rollback':
                 return this.beginRollback(decision.reason);
             case 'make-stable-primary':
+                await this.fence();
                 await port.makePrimary('stable');
                 state.promoted = false;
                 return this.afterRollbackAction();
             case 'finish-rollback':
                 await this.leavingNew();
                 this.trafficRestored();
-                if (fleet.new)
-                    await port.remove('new');
+                await this.fence();
+                // Even unseen: a lagging read may not show the task set this run has just created (remove is idempotent).
+                await port.remove('new');
                 return this.finishRollback();
         }
     }
@@ -2877,6 +2954,7 @@ class Reconciler extends EngineLoop {
             if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new)))
                 return undefined;
         }
+        await this.fence();
         await traffic.setWeight(percent);
         state.trafficPercent = percent;
         events.emit({ kind: 'traffic', at: clock.now(), percent });
@@ -2894,13 +2972,11 @@ class Reconciler extends EngineLoop {
         this.leftNew = true;
         await this.ports.hooks?.leavingNew?.();
     }
-    /**
-     * An action failed after the SDK's own retries. Actions are idempotent and the next one is decided afresh,
-     * so a transient failure is retried; a persistent one fails the rollout like a gate (rolled back, or paused
-     * per on-failure). Rolling back keeps trying until it has made no progress for step-timeout. Once the stable
-     * revision's task set is gone there is nothing to roll back to, and the run ends failed.
-     */
+    // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
+    // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
+    // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
     async actFailed(decision, error) {
+        passTakenOver(error);
         const now = this.deps.clock.now();
         const reason = { kind: 'api', message: (0,src_errors/* describeError */.U)(error) };
         this.actErrors++;
@@ -2916,7 +2992,7 @@ class Reconciler extends EngineLoop {
                 return this.endWith(constants/* Status */.nW.Failed, reason);
             }
             else {
-                const stopped = await this.fail(reason).catch(() => this.endWith(constants/* Status */.nW.Failed, reason));
+                const stopped = await this.fail(reason).catch(unlessTakenOver(() => this.endWith(constants/* Status */.nW.Failed, reason)));
                 if (stopped)
                     return stopped;
             }
@@ -2979,8 +3055,7 @@ class Reconciler extends EngineLoop {
             const since = this.deps.clock.now() - this.changedAt;
             return Math.max(10, Math.min(QUICK_POLL_MS, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)));
         }
-        // A bake lasts as long as it was asked to, not until the first poll after it: wake when it is over, and
-        // read the gates then (the poll cycle starts again from that read).
+        // A bake lasts as long as asked, not until the next poll: wake when it is over, and read the gates then.
         const bakeEnd = this.bakeEnd(plan);
         // A bake over already (its step waits for requests) waits for the next poll like any other wait.
         if (bakeEnd !== undefined && bakeEnd > now && bakeEnd - now < untilPoll) {
@@ -4800,6 +4875,7 @@ class FollowReport extends EngineLoop {
 
 
 
+
 // Names the tests and the adapter import from here.
 
 /** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
@@ -4989,6 +5065,7 @@ class Follower extends FollowReport {
     }
     /** Releases the step ECS holds; a refusal is looked at again, and rolls back when it persists. */
     async proceed(hookId) {
+        await this.fence();
         if (await this.ports.deployment.proceed(hookId)) {
             this.state.released = hookId;
             this.proceedErrors = 0;
@@ -5044,6 +5121,7 @@ class Follower extends FollowReport {
     }
     async askRollback() {
         try {
+            await this.fence();
             const how = await this.ports.deployment.rollback();
             this.state.rollbackAsked = true;
             this.noteRollbackProgress();
@@ -5051,6 +5129,7 @@ class Follower extends FollowReport {
             return undefined;
         }
         catch (error) {
+            passTakenOver(error);
             this.rollbackErrors++;
             this.warn(`Could not ask ECS to roll back (${(0,src_errors/* describeError */.U)(error)}); trying again`);
             if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
@@ -7322,7 +7401,11 @@ async function ecs_session_carryOnEcsController(config, deps, info, record, how)
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 async function ecs_session_followRollout(o) {
     const { config, deps, record, plan } = o;
-    const records = new RecordStore({ ecs: deps.clients.ecs, serviceArn: o.serviceArn });
+    const records = new RecordStore({
+        ecs: deps.clients.ecs,
+        serviceArn: o.serviceArn,
+        cluster: config.cluster
+    });
     const metrics = await serviceMetricGates(config, deps.clients, o.gates, o.loadBalancers);
     await records.save(record);
     run_engine_saveForPostStep(config, record.id);
@@ -7900,6 +7983,8 @@ class TaskSetFleet {
     written = new Map();
     /** The task set this run last made primary. */
     primaryWritten;
+    /** The new task set this run created, as CreateTaskSet answered (a lagging read may not show it yet). */
+    createdNew;
     constructor(o) {
         this.o = o;
         this.externalId = `${record_record.TAG_PREFIX}${o.rolloutId}`.slice(0, EXTERNAL_ID_MAX);
@@ -7932,7 +8017,7 @@ class TaskSetFleet {
         const capacity = from.capacityProviderStrategy?.length
             ? { capacityProviderStrategy: from.capacityProviderStrategy }
             : { launchType: from.launchType };
-        await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
+        const created = await this.o.ecs.send(new dist_cjs/* CreateTaskSetCommand */.JQQ({
             cluster: this.o.cluster,
             service: this.o.service,
             taskDefinition: this.o.newTaskDefinition,
@@ -7949,6 +8034,7 @@ class TaskSetFleet {
                 { key: `${record_record.TAG_PREFIX}role`, value: 'new' }
             ]
         }));
+        this.createdNew = created.taskSet?.taskSetArn;
     }
     async scale(target, desiredCount) {
         // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
@@ -8003,8 +8089,9 @@ class TaskSetFleet {
         this.primaryWritten = set.taskSetArn;
     }
     async remove(which) {
-        const set = this.find(await this.taskSets())[which];
-        if (!set)
+        // A read that lags may not show the task set this run created yet: it is removed by the ARN ECS answered.
+        const arn = this.find(await this.taskSets())[which]?.taskSetArn ?? (which === 'new' ? this.createdNew : undefined);
+        if (!arn)
             return;
         try {
             // force: the engine removes a task set once the other carries the load, whether or not ECS has
@@ -8012,7 +8099,7 @@ class TaskSetFleet {
             await this.o.ecs.send(new dist_cjs/* DeleteTaskSetCommand */.y5A({
                 cluster: this.o.cluster,
                 service: this.o.service,
-                taskSet: set.taskSetArn,
+                taskSet: arn,
                 force: true
             }));
         }
@@ -8199,7 +8286,7 @@ async function task_set_ports_portsFor(config, clients, service, record) {
             newLoadBalancers,
             weights
         }),
-        records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn })
+        records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
     };
 }
 /**
