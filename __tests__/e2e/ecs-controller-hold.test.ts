@@ -9,6 +9,7 @@ import type { DeploymentLifecycleHook } from '@aws-sdk/client-ecs'
 import { waitFor } from '../../sandbox/fixtures.js'
 import { killedRun } from '../helpers/killed-run.js'
 import {
+  callsMark,
   deploy,
   describeService,
   expectEnded,
@@ -288,7 +289,7 @@ describe("dist/index.js deploy: the service's own pause hook where the action ho
         { kind: 'native', native: { deploymentConfiguration: { lifecycleHooks: [theirs] } } },
         async e2e => {
           const next = await revision(e2e)
-          const since = Date.now()
+          const since = await callsMark()
           const { result } = await deploy(e2e, { 'task-definition': next, strategy: 'canary' })
           await explained(result, async () => {
             expect(result.code).toBe(1)

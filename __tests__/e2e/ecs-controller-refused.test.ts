@@ -3,6 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
+  callsMark,
   addCodeDeployService,
   addScene,
   explained,
@@ -37,7 +38,7 @@ beforeAll(async () => {
 afterAll(() => stage?.close())
 
 async function refused(inputs: Record<string, string>): Promise<RunResult> {
-  const since = Date.now()
+  const since = await callsMark()
   const { result } = await run(
     scene,
     { command: 'deploy', 'task-definition': next, ...inputs },

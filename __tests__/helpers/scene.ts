@@ -422,6 +422,16 @@ export async function setAlarm(scene: Scene, name: string, reason: string): Prom
   )
 }
 
+/**
+ * A time for `mutatingCalls` after every call the sandbox has recorded so far: the sandbox stamps a call with the
+ * millisecond it arrived, so a call answered within the same millisecond as a bare Date.now() would count as later.
+ */
+export async function callsMark(): Promise<number> {
+  const mark = Date.now() + 1
+  while (Date.now() < mark) await new Promise(resolve => setTimeout(resolve, 1))
+  return mark
+}
+
 /** Mutating calls the sandbox saw since `since`, as "service:Operation". */
 export async function mutatingCalls(scene: Scene, since: number): Promise<string[]> {
   const calls = await scene.control.calls(since)
