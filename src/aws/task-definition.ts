@@ -12,6 +12,7 @@ import {
   type TaskDefinition
 } from '@aws-sdk/client-ecs'
 import { InputError, show } from '../config/parse.js'
+import { systemClock, type Clock } from '../engine/ports.js'
 import type { TaskDefinitionInfo } from '../plan/revision.js'
 import { TAG_PREFIX, tagValue } from '../record/record.js'
 import { tagList, tagRecord } from './tags.js'
@@ -144,7 +145,7 @@ const REGISTER_BACKOFF_MS = 250
  */
 export async function retryConcurrentRegistration<T>(
   send: () => Promise<T>,
-  wait = (ms: number) => new Promise(resolve => setTimeout(resolve, ms)),
+  wait: Clock['sleep'] = systemClock.sleep,
   random = Math.random
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
