@@ -1,5 +1,5 @@
 export const id = 356;
-export const ids = [356,981,201,582];
+export const ids = [356,981,201,158,582];
 export const modules = {
 
 /***/ 1869:
@@ -204,13 +204,15 @@ function tagList(record) {
 /* unused harmony export retryConcurrentRegistration */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(212);
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
-/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5380);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9580);
+/* harmony import */ var _engine_ports_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1158);
+/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5380);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9580);
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
 // Everything is validated before the one mutating call, RegisterTaskDefinition.
+
 
 
 
@@ -239,11 +241,11 @@ function taskDefinitionLabel(arn) {
  * which knows whether that is an input error, a gap in a report, or a failure.
  */
 async function describeTaskDefinition(ecs, ref, options = {}) {
-    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeTaskDefinitionCommand */ .Zy$({
+    const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .DescribeTaskDefinitionCommand */ .Zy$({
         taskDefinition: ref,
         ...(options.tags ? { include: ['TAGS'] } : {})
     }));
-    return { definition: out.taskDefinition ?? {}, tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .tagRecord */ .C)(out.tags) };
+    return { definition: out.taskDefinition ?? {}, tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .tagRecord */ .C)(out.tags) };
 }
 /** A revision for the summary's "What changed": undefined when there is none or it cannot be read. */
 async function readTaskDefinition(ecs, arn) {
@@ -286,9 +288,9 @@ async function loadTaskDefinitionFile(path, images) {
 }
 /** Registers a prepared definition, tagged with the rollout that registered it. */
 async function registerTaskDefinition(ecs, input, rolloutId) {
-    const key = `${_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_PREFIX */ .C_}rollout-id`;
-    const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: (0,_record_record_js__WEBPACK_IMPORTED_MODULE_4__/* .tagValue */ .EZ)(rolloutId) }];
-    const out = await retryConcurrentRegistration(() => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags })));
+    const key = `${_record_record_js__WEBPACK_IMPORTED_MODULE_5__/* .TAG_PREFIX */ .C_}rollout-id`;
+    const tags = [...(input.tags ?? []).filter(t => t.key !== key), { key, value: (0,_record_record_js__WEBPACK_IMPORTED_MODULE_5__/* .tagValue */ .EZ)(rolloutId) }];
+    const out = await retryConcurrentRegistration(() => ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_3__/* .RegisterTaskDefinitionCommand */ .$Hl({ ...input, tags })));
     const definition = out.taskDefinition ?? {};
     return { arn: definition.taskDefinitionArn ?? '', definition, registered: true };
 }
@@ -302,7 +304,7 @@ const REGISTER_BACKOFF_MS = 250;
  * workflows, register the same family at once. Retried with full jitter (AWS Architecture Blog, "Exponential
  * Backoff And Jitter"), so the callers spread out instead of colliding again.
  */
-async function retryConcurrentRegistration(send, wait = (ms) => new Promise(resolve => setTimeout(resolve, ms)), random = Math.random) {
+async function retryConcurrentRegistration(send, wait = _engine_ports_js__WEBPACK_IMPORTED_MODULE_2__.systemClock.sleep, random = Math.random) {
     for (let attempt = 1;; attempt++) {
         try {
             return await send();
@@ -331,7 +333,7 @@ async function resolveTaskDefinition(ecs, ref, images, rolloutId) {
     if (definition.status !== 'ACTIVE')
         throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(INPUT, `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .show */ .WU)(ref)} is ${definition.status}: it was deregistered; give an ACTIVE revision or a task definition file`);
     const existing = { arn: definition.taskDefinitionArn ?? ref, definition, registered: false };
-    const input = withImages(registrable(definition, (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .tagList */ .T)(described.tags)), images);
+    const input = withImages(registrable(definition, (0,_tags_js__WEBPACK_IMPORTED_MODULE_4__/* .tagList */ .T)(described.tags)), images);
     const changed = input.containerDefinitions?.some((c, i) => c.image !== definition.containerDefinitions?.[i]?.image);
     return changed ? registerTaskDefinition(ecs, input, rolloutId) : existing;
 }
@@ -356,6 +358,50 @@ function withImages(input, images) {
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+
+/***/ }),
+
+/***/ 1158:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BUILT_IN_SERIES: () => (/* binding */ BUILT_IN_SERIES),
+/* harmony export */   customSeries: () => (/* binding */ customSeries),
+/* harmony export */   systemClock: () => (/* binding */ systemClock)
+/* harmony export */ });
+// The engine's ports: everything it needs from the outside world, and nothing more. Adapters implement them
+// for ECS task sets (aws/), tests implement them with a simulated fleet and a fake clock.
+/**
+ * The series the built-in checks read, by the key the adapter files them under: the new and the stable
+ * revision's requests, target 5xx (absent in a period without errors) and p99 response time (seconds). With one
+ * target group for both revisions (traffic by replicas) only the `new*` ones are read, for the group as a whole.
+ * A custom metric's series is filed under `custom:` and its name.
+ */
+const BUILT_IN_SERIES = [
+    'newRequests',
+    'stableRequests',
+    'new5xx',
+    'stable5xx',
+    'newP99',
+    'stableP99'
+];
+const customSeries = (name) => `custom:${name}`;
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    })
+};
 
 
 /***/ }),

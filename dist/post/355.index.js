@@ -636,10 +636,13 @@ async function writeRecordFields(ecs, serviceArn, fields) {
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: ./src/config/parse.ts
 var parse = __webpack_require__(8353);
+// EXTERNAL MODULE: ./src/engine/ports.ts
+var ports = __webpack_require__(1158);
 ;// CONCATENATED MODULE: ./src/aws/task-definition.ts
 // The `task-definition` input: a JSON file to register (with `container-image` overrides applied), or an
 // existing revision (ARN or family:revision), re-registered only when overrides change its images.
 // Everything is validated before the one mutating call, RegisterTaskDefinition.
+
 
 
 
@@ -731,7 +734,7 @@ const REGISTER_BACKOFF_MS = 250;
  * workflows, register the same family at once. Retried with full jitter (AWS Architecture Blog, "Exponential
  * Backoff And Jitter"), so the callers spread out instead of colliding again.
  */
-async function retryConcurrentRegistration(send, wait = (ms) => new Promise(resolve => setTimeout(resolve, ms)), random = Math.random) {
+async function retryConcurrentRegistration(send, wait = systemClock.sleep, random = Math.random) {
     for (let attempt = 1;; attempt++) {
         try {
             return await send();
@@ -2142,8 +2145,6 @@ function tally(metric, before, sample, now) {
     return { counts, failed, reading: { ...reading, verdict: sample.result, detail } };
 }
 
-// EXTERNAL MODULE: ./src/engine/ports.ts
-var ports = __webpack_require__(1158);
 ;// CONCATENATED MODULE: ./src/engine/metric-gates.ts
 // The metric gates judged: one poll's series (read in one GetMetricData call by the adapter) become readings,
 // and at most one failure, one inconclusive result and one "too few requests" for the engine's decision. The
