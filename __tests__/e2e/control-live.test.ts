@@ -176,7 +176,7 @@ group('control across runs: a deploy run owns the rollout', () => {
         await explained([owner.result, abort.result], async () => {
           expect(owner.result.code).toBe(1)
           expect(owner.result.outputs.status).toBe('aborted')
-          expect(owner.result.outputs.reason).toBe(`abort requested by carol in ${RUN}402`)
+          expect(owner.result.outputs.reason).toBe(`carol in ${RUN}402 asked to abort`)
           expect(abort.result.code).toBe(0)
           expect(abort.result.outputs.status).toBe('aborted')
           expect(abort.result.stdout).toContain('abort done by the owner')

@@ -232,7 +232,7 @@ async function partitionZero(stage: Stage): Promise<void> {
   await explained([abort.result], async () => {
     expect(abort.result.code).toBe(0)
     expect(abort.result.outputs.status).toBe('aborted')
-    expect(abort.result.outputs.reason).toBe('abort requested by erin')
+    expect(abort.result.outputs.reason).toBe('erin asked to abort')
     const settled = await expectConsistent(svc, { allowed: [svc.previous], since })
     expect(settled.record?.outcome).toBe('aborted')
   })

@@ -48,7 +48,7 @@ describe('dist/index.js command: deploy on task sets, rollbacks', () => {
       await explained(result, async () => {
         expectRolledBack(e2e, result, next)
         expect(result.outputs.reason).toMatch(
-          /^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: 1 out of the last 1 datapoints \[[\d.]+ \(.+\)\] was greater than the threshold \(20\.0\)/
+          /^alarm web-5xx went into ALARM at \S+Z: Threshold Crossed: 1 out of the last 1 datapoints \[[\d.]+ \(.+\)\] was greater than the threshold \(20\.0\)/
         )
         expect(result.summary).toContain('Alarm web-5xx went into ALARM during step 2 of 4 (50%)')
         expect(result.summary).toContain('<h3>Why it rolled back</h3>')
@@ -80,7 +80,7 @@ describe('dist/index.js command: deploy on task sets, rollbacks', () => {
           expectRolledBack(e2e, result, next)
           // ECS's rule for 4 tasks: 3 failures trip it.
           expect(result.outputs.reason).toMatch(
-            /^[3-9] tasks of the new revision failed \(limit 3\): Essential container in task exited/
+            /^[3-9] new tasks stopped or failed health checks \(max-failed-tasks: 3\): Essential container in task exited/
           )
           expect(result.summary).toContain('Essential container in task exited')
           expect(result.summary).toMatch(/exited with code 1/)
@@ -138,7 +138,7 @@ describe('dist/index.js command: deploy on task sets, rollbacks', () => {
         const [{ result, startedAt }] = await Promise.all([running, fired])
         await explained(result, async () => {
           expectRolledBack(e2e, result, next)
-          expect(result.outputs.reason).toMatch(/^alarm web-manual is in ALARM since \S+Z: /)
+          expect(result.outputs.reason).toMatch(/^alarm web-manual went into ALARM at \S+Z: /)
           expect(result.outputs.reason).toContain(reason)
           expect(result.summary).toContain(`Alarm web-manual went into ALARM during the final`)
           expect(result.summary).toContain(reason)

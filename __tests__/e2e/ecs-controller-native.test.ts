@@ -87,7 +87,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
         })
         await explained(result, async () => {
           expectEnded(e2e, result, 'rolled-back', next)
-          expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed/)
+          expect(result.outputs.reason).toMatch(/^alarm web-5xx went into ALARM at \S+Z: Threshold Crossed/)
           expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
           expect(result.summary).toContain('Alarm web-5xx went into ALARM during step 1 of 2 (canary 20%)')
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>canary 20%<\/td>.*⛔ failed: alarm/)

@@ -63,7 +63,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
         await explained(result, async () => {
           expectEnded(e2e, result, 'rolled-back', next)
           expect(result.outputs.reason).toMatch(
-            /^\d+ tasks of the new revision failed \(limit 3\): Essential container in task exited/
+            /^\d+ new tasks stopped or failed health checks \(max-failed-tasks: 3\): Essential container in task exited/
           )
           expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
           expect(result.summary).toContain('so web went back to web:1')
@@ -141,7 +141,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
         })
         await explained(result, async () => {
           expectEnded(e2e, result, 'rolled-back', next)
-          expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since /)
+          expect(result.outputs.reason).toMatch(/^alarm web-5xx went into ALARM at /)
           expect(result.summary).toMatch(/<tr><td>1<\/td><td>all at once, by ECS<\/td>/)
           expect(result.summary).toContain(
             `Alarm <a href="https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/${ALARM}">${ALARM}</a> went into ALARM`

@@ -104,7 +104,7 @@ describe('retries', () => {
           expect(result.code).toBe(1)
           expect(result.outputs.status).toBe('rolled-back')
           expect(result.outputs.reason).toMatch(
-            /^alarm web-manual is in ALARM since \S+: Threshold Crossed: set by the test/
+            /^alarm web-manual went into ALARM at \S+: Threshold Crossed: set by the test/
           )
           await expectSettledOn(e2e, e2e.previous)
           await expectFloorKept(e2e, startedAt, 4)

@@ -338,7 +338,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expect(fired).toBe(true)
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(
-            /^alarm web-manual is in ALARM since \S+Z: Threshold Crossed: canary errors/
+            /^alarm web-manual went into ALARM at \S+Z: Threshold Crossed: canary errors/
           )
           expect(r.result.summary).toContain(
             'Alarm web-manual went into ALARM during step 1 of 2 (canary 10%)'
@@ -379,7 +379,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(
-            /^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /
+            /^alarm web-5xx went into ALARM at \S+Z: Threshold Crossed: /
           )
           expect(r.result.summary).toContain('Alarm web-5xx went into ALARM during step 2 of 4 (50%)')
           await expectOneWeightChangeRollback(e2e, r)
@@ -441,7 +441,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         await explained(r.result, async () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toBe(
-            'hook pre-traffic failed with exit code 3: attempt 1 of pre-traffic at step 2: exit 3'
+            'hook pre-traffic exited with code 3: attempt 1 of pre-traffic at step 2: exit 3'
           )
           expect(r.result.summary).toContain('Hook <code>pre-traffic</code> exited with code 3')
           expect(r.result.summary).toContain('attempt 1 of pre-traffic at step 2: exit 3')
@@ -485,7 +485,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
         )
         await explained(r.result, async () => {
           expectRolledBack(r, next)
-          expect(r.result.outputs.reason).toMatch(/^alarm web-manual is in ALARM since /)
+          expect(r.result.outputs.reason).toMatch(/^alarm web-manual went into ALARM at /)
           expect(r.result.stdout).toMatch(
             /still in progress \(exit code 75\) when alarm web-manual is in ALARM/
           )

@@ -149,6 +149,6 @@ export function expectAlarmRollback(result: RunResult, next: string, previous: s
   expect(result.outputs['task-definition-arn']).toBe(next)
   expect(result.outputs['previous-task-definition-arn']).toBe(previous)
   expect(result.outputs['traffic-percent']).toBe('0')
-  expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
+  expect(result.outputs.reason).toMatch(/^alarm web-5xx went into ALARM at \S+Z: Threshold Crossed: /)
   expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
 }

@@ -269,7 +269,7 @@ function suite(): void {
       expect(fired).toBe(true)
       expect(result.code).toBe(1)
       expect(result.outputs).toMatchObject({ status: 'rolled-back', 'traffic-percent': '0' })
-      expect(result.outputs.reason).toMatch(/^alarm web-5xx is in ALARM since \S+Z: Threshold Crossed: /)
+      expect(result.outputs.reason).toMatch(/^alarm web-5xx went into ALARM at \S+Z: Threshold Crossed: /)
       expect(seen).toEqual([
         { [s.blue]: 100, [s.green]: 0 },
         { [s.blue]: 75, [s.green]: 25 },

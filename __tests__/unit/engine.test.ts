@@ -219,7 +219,7 @@ describe('gates roll back', () => {
     expect(world.sets.new).toBeUndefined()
     expect(world.sets.stable).toMatchObject({ desired: 10, primary: true })
     expect(records.last).toMatchObject({ phase: 'Completed', outcome: 'rolled-back' })
-    expect(records.last?.reason).toContain('alarm web-5xx is in ALARM')
+    expect(records.last?.reason).toContain('alarm web-5xx went into ALARM')
     expect(events.kinds()).toContain('rollback-start')
     expect(events.kinds()).not.toContain('promoted')
     expect(minHealthy(world)).toBeGreaterThanOrEqual(10)

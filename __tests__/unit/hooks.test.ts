@@ -193,7 +193,7 @@ describe('HookRunner', () => {
         exitCode: 75,
         output: [
           'suite 40% done',
-          'ecs-rollout: still in progress (exit code 75) when alarm web-5xx is in ALARM since 1970-01-01T00:00:00.001Z: Threshold Crossed: not run again'
+          'ecs-rollout: still in progress (exit code 75) when alarm web-5xx went into ALARM at 1970-01-01T00:00:00.001Z: Threshold Crossed: not run again'
         ]
       }
     ])
