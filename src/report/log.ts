@@ -92,12 +92,12 @@ export function logLines(event: RolloutEvent, before: Progress): LogEntry[] {
     case 'paused': {
       const where = stepName(before, event.step)
       if (event.reason) {
+        // The annotation shows in the log where it is raised: it is the line, with its evidence below it.
         const message = [
           `Paused at ${where}${event.why === 'on-failure' ? ', as on-failure asks' : ''}: ${reasonClause(event.reason)}`,
           ...reasonLines(event.reason)
         ]
         return [
-          { line: message[0] },
           { annotation: { level: 'warning', title: reasonTitle(event.reason), message: message.join('\n') } }
         ]
       }
@@ -213,20 +213,22 @@ function stepDoneLines(e: EventOf<'step-done'>, before: Progress, close: LogEntr
 
 function rollbackLines(e: EventOf<'rollback-start'>, before: Progress, close: LogEntry[]): LogEntry[] {
   const to = oneLine(before.start?.from?.label ?? 'the previous revision')
+  const clause = reasonClause(e.reason)
   const evidence = reasonLines(e.reason)
   const from = `from new ${e.from.new}, stable ${e.from.stable}, ${Math.round(e.trafficPercent)}% of traffic on the new revision`
+  // The group's title says why; the annotation, shown in the log right below it, carries the evidence once (or,
+  // when the clause says it all, the clause itself: the Annotations panel shows it on its own).
   return [
     ...close,
-    { group: 'start', line: `Rolling back to ${to}: ${reasonClause(e.reason)}` },
-    ...evidence.map(line => ({ line })),
-    { line: from },
+    { group: 'start', line: `Rolling back to ${to}: ${clause}` },
     {
       annotation: {
         level: 'error',
         title: `Rolling back: ${reasonTitle(e.reason)}`,
-        message: evidence.join('\n')
+        message: (evidence.length ? evidence : [clause]).join('\n')
       }
-    }
+    },
+    { line: from }
   ]
 }
 

@@ -52,7 +52,10 @@ export function reasonTitle(r: FailureReason): string {
   }
 }
 
-/** The evidence, a line each, for the log and an annotation's body. */
+/**
+ * The evidence, a line each, for an annotation's body: what the headline's clause does not already say (the
+ * alarm's state reason, the stopped tasks, the hook's last lines). Empty when the clause says it all.
+ */
 export function reasonLines(r: FailureReason): string[] {
   switch (r.kind) {
     case 'alarm':
@@ -61,18 +64,18 @@ export function reasonLines(r: FailureReason): string[] {
         `state reason: ${oneLine(r.alarm.reason)}`
       ]
     case 'tasks':
-      return [reasonClause(r), ...taskLines(r.tasks)]
+      return taskLines(r.tasks)
     case 'hook': {
       const { lines, omitted } = tailLines(r.output, MAX_OUTPUT_LINES)
       const note = omitted > 0 ? [`(${plural(omitted, 'earlier line')} left out)`] : []
-      return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)]
+      return [...note, ...lines.map(l => `│ ${l}`)]
     }
     case 'ecs':
-      return [reasonClause(r), `ECS's reason: ${oneLine(r.reason)}`, ...taskLines(r.tasks)]
+      return [`ECS's reason: ${oneLine(r.reason)}`, ...taskLines(r.tasks)]
     case 'metric':
-      return [reasonClause(r), oneLine(r.reading.detail)]
+      return [oneLine(r.reading.detail)]
     default:
-      return [reasonClause(r)]
+      return []
   }
 }
 
