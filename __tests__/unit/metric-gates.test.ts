@@ -139,7 +139,7 @@ describe('the built-in checks: the new revision against limits and against the s
         'replicas (one target group): 10 % 5xx over both revisions is judged against the limit alone → fail',
       layout: 'shared',
       series: { newRequests: perMinute(100), new5xx: perMinute(10) },
-      rate: { verdict: 'fail', new: 10, stable: undefined, judgement: 'threshold' }
+      rate: { verdict: 'fail', new: 10, stable: undefined, judgement: 'threshold', shared: true }
     }
   ]
   it.each(rows)('$example', row => {
@@ -682,5 +682,10 @@ describe('the reason, worded once', () => {
     expect(words.line).toBe(
       'metric 5xx-rate failed: 20.0 % on the new revision, 0.3 % on the stable one (more than 1 point above)'
     )
+  })
+
+  it('one target group for both revisions: the value is theirs together, not the new revision’s', () => {
+    const words = reasonWords(metricFailure({ new: 12, unit: '%', shared: true, detail: 'above 5 %' }))
+    expect(words.clause).toBe('metric 5xx-rate failed: 12.0 % on both revisions together')
   })
 })

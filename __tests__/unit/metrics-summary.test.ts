@@ -111,6 +111,17 @@ describe('the Metrics section', () => {
     )
   })
 
+  it('one target group for both revisions (replicas): its requests are said to be theirs together', () => {
+    const story = new Story(canary()).beginStep(1)
+    const shared = renderSummary(
+      polls(story, 1, 10, 1, () => [reading({ stable: undefined, shared: true, judgement: 'threshold' })])
+        .events
+    )
+    expect(shared).toContain(
+      '; 1,200 requests on web:42 and web:41 together, 10,800 requests on web:41 in the window'
+    )
+  })
+
   it('each metric for new and stable, its verdict, how it was judged and why, linked to CloudWatch', () => {
     expect(row(summary, '5xx-rate')).toEqual([
       `<a href="${CONSOLE}">5xx-rate</a>`,

@@ -36,7 +36,7 @@ export function judgeBuiltIn(samples: MetricSamples, w: Window & { checks: Built
   const error = samples.errors['*']
   const shared = w.layout === 'shared'
   const whole = shared ? ' (both revisions: one target group)' : ''
-  return [
+  const readings = [
     errorRate(
       s('newRequests'),
       s('new5xx'),
@@ -51,6 +51,7 @@ export function judgeBuiltIn(samples: MetricSamples, w: Window & { checks: Built
       floor(w.since, w.periodMs)
     )
   ]
+  return shared ? readings.map(r => ({ ...r, shared: true })) : readings
 }
 
 /**

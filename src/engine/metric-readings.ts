@@ -7,6 +7,8 @@ export interface MetricReading {
   /** The new revision's value over the window, and the stable revision's where it is judged against it. */
   new?: number
   stable?: number
+  /** `new` is both revisions' value together: they share one target group (traffic by replicas). */
+  shared?: boolean
   unit?: string
   verdict: MetricVerdict
   judgement: Judgement

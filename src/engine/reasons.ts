@@ -76,12 +76,15 @@ function worded(r: FailureReason): Worded {
   }
 }
 
-/** "metric 5xx-rate failed: 20.0 % on the new revision, 0.0 % on the stable one". */
+/**
+ * "metric 5xx-rate failed: 20.0 % on the new revision, 0.0 % on the stable one"; where both revisions share one
+ * target group, "… 12.0 % on both revisions together": the value is not the new revision's alone.
+ */
 function metricWords({ reading: m }: Extract<FailureReason, { kind: 'metric' }>): Worded {
   const did = m.verdict === 'inconclusive' ? 'was inconclusive' : 'failed'
   const stable = m.stable === undefined ? '' : `, ${formatMetric(m.stable, m.unit)} on the stable one`
   return {
-    clause: `metric ${m.name} ${did}: ${formatMetric(m.new, m.unit)} on the new revision${stable}`,
+    clause: `metric ${m.name} ${did}: ${formatMetric(m.new, m.unit)} ${m.shared ? 'on both revisions together' : 'on the new revision'}${stable}`,
     evidence: ` (${m.detail})`
   }
 }

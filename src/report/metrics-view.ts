@@ -64,7 +64,9 @@ export function metricsSection(events: readonly MetricsEvent[], ctx: MetricsCont
 function stepTable(e: MetricsEvent, ctx: MetricsContext): string {
   const stableServed =
     e.requests.stable === undefined ? '' : `, ${formatMetric(e.requests.stable, 'requests')} on ${ctx.stable}`
-  const heading = safe`<h4>${stageName(ctx.plan, e.step)}: ${Math.round(e.trafficPercent)}% of traffic; ${formatMetric(e.requests.new, 'requests')} on ${ctx.fresh}${stableServed} in the window read at ${timeOfDay(e.at)}</h4>\n`
+  // One target group for both revisions (traffic by replicas): its requests are theirs together.
+  const servedBy = e.readings.some(r => r.shared) ? `${ctx.fresh} and ${ctx.stable} together` : ctx.fresh
+  const heading = safe`<h4>${stageName(ctx.plan, e.step)}: ${Math.round(e.trafficPercent)}% of traffic; ${formatMetric(e.requests.new, 'requests')} on ${servedBy}${stableServed} in the window read at ${timeOfDay(e.at)}</h4>\n`
   const rows = e.readings
     .slice(0, MAX_READINGS)
     .map((r): Cell[] => [
