@@ -1,10 +1,10 @@
-// npm run demo: two real rollouts against the sandbox, by the bundled action run exactly as the runner runs it.
+// npm run demo: real rollouts against the sandbox, by the bundled action run exactly as the runner runs it.
 //
 // It starts the sandbox in this process, creates an EXTERNAL-controller service of 10 tasks behind a target group
 // with a 5xx alarm, and runs dist/index.js twice (INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files):
 //   1. a healthy revision by canary: 10 % bakes, then 100 %, promoted, the old task set retired;
-//   2. a revision that answers 30 % of its requests with 5xx, by linear 20 % steps: the alarm fires partway and
-//      the action rolls back by itself.
+//   2. a revision that answers 30 % of its requests with 5xx, by linear 20 % steps: partway, the built-in 5xx check
+//      (on by default; or the alarm, whichever sees it first) fails and the action rolls back by itself.
 // Then an ECS-controller service (ECS's native canary, the load balancer's advanced configuration):
 //   3. canary 20 % with partition 20 %: ECS waits at the action's pause hook before every step; the run ends
 //      paused at the canary (exit 0), ECS still waiting;
