@@ -3091,7 +3091,10 @@ function reasonTitle(r) {
             }[r.cause];
     }
 }
-/** The evidence, a line each, for the log and an annotation's body. */
+/**
+ * The evidence, a line each, for an annotation's body: what the headline's clause does not already say (the
+ * alarm's state reason, the stopped tasks, the hook's last lines). Empty when the clause says it all.
+ */
 function reasonLines(r) {
     switch (r.kind) {
         case 'alarm':
@@ -3100,18 +3103,18 @@ function reasonLines(r) {
                 `state reason: ${(0,report_text/* oneLine */.TN)(r.alarm.reason)}`
             ];
         case 'tasks':
-            return [reasonClause(r), ...taskLines(r.tasks)];
+            return taskLines(r.tasks);
         case 'hook': {
             const { lines, omitted } = (0,report_text/* tailLines */.os)(r.output, MAX_OUTPUT_LINES);
             const note = omitted > 0 ? [`(${(0,report_text/* plural */.LS)(omitted, 'earlier line')} left out)`] : [];
-            return [reasonClause(r), ...note, ...lines.map(l => `│ ${l}`)];
+            return [...note, ...lines.map(l => `│ ${l}`)];
         }
         case 'ecs':
-            return [reasonClause(r), `ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
+            return [`ECS's reason: ${(0,report_text/* oneLine */.TN)(r.reason)}`, ...taskLines(r.tasks)];
         case 'metric':
-            return [reasonClause(r), (0,report_text/* oneLine */.TN)(r.reading.detail)];
+            return [(0,report_text/* oneLine */.TN)(r.reading.detail)];
         default:
-            return [reasonClause(r)];
+            return [];
     }
 }
 function taskLines(tasks) {
@@ -3610,7 +3613,9 @@ function metricsSection(events, ctx) {
 }
 function stepTable(e, ctx) {
     const stableServed = e.requests.stable === undefined ? '' : `, ${(0,reasons/* formatMetric */.gI)(e.requests.stable, 'requests')} on ${ctx.stable}`;
-    const heading = (0,html/* safe */.gB) `<h4>${stageName(ctx.plan, e.step)}: ${Math.round(e.trafficPercent)}% of traffic; ${(0,reasons/* formatMetric */.gI)(e.requests.new, 'requests')} on ${ctx.fresh}${stableServed} in the window read at ${(0,report_text/* timeOfDay */.rb)(e.at)}</h4>\n`;
+    // One target group for both revisions (traffic by replicas): its requests are theirs together.
+    const servedBy = e.readings.some(r => r.shared) ? `${ctx.fresh} and ${ctx.stable} together` : ctx.fresh;
+    const heading = (0,html/* safe */.gB) `<h4>${stageName(ctx.plan, e.step)}: ${Math.round(e.trafficPercent)}% of traffic; ${(0,reasons/* formatMetric */.gI)(e.requests.new, 'requests')} on ${servedBy}${stableServed} in the window read at ${(0,report_text/* timeOfDay */.rb)(e.at)}</h4>\n`;
     const rows = e.readings
         .slice(0, MAX_READINGS)
         .map((r) => [
@@ -4295,12 +4300,12 @@ function logLines(event, before) {
         case 'paused': {
             const where = stepName(before, event.step);
             if (event.reason) {
+                // The annotation shows in the log where it is raised: it is the line, with its evidence below it.
                 const message = [
                     `Paused at ${where}${event.why === 'on-failure' ? ', as on-failure asks' : ''}: ${reasonClause(event.reason)}`,
                     ...reasonLines(event.reason)
                 ];
                 return [
-                    { line: message[0] },
                     { annotation: { level: 'warning', title: reasonTitle(event.reason), message: message.join('\n') } }
                 ];
             }
@@ -4409,20 +4414,22 @@ function stepDoneLines(e, before, close) {
 }
 function rollbackLines(e, before, close) {
     const to = (0,report_text/* oneLine */.TN)(before.start?.from?.label ?? 'the previous revision');
+    const clause = reasonClause(e.reason);
     const evidence = reasonLines(e.reason);
     const from = `from new ${e.from.new}, stable ${e.from.stable}, ${Math.round(e.trafficPercent)}% of traffic on the new revision`;
+    // The group's title says why; the annotation, shown in the log right below it, carries the evidence once (or,
+    // when the clause says it all, the clause itself: the Annotations panel shows it on its own).
     return [
         ...close,
-        { group: 'start', line: `Rolling back to ${to}: ${reasonClause(e.reason)}` },
-        ...evidence.map(line => ({ line })),
-        { line: from },
+        { group: 'start', line: `Rolling back to ${to}: ${clause}` },
         {
             annotation: {
                 level: 'error',
                 title: `Rolling back: ${reasonTitle(e.reason)}`,
-                message: evidence.join('\n')
+                message: (evidence.length ? evidence : [clause]).join('\n')
             }
-        }
+        },
+        { line: from }
     ];
 }
 /** A failed hook's output goes to the log, a passing one's to debug: it matters only when something broke. */
@@ -6562,10 +6569,11 @@ function judgeBuiltIn(samples, w) {
     const error = samples.errors['*'];
     const shared = w.layout === 'shared';
     const whole = shared ? ' (both revisions: one target group)' : '';
-    return [
+    const readings = [
         errorRate(s('newRequests'), s('new5xx'), shared ? undefined : [s('stableRequests'), s('stable5xx')], w.checks, whole, error),
         statistically(p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error), shared ? undefined : samples, floor(w.since, w.periodMs))
     ];
+    return shared ? readings.map(r => ({ ...r, shared: true })) : readings;
 }
 /**
  * The p99 judged by the Mann-Whitney comparison over the whole step, once there are enough periods of both
@@ -7107,89 +7115,92 @@ function rollbackStatus(requested) {
 /* harmony export */ });
 /* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
 /* harmony import */ var _metric_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(723);
-// Every failure reason put into words, in one place. Each reason has two forms written side by side: the
-// clause a headline is built from ("alarm web-5xx went into ALARM", for the log and the summary, which show the
-// evidence beside it) and the line that stands alone ("alarm web-5xx is in ALARM since …: Threshold Crossed",
-// for the record and the `reason` output, which carry the evidence in the same line). Where no evidence is
-// worth a second wording, both are the same words.
+// Every failure reason put into words, once. A reason is one clause ("alarm web-5xx went into ALARM") and, where
+// there is some, its evidence ("at 2026-12-03T10:00:00.000Z: Threshold Crossed: …"). The log and the summary
+// show the clause in the headline, with the evidence laid out beside it; the record and the `reason` output,
+// which have one line, carry the clause followed by its evidence. Same words everywhere: only the evidence is
+// added or left out.
 
 
 /** A metric's value in words ("20.0 %", "412 ms"), for the log and the summary too. */
 
 function reasonWords(r) {
+    const { clause, evidence = '' } = worded(r);
+    return { clause, line: clause + evidence };
+}
+function worded(r) {
     switch (r.kind) {
         case 'alarm':
             return {
                 clause: `alarm ${r.alarm.name} went into ${r.alarm.state}`,
-                line: `alarm ${r.alarm.name} is in ${r.alarm.state} since ${new Date(r.alarm.since).toISOString()}: ${r.alarm.reason}`
+                evidence: ` at ${new Date(r.alarm.since).toISOString()}: ${r.alarm.reason}`
             };
         case 'tasks': {
             const first = r.tasks[0];
             const n = r.tasks.length;
             return {
                 clause: `${n} new task${n === 1 ? '' : 's'} stopped or failed health checks (max-failed-tasks: ${r.threshold})`,
-                line: `${n} tasks of the new revision failed (limit ${r.threshold})${first ? `: ${first.reason}` : ''}`
+                evidence: first && `: ${first.reason}`
             };
         }
         case 'timeout':
-            return same(r.scope === 'run'
-                ? `the rollout ran past its timeout (${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.limitMs)})`
-                : `${r.step === undefined ? 'the rollback' : `step ${r.step}`} did not become stable within step-timeout (${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.limitMs)})`);
-        case 'hook': {
-            const last = r.output.length ? `: ${r.output[r.output.length - 1]}` : '';
+            return {
+                clause: r.scope === 'run'
+                    ? `the rollout ran past its timeout (${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.limitMs)})`
+                    : `${r.step === undefined ? 'the rollback' : `step ${r.step}`} did not become stable within step-timeout (${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(r.limitMs)})`
+            };
+        case 'hook':
             return {
                 clause: r.exitCode === null
                     ? `hook ${r.hook} did not finish (no exit code)`
                     : `hook ${r.hook} exited with code ${r.exitCode}`,
-                line: `hook ${r.hook} failed with exit code ${r.exitCode ?? 'none'}${last}`
+                evidence: r.output.length ? `: ${r.output[r.output.length - 1]}` : undefined
             };
-        }
         case 'cancelled':
-            return same(`the run was cancelled (${r.signal})`);
+            return { clause: `the run was cancelled (${r.signal})` };
         case 'api':
-            return { clause: `an AWS API call failed: ${r.message}`, line: `AWS kept failing: ${r.message}` };
+            return { clause: `AWS kept failing: ${r.message}` };
         case 'requested':
-            return { clause: `${r.by} asked to ${r.command}`, line: `${r.command} requested by ${r.by}` };
+            return { clause: `${r.by} asked to ${r.command}` };
         case 'orphan':
-            return same(`the run that owned the rollout stopped (${r.owner})`);
+            return { clause: `the run that owned the rollout stopped (${r.owner})` };
         case 'taken-over':
-            return same(`rollout taken over by ${r.by}`);
+            return { clause: `rollout taken over by ${r.by}` };
         case 'ecs':
             return ecsWords(r);
         case 'metric':
             return metricWords(r);
     }
 }
-/** "metric 5xx-rate failed: 20.0 % on the new revision, 0.0 % on the stable one". */
+/**
+ * "metric 5xx-rate failed: 20.0 % on the new revision, 0.0 % on the stable one"; where both revisions share one
+ * target group, "… 12.0 % on both revisions together": the value is not the new revision's alone.
+ */
 function metricWords({ reading: m }) {
     const did = m.verdict === 'inconclusive' ? 'was inconclusive' : 'failed';
     const stable = m.stable === undefined ? '' : `, ${(0,_metric_values_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMetric */ .g)(m.stable, m.unit)} on the stable one`;
-    const values = `${(0,_metric_values_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMetric */ .g)(m.new, m.unit)} on the new revision${stable}`;
     return {
-        clause: `metric ${m.name} ${did}: ${values}`,
-        line: `metric ${m.name} ${did}: ${values} (${m.detail})`
+        clause: `metric ${m.name} ${did}: ${(0,_metric_values_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMetric */ .g)(m.new, m.unit)} ${m.shared ? 'on both revisions together' : 'on the new revision'}${stable}`,
+        evidence: ` (${m.detail})`
     };
 }
-/** "ECS's deployment circuit breaker rolled the deployment back". */
+/** "ECS's deployment circuit breaker rolled the deployment back: …". */
 function ecsWords(r) {
     const did = r.rolledBack ? 'rolled the deployment back' : 'stopped the deployment';
     const first = r.tasks[0];
-    const line = `ECS ${did}: ${r.reason}${first ? ` (stopped task: ${first.reason})` : ''}`;
+    const evidence = `: ${r.reason}${first ? ` (stopped task: ${first.reason})` : ''}`;
     switch (r.cause) {
         case 'circuit-breaker':
-            return { clause: `ECS's deployment circuit breaker ${did}`, line };
+            return { clause: `ECS's deployment circuit breaker ${did}`, evidence };
         case 'alarms': {
             const names = r.alarms?.length ? ` (${r.alarms.join(', ')})` : '';
-            return { clause: `ECS's deployment alarms${names} ${did}`, line };
+            return { clause: `ECS's deployment alarms${names} ${did}`, evidence };
         }
         case 'stopped':
-            return { clause: `the service deployment was stopped outside this run, and ECS ${did}`, line };
+            return { clause: `the service deployment was stopped outside this run, and ECS ${did}`, evidence };
         case 'failed':
-            return { clause: `ECS failed the deployment`, line };
+            return { clause: `ECS failed the deployment`, evidence };
     }
-}
-function same(words) {
-    return { clause: words, line: words };
 }
 /** The one-line reason for the record and the outputs. */
 function reasonText(reason) {
