@@ -2,7 +2,7 @@
 // This is the one place that catches: every error below surfaces here as a message for a person.
 
 import * as core from '@actions/core'
-import { readConfig } from './config/inputs.js'
+import { readActionConfig, type ConfigRead } from './config/inputs.js'
 import { inputErrorMessages } from './config/problems.js'
 import { Output, State, Status } from './constants.js'
 import { runCommand } from './commands/index.js'
@@ -10,7 +10,8 @@ import type { Outcome } from './commands/outcome.js'
 import { describeError } from './errors.js'
 import { escapeHtml } from './report/html.js'
 
-export async function run(): Promise<void> {
+/** `read`: the run's inputs, when the entry has read them already. */
+export async function run(read: ConfigRead = readActionConfig()): Promise<void> {
   const cancel = watchCancellation()
   let outcome: Outcome
   // Masked in every log line from here on, before anything could print it.
@@ -18,7 +19,8 @@ export async function run(): Promise<void> {
   if (token) core.setSecret(token)
   let invalid: string[] | undefined
   try {
-    const config = readConfig(name => core.getInput(name))
+    if ('error' in read) throw read.error
+    const { config } = read
     for (const warning of config.warnings) core.warning(warning)
     outcome = await runCommand(config, cancel.signal)
   } catch (error) {

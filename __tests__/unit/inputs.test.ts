@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { INPUT_DEFAULTS, readConfig } from '../../src/config/inputs.js'
+import { INPUT_DEFAULTS, actionInput, readConfig } from '../../src/config/inputs.js'
 import { run } from '../../src/main.js'
 import { actionEnv, readOutputs, tempFiles, type ActionFiles } from '../helpers/action.js'
 
@@ -566,5 +566,19 @@ describe('valid inputs', () => {
       k === 'github-token' ? '${{ github.token }}' : `'${v}'`
     ])
     expect(declared).toEqual(expected)
+  })
+})
+
+describe('actionInput: the entry reads an input as @actions/core does', () => {
+  const saved = process.env
+  afterEach(() => {
+    process.env = saved
+  })
+
+  it.each(['task-definition', 'container-image', 'a name with spaces', 'missing'])('%s', async name => {
+    const core = await import('@actions/core')
+    process.env = { ...saved, 'INPUT_TASK-DEFINITION': '  td.json \n', INPUT_A_NAME_WITH_SPACES: ' x ' }
+    process.env['INPUT_CONTAINER-IMAGE'] = 'web=img:1\nsidecar=img:2'
+    expect(actionInput(name)).toBe(core.getInput(name))
   })
 })

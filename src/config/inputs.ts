@@ -37,6 +37,23 @@ const MAX_VALUE_LENGTH = 64 * 1024
 const SECRET_INPUTS: InputName[] = ['github-token']
 const DAY = 86_400_000
 
+/** An input as the runner passes it, read as @actions/core's getInput reads it: `INPUT_NAME`, trimmed. */
+export function actionInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** The run's Config, or the errors of its inputs (thrown by the caller, which reports them). */
+export type ConfigRead = { config: Config } | { error: unknown }
+
+/** The action's own inputs, read once per run. */
+export function readActionConfig(): ConfigRead {
+  try {
+    return { config: readConfig(actionInput) }
+  } catch (error) {
+    return { error }
+  }
+}
+
 /**
  * Reads and checks every input, going on past invalid ones: all of them are thrown together (InputErrors), so a
  * run reports each at once. Inputs this run does not use become `warnings` and count as not given.
