@@ -128,7 +128,7 @@ const rows: { example: string; reason: FailureReason; clause: string; line: stri
         new: 900,
         stable: 300,
         unit: 'ms',
-        verdict: 'failed',
+        verdict: 'fail',
         judgement: 'ratio',
         detail: 'more than 50 % above the stable'
       }
