@@ -5,7 +5,7 @@
 // does not pass its step. The metric period is 1 s so bakes of seconds have data.
 
 import { describe, expect, it } from '@jest/globals'
-import { deploy, explained, revision, withScene, type Run } from '../helpers/scene.js'
+import { deploy, explained, readLagMs, revision, withScene, type Run } from '../helpers/scene.js'
 import { lineAt, withWeights, type WeightsScene } from '../helpers/weights-e2e.js'
 
 /** No alarms, fast polls and one-second metric periods. */
@@ -182,7 +182,10 @@ describe('dist/index.js metric gates, no alarms', () => {
     await withWeights({ alarm: false, manualAlarm: false }, async e2e => {
       const next = await revision(e2e)
       await e2e.control.setRevisionFault({ taskDefinition: next, noTraffic: true })
-      const r = await canary(e2e, next, { 'canary-bake-time': '1s', 'step-timeout': '6s' })
+      // Long enough for the step to be seen stable (with realism, twice the read lag later: tasks, then weights),
+      // short enough that the request minimum is what ends it.
+      const timeout = 6 + Math.ceil((2 * (await readLagMs(e2e))) / 1000)
+      const r = await canary(e2e, next, { 'canary-bake-time': '1s', 'step-timeout': `${timeout}s` })
       await explained(r.result, async () => {
         expect(r.result.outputs.status).toBe('rolled-back')
         expect(r.result.outputs.reason).toMatch(

@@ -237,6 +237,8 @@ export async function addScene(stage: Stage, options: SceneOptions = {}): Promis
       'bake-time': '1s',
       'hook-retry-interval': '300ms'
     }
+  // Infrastructure is set up well before a deploy: with realism on, the first run sees it whole, as it would.
+  await readsCaughtUp(stage)
   return scene
 }
 
@@ -346,8 +348,16 @@ export async function run(scene: Scene, inputs: Record<string, string>, as: RunA
  * A test that writes to AWS itself, as a person or another tool would, waits the same before the next run.
  */
 export async function readsCaughtUp(scene: Stage): Promise<void> {
-  const { lagMs } = await scene.control.realism()
+  const lagMs = await readLagMs(scene)
   if (lagMs > 0) await new Promise(resolve => setTimeout(resolve, lagMs))
+}
+
+/**
+ * The longest the sandbox's reads may lag its writes (0 unless realism is on): what the action sees of a change
+ * comes up to this much later, so a bound on how soon it reacts grows by it, as it would on AWS.
+ */
+export async function readLagMs(scene: Stage): Promise<number> {
+  return (await scene.control.realism()).lagMs
 }
 
 /** `command: deploy` with the scene's deploy inputs (fast polls and bakes, its alarms) under `inputs`. */
