@@ -487,7 +487,7 @@ describe('dist/index.js command: deploy with traffic by weights', () => {
           expectRolledBack(r, next)
           expect(r.result.outputs.reason).toMatch(/^alarm web-manual went into ALARM at /)
           expect(r.result.stdout).toMatch(
-            /still in progress \(exit code 75\) when alarm web-manual is in ALARM/
+            /still in progress \(exit code 75\) when alarm web-manual went into ALARM/
           )
           const attempts = hookAttempts(e2e, 'post-step')
           expect(attempts.length).toBeLessThanOrEqual(4)
