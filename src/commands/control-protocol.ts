@@ -12,7 +12,8 @@
 // - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
 
 import { InputError, show } from '../config/parse.js'
-import { isNativeStrategy, type Config, type OnFailure, type PlanConfig } from '../config/types.js'
+import { nativeName } from '../config/native-shape.js'
+import type { Config, OnFailure, PlanConfig } from '../config/types.js'
 import type { Request, RolloutRecord } from '../record/record.js'
 import { ownerIsAlive, ownerOf, type RunIdentity } from './rollout-owner.js'
 
@@ -136,7 +137,7 @@ export function chooseControl(
  */
 function chooseForEcsDeployment(record: RolloutRecord, config: ControlInputs, alive: boolean): ControlChoice {
   const rollingBack = record.stage === 'rolling-back'
-  const held = isNativeStrategy(record.plan.strategy.name)
+  const held = nativeName(record.plan.strategy) !== undefined
   // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
   const from = record.stage === 'batch-completed' ? record.step + 1 : record.step
   if (config.command !== 'abort' && stepsChanged(config))
@@ -277,7 +278,7 @@ export function choosePostStep(
   if (run.mainFinished && !handedOver) return { kind: 'nothing' }
   // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
   const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back'
-  if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+  if (pause && run.controller === 'ECS' && !nativeName(record.plan.strategy))
     return { kind: 'leave-to-ecs', handedOver }
   return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver }
 }
