@@ -33,8 +33,9 @@ const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' 
 
 export class EcsControllerDeploy extends DeployPipeline {
   protected readonly remedies = {
-    live: 'abort it',
-    orphan: "abort it, or set takeover: true to let this run's deployment replace it"
+    live: 'promote or abort it (a rolling one: abort it)',
+    orphan:
+      "resume or promote it (with new bakes or pause steps, if you like), abort it, or set takeover: true to let this run's deployment replace it"
   }
   /** The service as ECS describes it: its load balancers, deployments and deployment configuration. */
   private described?: EcsService
