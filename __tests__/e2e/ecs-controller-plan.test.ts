@@ -17,6 +17,7 @@ import {
   ruleWeights,
   run,
   serviceDeployments,
+  waitForWeights,
   withScene,
   type Scene
 } from '../helpers/scene.js'
@@ -70,6 +71,42 @@ describe('dist/index.js: custom plans and plan changes on ECS-controller service
           await expectSettledOn(e2e, next)
           expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
           expect((await describeService(e2e)).deploymentConfiguration?.lifecycleHooks ?? []).toEqual([])
+        })
+      })
+    }
+  )
+
+  it.concurrent(
+    'owner running: a resume with a shorter step bake asks it to pause (ECS keeps waiting at the hook), then carries the rollout on with the new bake',
+    async () => {
+      await withScene({ kind: 'native' }, async e2e => {
+        const next = await revision(e2e)
+        const plan = { strategy: 'linear', 'step-percent': '40', 'poll-interval': '500ms' }
+        const owner = deploy(e2e, {
+          'task-definition': next,
+          ...plan,
+          'step-bake-time': '60s',
+          'bake-time': '1s'
+        })
+        await waitForWeights(e2e, [60, 40])
+        const startedAt = Date.now()
+        const resumed = await run(
+          e2e,
+          { command: 'resume', ...plan, 'step-bake-time': '1s', 'bake-time': '1s' },
+          { runId: 2 }
+        ).then(r => r.result)
+        const { result } = await owner
+        await explained(resumed, async () => {
+          // The owner stopped where it was, as asked; ECS went on waiting at the action's hook.
+          expect(result.code).toBe(0)
+          expect(result.outputs.status).toBe('paused')
+          expect(resumed.code).toBe(0)
+          expect(resumed.outputs.status).toBe('succeeded')
+          // 1 s bakes, not 60 s: the new plan is the one carried on.
+          expect(Date.now() - startedAt).toBeLessThan(40_000)
+          expect(await ruleWeights(e2e)).toEqual([0, 100])
+          await expectSettledOn(e2e, next)
+          expect((await record(e2e))?.plan.strategy).toMatchObject({ name: 'linear', stepBakeMs: 1000 })
         })
       })
     }
