@@ -1,5 +1,5 @@
 // command: deploy refuses, before any change, what an ECS-controller service cannot do: inputs of task-set
-// rollouts, custom steps, on-failure: pause, and a CODE_DEPLOY service. Each run makes no mutating call.
+// rollouts, uneven custom steps, on-failure: pause, and a CODE_DEPLOY service. Each run makes no mutating call.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
@@ -71,9 +71,9 @@ describe('dist/index.js command: deploy on an ECS-controller service refuses bef
     ],
     ['stable-scale', { 'stable-scale': 'keep' }, /^stable-scale: applies to task-set rollouts/],
     [
-      'custom steps',
-      { strategy: 'custom', steps: '10:1s, 100' },
-      /^strategy: custom steps need task sets \(the EXTERNAL deployment controller\).*ECS's native deployments take equal steps only \(linear\), or one step and the rest \(canary\)\. Use linear or canary, with partition to pause at a step, or task sets for uneven steps/
+      'uneven custom steps (ECS runs equal steps, or a canary)',
+      { strategy: 'custom', steps: '10:1s, 30, pause, 100' },
+      /^steps: its shares \(10%, 30%, 100%\) are uneven, and service web uses the ECS deployment controller, whose native deployments take equal steps only \(linear: 10%, 20%, … 100%, at least 3% each\), or one step and the rest \(canary: 10%, 100%\).*Use steps ECS can take .*, linear or canary with partition, or task sets \(the EXTERNAL deployment controller\) for uneven steps$/
     ],
     [
       'on-failure: pause with rolling (native strategies are held by the action and can pause)',

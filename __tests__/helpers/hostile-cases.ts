@@ -274,8 +274,8 @@ export function hostileCases(): HostileCase[] {
       /^traffic: weights applies to task-set rollouts/
     ),
     'custom steps on an ECS-controller service': deploy(
-      { service: 'legacy-ecs', strategy: 'custom', steps: '50, 100' },
-      /^strategy: custom steps need task sets/
+      { service: 'legacy-ecs', strategy: 'custom', steps: '10, 30, 100' },
+      /^steps: its shares \(10%, 30%, 100%\) are uneven, and service legacy-ecs uses the ECS deployment controller/
     ),
     'on-failure pause on an ECS-controller service': deploy(
       { service: 'legacy-ecs', 'on-failure': 'pause' },

@@ -5,10 +5,10 @@ import { describe, expect, it } from '@jest/globals'
 import {
   choosePostStep,
   chooseControl,
-  planFor,
   stepByCounts,
   type ControlChoice
 } from '../../src/commands/control-protocol.js'
+import { changePlan } from '../../src/commands/plan-change.js'
 import {
   chooseDeployOver,
   orphanMode,
@@ -286,11 +286,48 @@ describe('chooseControl: a deployment ECS carries out itself', () => {
       { kind: 'report', note: 'is already running in https://github.com/o/r/actions/runs/1' }
     ],
     [
-      'resume with new steps → refused',
+      'resume asking for another max-surge → refused, naming both values and what to do',
       'resume',
       { heartbeat: GONE },
       { 'max-surge': '50%' },
-      'InputError: max-surge: ECS carries rollout r1 on web out with the strategy it started with, so a resume cannot change its steps: abort it and deploy again'
+      'InputError: max-surge: 50% asks to change what ECS holds for rollout r1 on web: its deployment runs with max-surge 25% (the deploymentConfiguration it started with), which ECS cannot change mid-flight, so this resume changed nothing. A resume or promote may change what the action times itself (step-bake-time, canary-bake-time, bake-time, pause steps, partition, alarms, max-failed-tasks, metric gates); to change max-surge, abort the rollout and deploy again with max-surge: 50%'
+    ],
+    [
+      'promote asking for other step shares → refused',
+      'promote',
+      { stage: 'batch-completed' },
+      { strategy: 'linear', 'step-percent': '20' },
+      expect.stringMatching(
+        /^InputError: step-percent: 20% asks to change what ECS holds for rollout r1 on web: its deployment runs with step-percent 25% /
+      )
+    ],
+    [
+      'resume with a new step bake, paused at a manual step 2 → follow from step 3 (the new plan: control.ts)',
+      'resume',
+      { stage: 'batch-completed' },
+      { strategy: 'linear', 'step-bake-time': '5s' },
+      { kind: 'follow-ecs', step: 3 }
+    ],
+    [
+      'resume with a new step bake, owner alive → ask it to pause, then carry on with the new bakes',
+      'resume',
+      {},
+      { strategy: 'linear', 'step-bake-time': '5s' },
+      { kind: 'ask-pause-then-carry-on', step: 2 }
+    ],
+    [
+      'resume with the values in flight, owner alive → nothing changes: report',
+      'resume',
+      {},
+      { strategy: 'linear', 'step-percent': '25', 'step-bake-time': '1m' },
+      { kind: 'report', note: 'is already running in https://github.com/o/r/actions/runs/1' }
+    ],
+    [
+      'promote with a new partition, owner gone → by step number, as ECS keeps its steps',
+      'promote',
+      { heartbeat: GONE, stage: 'batch-completed' },
+      { partition: '75%' },
+      { kind: 'follow-ecs', step: 3, promotedTo: 3 }
     ],
     [
       'native, pause, owner alive → ask it (ECS keeps waiting at the hook)',
@@ -521,11 +558,92 @@ describe('a re-run: a later attempt of the job that owns the rollout', () => {
 describe('carrying on with changed steps', () => {
   it('keeps the record’s plan except where this run gives step inputs', () => {
     const r = record()
-    expect(planFor(config({}), r)).toEqual(r.plan)
-    const changed = planFor(config({ strategy: 'linear', 'step-percent': '50', 'bake-time': '1m' }), r)
+    const planFor = (c: ReturnType<typeof config>) => changePlan(c, r, 'EXTERNAL').plan
+    expect(planFor(config({}))).toEqual(r.plan)
+    const changed = planFor(config({ strategy: 'linear', 'step-percent': '50', 'bake-time': '1m' }))
     expect(changed.strategy).toEqual({ name: 'linear', stepPercent: 50, stepBakeMs: 60_000 })
     expect(changed.bakeMs).toBe(60_000)
     expect(changed.maxSurge).toEqual(r.plan.maxSurge)
+  })
+
+  it.each<[string, Record<string, string>, Record<string, string>, unknown]>([
+    // in flight                    this run                               → plan to carry on with / fixed
+    [
+      'a new step bake is the action’s',
+      { strategy: 'linear', 'step-percent': '25' },
+      { strategy: 'linear', 'step-bake-time': '5s' },
+      { strategy: { name: 'linear', stepPercent: 25, stepBakeMs: 5000 }, changed: true, fixed: [] }
+    ],
+    [
+      'a partition without strategy applies to the strategy in flight',
+      { strategy: 'canary', 'canary-percent': '10' },
+      { partition: '50%' },
+      {
+        strategy: {
+          name: 'canary',
+          canaryPercent: 10,
+          canaryBakeMs: 300_000,
+          partition: { kind: 'percent', value: 50 }
+        },
+        changed: true,
+        fixed: []
+      }
+    ],
+    [
+      'custom: the same shares, the pause moved',
+      { strategy: 'custom', steps: '10, pause, 100' },
+      { strategy: 'custom', steps: '10:1m, 100' },
+      {
+        strategy: {
+          name: 'custom',
+          steps: [
+            { kind: 'step', percent: 10, bakeMs: 60_000 },
+            { kind: 'step', percent: 100, bakeMs: 0 }
+          ]
+        },
+        changed: true,
+        fixed: []
+      }
+    ],
+    [
+      'custom: other shares are ECS’s',
+      { strategy: 'custom', steps: '10, pause, 100' },
+      { strategy: 'custom', steps: '20, 100' },
+      { changed: false, fixed: [{ input: 'steps', inFlight: '10%, 100%', asked: '20%, 100%' }] }
+    ],
+    [
+      'another strategy is ECS’s',
+      { strategy: 'linear', 'step-percent': '25' },
+      { strategy: 'canary' },
+      { fixed: [{ input: 'strategy', inFlight: 'linear', asked: 'canary' }] }
+    ],
+    [
+      'the values in flight, given again: no change',
+      { strategy: 'linear', 'step-percent': '25', 'max-surge': '25%' },
+      { strategy: 'linear', 'step-percent': '25', 'step-bake-time': '1m', 'max-surge': '25%' },
+      { changed: false, fixed: [] }
+    ],
+    [
+      'a strategy input without the share keeps the share in flight (not the default)',
+      { strategy: 'linear', 'step-percent': '25' },
+      { strategy: 'linear' },
+      { strategy: { name: 'linear', stepPercent: 25, stepBakeMs: 60_000 }, changed: false, fixed: [] }
+    ]
+  ])('ECS: %s', (_, inFlight, inputs, expected) => {
+    const r = record({ plan: config(inFlight).plan })
+    const change = changePlan(config(inputs), r, 'ECS')
+    expect({ strategy: change.plan.strategy, changed: change.changed, fixed: change.fixed }).toMatchObject(
+      expected as object
+    )
+  })
+
+  it('ECS: a pause added to a plan that had none says how long ECS will hold it', () => {
+    const r = record({ plan: config({ strategy: 'linear', 'step-percent': '25' }).plan })
+    const change = changePlan(config({ partition: '50%' }), r, 'ECS')
+    expect(change.notes).toEqual([
+      expect.stringContaining('keeps the timeout it was given when the deployment started')
+    ])
+    expect(changePlan(config({ strategy: 'linear', 'step-bake-time': '5s' }), r, 'ECS').notes).toEqual([])
   })
 
   it('continues at the first step beyond the new tasks running (10 tasks, steps of 3, 6, 9, 10; 4 new → step 2)', () => {

@@ -128,7 +128,7 @@ describe('inputs by controller', () => {
     [{ 'batch-size': '2' }, 'batch-size: applies to task-set rollouts'],
     [{ 'batch-interval': '5s' }, 'batch-interval: applies to task-set rollouts'],
     [{ 'stable-scale': 'shrink' }, 'stable-scale: applies to task-set rollouts'],
-    [{ strategy: 'custom', steps: '50, 100' }, 'strategy: custom steps need task sets'],
+    [{ strategy: 'custom', steps: '10, 30, 100' }, 'steps: its shares (10%, 30%, 100%) are uneven'],
     [{ 'on-failure': 'pause' }, 'on-failure: pause cannot hold a rolling deployment'],
     [{ strategy: 'linear', partition: '0' }, 'partition: 0 would pause before any traffic moves'],
     [{ strategy: 'canary', 'max-unavailable': '1' }, 'max-unavailable: does not apply to strategy: canary'],

@@ -12,24 +12,11 @@
 // - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
 
 import { InputError, show } from '../config/parse.js'
-import { isNativeStrategy, type Config, type OnFailure, type PlanConfig } from '../config/types.js'
+import { nativeName } from '../config/native-shape.js'
+import type { Config, OnFailure, PlanConfig } from '../config/types.js'
 import type { Request, RolloutRecord } from '../record/record.js'
+import { changePlan, fixedInputError, stepsChanged } from './plan-change.js'
 import { ownerIsAlive, ownerOf, type RunIdentity } from './rollout-owner.js'
-
-/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
-const STRATEGY_INPUTS = [
-  'strategy',
-  'batch-size',
-  'batch-interval',
-  'partition',
-  'step-percent',
-  'step-bake-time',
-  'canary-percent',
-  'canary-bake-time',
-  'steps'
-]
-/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
-const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale']
 
 /** Where a carried-on rollout continues: a step number, or the first step beyond the new tasks running. */
 export type StepChoice = number | 'by-counts'
@@ -57,7 +44,10 @@ export type ControlChoice =
 export type ControlCommand = 'pause' | 'resume' | 'promote' | 'abort'
 
 /** What of this run's config the protocol reads. */
-export type ControlInputs = Pick<Config, 'service' | 'given' | 'promoteFull' | 'to' | 'takeoverAfterMs'> & {
+export type ControlInputs = Pick<
+  Config,
+  'service' | 'given' | 'plan' | 'promoteFull' | 'to' | 'takeoverAfterMs'
+> & {
   command: string
 }
 
@@ -127,26 +117,31 @@ export function chooseControl(
  * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
  * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
  * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
- * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
- * strategy its deployment started with.
+ * through by itself: it can only be aborted or followed again. A resume or promote may change what the action
+ * times (bakes, pause steps, partition: plan-change.ts), never what ECS holds for the running deployment.
  *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
  *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
  *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
+ *   resume with step-bake-time, paused at 2 → follow from step 2 with the new bakes
+ *   resume with step-bake-time, owner alive → ask the owner to pause, then follow with the new bakes
+ *   resume with step-percent 20 (25 in flight) → refused, naming both values
  *   pause, rolling                      → refused: ECS would carry on regardless
  */
 function chooseForEcsDeployment(record: RolloutRecord, config: ControlInputs, alive: boolean): ControlChoice {
   const rollingBack = record.stage === 'rolling-back'
-  const held = isNativeStrategy(record.plan.strategy.name)
+  const held = nativeName(record.plan.strategy) !== undefined
   // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
   const from = record.stage === 'batch-completed' ? record.step + 1 : record.step
-  if (config.command !== 'abort' && stepsChanged(config))
-    return {
-      kind: 'refuse',
-      error: new InputError(
-        STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy',
-        `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`
-      )
-    }
+  const change = changePlan(config, record, 'ECS')
+  const [fixed] = change.fixed
+  if (config.command !== 'abort' && fixed) {
+    const { input, message } = fixedInputError(fixed, { ...config, id: record.id })
+    return { kind: 'refuse', error: new InputError(input, message) }
+  }
+  // The owner bakes by its own plan: it pauses first, ECS waiting at the hook, and this run carries on.
+  const newPlan = change.changed && held && !rollingBack
+  if (alive && newPlan && (config.command === 'resume' || config.command === 'promote'))
+    return { kind: 'ask-pause-then-carry-on', step: from }
   switch (config.command) {
     case 'abort':
       return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' }
@@ -168,7 +163,8 @@ function chooseForEcsDeployment(record: RolloutRecord, config: ControlInputs, al
       }
       let target: { step: StepChoice; request: Request }
       try {
-        target = promoteStep(config, record)
+        // ECS keeps its steps: a changed plan still promotes by step number.
+        target = promoteStep(config, record, false)
       } catch (error) {
         return { kind: 'refuse', error: error as Error }
       }
@@ -191,34 +187,17 @@ function refuseWhileRollingBack(config: ControlInputs, record: RolloutRecord, al
   )
 }
 
-/**
- * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
- * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
- */
-export function planFor(config: Pick<Config, 'given' | 'plan'>, record: RolloutRecord): PlanConfig {
-  const given = (input: string): boolean => config.given.has(input)
-  const plan = record.plan
-  return {
-    ...plan,
-    strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
-    maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
-    maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
-    stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
-    bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
-  }
-}
-
-function stepsChanged(config: Pick<Config, 'given'>): boolean {
-  return STEP_INPUTS.some(i => config.given.has(i))
-}
-
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
 function resumeStep(config: ControlInputs, record: RolloutRecord): StepChoice {
   if (stepsChanged(config)) return 'by-counts'
   return record.stage === 'batch-completed' ? record.step + 1 : record.step
 }
 
-function promoteStep(config: ControlInputs, record: RolloutRecord): { step: StepChoice; request: Request } {
+function promoteStep(
+  config: ControlInputs,
+  record: RolloutRecord,
+  byCounts = stepsChanged(config)
+): { step: StepChoice; request: Request } {
   if (config.promoteFull) return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' }
   if (config.to !== undefined) {
     const n = Number(config.to)
@@ -231,7 +210,7 @@ function promoteStep(config: ControlInputs, record: RolloutRecord): { step: Step
       )
     return { step: n, request: `promote:${n}` }
   }
-  if (stepsChanged(config)) return { step: 'by-counts', request: `promote:${record.step + 1}` }
+  if (byCounts) return { step: 'by-counts', request: `promote:${record.step + 1}` }
   return { step: record.step + 1, request: `promote:${record.step + 1}` }
 }
 
@@ -277,7 +256,7 @@ export function choosePostStep(
   if (run.mainFinished && !handedOver) return { kind: 'nothing' }
   // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
   const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back'
-  if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+  if (pause && run.controller === 'ECS' && !nativeName(record.plan.strategy))
     return { kind: 'leave-to-ecs', handedOver }
   return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver }
 }

@@ -18,13 +18,8 @@ import {
   type Request,
   type RolloutRecord
 } from '../record/record.js'
-import {
-  chooseControl,
-  planFor,
-  stepByCounts,
-  type ControlChoice,
-  type StepChoice
-} from './control-protocol.js'
+import { chooseControl, stepByCounts, type ControlChoice, type StepChoice } from './control-protocol.js'
+import { changePlan } from './plan-change.js'
 import { ownedBy, ownerIsAlive, ownerOf, takeOver } from './rollout-owner.js'
 import { liveState, statusOutcome } from './control-status.js'
 import { carryOnEcsController } from './deploy-ecs.js'
@@ -85,9 +80,11 @@ async function carryOut(
       return choice.mode === 'rollback'
         ? carryOn(config, deps, service, record, { mode: 'rollback' })
         : carryOn(config, deps, service, record, { mode: 'forward', step: choice.step })
-    case 'follow-ecs':
+    case 'follow-ecs': {
+      const change = changePlan(config, record, 'ECS')
+      for (const note of change.notes) core.warning(`Rollout ${record.id}: ${note}`)
       return carryOnEcsController(config, deps, service, record, {
-        plan: planFor(config, record),
+        plan: change.plan,
         step: choice.step,
         promotedTo: choice.promotedTo,
         rollback:
@@ -97,6 +94,7 @@ async function carryOut(
               ? { kind: 'orphan', owner: ownerOf(record) }
               : undefined
       })
+    }
   }
 }
 
@@ -119,6 +117,12 @@ async function withNewPlan(
   const now = await readService(deps.clients.ecs, config.cluster, config.service)
   const current = decodeRecord(now.tags)
   if (!current || current.id !== record.id || current.phase !== 'Active') return paused
+  // ECS's deployment is carried on from where the owner paused it, as any paused one is.
+  if (now.controller === 'ECS') {
+    const choice = chooseControl(current, now.controller, config, deps.clock.now(), deps.run)
+    if (choice.kind === 'refuse') throw choice.error
+    return carryOut(choice, config, deps, now, current)
+  }
   return carryOn(config, deps, now, current, { mode: 'forward', step })
 }
 
@@ -129,7 +133,7 @@ async function carryOn(
   record: RolloutRecord,
   how: { mode: 'forward' | 'rollback'; step?: StepChoice }
 ): Promise<Outcome> {
-  const plan = planFor(config, record)
+  const { plan } = changePlan(config, record, service.controller)
   const taken: RolloutRecord = { ...takeOver(record, deps, how.mode), plan }
   const ports = await portsFor(config, deps.clients, service, taken)
   const fleet = await ports.fleet.observe(true)

@@ -14,7 +14,7 @@ import { InputError } from '../config/parse.js'
 import type { Config } from '../config/types.js'
 import { describeError } from '../errors.js'
 import { deploymentConfigurationFor } from '../plan/ecs-deployment-configuration.js'
-import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { ecsControllerPlan, nativeName } from '../plan/ecs-plan.js'
 import { OWNED_FIELDS, serviceSettings, sharedPauseStage, type LifecycleHook } from '../plan/hold-hook.js'
 import { decodeSettings, encodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
@@ -33,8 +33,9 @@ const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' 
 
 export class EcsControllerDeploy extends DeployPipeline {
   protected readonly remedies = {
-    live: 'abort it',
-    orphan: "abort it, or set takeover: true to let this run's deployment replace it"
+    live: 'promote or abort it (a rolling one: abort it)',
+    orphan:
+      "resume or promote it (with new bakes or pause steps, if you like), abort it, or set takeover: true to let this run's deployment replace it"
   }
   /** The service as ECS describes it: its load balancers, deployments and deployment configuration. */
   private described?: EcsService
@@ -42,7 +43,7 @@ export class EcsControllerDeploy extends DeployPipeline {
   private settings?: string
 
   private get native(): boolean {
-    return isNativeStrategy(this.config.plan.strategy.name)
+    return nativeName(this.config.plan.strategy) !== undefined
   }
 
   protected async checkSetup(): Promise<void> {
@@ -132,7 +133,8 @@ export class EcsControllerDeploy extends DeployPipeline {
  * of the service's own where the action holds, and the service's own settings kept in a tag: their encoding.
  */
 function checkNativeSetup(config: Config, service: EcsService, recorded: RolloutRecord | undefined): string {
-  const strategy = config.plan.strategy.name as keyof typeof NATIVE
+  // checkEcsControllerInputs has refused plans ECS cannot run natively (a custom plan runs as linear or canary).
+  const strategy = nativeName(config.plan.strategy) as keyof typeof NATIVE
   const lbs = service.loadBalancers ?? []
   const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration
   const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'] as const

@@ -16,7 +16,7 @@ import { recordedOutcome } from '../engine/outcome.js'
 import type { FailureReason } from '../engine/events.js'
 import { Follower } from '../engine/follow.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
-import { ecsControllerPlan, isNativeStrategy } from '../plan/ecs-plan.js'
+import { ecsControllerPlan, nativeName } from '../plan/ecs-plan.js'
 import { decodeSettings } from '../plan/kept-settings.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
@@ -76,7 +76,7 @@ export async function carryOnEcsController(
     from: await readTaskDefinition(clients.ecs, record.stableTaskDefinition),
     to: await readTaskDefinition(clients.ecs, record.newTaskDefinition),
     deploymentConfiguration: {},
-    native: isNativeStrategy(record.plan.strategy.name),
+    native: nativeName(record.plan.strategy) !== undefined,
     adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
   })
 }

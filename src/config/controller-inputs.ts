@@ -1,8 +1,9 @@
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
 
+import { customShape, LINEAR_STEP, nativeName, tenths } from './native-shape.js'
 import { InputError } from './parse.js'
-import { isNativeStrategy, type Config } from './types.js'
+import type { Config } from './types.js'
 
 /** Inputs only task-set rollouts (the EXTERNAL controller) use. */
 const TASK_SET_ONLY = [
@@ -53,12 +54,12 @@ export function checkEcsControllerInputs(config: Config): void {
         `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`
       )
   }
-  if (name === 'custom')
-    throw new InputError(
-      'strategy',
-      `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments take equal steps only (linear), or one step and the rest (canary). Use linear or canary, with partition to pause at a step, or task sets for uneven steps`
-    )
-  if (config.onFailure === 'pause' && !isNativeStrategy(name))
+  if (name === 'custom') {
+    const shaped = customShape(config.plan.strategy.steps)
+    if ('refused' in shaped) throw customRefusal(config, shaped.refused)
+  }
+  const native = nativeName(config.plan.strategy)
+  if (config.onFailure === 'pause' && !native)
     throw new InputError(
       'on-failure',
       `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`
@@ -72,7 +73,7 @@ export function checkEcsControllerInputs(config: Config): void {
       'partition',
       `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`
     )
-  if (!isNativeStrategy(name)) return
+  if (!native) return
   for (const input of ['max-surge', 'max-unavailable'] as const) {
     if (config.given.has(input))
       throw new InputError(
@@ -82,10 +83,10 @@ export function checkEcsControllerInputs(config: Config): void {
   }
   const strategy = config.plan.strategy
   if (strategy.name === 'linear') {
-    if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
+    if (strategy.stepPercent < LINEAR_STEP.min || !tenths(strategy.stepPercent))
       throw new InputError(
         'step-percent',
-        `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`
+        `${strategy.stepPercent} is not a step ECS's native linear deployments take: ${LINEAR_STEP.min} to ${LINEAR_STEP.max}, in steps of 0.1`
       )
   }
   if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
@@ -95,6 +96,13 @@ export function checkEcsControllerInputs(config: Config): void {
     )
 }
 
-function tenths(percent: number): boolean {
-  return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9
+/**
+ * The one wording for a custom plan ECS cannot run: what ECS's native deployments can do, why this plan is not one
+ * of them, and what to use instead.
+ */
+export function customRefusal(config: Pick<Config, 'service'>, why: string): InputError {
+  return new InputError(
+    'steps',
+    `${why}, and service ${config.service} uses the ECS deployment controller, whose native deployments take equal steps only (linear: 10%, 20%, … 100%, at least 3% each), or one step and the rest (canary: 10%, 100%); the action holds each step and times its bake, so bakes and pause steps may be anything. Use steps ECS can take (e.g. "10:5m, pause, 100" or "25, 50, pause, 75, 100"), linear or canary with partition, or task sets (the EXTERNAL deployment controller) for uneven steps`
+  )
 }

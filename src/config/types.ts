@@ -13,12 +13,8 @@ export type { Quantity } from './parse.js'
 export const STRATEGIES = ['rolling', 'linear', 'canary', 'blue-green', 'all-at-once', 'custom'] as const
 export type StrategyName = (typeof STRATEGIES)[number]
 
-/** The strategies an ECS-controller service runs as ECS's own deployment strategies. */
+/** ECS's own deployment strategies, as an ECS-controller service runs them (config/native-shape.ts). */
 export type NativeStrategy = 'linear' | 'canary' | 'blue-green'
-
-export function isNativeStrategy(name: StrategyName): name is NativeStrategy {
-  return name === 'linear' || name === 'canary' || name === 'blue-green'
-}
 
 export const TRAFFIC_MODES = ['replicas', 'weights'] as const
 export type TrafficMode = (typeof TRAFFIC_MODES)[number]

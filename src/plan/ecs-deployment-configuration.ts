@@ -1,7 +1,7 @@
 // What UpdateService is told besides the task definition, for a service with the ECS deployment controller: the
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
 
-import { rollingPercents } from './ecs-plan.js'
+import { nativeShape, rollingPercents } from './ecs-plan.js'
 import {
   holdHook,
   serviceSettings,
@@ -40,6 +40,7 @@ export interface EcsServiceSettings {
  *                                                         and the action's pause hook (the action bakes 3m, 10m)
  * canary 2.5 %, canary bake 3s                         → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes 0, …
  * blue-green                                           → BLUE_GREEN, bakeTimeInMinutes 0, …
+ * custom "10:5m, pause, 100"                           → CANARY, canaryPercent 10, … (native-shape.ts)
  * `recorded`: the service's own values the rollout record keeps, when a rollout of the action's left them (its
  * hook may still be on the service, with the rollout's values beside it).
  * ECS's own bakes are 0, the least it takes: the action holds each step with its pause hook and times the bake
@@ -50,7 +51,7 @@ export function deploymentConfigurationFor(
   service: EcsServiceSettings,
   recorded?: OwnedValues
 ): EcsDeploymentConfiguration {
-  const strategy = config.plan.strategy
+  const shape = nativeShape(config.plan.strategy)
   // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
   const own = serviceSettings(service.deploymentConfiguration, recorded)
   const native = (name: EcsStrategy, held: 'linear' | 'canary' | 'blue-green') => ({
@@ -58,13 +59,13 @@ export function deploymentConfigurationFor(
     bakeTimeInMinutes: 0,
     lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own.values)]
   })
-  switch (strategy.name) {
+  switch (shape?.name) {
     case 'linear': {
-      const linearConfiguration = { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: 0 }
+      const linearConfiguration = { stepPercent: shape.stepPercent, stepBakeTimeInMinutes: 0 }
       return { ...native('LINEAR', 'linear'), linearConfiguration }
     }
     case 'canary': {
-      const canaryConfiguration = { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: 0 }
+      const canaryConfiguration = { canaryPercent: shape.canaryPercent, canaryBakeTimeInMinutes: 0 }
       return { ...native('CANARY', 'canary'), canaryConfiguration }
     }
     case 'blue-green':

@@ -7,12 +7,13 @@
 //   ECS at each step with its pause hook (hold-hook.ts) and times every bake itself, to the second, the final
 //   one (before the old revision is scaled in) included.
 
-import { isNativeStrategy, type NativeStrategy, type PlanConfig } from '../config/types.js'
+import { nativeName, nativeShape, type NativeShape } from '../config/native-shape.js'
+import type { NativeStrategy, PlanConfig } from '../config/types.js'
 import { capacityEnvelope, stepSpecs, TASK_START_ESTIMATE_MS } from './planner.js'
 import type { Plan, PlanStep } from './types.js'
 
 // Defined with the inputs they check (config/), and named here too, where the ECS plan uses them.
-export { isNativeStrategy, type NativeStrategy }
+export { nativeName, nativeShape, type NativeShape, type NativeStrategy }
 
 /** ECS's percentages for the capacity rules: ECS rounds maximumPercent's tasks down and minimumHealthyPercent's up. */
 export function rollingPercents(
@@ -40,8 +41,8 @@ export function ecsLimits(desired: number, p: { maximumPercent: number; minimumH
 }
 
 export function ecsControllerPlan(config: PlanConfig, desired: number): Plan {
-  const name = config.strategy.name
-  return isNativeStrategy(name) ? nativePlan(config, desired, name) : rollingPlan(config, desired)
+  const shape = nativeShape(config.strategy)
+  return shape ? nativePlan(config, desired, shape) : rollingPlan(config, desired)
 }
 
 function rollingPlan(config: PlanConfig, desired: number): Plan {
@@ -75,27 +76,39 @@ function rollingPlan(config: PlanConfig, desired: number): Plan {
  * blue-green                            → green up on test traffic only, then switch 100 %
  * linear 25 %, partition 50 %           → 25 %, 50 % (then paused: a later run promotes), 75 %, 100 %
  * canary 10 %, partition 3 of 4 tasks   → canary 10 %, 100 % (then paused): the first step reaching 75 %
+ * custom "10:5m, pause, 100"            → 10 % (baked 5m, then paused), 100 %: ECS's canary 10 %
+ * custom "25, 50:1m, pause:30s, 75, 100" → 25 %, 50 % (baked 1m30s: a timed pause is a longer bake), 75 %, 100 %
+ * A pause step holds ECS at the hook after the step before it: the action's, as a bake is.
  */
-function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): Plan {
+function nativePlan(config: PlanConfig, desired: number, shape: NativeShape): Plan {
   const pauseAt = partitionPercent(config, desired)
-  const steps: PlanStep[] = stepSpecs(config, desired)
-    .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
-    .map((spec, i) => ({
-      index: i + 1,
-      label: spec.label,
-      new: desired,
-      stable: desired,
-      trafficPercent: spec.percent,
-      bakeMs: spec.bakeMs,
-      pause: 'none',
-      ...(spec.testTraffic ? { testTraffic: true } : {})
-    }))
+  const steps: PlanStep[] = []
+  for (const spec of stepSpecs(config, desired)) {
+    const last = steps.at(-1)
+    // customShape refuses a pause before the first step.
+    if (spec.kind === 'pause' && last) {
+      if (spec.durationMs === undefined) last.pause = 'manual'
+      else last.bakeMs += spec.durationMs
+    } else if (spec.kind === 'shift')
+      steps.push({
+        index: steps.length + 1,
+        label: spec.label,
+        new: desired,
+        stable: desired,
+        trafficPercent: spec.percent,
+        bakeMs: spec.bakeMs,
+        pause: 'none',
+        ...(spec.testTraffic ? { testTraffic: true } : {})
+      })
+  }
   // The first step that reaches the partition ends the run paused there, ECS waiting at the action's hook.
   const paused = pauseAt === undefined ? undefined : steps.find(s => s.trafficPercent >= pauseAt - 1e-9)
   if (paused) paused.pause = 'manual'
   const finalBakeMs = config.bakeMs
+  const as =
+    config.strategy.name === 'custom' ? ` (ECS runs these steps as its native ${described(shape)})` : ''
   return {
-    strategy: name,
+    strategy: config.strategy.name,
     traffic: 'weights',
     stableScale: 'keep',
     desiredCount: desired,
@@ -103,10 +116,18 @@ function nativePlan(config: PlanConfig, desired: number, name: NativeStrategy): 
     steps,
     finalBakeMs,
     peakExtraTasks: desired,
+    // A manual step bakes before it pauses: its bake counts.
     estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
-    hasManualPause: paused !== undefined,
-    gating: "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
+    hasManualPause: steps.some(s => s.pause === 'manual'),
+    gating: `gates: ECS waits at the action's pause hook before every step until they have held for its bake${as}`
   }
+}
+
+/** "linear deployment, 25 % a step", "canary deployment, 10 % first" */
+export function described(shape: NativeShape): string {
+  if (shape.name === 'linear') return `linear deployment, ${shape.stepPercent}% a step`
+  if (shape.name === 'canary') return `canary deployment, ${shape.canaryPercent}% first`
+  return 'blue/green deployment'
 }
 
 /** A native linear or canary rollout's partition as a share of traffic: a count is a share of the tasks. */

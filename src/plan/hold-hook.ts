@@ -73,21 +73,29 @@ export interface HoldSettings {
  * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
  * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
  * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
- * within 1–20160. A plan that pauses on purpose (partition, on-failure: pause, on-cancel: pause) waits for a later
+ * within 1–20160. A plan that pauses on purpose (partition, a pause step, on-failure: pause, on-cancel: pause) waits for a later
  * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
  * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
- * partition 50 % → 20160
+ * partition 50 % → 20160; custom "10, pause, 100" → 20160; custom "10, pause:30m, 100", timeout 1h → 60
  */
 export function holdTimeout(s: HoldSettings): { timeoutInMinutes: number; action: 'ROLLBACK' | 'CONTINUE' } {
-  const strategy = s.plan.strategy
-  const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition
-  const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause'
+  const pauses = pausesOnPurpose(s.plan) || s.onFailure === 'pause' || s.onCancel === 'pause'
   const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000)
   const minutes = Math.min(
     HOOK_TIMEOUT_MINUTES.max,
     Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000))
   )
   return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' }
+}
+
+/**
+ * A plan that ends a run paused at a step for a person to promote: a partition, or a custom plan's `pause` step
+ * (a timed `pause:30m` is a bake, and does not).
+ */
+export function pausesOnPurpose(plan: PlanConfig): boolean {
+  const s = plan.strategy
+  if (s.name === 'linear' || s.name === 'canary') return s.partition !== undefined
+  return s.name === 'custom' && s.steps.some(step => step.kind === 'pause' && step.durationMs === undefined)
 }
 
 /**
