@@ -274,8 +274,8 @@ var controller_inputs = __webpack_require__(8444);
 var context = __webpack_require__(9556);
 // EXTERNAL MODULE: ./src/github/fork-safety.ts
 var fork_safety = __webpack_require__(3738);
-// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 12 modules
-var deploy_ecs = __webpack_require__(7627);
+// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 11 modules
+var deploy_ecs = __webpack_require__(6370);
 // EXTERNAL MODULE: ./src/commands/deploy-window-check.ts + 1 modules
 var deploy_window_check = __webpack_require__(562);
 // EXTERNAL MODULE: ./src/aws/listener-weights.ts
@@ -409,7 +409,7 @@ async function deployCommand(config, deps, taskDefinitionRef = config.taskDefini
 }
 function pipelineFor(config, deps, service) {
     if (service.controller === 'EXTERNAL') {
-        (0,controller_inputs/* checkTaskSetInputs */.b)(config);
+        (0,controller_inputs/* checkTaskSetInputs */.b4)(config);
         return new TaskSetDeploy(config, deps, service);
     }
     if (service.controller === 'ECS')

@@ -568,11 +568,12 @@ const systemClock = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
 /* harmony export */   EZ: () => (/* binding */ tagValue),
+/* harmony export */   El: () => (/* binding */ encodePlan),
 /* harmony export */   Ym: () => (/* binding */ encodeRecord),
 /* harmony export */   eT: () => (/* binding */ decodeRecord),
 /* harmony export */   xw: () => (/* binding */ encodeRunAttempt)
 /* harmony export */ });
-/* unused harmony exports decodeRunAttempt, encodePlan, decodePlan */
+/* unused harmony exports decodeRunAttempt, decodePlan */
 // The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
 // an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
 // resource (we use at most 19), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.

@@ -1,5 +1,5 @@
-export const id = 232;
-export const ids = [232,564];
+export const id = 359;
+export const ids = [359,564];
 export const modules = {
 
 /***/ 4977:
@@ -511,7 +511,7 @@ async function writeRecordFields(ecs, serviceArn, fields) {
 
 /***/ }),
 
-/***/ 7627:
+/***/ 6370:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -552,8 +552,8 @@ var controller_inputs = __webpack_require__(8444);
 var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/config/types.ts
-var types = __webpack_require__(2143);
+// EXTERNAL MODULE: ./src/config/native-shape.ts
+var native_shape = __webpack_require__(275);
 // EXTERNAL MODULE: ./src/plan/planner.ts
 var planner = __webpack_require__(8543);
 ;// CONCATENATED MODULE: ./src/plan/ecs-plan.ts
@@ -593,8 +593,8 @@ function ecsLimits(desired, p) {
     };
 }
 function ecsControllerPlan(config, desired) {
-    const name = config.strategy.name;
-    return (0,types/* isNativeStrategy */.VF)(name) ? nativePlan(config, desired, name) : rollingPlan(config, desired);
+    const shape = (0,native_shape/* nativeShape */.b_)(config.strategy);
+    return shape ? nativePlan(config, desired, shape) : rollingPlan(config, desired);
 }
 function rollingPlan(config, desired) {
     const limits = ecsLimits(desired, rollingPercents(config, desired));
@@ -625,28 +625,42 @@ function rollingPlan(config, desired) {
  * blue-green                            → green up on test traffic only, then switch 100 %
  * linear 25 %, partition 50 %           → 25 %, 50 % (then paused: a later run promotes), 75 %, 100 %
  * canary 10 %, partition 3 of 4 tasks   → canary 10 %, 100 % (then paused): the first step reaching 75 %
+ * custom "10:5m, pause, 100"            → 10 % (baked 5m, then paused), 100 %: ECS's canary 10 %
+ * custom "25, 50:1m, pause:30s, 75, 100" → 25 %, 50 % (baked 1m30s: a timed pause is a longer bake), 75 %, 100 %
+ * A pause step holds ECS at the hook after the step before it: the action's, as a bake is.
  */
-function nativePlan(config, desired, name) {
+function nativePlan(config, desired, shape) {
     const pauseAt = partitionPercent(config, desired);
-    const steps = (0,planner/* stepSpecs */.L1)(config, desired)
-        .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
-        .map((spec, i) => ({
-        index: i + 1,
-        label: spec.label,
-        new: desired,
-        stable: desired,
-        trafficPercent: spec.percent,
-        bakeMs: spec.bakeMs,
-        pause: 'none',
-        ...(spec.testTraffic ? { testTraffic: true } : {})
-    }));
+    const steps = [];
+    for (const spec of (0,planner/* stepSpecs */.L1)(config, desired)) {
+        const last = steps.at(-1);
+        // customShape refuses a pause before the first step.
+        if (spec.kind === 'pause' && last) {
+            if (spec.durationMs === undefined)
+                last.pause = 'manual';
+            else
+                last.bakeMs += spec.durationMs;
+        }
+        else if (spec.kind === 'shift')
+            steps.push({
+                index: steps.length + 1,
+                label: spec.label,
+                new: desired,
+                stable: desired,
+                trafficPercent: spec.percent,
+                bakeMs: spec.bakeMs,
+                pause: 'none',
+                ...(spec.testTraffic ? { testTraffic: true } : {})
+            });
+    }
     // The first step that reaches the partition ends the run paused there, ECS waiting at the action's hook.
     const paused = pauseAt === undefined ? undefined : steps.find(s => s.trafficPercent >= pauseAt - 1e-9);
     if (paused)
         paused.pause = 'manual';
     const finalBakeMs = config.bakeMs;
+    const as = config.strategy.name === 'custom' ? ` (ECS runs these steps as its native ${described(shape)})` : '';
     return {
-        strategy: name,
+        strategy: config.strategy.name,
         traffic: 'weights',
         stableScale: 'keep',
         desiredCount: desired,
@@ -654,10 +668,19 @@ function nativePlan(config, desired, name) {
         steps,
         finalBakeMs,
         peakExtraTasks: desired,
+        // A manual step bakes before it pauses: its bake counts.
         estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + planner/* TASK_START_ESTIMATE_MS */.Fv,
-        hasManualPause: paused !== undefined,
-        gating: "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
+        hasManualPause: steps.some(s => s.pause === 'manual'),
+        gating: `gates: ECS waits at the action's pause hook before every step until they have held for its bake${as}`
     };
+}
+/** "linear deployment, 25 % a step", "canary deployment, 10 % first" */
+function described(shape) {
+    if (shape.name === 'linear')
+        return `linear deployment, ${shape.stepPercent}% a step`;
+    if (shape.name === 'canary')
+        return `canary deployment, ${shape.canaryPercent}% first`;
+    return 'blue/green deployment';
 }
 /** A native linear or canary rollout's partition as a share of traffic: a count is a share of the tasks. */
 function partitionPercent(config, desired) {
@@ -668,141 +691,8 @@ function partitionPercent(config, desired) {
     return partition.kind === 'percent' ? partition.value : (100 * partition.value) / Math.max(1, desired);
 }
 
-;// CONCATENATED MODULE: ./src/plan/hold-hook.ts
-// The action's own ECS pause hook (docs/ecs-controller.md, "Held at every step"): on a native linear, canary or
-// blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
-// (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
-// action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
-// timeout, how it is told apart from the hooks the user or their infrastructure code declared, and the service's
-// own settings it carries (hookDetails.before) so that whichever run ends the rollout can put them back.
-/**
- * Marks the hook as ecs-rollout's in hookDetails, if ECS keeps it: the API reference says the field "is not used
- * for PAUSE hooks", so isHoldHook also knows the hook by its stages.
- */
-const HOLD_HOOK_OWNER = 'ecs-rollout';
-/** The deploymentConfiguration fields a native rollout sets besides lifecycleHooks (ecs-deployment-configuration.ts). */
-const OWNED_FIELDS = [
-    'strategy',
-    'bakeTimeInMinutes',
-    'linearConfiguration',
-    'canaryConfiguration'
-];
-/** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
-const HOOK_TIMEOUT_MINUTES = { min: 1, max: 20_160 };
-/**
- * Where the action holds: before every production step (PRE_PRODUCTION_TRAFFIC_SHIFT fires before each step of
- * linear and canary, once for blue/green), once all traffic has moved (POST_PRODUCTION_TRAFFIC_SHIFT: the final
- * bake), and for blue/green after the test traffic shift (its first step's bake).
- * linear / canary → PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
- * blue-green      → POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
- */
-function holdStages(strategy) {
-    const stages = ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
-    return strategy === 'blue-green' ? ['POST_TEST_TRAFFIC_SHIFT', ...stages] : stages;
-}
-/**
- * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
- * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
- * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
- * within 1–20160. A plan that pauses on purpose (partition, on-failure: pause, on-cancel: pause) waits for a later
- * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
- * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
- * partition 50 % → 20160
- */
-function holdTimeout(s) {
-    const strategy = s.plan.strategy;
-    const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition;
-    const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause';
-    const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000);
-    const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)));
-    return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' };
-}
-/**
- * `before`: the service's own settings, carried for whichever run ends the rollout: a second source beside the
- * rollout record's (kept-settings.ts), for when ECS echoes hookDetails back.
- */
-function holdHook(strategy, s, before) {
-    return {
-        targetType: 'PAUSE',
-        lifecycleStages: holdStages(strategy),
-        hookDetails: { owner: HOLD_HOOK_OWNER, ...(before && { before }) },
-        timeoutConfiguration: holdTimeout(s)
-    };
-}
-/**
- * The service's own settings from its deploymentConfiguration now. Without the action's hook there, they are the
- * configuration's own (a record of an earlier rollout is history: the user may have changed them since). With it
- * (a rollout under way, or one whose run died), the configuration's values are the rollout's: the service's are
- * the rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), else those the hook carries
- * (hookDetails.before, if ECS echoes it); with neither, only its own hooks are known (no `values`), and none of
- * the rest may be written back.
- * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {ROLLING, hooks: [lambda]}
- * {strategy: CANARY, hooks: [lambda, ours]}, recorded {strategy: ROLLING} → {ROLLING, hooks: [lambda]}
- * {strategy: CANARY, hooks: [lambda, ours]}, nothing recorded            → {hooks: [lambda]} (values unknown)
- * {strategy: ROLLING, hooks: [lambda]}, recorded {strategy: CANARY}      → {ROLLING, hooks: [lambda]}
- */
-function serviceSettings(config, recorded) {
-    const ours = (config?.lifecycleHooks ?? []).find(isHoldHook);
-    const carried = ours?.hookDetails?.before;
-    const source = ours ? (recorded ?? carried) : (config ?? {});
-    const lifecycleHooks = ownHooks(config?.lifecycleHooks);
-    if (!source)
-        return { lifecycleHooks };
-    const values = {};
-    for (const field of OWNED_FIELDS)
-        if (source[field] !== undefined)
-            values[field] = source[field];
-    return { lifecycleHooks, values };
-}
-/** The hook's marker, when ECS kept it: hookDetails.owner (the API reference says PAUSE hooks do not use it). */
-function marker(hook) {
-    return hook.hookDetails?.owner;
-}
-/**
- * The action's hook: a PAUSE hook marked as ecs-rollout's, or, when ECS did not keep hookDetails, a PAUSE hook
- * at exactly the stages of one of the action's stage sets (in any order). Safe: deploy refuses a pause hook of
- * the service's own at any of those stages (sharedPauseStage), so one there is the action's.
- * PAUSE, hookDetails {owner: ecs-rollout}, any stages              → true  (the marker decides first)
- * PAUSE, hookDetails {owner: someone-else}, PRE + POST_PRODUCTION  → false (someone else's marker)
- * PAUSE, no hookDetails, PRE + POST_PRODUCTION (linear / canary)   → true
- * PAUSE, no hookDetails, POST_TEST + PRE + POST_PRODUCTION (b/g)   → true
- * PAUSE, no hookDetails, PRE_PRODUCTION only                       → false (no stage set of the action's)
- * PAUSE, no hookDetails, PRE + POST_PRODUCTION + POST_SCALE_UP     → false
- * AWS_LAMBDA, PRE + POST_PRODUCTION                                → false
- */
-function isHoldHook(hook) {
-    if (hook.targetType !== 'PAUSE')
-        return false;
-    const owner = marker(hook);
-    if (owner !== undefined)
-        return owner === HOLD_HOOK_OWNER;
-    const stages = [...new Set(hook.lifecycleStages ?? [])].sort().join(' ');
-    return STAGE_SETS.includes(stages);
-}
-const STAGE_SETS = ['linear', 'blue-green'].map(s => holdStages(s).sort().join(' '));
-/** The service's own hooks: what it has without the action's (one a run that died left behind included). */
-function ownHooks(hooks) {
-    return (hooks ?? []).filter(h => !isHoldHook(h));
-}
-/**
- * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
- * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
- * A hook without the action's marker at exactly one of its stage sets is the service's too, unless `leftOver`:
- * the rollout record says the action's hook may still be there (a native rollout in flight whose run is gone),
- * when it is taken for the action's (ECS may not keep hookDetails on PAUSE hooks).
- */
-function sharedPauseStage(hooks, strategy, leftOver = false) {
-    const ours = holdStages(strategy);
-    for (const hook of hooks ?? []) {
-        if (hook.targetType !== 'PAUSE' || marker(hook) === HOLD_HOOK_OWNER || (leftOver && isHoldHook(hook)))
-            continue;
-        for (const stage of hook.lifecycleStages ?? [])
-            if (ours.includes(stage))
-                return stage;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/plan/hold-hook.ts
+var hold_hook = __webpack_require__(1364);
 ;// CONCATENATED MODULE: ./src/plan/ecs-deployment-configuration.ts
 // What UpdateService is told besides the task definition, for a service with the ECS deployment controller: the
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
@@ -818,27 +708,28 @@ function sharedPauseStage(hooks, strategy, leftOver = false) {
  *                                                         and the action's pause hook (the action bakes 3m, 10m)
  * canary 2.5 %, canary bake 3s                         → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes 0, …
  * blue-green                                           → BLUE_GREEN, bakeTimeInMinutes 0, …
+ * custom "10:5m, pause, 100"                           → CANARY, canaryPercent 10, … (native-shape.ts)
  * `recorded`: the service's own values the rollout record keeps, when a rollout of the action's left them (its
  * hook may still be on the service, with the rollout's values beside it).
  * ECS's own bakes are 0, the least it takes: the action holds each step with its pause hook and times the bake
  * itself, to the second, under its gates (hold-hook.ts).
  */
 function deploymentConfigurationFor(config, service, recorded) {
-    const strategy = config.plan.strategy;
+    const shape = (0,native_shape/* nativeShape */.b_)(config.plan.strategy);
     // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
-    const own = serviceSettings(service.deploymentConfiguration, recorded);
+    const own = (0,hold_hook/* serviceSettings */.xw)(service.deploymentConfiguration, recorded);
     const native = (name, held) => ({
         strategy: name,
         bakeTimeInMinutes: 0,
-        lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own.values)]
+        lifecycleHooks: [...own.lifecycleHooks, (0,hold_hook/* holdHook */.ND)(held, config, own.values)]
     });
-    switch (strategy.name) {
+    switch (shape?.name) {
         case 'linear': {
-            const linearConfiguration = { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: 0 };
+            const linearConfiguration = { stepPercent: shape.stepPercent, stepBakeTimeInMinutes: 0 };
             return { ...native('LINEAR', 'linear'), linearConfiguration };
         }
         case 'canary': {
-            const canaryConfiguration = { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: 0 };
+            const canaryConfiguration = { canaryPercent: shape.canaryPercent, canaryBakeTimeInMinutes: 0 };
             return { ...native('CANARY', 'canary'), canaryConfiguration };
         }
         case 'blue-green':
@@ -887,7 +778,7 @@ const NUMBER = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/;
  */
 function encodeSettings(values) {
     const words = [];
-    for (const field of OWNED_FIELDS) {
+    for (const field of hold_hook/* OWNED_FIELDS */.Cd) {
         const value = values[field];
         if (value === undefined)
             continue;
@@ -983,7 +874,7 @@ const HELD_AT = {
     PRE_PRODUCTION_TRAFFIC_SHIFT: 'before-step',
     POST_PRODUCTION_TRAFFIC_SHIFT: 'all-traffic'
 };
-const EVERY_HOLD_STAGE = holdStages('blue-green');
+const EVERY_HOLD_STAGE = (0,hold_hook/* holdStages */.HI)('blue-green');
 /** `asked`: the action has asked for a rollback; `restoredByUpdate`: its UpdateService back has settled. */
 function nativeView(service, sd, o) {
     const target = sd.targetServiceRevision;
@@ -1033,7 +924,7 @@ function causeOf(reason, otherwise = 'failed') {
 }
 /** The deployment was started with the action's pause hook (a deployment of an older run's may not be). */
 function carriesHoldHook(sd) {
-    return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => isHoldHook(h));
+    return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => (0,hold_hook/* isHoldHook */.B3)(h));
 }
 /**
  * The action's hook awaiting action, if ECS waits at it: a PAUSE hook AWAITING_ACTION while the deployment is in
@@ -1059,12 +950,12 @@ async function answerHook(ecs, serviceDeploymentArn, hookId, action) {
  */
 function restoredConfiguration(now, before) {
     const restored = { ...now };
-    for (const field of OWNED_FIELDS)
+    for (const field of hold_hook/* OWNED_FIELDS */.Cd)
         if (before?.[field] !== undefined)
             Object.assign(restored, { [field]: before[field] });
     restored.strategy = before?.strategy ?? 'ROLLING';
-    restored.lifecycleHooks = ownHooks(before?.lifecycleHooks ?? now?.lifecycleHooks);
-    const same = OWNED_FIELDS.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]));
+    restored.lifecycleHooks = (0,hold_hook/* ownHooks */.po)(before?.lifecycleHooks ?? now?.lifecycleHooks);
+    const same = hold_hook/* OWNED_FIELDS */.Cd.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]));
     const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? []);
     return same && hooksSame ? undefined : restored;
 }
@@ -1077,10 +968,10 @@ function restoredConfiguration(now, before) {
 function userConfiguration(config, recorded) {
     if (!config)
         return { known: true };
-    const own = serviceSettings(config, recorded);
+    const own = (0,hold_hook/* serviceSettings */.xw)(config, recorded);
     const rest = { ...config };
     if (own.values)
-        for (const field of OWNED_FIELDS)
+        for (const field of hold_hook/* OWNED_FIELDS */.Cd)
             delete rest[field];
     const user = { ...rest, ...own.values, lifecycleHooks: own.lifecycleHooks };
     return { config: user, known: own.values !== undefined };
@@ -1933,7 +1824,7 @@ async function carryOnEcsController(config, deps, info, record, how) {
         from: await (0,task_definition/* readTaskDefinition */.Lx)(clients.ecs, record.stableTaskDefinition),
         to: await (0,task_definition/* readTaskDefinition */.Lx)(clients.ecs, record.newTaskDefinition),
         deploymentConfiguration: {},
-        native: (0,types/* isNativeStrategy */.VF)(record.plan.strategy.name),
+        native: (0,native_shape/* nativeName */.Bu)(record.plan.strategy) !== undefined,
         adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
     });
 }
@@ -2034,19 +1925,19 @@ async function followRollout(o) {
 const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' };
 class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
     remedies = {
-        live: 'abort it',
-        orphan: "abort it, or set takeover: true to let this run's deployment replace it"
+        live: 'promote or abort it (a rolling one: abort it)',
+        orphan: "resume or promote it (with new bakes or pause steps, if you like), abort it, or set takeover: true to let this run's deployment replace it"
     };
     /** The service as ECS describes it: its load balancers, deployments and deployment configuration. */
     described;
     /** A native rollout: the service's own settings it overwrites, for the record (plan/kept-settings.ts). */
     settings;
     get native() {
-        return (0,types/* isNativeStrategy */.VF)(this.config.plan.strategy.name);
+        return (0,native_shape/* nativeName */.Bu)(this.config.plan.strategy) !== undefined;
     }
     async checkSetup() {
         const { config, deps } = this;
-        (0,controller_inputs/* checkEcsControllerInputs */.P)(config);
+        (0,controller_inputs/* checkEcsControllerInputs */.P3)(config);
         this.described = await (0,aws_service/* describeService */.J)(deps.clients.ecs, config.cluster, config.service);
         if (this.native)
             this.settings = checkNativeSetup(config, this.described, this.recorded);
@@ -2119,7 +2010,8 @@ class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
  * of the service's own where the action holds, and the service's own settings kept in a tag: their encoding.
  */
 function checkNativeSetup(config, service, recorded) {
-    const strategy = config.plan.strategy.name;
+    // checkEcsControllerInputs has refused plans ECS cannot run natively (a custom plan runs as linear or canary).
+    const strategy = (0,native_shape/* nativeName */.Bu)(config.plan.strategy);
     const lbs = service.loadBalancers ?? [];
     const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration;
     const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'];
@@ -2127,13 +2019,13 @@ function checkNativeSetup(config, service, recorded) {
     const hooks = service.deploymentConfiguration?.lifecycleHooks;
     // A rollout in flight (its run gone) may have left the action's hook, which ECS may show without its marker.
     const leftOver = recorded?.phase === 'Active' && recorded.settings !== undefined;
-    const shared = sharedPauseStage(hooks, strategy, leftOver);
+    const shared = (0,hold_hook/* sharedPauseStage */.yO)(hooks, strategy, leftOver);
     if (shared)
         throw new Error(`service ${config.service} has a pause lifecycle hook of its own at ${shared}, where the action holds each step with its own pause hook, and ECS does not say which configured hook a held deployment waits at: move your hook to another stage (PRE_SCALE_UP, POST_SCALE_UP), or use ContinueServiceDeployment yourself with strategy: rolling`);
-    const own = serviceSettings(service.deploymentConfiguration, decodeSettings(recorded?.settings));
+    const own = (0,hold_hook/* serviceSettings */.xw)(service.deploymentConfiguration, decodeSettings(recorded?.settings));
     const settings = encodeSettings(own.values ?? {});
     if (settings === undefined)
-        throw new Error(`service ${config.service}'s deploymentConfiguration values that ${strategy} overwrites (${OWNED_FIELDS.join(', ')}: ${JSON.stringify(own.values)}) do not fit in one ECS tag value (at most 256 letters, digits and + - = . _ : / @), where the rollout record keeps them to put them back: use strategy: rolling, or simplify them`);
+        throw new Error(`service ${config.service}'s deploymentConfiguration values that ${strategy} overwrites (${hold_hook/* OWNED_FIELDS */.Cd.join(', ')}: ${JSON.stringify(own.values)}) do not fit in one ECS tag value (at most 256 letters, digits and + - = . _ : / @), where the rollout record keeps them to put them back: use strategy: rolling, or simplify them`);
     if (lbs.length > 0 && missing.length === 0)
         return settings;
     const has = lbs.length === 0
@@ -5416,11 +5308,12 @@ async function diffCommand(config, deps) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ checkEcsControllerInputs),
-/* harmony export */   b: () => (/* binding */ checkTaskSetInputs)
+/* harmony export */   P3: () => (/* binding */ checkEcsControllerInputs),
+/* harmony export */   b4: () => (/* binding */ checkTaskSetInputs)
 /* harmony export */ });
-/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2143);
+/* unused harmony export customRefusal */
+/* harmony import */ var _native_shape_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(275);
+/* harmony import */ var _parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
 
@@ -5440,9 +5333,9 @@ const TASK_SET_ONLY = [
 function checkTaskSetInputs(config) {
     const name = config.plan.strategy.name;
     if ((name === 'linear' || name === 'canary') && config.given.has('partition'))
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('partition', `with strategy: ${name} pauses an ECS-controller rollout at a step, and service ${config.service} runs task sets (the EXTERNAL deployment controller): use strategy: rolling with partition, or strategy: custom with a pause step`);
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('partition', `with strategy: ${name} pauses an ECS-controller rollout at a step, and service ${config.service} runs task sets (the EXTERNAL deployment controller): use strategy: rolling with partition, or strategy: custom with a pause step`);
     if (config.plan.strategy.name === 'blue-green' && config.plan.traffic !== 'weights')
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('strategy', '"blue-green" needs traffic: weights, with listener-arn and target-groups');
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('strategy', '"blue-green" needs traffic: weights, with listener-arn and target-groups');
 }
 /**
  * A service with the ECS deployment controller: only what ECS itself can be asked to do. Bakes are any length:
@@ -5452,38 +5345,142 @@ function checkEcsControllerInputs(config) {
     const name = config.plan.strategy.name;
     const where = `service ${config.service} uses the ECS deployment controller`;
     if (config.plan.traffic === 'weights')
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('traffic', `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`);
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('traffic', `weights applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}: there, strategy: linear, canary and blue-green move traffic by ECS's own weighted target groups (the load balancer's advancedConfiguration). Remove traffic and its listener and target-group inputs`);
     // A native linear or canary rollout pauses at the step that reaches its partition (ECS waits at the hook).
     const paused = name === 'linear' || name === 'canary';
     for (const input of TASK_SET_ONLY) {
         if (input === 'partition' && paused)
             continue;
         if (config.given.has(input))
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`);
     }
-    if (name === 'custom')
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('strategy', `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments take equal steps only (linear), or one step and the rest (canary). Use linear or canary, with partition to pause at a step, or task sets for uneven steps`);
-    if (config.onFailure === 'pause' && !(0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isNativeStrategy */ .VF)(name))
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('on-failure', `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`);
+    if (name === 'custom') {
+        const shaped = (0,_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .customShape */ .VR)(config.plan.strategy.steps);
+        if ('refused' in shaped)
+            throw customRefusal(config, shaped.refused);
+    }
+    const native = (0,_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .nativeName */ .Bu)(config.plan.strategy);
+    if (config.onFailure === 'pause' && !native)
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('on-failure', `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`);
     const partition = config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
         ? config.plan.strategy.partition
         : undefined;
     if (partition?.value === 0)
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('partition', `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`);
-    if (!(0,_types_js__WEBPACK_IMPORTED_MODULE_1__/* .isNativeStrategy */ .VF)(name))
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('partition', `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`);
+    if (!native)
         return;
     for (const input of ['max-surge', 'max-unavailable']) {
         if (config.given.has(input))
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `does not apply to strategy: ${name} on an ECS-controller service: ECS's native ${name} deployment starts the new revision at full size beside the old one. Remove ${input}`);
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `does not apply to strategy: ${name} on an ECS-controller service: ECS's native ${name} deployment starts the new revision at full size beside the old one. Remove ${input}`);
     }
     const strategy = config.plan.strategy;
     if (strategy.name === 'linear') {
-        if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
-            throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`);
+        if (strategy.stepPercent < _native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .LINEAR_STEP */ .nK.min || !(0,_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .tenths */ .TP)(strategy.stepPercent))
+            throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: ${_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .LINEAR_STEP */ .nK.min} to ${_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .LINEAR_STEP */ .nK.max}, in steps of 0.1`);
     }
-    if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
-        throw new _parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
+    if (strategy.name === 'canary' && !(0,_native_shape_js__WEBPACK_IMPORTED_MODULE_0__/* .tenths */ .TP)(strategy.canaryPercent))
+        throw new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
 }
+/**
+ * The one wording for a custom plan ECS cannot run: what ECS's native deployments can do, why this plan is not one
+ * of them, and what to use instead.
+ */
+function customRefusal(config, why) {
+    return new _parse_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('steps', `${why}, and service ${config.service} uses the ECS deployment controller, whose native deployments take equal steps only (linear: 10%, 20%, … 100%, at least 3% each), or one step and the rest (canary: 10%, 100%); the action holds each step and times its bake, so bakes and pause steps may be anything. Use steps ECS can take (e.g. "10:5m, pause, 100" or "25, 50, pause, 75, 100"), linear or canary with partition, or task sets (the EXTERNAL deployment controller) for uneven steps`);
+}
+
+
+/***/ }),
+
+/***/ 275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bu: () => (/* binding */ nativeName),
+/* harmony export */   KJ: () => (/* binding */ customShares),
+/* harmony export */   TP: () => (/* binding */ tenths),
+/* harmony export */   VR: () => (/* binding */ customShape),
+/* harmony export */   b_: () => (/* binding */ nativeShape),
+/* harmony export */   nK: () => (/* binding */ LINEAR_STEP)
+/* harmony export */ });
+/* unused harmony exports CANARY_SHARE, linearShares */
+// Which of ECS's native strategies runs a plan on an ECS-controller service. ECS moves traffic in its own steps:
+// linear (steps of one size, then the rest), canary (one step, then the rest) or blue/green; the action holds ECS
+// at every step with its pause hook and times each bake itself (plan/hold-hook.ts), so bakes and pauses are the
+// action's to choose, and only the traffic shares must be ECS's. A custom plan whose shares are those of a linear
+// or canary deployment runs as that deployment, its pause steps held at the hook; any other is refused before
+// anything changes. Pure; the config checks (controller-inputs.ts) and the ECS plan (plan/ecs-plan.ts) use it.
+/** ECS's bounds (DeploymentConfiguration linearConfiguration.stepPercent, canaryConfiguration.canaryPercent). */
+const LINEAR_STEP = { min: 3, max: 100 };
+const CANARY_SHARE = { min: 0.1, max: 100 };
+/** The native deployment a strategy runs as on an ECS-controller service, if any. */
+function nativeShape(strategy) {
+    switch (strategy.name) {
+        case 'linear':
+            return { name: 'linear', stepPercent: strategy.stepPercent };
+        case 'canary':
+            return { name: 'canary', canaryPercent: strategy.canaryPercent };
+        case 'blue-green':
+            return { name: 'blue-green' };
+        case 'custom': {
+            const shaped = customShape(strategy.steps);
+            return 'shape' in shaped ? shaped.shape : undefined;
+        }
+        default:
+            return undefined;
+    }
+}
+/** The native strategy's name a strategy runs as (linear, canary, blue-green), if any. */
+function nativeName(strategy) {
+    return nativeShape(strategy)?.name;
+}
+/** A custom plan's traffic shares: its PERCENT steps, and 100 % when the last is below it (as the planner adds). */
+function customShares(steps) {
+    const shares = steps.flatMap(s => (s.kind === 'step' ? [s.percent] : []));
+    return shares.length > 0 && shares[shares.length - 1] >= 100 ? shares : [...shares, 100];
+}
+/**
+ * A custom plan as ECS's native deployment, or why ECS cannot run it. Bakes (`10:5m`) and pauses (`pause`,
+ * `pause:30m`) are the action's, held at the hook; the shares must be ECS's.
+ * "10:5m, pause, 100"          → canary 10 %, a manual pause after the canary
+ * "50, 100"                    → canary 50 % (two steps: canary, which takes any tenth of a percent)
+ * "25, 50, pause, 75, 100"     → linear 25 %, a manual pause at 50 %
+ * "25, 50, 75"                 → linear 25 % (the 100 % step is added, as for task sets)
+ * "100"                        → linear 100 %: one step
+ * "10, 30, 100"                → refused: uneven
+ * "1, 2, 3, … 100"             → refused: ECS's linear steps are 3 % at least
+ * "pause, 10, 100"             → refused: ECS's first step moves traffic as soon as the new revision runs
+ */
+function customShape(steps) {
+    if (steps[0]?.kind === 'pause')
+        return {
+            refused: "it pauses before its first step (ECS's native deployment moves the first step's traffic once the new revision runs: pause after the first step)"
+        };
+    const shares = customShares(steps);
+    const [first] = shares;
+    if (shares.length === 2 && tenths(first))
+        return { shape: { name: 'canary', canaryPercent: first } };
+    if (sameShares(shares, linearShares(first)) && first >= LINEAR_STEP.min && tenths(first))
+        return { shape: { name: 'linear', stepPercent: first } };
+    const list = shares.map(s => `${s}%`).join(', ');
+    const equal = sameShares(shares, linearShares(first));
+    return {
+        refused: equal
+            ? `its steps of ${first}% are not a step ECS's native linear deployments take (${LINEAR_STEP.min} to ${LINEAR_STEP.max}, in steps of 0.1)`
+            : `its shares (${list}) are uneven`
+    };
+}
+/** ECS's linear shares for a step: k × step while below 100, then 100 (rounded as the planner rounds). */
+function linearShares(step) {
+    const shares = [];
+    for (let k = 1; step > 0 && k * step < 100 - 1e-9; k++)
+        shares.push(Math.round(k * step * 100) / 100);
+    return [...shares, 100];
+}
+function sameShares(a, b) {
+    return a.length === b.length && a.every((x, i) => Math.abs(x - b[i]) < 1e-9);
+}
+/** ECS takes shares in tenths of a percent. */
 function tenths(percent) {
     return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9;
 }
@@ -7729,6 +7726,165 @@ async function startDeployReport(config, description, context = (0,_context_js__
 /** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
 function deployedRef(context) {
     return (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOfEvent */ .M)(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
+}
+
+
+/***/ }),
+
+/***/ 1364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B3: () => (/* binding */ isHoldHook),
+/* harmony export */   Cd: () => (/* binding */ OWNED_FIELDS),
+/* harmony export */   HI: () => (/* binding */ holdStages),
+/* harmony export */   ND: () => (/* binding */ holdHook),
+/* harmony export */   Tm: () => (/* binding */ pausesOnPurpose),
+/* harmony export */   po: () => (/* binding */ ownHooks),
+/* harmony export */   xw: () => (/* binding */ serviceSettings),
+/* harmony export */   yO: () => (/* binding */ sharedPauseStage)
+/* harmony export */ });
+/* unused harmony exports HOLD_HOOK_OWNER, HOOK_TIMEOUT_MINUTES, holdTimeout */
+// The action's own ECS pause hook (docs/ecs-controller.md, "Held at every step"): on a native linear, canary or
+// blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
+// (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
+// action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
+// timeout, how it is told apart from the hooks the user or their infrastructure code declared, and the service's
+// own settings it carries (hookDetails.before) so that whichever run ends the rollout can put them back.
+/**
+ * Marks the hook as ecs-rollout's in hookDetails, if ECS keeps it: the API reference says the field "is not used
+ * for PAUSE hooks", so isHoldHook also knows the hook by its stages.
+ */
+const HOLD_HOOK_OWNER = 'ecs-rollout';
+/** The deploymentConfiguration fields a native rollout sets besides lifecycleHooks (ecs-deployment-configuration.ts). */
+const OWNED_FIELDS = [
+    'strategy',
+    'bakeTimeInMinutes',
+    'linearConfiguration',
+    'canaryConfiguration'
+];
+/** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
+const HOOK_TIMEOUT_MINUTES = { min: 1, max: 20_160 };
+/**
+ * Where the action holds: before every production step (PRE_PRODUCTION_TRAFFIC_SHIFT fires before each step of
+ * linear and canary, once for blue/green), once all traffic has moved (POST_PRODUCTION_TRAFFIC_SHIFT: the final
+ * bake), and for blue/green after the test traffic shift (its first step's bake).
+ * linear / canary → PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ * blue-green      → POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
+ */
+function holdStages(strategy) {
+    const stages = ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
+    return strategy === 'blue-green' ? ['POST_TEST_TRAFFIC_SHIFT', ...stages] : stages;
+}
+/**
+ * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
+ * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
+ * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
+ * within 1–20160. A plan that pauses on purpose (partition, a pause step, on-failure: pause, on-cancel: pause) waits for a later
+ * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
+ * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
+ * partition 50 % → 20160; custom "10, pause, 100" → 20160; custom "10, pause:30m, 100", timeout 1h → 60
+ */
+function holdTimeout(s) {
+    const pauses = pausesOnPurpose(s.plan) || s.onFailure === 'pause' || s.onCancel === 'pause';
+    const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000);
+    const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)));
+    return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' };
+}
+/**
+ * A plan that ends a run paused at a step for a person to promote: a partition, or a custom plan's `pause` step
+ * (a timed `pause:30m` is a bake, and does not).
+ */
+function pausesOnPurpose(plan) {
+    const s = plan.strategy;
+    if (s.name === 'linear' || s.name === 'canary')
+        return s.partition !== undefined;
+    return s.name === 'custom' && s.steps.some(step => step.kind === 'pause' && step.durationMs === undefined);
+}
+/**
+ * `before`: the service's own settings, carried for whichever run ends the rollout: a second source beside the
+ * rollout record's (kept-settings.ts), for when ECS echoes hookDetails back.
+ */
+function holdHook(strategy, s, before) {
+    return {
+        targetType: 'PAUSE',
+        lifecycleStages: holdStages(strategy),
+        hookDetails: { owner: HOLD_HOOK_OWNER, ...(before && { before }) },
+        timeoutConfiguration: holdTimeout(s)
+    };
+}
+/**
+ * The service's own settings from its deploymentConfiguration now. Without the action's hook there, they are the
+ * configuration's own (a record of an earlier rollout is history: the user may have changed them since). With it
+ * (a rollout under way, or one whose run died), the configuration's values are the rollout's: the service's are
+ * the rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), else those the hook carries
+ * (hookDetails.before, if ECS echoes it); with neither, only its own hooks are known (no `values`), and none of
+ * the rest may be written back.
+ * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {ROLLING, hooks: [lambda]}
+ * {strategy: CANARY, hooks: [lambda, ours]}, recorded {strategy: ROLLING} → {ROLLING, hooks: [lambda]}
+ * {strategy: CANARY, hooks: [lambda, ours]}, nothing recorded            → {hooks: [lambda]} (values unknown)
+ * {strategy: ROLLING, hooks: [lambda]}, recorded {strategy: CANARY}      → {ROLLING, hooks: [lambda]}
+ */
+function serviceSettings(config, recorded) {
+    const ours = (config?.lifecycleHooks ?? []).find(isHoldHook);
+    const carried = ours?.hookDetails?.before;
+    const source = ours ? (recorded ?? carried) : (config ?? {});
+    const lifecycleHooks = ownHooks(config?.lifecycleHooks);
+    if (!source)
+        return { lifecycleHooks };
+    const values = {};
+    for (const field of OWNED_FIELDS)
+        if (source[field] !== undefined)
+            values[field] = source[field];
+    return { lifecycleHooks, values };
+}
+/** The hook's marker, when ECS kept it: hookDetails.owner (the API reference says PAUSE hooks do not use it). */
+function marker(hook) {
+    return hook.hookDetails?.owner;
+}
+/**
+ * The action's hook: a PAUSE hook marked as ecs-rollout's, or, when ECS did not keep hookDetails, a PAUSE hook
+ * at exactly the stages of one of the action's stage sets (in any order). Safe: deploy refuses a pause hook of
+ * the service's own at any of those stages (sharedPauseStage), so one there is the action's.
+ * PAUSE, hookDetails {owner: ecs-rollout}, any stages              → true  (the marker decides first)
+ * PAUSE, hookDetails {owner: someone-else}, PRE + POST_PRODUCTION  → false (someone else's marker)
+ * PAUSE, no hookDetails, PRE + POST_PRODUCTION (linear / canary)   → true
+ * PAUSE, no hookDetails, POST_TEST + PRE + POST_PRODUCTION (b/g)   → true
+ * PAUSE, no hookDetails, PRE_PRODUCTION only                       → false (no stage set of the action's)
+ * PAUSE, no hookDetails, PRE + POST_PRODUCTION + POST_SCALE_UP     → false
+ * AWS_LAMBDA, PRE + POST_PRODUCTION                                → false
+ */
+function isHoldHook(hook) {
+    if (hook.targetType !== 'PAUSE')
+        return false;
+    const owner = marker(hook);
+    if (owner !== undefined)
+        return owner === HOLD_HOOK_OWNER;
+    const stages = [...new Set(hook.lifecycleStages ?? [])].sort().join(' ');
+    return STAGE_SETS.includes(stages);
+}
+const STAGE_SETS = ['linear', 'blue-green'].map(s => holdStages(s).sort().join(' '));
+/** The service's own hooks: what it has without the action's (one a run that died left behind included). */
+function ownHooks(hooks) {
+    return (hooks ?? []).filter(h => !isHoldHook(h));
+}
+/**
+ * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
+ * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
+ * A hook without the action's marker at exactly one of its stage sets is the service's too, unless `leftOver`:
+ * the rollout record says the action's hook may still be there (a native rollout in flight whose run is gone),
+ * when it is taken for the action's (ECS may not keep hookDetails on PAUSE hooks).
+ */
+function sharedPauseStage(hooks, strategy, leftOver = false) {
+    const ours = holdStages(strategy);
+    for (const hook of hooks ?? []) {
+        if (hook.targetType !== 'PAUSE' || marker(hook) === HOLD_HOOK_OWNER || (leftOver && isHoldHook(hook)))
+            continue;
+        for (const stage of hook.lifecycleStages ?? [])
+            if (ours.includes(stage))
+                return stage;
+    }
+    return undefined;
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 355;
-export const ids = [355,584,556,887,201,158,564,582,380,216];
+export const id = 614;
+export const ids = [614,584,556,887,201,158,582];
 export const modules = {
 
 /***/ 4977:
@@ -307,257 +307,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 7216:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   chooseControl: () => (/* binding */ chooseControl),
-/* harmony export */   choosePostStep: () => (/* binding */ choosePostStep),
-/* harmony export */   planFor: () => (/* binding */ planFor),
-/* harmony export */   stepByCounts: () => (/* binding */ stepByCounts)
-/* harmony export */ });
-/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8353);
-/* harmony import */ var _config_types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2143);
-/* harmony import */ var _rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4741);
-// The protocol between runs over one rollout: what a later run does with a rollout another run started. Every
-// choice here is a pure function of the record on the service, this run (its inputs and the time) and what it
-// asks; control.ts and post-main.ts carry the choices out. Who owns a rollout, and when a deploy may take one
-// over, is rollout-owner.ts.
-//
-// A rollout is owned by the run that executes it; the owner heart-beats on the record (every HEARTBEAT_MS at
-// most) and stops when another run has taken the rollout over. An owner whose heartbeat is older than
-// takeover-after is gone, and so is one that a later attempt of the same job finds (GitHub starts a re-run only
-// after the earlier attempt has ended). A paused rollout has no owner: any control run may act on it.
-// - The owner is alive: a control run leaves a request on the record and waits for the owner to act on it.
-// - The owner is gone (or the rollout is paused): the control run takes the rollout over and carries it on.
-// - A run cancelled with its rollout unfinished hands it off (heartbeat 0); its post step applies on-cancel.
-
-
-
-/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
-const STRATEGY_INPUTS = [
-    'strategy',
-    'batch-size',
-    'batch-interval',
-    'partition',
-    'step-percent',
-    'step-bake-time',
-    'canary-percent',
-    'canary-bake-time',
-    'steps'
-];
-/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
-const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
-/**
- * What a control run does with the rollout on record.
- * Worked examples (takeover-after 15m, the owner's last heartbeat 1 minute ago unless said otherwise):
- *   pause, executing                        → ask the owner to pause
- *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
- *   abort, executing                        → ask the owner to abort
- *   abort, owner gone                       → carry it on as a rollback
- *   resume, paused at step 2                → carry it on forward from step 2
- *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
- *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
- *   promote, paused at step 2 of 4          → carry on from step 3; with to: 4 from step 4
- *   promote, rolling back                   → refused: there is nothing to promote
- *   resume, ECS deployment, owner gone      → follow ECS's deployment again
- *   abort, owned by attempt 1 of this job   → (this run is attempt 2: the owner has ended) carry it on as a rollback
- *   promote, native ECS deployment paused at a manual step 2 of 4 → follow it from step 3, released at once
- */
-function chooseControl(record, controller, config, now, run) {
-    if (!record || record.phase !== 'Active')
-        return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
-    const alive = (0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerIsAlive */ .BY)(record, config, now, run);
-    if (controller === 'ECS')
-        return chooseForEcsDeployment(record, config, alive);
-    const rollingBack = record.stage === 'rolling-back';
-    const running = { kind: 'report', note: `is already running in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` };
-    switch (config.command) {
-        case 'pause':
-            if (record.stage === 'paused' || record.stage === 'batch-completed')
-                return { kind: 'report', note: 'already paused' };
-            if (rollingBack)
-                return refuseWhileRollingBack(config, record, alive);
-            return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
-        case 'abort':
-            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'carry-on', mode: 'rollback' };
-        case 'resume':
-            if (rollingBack && !alive)
-                return { kind: 'carry-on', mode: 'rollback' };
-            if (alive && (rollingBack || !stepsChanged(config)))
-                return running;
-            // A rollback that lost its owner is carried on above: a resume never turns it forward again.
-            if (alive)
-                return { kind: 'ask-pause-then-carry-on', step: 'by-counts' };
-            return { kind: 'carry-on', mode: 'forward', step: resumeStep(config, record) };
-        case 'promote': {
-            if (rollingBack)
-                return refuseWhileRollingBack(config, record, alive);
-            let target;
-            try {
-                target = promoteStep(config, record);
-            }
-            catch (error) {
-                return { kind: 'refuse', error: error };
-            }
-            if (alive && !stepsChanged(config))
-                return { kind: 'ask-owner', request: target.request };
-            if (alive)
-                return { kind: 'ask-pause-then-carry-on', step: target.step };
-            return { kind: 'carry-on', mode: 'forward', step: target.step };
-        }
-        default:
-            return refuse(`command: ${config.command} is not a control command`);
-    }
-}
-/**
- * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
- * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
- * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
- * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
- * strategy its deployment started with.
- *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
- *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
- *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
- *   pause, rolling                      → refused: ECS would carry on regardless
- */
-function chooseForEcsDeployment(record, config, alive) {
-    const rollingBack = record.stage === 'rolling-back';
-    const held = (0,_config_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isNativeStrategy */ .VF)(record.plan.strategy.name);
-    // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
-    const from = record.stage === 'batch-completed' ? record.step + 1 : record.step;
-    if (config.command !== 'abort' && stepsChanged(config))
-        return {
-            kind: 'refuse',
-            error: new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`)
-        };
-    switch (config.command) {
-        case 'abort':
-            return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' };
-        case 'resume':
-            if (alive)
-                return { kind: 'report', note: `is already running in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` };
-            if (rollingBack)
-                return { kind: 'follow-ecs', rollback: 'orphan' };
-            return { kind: 'follow-ecs', step: from };
-        case 'pause':
-        case 'promote': {
-            if (!held)
-                return refuse(`rollout ${record.id} on ${config.service} is a rolling deployment that ECS carries out itself (ECS deployment controller), so it cannot be ${config.command === 'pause' ? 'paused' : 'promoted'}: abort rolls it back, resume follows it again when its run is gone. Native strategies (linear, canary, blue-green) can be paused and promoted`);
-            if (rollingBack)
-                return refuseWhileRollingBack(config, record, alive);
-            const paused = record.stage === 'paused' || record.stage === 'batch-completed';
-            if (config.command === 'pause') {
-                if (paused)
-                    return { kind: 'report', note: 'already paused' };
-                return alive ? { kind: 'ask-owner', request: 'pause' } : { kind: 'pause-in-place' };
-            }
-            let target;
-            try {
-                target = promoteStep(config, record);
-            }
-            catch (error) {
-                return { kind: 'refuse', error: error };
-            }
-            if (alive)
-                return { kind: 'ask-owner', request: target.request };
-            const to = Math.min(Number(target.step), record.steps + 1);
-            return { kind: 'follow-ecs', step: Math.min(from, to), promotedTo: to };
-        }
-        default:
-            return refuse(`command: ${config.command} is not a control command`);
-    }
-}
-function refuse(message) {
-    return { kind: 'refuse', error: new Error(message) };
-}
-function refuseWhileRollingBack(config, record, alive) {
-    return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
-}
-/**
- * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
- * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
- */
-function planFor(config, record) {
-    const given = (input) => config.given.has(input);
-    const plan = record.plan;
-    return {
-        ...plan,
-        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
-        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
-        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
-        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
-        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
-    };
-}
-function stepsChanged(config) {
-    return STEP_INPUTS.some(i => config.given.has(i));
-}
-/** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
-function resumeStep(config, record) {
-    if (stepsChanged(config))
-        return 'by-counts';
-    return record.stage === 'batch-completed' ? record.step + 1 : record.step;
-}
-function promoteStep(config, record) {
-    if (config.promoteFull)
-        return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' };
-    if (config.to !== undefined) {
-        const n = Number(config.to);
-        if (!Number.isInteger(n) || n < 1)
-            throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(config.to)} is not a step number for promote`);
-        if (n <= record.step)
-            throw new _config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('to', `${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_0__/* .show */ .WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
-        return { step: n, request: `promote:${n}` };
-    }
-    if (stepsChanged(config))
-        return { step: 'by-counts', request: `promote:${record.step + 1}` };
-    return { step: record.step + 1, request: `promote:${record.step + 1}` };
-}
-/**
- * Where a changed plan takes over: with a partition, its one step (up or down to the partition, then the
- * pause); otherwise the first step beyond the new tasks running today, or the final phase past the last.
- */
-function stepByCounts(plan, steps, newTasks) {
-    if (plan.strategy.name === 'rolling' && plan.strategy.partition)
-        return 1;
-    const index = steps.findIndex(s => s.new > newTasks);
-    return index === -1 ? steps.length + 1 : index + 1;
-}
-/**
- * What the post step does with the rollout its main step saved (`id`) and may have left unfinished.
- *   another rollout, or this one completed or paused       → nothing
- *   owned by another run now                                → nothing
- *   the main step finished and kept the heartbeat alive     → nothing (it ended the run on purpose)
- *   handed over (heartbeat 0), or the main step was killed  → on-cancel: abort it, or pause it; a rollback
- *                                                              under way is always carried on
- *   on-cancel: pause on a rolling ECS deployment            → left to ECS (a native one is paused: ECS waits
- *                                                              at the action's hook)
- */
-function choosePostStep(id, record, run) {
-    if (!record || record.id !== id || record.phase !== 'Active')
-        return { kind: 'nothing' };
-    if (record.stage === 'paused' || record.stage === 'batch-completed')
-        return { kind: 'nothing' };
-    // Another run carries it on now: not this run's to touch.
-    if (run.runUrl && (0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_1__/* .ownerOf */ .bf)(record) !== run.runUrl)
-        return { kind: 'nothing' };
-    // The main step reported and kept the rollout (heartbeat alive): it ended it on purpose.
-    const handedOver = record.heartbeat === 0;
-    if (run.mainFinished && !handedOver)
-        return { kind: 'nothing' };
-    // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
-    const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back';
-    if (pause && run.controller === 'ECS' && !(0,_config_types_js__WEBPACK_IMPORTED_MODULE_2__/* .isNativeStrategy */ .VF)(record.plan.strategy.name))
-        return { kind: 'leave-to-ecs', handedOver };
-    return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver };
-}
-
-
-/***/ }),
-
-/***/ 9355:
+/***/ 2614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3088,6 +2838,8 @@ function replicaShare(c) {
 
 // EXTERNAL MODULE: ./src/commands/control-protocol.ts
 var control_protocol = __webpack_require__(7216);
+// EXTERNAL MODULE: ./src/commands/plan-change.ts
+var plan_change = __webpack_require__(7140);
 // EXTERNAL MODULE: ./src/commands/rollout-owner.ts
 var rollout_owner = __webpack_require__(4741);
 // EXTERNAL MODULE: ./src/report/html.ts
@@ -3160,6 +2912,8 @@ function statusOutcome(config, record, service, note, live = []) {
     };
 }
 
+// EXTERNAL MODULE: ./src/config/native-shape.ts
+var native_shape = __webpack_require__(275);
 ;// CONCATENATED MODULE: ./src/config/controller-inputs.ts
 // Inputs that apply to one deployment controller only. Which controller a service has is known once it has been
 // read, so these checks run in deploy, still before anything changes; each error names the input.
@@ -3201,16 +2955,20 @@ function controller_inputs_checkEcsControllerInputs(config) {
         if (config.given.has(input))
             throw new InputError(input, `applies to task-set rollouts (the EXTERNAL deployment controller), and ${where}, which carries a deployment out by itself: remove ${input}`);
     }
-    if (name === 'custom')
-        throw new InputError('strategy', `custom steps need task sets (the EXTERNAL deployment controller), and ${where}: ECS's native deployments take equal steps only (linear), or one step and the rest (canary). Use linear or canary, with partition to pause at a step, or task sets for uneven steps`);
-    if (config.onFailure === 'pause' && !isNativeStrategy(name))
+    if (name === 'custom') {
+        const shaped = customShape(config.plan.strategy.steps);
+        if ('refused' in shaped)
+            throw customRefusal(config, shaped.refused);
+    }
+    const native = nativeName(config.plan.strategy);
+    if (config.onFailure === 'pause' && !native)
         throw new InputError('on-failure', `pause cannot hold a ${name} deployment that ECS carries out by itself (${where}): use on-failure: rollback, or strategy: linear, canary or blue-green, which ECS runs step by step and the action holds at each`);
     const partition = config.plan.strategy.name === 'linear' || config.plan.strategy.name === 'canary'
         ? config.plan.strategy.partition
         : undefined;
     if (partition?.value === 0)
         throw new InputError('partition', `0 would pause before any traffic moves, and ECS's native ${name} deployment starts with its first step: give the share to pause at (e.g. partition: 20%), or deploy later`);
-    if (!isNativeStrategy(name))
+    if (!native)
         return;
     for (const input of ['max-surge', 'max-unavailable']) {
         if (config.given.has(input))
@@ -3218,18 +2976,20 @@ function controller_inputs_checkEcsControllerInputs(config) {
     }
     const strategy = config.plan.strategy;
     if (strategy.name === 'linear') {
-        if (strategy.stepPercent < 3 || !tenths(strategy.stepPercent))
-            throw new InputError('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: 3 to 100, in steps of 0.1`);
+        if (strategy.stepPercent < LINEAR_STEP.min || !tenths(strategy.stepPercent))
+            throw new InputError('step-percent', `${strategy.stepPercent} is not a step ECS's native linear deployments take: ${LINEAR_STEP.min} to ${LINEAR_STEP.max}, in steps of 0.1`);
     }
     if (strategy.name === 'canary' && !tenths(strategy.canaryPercent))
         throw new InputError('canary-percent', `${strategy.canaryPercent} is not a share ECS's native canary deployments take: 0.1 to 100, in steps of 0.1`);
 }
-function tenths(percent) {
-    return Math.abs(percent * 10 - Math.round(percent * 10)) < 1e-9;
+/**
+ * The one wording for a custom plan ECS cannot run: what ECS's native deployments can do, why this plan is not one
+ * of them, and what to use instead.
+ */
+function customRefusal(config, why) {
+    return new InputError('steps', `${why}, and service ${config.service} uses the ECS deployment controller, whose native deployments take equal steps only (linear: 10%, 20%, … 100%, at least 3% each), or one step and the rest (canary: 10%, 100%); the action holds each step and times its bake, so bakes and pause steps may be anything. Use steps ECS can take (e.g. "10:5m, pause, 100" or "25, 50, pause, 75, 100"), linear or canary with partition, or task sets (the EXTERNAL deployment controller) for uneven steps`);
 }
 
-// EXTERNAL MODULE: ./src/config/types.ts
-var types = __webpack_require__(2143);
 ;// CONCATENATED MODULE: ./src/plan/ecs-plan.ts
 // Plans for services with the ECS deployment controller. ECS itself carries the deployment out, so a plan says
 // what ECS will do with the settings the action gives it:
@@ -3267,8 +3027,8 @@ function ecsLimits(desired, p) {
     };
 }
 function ecs_plan_ecsControllerPlan(config, desired) {
-    const name = config.strategy.name;
-    return (0,types/* isNativeStrategy */.VF)(name) ? nativePlan(config, desired, name) : rollingPlan(config, desired);
+    const shape = (0,native_shape/* nativeShape */.b_)(config.strategy);
+    return shape ? nativePlan(config, desired, shape) : rollingPlan(config, desired);
 }
 function rollingPlan(config, desired) {
     const limits = ecsLimits(desired, ecs_plan_rollingPercents(config, desired));
@@ -3299,28 +3059,42 @@ function rollingPlan(config, desired) {
  * blue-green                            → green up on test traffic only, then switch 100 %
  * linear 25 %, partition 50 %           → 25 %, 50 % (then paused: a later run promotes), 75 %, 100 %
  * canary 10 %, partition 3 of 4 tasks   → canary 10 %, 100 % (then paused): the first step reaching 75 %
+ * custom "10:5m, pause, 100"            → 10 % (baked 5m, then paused), 100 %: ECS's canary 10 %
+ * custom "25, 50:1m, pause:30s, 75, 100" → 25 %, 50 % (baked 1m30s: a timed pause is a longer bake), 75 %, 100 %
+ * A pause step holds ECS at the hook after the step before it: the action's, as a bake is.
  */
-function nativePlan(config, desired, name) {
+function nativePlan(config, desired, shape) {
     const pauseAt = partitionPercent(config, desired);
-    const steps = stepSpecs(config, desired)
-        .flatMap(spec => (spec.kind === 'shift' ? [spec] : []))
-        .map((spec, i) => ({
-        index: i + 1,
-        label: spec.label,
-        new: desired,
-        stable: desired,
-        trafficPercent: spec.percent,
-        bakeMs: spec.bakeMs,
-        pause: 'none',
-        ...(spec.testTraffic ? { testTraffic: true } : {})
-    }));
+    const steps = [];
+    for (const spec of stepSpecs(config, desired)) {
+        const last = steps.at(-1);
+        // customShape refuses a pause before the first step.
+        if (spec.kind === 'pause' && last) {
+            if (spec.durationMs === undefined)
+                last.pause = 'manual';
+            else
+                last.bakeMs += spec.durationMs;
+        }
+        else if (spec.kind === 'shift')
+            steps.push({
+                index: steps.length + 1,
+                label: spec.label,
+                new: desired,
+                stable: desired,
+                trafficPercent: spec.percent,
+                bakeMs: spec.bakeMs,
+                pause: 'none',
+                ...(spec.testTraffic ? { testTraffic: true } : {})
+            });
+    }
     // The first step that reaches the partition ends the run paused there, ECS waiting at the action's hook.
     const paused = pauseAt === undefined ? undefined : steps.find(s => s.trafficPercent >= pauseAt - 1e-9);
     if (paused)
         paused.pause = 'manual';
     const finalBakeMs = config.bakeMs;
+    const as = config.strategy.name === 'custom' ? ` (ECS runs these steps as its native ${described(shape)})` : '';
     return {
-        strategy: name,
+        strategy: config.strategy.name,
         traffic: 'weights',
         stableScale: 'keep',
         desiredCount: desired,
@@ -3328,10 +3102,19 @@ function nativePlan(config, desired, name) {
         steps,
         finalBakeMs,
         peakExtraTasks: desired,
+        // A manual step bakes before it pauses: its bake counts.
         estimatedMs: steps.reduce((sum, s) => sum + s.bakeMs, finalBakeMs) + TASK_START_ESTIMATE_MS,
-        hasManualPause: paused !== undefined,
-        gating: "gates: ECS waits at the action's pause hook before every step until they have held for its bake"
+        hasManualPause: steps.some(s => s.pause === 'manual'),
+        gating: `gates: ECS waits at the action's pause hook before every step until they have held for its bake${as}`
     };
+}
+/** "linear deployment, 25 % a step", "canary deployment, 10 % first" */
+function described(shape) {
+    if (shape.name === 'linear')
+        return `linear deployment, ${shape.stepPercent}% a step`;
+    if (shape.name === 'canary')
+        return `canary deployment, ${shape.canaryPercent}% first`;
+    return 'blue/green deployment';
 }
 /** A native linear or canary rollout's partition as a share of traffic: a count is a share of the tasks. */
 function partitionPercent(config, desired) {
@@ -3342,141 +3125,8 @@ function partitionPercent(config, desired) {
     return partition.kind === 'percent' ? partition.value : (100 * partition.value) / Math.max(1, desired);
 }
 
-;// CONCATENATED MODULE: ./src/plan/hold-hook.ts
-// The action's own ECS pause hook (docs/ecs-controller.md, "Held at every step"): on a native linear, canary or
-// blue-green deployment it makes ECS wait before each production traffic step, after the test traffic shift
-// (blue/green) and once all traffic has moved, until the action continues it (ContinueServiceDeployment), so the
-// action's gates decide every step and the action times the bakes itself. Pure: which hook, where, with what
-// timeout, how it is told apart from the hooks the user or their infrastructure code declared, and the service's
-// own settings it carries (hookDetails.before) so that whichever run ends the rollout can put them back.
-/**
- * Marks the hook as ecs-rollout's in hookDetails, if ECS keeps it: the API reference says the field "is not used
- * for PAUSE hooks", so isHoldHook also knows the hook by its stages.
- */
-const HOLD_HOOK_OWNER = 'ecs-rollout';
-/** The deploymentConfiguration fields a native rollout sets besides lifecycleHooks (ecs-deployment-configuration.ts). */
-const hold_hook_OWNED_FIELDS = [
-    'strategy',
-    'bakeTimeInMinutes',
-    'linearConfiguration',
-    'canaryConfiguration'
-];
-/** ECS's bounds on timeoutInMinutes (DeploymentLifecycleHookDuration: 1 minute to 14 days). */
-const HOOK_TIMEOUT_MINUTES = { min: 1, max: 20_160 };
-/**
- * Where the action holds: before every production step (PRE_PRODUCTION_TRAFFIC_SHIFT fires before each step of
- * linear and canary, once for blue/green), once all traffic has moved (POST_PRODUCTION_TRAFFIC_SHIFT: the final
- * bake), and for blue/green after the test traffic shift (its first step's bake).
- * linear / canary → PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
- * blue-green      → POST_TEST_TRAFFIC_SHIFT, PRE_PRODUCTION_TRAFFIC_SHIFT, POST_PRODUCTION_TRAFFIC_SHIFT
- */
-function holdStages(strategy) {
-    const stages = ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'];
-    return strategy === 'blue-green' ? ['POST_TEST_TRAFFIC_SHIFT', ...stages] : stages;
-}
-/**
- * The safety net when the runner dies while ECS waits: ECS ends a hook nobody answered after timeoutInMinutes
- * with the timeout action. Long enough that a live run never loses its hold (no hold outlasts the run's
- * `timeout`) and a later run can take over first (takeover-after, plus a minute); whole minutes, rounded up,
- * within 1–20160. A plan that pauses on purpose (partition, on-failure: pause, on-cancel: pause) waits for a later
- * run, so it gets ECS's longest, 14 days. on-orphan says what ECS does then: rollback → ROLLBACK, resume → CONTINUE.
- * timeout 30m, takeover-after 10m → 30 minutes; timeout 5m, takeover-after 10m → 11; timeout 90s → 2;
- * partition 50 % → 20160
- */
-function holdTimeout(s) {
-    const strategy = s.plan.strategy;
-    const partition = (strategy.name === 'linear' || strategy.name === 'canary') && strategy.partition;
-    const pauses = partition || s.onFailure === 'pause' || s.onCancel === 'pause';
-    const ms = pauses ? Infinity : Math.max(s.timeoutMs, s.takeoverAfterMs + 60_000);
-    const minutes = Math.min(HOOK_TIMEOUT_MINUTES.max, Math.max(HOOK_TIMEOUT_MINUTES.min, Math.ceil(ms / 60_000)));
-    return { timeoutInMinutes: minutes, action: s.onOrphan === 'resume' ? 'CONTINUE' : 'ROLLBACK' };
-}
-/**
- * `before`: the service's own settings, carried for whichever run ends the rollout: a second source beside the
- * rollout record's (kept-settings.ts), for when ECS echoes hookDetails back.
- */
-function hold_hook_holdHook(strategy, s, before) {
-    return {
-        targetType: 'PAUSE',
-        lifecycleStages: holdStages(strategy),
-        hookDetails: { owner: HOLD_HOOK_OWNER, ...(before && { before }) },
-        timeoutConfiguration: holdTimeout(s)
-    };
-}
-/**
- * The service's own settings from its deploymentConfiguration now. Without the action's hook there, they are the
- * configuration's own (a record of an earlier rollout is history: the user may have changed them since). With it
- * (a rollout under way, or one whose run died), the configuration's values are the rollout's: the service's are
- * the rollout record's (`recorded`, kept on the service's tags: kept-settings.ts), else those the hook carries
- * (hookDetails.before, if ECS echoes it); with neither, only its own hooks are known (no `values`), and none of
- * the rest may be written back.
- * {strategy: CANARY, hooks: [lambda, ours (before: {strategy: ROLLING})]} → {ROLLING, hooks: [lambda]}
- * {strategy: CANARY, hooks: [lambda, ours]}, recorded {strategy: ROLLING} → {ROLLING, hooks: [lambda]}
- * {strategy: CANARY, hooks: [lambda, ours]}, nothing recorded            → {hooks: [lambda]} (values unknown)
- * {strategy: ROLLING, hooks: [lambda]}, recorded {strategy: CANARY}      → {ROLLING, hooks: [lambda]}
- */
-function hold_hook_serviceSettings(config, recorded) {
-    const ours = (config?.lifecycleHooks ?? []).find(isHoldHook);
-    const carried = ours?.hookDetails?.before;
-    const source = ours ? (recorded ?? carried) : (config ?? {});
-    const lifecycleHooks = ownHooks(config?.lifecycleHooks);
-    if (!source)
-        return { lifecycleHooks };
-    const values = {};
-    for (const field of hold_hook_OWNED_FIELDS)
-        if (source[field] !== undefined)
-            values[field] = source[field];
-    return { lifecycleHooks, values };
-}
-/** The hook's marker, when ECS kept it: hookDetails.owner (the API reference says PAUSE hooks do not use it). */
-function marker(hook) {
-    return hook.hookDetails?.owner;
-}
-/**
- * The action's hook: a PAUSE hook marked as ecs-rollout's, or, when ECS did not keep hookDetails, a PAUSE hook
- * at exactly the stages of one of the action's stage sets (in any order). Safe: deploy refuses a pause hook of
- * the service's own at any of those stages (sharedPauseStage), so one there is the action's.
- * PAUSE, hookDetails {owner: ecs-rollout}, any stages              → true  (the marker decides first)
- * PAUSE, hookDetails {owner: someone-else}, PRE + POST_PRODUCTION  → false (someone else's marker)
- * PAUSE, no hookDetails, PRE + POST_PRODUCTION (linear / canary)   → true
- * PAUSE, no hookDetails, POST_TEST + PRE + POST_PRODUCTION (b/g)   → true
- * PAUSE, no hookDetails, PRE_PRODUCTION only                       → false (no stage set of the action's)
- * PAUSE, no hookDetails, PRE + POST_PRODUCTION + POST_SCALE_UP     → false
- * AWS_LAMBDA, PRE + POST_PRODUCTION                                → false
- */
-function isHoldHook(hook) {
-    if (hook.targetType !== 'PAUSE')
-        return false;
-    const owner = marker(hook);
-    if (owner !== undefined)
-        return owner === HOLD_HOOK_OWNER;
-    const stages = [...new Set(hook.lifecycleStages ?? [])].sort().join(' ');
-    return STAGE_SETS.includes(stages);
-}
-const STAGE_SETS = ['linear', 'blue-green'].map(s => holdStages(s).sort().join(' '));
-/** The service's own hooks: what it has without the action's (one a run that died left behind included). */
-function ownHooks(hooks) {
-    return (hooks ?? []).filter(h => !isHoldHook(h));
-}
-/**
- * A pause hook of the service's own at a stage where the action holds: ECS's lifecycleHookDetails do not say
- * which configured hook a held run belongs to, so the two could not be told apart. Names the first such stage.
- * A hook without the action's marker at exactly one of its stage sets is the service's too, unless `leftOver`:
- * the rollout record says the action's hook may still be there (a native rollout in flight whose run is gone),
- * when it is taken for the action's (ECS may not keep hookDetails on PAUSE hooks).
- */
-function hold_hook_sharedPauseStage(hooks, strategy, leftOver = false) {
-    const ours = holdStages(strategy);
-    for (const hook of hooks ?? []) {
-        if (hook.targetType !== 'PAUSE' || marker(hook) === HOLD_HOOK_OWNER || (leftOver && isHoldHook(hook)))
-            continue;
-        for (const stage of hook.lifecycleStages ?? [])
-            if (ours.includes(stage))
-                return stage;
-    }
-    return undefined;
-}
-
+// EXTERNAL MODULE: ./src/plan/hold-hook.ts
+var hold_hook = __webpack_require__(1364);
 ;// CONCATENATED MODULE: ./src/plan/ecs-deployment-configuration.ts
 // What UpdateService is told besides the task definition, for a service with the ECS deployment controller: the
 // strategy put into ECS's own settings (deploymentConfiguration). Pure; deploy-ecs.ts sends it.
@@ -3492,13 +3142,14 @@ function hold_hook_sharedPauseStage(hooks, strategy, leftOver = false) {
  *                                                         and the action's pause hook (the action bakes 3m, 10m)
  * canary 2.5 %, canary bake 3s                         → CANARY, canaryPercent 2.5, canaryBakeTimeInMinutes 0, …
  * blue-green                                           → BLUE_GREEN, bakeTimeInMinutes 0, …
+ * custom "10:5m, pause, 100"                           → CANARY, canaryPercent 10, … (native-shape.ts)
  * `recorded`: the service's own values the rollout record keeps, when a rollout of the action's left them (its
  * hook may still be on the service, with the rollout's values beside it).
  * ECS's own bakes are 0, the least it takes: the action holds each step with its pause hook and times the bake
  * itself, to the second, under its gates (hold-hook.ts).
  */
 function ecs_deployment_configuration_deploymentConfigurationFor(config, service, recorded) {
-    const strategy = config.plan.strategy;
+    const shape = nativeShape(config.plan.strategy);
     // ECS's native strategies: the strategy, no bake of ECS's, and the action's hook beside the service's own.
     const own = serviceSettings(service.deploymentConfiguration, recorded);
     const native = (name, held) => ({
@@ -3506,13 +3157,13 @@ function ecs_deployment_configuration_deploymentConfigurationFor(config, service
         bakeTimeInMinutes: 0,
         lifecycleHooks: [...own.lifecycleHooks, holdHook(held, config, own.values)]
     });
-    switch (strategy.name) {
+    switch (shape?.name) {
         case 'linear': {
-            const linearConfiguration = { stepPercent: strategy.stepPercent, stepBakeTimeInMinutes: 0 };
+            const linearConfiguration = { stepPercent: shape.stepPercent, stepBakeTimeInMinutes: 0 };
             return { ...native('LINEAR', 'linear'), linearConfiguration };
         }
         case 'canary': {
-            const canaryConfiguration = { canaryPercent: strategy.canaryPercent, canaryBakeTimeInMinutes: 0 };
+            const canaryConfiguration = { canaryPercent: shape.canaryPercent, canaryBakeTimeInMinutes: 0 };
             return { ...native('CANARY', 'canary'), canaryConfiguration };
         }
         case 'blue-green':
@@ -4275,7 +3926,7 @@ const HELD_AT = {
     PRE_PRODUCTION_TRAFFIC_SHIFT: 'before-step',
     POST_PRODUCTION_TRAFFIC_SHIFT: 'all-traffic'
 };
-const EVERY_HOLD_STAGE = holdStages('blue-green');
+const EVERY_HOLD_STAGE = (0,hold_hook/* holdStages */.HI)('blue-green');
 /** `asked`: the action has asked for a rollback; `restoredByUpdate`: its UpdateService back has settled. */
 function nativeView(service, sd, o) {
     const target = sd.targetServiceRevision;
@@ -4325,7 +3976,7 @@ function causeOf(reason, otherwise = 'failed') {
 }
 /** The deployment was started with the action's pause hook (a deployment of an older run's may not be). */
 function carriesHoldHook(sd) {
-    return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => isHoldHook(h));
+    return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => (0,hold_hook/* isHoldHook */.B3)(h));
 }
 /**
  * The action's hook awaiting action, if ECS waits at it: a PAUSE hook AWAITING_ACTION while the deployment is in
@@ -4351,12 +4002,12 @@ async function answerHook(ecs, serviceDeploymentArn, hookId, action) {
  */
 function restoredConfiguration(now, before) {
     const restored = { ...now };
-    for (const field of hold_hook_OWNED_FIELDS)
+    for (const field of hold_hook/* OWNED_FIELDS */.Cd)
         if (before?.[field] !== undefined)
             Object.assign(restored, { [field]: before[field] });
     restored.strategy = before?.strategy ?? 'ROLLING';
-    restored.lifecycleHooks = ownHooks(before?.lifecycleHooks ?? now?.lifecycleHooks);
-    const same = hold_hook_OWNED_FIELDS.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]));
+    restored.lifecycleHooks = (0,hold_hook/* ownHooks */.po)(before?.lifecycleHooks ?? now?.lifecycleHooks);
+    const same = hold_hook/* OWNED_FIELDS */.Cd.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]));
     const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? []);
     return same && hooksSame ? undefined : restored;
 }
@@ -4369,10 +4020,10 @@ function restoredConfiguration(now, before) {
 function userConfiguration(config, recorded) {
     if (!config)
         return { known: true };
-    const own = hold_hook_serviceSettings(config, recorded);
+    const own = (0,hold_hook/* serviceSettings */.xw)(config, recorded);
     const rest = { ...config };
     if (own.values)
-        for (const field of hold_hook_OWNED_FIELDS)
+        for (const field of hold_hook/* OWNED_FIELDS */.Cd)
             delete rest[field];
     const user = { ...rest, ...own.values, lifecycleHooks: own.lifecycleHooks };
     return { config: user, known: own.values !== undefined };
@@ -7406,7 +7057,7 @@ async function ecs_session_carryOnEcsController(config, deps, info, record, how)
         from: await task_definition_readTaskDefinition(clients.ecs, record.stableTaskDefinition),
         to: await task_definition_readTaskDefinition(clients.ecs, record.newTaskDefinition),
         deploymentConfiguration: {},
-        native: (0,types/* isNativeStrategy */.VF)(record.plan.strategy.name),
+        native: (0,native_shape/* nativeName */.Bu)(record.plan.strategy) !== undefined,
         adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
     });
 }
@@ -7507,15 +7158,15 @@ async function ecs_session_followRollout(o) {
 const NATIVE = { linear: 'LINEAR', canary: 'CANARY', 'blue-green': 'BLUE_GREEN' };
 class EcsControllerDeploy extends (/* unused pure expression or super */ null && (DeployPipeline)) {
     remedies = {
-        live: 'abort it',
-        orphan: "abort it, or set takeover: true to let this run's deployment replace it"
+        live: 'promote or abort it (a rolling one: abort it)',
+        orphan: "resume or promote it (with new bakes or pause steps, if you like), abort it, or set takeover: true to let this run's deployment replace it"
     };
     /** The service as ECS describes it: its load balancers, deployments and deployment configuration. */
     described;
     /** A native rollout: the service's own settings it overwrites, for the record (plan/kept-settings.ts). */
     settings;
     get native() {
-        return isNativeStrategy(this.config.plan.strategy.name);
+        return nativeName(this.config.plan.strategy) !== undefined;
     }
     async checkSetup() {
         const { config, deps } = this;
@@ -7592,7 +7243,8 @@ class EcsControllerDeploy extends (/* unused pure expression or super */ null &&
  * of the service's own where the action holds, and the service's own settings kept in a tag: their encoding.
  */
 function checkNativeSetup(config, service, recorded) {
-    const strategy = config.plan.strategy.name;
+    // checkEcsControllerInputs has refused plans ECS cannot run natively (a custom plan runs as linear or canary).
+    const strategy = nativeName(config.plan.strategy);
     const lbs = service.loadBalancers ?? [];
     const advanced = lbs.find(lb => lb.advancedConfiguration)?.advancedConfiguration;
     const fields = ['alternateTargetGroupArn', 'productionListenerRule', 'roleArn'];
@@ -8497,6 +8149,7 @@ async function handleOrphan(config, deps, service, record) {
 
 
 
+
 /** How long a control run waits for a running owner to act on its request. */
 const ACK_TIMEOUT_MS = 120_000;
 const ACK_POLL_MS = 1000;
@@ -8538,9 +8191,12 @@ async function carryOut(choice, config, deps, service, record) {
             return choice.mode === 'rollback'
                 ? carryOn(config, deps, service, record, { mode: 'rollback' })
                 : carryOn(config, deps, service, record, { mode: 'forward', step: choice.step });
-        case 'follow-ecs':
+        case 'follow-ecs': {
+            const change = (0,plan_change/* changePlan */.cI)(config, record, 'ECS');
+            for (const note of change.notes)
+                lib_core.warning(`Rollout ${record.id}: ${note}`);
             return ecs_session_carryOnEcsController(config, deps, service, record, {
-                plan: (0,control_protocol.planFor)(config, record),
+                plan: change.plan,
                 step: choice.step,
                 promotedTo: choice.promotedTo,
                 rollback: choice.rollback === 'abort'
@@ -8549,6 +8205,7 @@ async function carryOut(choice, config, deps, service, record) {
                         ? { kind: 'orphan', owner: (0,rollout_owner/* ownerOf */.bf)(record) }
                         : undefined
             });
+        }
     }
 }
 /** The rollout is rolled back, as asked: that is an abort's success. */
@@ -8565,10 +8222,17 @@ async function withNewPlan(config, deps, service, record, step) {
     const current = (0,record_record.decodeRecord)(now.tags);
     if (!current || current.id !== record.id || current.phase !== 'Active')
         return paused;
+    // ECS's deployment is carried on from where the owner paused it, as any paused one is.
+    if (now.controller === 'ECS') {
+        const choice = (0,control_protocol.chooseControl)(current, now.controller, config, deps.clock.now(), deps.run);
+        if (choice.kind === 'refuse')
+            throw choice.error;
+        return carryOut(choice, config, deps, now, current);
+    }
     return carryOn(config, deps, now, current, { mode: 'forward', step });
 }
 async function carryOn(config, deps, service, record, how) {
-    const plan = (0,control_protocol.planFor)(config, record);
+    const { plan } = (0,plan_change/* changePlan */.cI)(config, record, service.controller);
     const taken = { ...(0,rollout_owner/* takeOver */.w9)(record, deps, how.mode), plan };
     const ports = await task_set_ports_portsFor(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
@@ -8651,77 +8315,6 @@ async function untilCompleted(config, deps, record, deadline) {
             return current;
         await deps.clock.sleep(ACK_POLL_MS);
     }
-}
-
-
-/***/ }),
-
-/***/ 4741:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BY: () => (/* binding */ ownerIsAlive),
-/* harmony export */   LW: () => (/* binding */ ownedBy),
-/* harmony export */   bf: () => (/* binding */ ownerOf),
-/* harmony export */   w9: () => (/* binding */ takeOver)
-/* harmony export */ });
-/* unused harmony exports ownerReRun, chooseDeployOver, orphanMode */
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3564);
-// Who owns a rollout (control-protocol.ts says how the protocol between runs uses it): the run executing it,
-// whether that run is still alive (its heartbeat, or a later attempt of the same job has started), the record as
-// a run that takes the rollout over writes it, and what a deploy does with a rollout already active. Pure.
-
-/** The run executing the rollout now (or last), for messages. */
-function ownerOf(record) {
-    return record.owner || record.runUrl || record.actor;
-}
-/**
- * The owner has ended because this run is a later attempt of the very job that owns the rollout: a re-run.
- * Another job of the same run (another GITHUB_JOB) may be running still, and a record without the owner's
- * attempt (written by an older version) proves nothing: both are left to the heartbeat.
- */
-function ownerReRun(record, run) {
-    const owner = record.ownerRun;
-    const self = run && (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__.runAttempt)(run);
-    return (!!owner && !!self && owner.runId === self.runId && owner.job === self.job && self.attempt > owner.attempt);
-}
-function ownerIsAlive(record, config, now, run) {
-    const running = record.stage === 'executing' || record.stage === 'rolling-back';
-    return running && now - record.heartbeat < config.takeoverAfterMs && !ownerReRun(record, run);
-}
-/** The owner fields of a record this run executes (or holds paused) now. */
-function ownedBy(run) {
-    return { owner: run.runUrl || run.actor, ownerRun: (0,_run_context_js__WEBPACK_IMPORTED_MODULE_0__.runAttempt)(run) };
-}
-/** The record as this run's, which now executes the rollout forward or rolls it back. */
-function takeOver(record, deps, mode) {
-    return {
-        ...record,
-        ...ownedBy(deps.run),
-        heartbeat: deps.clock.now(),
-        stage: mode === 'rollback' ? 'rolling-back' : 'executing',
-        request: null
-    };
-}
-/**
- * What a deploy does with a rollout already active on the service.
- *   owner alive (heartbeat 1m ago, takeover-after 15m)            → refused, whatever takeover says
- *   owner gone (heartbeat 20m ago), takeover: false                → refused: resume, abort, or takeover: true
- *   owner gone, takeover: true                                     → take it over (on-orphan)
- *   owned by attempt 1 of this job, this is attempt 2 (a re-run)   → take it over at once, without takeover
- *   owned by attempt 1 of another job of this run                  → refused while its heartbeat is fresh
- */
-function chooseDeployOver(record, config, now, run) {
-    const reRun = ownerReRun(record, run);
-    if (ownerIsAlive(record, config, now, run))
-        return { kind: 'refuse-live' };
-    if (!reRun && !config.takeover)
-        return { kind: 'refuse-orphan' };
-    return { kind: 'take-over', reRun };
-}
-/** What a deploy with takeover: true does with a rollout whose owner is gone (on-orphan). */
-function orphanMode(record, onOrphan) {
-    return record.stage === 'rolling-back' || onOrphan === 'rollback' ? 'rollback' : 'forward';
 }
 
 
@@ -8971,196 +8564,6 @@ function describe(text) {
 
 /***/ }),
 
-/***/ 5380:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   TAG_PREFIX: () => (/* binding */ TAG_PREFIX),
-/* harmony export */   decodePlan: () => (/* binding */ decodePlan),
-/* harmony export */   decodeRecord: () => (/* binding */ decodeRecord),
-/* harmony export */   decodeRunAttempt: () => (/* binding */ decodeRunAttempt),
-/* harmony export */   encodePlan: () => (/* binding */ encodePlan),
-/* harmony export */   encodeRecord: () => (/* binding */ encodeRecord),
-/* harmony export */   encodeRunAttempt: () => (/* binding */ encodeRunAttempt),
-/* harmony export */   tagValue: () => (/* binding */ tagValue)
-/* harmony export */ });
-// The rollout record: where a rollout is, kept on the ECS service as tags so that any later run — a promote,
-// an abort, a run after the runner died — can see it and carry on. Tags fit ECS's limits: at most 50 per
-// resource (we use at most 19), values at most 256 characters of letters, digits, spaces and + - = . _ : / @.
-const TAG_PREFIX = 'ecs-rollout:';
-const VALUE_MAX = 256;
-/** "4242/2/deploy" (job ids are letters, digits, - and _, all allowed in a tag value). */
-function encodeRunAttempt(r) {
-    return `${r.runId}/${r.attempt}/${r.job}`;
-}
-function decodeRunAttempt(text) {
-    const m = /^([^/]+)\/(\d+)\/(.+)$/.exec(text ?? '');
-    return m ? { runId: m[1], attempt: Number(m[2]), job: m[3] } : undefined;
-}
-/** Keeps only what ECS tag values allow, and at most 256 characters. */
-function tagValue(text) {
-    const cleaned = text
-        .replace(/[^A-Za-z0-9 +\-=._:/@]/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim();
-    return cleaned.length > VALUE_MAX ? `${cleaned.slice(0, VALUE_MAX - 3)}...` : cleaned;
-}
-function encodeRecord(r) {
-    const fields = {
-        id: r.id,
-        phase: r.phase,
-        stage: r.stage,
-        step: `${r.step}/${r.steps}`,
-        new: r.newTaskDefinition,
-        stable: r.stableTaskDefinition,
-        plan: encodePlan(r.plan),
-        actor: r.actor,
-        run: r.runUrl,
-        commit: r.commit,
-        owner: r.owner,
-        'owner-run': r.ownerRun && encodeRunAttempt(r.ownerRun),
-        started: String(r.startedAt),
-        heartbeat: String(r.heartbeat),
-        outcome: r.outcome,
-        reason: r.reason,
-        settings: r.settings
-    };
-    const tags = {};
-    for (const [k, v] of Object.entries(fields))
-        tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v);
-    // The owner saves often; it must not erase a request a control run wrote in the meantime.
-    if (r.request !== undefined) {
-        tags[TAG_PREFIX + 'request'] = r.request ?? '';
-        tags[TAG_PREFIX + 'request-by'] = r.request ? tagValue(r.requestedBy ?? '') : '';
-    }
-    return tags;
-}
-/** The record from the service's tags, or undefined when the service never had a rollout. */
-function decodeRecord(tags) {
-    const get = (k) => {
-        const v = tags[TAG_PREFIX + k];
-        return v === undefined || v === '' ? undefined : v;
-    };
-    const id = get('id');
-    const plan = get('plan');
-    if (!id || !plan)
-        return undefined;
-    const [step, steps] = (get('step') ?? '0/0').split('/').map(Number);
-    const phase = get('phase') ?? 'Pending';
-    // A save is two calls, TagResource then UntagResource: a run killed between them leaves a Completed record
-    // with the stage or request it was clearing. Neither means anything once the rollout is over.
-    const live = phase !== 'Completed';
-    return {
-        id,
-        phase,
-        stage: live ? get('stage') : undefined,
-        step: step || 0,
-        steps: steps || 0,
-        newTaskDefinition: get('new') ?? '',
-        stableTaskDefinition: get('stable'),
-        plan: decodePlan(plan),
-        actor: get('actor') ?? '',
-        runUrl: get('run') ?? '',
-        commit: get('commit') ?? '',
-        owner: get('owner'),
-        ownerRun: decodeRunAttempt(get('owner-run')),
-        startedAt: Number(get('started') ?? 0),
-        heartbeat: Number(get('heartbeat') ?? 0),
-        outcome: get('outcome'),
-        reason: get('reason'),
-        request: live ? get('request') : undefined,
-        requestedBy: live ? get('request-by') : undefined,
-        settings: get('settings')
-    };
-}
-// Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".
-function quantity(q) {
-    return q.kind === 'percent' ? `${q.value}p` : String(q.value);
-}
-/** A native strategy's partition (ECS-controller services), when the record has one. */
-function partitionOf(tag) {
-    return tag ? { partition: parseQuantityTag(tag) } : {};
-}
-function parseQuantityTag(s) {
-    return s.endsWith('p')
-        ? { kind: 'percent', value: Number(s.slice(0, -1)) }
-        : { kind: 'count', value: Number(s) };
-}
-function encodePlan(p) {
-    const words = [
-        `s=${p.strategy.name}`,
-        `t=${p.traffic}`,
-        `k=${p.stableScale}`,
-        `ms=${quantity(p.maxSurge)}`,
-        `mu=${quantity(p.maxUnavailable)}`,
-        `b=${p.bakeMs}`
-    ];
-    const s = p.strategy;
-    if (s.name === 'rolling') {
-        words.push(`bi=${s.batchIntervalMs}`);
-        if (s.batchSize)
-            words.push(`bs=${quantity(s.batchSize)}`);
-        if (s.partition)
-            words.push(`pa=${quantity(s.partition)}`);
-    }
-    else if (s.name === 'linear')
-        words.push(`sp=${s.stepPercent}`, `sb=${s.stepBakeMs}`);
-    else if (s.name === 'canary')
-        words.push(`cp=${s.canaryPercent}`, `cb=${s.canaryBakeMs}`);
-    if ((s.name === 'linear' || s.name === 'canary') && s.partition)
-        words.push(`pa=${quantity(s.partition)}`);
-    else if (s.name === 'custom')
-        words.push(`st=${s.steps.map(x => (x.kind === 'pause' ? `pause${x.durationMs === undefined ? '' : `:${x.durationMs}`}` : `${x.percent}:${x.bakeMs}`)).join('/')}`);
-    return words.join(' ');
-}
-function decodePlan(text) {
-    const w = Object.fromEntries(text.split(' ').map(word => word.split('=')));
-    const name = w.s;
-    const num = (k) => Number(w[k] ?? 0);
-    let strategy;
-    switch (name) {
-        case 'rolling':
-            strategy = {
-                name,
-                batchIntervalMs: num('bi'),
-                batchSize: w.bs ? parseQuantityTag(w.bs) : undefined,
-                partition: w.pa ? parseQuantityTag(w.pa) : undefined
-            };
-            break;
-        case 'linear':
-            strategy = { name, stepPercent: num('sp'), stepBakeMs: num('sb'), ...partitionOf(w.pa) };
-            break;
-        case 'canary':
-            strategy = { name, canaryPercent: num('cp'), canaryBakeMs: num('cb'), ...partitionOf(w.pa) };
-            break;
-        case 'custom':
-            strategy = {
-                name,
-                steps: (w.st ?? '').split('/').map((item) => {
-                    const [a, b] = item.split(':');
-                    if (a === 'pause')
-                        return b === undefined ? { kind: 'pause' } : { kind: 'pause', durationMs: Number(b) };
-                    return { kind: 'step', percent: Number(a), bakeMs: Number(b) };
-                })
-            };
-            break;
-        default:
-            strategy = { name };
-    }
-    return {
-        strategy,
-        traffic: w.t,
-        stableScale: w.k,
-        maxSurge: parseQuantityTag(w.ms),
-        maxUnavailable: parseQuantityTag(w.mu),
-        bakeMs: num('b')
-    };
-}
-
-
-/***/ }),
-
 /***/ 6433:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -9290,42 +8693,6 @@ function dateTime(at) {
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-
-/***/ }),
-
-/***/ 3564:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runAttempt: () => (/* binding */ runAttempt),
-/* harmony export */   runContext: () => (/* binding */ runContext)
-/* harmony export */ });
-// Who and what started this run, from the runner's environment: recorded with the rollout and shown in reports.
-function runContext(env = process.env) {
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY;
-    const runId = env.GITHUB_RUN_ID;
-    return {
-        actor: env.GITHUB_ACTOR ?? 'unknown',
-        repository,
-        serverUrl,
-        runId,
-        runAttempt: env.GITHUB_RUN_ATTEMPT,
-        job: env.GITHUB_JOB || undefined,
-        runUrl: repository && runId ? `${serverUrl}/${repository}/actions/runs/${runId}` : '',
-        commit: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF
-    };
-}
-/** This job's attempt, recorded as a rollout's owner; undefined outside a workflow run (a local run). */
-function runAttempt(run) {
-    const attempt = Number(run.runAttempt);
-    if (!run.runId || !run.job || !Number.isInteger(attempt) || attempt < 1)
-        return undefined;
-    return { runId: run.runId, attempt, job: run.job };
 }
 
 

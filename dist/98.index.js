@@ -1,8 +1,8 @@
-export const id = 777;
-export const ids = [777];
+export const id = 98;
+export const ids = [98];
 export const modules = {
 
-/***/ 2777:
+/***/ 5098:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -31,8 +31,147 @@ var planner = __webpack_require__(8543);
 var record_record = __webpack_require__(5380);
 // EXTERNAL MODULE: ./src/config/parse.ts
 var parse = __webpack_require__(8353);
-// EXTERNAL MODULE: ./src/config/types.ts
-var types = __webpack_require__(2143);
+// EXTERNAL MODULE: ./src/config/native-shape.ts
+var native_shape = __webpack_require__(275);
+// EXTERNAL MODULE: ./src/plan/hold-hook.ts
+var hold_hook = __webpack_require__(1364);
+;// CONCATENATED MODULE: ./src/commands/plan-change.ts
+// A rollout's plan changed mid-flight: what a later run (resume, promote) carries the rollout on with when it
+// gives step inputs, for both controllers. Task sets take every change: the action moves every task itself.
+// On an ECS-controller service ECS carries the deployment out with the deploymentConfiguration it started with,
+// so only what the action times itself can change there (bakes, pause steps, partition, bake-time; the gates,
+// alarms, max-failed-tasks and metric gates are every run's own inputs anyway); what ECS holds for the running
+// deployment (its strategy and step shares, its capacity percentages) cannot, and is named to be refused. Pure.
+
+
+
+/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
+const STRATEGY_INPUTS = [
+    'strategy',
+    'batch-size',
+    'batch-interval',
+    'partition',
+    'step-percent',
+    'step-bake-time',
+    'canary-percent',
+    'canary-bake-time',
+    'steps'
+];
+/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
+const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
+function stepsChanged(config) {
+    return STEP_INPUTS.some(i => config.given.has(i));
+}
+/**
+ * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy input
+ * replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays. On an
+ * ECS-controller service, what ECS holds stays the record's, and each given input asking otherwise is `fixed`.
+ * Worked examples (in flight: linear 25 %, step bake 1m, max-surge 25 %):
+ *   task sets, step-percent 50                      → linear 50 %, step bake 1m (the default): changed
+ *   ECS, strategy linear, step-bake-time 5s         → linear 25 %, step bake 5s: changed, nothing fixed
+ *   ECS, strategy linear, step-percent 25           → unchanged (the value in flight)
+ *   ECS, strategy linear, step-percent 20           → fixed: step-percent 25% in flight, 20% asked
+ *   ECS, strategy canary                            → fixed: strategy linear in flight, canary asked
+ *   ECS, partition 50% (no strategy)                → linear 25 %, step bake 1m, partition 50 %: changed
+ *   ECS, max-surge 50%                              → fixed: max-surge 25% in flight, 50% asked
+ *   ECS, custom "10, pause, 100" in flight, steps "10:1m, 100" → the pause gone, 1m bake: changed
+ *   ECS, custom "10, pause, 100" in flight, steps "20, 100"    → fixed: steps 10%, 100% in flight, 20%, 100% asked
+ */
+function changePlan(config, record, controller) {
+    const given = (input) => config.given.has(input);
+    const was = record.plan;
+    const ecs = controller === 'ECS';
+    const asked = {
+        ...was,
+        strategy: !STRATEGY_INPUTS.some(given)
+            ? was.strategy
+            : ecs && !given('strategy')
+                ? partitioned(was.strategy, config)
+                : config.plan.strategy,
+        maxSurge: given('max-surge') ? config.plan.maxSurge : was.maxSurge,
+        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : was.maxUnavailable,
+        stableScale: given('stable-scale') ? config.plan.stableScale : was.stableScale,
+        bakeMs: given('bake-time') ? config.plan.bakeMs : was.bakeMs
+    };
+    if (!ecs)
+        return { plan: asked, changed: stepsChanged(config), fixed: [], notes: [] };
+    const fixed = ECS_HOLDS.flatMap(({ input, of }) => {
+        const [inFlight, now] = [of(was), of(asked)];
+        return given(input) && inFlight !== now
+            ? [{ input, inFlight: inFlight ?? 'none', asked: now ?? 'none' }]
+            : [];
+    });
+    // What ECS holds stays the record's: a share left to its default by a strategy input given without it, say.
+    const plan = {
+        ...asked,
+        maxSurge: was.maxSurge,
+        maxUnavailable: was.maxUnavailable,
+        stableScale: was.stableScale,
+        strategy: keepShares(asked.strategy, was.strategy)
+    };
+    const changed = (0,record_record/* encodePlan */.El)(plan) !== (0,record_record/* encodePlan */.El)(was);
+    const notes = changed && (0,hold_hook/* pausesOnPurpose */.Tm)(plan) && !(0,hold_hook/* pausesOnPurpose */.Tm)(was)
+        ? [
+            "this plan now pauses at a step, and the action's pause hook on ECS's deployment keeps the timeout it was given when the deployment started (the run's timeout, or takeover-after plus a minute): ECS ends a hold nobody answers after that, with the hook's action (on-orphan). A plan that pauses from the start gets 14 days"
+        ]
+        : [];
+    return { plan, changed, fixed, notes };
+}
+/** What ECS holds for a running deployment, by the input that sets it, as a person would write the value. */
+const ECS_HOLDS = [
+    { input: 'strategy', of: p => p.strategy.name },
+    {
+        input: 'step-percent',
+        of: p => (p.strategy.name === 'linear' ? `${p.strategy.stepPercent}%` : undefined)
+    },
+    {
+        input: 'canary-percent',
+        of: p => (p.strategy.name === 'canary' ? `${p.strategy.canaryPercent}%` : undefined)
+    },
+    {
+        input: 'steps',
+        of: p => p.strategy.name === 'custom'
+            ? (0,native_shape/* customShares */.KJ)(p.strategy.steps)
+                .map(s => `${s}%`)
+                .join(', ')
+            : undefined
+    },
+    { input: 'max-surge', of: p => quantity(p.maxSurge) },
+    { input: 'max-unavailable', of: p => quantity(p.maxUnavailable) },
+    { input: 'stable-scale', of: p => p.stableScale }
+];
+/**
+ * ECS, step inputs without strategy: a partition applies to the strategy in flight (a linear or canary
+ * rollout's); the others belong to no strategy but rolling, which ECS-controller rollouts do not step through.
+ */
+function partitioned(was, config) {
+    const asked = config.plan.strategy;
+    const partition = 'partition' in asked ? asked.partition : undefined;
+    return (was.name === 'linear' || was.name === 'canary') && config.given.has('partition') && partition
+        ? { ...was, partition }
+        : was;
+}
+/** The asked strategy with the shares ECS holds kept from the one in flight (bakes and pauses are the asked). */
+function keepShares(asked, was) {
+    if (asked.name === 'linear' && was.name === 'linear')
+        return { ...asked, stepPercent: was.stepPercent };
+    if (asked.name === 'canary' && was.name === 'canary')
+        return { ...asked, canaryPercent: was.canaryPercent };
+    if (asked.name === 'custom' && was.name === 'custom')
+        return (0,native_shape/* customShares */.KJ)(asked.steps).join() === (0,native_shape/* customShares */.KJ)(was.steps).join() ? asked : was;
+    return asked.name === was.name ? asked : was;
+}
+function quantity(q) {
+    return q.kind === 'percent' ? `${q.value}%` : String(q.value);
+}
+/** The one wording of a refused change: the input, the value in flight and asked, and what to do. */
+function fixedInputError(fixed, how) {
+    return {
+        input: fixed.input,
+        message: `${fixed.asked} asks to change what ECS holds for rollout ${how.id} on ${how.service}: its deployment runs with ${fixed.input} ${fixed.inFlight} (the deploymentConfiguration it started with), which ECS cannot change mid-flight, so this ${how.command} changed nothing. A resume or promote may change what the action times itself (step-bake-time, canary-bake-time, bake-time, pause steps, partition, alarms, max-failed-tasks, metric gates); to change ${fixed.input}, abort the rollout and deploy again with ${fixed.input}: ${fixed.asked}`
+    };
+}
+
 // EXTERNAL MODULE: ./src/commands/rollout-owner.ts
 var rollout_owner = __webpack_require__(4741);
 ;// CONCATENATED MODULE: ./src/commands/control-protocol.ts
@@ -51,20 +190,7 @@ var rollout_owner = __webpack_require__(4741);
 
 
 
-/** Inputs that describe the strategy: given to a resume or promote, they replace the rollout's strategy. */
-const STRATEGY_INPUTS = [
-    'strategy',
-    'batch-size',
-    'batch-interval',
-    'partition',
-    'step-percent',
-    'step-bake-time',
-    'canary-percent',
-    'canary-bake-time',
-    'steps'
-];
-/** Inputs that change the steps' task counts (and so where the rollout stands in the plan). */
-const STEP_INPUTS = [...STRATEGY_INPUTS, 'max-surge', 'max-unavailable', 'stable-scale'];
+
 /**
  * What a control run does with the rollout on record.
  * Worked examples (takeover-after 15m, the owner's last heartbeat 1 minute ago unless said otherwise):
@@ -131,23 +257,31 @@ function chooseControl(record, controller, config, now, run) {
  * A rollout on an ECS-controller service is a deployment ECS carries out. A native one (linear, canary,
  * blue-green) waits at the action's pause hook before every step, so it can be paused where it is (ECS keeps
  * waiting), resumed and promoted step by step from later runs, as task sets are; a rolling one ECS carries
- * through by itself: it can only be aborted or followed again. Neither can be given other steps: ECS keeps the
- * strategy its deployment started with.
+ * through by itself: it can only be aborted or followed again. A resume or promote may change what the action
+ * times (bakes, pause steps, partition: plan-change.ts), never what ECS holds for the running deployment.
  *   pause, native, owner alive          → ask the owner to pause (ECS keeps waiting at the hook)
  *   promote, native, batch-completed 2  → follow from step 3, its bake skipped (promotedTo 3)
  *   promote-full, native, paused at 2   → follow from step 2, every step released at once (promotedTo 5 of 4)
+ *   resume with step-bake-time, paused at 2 → follow from step 2 with the new bakes
+ *   resume with step-bake-time, owner alive → ask the owner to pause, then follow with the new bakes
+ *   resume with step-percent 20 (25 in flight) → refused, naming both values
  *   pause, rolling                      → refused: ECS would carry on regardless
  */
 function chooseForEcsDeployment(record, config, alive) {
     const rollingBack = record.stage === 'rolling-back';
-    const held = (0,types/* isNativeStrategy */.VF)(record.plan.strategy.name);
+    const held = (0,native_shape/* nativeName */.Bu)(record.plan.strategy) !== undefined;
     // ECS waits before the step after a manual pause; a rollout paused mid-step bakes that step again.
     const from = record.stage === 'batch-completed' ? record.step + 1 : record.step;
-    if (config.command !== 'abort' && stepsChanged(config))
-        return {
-            kind: 'refuse',
-            error: new parse/* InputError */.dz(STEP_INPUTS.find(i => config.given.has(i)) ?? 'strategy', `ECS carries rollout ${record.id} on ${config.service} out with the strategy it started with, so a ${config.command} cannot change its steps: abort it and deploy again`)
-        };
+    const change = changePlan(config, record, 'ECS');
+    const [fixed] = change.fixed;
+    if (config.command !== 'abort' && fixed) {
+        const { input, message } = fixedInputError(fixed, { ...config, id: record.id });
+        return { kind: 'refuse', error: new parse/* InputError */.dz(input, message) };
+    }
+    // The owner bakes by its own plan: it pauses first, ECS waiting at the hook, and this run carries on.
+    const newPlan = change.changed && held && !rollingBack;
+    if (alive && newPlan && (config.command === 'resume' || config.command === 'promote'))
+        return { kind: 'ask-pause-then-carry-on', step: from };
     switch (config.command) {
         case 'abort':
             return alive ? { kind: 'ask-owner', request: 'abort' } : { kind: 'follow-ecs', rollback: 'abort' };
@@ -171,7 +305,8 @@ function chooseForEcsDeployment(record, config, alive) {
             }
             let target;
             try {
-                target = promoteStep(config, record);
+                // ECS keeps its steps: a changed plan still promotes by step number.
+                target = promoteStep(config, record, false);
             }
             catch (error) {
                 return { kind: 'refuse', error: error };
@@ -191,32 +326,13 @@ function refuse(message) {
 function refuseWhileRollingBack(config, record, alive) {
     return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,rollout_owner/* ownerOf */.bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
-/**
- * The plan to continue with: the record's, with whatever this run's step inputs say instead. A strategy
- * input replaces the strategy; capacity inputs and bake-time replace theirs; the traffic mode stays.
- */
-function planFor(config, record) {
-    const given = (input) => config.given.has(input);
-    const plan = record.plan;
-    return {
-        ...plan,
-        strategy: STRATEGY_INPUTS.some(given) ? config.plan.strategy : plan.strategy,
-        maxSurge: given('max-surge') ? config.plan.maxSurge : plan.maxSurge,
-        maxUnavailable: given('max-unavailable') ? config.plan.maxUnavailable : plan.maxUnavailable,
-        stableScale: given('stable-scale') ? config.plan.stableScale : plan.stableScale,
-        bakeMs: given('bake-time') ? config.plan.bakeMs : plan.bakeMs
-    };
-}
-function stepsChanged(config) {
-    return STEP_INPUTS.some(i => config.given.has(i));
-}
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
 function resumeStep(config, record) {
     if (stepsChanged(config))
         return 'by-counts';
     return record.stage === 'batch-completed' ? record.step + 1 : record.step;
 }
-function promoteStep(config, record) {
+function promoteStep(config, record, byCounts = stepsChanged(config)) {
     if (config.promoteFull)
         return { step: Number.MAX_SAFE_INTEGER, request: 'promote:full' };
     if (config.to !== undefined) {
@@ -227,7 +343,7 @@ function promoteStep(config, record) {
             throw new parse/* InputError */.dz('to', `${(0,parse/* show */.WU)(config.to)} is not ahead of the rollout, which is at step ${record.step} of ${record.steps}: promote goes forward only (abort, or a partition, goes back)`);
         return { step: n, request: `promote:${n}` };
     }
-    if (stepsChanged(config))
+    if (byCounts)
         return { step: 'by-counts', request: `promote:${record.step + 1}` };
     return { step: record.step + 1, request: `promote:${record.step + 1}` };
 }
@@ -265,7 +381,7 @@ function choosePostStep(id, record, run) {
         return { kind: 'nothing' };
     // A rollback under way is carried on whatever on-cancel says: a rollback is never paused halfway.
     const pause = run.onCancel === 'pause' && record.stage !== 'rolling-back';
-    if (pause && run.controller === 'ECS' && !isNativeStrategy(record.plan.strategy.name))
+    if (pause && run.controller === 'ECS' && !nativeName(record.plan.strategy))
         return { kind: 'leave-to-ecs', handedOver };
     return { kind: 'settle', command: pause ? 'pause' : 'abort', handedOver };
 }
@@ -342,8 +458,8 @@ function statusOutcome(config, record, service, note, live = []) {
     };
 }
 
-// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 12 modules
-var deploy_ecs = __webpack_require__(7627);
+// EXTERNAL MODULE: ./src/commands/deploy-ecs.ts + 11 modules
+var deploy_ecs = __webpack_require__(6370);
 // EXTERNAL MODULE: ./src/commands/deploy-window-check.ts + 1 modules
 var deploy_window_check = __webpack_require__(562);
 // EXTERNAL MODULE: ./src/commands/ownership.ts
@@ -355,6 +471,7 @@ var rollout_session = __webpack_require__(7486);
 // What a run does is chosen by control-protocol.ts from the record and this run's inputs; this module carries
 // the choice out: it asks a running owner through a request on the record and waits until it has acted, or
 // takes the rollout over and carries it on itself.
+
 
 
 
@@ -411,9 +528,12 @@ async function carryOut(choice, config, deps, service, record) {
             return choice.mode === 'rollback'
                 ? carryOn(config, deps, service, record, { mode: 'rollback' })
                 : carryOn(config, deps, service, record, { mode: 'forward', step: choice.step });
-        case 'follow-ecs':
+        case 'follow-ecs': {
+            const change = changePlan(config, record, 'ECS');
+            for (const note of change.notes)
+                core.warning(`Rollout ${record.id}: ${note}`);
             return (0,deploy_ecs/* carryOnEcsController */.c)(config, deps, service, record, {
-                plan: planFor(config, record),
+                plan: change.plan,
                 step: choice.step,
                 promotedTo: choice.promotedTo,
                 rollback: choice.rollback === 'abort'
@@ -422,6 +542,7 @@ async function carryOut(choice, config, deps, service, record) {
                         ? { kind: 'orphan', owner: (0,rollout_owner/* ownerOf */.bf)(record) }
                         : undefined
             });
+        }
     }
 }
 /** The rollout is rolled back, as asked: that is an abort's success. */
@@ -438,10 +559,17 @@ async function withNewPlan(config, deps, service, record, step) {
     const current = (0,record_record/* decodeRecord */.eT)(now.tags);
     if (!current || current.id !== record.id || current.phase !== 'Active')
         return paused;
+    // ECS's deployment is carried on from where the owner paused it, as any paused one is.
+    if (now.controller === 'ECS') {
+        const choice = chooseControl(current, now.controller, config, deps.clock.now(), deps.run);
+        if (choice.kind === 'refuse')
+            throw choice.error;
+        return carryOut(choice, config, deps, now, current);
+    }
     return carryOn(config, deps, now, current, { mode: 'forward', step });
 }
 async function carryOn(config, deps, service, record, how) {
-    const plan = planFor(config, record);
+    const { plan } = changePlan(config, record, service.controller);
     const taken = { ...(0,rollout_owner/* takeOver */.w9)(record, deps, how.mode), plan };
     const ports = await (0,rollout_session/* portsFor */.Ui)(config, deps.clients, service, taken);
     const fleet = await ports.fleet.observe(true);
