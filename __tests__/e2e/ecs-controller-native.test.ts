@@ -153,7 +153,7 @@ describe('dist/index.js command: deploy with ECS-native strategies', () => {
           await explained(result, async () => {
             expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toBe(
-              'ECS rolled the deployment back: ECS deployment alarms: alarm web-manual in ALARM state.'
+              "ECS's deployment alarms (web-manual) rolled the deployment back: ECS deployment alarms: alarm web-manual in ALARM state."
             )
             expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
             expect(result.summary).toContain(

@@ -101,7 +101,7 @@ describe('dist/index.js command: deploy on an ECS-controller service, rolling', 
           await explained(result, async () => {
             expectEnded(e2e, result, 'rolled-back', next)
             expect(result.outputs.reason).toMatch(
-              /^ECS rolled the deployment back: ECS deployment circuit breaker: tasks failed to start\. \(stopped task: Essential container in task exited/
+              /^ECS's deployment circuit breaker rolled the deployment back: ECS deployment circuit breaker: tasks failed to start\. \(stopped task: Essential container in task exited/
             )
             expect(result.summary).toContain('<h2>↩️ Rolled back: web:2 on web</h2>')
             expect(result.summary).not.toMatch(/succeeded/i)

@@ -126,7 +126,7 @@ describe('retries', () => {
           expect(result.code).toBe(1)
           expect(result.outputs.status).toBe('rolled-back')
           expect(result.outputs.reason).toMatch(/^AWS kept failing: InternalService\w+: /)
-          expect(result.summary).toMatch(/An AWS API call failed: InternalService\w+/)
+          expect(result.summary).toMatch(/AWS kept failing: InternalService\w+/)
           await expectSettledOn(e2e, e2e.previous)
           await expectFloorKept(e2e, startedAt, 4)
         })

@@ -360,3 +360,14 @@ describe('size', () => {
     expect(notes.filter(n => !summary.includes(n))).toEqual([])
   })
 })
+
+describe('an AWS message that ends its own sentence', () => {
+  it('gets no second full stop', () => {
+    const reason = { kind: 'api' as const, message: 'InternalServiceFault: Please try again.' }
+    const summary = renderSummary(
+      new Story(linear()).beginStep(1).rollBack(reason, { new: 1, stable: 9 }, 10).events
+    )
+    expect(summary).toContain('<p>AWS kept failing: InternalServiceFault: Please try again.</p>')
+    expect(summary).not.toContain('again..')
+  })
+})

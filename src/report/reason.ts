@@ -7,7 +7,7 @@ import { reasonWords } from '../engine/reasons.js'
 import type { FailedTask } from '../engine/ports.js'
 import { alarmUrl, taskId, taskUrl } from './console-links.js'
 import { Html, code, escapeHtml, safe, link, pre, table } from './html.js'
-import { andMore, dateTime, oneLine, plural, tailLines, timeOfDay } from './text.js'
+import { andMore, capitalize, dateTime, oneLine, plural, sentence, tailLines, timeOfDay } from './text.js'
 
 /** Stopped tasks listed in full; the rest are counted. */
 export const MAX_TASKS = 10
@@ -107,7 +107,7 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
       return new Html(head + taskTable(r.tasks, where).html)
     }
     case 'ecs': {
-      const head = safe`<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`
+      const head = safe`<p>${sentence(reasonClause(r))}</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`
       const tasks = r.tasks.length
         ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
         : ''
@@ -123,7 +123,7 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
       return new Html(`${intro.html} ${which}</p>\n${pre(lines).html}`)
     }
     default:
-      return safe`<p>${capitalize(reasonClause(r))}.</p>\n`
+      return safe`<p>${sentence(reasonClause(r))}</p>\n`
   }
 }
 
@@ -139,10 +139,6 @@ function taskTable(tasks: FailedTask[], where: Where): Html {
   const omitted = tasks.length - rows.length
   const more = omitted > 0 ? `<p>${andMore(omitted, 'stopped tasks')}</p>\n` : ''
   return new Html(table(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more)
-}
-
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 function maybeLink(text: string, url: string | undefined): Html {

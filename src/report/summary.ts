@@ -12,9 +12,9 @@ import { metricsSection } from './metrics-view.js'
 import { planFacts } from './plan-view.js'
 import { progressTable } from './progress-table.js'
 import { type Progress, foldEvents } from './progress.js'
-import { capitalize, reasonClause, reasonHtml } from './reason.js'
+import { reasonClause, reasonHtml } from './reason.js'
 import { diffHtml, diffTaskDefinitions } from './task-definition-diff.js'
-import { andMore, dateTime, oneLine, plural, timeOfDay } from './text.js'
+import { andMore, capitalize, dateTime, oneLine, plural, timeOfDay } from './text.js'
 import { type WhatNextContext, whatNextHtml } from './what-next.js'
 
 export interface SummaryContext extends WhatNextContext {

@@ -43,3 +43,12 @@ export function dateTime(at: number): string {
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** `text` as a sentence: capitalized, with a full stop unless it ends in one already (an AWS message often does). */
+export function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? capitalize(text) : `${capitalize(text)}.`
+}
