@@ -323,8 +323,9 @@ describe("dist/index.js: the hook's timeout is the safety net when the runner di
     'a runner SIGKILLed while ECS holds the deployment: the hook times out and ECS rolls back, nobody acting',
     async () => {
       await withScene({ kind: 'native' }, async e2e => {
-        // Sandbox leniency: hooks time out after 3 s instead of their whole minutes.
-        await e2e.control.setHooks({ timeoutSeconds: 3 })
+        // Sandbox leniency: hooks time out after 3 s instead of their whole minutes (with realism, plus twice the
+        // read lag: the action must see the first hook awaiting before it times out).
+        await e2e.control.setHooks({ timeoutSeconds: 3 + Math.ceil((2 * (await readLagMs(e2e))) / 1000) })
         const next = await revision(e2e)
         await killedAtFirstStep(e2e, {
           'task-definition': next,

@@ -10,6 +10,7 @@ import {
   explained,
   mutatingCalls,
   revision,
+  readLagMs,
   run,
   withStage,
   type Stage
@@ -41,19 +42,22 @@ describe('dist/index.js wave-gate and deploy windows', () => {
           alarms: 'web-manual'
         })
         expect(deployed.result.code).toBe(0)
+        // Every run waits out the sandbox's read lag after it (realism): the bake outlasts the two runs before the
+        // one that waits for it.
+        const bake = 6 + Math.ceil((3 * (await readLagMs(scene))) / 1000)
         const gate = {
           command: 'wave-gate',
           service: '',
           services: 'prod/web',
           alarms: '{service}-manual',
           'poll-interval': '500ms',
-          'min-bake-time': '6s'
+          'min-bake-time': `${bake}s`
         }
         const early = await run(scene, gate)
         await explained(early.result, async () => {
           expect(early.result.code).toBe(1)
           expect(early.result.outputs.reason).toMatch(
-            /us-east-1\/prod\/web failed: has baked \S+ of 6s since its rollout succeeded/
+            new RegExp(`us-east-1/prod/web failed: has baked \\S+ of ${bake}s since its rollout succeeded`)
           )
           expect(JSON.parse(early.result.outputs['services-status'])[0]).toMatchObject({
             service: 'web',
@@ -64,12 +68,12 @@ describe('dist/index.js wave-gate and deploy windows', () => {
         const other = await run(scene, gate, { sha: 'ffffffffffffffffffffffffffffffffffffffff' })
         expect(other.result.outputs.reason).toMatch(/has not rolled out commit ffffffffffff/)
         // Given a timeout, it waits for the bake and passes.
-        const waited = await run(scene, { ...gate, timeout: '20s' })
+        const waited = await run(scene, { ...gate, timeout: `${bake + 14}s` })
         await explained(waited.result, async () => {
           expect(waited.result.code).toBe(0)
           expect(waited.result.outputs.status).toBe('succeeded')
           expect(waited.result.stdout).toContain('Waiting: prod/web has baked')
-          expect(waited.endedAt - deployed.startedAt).toBeGreaterThanOrEqual(6000)
+          expect(waited.endedAt - deployed.startedAt).toBeGreaterThanOrEqual(bake * 1000)
         })
       })
     }
