@@ -7,7 +7,7 @@
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
 import { readBack } from '../aws/read-back.js'
-import { readService, type ServiceInfo } from '../aws/service.js'
+import { readService, sharedService, type ServiceInfo } from '../aws/service.js'
 import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
@@ -119,7 +119,13 @@ export abstract class DeployPipeline {
     const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
     if (!settledOk || deps.cancel?.aborted) return { stop: settled }
     this.service = await readBack(
-      () => readService(deps.clients.ecs, config.cluster, config.service),
+      () =>
+        readService(
+          deps.clients.ecs,
+          config.cluster,
+          config.service,
+          sharedService(deps.clients.shared, config.cluster, config.service, 0)
+        ),
       service => serving === undefined || service.taskDefinition === serving,
       deps.clock
     )

@@ -19,7 +19,10 @@ export async function checkedGates(config: Config, clients: Clients): Promise<Al
   const gates = new AlarmGates({
     cloudwatch: clients.cloudwatch,
     alarms: config.alarms,
-    warningAlarms: config.warningAlarms
+    warningAlarms: config.warningAlarms,
+    // Several services in one run: a poll takes the run's read of the region's alarms up to a poll-interval old.
+    reads: clients.shared?.alarms,
+    maxAgeMs: clients.shared ? config.pollIntervalMs : 0
   })
   const missing = await gates.missing()
   if (missing.length) {

@@ -6,7 +6,7 @@ import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
 import { RecordStore } from '../aws/record-store.js'
-import { describeService, type ServiceInfo } from '../aws/service.js'
+import { describeService, sharedService, type ServiceInfo } from '../aws/service.js'
 import { TaskSetFleet, type TaskSetFleetOptions } from '../aws/task-set-fleet.js'
 import { routeTestListener } from '../aws/test-listener.js'
 import type { Config } from '../config/types.js'
@@ -96,9 +96,15 @@ export async function portsFor(
       rolloutId: record.id,
       clientToken: record.id,
       newLoadBalancers,
-      weights
+      weights,
+      shared: sharedService(clients.shared, config.cluster, config.service, config.pollIntervalMs)
     }),
-    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
+    records: new RecordStore({
+      ecs: clients.ecs,
+      serviceArn: service.arn,
+      cluster: config.cluster,
+      shared: sharedService(clients.shared, config.cluster, config.service, 0)?.read
+    })
   }
 }
 
