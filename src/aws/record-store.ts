@@ -23,7 +23,7 @@ export interface RecordStoreOptions {
   serviceArn: string
   /** The service's cluster, for reading the record back (the default cluster when absent). */
   cluster?: string
-  /** Several services in one run: the record is read back through their shared reader, in a read sent now. */
+  /** Several services in one run: the record is read back through their shared reader. */
   shared?: SharedRead<DescribeServicesCommandOutput>
 }
 
@@ -56,14 +56,16 @@ export class RecordStore implements RecordPort {
 
   // DescribeServices with its tags, as a look reads them: the permission every run has already (not
   // ecs:ListTagsForResource, which would be one more in the documented policy).
-  async load(): Promise<RolloutRecord | undefined> {
+  async load(maxAgeMs = 0): Promise<{ record?: RolloutRecord; at?: number }> {
     const { cluster, serviceArn, shared } = this.o
-    const out = shared
-      ? (await shared.take(0)).values.get(shared.keys[0])
-      : await this.o.ecs.send(
-          new DescribeServicesCommand({ cluster, services: [serviceArn], include: ['TAGS'] })
-        )
-    return loadRecord(out?.services?.[0]?.tags)
+    if (shared) {
+      const { values, at } = await shared.take(maxAgeMs)
+      return { record: loadRecord(values.get(shared.keys[0])?.services?.[0]?.tags), at }
+    }
+    const out = await this.o.ecs.send(
+      new DescribeServicesCommand({ cluster, services: [serviceArn], include: ['TAGS'] })
+    )
+    return { record: loadRecord(out.services?.[0]?.tags) }
   }
 }
 

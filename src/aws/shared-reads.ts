@@ -54,6 +54,12 @@ export interface SharedReadsOptions<V> {
 /** Keys asked for within this long are filled into calls' spare room: they are likely to be asked again. */
 export const WANTED_MS = 60_000
 
+/**
+ * A read sent this recently stands for one sent now, where a read of the service as it is now is asked for (a
+ * rollout's first read, the check before creating its task set): AWS's own reads lag its writes by more.
+ */
+export const RECENT_MS = 500
+
 interface Batch<V> {
   keys: Set<string>
   /** When it was sent; undefined while it gathers this turn's asks. */
@@ -71,6 +77,11 @@ export class SharedReads<V> {
 
   now(): number {
     return this.o.clock.now()
+  }
+
+  /** Keys about to be asked for (a wave's services): the first calls carry them, so the first asks share reads. */
+  want(keys: string[]): void {
+    for (const key of keys) this.askedAt.set(key, this.now())
   }
 
   /** The key's answer, from a read that suits `freshness`; sent (with this turn's other asks) only if none does. */

@@ -26,6 +26,7 @@ import { TAG_PREFIX, tagValue } from '../record/record.js'
 import { FailedTasks } from './failed-tasks.js'
 import { computedCount, scalePercent } from './scale.js'
 import { describeService, describeServiceRead, type SharedService } from './service.js'
+import { RECENT_MS } from './shared-reads.js'
 import { tagRecord } from './tags.js'
 
 export interface TaskSetFleetOptions {
@@ -87,8 +88,8 @@ export class TaskSetFleet implements FleetPort {
   }
 
   async ensureNew(): Promise<void> {
-    // A read sent now: whether the new task set is there decides a creation.
-    const shared = this.o.shared && { ...this.o.shared, maxAgeMs: 0 }
+    // A read of the service as it is now: whether the new task set is there decides a creation.
+    const shared = this.o.shared && { ...this.o.shared, maxAgeMs: RECENT_MS }
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service, shared)
     if (this.find(service.taskSets ?? []).new) return
     await this.create(service)

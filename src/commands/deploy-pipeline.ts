@@ -8,6 +8,7 @@ import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
 import { readBack } from '../aws/read-back.js'
 import { readService, sharedService, type ServiceInfo } from '../aws/service.js'
+import { RECENT_MS } from '../aws/shared-reads.js'
 import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
@@ -124,7 +125,7 @@ export abstract class DeployPipeline {
           deps.clients.ecs,
           config.cluster,
           config.service,
-          sharedService(deps.clients.shared, config.cluster, config.service, 0)
+          sharedService(deps.clients.shared, config.cluster, config.service, RECENT_MS)
         ),
       service => serving === undefined || service.taskDefinition === serving,
       deps.clock

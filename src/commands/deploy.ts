@@ -3,6 +3,7 @@
 // deployments (deploy-ecs.ts). CODE_DEPLOY is refused, and so are inputs of the other controller.
 
 import { readService, sharedService, type ServiceInfo } from '../aws/service.js'
+import { RECENT_MS } from '../aws/shared-reads.js'
 import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import type { Config } from '../config/types.js'
 import { actionContext } from '../github/context.js'
@@ -22,7 +23,7 @@ export async function deployCommand(
   checkForkSafety(config, actionContext())
   await awaitDeployWindow(config, deps)
   const { cluster, service: name } = config
-  const shared = sharedService(deps.clients.shared, cluster, name, 0)
+  const shared = sharedService(deps.clients.shared, cluster, name, RECENT_MS)
   const service = await readService(deps.clients.ecs, cluster, name, shared)
   return pipelineFor(config, deps, service).run(taskDefinitionRef)
 }

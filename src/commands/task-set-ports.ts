@@ -2,7 +2,6 @@
 // two target groups), the alarm gates, the record, and the lifecycle hooks with the test listener.
 
 import * as core from '@actions/core'
-import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
 import { RecordStore } from '../aws/record-store.js'
@@ -18,6 +17,7 @@ import type { GatesPort, TrafficPort } from '../engine/ports.js'
 import type { RolloutRecord } from '../record/record.js'
 import { serviceMetricGates, weightedMetricGates } from './metric-wiring.js'
 import { hookRunner } from './run-engine.js'
+import { alarmGates } from './start-checks.js'
 import type { SessionDeps } from './session-deps.js'
 
 export interface Ports {
@@ -72,11 +72,7 @@ export async function portsFor(
       lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
     )
   }
-  const alarms = new AlarmGates({
-    cloudwatch: clients.cloudwatch,
-    alarms: config.alarms,
-    warningAlarms: config.warningAlarms
-  })
+  const alarms = alarmGates(config, clients)
   const metrics =
     record.plan.traffic === 'weights'
       ? weightedMetricGates(config, clients, alarms, { newTargetGroup, stableTargetGroup })
