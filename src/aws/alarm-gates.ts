@@ -64,14 +64,16 @@ export class AlarmGates implements GatesPort {
     return this.names().filter(name => !found.has(name))
   }
 
-  async read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[]; readAt: number }> {
+  async read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[]; readAt?: number }> {
     const { found, at } = await this.describe(this.o.maxAgeMs ?? 0)
     await this.findHiddenAlarms(found)
     this.previous = found
     // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
     const state = (name: string): AlarmState =>
       found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 }
-    return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state), readAt: at }
+    const alarms = { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) }
+    // A read of their own is sent by this poll; a shared one may be another service's (the loop wants when).
+    return this.o.reads ? { ...alarms, readAt: at } : alarms
   }
 
   /**
