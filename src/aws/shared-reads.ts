@@ -3,12 +3,13 @@
 // DescribeServices per service per poll, where ECS describes up to 10 services a call, and a DescribeAlarms per
 // service, where CloudWatch takes 100 names. Here every read of one kind (the services of one cluster, the alarms
 // of one region) goes through one reader:
-// - the asks made in the same turn of the event loop are sent together, `perCall` keys a call (no timer: a run
-//   with one service sends its read when it asks, as it always did);
+// - the asks made in the same turn of the event loop are sent together, `perCall` keys a call (no timer: an ask
+//   alone is sent at once; a run of one service does not use a shared reader for its service at all);
 // - a call's spare room is filled with the other keys the run has asked for lately, the longest unread first,
 //   so a call made for one service refreshes nine others for free;
 // - an ask is answered by a read already made (or on its way) when that read suits the asker (Freshness): newer
-//   than the last one it took and no older than it accepts. The engines then look at the same reads, and their
+//   than the last one it took, no older than it accepts (a look: its poll-interval) and not sent before the
+//   asker's own last change to what it reads. The engines then look at the same reads, and their
 //   looks fall in step (the engine takes its next look a poll-interval after the read it was given, loop.ts).
 // A call that fails fails only the asks of its own keys; a key that AWS reports as a failure (DescribeServices'
 // failures[]) is that key's answer alone.
