@@ -30,7 +30,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchResult>> = {
   scale: () => scale({ concurrent: 20, bake: '2s', reference: referencePerStep() }),
   'metric-detection': () => metricDetection({ trials: 12, concurrency: 3, pollMs: 1000, periodS: 1 }),
   finish: () => finish({ trials: 10, concurrency: 5 }),
-  waves: () => waves({ services: 20, bake: '3s', bakeMs: 3000 })
+  waves: () => waves({ services: 20, bake: '3s', bakeMs: 3000, trials: 3 })
 }
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } })

@@ -203,9 +203,9 @@ export class FakeRecords implements RecordPort {
     this.saved.push(record)
     if (this.world) this.world.tags = encodeRecord(record)
   }
-  async load(): Promise<RolloutRecord | undefined> {
+  async load(): Promise<{ record?: RolloutRecord }> {
     this.loads++
-    return this.world ? decodeRecord(this.world.tags) : this.last
+    return { record: this.world ? decodeRecord(this.world.tags) : this.last }
   }
   loads = 0
   get last(): RolloutRecord | undefined {

@@ -127,6 +127,19 @@ describe('the allow-list', () => {
 })
 
 describe('other control endpoints', () => {
+  it('notes in the call log how many services or alarm names a describe asked for', async () => {
+    const { ecs, cw } = sandboxClients(sandbox.url)
+    await control.clearCalls()
+    await fail(ecs.send(new DescribeServicesCommand({ cluster: 'nope', services: ['a', 'b', 'c'] })))
+    await cw.send(new DescribeAlarmsCommand({ AlarmNames: ['x', 'y'] }))
+    await ecs.send(new DescribeClustersCommand({}))
+    expect((await control.calls()).map(c => [c.operation, c.asked])).toEqual([
+      ['DescribeServices', 3],
+      ['DescribeAlarms', 2],
+      ['DescribeClusters', undefined]
+    ])
+  })
+
   it('clears calls, changes the tick and answers 404 for unknown paths', async () => {
     const { ecs } = sandboxClients(sandbox.url)
     await ecs.send(new DescribeClustersCommand({}))

@@ -208,6 +208,39 @@ describe('healthy rollouts', () => {
   })
 })
 
+describe('several services sharing reads', () => {
+  /** Each detailed look answered by a read sent `ageMs` before it, as another service's look sent it. */
+  async function looksWithReadsOf(ageMs: number): Promise<number[]> {
+    const looks: number[] = []
+    const result = await rollout({
+      plan: planConfig(canary),
+      fleet: world => ({
+        ensureNew: () => world.ensureNew(),
+        scale: target => world.scale(target),
+        makePrimary: which => world.makePrimary(which),
+        remove: which => world.remove(which),
+        async observe(detail) {
+          const seen = await world.observe(detail)
+          if (!detail) return seen
+          looks.push(world.clock.now())
+          return { ...seen, readAt: world.clock.now() - ageMs }
+        }
+      })
+    })
+    expect(result.result.status).toBe(Status.Succeeded)
+    return looks.slice(1).map((t, i) => t - looks[i])
+  }
+
+  it('a look answered by an older read is due again a poll-interval after that read, not after the look', async () => {
+    // Alone (reads sent by the look itself), looks in a bake are a poll-interval (10 s) apart.
+    expect(Math.max(...(await looksWithReadsOf(0)))).toBe(10_000)
+    // Answered by reads sent 4 s earlier, the next look comes 6 s after: what it sees is never older than 10 s.
+    const gaps = await looksWithReadsOf(4000)
+    expect(Math.max(...gaps)).toBe(6000)
+    expect(gaps.filter(g => g === 6000).length).toBeGreaterThan(40)
+  })
+})
+
 describe('gates roll back', () => {
   it('an alarm partway through linear rolls back: stable restored, new removed, reason names the alarm', async () => {
     const { result, world, records, events } = await rollout({

@@ -149,7 +149,7 @@ async function follow(
       gates: options.gates ?? new Gates(),
       records: {
         save: async r => void saved.push({ ...r }),
-        load: async () => (options.load ? options.load() : saved[saved.length - 1])
+        load: async () => ({ record: options.load ? options.load() : saved[saved.length - 1] })
       },
       events: { emit: e => void events.push(e) },
       clock,
@@ -360,7 +360,7 @@ describe('Follower on a rolling deployment', () => {
       {
         deployment: ecs,
         gates: new Gates(),
-        records: { save: async () => undefined, load: async () => undefined },
+        records: { save: async () => undefined, load: async () => ({}) },
         events: { emit: () => undefined },
         clock,
         hooks: { run: async name => (name === 'pre-traffic' ? failure : undefined) }
@@ -560,7 +560,7 @@ describe('Follower: the loop it shares with the reconciler', () => {
             await new Promise(resolve => setImmediate(resolve))
             writing--
           },
-          load: async () => undefined
+          load: async () => ({})
         },
         events: { emit: () => undefined },
         clock

@@ -23,6 +23,8 @@ export interface CallRecord {
   region: string
   /** The call took effect but its connection was reset before the answer (realism). */
   connectionReset?: boolean
+  /** DescribeServices and DescribeAlarms: how many services or alarm names the call asked for. */
+  asked?: number
 }
 
 export interface Fault {

@@ -109,6 +109,7 @@ export async function handleApiRequest(
   }
   const { service, operation, protocol } = parsed
   const at = world().now()
+  const asked = askedFor(operation, parsed.input)
   const result = await execute(world, parsed, scope.region)
   const lost = answerLost(world())
   const calls = world().calls
@@ -121,10 +122,22 @@ export async function handleApiRequest(
     error: result instanceof ApiError ? result.code : undefined,
     mutating: isMutating(operation),
     region: scope.region,
-    ...(lost ? { connectionReset: true } : {})
+    ...(lost ? { connectionReset: true } : {}),
+    ...(asked === undefined ? {} : { asked })
   })
   const response = respond(protocol, service, operation, requestId, result)
   return lost ? { ...response, reset: true } : response
+}
+
+/** How many services or alarm names a describe asked for, so a benchmark can tell how full its calls were. */
+function askedFor(operation: string, input: Record<string, unknown>): number | undefined {
+  const list =
+    operation === 'DescribeServices'
+      ? input.services
+      : operation === 'DescribeAlarms'
+        ? input.AlarmNames
+        : undefined
+  return Array.isArray(list) ? list.length : undefined
 }
 
 async function execute(world: () => World, request: ParsedRequest, region: string): Promise<unknown> {

@@ -4,35 +4,76 @@
 
 import type { CloudWatchClient, CompositeAlarm, MetricAlarm } from '@aws-sdk/client-cloudwatch'
 import { cloudWatchSdk } from './clients.js'
-import type { AlarmState, GatesPort } from '../engine/ports.js'
+import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
+import { SharedRead, SharedReads, type AlarmAnswer } from './shared-reads.js'
 
 const NAMES_PER_CALL = 100
+
+/** The alarms of one region, read by name, 100 names a call (every page of it). */
+export function alarmReads(
+  cloudwatch: CloudWatchClient,
+  clock: Pick<Clock, 'now'>
+): SharedReads<AlarmAnswer> {
+  return new SharedReads<AlarmAnswer>({
+    clock,
+    perCall: NAMES_PER_CALL,
+    async fetch(names) {
+      const found = new Map<string, AlarmAnswer>(names.map(name => [name, undefined]))
+      let NextToken: string | undefined
+      do {
+        const out = await cloudwatch.send(
+          new (await cloudWatchSdk()).DescribeAlarmsCommand({
+            AlarmNames: names,
+            // Without AlarmTypes CloudWatch returns metric alarms only.
+            AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+            MaxRecords: NAMES_PER_CALL,
+            NextToken
+          })
+        )
+        for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+          if (alarm.AlarmName && found.has(alarm.AlarmName)) found.set(alarm.AlarmName, alarm)
+        NextToken = out.NextToken
+      } while (NextToken)
+      return found
+    }
+  })
+}
 
 export interface AlarmGatesOptions {
   cloudwatch: CloudWatchClient
   alarms: string[]
   warningAlarms: string[]
+  /** The run's reader of this region's alarms, shared with other services' gates; otherwise one of their own. */
+  reads?: SharedReads<AlarmAnswer>
+  /** How old a shared read a poll accepts: the poll-interval (0 without sharing). */
+  maxAgeMs?: number
 }
 
 export class AlarmGates implements GatesPort {
   /** Each alarm as the last read saw it. */
   private previous = new Map<string, AlarmState>()
+  private readonly reads: SharedRead<AlarmAnswer>
 
-  constructor(private readonly o: AlarmGatesOptions) {}
+  constructor(private readonly o: AlarmGatesOptions) {
+    const reads = o.reads ?? alarmReads(o.cloudwatch, { now: () => Date.now() })
+    this.reads = new SharedRead(reads, this.names())
+  }
 
   async missing(): Promise<string[]> {
-    const found = await this.describe()
+    const { found } = await this.describe(0)
     return this.names().filter(name => !found.has(name))
   }
 
-  async read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[] }> {
-    const found = await this.describe()
+  async read(): Promise<{ alarms: AlarmState[]; warnings: AlarmState[]; readAt?: number }> {
+    const { found, at } = await this.describe(this.o.maxAgeMs ?? 0)
     await this.findHiddenAlarms(found)
     this.previous = found
     // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
     const state = (name: string): AlarmState =>
       found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 }
-    return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) }
+    const alarms = { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) }
+    // A read of their own is sent by this poll; a shared one may be another service's (the loop wants when).
+    return this.o.reads ? { ...alarms, readAt: at } : alarms
   }
 
   /**
@@ -83,27 +124,12 @@ export class AlarmGates implements GatesPort {
     return [...new Set([...this.o.alarms, ...this.o.warningAlarms])]
   }
 
-  private async describe(): Promise<Map<string, AlarmState>> {
+  /** Every alarm that exists, by name; `at`: when the read was sent. */
+  private async describe(maxAgeMs: number): Promise<{ found: Map<string, AlarmState>; at: number }> {
+    const { values, at } = await this.reads.take(maxAgeMs)
     const found = new Map<string, AlarmState>()
-    const names = this.names()
-    for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-      let NextToken: string | undefined
-      do {
-        const out = await this.o.cloudwatch.send(
-          new (await cloudWatchSdk()).DescribeAlarmsCommand({
-            AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-            // Without AlarmTypes CloudWatch returns metric alarms only.
-            AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-            MaxRecords: NAMES_PER_CALL,
-            NextToken
-          })
-        )
-        for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-          if (alarm.AlarmName) found.set(alarm.AlarmName, alarmState(alarm))
-        NextToken = out.NextToken
-      } while (NextToken)
-    }
-    return found
+    for (const [name, alarm] of values) if (alarm) found.set(name, alarmState(alarm))
+    return { found, at }
   }
 }
 

@@ -9,11 +9,14 @@ import { ECSClient } from '@aws-sdk/client-ecs'
 import type { ElasticLoadBalancingV2Client } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { CLIENT_OPTIONS, MAX_ATTEMPTS } from './client-options.js'
 import { readAheadClient } from './read-ahead.js'
+import type { RunReads } from './shared-reads.js'
 
 export interface Clients {
   ecs: ECSClient
   cloudwatch: CloudWatchClient
   elb: ElasticLoadBalancingV2Client
+  /** Several services in one run: their looks share reads of services and alarms (run-reads.ts). */
+  shared?: RunReads
 }
 
 export { MAX_ATTEMPTS }

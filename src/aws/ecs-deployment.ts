@@ -34,7 +34,7 @@ import {
   userConfiguration,
   ROLLING_BACK
 } from './native-view.js'
-import { describeService } from './service.js'
+import { describeService, type SharedService } from './service.js'
 import { ServiceEvents } from './service-events.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
@@ -55,6 +55,8 @@ export interface EcsDeploymentOptions {
   recorded?: OwnedValues
   /** Something a person should know that is not a failure (an emulator's shortcut, a fallback). */
   warn: (message: string) => void
+  /** Several services in one run: every look reads the service through their shared reader, in a read sent now. */
+  shared?: SharedService['read']
 }
 
 export class EcsDeployment implements DeploymentPort {
@@ -155,7 +157,8 @@ export class EcsDeployment implements DeploymentPort {
   }
 
   async observe(detail: boolean): Promise<DeploymentObservation> {
-    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    const shared = this.o.shared && { read: this.o.shared, maxAgeMs: 0 }
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service, shared)
     const deployments = service.deployments ?? []
     const ours = deployments.find(d => d.id === this.deploymentId)
     if (ours) this.lastSeen = ours

@@ -2,6 +2,7 @@
 
 import {
   DescribeServicesCommand,
+  type DescribeServicesCommandOutput,
   TagResourceCommand,
   UntagResourceCommand,
   type ECSClient,
@@ -14,6 +15,7 @@ import {
   type RecordPort,
   type RolloutRecord
 } from '../record/record.js'
+import type { SharedRead } from './shared-reads.js'
 import { tagList, tagRecord } from './tags.js'
 
 export interface RecordStoreOptions {
@@ -21,6 +23,8 @@ export interface RecordStoreOptions {
   serviceArn: string
   /** The service's cluster, for reading the record back (the default cluster when absent). */
   cluster?: string
+  /** Several services in one run: the record is read back through their shared reader. */
+  shared?: SharedRead<DescribeServicesCommandOutput>
 }
 
 /** The fields another run writes while this one owns the rollout: a control run's request. */
@@ -52,12 +56,16 @@ export class RecordStore implements RecordPort {
 
   // DescribeServices with its tags, as a look reads them: the permission every run has already (not
   // ecs:ListTagsForResource, which would be one more in the documented policy).
-  async load(): Promise<RolloutRecord | undefined> {
-    const { cluster, serviceArn } = this.o
+  async load(maxAgeMs = 0): Promise<{ record?: RolloutRecord; at?: number }> {
+    const { cluster, serviceArn, shared } = this.o
+    if (shared) {
+      const { values, at } = await shared.take(maxAgeMs)
+      return { record: loadRecord(values.get(shared.keys[0])?.services?.[0]?.tags), at }
+    }
     const out = await this.o.ecs.send(
       new DescribeServicesCommand({ cluster, services: [serviceArn], include: ['TAGS'] })
     )
-    return loadRecord(out.services?.[0]?.tags)
+    return { record: loadRecord(out.services?.[0]?.tags) }
   }
 }
 

@@ -25,7 +25,8 @@ import type { Counts } from '../plan/types.js'
 import { TAG_PREFIX, tagValue } from '../record/record.js'
 import { FailedTasks } from './failed-tasks.js'
 import { computedCount, scalePercent } from './scale.js'
-import { describeService } from './service.js'
+import { describeService, describeServiceRead, type SharedService } from './service.js'
+import { RECENT_MS } from './shared-reads.js'
 import { tagRecord } from './tags.js'
 
 export interface TaskSetFleetOptions {
@@ -40,6 +41,8 @@ export interface TaskSetFleetOptions {
   clientToken: string
   /** The new task set's load balancers when it serves its own target group (traffic by weights). */
   newLoadBalancers?: LoadBalancer[]
+  /** Several services in one run: a detailed look takes the run's shared read of the service (services-batch.ts). */
+  shared?: SharedService
 }
 
 type Which = 'new' | 'stable'
@@ -68,7 +71,12 @@ export class TaskSetFleet implements FleetPort {
   async observe(detail: boolean): Promise<FleetObservation> {
     if (!detail && this.desiredCount !== undefined)
       return this.observation(await this.taskSets(), this.desiredCount)
-    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    const { found: service, at } = await describeServiceRead(
+      this.o.ecs,
+      this.o.cluster,
+      this.o.service,
+      this.o.shared
+    )
     this.desiredCount = service.desiredCount ?? 0
     const observation = this.observation(service.taskSets ?? [], this.desiredCount)
     const fresh = observation.new
@@ -76,13 +84,20 @@ export class TaskSetFleet implements FleetPort {
       await this.failed.collect(fresh.id)
       observation.failedNewTasks = this.failed.list()
     }
-    return { ...observation, tags: tagRecord(service.tags) }
+    return { ...observation, tags: tagRecord(service.tags), readAt: at }
   }
 
   async ensureNew(): Promise<void> {
-    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
+    // A read of the service as it is now: whether the new task set is there decides a creation.
+    const shared = this.o.shared && { ...this.o.shared, maxAgeMs: RECENT_MS }
+    const service = await describeService(this.o.ecs, this.o.cluster, this.o.service, shared)
     if (this.find(service.taskSets ?? []).new) return
     await this.create(service)
+  }
+
+  /** A shared read sent before this run's last change to the service is not taken for a look after it. */
+  private wrote(): void {
+    this.o.shared?.read.wrote()
   }
 
   /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
@@ -113,6 +128,7 @@ export class TaskSetFleet implements FleetPort {
       })
     )
     this.createdNew = created.taskSet?.taskSetArn
+    this.wrote()
   }
 
   async scale(target: Counts, desiredCount: number): Promise<void> {
@@ -144,6 +160,7 @@ export class TaskSetFleet implements FleetPort {
         })
       )
       if (set.taskSetArn) this.written.set(set.taskSetArn, { value, at: out?.taskSet?.updatedAt?.getTime() })
+      this.wrote()
     }
   }
 
@@ -167,6 +184,7 @@ export class TaskSetFleet implements FleetPort {
       })
     )
     this.primaryWritten = set.taskSetArn
+    this.wrote()
   }
 
   async remove(which: Which): Promise<void> {
@@ -188,6 +206,7 @@ export class TaskSetFleet implements FleetPort {
     } catch (error) {
       if ((error as Error).name !== 'TaskSetNotFoundException') throw error
     }
+    this.wrote()
   }
 
   private async taskSets(): Promise<TaskSet[]> {

@@ -7,7 +7,8 @@
 import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
 import { readBack } from '../aws/read-back.js'
-import { readService, type ServiceInfo } from '../aws/service.js'
+import { readService, sharedService, type ServiceInfo } from '../aws/service.js'
+import { RECENT_MS } from '../aws/shared-reads.js'
 import {
   isTaskDefinitionFile,
   loadTaskDefinitionFile,
@@ -119,7 +120,13 @@ export abstract class DeployPipeline {
     const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
     if (!settledOk || deps.cancel?.aborted) return { stop: settled }
     this.service = await readBack(
-      () => readService(deps.clients.ecs, config.cluster, config.service),
+      () =>
+        readService(
+          deps.clients.ecs,
+          config.cluster,
+          config.service,
+          sharedService(deps.clients.shared, config.cluster, config.service, RECENT_MS)
+        ),
       service => serving === undefined || service.taskDefinition === serving,
       deps.clock
     )

@@ -109,6 +109,11 @@ async function runWave(run: WaveRun, wave: number[], waveNumber: number): Promis
     }
   }
   const parallel = Math.min(config.waves.maxParallel ?? wave.length, wave.length)
+  // The wave's services are read together from their first look on (aws/shared-reads.ts).
+  for (const s of wave) {
+    const ref = config.waves.services[s]
+    run.deps.clientsFor(ref.region).shared?.services(ref.cluster).want([ref.service])
+  }
   await Promise.all(Array.from({ length: parallel }, worker))
   if (failed === undefined) return undefined
   const name = config.waves.services[failed].text

@@ -2,7 +2,8 @@
 // picks the object that supplies what differs: EXTERNAL → task sets (deploy-task-sets.ts), ECS → ECS's own
 // deployments (deploy-ecs.ts). CODE_DEPLOY is refused, and so are inputs of the other controller.
 
-import { readService, type ServiceInfo } from '../aws/service.js'
+import { readService, sharedService, type ServiceInfo } from '../aws/service.js'
+import { RECENT_MS } from '../aws/shared-reads.js'
 import { checkTaskSetInputs } from '../config/controller-inputs.js'
 import type { Config } from '../config/types.js'
 import { actionContext } from '../github/context.js'
@@ -21,7 +22,9 @@ export async function deployCommand(
 ): Promise<Outcome> {
   checkForkSafety(config, actionContext())
   await awaitDeployWindow(config, deps)
-  const service = await readService(deps.clients.ecs, config.cluster, config.service)
+  const { cluster, service: name } = config
+  const shared = sharedService(deps.clients.shared, cluster, name, RECENT_MS)
+  const service = await readService(deps.clients.ecs, cluster, name, shared)
   return pipelineFor(config, deps, service).run(taskDefinitionRef)
 }
 

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
-import type { ServiceInfo } from '../aws/service.js'
+import { sharedService, type ServiceInfo } from '../aws/service.js'
 import { readTaskDefinition } from '../aws/task-definition.js'
 import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config, PlanConfig } from '../config/types.js'
@@ -84,10 +84,12 @@ export async function carryOnEcsController(
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 export async function followRollout(o: FollowOptions): Promise<Outcome> {
   const { config, deps, record, plan } = o
+  const shared = () => sharedService(deps.clients.shared, config.cluster, config.service, 0)?.read
   const records = new RecordStore({
     ecs: deps.clients.ecs,
     serviceArn: o.serviceArn,
-    cluster: config.cluster
+    cluster: config.cluster,
+    shared: shared()
   })
   const metrics = await serviceMetricGates(config, deps.clients, o.gates, o.loadBalancers)
   await records.save(record)
@@ -116,7 +118,8 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
         native: o.native,
         recorded: decodeSettings(record.settings),
         since: deps.clock.now(),
-        warn
+        warn,
+        shared: shared()
       })
       const follower = new Follower(
         record,

@@ -26,17 +26,18 @@ function session(load: () => Promise<SessionCommand>): Route {
 /** A command over several services (services): the clients of each region they name, built once per region. */
 function services(load: () => Promise<(config: Config, deps: ServicesDeps) => Promise<Outcome>>): Route {
   return async (config, cancel) => {
-    const [command, { createClients }, { coalescing }, { systemClock }, { runContext }] = await Promise.all([
-      load(),
-      import('../aws/clients.js'),
-      import('../aws/coalesce.js'),
-      import('../engine/ports.js'),
-      import('../run-context.js')
-    ])
-    // The services' pipelines poll together: their DescribeServices and DescribeAlarms are merged.
+    const [command, { createClients }, { withSharedReads }, { systemClock }, { runContext }] =
+      await Promise.all([
+        load(),
+        import('../aws/clients.js'),
+        import('../aws/run-reads.js'),
+        import('../engine/ports.js'),
+        import('../run-context.js')
+      ])
+    // The services' rollouts share their reads of services and alarms, region by region (aws/run-reads.ts).
     const clients = new Map<string | undefined, Clients>()
     const clientsFor = (region?: string) => {
-      if (!clients.has(region)) clients.set(region, coalescing(createClients(region)))
+      if (!clients.has(region)) clients.set(region, withSharedReads(createClients(region), systemClock))
       return clients.get(region)!
     }
     return command(config, { clientsFor, clock: systemClock, run: runContext(), cancel })

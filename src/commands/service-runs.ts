@@ -39,7 +39,7 @@ export function gateAlarms(config: Config, ref: ServiceRef): string[] {
 }
 
 /**
- * Each service's gate alarms in ALARM now, with their reasons: one AlarmGates read per region (DescribeAlarms
+ * Each service's gate alarms in ALARM now, with their reasons: one read of the region's alarms (DescribeAlarms
  * takes 100 names a call), however many services share it.
  */
 export async function firingGates(
@@ -55,7 +55,8 @@ export async function firingGates(
     const gates = new AlarmGates({
       cloudwatch: deps.clientsFor(region).cloudwatch,
       alarms,
-      warningAlarms: []
+      warningAlarms: [],
+      reads: deps.clientsFor(region).shared?.alarms
     })
     const inAlarm = (await gates.read()).alarms.filter(a => a.state === 'ALARM')
     for (const ref of here)

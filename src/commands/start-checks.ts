@@ -14,13 +14,21 @@ import { escapeHtml } from '../report/html.js'
 import type { AlarmState, Clock, GatesPort } from '../engine/ports.js'
 import { runAttempt, type RunContext } from '../run-context.js'
 
-/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
-export async function checkedGates(config: Config, clients: Clients): Promise<AlarmGates> {
-  const gates = new AlarmGates({
+/** The gate and warning alarms of the inputs. */
+export function alarmGates(config: Config, clients: Clients): AlarmGates {
+  return new AlarmGates({
     cloudwatch: clients.cloudwatch,
     alarms: config.alarms,
-    warningAlarms: config.warningAlarms
+    warningAlarms: config.warningAlarms,
+    // Several services in one run: a poll takes the run's read of the region's alarms up to a poll-interval old.
+    reads: clients.shared?.alarms,
+    maxAgeMs: clients.shared ? config.pollIntervalMs : 0
   })
+}
+
+/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
+export async function checkedGates(config: Config, clients: Clients): Promise<AlarmGates> {
+  const gates = alarmGates(config, clients)
   const missing = await gates.missing()
   if (missing.length) {
     const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms'

@@ -2,11 +2,10 @@
 // two target groups), the alarm gates, the record, and the lifecycle hooks with the test listener.
 
 import * as core from '@actions/core'
-import { AlarmGates } from '../aws/alarm-gates.js'
 import type { Clients } from '../aws/clients.js'
 import { ListenerWeights, replicasTraffic } from '../aws/listener-weights.js'
 import { RecordStore } from '../aws/record-store.js'
-import { describeService, type ServiceInfo } from '../aws/service.js'
+import { describeService, sharedService, type ServiceInfo } from '../aws/service.js'
 import { TaskSetFleet, type TaskSetFleetOptions } from '../aws/task-set-fleet.js'
 import { routeTestListener } from '../aws/test-listener.js'
 import type { Config } from '../config/types.js'
@@ -18,6 +17,7 @@ import type { GatesPort, TrafficPort } from '../engine/ports.js'
 import type { RolloutRecord } from '../record/record.js'
 import { serviceMetricGates, weightedMetricGates } from './metric-wiring.js'
 import { hookRunner } from './run-engine.js'
+import { alarmGates } from './start-checks.js'
 import type { SessionDeps } from './session-deps.js'
 
 export interface Ports {
@@ -72,11 +72,7 @@ export async function portsFor(
       lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb
     )
   }
-  const alarms = new AlarmGates({
-    cloudwatch: clients.cloudwatch,
-    alarms: config.alarms,
-    warningAlarms: config.warningAlarms
-  })
+  const alarms = alarmGates(config, clients)
   const metrics =
     record.plan.traffic === 'weights'
       ? weightedMetricGates(config, clients, alarms, { newTargetGroup, stableTargetGroup })
@@ -96,9 +92,15 @@ export async function portsFor(
       rolloutId: record.id,
       clientToken: record.id,
       newLoadBalancers,
-      weights
+      weights,
+      shared: sharedService(clients.shared, config.cluster, config.service, config.pollIntervalMs)
     }),
-    records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
+    records: new RecordStore({
+      ecs: clients.ecs,
+      serviceArn: service.arn,
+      cluster: config.cluster,
+      shared: sharedService(clients.shared, config.cluster, config.service, 0)?.read
+    })
   }
 }
 

@@ -5,7 +5,7 @@
 // Given a timeout, it waits (within it) for a gate that is not yet met instead of failing at once.
 
 import * as core from '@actions/core'
-import { describeServiceTags, type ServiceTags } from '../aws/services-batch.js'
+import { describeServiceTags, serviceReads, type ServiceTags } from '../aws/services-batch.js'
 import { formatDuration } from '../config/parse.js'
 import type { ServiceRef } from '../config/wave-inputs.js'
 import type { Config } from '../config/types.js'
@@ -89,9 +89,12 @@ async function checkAll(config: Config, deps: ServicesDeps, services: ServiceRef
   }
   const tags = new Map<ServiceRef, ServiceTags>()
   for (const refs of groups.values()) {
+    const clients = deps.clientsFor(refs[0].region)
+    const cluster = refs[0].cluster
+    const reads = clients.shared?.services(cluster) ?? serviceReads(clients.ecs, cluster, deps.clock)
     const found = await describeServiceTags(
-      deps.clientsFor(refs[0].region).ecs,
-      refs[0].cluster,
+      reads,
+      cluster,
       refs.map(r => r.service)
     )
     for (const ref of refs) tags.set(ref, found.get(ref.service)!)

@@ -27,7 +27,6 @@ import {
   type ClearedRequest
 } from './rules.js'
 import { WarningAlarms } from './warning-alarms.js'
-
 import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop-types.js'
 
 export {
@@ -38,7 +37,7 @@ export {
   type Turn
 } from './loop-types.js'
 
-export abstract class EngineLoop<O, S extends LoopState> {
+export abstract class EngineLoop<O extends { readAt?: number }, S extends LoopState> {
   protected alarms: AlarmState[] = []
   protected request?: Request
   private requestedBy?: string
@@ -144,22 +143,27 @@ export abstract class EngineLoop<O, S extends LoopState> {
       // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
       this.lastObservation = observation
       if (detailed) {
+        // Services of one run share reads (aws/shared-reads.ts): a look may get one another's look sent, up to a
+        // poll-interval old. The next look is due a poll-interval after the oldest read used, so looks fall in step.
+        const seenAt = Math.min(now, observation.readAt ?? now)
+        let readAt = seenAt
         // A rollback is not gated: it goes on while CloudWatch cannot be read.
         if (this.state.mode !== 'rollback' || this.gatesInRollback) {
           const gates = await readGates(this.deps, this.state, now, this.startedAt)
           this.alarms = gates.alarms
           this.warningAlarms.note(gates.warnings, now)
+          readAt = Math.min(readAt, gates.readAt ?? now)
         }
         const tags = this.tagsOf(observation)
         const recorded = tags && decodeRecord(tags)
         this.request = clearedAlready(recorded, this.cleared) ? undefined : recorded?.request || undefined
         this.requestedBy = recorded?.requestedBy
         if (this.request) this.seenRequest = { request: this.request, by: this.requestedBy }
-        this.lastDetailed = now
+        this.lastDetailed = readAt
         // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
         this.bakeEndsAt = undefined
         // Another run has taken the rollout over (or started another): TakenOver ends the run.
-        this.fenceOf.confirm(recorded, now)
+        this.fenceOf.confirm(recorded, seenAt)
         if (now - this.lastHeartbeat >= HEARTBEAT_MS) await this.save({})
       }
       this.observeErrors = 0
@@ -285,13 +289,8 @@ export abstract class EngineLoop<O, S extends LoopState> {
     trafficPercent: number,
     text = reasonText(reason)
   ): Promise<EngineResult> {
-    this.record = {
-      ...this.record,
-      phase: 'Completed',
-      stage: undefined,
-      outcome: recordedOutcome(status),
-      reason: text
-    }
+    const outcome = recordedOutcome(status)
+    this.record = { ...this.record, phase: 'Completed', stage: undefined, outcome, reason: text }
     await this.save({ request: null })
     this.state.trafficPercent = trafficPercent
     return this.endWith(status, reason, text)

@@ -36,6 +36,8 @@ export interface FleetObservation {
   failedNewTasks: FailedTask[]
   /** The service's tags (the rollout record lives there); read only by a detailed observation. */
   tags?: Record<string, string>
+  /** A detailed observation's read, when another service's look sent it (several services in one run). */
+  readAt?: number
 }
 
 /** The capacity side: two revisions on one service. Every call is idempotent. */
@@ -95,6 +97,8 @@ export interface GateReading {
   warnings: AlarmState[]
   /** Present when a window was asked for and there are metric gates. */
   metrics?: MetricSamples
+  /** When the alarms were read, when another service's look sent the read (several services in one run). */
+  readAt?: number
 }
 
 /** The time range the metric gates are read over: one GetMetricData range for all of them. */
@@ -221,6 +225,8 @@ export interface DeploymentObservation {
   /** Service events not reported before, oldest first, at ECS's time. */
   events: { id: string; at: number; message: string }[]
   tags?: Record<string, string>
+  /** A detailed look's read of the service, when another service's look sent it (several services in one run). */
+  readAt?: number
 }
 
 /** Time, injectable so unit tests run instantly. */

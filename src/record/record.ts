@@ -232,6 +232,10 @@ export function decodePlan(text: string): PlanConfig {
 /** Saves the record on the service, and reads it back: the owner's token (id, heartbeat) fences its acts. */
 export interface RecordPort {
   save(record: RolloutRecord): Promise<void>
-  /** The record as the service holds it now (one DescribeServices with tags), undefined when there is none. */
-  load(): Promise<RolloutRecord | undefined>
+  /**
+   * The record as the service holds it now (one DescribeServices with tags; `record` undefined when there is
+   * none). With several services in one run, a read another service's look sent at most `maxAgeMs` ago may answer
+   * it: `at` says when that read was sent (undefined: this call read it).
+   */
+  load(maxAgeMs?: number): Promise<{ record?: RolloutRecord; at?: number }>
 }

@@ -33,7 +33,7 @@ describe('RecordStore', () => {
       DescribeServices: () => ({ services: [{ tags: tagList(encodeRecord({ ...record, heartbeat: 9 })) }] })
     })
     const store = new RecordStore({ ecs: client, serviceArn: 'arn:svc', cluster: 'prod' })
-    expect(await store.load()).toMatchObject({ id: 'r1', heartbeat: 9 })
+    expect((await store.load()).record).toMatchObject({ id: 'r1', heartbeat: 9 })
     expect(calls.map(c => c.input)).toEqual([{ cluster: 'prod', services: ['arn:svc'], include: ['TAGS'] }])
   })
 
