@@ -237,10 +237,19 @@ describe('issue 3: done when', () => {
     const calls = (await (await fetch(`${sandbox.url}/_sandbox/calls`)).json()) as Record<string, unknown>[]
     expect(calls.map(({ at: _at, ...c }) => c)).toEqual([
       { service: 'ecs', operation: 'CreateCluster', ok: true, mutating: true, region: 'us-east-1' },
-      { service: 'ecs', operation: 'DescribeServices', ok: true, mutating: false, region: 'us-east-1' },
+      // `asked`: how many services (or alarm names) a describe asked for.
       {
         service: 'ecs',
         operation: 'DescribeServices',
+        ok: true,
+        mutating: false,
+        region: 'us-east-1',
+        asked: 1
+      },
+      {
+        service: 'ecs',
+        operation: 'DescribeServices',
+        asked: 1,
         ok: false,
         error: 'ClusterNotFoundException',
         mutating: false,
