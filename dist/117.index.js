@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/service.ts
 var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./src/aws/shared-reads.ts
+var shared_reads = __webpack_require__(6000);
 // EXTERNAL MODULE: ./src/config/controller-inputs.ts
 var controller_inputs = __webpack_require__(8444);
 // EXTERNAL MODULE: ./src/github/context.ts
@@ -148,10 +150,13 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
 
 
 
+
 async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
     (0,fork_safety/* checkForkSafety */.r)(config, (0,context/* actionContext */.Gt)());
     await (0,deploy_window_check/* awaitDeployWindow */.m)(config, deps);
-    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const { cluster, service: name } = config;
+    const shared = (0,aws_service/* sharedService */.JB)(deps.clients.shared, cluster, name, shared_reads/* RECENT_MS */.NN);
+    const service = await (0,aws_service/* readService */.uS)(deps.clients.ecs, cluster, name, shared);
     return pipelineFor(config, deps, service).run(taskDefinitionRef);
 }
 function pipelineFor(config, deps, service) {

@@ -236,7 +236,7 @@ var task_definition = __webpack_require__(1116);
 
 /** Reads the base service and whatever a previous run left, and refuses what is not this preview's. */
 async function surveyPreview({ ecs, elb }, cluster, baseService, target) {
-    const base = await (0,aws_service/* describeService */.J)(ecs, cluster, baseService);
+    const base = await (0,aws_service/* describeService */.Jv)(ecs, cluster, baseService);
     const baseLoadBalancer = (0,preview_service/* launchSettingsOf */.Uw)(base).loadBalancers[0];
     if (!baseLoadBalancer?.targetGroupArn)
         throw new Error(`service ${(0,parse/* show */.WU)(baseService)} has no load balancer, and a preview copies its target group: preview needs a load-balanced service`);

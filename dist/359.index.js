@@ -1,37 +1,70 @@
 export const id = 359;
-export const ids = [359,564];
+export const ids = [359,564,904];
 export const modules = {
 
 /***/ 4977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ alarmReads),
 /* harmony export */   s: () => (/* binding */ AlarmGates)
 /* harmony export */ });
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6000);
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
 // per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
 // ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
 
+
 const NAMES_PER_CALL = 100;
+/** The alarms of one region, read by name, 100 names a call (every page of it). */
+function alarmReads(cloudwatch, clock) {
+    return new _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedReads */ .zF({
+        clock,
+        perCall: NAMES_PER_CALL,
+        async fetch(names) {
+            const found = new Map(names.map(name => [name, undefined]));
+            let NextToken;
+            do {
+                const out = await cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmsCommand({
+                    AlarmNames: names,
+                    // Without AlarmTypes CloudWatch returns metric alarms only.
+                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                    MaxRecords: NAMES_PER_CALL,
+                    NextToken
+                }));
+                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+                    if (alarm.AlarmName && found.has(alarm.AlarmName))
+                        found.set(alarm.AlarmName, alarm);
+                NextToken = out.NextToken;
+            } while (NextToken);
+            return found;
+        }
+    });
+}
 class AlarmGates {
     o;
     /** Each alarm as the last read saw it. */
     previous = new Map();
+    reads;
     constructor(o) {
         this.o = o;
+        const reads = o.reads ?? alarmReads(o.cloudwatch, { now: () => Date.now() });
+        this.reads = new _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedRead */ .Ux(reads, this.names());
     }
     async missing() {
-        const found = await this.describe();
+        const { found } = await this.describe(0);
         return this.names().filter(name => !found.has(name));
     }
     async read() {
-        const found = await this.describe();
+        const { found, at } = await this.describe(this.o.maxAgeMs ?? 0);
         await this.findHiddenAlarms(found);
         this.previous = found;
         // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
         const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
-        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+        const alarms = { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+        // A read of their own is sent by this poll; a shared one may be another service's (the loop wants when).
+        return this.o.reads ? { ...alarms, readAt: at } : alarms;
     }
     /**
      * A gate alarm can go into ALARM and out again between two reads: a short evaluation period, a poll stretched by
@@ -78,26 +111,14 @@ class AlarmGates {
     names() {
         return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
     }
-    async describe() {
+    /** Every alarm that exists, by name; `at`: when the read was sent. */
+    async describe(maxAgeMs) {
+        const { values, at } = await this.reads.take(maxAgeMs);
         const found = new Map();
-        const names = this.names();
-        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-            let NextToken;
-            do {
-                const out = await this.o.cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmsCommand({
-                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-                    // Without AlarmTypes CloudWatch returns metric alarms only.
-                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                    MaxRecords: NAMES_PER_CALL,
-                    NextToken
-                }));
-                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-                    if (alarm.AlarmName)
-                        found.set(alarm.AlarmName, alarmState(alarm));
-                NextToken = out.NextToken;
-            } while (NextToken);
-        }
-        return found;
+        for (const [name, alarm] of values)
+            if (alarm)
+                found.set(name, alarmState(alarm));
+        return { found, at };
     }
 }
 function alarmState(alarm) {
@@ -489,10 +510,14 @@ class RecordStore {
     }
     // DescribeServices with its tags, as a look reads them: the permission every run has already (not
     // ecs:ListTagsForResource, which would be one more in the documented policy).
-    async load() {
-        const { cluster, serviceArn } = this.o;
+    async load(maxAgeMs = 0) {
+        const { cluster, serviceArn, shared } = this.o;
+        if (shared) {
+            const { values, at } = await shared.take(maxAgeMs);
+            return { record: loadRecord(values.get(shared.keys[0])?.services?.[0]?.tags), at };
+        }
         const out = await this.o.ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [serviceArn], include: ['TAGS'] }));
-        return loadRecord(out.services?.[0]?.tags);
+        return { record: loadRecord(out.services?.[0]?.tags) };
     }
 }
 /** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
@@ -1055,7 +1080,7 @@ class EcsDeployment {
         this.events = new ServiceEvents(o.since);
     }
     async start() {
-        const before = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const before = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(before.deploymentConfiguration);
         this.events.skip(before);
         const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id;
@@ -1068,7 +1093,7 @@ class EcsDeployment {
                 ...this.o.deploymentConfiguration
             }
         }));
-        const updated = out.service ?? (await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service));
+        const updated = out.service ?? (await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service));
         const deployments = updated.deployments ?? [];
         const ours = deployments.find(d => d.taskDefinition === this.o.newTaskDefinition && d.status === 'PRIMARY') ??
             deployments.find(d => d.taskDefinition === this.o.newTaskDefinition) ??
@@ -1092,7 +1117,7 @@ class EcsDeployment {
             throw new Error('ECS reported no service deployment for the update, so a native strategy cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?');
     }
     async adopt(rollback) {
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(service.deploymentConfiguration);
         this.events.skip(service);
         const deployments = service.deployments ?? [];
@@ -1118,7 +1143,8 @@ class EcsDeployment {
         return { rollingBack: this.rollbackBy !== undefined };
     }
     async observe(detail) {
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const shared = this.o.shared && { read: this.o.shared, maxAgeMs: 0 };
+        const service = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service, shared);
         const deployments = service.deployments ?? [];
         const ours = deployments.find(d => d.id === this.deploymentId);
         if (ours)
@@ -1169,7 +1195,7 @@ class EcsDeployment {
     async restore() {
         if (!this.o.native)
             return undefined;
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const service = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service);
         const restored = restoredConfiguration(service.deploymentConfiguration, this.previousConfig);
         if (!restored)
             return undefined;
@@ -1800,6 +1826,7 @@ var start_checks = __webpack_require__(3854);
 
 
 
+
 /**
  * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
  * deployment from `step` (the owner's by default) under its own gates and, with `rollback`, has ECS roll it
@@ -1831,10 +1858,12 @@ async function carryOnEcsController(config, deps, info, record, how) {
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 async function followRollout(o) {
     const { config, deps, record, plan } = o;
+    const shared = () => (0,aws_service/* sharedService */.JB)(deps.clients.shared, config.cluster, config.service, 0)?.read;
     const records = new record_store/* RecordStore */.pm({
         ecs: deps.clients.ecs,
         serviceArn: o.serviceArn,
-        cluster: config.cluster
+        cluster: config.cluster,
+        shared: shared()
     });
     const metrics = await (0,metric_wiring/* serviceMetricGates */.Ki)(config, deps.clients, o.gates, o.loadBalancers);
     await records.save(record);
@@ -1863,7 +1892,8 @@ async function followRollout(o) {
                 native: o.native,
                 recorded: decodeSettings(record.settings),
                 since: deps.clock.now(),
-                warn
+                warn,
+                shared: shared()
             });
             const follower = new Follower(record, {
                 deployment,
@@ -1938,7 +1968,7 @@ class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
     async checkSetup() {
         const { config, deps } = this;
         (0,controller_inputs/* checkEcsControllerInputs */.P3)(config);
-        this.described = await (0,aws_service/* describeService */.J)(deps.clients.ecs, config.cluster, config.service);
+        this.described = await (0,aws_service/* describeService */.Jv)(deps.clients.ecs, config.cluster, config.service);
         if (this.native)
             this.settings = checkNativeSetup(config, this.described, this.recorded);
     }
@@ -2054,6 +2084,8 @@ var core = __webpack_require__(6257);
 var read_back = __webpack_require__(977);
 // EXTERNAL MODULE: ./src/aws/service.ts
 var service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./src/aws/shared-reads.ts
+var shared_reads = __webpack_require__(6000);
 // EXTERNAL MODULE: ./src/aws/task-definition.ts
 var task_definition = __webpack_require__(1116);
 // EXTERNAL MODULE: ./src/config/parse.ts
@@ -2093,6 +2125,7 @@ var start_checks = __webpack_require__(3854);
 // between controllers — their own checks, the plan, an orphaned rollout, how the engine is set up — a subclass
 // supplies: TaskSetDeploy (deploy-task-sets.ts) and EcsControllerDeploy (deploy-ecs.ts), the way
 // actions/setup-node runs one base flow with a subclass per distribution.
+
 
 
 
@@ -2160,7 +2193,7 @@ class DeployPipeline {
         const settledOk = settled.status === constants/* Status */.nW.Succeeded || settled.status === constants/* Status */.nW.RolledBack;
         if (!settledOk || deps.cancel?.aborted)
             return { stop: settled };
-        this.service = await (0,read_back/* readBack */.e)(() => (0,service/* readService */.u)(deps.clients.ecs, config.cluster, config.service), service => serving === undefined || service.taskDefinition === serving, deps.clock);
+        this.service = await (0,read_back/* readBack */.e)(() => (0,service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service, (0,service/* sharedService */.JB)(deps.clients.shared, config.cluster, config.service, shared_reads/* RECENT_MS */.NN)), service => serving === undefined || service.taskDefinition === serving, deps.clock);
         return { stable: this.service.taskDefinition };
     }
     /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */
@@ -3026,11 +3059,11 @@ function reasonHtml(r, where) {
             return (0,html/* safe */.gB) `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
-            const head = `<p>${(0,html/* escapeHtml */.ZD)(capitalize(reasonClause(r)))}:</p>\n`;
+            const head = `<p>${(0,html/* escapeHtml */.ZD)((0,report_text/* capitalize */.ZH)(reasonClause(r)))}:</p>\n`;
             return new html/* Html */.Ed(head + taskTable(r.tasks, where).html);
         }
         case 'ecs': {
-            const head = (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const head = (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
             const tasks = r.tasks.length
                 ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
                 : '';
@@ -3046,7 +3079,7 @@ function reasonHtml(r, where) {
             return new html/* Html */.Ed(`${intro.html} ${which}</p>\n${(0,html/* pre */.AS)(lines).html}`);
         }
         default:
-            return (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n`;
+            return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n`;
     }
 }
 function taskTable(tasks, where) {
@@ -3061,9 +3094,6 @@ function taskTable(tasks, where) {
     const omitted = tasks.length - rows.length;
     const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
     return new html/* Html */.Ed((0,html/* table */.tp)(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function maybeLink(text, url) {
     return url ? (0,html/* link */.nf)(text, url) : (0,html/* code */.aY)(text);
@@ -3920,7 +3950,7 @@ function sentence(p) {
         return (0,html/* safe */.gB) `${fresh} now serves all of ${start.service}'s traffic: ${steps} in ${took}, every gate passed${warned}.`;
     }
     if (p.rollback) {
-        const cause = capitalize(reasonClause(p.rollback.reason));
+        const cause = (0,report_text/* capitalize */.ZH)(reasonClause(p.rollback.reason));
         const during = summary_stageName(p, p.rollback.during);
         if (status === constants/* Status */.nW.Failed)
             return (0,html/* safe */.gB) `${cause} during ${during}, and the rollback did not finish: ${p.end?.reason ?? 'see the log'}.`;
@@ -3932,7 +3962,7 @@ function sentence(p) {
     if (p.paused) {
         const on = onNew(p);
         if (p.paused.reason) {
-            const cause = capitalize(reasonClause(p.paused.reason));
+            const cause = (0,report_text/* capitalize */.ZH)(reasonClause(p.paused.reason));
             // A cancelled run pauses by on-cancel, a failed gate by on-failure.
             const rule = {
                 'on-failure': 'and on-failure is pause',
@@ -3957,7 +3987,7 @@ function sentence(p) {
     const run = p.steps.get(p.step);
     if (!run)
         return (0,html/* safe */.gB) `${fresh} will replace ${stable} in ${(0,report_text/* plural */.LS)(start.plan.steps.length, 'step')}.`;
-    return (0,html/* safe */.gB) `${capitalize(summary_stageName(p, p.step))} started at ${(0,report_text/* timeOfDay */.rb)(run.startedAt)}, with ${onNew(p)}.`;
+    return (0,html/* safe */.gB) `${(0,report_text/* capitalize */.ZH)(summary_stageName(p, p.step))} started at ${(0,report_text/* timeOfDay */.rb)(run.startedAt)}, with ${onNew(p)}.`;
 }
 /** "step 3 of 10 (30%)", or "the final stage". */
 function summary_stageName(p, step) {
@@ -4531,6 +4561,7 @@ function hookRunner(config, deps, record, events, testUrl) {
 /* harmony export */   Mx: () => (/* binding */ newRecord),
 /* harmony export */   cG: () => (/* binding */ alreadyRunning),
 /* harmony export */   e4: () => (/* binding */ checkAlarmsAtStart),
+/* harmony export */   i9: () => (/* binding */ alarmGates),
 /* harmony export */   k: () => (/* binding */ checkedGates),
 /* harmony export */   pd: () => (/* binding */ newRolloutId)
 /* harmony export */ });
@@ -4552,13 +4583,20 @@ function hookRunner(config, deps, record, events, testUrl) {
 
 
 
-/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
-async function checkedGates(config, clients) {
-    const gates = new _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .AlarmGates */ .s({
+/** The gate and warning alarms of the inputs. */
+function alarmGates(config, clients) {
+    return new _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_2__/* .AlarmGates */ .s({
         cloudwatch: clients.cloudwatch,
         alarms: config.alarms,
-        warningAlarms: config.warningAlarms
+        warningAlarms: config.warningAlarms,
+        // Several services in one run: a poll takes the run's read of the region's alarms up to a poll-interval old.
+        reads: clients.shared?.alarms,
+        maxAgeMs: clients.shared ? config.pollIntervalMs : 0
     });
+}
+/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
+async function checkedGates(config, clients) {
+    const gates = alarmGates(config, clients);
     const missing = await gates.missing();
     if (missing.length) {
         const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms';
@@ -4640,8 +4678,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./src/aws/alarm-gates.ts
-var alarm_gates = __webpack_require__(4977);
 // EXTERNAL MODULE: ./src/aws/listener-weights.ts
 var listener_weights = __webpack_require__(277);
 // EXTERNAL MODULE: ./src/aws/record-store.ts
@@ -4678,6 +4714,8 @@ function scalePercent(target, desiredCount) {
     return fits(units / 10_000) ? units / 10_000 : (units - 1) / 10_000;
 }
 
+// EXTERNAL MODULE: ./src/aws/shared-reads.ts
+var shared_reads = __webpack_require__(6000);
 // EXTERNAL MODULE: ./src/aws/tags.ts
 var tags = __webpack_require__(9580);
 ;// CONCATENATED MODULE: ./src/aws/task-set-fleet.ts
@@ -4689,6 +4727,7 @@ var tags = __webpack_require__(9580);
 // and the task set's updatedAt from the write's own answer (AWS's clock, so runner skew does not matter), and a
 // read with an older updatedAt is neither taken for a step reached (the set shows on its way to the scale
 // written, not steady) nor a reason to skip or repeat a write.
+
 
 
 
@@ -4719,7 +4758,7 @@ class TaskSetFleet {
     async observe(detail) {
         if (!detail && this.desiredCount !== undefined)
             return this.observation(await this.taskSets(), this.desiredCount);
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        const { found: service, at } = await (0,aws_service/* describeServiceRead */.tN)(this.o.ecs, this.o.cluster, this.o.service, this.o.shared);
         this.desiredCount = service.desiredCount ?? 0;
         const observation = this.observation(service.taskSets ?? [], this.desiredCount);
         const fresh = observation.new;
@@ -4727,13 +4766,19 @@ class TaskSetFleet {
             await this.failed.collect(fresh.id);
             observation.failedNewTasks = this.failed.list();
         }
-        return { ...observation, tags: (0,tags/* tagRecord */.C)(service.tags) };
+        return { ...observation, tags: (0,tags/* tagRecord */.C)(service.tags), readAt: at };
     }
     async ensureNew() {
-        const service = await (0,aws_service/* describeService */.J)(this.o.ecs, this.o.cluster, this.o.service);
+        // A read of the service as it is now: whether the new task set is there decides a creation.
+        const shared = this.o.shared && { ...this.o.shared, maxAgeMs: shared_reads/* RECENT_MS */.NN };
+        const service = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service, shared);
         if (this.find(service.taskSets ?? []).new)
             return;
         await this.create(service);
+    }
+    /** A shared read sent before this run's last change to the service is not taken for a look after it. */
+    wrote() {
+        this.o.shared?.read.wrote();
     }
     /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
     async create(service) {
@@ -4761,6 +4806,7 @@ class TaskSetFleet {
             ]
         }));
         this.createdNew = created.taskSet?.taskSetArn;
+        this.wrote();
     }
     async scale(target, desiredCount) {
         // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
@@ -4792,6 +4838,7 @@ class TaskSetFleet {
             }));
             if (set.taskSetArn)
                 this.written.set(set.taskSetArn, { value, at: out?.taskSet?.updatedAt?.getTime() });
+            this.wrote();
         }
     }
     /** A task set's scale: as this run last wrote it, else as read. */
@@ -4813,6 +4860,7 @@ class TaskSetFleet {
             primaryTaskSet: set.taskSetArn
         }));
         this.primaryWritten = set.taskSetArn;
+        this.wrote();
     }
     async remove(which) {
         // A read that lags may not show the task set this run created yet: it is removed by the ARN ECS answered.
@@ -4833,6 +4881,7 @@ class TaskSetFleet {
             if (error.name !== 'TaskSetNotFoundException')
                 throw error;
         }
+        this.wrote();
     }
     async taskSets() {
         const out = await this.o.ecs.send(new dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
@@ -4958,6 +5007,8 @@ var errors = __webpack_require__(3916);
 var metric_wiring = __webpack_require__(7014);
 // EXTERNAL MODULE: ./src/commands/run-engine.ts + 13 modules
 var run_engine = __webpack_require__(960);
+// EXTERNAL MODULE: ./src/commands/start-checks.ts
+var start_checks = __webpack_require__(3854);
 ;// CONCATENATED MODULE: ./src/commands/task-set-ports.ts
 // The adapters of one task-set rollout: the task sets, the traffic route (by replicas, or listener weights between
 // two target groups), the alarm gates, the record, and the lifecycle hooks with the test listener.
@@ -4999,11 +5050,7 @@ async function portsFor(config, clients, service, record) {
         // The new task set registers in the other target group; everything else is as the stable one has it.
         newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
     }
-    const alarms = new alarm_gates/* AlarmGates */.s({
-        cloudwatch: clients.cloudwatch,
-        alarms: config.alarms,
-        warningAlarms: config.warningAlarms
-    });
+    const alarms = (0,start_checks/* alarmGates */.i9)(config, clients);
     const metrics = record.plan.traffic === 'weights'
         ? (0,metric_wiring/* weightedMetricGates */.kP)(config, clients, alarms, { newTargetGroup, stableTargetGroup })
         : await (0,metric_wiring/* serviceMetricGates */.Ki)(config, clients, alarms, service.loadBalancers);
@@ -5022,9 +5069,15 @@ async function portsFor(config, clients, service, record) {
             rolloutId: record.id,
             clientToken: record.id,
             newLoadBalancers,
-            weights
+            weights,
+            shared: (0,aws_service/* sharedService */.JB)(clients.shared, config.cluster, config.service, config.pollIntervalMs)
         }),
-        records: new record_store/* RecordStore */.pm({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
+        records: new record_store/* RecordStore */.pm({
+            ecs: clients.ecs,
+            serviceArn: service.arn,
+            cluster: config.cluster,
+            shared: (0,aws_service/* sharedService */.JB)(clients.shared, config.cluster, config.service, 0)?.read
+        })
     };
 }
 /**
@@ -5046,7 +5099,7 @@ class WeightedFleet extends TaskSetFleet {
 async function newTaskSetGroup(config, clients, record) {
     if (record.newTaskDefinition === record.stableTaskDefinition)
         return undefined;
-    const sets = (await (0,aws_service/* describeService */.J)(clients.ecs, config.cluster, config.service)).taskSets ?? [];
+    const sets = (await (0,aws_service/* describeService */.Jv)(clients.ecs, config.cluster, config.service)).taskSets ?? [];
     const fresh = sets.find(s => s.status !== 'DRAINING' && s.taskDefinition === record.newTaskDefinition);
     return fresh?.loadBalancers
         ?.map(lb => lb.targetGroupArn)
@@ -5210,7 +5263,7 @@ var task_definition_diff = __webpack_require__(3599);
 // Where rollout-session.ts looks for it.
 
 async function historyCommand(config, deps) {
-    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
     const versions = await listVersions(deps.clients.ecs, service);
     // The version a rollout is bringing in right now has no outcome yet: the record says how far it is.
     const active = (0,record_record/* decodeRecord */.eT)(service.tags);
@@ -5275,7 +5328,7 @@ async function resolveVersion(ecs, service, input, ref, options = {}) {
     return definition;
 }
 async function diffCommand(config, deps) {
-    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
     // During a rollout the two versions it moves between; otherwise the previous one and the current one.
     const active = (0,record_record/* decodeRecord */.eT)(service.tags);
     const rolling = active?.phase === 'Active' ? active : undefined;
@@ -5749,7 +5802,7 @@ function steady(r) {
 /* harmony export */   cr: () => (/* binding */ unlessTakenOver),
 /* harmony export */   jb: () => (/* binding */ OwnerFence)
 /* harmony export */ });
-/* unused harmony export FENCE_MS */
+/* unused harmony exports FENCE_MS, FENCE_SHARED_MS */
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(289);
 // The owner's fence: before a mutating act, the record read back from the service must still be this run's.
 // ECS has no conditional writes, so the fence is a read, and a cheap one: a confirmation covers the acts of the
@@ -5760,6 +5813,12 @@ function steady(r) {
 
 /** How long a read of the record showing it as this run's covers the acts that follow it. */
 const FENCE_MS = 1000;
+/**
+ * How old a read another service's look sent (several services in one run) may be to stand for the fence's own:
+ * it covers the acts of FENCE_MS from when it was sent, as a read of its own would from now, so the argument above
+ * holds unchanged, and half of FENCE_MS is still ahead of it.
+ */
+const FENCE_SHARED_MS = FENCE_MS / 2;
 /** Thrown by the fence when the record read back is another run's: the act is not taken, the run stops. */
 class TakenOver extends Error {
     by;
@@ -5796,8 +5855,10 @@ class OwnerFence {
     /** Before an act: reads the record back unless confirmed within FENCE_MS; throws TakenOver if not ours. */
     async check() {
         const now = this.clock.now();
-        if (now - this.confirmedAt >= FENCE_MS)
-            this.confirm(await this.records.load(), now);
+        if (now - this.confirmedAt < FENCE_MS)
+            return;
+        const { record, at } = await this.records.load(FENCE_SHARED_MS);
+        this.confirm(record, Math.min(now, at ?? now));
     }
     /** The record read at `at` (by a detailed look, or the fence): throws TakenOver unless it is this run's. */
     confirm(recorded, at) {
@@ -5832,7 +5893,7 @@ var fence = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/engine/metric-gates.ts + 5 modules
 var metric_gates = __webpack_require__(7632);
 // EXTERNAL MODULE: ./src/engine/outcome.ts
-var outcome = __webpack_require__(938);
+var engine_outcome = __webpack_require__(938);
 // EXTERNAL MODULE: ./src/engine/reasons.ts
 var reasons = __webpack_require__(2935);
 // EXTERNAL MODULE: ./src/engine/rules.ts
@@ -5981,11 +6042,16 @@ class EngineLoop {
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
             this.lastObservation = observation;
             if (detailed) {
+                // Services of one run share reads (aws/shared-reads.ts): a look may get one another's look sent, up to a
+                // poll-interval old. The next look is due a poll-interval after the oldest read used, so looks fall in step.
+                const seenAt = Math.min(now, observation.readAt ?? now);
+                let readAt = seenAt;
                 // A rollback is not gated: it goes on while CloudWatch cannot be read.
                 if (this.state.mode !== 'rollback' || this.gatesInRollback) {
                     const gates = await (0,metric_gates/* readGates */.D6)(this.deps, this.state, now, this.startedAt);
                     this.alarms = gates.alarms;
                     this.warningAlarms.note(gates.warnings, now);
+                    readAt = Math.min(readAt, gates.readAt ?? now);
                 }
                 const tags = this.tagsOf(observation);
                 const recorded = tags && (0,record/* decodeRecord */.eT)(tags);
@@ -5993,11 +6059,11 @@ class EngineLoop {
                 this.requestedBy = recorded?.requestedBy;
                 if (this.request)
                     this.seenRequest = { request: this.request, by: this.requestedBy };
-                this.lastDetailed = now;
+                this.lastDetailed = readAt;
                 // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
                 this.bakeEndsAt = undefined;
                 // Another run has taken the rollout over (or started another): TakenOver ends the run.
-                this.fenceOf.confirm(recorded, now);
+                this.fenceOf.confirm(recorded, seenAt);
                 if (now - this.lastHeartbeat >= rules/* HEARTBEAT_MS */.m)
                     await this.save({});
             }
@@ -6112,17 +6178,12 @@ class EngineLoop {
         this.deps.events.emit({ kind: 'rollback-done', at: this.deps.clock.now() });
         await this.deps.hooks?.run('on-rollback', { step: this.state.step, trafficPercent: 0 });
         const kind = this.state.failure?.kind;
-        return this.complete((0,outcome/* rollbackStatus */.h1)(kind === 'requested' || kind === 'cancelled'), this.state.failure, 0);
+        return this.complete((0,engine_outcome/* rollbackStatus */.h1)(kind === 'requested' || kind === 'cancelled'), this.state.failure, 0);
     }
     /** The rollout is over: the record is completed with its outcome, and the run ends. */
     async complete(status, reason, trafficPercent, text = (0,reasons/* reasonText */.uV)(reason)) {
-        this.record = {
-            ...this.record,
-            phase: 'Completed',
-            stage: undefined,
-            outcome: (0,outcome/* recordedOutcome */.P0)(status),
-            reason: text
-        };
+        const outcome = (0,engine_outcome/* recordedOutcome */.P0)(status);
+        this.record = { ...this.record, phase: 'Completed', stage: undefined, outcome, reason: text };
         await this.save({ request: null });
         this.state.trafficPercent = trafficPercent;
         return this.endWith(status, reason, text);
@@ -7619,113 +7680,6 @@ function stuckRollback(progressAt, now, stepTimeoutMs) {
 /** A request from a control run carries the name of who asked, as the record has it. */
 function namedRequest(reason, requestedBy) {
     return reason.kind === 'requested' && requestedBy ? { ...reason, by: requestedBy } : reason;
-}
-
-
-/***/ }),
-
-/***/ 6838:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ii: () => (/* binding */ startDeployReport),
-/* harmony export */   JN: () => (/* binding */ GitHubReporter)
-/* harmony export */ });
-/* unused harmony export deployedRef */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6584);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9556);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6887);
-/* harmony import */ var _pr_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1685);
-/* harmony import */ var _pull_request_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2524);
-// What a run tells GitHub, in one place: the deployment's statuses and the sticky pull request comment.
-// A command starts it once its inputs are checked, feeds it progress, and finishes it with the outcome.
-
-
-
-
-
-
-
-/** A paused rollout is still under way; an aborted one left nothing of this ref running. */
-const STATES = {
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Succeeded]: 'success',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.RolledBack]: 'failure',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed]: 'failure',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Aborted]: 'inactive',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Paused]: 'in_progress',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Planned]: 'inactive',
-    [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.InProgress]: 'in_progress'
-};
-/** The end is reported by finish, with the outcome. */
-const PROGRESS_EVENTS = new Set([
-    'start',
-    'step-start',
-    'paused',
-    'promoted',
-    'rollback-start'
-]);
-class GitHubReporter {
-    deployment;
-    comment;
-    constructor(deployment, comment) {
-        this.deployment = deployment;
-        this.comment = comment;
-    }
-    static async start(o) {
-        const deployment = o.environment
-            ? await _deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubDeployment */ .P.start(o.github, {
-                environment: o.environment,
-                ref: o.ref,
-                transient: o.transient,
-                url: o.url
-            })
-            : _deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .GitHubDeployment */ .P.none();
-        // Should the main step be killed, the post step marks the deployment failed rather than in progress forever.
-        if (deployment.id !== undefined)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__.saveState(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .State */ .Uw.GitHubDeployment, String(deployment.id));
-        await deployment.status('in_progress', o.description);
-        return new GitHubReporter(deployment, _pr_comment_js__WEBPACK_IMPORTED_MODULE_5__/* .PullRequestComment */ .G.for(o.github, o.pullRequest, o.service));
-    }
-    /** The report so far (HTML), for the comment; edits are spaced out. */
-    progress(html) {
-        return this.comment.update(html);
-    }
-    /** Feeds the comment from rollout events: at the moments a reader cares about, the report `render` gives. */
-    sink(render) {
-        return {
-            emit: event => {
-                if (PROGRESS_EVENTS.has(event.kind))
-                    void this.progress(render());
-            }
-        };
-    }
-    async finish(status, description, html, url) {
-        await this.deployment.status(STATES[status], description, url);
-        await this.comment.finish(html);
-    }
-}
-/**
- * The deploy command's reporter: a deployment when `environment` is set, a comment when the run is for a pull
- * request. Call it after the inputs are checked and before the first change.
- */
-async function startDeployReport(config, description, context = (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .actionContext */ .Gt)()) {
-    const pr = (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOfEvent */ .M)(context.payload);
-    const wanted = config.environment !== undefined || pr !== undefined;
-    return GitHubReporter.start({
-        github: wanted ? await (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .connectGitHub */ .U)(config.githubToken, context) : undefined,
-        environment: config.environment,
-        ref: deployedRef(context),
-        url: config.url,
-        pullRequest: pr?.number,
-        service: config.service,
-        description
-    });
-}
-/** The commit a run deploys: a pull request's head, a workflow_run's head, or the run's own commit. */
-function deployedRef(context) {
-    return (0,_pull_request_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestOfEvent */ .M)(context.payload)?.headSha ?? context.payload.workflow_run?.head_sha ?? context.sha;
 }
 
 

@@ -153,6 +153,11 @@ async function runWave(run, wave, waveNumber) {
         }
     };
     const parallel = Math.min(config.waves.maxParallel ?? wave.length, wave.length);
+    // The wave's services are read together from their first look on (aws/shared-reads.ts).
+    for (const s of wave) {
+        const ref = config.waves.services[s];
+        run.deps.clientsFor(ref.region).shared?.services(ref.cluster).want([ref.service]);
+    }
     await Promise.all(Array.from({ length: parallel }, worker));
     if (failed === undefined)
         return undefined;
@@ -268,6 +273,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/aws/service.ts
 var aws_service = __webpack_require__(4582);
+// EXTERNAL MODULE: ./src/aws/shared-reads.ts
+var shared_reads = __webpack_require__(6000);
 // EXTERNAL MODULE: ./src/config/controller-inputs.ts
 var controller_inputs = __webpack_require__(8444);
 // EXTERNAL MODULE: ./src/github/context.ts
@@ -401,10 +408,13 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
 
 
 
+
 async function deployCommand(config, deps, taskDefinitionRef = config.taskDefinition) {
     (0,fork_safety/* checkForkSafety */.r)(config, (0,context/* actionContext */.Gt)());
     await (0,deploy_window_check/* awaitDeployWindow */.m)(config, deps);
-    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const { cluster, service: name } = config;
+    const shared = (0,aws_service/* sharedService */.JB)(deps.clients.shared, cluster, name, shared_reads/* RECENT_MS */.NN);
+    const service = await (0,aws_service/* readService */.uS)(deps.clients.ecs, cluster, name, shared);
     return pipelineFor(config, deps, service).run(taskDefinitionRef);
 }
 function pipelineFor(config, deps, service) {
@@ -457,7 +467,7 @@ function gateAlarms(config, ref) {
     return config.alarms.map(a => a.replaceAll('{service}', ref.service));
 }
 /**
- * Each service's gate alarms in ALARM now, with their reasons: one AlarmGates read per region (DescribeAlarms
+ * Each service's gate alarms in ALARM now, with their reasons: one read of the region's alarms (DescribeAlarms
  * takes 100 names a call), however many services share it.
  */
 async function firingGates(config, deps, refs) {
@@ -470,7 +480,8 @@ async function firingGates(config, deps, refs) {
         const gates = new _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .AlarmGates */ .s({
             cloudwatch: deps.clientsFor(region).cloudwatch,
             alarms,
-            warningAlarms: []
+            warningAlarms: [],
+            reads: deps.clientsFor(region).shared?.alarms
         });
         const inAlarm = (await gates.read()).alarms.filter(a => a.state === 'ALARM');
         for (const ref of here)

@@ -402,7 +402,7 @@ var html = __webpack_require__(6433);
 
 /** What ECS runs now, a line per task set: the live side of `status`. */
 async function liveState(config, deps) {
-    const found = await (0,aws_service/* describeService */.J)(deps.clients.ecs, config.cluster, config.service);
+    const found = await (0,aws_service/* describeService */.Jv)(deps.clients.ecs, config.cluster, config.service);
     return (found.taskSets ?? []).map(set => `task set ${set.id} (${(0,task_definition/* taskDefinitionLabel */.$7)(set.taskDefinition ?? '')}): ${set.status}, ${set.runningCount ?? 0} of ${set.computedDesiredCount ?? 0} tasks running (scale ${set.scale?.value ?? 0}%), ${set.stabilityStatus === 'STEADY_STATE' ? 'steady' : 'stabilizing'}`);
 }
 function heartbeatText(record) {
@@ -491,7 +491,7 @@ var rollout_session = __webpack_require__(7486);
 const ACK_TIMEOUT_MS = 120_000;
 const ACK_POLL_MS = 1000;
 async function controlCommand(config, deps) {
-    const service = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const service = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
     const record = (0,record_record/* decodeRecord */.eT)(service.tags);
     if (config.command === 'status')
         return statusOutcome(config, record, service, undefined, await liveState(config, deps));
@@ -555,7 +555,7 @@ async function withNewPlan(config, deps, service, record, step) {
     const paused = await askOwner(config, deps, service, record, 'pause');
     if (paused.status !== constants/* Status */.nW.Paused)
         return paused;
-    const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+    const now = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
     const current = (0,record_record/* decodeRecord */.eT)(now.tags);
     if (!current || current.id !== record.id || current.phase !== 'Active')
         return paused;
@@ -614,7 +614,7 @@ async function askOwner(config, deps, service, record, request) {
     let seenOwn = false;
     for (;;) {
         await deps.clock.sleep(ACK_POLL_MS);
-        const now = await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service);
+        const now = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
         const current = (0,record_record/* decodeRecord */.eT)(now.tags);
         if (current && current.heartbeat !== heartbeat) {
             heartbeat = current.heartbeat;
@@ -645,7 +645,7 @@ async function askOwner(config, deps, service, record, request) {
 }
 async function untilCompleted(config, deps, record, deadline) {
     for (;;) {
-        const current = (0,record_record/* decodeRecord */.eT)((await (0,aws_service/* readService */.u)(deps.clients.ecs, config.cluster, config.service)).tags);
+        const current = (0,record_record/* decodeRecord */.eT)((await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service)).tags);
         if (!current || current.id !== record.id || current.phase === 'Completed')
             return current;
         if (deps.clock.now() > deadline)

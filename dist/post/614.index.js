@@ -1,234 +1,6 @@
 export const id = 614;
-export const ids = [614,584,556,887,201,158,582];
+export const ids = [614,584,556,158];
 export const modules = {
-
-/***/ 4977:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ AlarmGates)
-/* harmony export */ });
-/* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
-// GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
-// per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
-// ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
-
-const NAMES_PER_CALL = 100;
-class AlarmGates {
-    o;
-    /** Each alarm as the last read saw it. */
-    previous = new Map();
-    constructor(o) {
-        this.o = o;
-    }
-    async missing() {
-        const found = await this.describe();
-        return this.names().filter(name => !found.has(name));
-    }
-    async read() {
-        const found = await this.describe();
-        await this.findHiddenAlarms(found);
-        this.previous = found;
-        // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
-        const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
-        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
-    }
-    /**
-     * A gate alarm can go into ALARM and out again between two reads: a short evaluation period, a poll stretched by
-     * throttling. It is not in ALARM now, yet it has changed state since the last read (its transition time moved):
-     * its history says whether it was in ALARM in between. That costs one DescribeAlarmHistory per such change,
-     * none while the alarms stand still.
-     */
-    async findHiddenAlarms(found) {
-        for (const name of this.o.alarms) {
-            const now = found.get(name);
-            const before = this.previous.get(name);
-            if (!now || !before || now.state === 'ALARM' || before.state === 'ALARM' || now.since <= before.since)
-                continue;
-            const hidden = await this.alarmBetween(name, before.since, now);
-            if (hidden)
-                found.set(name, hidden);
-        }
-    }
-    /** The first transition into ALARM after `after` and up to the alarm's current state, as a gate state. */
-    async alarmBetween(name, after, now) {
-        let NextToken;
-        do {
-            const out = await this.o.cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmHistoryCommand({
-                AlarmName: name,
-                AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                HistoryItemType: 'StateUpdate',
-                StartDate: new Date(after + 1),
-                EndDate: new Date(now.since),
-                ScanBy: 'TimestampAscending',
-                MaxRecords: 100,
-                NextToken
-            }));
-            for (const item of out.AlarmHistoryItems ?? []) {
-                const entered = enteredAlarm(item.HistoryData);
-                if (entered === undefined || !item.Timestamp)
-                    continue;
-                const back = `back to ${now.state} at ${new Date(now.since).toISOString()}, between two looks`;
-                return { name, state: 'ALARM', reason: `${entered} (${back})`, since: item.Timestamp.getTime() };
-            }
-            NextToken = out.NextToken;
-        } while (NextToken);
-        return undefined;
-    }
-    names() {
-        return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
-    }
-    async describe() {
-        const found = new Map();
-        const names = this.names();
-        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-            let NextToken;
-            do {
-                const out = await this.o.cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmsCommand({
-                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-                    // Without AlarmTypes CloudWatch returns metric alarms only.
-                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                    MaxRecords: NAMES_PER_CALL,
-                    NextToken
-                }));
-                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-                    if (alarm.AlarmName)
-                        found.set(alarm.AlarmName, alarmState(alarm));
-                NextToken = out.NextToken;
-            } while (NextToken);
-        }
-        return found;
-    }
-}
-function alarmState(alarm) {
-    const state = alarm.StateValue === 'OK' || alarm.StateValue === 'ALARM' ? alarm.StateValue : 'INSUFFICIENT_DATA';
-    // StateTransitionedTimestamp is when the state last changed; StateUpdatedTimestamp also moves when only the
-    // reason does, so it is the fallback for emulators without the former.
-    const since = alarm.StateTransitionedTimestamp ?? alarm.StateUpdatedTimestamp;
-    return { name: alarm.AlarmName ?? '', state, reason: alarm.StateReason ?? '', since: since?.getTime() ?? 0 };
-}
-/** A StateUpdate history item's reason, when it is a transition into ALARM. */
-function enteredAlarm(data) {
-    try {
-        const parsed = JSON.parse(data ?? '');
-        return parsed.newState?.stateValue === 'ALARM' ? (parsed.newState.stateReason ?? '') : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 1869:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ CLIENT_OPTIONS),
-/* harmony export */   m: () => (/* binding */ MAX_ATTEMPTS)
-/* harmony export */ });
-// The settings of every SDK client of a run. Adaptive retry adds client-side rate limiting after throttles, which
-// suits a long-running poller; attempts stay bounded so a persistent failure surfaces as an error.
-const MAX_ATTEMPTS = 5;
-const CLIENT_OPTIONS = {
-    retryMode: 'adaptive',
-    maxAttempts: MAX_ATTEMPTS,
-    customUserAgent: 'ecs-rollout'
-};
-
-
-/***/ }),
-
-/***/ 201:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MAX_ATTEMPTS: () => (/* reexport safe */ _client_options_js__WEBPACK_IMPORTED_MODULE_0__.m),
-/* harmony export */   clientRegion: () => (/* binding */ clientRegion),
-/* harmony export */   cloudWatchSdk: () => (/* binding */ cloudWatchSdk),
-/* harmony export */   createClients: () => (/* binding */ createClients),
-/* harmony export */   elbSdk: () => (/* binding */ elbSdk)
-/* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
-/* harmony import */ var _client_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1869);
-/* harmony import */ var _read_ahead_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1981);
-// The SDK clients, built once per run with the settings of client-options.ts.
-// AWS_ENDPOINT_URL (and the per-service variants) are honoured by the SDK itself.
-// Only the ECS client is loaded up front: a run's first request is ECS's, and the CloudWatch and ELBv2 packages
-// (a quarter of a megabyte) are loaded when first called, in a chunk of their own (ncc splits `import()`). The
-// ECS client is the one that read the service ahead (read-ahead.ts), when the entry did.
-
-
-
-
-/** The SDK packages loaded at first use: the adapters take their commands from here. */
-const cloudWatchSdk = () => __webpack_require__.e(/* import() */ 85).then(__webpack_require__.t.bind(__webpack_require__, 4085, 19));
-const elbSdk = () => __webpack_require__.e(/* import() */ 586).then(__webpack_require__.t.bind(__webpack_require__, 586, 19));
-/** `region`: another region than the environment's (a service ARN of `services` named it). */
-function createClients(region) {
-    const options = region ? { ..._client_options_js__WEBPACK_IMPORTED_MODULE_0__/* .CLIENT_OPTIONS */ .T, region } : _client_options_js__WEBPACK_IMPORTED_MODULE_0__/* .CLIENT_OPTIONS */ .T;
-    return {
-        // The read-ahead client calls the environment's region only.
-        ecs: (region ? undefined : (0,_read_ahead_js__WEBPACK_IMPORTED_MODULE_1__/* .readAheadClient */ .jD)()) ?? new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc(options),
-        cloudwatch: lazyClient(async () => new (await cloudWatchSdk()).CloudWatchClient(options)),
-        elb: lazyClient(async () => new (await elbSdk()).ElasticLoadBalancingV2Client(options))
-    };
-}
-/** A client built at its first `send` (the only method the adapters call), its package loaded then. */
-function lazyClient(create) {
-    let client;
-    const send = async (...args) => (await (client ??= create())).send(...args);
-    return { send };
-}
-/** The region the clients call, for console links. */
-async function clientRegion(clients) {
-    return clients.ecs.config.region();
-}
-
-
-/***/ }),
-
-/***/ 1981:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $I: () => (/* binding */ takeReadAhead),
-/* harmony export */   jD: () => (/* binding */ readAheadClient)
-/* harmony export */ });
-/* unused harmony export readAhead */
-/* harmony import */ var _client_options_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1869);
-// The read ahead: the first AWS request of a command that acts on a service's rollout — the service, with its
-// tags — sent by the entry (index.ts) before the rest of the action loads (@actions/core alone brings undici,
-// 0.4 MB). describeService takes the answer, once, for that service; the session's ECS client is the one that
-// asked, so the credentials are resolved once. A failed read ahead fails that describeService as it would have.
-
-
-let client;
-let ahead;
-/** Asks for the service and resolves once ECS has answered (or the request failed: the command will say so). */
-async function readAhead(cluster, service, ecs = new ECSClient(CLIENT_OPTIONS)) {
-    client = ecs;
-    const answer = ecs.send(new DescribeServicesCommand({ cluster, services: [service], include: ['TAGS'] }));
-    ahead = { cluster, service, answer };
-    await answer.catch(() => undefined);
-}
-/** The answer for this service, if it was read ahead and not taken yet. */
-function takeReadAhead(cluster, service) {
-    if (!ahead || ahead.cluster !== cluster || ahead.service !== service)
-        return undefined;
-    const { answer } = ahead;
-    ahead = undefined;
-    return answer;
-}
-/** The ECS client that read ahead, for the session to go on with. */
-function readAheadClient() {
-    return client;
-}
-
-
-/***/ }),
 
 /***/ 4582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -236,22 +8,41 @@ function readAheadClient() {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   describeService: () => (/* binding */ describeService),
+/* harmony export */   describeServiceRead: () => (/* binding */ describeServiceRead),
 /* harmony export */   readDesiredCount: () => (/* binding */ readDesiredCount),
-/* harmony export */   readService: () => (/* binding */ readService)
+/* harmony export */   readService: () => (/* binding */ readService),
+/* harmony export */   sharedService: () => (/* binding */ sharedService)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(212);
 /* harmony import */ var _read_ahead_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1981);
-/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
+/* harmony import */ var _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6000);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9580);
 // Reading the ECS service itself, with errors that say which service and cluster were looked for.
 
 
 
+
+/** A look's way to the run's shared reader of `service` (none in a run of one service); maxAgeMs 0: a read sent now. */
+function sharedService(shared, cluster, service, maxAgeMs) {
+    return shared && { read: new _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedRead */ .Ux(shared.services(cluster), [service]), maxAgeMs };
+}
 /** One DescribeServices with tags (or its answer read ahead); throws when the cluster or the service does not exist or is being deleted. */
-async function describeService(ecs, cluster, service) {
+async function describeService(ecs, cluster, service, shared) {
+    return (await describeServiceRead(ecs, cluster, service, shared)).found;
+}
+/** describeService, with when a shared read was sent (undefined: this call sent it). */
+async function describeServiceRead(ecs, cluster, service, shared) {
     let out;
+    let at;
     try {
-        out = await ((0,_read_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .takeReadAhead */ .$I)(cluster, service) ??
-            ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] })));
+        if (shared) {
+            const read = await shared.read.take(shared.maxAgeMs);
+            out = read.values.get(shared.read.keys[0]);
+            at = read.at;
+        }
+        else
+            out = await ((0,_read_ahead_js__WEBPACK_IMPORTED_MODULE_0__/* .takeReadAhead */ .$I)(cluster, service) ??
+                ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .DescribeServicesCommand */ .H7c({ cluster, services: [service], include: ['TAGS'] })));
     }
     catch (error) {
         if (error.name === 'ClusterNotFoundException')
@@ -263,10 +54,10 @@ async function describeService(ecs, cluster, service) {
         throw new Error(`service "${service}" was not found in cluster "${cluster}"`);
     if (found.status !== 'ACTIVE')
         throw new Error(`service "${service}" in cluster "${cluster}" is ${found.status}: it is being deleted or was deleted`);
-    return found;
+    return { found, at };
 }
-async function readService(ecs, cluster, service) {
-    const found = await describeService(ecs, cluster, service);
+async function readService(ecs, cluster, service, shared) {
+    const found = await describeService(ecs, cluster, service, shared);
     const primary = found.taskSets?.find(s => s.status === 'PRIMARY');
     return {
         arn: found.serviceArn ?? '',
@@ -274,12 +65,12 @@ async function readService(ecs, cluster, service) {
         desiredCount: found.desiredCount ?? 0,
         taskDefinition: primary?.taskDefinition ?? found.taskDefinition,
         loadBalancers: primary?.loadBalancers ?? found.loadBalancers ?? [],
-        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagRecord */ .C)(found.tags)
+        tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_3__/* .tagRecord */ .C)(found.tags)
     };
 }
 /** The service's desired count, for `command: plan` run without desired-count. */
 async function readDesiredCount(cluster, service) {
-    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
+    return (await readService(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_2__/* .ECSClient */ .Zgc({ retryMode: 'adaptive' }), cluster, service)).desiredCount;
 }
 
 
@@ -363,10 +154,14 @@ class RecordStore {
     }
     // DescribeServices with its tags, as a look reads them: the permission every run has already (not
     // ecs:ListTagsForResource, which would be one more in the documented policy).
-    async load() {
-        const { cluster, serviceArn } = this.o;
+    async load(maxAgeMs = 0) {
+        const { cluster, serviceArn, shared } = this.o;
+        if (shared) {
+            const { values, at } = await shared.take(maxAgeMs);
+            return { record: loadRecord(values.get(shared.keys[0])?.services?.[0]?.tags), at };
+        }
         const out = await this.o.ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: [serviceArn], include: ['TAGS'] }));
-        return loadRecord(out.services?.[0]?.tags);
+        return { record: loadRecord(out.services?.[0]?.tags) };
     }
 }
 /** The rollout record kept in a service's tags, as DescribeServices or ListTagsForResource return them. */
@@ -1149,6 +944,12 @@ function namedRequest(reason, requestedBy) {
 
 /** How long a read of the record showing it as this run's covers the acts that follow it. */
 const FENCE_MS = 1000;
+/**
+ * How old a read another service's look sent (several services in one run) may be to stand for the fence's own:
+ * it covers the acts of FENCE_MS from when it was sent, as a read of its own would from now, so the argument above
+ * holds unchanged, and half of FENCE_MS is still ahead of it.
+ */
+const FENCE_SHARED_MS = FENCE_MS / 2;
 /** Thrown by the fence when the record read back is another run's: the act is not taken, the run stops. */
 class TakenOver extends Error {
     by;
@@ -1185,8 +986,10 @@ class OwnerFence {
     /** Before an act: reads the record back unless confirmed within FENCE_MS; throws TakenOver if not ours. */
     async check() {
         const now = this.clock.now();
-        if (now - this.confirmedAt >= FENCE_MS)
-            this.confirm(await this.records.load(), now);
+        if (now - this.confirmedAt < FENCE_MS)
+            return;
+        const { record, at } = await this.records.load(FENCE_SHARED_MS);
+        this.confirm(record, Math.min(now, at ?? now));
     }
     /** The record read at `at` (by a detailed look, or the fence): throws TakenOver unless it is this run's. */
     confirm(recorded, at) {
@@ -2321,11 +2124,16 @@ class EngineLoop {
             // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
             this.lastObservation = observation;
             if (detailed) {
+                // Services of one run share reads (aws/shared-reads.ts): a look may get one another's look sent, up to a
+                // poll-interval old. The next look is due a poll-interval after the oldest read used, so looks fall in step.
+                const seenAt = Math.min(now, observation.readAt ?? now);
+                let readAt = seenAt;
                 // A rollback is not gated: it goes on while CloudWatch cannot be read.
                 if (this.state.mode !== 'rollback' || this.gatesInRollback) {
                     const gates = await readGates(this.deps, this.state, now, this.startedAt);
                     this.alarms = gates.alarms;
                     this.warningAlarms.note(gates.warnings, now);
+                    readAt = Math.min(readAt, gates.readAt ?? now);
                 }
                 const tags = this.tagsOf(observation);
                 const recorded = tags && (0,record_record.decodeRecord)(tags);
@@ -2333,11 +2141,11 @@ class EngineLoop {
                 this.requestedBy = recorded?.requestedBy;
                 if (this.request)
                     this.seenRequest = { request: this.request, by: this.requestedBy };
-                this.lastDetailed = now;
+                this.lastDetailed = readAt;
                 // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
                 this.bakeEndsAt = undefined;
                 // Another run has taken the rollout over (or started another): TakenOver ends the run.
-                this.fenceOf.confirm(recorded, now);
+                this.fenceOf.confirm(recorded, seenAt);
                 if (now - this.lastHeartbeat >= HEARTBEAT_MS)
                     await this.save({});
             }
@@ -2456,13 +2264,8 @@ class EngineLoop {
     }
     /** The rollout is over: the record is completed with its outcome, and the run ends. */
     async complete(status, reason, trafficPercent, text = reasonText(reason)) {
-        this.record = {
-            ...this.record,
-            phase: 'Completed',
-            stage: undefined,
-            outcome: recordedOutcome(status),
-            reason: text
-        };
+        const outcome = recordedOutcome(status);
+        this.record = { ...this.record, phase: 'Completed', stage: undefined, outcome, reason: text };
         await this.save({ request: null });
         this.state.trafficPercent = trafficPercent;
         return this.endWith(status, reason, text);
@@ -3644,13 +3447,20 @@ var alarm_gates = __webpack_require__(4977);
 
 
 
-/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
-async function start_checks_checkedGates(config, clients) {
-    const gates = new alarm_gates/* AlarmGates */.s({
+/** The gate and warning alarms of the inputs. */
+function alarmGates(config, clients) {
+    return new alarm_gates/* AlarmGates */.s({
         cloudwatch: clients.cloudwatch,
         alarms: config.alarms,
-        warningAlarms: config.warningAlarms
+        warningAlarms: config.warningAlarms,
+        // Several services in one run: a poll takes the run's read of the region's alarms up to a poll-interval old.
+        reads: clients.shared?.alarms,
+        maxAgeMs: clients.shared ? config.pollIntervalMs : 0
     });
+}
+/** The alarm gates of the inputs, each alarm checked to exist (an input error names the first missing one). */
+async function start_checks_checkedGates(config, clients) {
+    const gates = alarmGates(config, clients);
     const missing = await gates.missing();
     if (missing.length) {
         const input = config.alarms.includes(missing[0]) ? 'alarms' : 'warning-alarms';
@@ -3734,6 +3544,7 @@ function start_checks_alreadyRunning(config, arn) {
 
 
 
+
 /** GitHub-hosted jobs are stopped after 6 hours. */
 const JOB_LIMIT_MS = (/* unused pure expression or super */ null && (6 * 3_600_000));
 class deploy_pipeline_DeployPipeline {
@@ -3790,7 +3601,7 @@ class deploy_pipeline_DeployPipeline {
         const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack;
         if (!settledOk || deps.cancel?.aborted)
             return { stop: settled };
-        this.service = await readBack(() => readService(deps.clients.ecs, config.cluster, config.service), service => serving === undefined || service.taskDefinition === serving, deps.clock);
+        this.service = await readBack(() => readService(deps.clients.ecs, config.cluster, config.service, sharedService(deps.clients.shared, config.cluster, config.service, RECENT_MS)), service => serving === undefined || service.taskDefinition === serving, deps.clock);
         return { stable: this.service.taskDefinition };
     }
     /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */
@@ -4168,7 +3979,8 @@ class EcsDeployment {
         return { rollingBack: this.rollbackBy !== undefined };
     }
     async observe(detail) {
-        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        const shared = this.o.shared && { read: this.o.shared, maxAgeMs: 0 };
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service, shared);
         const deployments = service.deployments ?? [];
         const ours = deployments.find(d => d.id === this.deploymentId);
         if (ours)
@@ -5167,11 +4979,11 @@ function reasonHtml(r, where) {
             return (0,html/* safe */.gB) `<p>Alarm ${alarm} went into ${state} at ${(0,report_text/* dateTime */.KQ)(since)}.</p>\n<p><b>State reason:</b> ${reason}</p>\n`;
         }
         case 'tasks': {
-            const head = `<p>${(0,html/* escapeHtml */.ZD)(capitalize(reasonClause(r)))}:</p>\n`;
+            const head = `<p>${(0,html/* escapeHtml */.ZD)((0,report_text/* capitalize */.ZH)(reasonClause(r)))}:</p>\n`;
             return new html/* Html */.Ed(head + taskTable(r.tasks, where).html);
         }
         case 'ecs': {
-            const head = (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
+            const head = (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n<p><b>ECS's reason:</b> ${r.reason}</p>\n`;
             const tasks = r.tasks.length
                 ? `<p>Stopped tasks of the new revision:</p>\n${taskTable(r.tasks, where).html}`
                 : '';
@@ -5187,7 +4999,7 @@ function reasonHtml(r, where) {
             return new html/* Html */.Ed(`${intro.html} ${which}</p>\n${(0,html/* pre */.AS)(lines).html}`);
         }
         default:
-            return (0,html/* safe */.gB) `<p>${capitalize(reasonClause(r))}.</p>\n`;
+            return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n`;
     }
 }
 function taskTable(tasks, where) {
@@ -5202,9 +5014,6 @@ function taskTable(tasks, where) {
     const omitted = tasks.length - rows.length;
     const more = omitted > 0 ? `<p>${(0,report_text/* andMore */.v)(omitted, 'stopped tasks')}</p>\n` : '';
     return new html/* Html */.Ed((0,html/* table */.tp)(['Task', 'Stopped', 'Exit code', 'Stopped reason'], rows).html + more);
-}
-function capitalize(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 function maybeLink(text, url) {
     return url ? (0,html/* link */.nf)(text, url) : (0,html/* code */.aY)(text);
@@ -6247,7 +6056,7 @@ function sentence(p) {
         return (0,html/* safe */.gB) `${fresh} now serves all of ${start.service}'s traffic: ${steps} in ${took}, every gate passed${warned}.`;
     }
     if (p.rollback) {
-        const cause = capitalize(reasonClause(p.rollback.reason));
+        const cause = (0,report_text/* capitalize */.ZH)(reasonClause(p.rollback.reason));
         const during = summary_stageName(p, p.rollback.during);
         if (status === constants/* Status */.nW.Failed)
             return (0,html/* safe */.gB) `${cause} during ${during}, and the rollback did not finish: ${p.end?.reason ?? 'see the log'}.`;
@@ -6259,7 +6068,7 @@ function sentence(p) {
     if (p.paused) {
         const on = onNew(p);
         if (p.paused.reason) {
-            const cause = capitalize(reasonClause(p.paused.reason));
+            const cause = (0,report_text/* capitalize */.ZH)(reasonClause(p.paused.reason));
             // A cancelled run pauses by on-cancel, a failed gate by on-failure.
             const rule = {
                 'on-failure': 'and on-failure is pause',
@@ -6284,7 +6093,7 @@ function sentence(p) {
     const run = p.steps.get(p.step);
     if (!run)
         return (0,html/* safe */.gB) `${fresh} will replace ${stable} in ${(0,report_text/* plural */.LS)(start.plan.steps.length, 'step')}.`;
-    return (0,html/* safe */.gB) `${capitalize(summary_stageName(p, p.step))} started at ${(0,report_text/* timeOfDay */.rb)(run.startedAt)}, with ${onNew(p)}.`;
+    return (0,html/* safe */.gB) `${(0,report_text/* capitalize */.ZH)(summary_stageName(p, p.step))} started at ${(0,report_text/* timeOfDay */.rb)(run.startedAt)}, with ${onNew(p)}.`;
 }
 /** "step 3 of 10 (30%)", or "the final stage". */
 function summary_stageName(p, step) {
@@ -7033,6 +6842,7 @@ function hookRunner(config, deps, record, events, testUrl) {
 
 
 
+
 /**
  * A control run's abort or resume of an ECS-controller rollout whose owner is gone: this run follows ECS's
  * deployment from `step` (the owner's by default) under its own gates and, with `rollback`, has ECS roll it
@@ -7064,10 +6874,12 @@ async function ecs_session_carryOnEcsController(config, deps, info, record, how)
 /** Runs the follower to an Outcome with the same log, live job summary, GitHub report and outputs as task sets. */
 async function ecs_session_followRollout(o) {
     const { config, deps, record, plan } = o;
+    const shared = () => (0,aws_service.sharedService)(deps.clients.shared, config.cluster, config.service, 0)?.read;
     const records = new RecordStore({
         ecs: deps.clients.ecs,
         serviceArn: o.serviceArn,
-        cluster: config.cluster
+        cluster: config.cluster,
+        shared: shared()
     });
     const metrics = await serviceMetricGates(config, deps.clients, o.gates, o.loadBalancers);
     await records.save(record);
@@ -7096,7 +6908,8 @@ async function ecs_session_followRollout(o) {
                 native: o.native,
                 recorded: kept_settings_decodeSettings(record.settings),
                 since: deps.clock.now(),
-                warn
+                warn,
+                shared: shared()
             });
             const follower = new Follower(record, {
                 deployment,
@@ -7618,6 +7431,8 @@ function scalePercent(target, desiredCount) {
     return fits(units / 10_000) ? units / 10_000 : (units - 1) / 10_000;
 }
 
+// EXTERNAL MODULE: ./src/aws/shared-reads.ts
+var shared_reads = __webpack_require__(6000);
 ;// CONCATENATED MODULE: ./src/aws/task-set-fleet.ts
 // FleetPort for a service with the EXTERNAL deployment controller: the stable and the new revision are two
 // task sets of one service, and a move between steps is a change of their PERCENT scales.
@@ -7627,6 +7442,7 @@ function scalePercent(target, desiredCount) {
 // and the task set's updatedAt from the write's own answer (AWS's clock, so runner skew does not matter), and a
 // read with an older updatedAt is neither taken for a step reached (the set shows on its way to the scale
 // written, not steady) nor a reason to skip or repeat a write.
+
 
 
 
@@ -7657,7 +7473,7 @@ class TaskSetFleet {
     async observe(detail) {
         if (!detail && this.desiredCount !== undefined)
             return this.observation(await this.taskSets(), this.desiredCount);
-        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        const { found: service, at } = await (0,aws_service.describeServiceRead)(this.o.ecs, this.o.cluster, this.o.service, this.o.shared);
         this.desiredCount = service.desiredCount ?? 0;
         const observation = this.observation(service.taskSets ?? [], this.desiredCount);
         const fresh = observation.new;
@@ -7665,13 +7481,19 @@ class TaskSetFleet {
             await this.failed.collect(fresh.id);
             observation.failedNewTasks = this.failed.list();
         }
-        return { ...observation, tags: (0,aws_tags/* tagRecord */.C)(service.tags) };
+        return { ...observation, tags: (0,aws_tags/* tagRecord */.C)(service.tags), readAt: at };
     }
     async ensureNew() {
-        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
+        // A read of the service as it is now: whether the new task set is there decides a creation.
+        const shared = this.o.shared && { ...this.o.shared, maxAgeMs: shared_reads/* RECENT_MS */.NN };
+        const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service, shared);
         if (this.find(service.taskSets ?? []).new)
             return;
         await this.create(service);
+    }
+    /** A shared read sent before this run's last change to the service is not taken for a look after it. */
+    wrote() {
+        this.o.shared?.read.wrote();
     }
     /** CreateTaskSet of the new revision at scale 0; its clientToken makes a repeated call return the same set. */
     async create(service) {
@@ -7699,6 +7521,7 @@ class TaskSetFleet {
             ]
         }));
         this.createdNew = created.taskSet?.taskSetArn;
+        this.wrote();
     }
     async scale(target, desiredCount) {
         // With no task wanted at all every scale runs zero tasks: keep the shares the task sets have.
@@ -7730,6 +7553,7 @@ class TaskSetFleet {
             }));
             if (set.taskSetArn)
                 this.written.set(set.taskSetArn, { value, at: out?.taskSet?.updatedAt?.getTime() });
+            this.wrote();
         }
     }
     /** A task set's scale: as this run last wrote it, else as read. */
@@ -7751,6 +7575,7 @@ class TaskSetFleet {
             primaryTaskSet: set.taskSetArn
         }));
         this.primaryWritten = set.taskSetArn;
+        this.wrote();
     }
     async remove(which) {
         // A read that lags may not show the task set this run created yet: it is removed by the ARN ECS answered.
@@ -7771,6 +7596,7 @@ class TaskSetFleet {
             if (error.name !== 'TaskSetNotFoundException')
                 throw error;
         }
+        this.wrote();
     }
     async taskSets() {
         const out = await this.o.ecs.send(new dist_cjs/* DescribeTaskSetsCommand */.JOb({ cluster: this.o.cluster, service: this.o.service }));
@@ -7925,11 +7751,7 @@ async function task_set_ports_portsFor(config, clients, service, record) {
         // The new task set registers in the other target group; everything else is as the stable one has it.
         newLoadBalancers = service.loadBalancers.map(lb => lb.targetGroupArn === stableGroup ? { ...lb, targetGroupArn: newGroup } : lb);
     }
-    const alarms = new alarm_gates/* AlarmGates */.s({
-        cloudwatch: clients.cloudwatch,
-        alarms: config.alarms,
-        warningAlarms: config.warningAlarms
-    });
+    const alarms = alarmGates(config, clients);
     const metrics = record.plan.traffic === 'weights'
         ? weightedMetricGates(config, clients, alarms, { newTargetGroup, stableTargetGroup })
         : await serviceMetricGates(config, clients, alarms, service.loadBalancers);
@@ -7948,9 +7770,15 @@ async function task_set_ports_portsFor(config, clients, service, record) {
             rolloutId: record.id,
             clientToken: record.id,
             newLoadBalancers,
-            weights
+            weights,
+            shared: (0,aws_service.sharedService)(clients.shared, config.cluster, config.service, config.pollIntervalMs)
         }),
-        records: new RecordStore({ ecs: clients.ecs, serviceArn: service.arn, cluster: config.cluster })
+        records: new RecordStore({
+            ecs: clients.ecs,
+            serviceArn: service.arn,
+            cluster: config.cluster,
+            shared: (0,aws_service.sharedService)(clients.shared, config.cluster, config.service, 0)?.read
+        })
     };
 }
 /**
@@ -8559,140 +8387,6 @@ class GitHubDeployment {
 }
 function describe(text) {
     return (0,_report_text_js__WEBPACK_IMPORTED_MODULE_3__/* .oneLine */ .TN)(text, DESCRIPTION_MAX);
-}
-
-
-/***/ }),
-
-/***/ 6433:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AS: () => (/* binding */ pre),
-/* harmony export */   Ed: () => (/* binding */ Html),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   gB: () => (/* binding */ safe),
-/* harmony export */   nf: () => (/* binding */ link),
-/* harmony export */   p_: () => (/* binding */ list),
-/* harmony export */   tp: () => (/* binding */ table)
-/* harmony export */ });
-/* unused harmony export cell */
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5655);
-// Small builders for the job summary's HTML. Every cell and text passes through escapeHtml: the summary
-// is rendered by GitHub, and @actions/core does no escaping of its own. The summary must hold no blank line:
-// GitHub ends an HTML block at one and reads what follows as Markdown.
-
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-/**
- * Escapes text for HTML, on one line (see oneLine): a line break could end GitHub's HTML block and let
- * Markdown through.
- */
-function escapeHtml(text) {
-    return (0,_text_js__WEBPACK_IMPORTED_MODULE_0__/* .oneLine */ .TN)(text).replace(/[&<>"']/g, c => ENTITIES[c]);
-}
-/** A pre-built fragment that must not be escaped again. */
-class Html {
-    html;
-    constructor(html) {
-        this.html = html;
-    }
-    toString() {
-        return this.html;
-    }
-}
-function cell(c) {
-    const text = inline(c);
-    // An empty cell renders as an unclosed <td> on GitHub; a dash reads better anyway.
-    return text.trim() === '' ? '–' : text;
-}
-function table(headers, rows) {
-    const head = `<tr>${headers.map(h => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
-    const body = rows.map(r => `<tr>${r.map(c => `<td>${cell(c)}</td>`).join('')}</tr>`).join('\n');
-    return new Html(`<table>\n${head}\n${body}\n</table>\n`);
-}
-function link(text, href) {
-    const target = /^https:\/\//.test(href) ? href : '#';
-    return new Html(`<a href="${escapeHtml(target)}">${escapeHtml(text)}</a>`);
-}
-function code(text) {
-    return new Html(`<code>${escapeHtml(text)}</code>`);
-}
-/** A template whose values are escaped (Html fragments go in as they are). */
-function safe(strings, ...values) {
-    return new Html(strings.reduce((out, s, i) => out + s + (i < values.length ? inline(values[i]) : ''), ''));
-}
-function inline(c) {
-    if (c instanceof Html)
-        return c.html;
-    return typeof c === 'number' ? String(c) : escapeHtml(c);
-}
-/** Output lines as they were, escaped; an empty line gets a non-breaking space so it is not a blank line. */
-function pre(lines) {
-    return new Html(`<pre>${lines.map(l => escapeHtml(l).trimEnd() || '&nbsp;').join('\n')}</pre>\n`);
-}
-function list(items) {
-    return new Html(`<ul>\n${items.map(i => `<li>${cell(i)}</li>`).join('\n')}\n</ul>\n`);
-}
-
-
-/***/ }),
-
-/***/ 5655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   KQ: () => (/* binding */ dateTime),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   os: () => (/* binding */ tailLines),
-/* harmony export */   rb: () => (/* binding */ timeOfDay),
-/* harmony export */   v: () => (/* binding */ andMore)
-/* harmony export */ });
-/* unused harmony export MAX_TEXT */
-// Text from outside (names, reasons, alarm state reasons, hook output) made safe to show, in the log and in
-// the summary alike: one line, no terminal escape sequences or control characters, bounded length. A line
-// break would let a hostile string end an HTML block in the summary (Markdown follows a blank line) or start
-// a `::workflow-command::` line in the log.
-/** CSI and OSC sequences, and the two-character escapes. */
-const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
-const BREAKS = /[\t\n\u000b\u000c\r\u0085\u2028\u2029]+/g;
-/** Other control characters, and the bidirectional overrides that make text read other than it is. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** Enough for any name or reason a person reads; what is longer is cut, so no one string can bloat a page. */
-const MAX_TEXT = 2000;
-function oneLine(text, max = MAX_TEXT) {
-    const flat = String(text).replace(ANSI, '').replace(BREAKS, ' ').replace(INVISIBLE, '');
-    return flat.length > max ? `${flat.slice(0, max - 1).replace(/[\ud800-\udbff]$/, '')}…` : flat;
-}
-/** The last `max` lines of some output, each made safe, and how many earlier lines were left out. */
-function tailLines(output, max, width = 300) {
-    const all = output.flatMap(chunk => String(chunk).split(/\r?\n|\r/));
-    while (all.length > 0 && all[all.length - 1].trim() === '')
-        all.pop();
-    const lines = all.slice(-max).map(line => oneLine(line, width).trimEnd());
-    return { lines, omitted: all.length - lines.length };
-}
-/** "and 3 more", for lists cut to fit. */
-function andMore(omitted, what) {
-    return `and ${omitted} more ${what}`;
-}
-/** "12:03:04 UTC": runs last minutes to hours, so the time of day is what a reader compares. */
-function timeOfDay(at) {
-    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
-}
-/** "2026-11-03 12:03:04 UTC" */
-function dateTime(at) {
-    return `${new Date(at).toISOString().slice(0, 10)} ${timeOfDay(at)}`;
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 

@@ -209,6 +209,8 @@ function describe(text) {
 /* harmony export */   KQ: () => (/* binding */ dateTime),
 /* harmony export */   LS: () => (/* binding */ plural),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   ZH: () => (/* binding */ capitalize),
+/* harmony export */   em: () => (/* binding */ sentence),
 /* harmony export */   os: () => (/* binding */ tailLines),
 /* harmony export */   rb: () => (/* binding */ timeOfDay),
 /* harmony export */   v: () => (/* binding */ andMore)
@@ -251,6 +253,13 @@ function dateTime(at) {
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function capitalize(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
+/** `text` as a sentence: capitalized, with a full stop unless it ends in one already (an AWS message often does). */
+function sentence(text) {
+    return /[.!?]$/.test(text) ? capitalize(text) : `${capitalize(text)}.`;
 }
 
 

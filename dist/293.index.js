@@ -1,37 +1,70 @@
-export const id = 715;
-export const ids = [715,981,201];
+export const id = 293;
+export const ids = [293,981,201];
 export const modules = {
 
 /***/ 4977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ alarmReads),
 /* harmony export */   s: () => (/* binding */ AlarmGates)
 /* harmony export */ });
 /* harmony import */ var _clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(201);
+/* harmony import */ var _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6000);
 // GatesPort on CloudWatch alarms: every gate and warning alarm in one DescribeAlarms per poll (100 names
 // per call is CloudWatch's limit, so more are split), metric and composite alike. A gate alarm that went into
 // ALARM and out again between two polls is found in its history, so no ALARM goes unseen.
 
+
 const NAMES_PER_CALL = 100;
+/** The alarms of one region, read by name, 100 names a call (every page of it). */
+function alarmReads(cloudwatch, clock) {
+    return new _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedReads */ .zF({
+        clock,
+        perCall: NAMES_PER_CALL,
+        async fetch(names) {
+            const found = new Map(names.map(name => [name, undefined]));
+            let NextToken;
+            do {
+                const out = await cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmsCommand({
+                    AlarmNames: names,
+                    // Without AlarmTypes CloudWatch returns metric alarms only.
+                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
+                    MaxRecords: NAMES_PER_CALL,
+                    NextToken
+                }));
+                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
+                    if (alarm.AlarmName && found.has(alarm.AlarmName))
+                        found.set(alarm.AlarmName, alarm);
+                NextToken = out.NextToken;
+            } while (NextToken);
+            return found;
+        }
+    });
+}
 class AlarmGates {
     o;
     /** Each alarm as the last read saw it. */
     previous = new Map();
+    reads;
     constructor(o) {
         this.o = o;
+        const reads = o.reads ?? alarmReads(o.cloudwatch, { now: () => Date.now() });
+        this.reads = new _shared_reads_js__WEBPACK_IMPORTED_MODULE_1__/* .SharedRead */ .Ux(reads, this.names());
     }
     async missing() {
-        const found = await this.describe();
+        const { found } = await this.describe(0);
         return this.names().filter(name => !found.has(name));
     }
     async read() {
-        const found = await this.describe();
+        const { found, at } = await this.describe(this.o.maxAgeMs ?? 0);
         await this.findHiddenAlarms(found);
         this.previous = found;
         // An alarm deleted mid-rollout stays visible as INSUFFICIENT_DATA rather than silently dropping its gate.
         const state = (name) => found.get(name) ?? { name, state: 'INSUFFICIENT_DATA', reason: 'the alarm does not exist', since: 0 };
-        return { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+        const alarms = { alarms: this.o.alarms.map(state), warnings: this.o.warningAlarms.map(state) };
+        // A read of their own is sent by this poll; a shared one may be another service's (the loop wants when).
+        return this.o.reads ? { ...alarms, readAt: at } : alarms;
     }
     /**
      * A gate alarm can go into ALARM and out again between two reads: a short evaluation period, a poll stretched by
@@ -78,26 +111,14 @@ class AlarmGates {
     names() {
         return [...new Set([...this.o.alarms, ...this.o.warningAlarms])];
     }
-    async describe() {
+    /** Every alarm that exists, by name; `at`: when the read was sent. */
+    async describe(maxAgeMs) {
+        const { values, at } = await this.reads.take(maxAgeMs);
         const found = new Map();
-        const names = this.names();
-        for (let i = 0; i < names.length; i += NAMES_PER_CALL) {
-            let NextToken;
-            do {
-                const out = await this.o.cloudwatch.send(new (await (0,_clients_js__WEBPACK_IMPORTED_MODULE_0__.cloudWatchSdk)()).DescribeAlarmsCommand({
-                    AlarmNames: names.slice(i, i + NAMES_PER_CALL),
-                    // Without AlarmTypes CloudWatch returns metric alarms only.
-                    AlarmTypes: ['MetricAlarm', 'CompositeAlarm'],
-                    MaxRecords: NAMES_PER_CALL,
-                    NextToken
-                }));
-                for (const alarm of [...(out.MetricAlarms ?? []), ...(out.CompositeAlarms ?? [])])
-                    if (alarm.AlarmName)
-                        found.set(alarm.AlarmName, alarmState(alarm));
-                NextToken = out.NextToken;
-            } while (NextToken);
-        }
-        return found;
+        for (const [name, alarm] of values)
+            if (alarm)
+                found.set(name, alarmState(alarm));
+        return { found, at };
     }
 }
 function alarmState(alarm) {
@@ -232,6 +253,212 @@ function readAheadClient() {
 
 /***/ }),
 
+/***/ 9300:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mo: () => (/* binding */ describeServiceTags),
+/* harmony export */   XZ: () => (/* binding */ serviceReads)
+/* harmony export */ });
+/* unused harmony export SERVICES_PER_CALL */
+/* harmony import */ var _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(212);
+/* harmony import */ var _shared_reads_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6000);
+/* harmony import */ var _tags_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9580);
+// Several services of one cluster described together: DescribeServices takes at most 10 services a call
+// (ECS API reference, DescribeServices: "You may specify up to 10 services to describe"), so 20 services of a
+// cluster cost 2 calls, not 20. One reader per cluster (shared-reads.ts) serves the run's every look at them.
+
+
+
+const SERVICES_PER_CALL = 10;
+/**
+ * The services of one cluster, described with their tags, 10 a call. Each service's answer is the call's answer
+ * narrowed to it, as if it had been described alone: its service, or its entry of failures[] (MISSING).
+ */
+function serviceReads(ecs, cluster, clock) {
+    return new _shared_reads_js__WEBPACK_IMPORTED_MODULE_0__/* .SharedReads */ .zF({
+        clock,
+        perCall: SERVICES_PER_CALL,
+        async fetch(names) {
+            const out = await ecs.send(new _aws_sdk_client_ecs__WEBPACK_IMPORTED_MODULE_1__/* .DescribeServicesCommand */ .H7c({ cluster, services: names, include: ['TAGS'] }));
+            return new Map(names.map(name => [
+                name,
+                {
+                    $metadata: out.$metadata,
+                    services: out.services?.filter(s => s.serviceName === name || s.serviceArn === name) ?? [],
+                    failures: out.failures?.filter(f => f.arn === name || f.arn?.endsWith(`/${name}`)) ?? []
+                }
+            ]));
+        }
+    });
+}
+/** Each name's tags, or why it is missing; `names` are service names (or ARNs) of `cluster`, read now. */
+async function describeServiceTags(reads, cluster, names) {
+    const found = new Map();
+    const answers = await Promise.all(names.map(name => reads.read(name, { maxAgeMs: 0 })));
+    names.forEach((name, i) => {
+        const service = answers[i].value.services?.[0];
+        found.set(name, !service
+            ? { missing: `service "${name}" was not found in cluster "${cluster}"` }
+            : service.status !== 'ACTIVE'
+                ? { missing: `service "${name}" in cluster "${cluster}" is ${service.status}` }
+                : { tags: (0,_tags_js__WEBPACK_IMPORTED_MODULE_2__/* .tagRecord */ .C)(service.tags) });
+    });
+    return found;
+}
+
+
+/***/ }),
+
+/***/ 6000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   NN: () => (/* binding */ RECENT_MS),
+/* harmony export */   Ux: () => (/* binding */ SharedRead),
+/* harmony export */   zF: () => (/* binding */ SharedReads)
+/* harmony export */ });
+/* unused harmony export WANTED_MS */
+// Reads that the rollouts of one run share: a run over several services (services) runs one engine per service,
+// and each looks at its service and its gate alarms once per poll-interval. Asked one by one that is a
+// DescribeServices per service per poll, where ECS describes up to 10 services a call, and a DescribeAlarms per
+// service, where CloudWatch takes 100 names. Here every read of one kind (the services of one cluster, the alarms
+// of one region) goes through one reader:
+// - the asks made in the same turn of the event loop are sent together, `perCall` keys a call (no timer: an ask
+//   alone is sent at once; a run of one service does not use a shared reader for its service at all);
+// - a call's spare room is filled with the other keys the run has asked for lately, the longest unread first,
+//   so a call made for one service refreshes nine others for free;
+// - an ask is answered by a read already made (or on its way) when that read suits the asker (Freshness): newer
+//   than the last one it took, no older than it accepts (a look: its poll-interval) and not sent before the
+//   asker's own last change to what it reads. The engines then look at the same reads, and their
+//   looks fall in step (the engine takes its next look a poll-interval after the read it was given, loop.ts).
+// A call that fails fails only the asks of its own keys; a key that AWS reports as a failure (DescribeServices'
+// failures[]) is that key's answer alone.
+/** Keys asked for within this long are filled into calls' spare room: they are likely to be asked again. */
+const WANTED_MS = 60_000;
+/**
+ * A read sent this recently stands for one sent now, where a read of the service as it is now is asked for (a
+ * rollout's first read, the check before creating its task set): AWS's own reads lag its writes by more.
+ */
+const RECENT_MS = 500;
+class SharedReads {
+    o;
+    latest = new Map();
+    askedAt = new Map();
+    flying = new Set();
+    gathering;
+    constructor(o) {
+        this.o = o;
+    }
+    now() {
+        return this.o.clock.now();
+    }
+    /** Keys about to be asked for (a wave's services): the first calls carry them, so the first asks share reads. */
+    want(keys) {
+        for (const key of keys)
+            this.askedAt.set(key, this.now());
+    }
+    /** The key's answer, from a read that suits `freshness`; sent (with this turn's other asks) only if none does. */
+    async read(key, freshness) {
+        const now = this.now();
+        const suits = (at) => at !== undefined &&
+            at >= now - freshness.maxAgeMs &&
+            at > (freshness.after ?? -Infinity) &&
+            at >= (freshness.notBefore ?? -Infinity);
+        this.askedAt.set(key, now);
+        const latest = this.latest.get(key);
+        if (latest && suits(latest.at))
+            return latest;
+        const batch = [...this.flying].find(b => b.keys.has(key) && suits(b.at)) ?? this.gather(key);
+        const answer = (await batch.answers).get(key);
+        if ('error' in answer)
+            throw answer.error;
+        return answer.read;
+    }
+    /** The batch of this turn's asks, sent once the turn is over. */
+    gather(key) {
+        if (!this.gathering) {
+            let send;
+            const sent = new Promise(resolve => (send = resolve));
+            const batch = { keys: new Set(), answers: sent.then(() => this.send(batch)) };
+            this.gathering = batch;
+            setImmediate(send);
+        }
+        this.gathering.keys.add(key);
+        return this.gathering;
+    }
+    async send(batch) {
+        this.gathering = undefined;
+        const at = this.now();
+        batch.at = at;
+        const asked = [...batch.keys];
+        const room = Math.ceil(asked.length / this.o.perCall) * this.o.perCall - asked.length;
+        for (const key of this.spare(batch.keys, at).slice(0, room))
+            batch.keys.add(key);
+        this.flying.add(batch);
+        const keys = [...batch.keys];
+        const answers = new Map();
+        const calls = [];
+        for (let i = 0; i < keys.length; i += this.o.perCall) {
+            const chunk = keys.slice(i, i + this.o.perCall);
+            calls.push(this.o.fetch(chunk).then(values => {
+                for (const key of chunk) {
+                    const read = { value: values.get(key), at };
+                    answers.set(key, { read });
+                    if ((this.latest.get(key)?.at ?? -Infinity) <= at)
+                        this.latest.set(key, read);
+                }
+            }, (error) => {
+                for (const key of chunk)
+                    answers.set(key, { error });
+            }));
+        }
+        await Promise.all(calls);
+        this.flying.delete(batch);
+        return answers;
+    }
+    /** Keys asked for lately that this batch does not read, the longest unread first. */
+    spare(taken, now) {
+        const flying = new Set([...this.flying].flatMap(b => [...b.keys]));
+        return [...this.askedAt]
+            .filter(([key, at]) => now - at <= WANTED_MS && !taken.has(key) && !flying.has(key))
+            .map(([key]) => key)
+            .sort((a, b) => (this.latest.get(a)?.at ?? -Infinity) - (this.latest.get(b)?.at ?? -Infinity));
+    }
+}
+/**
+ * One asker's view of a reader: it is never handed the same read twice (each look sees something newer than the
+ * last) nor a read sent before its own last write.
+ */
+class SharedRead {
+    reads;
+    keys;
+    taken = new Map();
+    wroteAt = -Infinity;
+    constructor(reads, keys) {
+        this.reads = reads;
+        this.keys = keys;
+    }
+    /** Each key's answer; `at` is the oldest of the reads that answered. */
+    async take(maxAgeMs) {
+        if (!this.keys.length)
+            return { values: new Map(), at: this.reads.now() };
+        const reads = await Promise.all(this.keys.map(key => this.reads.read(key, { maxAgeMs, after: this.taken.get(key), notBefore: this.wroteAt })));
+        reads.forEach((read, i) => this.taken.set(this.keys[i], read.at));
+        return {
+            values: new Map(reads.map((read, i) => [this.keys[i], read.value])),
+            at: Math.min(...reads.map(read => read.at))
+        };
+    }
+    /** This asker changed what it reads: later reads must be sent after now. */
+    wrote() {
+        this.wroteAt = this.reads.now();
+    }
+}
+
+
+/***/ }),
+
 /***/ 9580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -291,7 +518,7 @@ function gateAlarms(config, ref) {
     return config.alarms.map(a => a.replaceAll('{service}', ref.service));
 }
 /**
- * Each service's gate alarms in ALARM now, with their reasons: one AlarmGates read per region (DescribeAlarms
+ * Each service's gate alarms in ALARM now, with their reasons: one read of the region's alarms (DescribeAlarms
  * takes 100 names a call), however many services share it.
  */
 async function firingGates(config, deps, refs) {
@@ -304,7 +531,8 @@ async function firingGates(config, deps, refs) {
         const gates = new _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_0__/* .AlarmGates */ .s({
             cloudwatch: deps.clientsFor(region).cloudwatch,
             alarms,
-            warningAlarms: []
+            warningAlarms: [],
+            reads: deps.clientsFor(region).shared?.alarms
         });
         const inAlarm = (await gates.read()).alarms.filter(a => a.state === 'ALARM');
         for (const ref of here)
@@ -373,58 +601,20 @@ function servicesOutcome(title, rows, note) {
 
 /***/ }),
 
-/***/ 6715:
+/***/ 293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  checkGate: () => (/* binding */ checkGate),
-  waveGateCommand: () => (/* binding */ waveGateCommand)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecs/dist-cjs/index.js
-var dist_cjs = __webpack_require__(212);
-// EXTERNAL MODULE: ./src/aws/tags.ts
-var tags = __webpack_require__(9580);
-;// CONCATENATED MODULE: ./src/aws/services-batch.ts
-// Several services of one cluster described together: DescribeServices takes at most 10 services a call
-// (ECS API reference, DescribeServices: "You may specify up to 10 services to describe"), so 20 services of a
-// cluster cost 2 calls, not 20.
-
-
-const SERVICES_PER_CALL = 10;
-/** Each name's tags, or why it is missing; `names` are service names (or ARNs) of `cluster`. */
-async function describeServiceTags(ecs, cluster, names) {
-    const found = new Map();
-    for (let i = 0; i < names.length; i += SERVICES_PER_CALL) {
-        const batch = names.slice(i, i + SERVICES_PER_CALL);
-        const out = await ecs.send(new dist_cjs/* DescribeServicesCommand */.H7c({ cluster, services: batch, include: ['TAGS'] }));
-        for (const name of batch) {
-            const service = out.services?.find(s => s.serviceName === name || s.serviceArn === name);
-            found.set(name, !service
-                ? { missing: `service "${name}" was not found in cluster "${cluster}"` }
-                : service.status !== 'ACTIVE'
-                    ? { missing: `service "${name}" in cluster "${cluster}" is ${service.status}` }
-                    : { tags: (0,tags/* tagRecord */.C)(service.tags) });
-        }
-    }
-    return found;
-}
-
-// EXTERNAL MODULE: ./src/config/parse.ts
-var parse = __webpack_require__(8353);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/record/record.ts
-var record = __webpack_require__(5380);
-// EXTERNAL MODULE: ./src/commands/service-runs.ts
-var service_runs = __webpack_require__(9020);
-;// CONCATENATED MODULE: ./src/commands/wave-gate.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   checkGate: () => (/* binding */ checkGate),
+/* harmony export */   waveGateCommand: () => (/* binding */ waveGateCommand)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
+/* harmony import */ var _aws_services_batch_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9300);
+/* harmony import */ var _config_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8353);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7242);
+/* harmony import */ var _record_record_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5380);
+/* harmony import */ var _service_runs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9020);
 // command: wave-gate, the first step of a later wave's job: it passes only when every service of the earlier
 // wave (services) has completed this commit's rollout successfully, has run it for at least min-bake-time since,
 // and has none of its gate alarms (alarms) in ALARM. Everything it needs is on the ECS services (their rollout
@@ -462,7 +652,7 @@ function checkGate(record, firing, o) {
     const baked = o.now - record.heartbeat;
     if (baked < o.minBakeMs)
         return {
-            reason: `has baked ${(0,parse/* formatDuration */.a3)(baked)} of ${(0,parse/* formatDuration */.a3)(o.minBakeMs)} since its rollout succeeded`,
+            reason: `has baked ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(baked)} of ${(0,_config_parse_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(o.minBakeMs)} since its rollout succeeded`,
             bakedAt: record.heartbeat + o.minBakeMs
         };
     return {};
@@ -478,9 +668,9 @@ async function waveGateCommand(config, deps) {
         const open = checks.filter(c => c.check.reason);
         const now = deps.clock.now();
         if (open.length === 0 || !wait || now >= deadline || deps.cancel?.aborted)
-            return (0,service_runs/* servicesOutcome */.Ds)(`wave-gate on ${services.length} services`, checks.map(c => c.row));
+            return (0,_service_runs_js__WEBPACK_IMPORTED_MODULE_3__/* .servicesOutcome */ .Ds)(`wave-gate on ${services.length} services`, checks.map(c => c.row));
         for (const c of open)
-            core.info(`Waiting: ${c.ref.text} ${c.check.reason}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`Waiting: ${c.ref.text} ${c.check.reason}`);
         // Only bakes left: sleep until the last one is done, polling the alarms meanwhile.
         const next = Math.max(...open.map(c => c.check.bakedAt ?? now + config.pollIntervalMs));
         await deps.clock.sleep(Math.max(0, Math.min(next - now, config.pollIntervalMs, deadline - now)), deps.cancel);
@@ -495,17 +685,20 @@ async function checkAll(config, deps, services) {
     }
     const tags = new Map();
     for (const refs of groups.values()) {
-        const found = await describeServiceTags(deps.clientsFor(refs[0].region).ecs, refs[0].cluster, refs.map(r => r.service));
+        const clients = deps.clientsFor(refs[0].region);
+        const cluster = refs[0].cluster;
+        const reads = clients.shared?.services(cluster) ?? (0,_aws_services_batch_js__WEBPACK_IMPORTED_MODULE_4__/* .serviceReads */ .XZ)(clients.ecs, cluster, deps.clock);
+        const found = await (0,_aws_services_batch_js__WEBPACK_IMPORTED_MODULE_4__/* .describeServiceTags */ .Mo)(reads, cluster, refs.map(r => r.service));
         for (const ref of refs)
             tags.set(ref, found.get(ref.service));
     }
-    const firing = await (0,service_runs/* firingGates */.US)(config, deps, services);
+    const firing = await (0,_service_runs_js__WEBPACK_IMPORTED_MODULE_3__/* .firingGates */ .US)(config, deps, services);
     const now = deps.clock.now();
     return Promise.all(services.map(async (ref) => {
         const t = tags.get(ref);
         const check = 'missing' in t
             ? { reason: t.missing }
-            : checkGate((0,record/* decodeRecord */.eT)(t.tags), (firing.get(ref) ?? []).map(a => a.name), {
+            : checkGate((0,_record_record_js__WEBPACK_IMPORTED_MODULE_5__/* .decodeRecord */ .eT)(t.tags), (firing.get(ref) ?? []).map(a => a.name), {
                 commit: deps.run.commit,
                 minBakeMs: config.waves.minBakeMs,
                 now
@@ -515,7 +708,7 @@ async function checkAll(config, deps, services) {
             service: ref.service,
             cluster: ref.cluster,
             region: ref.region ?? (await deps.clientsFor(undefined).ecs.config.region()),
-            status: check.reason ? constants/* Status */.nW.Failed : constants/* Status */.nW.Succeeded,
+            status: check.reason ? _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Status */ .nW.Failed : _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Status */ .nW.Succeeded,
             reason: check.reason ?? 'passed',
             failed: check.reason !== undefined
         };
