@@ -670,7 +670,19 @@ describe("the loop's own rules, the same for both controllers", () => {
       c: cleared,
       was: false
     },
-    { example: 'no request on the record', read: record({}), c: cleared, was: false }
+    { example: 'no request on the record', read: record({}), c: cleared, was: false },
+    {
+      example: 'started from a record without a request: a request on an older read was dealt with before',
+      read: record({ request: 'pause', requestedBy: 'carol', heartbeat: NOW - 5 }),
+      c: { heartbeat: NOW },
+      was: true
+    },
+    {
+      example: 'started from a record without a request: one written onto that record is new',
+      read: record({ request: 'pause', requestedBy: 'carol' }),
+      c: { heartbeat: NOW },
+      was: false
+    }
   ])('a request cleared already (eventual consistency): $example', ({ read, c, was }) => {
     expect(clearedAlready(read, c)).toBe(was)
   })

@@ -73,7 +73,7 @@ async function carryOut(
       )
     }
     case 'ask-owner':
-      return askOwner(config, deps, service, record, choice.request)
+      return (await askOwner(config, deps, service, record, choice.request)).outcome
     case 'ask-pause-then-carry-on':
       return withNewPlan(config, deps, service, record, choice.step)
     case 'carry-on':
@@ -112,11 +112,12 @@ async function withNewPlan(
   record: RolloutRecord,
   step: StepChoice
 ): Promise<Outcome> {
-  const paused = await askOwner(config, deps, service, record, 'pause')
-  if (paused.status !== Status.Paused) return paused
-  const now = await readService(deps.clients.ecs, config.cluster, config.service)
-  const current = decodeRecord(now.tags)
-  if (!current || current.id !== record.id || current.phase !== 'Active') return paused
+  const { outcome: paused, seen } = await askOwner(config, deps, service, record, 'pause')
+  if (paused.status !== Status.Paused || !seen) return paused
+  // The record as the owner left it, paused, its request cleared: read again, the service's eventually
+  // consistent tags could show one from before, with the pause still asked, and this run would pause too.
+  const { record: current, service: now } = seen
+  if (current.id !== record.id || current.phase !== 'Active') return paused
   // ECS's deployment is carried on from where the owner paused it, as any paused one is.
   if (now.controller === 'ECS') {
     const choice = chooseControl(current, now.controller, config, deps.clock.now(), deps.run)
@@ -164,6 +165,12 @@ async function carryOn(
   })
 }
 
+/** What the owner did with a request, and the record and service as this run last saw them, once it had. */
+interface OwnerAnswer {
+  outcome: Outcome
+  seen?: { record: RolloutRecord; service: ServiceInfo }
+}
+
 /** Leaves a request on the record for the running owner and waits until it has acted on it. */
 async function askOwner(
   config: Config,
@@ -171,7 +178,7 @@ async function askOwner(
   service: ServiceInfo,
   record: RolloutRecord,
   request: Request
-): Promise<Outcome> {
+): Promise<OwnerAnswer> {
   core.info(`Rollout ${record.id} is running in ${ownerOf(record)}: asking it to ${request}`)
   const by = deps.run.runUrl ? `${deps.run.actor} in ${deps.run.runUrl}` : deps.run.actor
   await writeRecordFields(deps.clients.ecs, service.arn, { request, 'request-by': tagValue(by) })
@@ -196,7 +203,8 @@ async function askOwner(
     const caughtUp = seenOwn || deps.clock.now() - askedAt >= READ_LAG_MS
     if (!ours || (caughtUp && current.request === undefined)) {
       const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
-      return statusOutcome(config, settled, now, `${request} done by the owner`)
+      const outcome = statusOutcome(config, settled, now, `${request} done by the owner`)
+      return { outcome, seen: settled && { record: settled, service: now } }
     }
     // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
     // owner gone) and nobody will act on the request. Chosen again on the record as it is.
@@ -204,7 +212,7 @@ async function askOwner(
       const choice = chooseControl(current, now.controller, config, deps.clock.now())
       if (choice.kind === 'refuse') throw choice.error
       if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
-        return carryOut(choice, config, deps, now, current)
+        return { outcome: await carryOut(choice, config, deps, now, current) }
     }
     if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
       throw new Error(

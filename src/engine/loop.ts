@@ -69,6 +69,8 @@ export abstract class EngineLoop<O extends { readAt?: number }, S extends LoopSt
     protected readonly startedAt: number
   ) {
     this.lastHeartbeat = deps.clock.now()
+    // A lagging read older than the record this run starts from may show a request dealt with before it began.
+    if (!record.request) this.cleared = { heartbeat: record.heartbeat }
     this.warningAlarms = new WarningAlarms(deps.events)
     // This run's token, as the fence and a detailed look compare the record with it.
     const { id, startedAt: started } = record

@@ -29,9 +29,12 @@ export function takenOverBy(
   return recorded.owner || recorded.runUrl || recorded.actor
 }
 
-/** A request the owner acted on and removed from the record, with the heartbeat of the save that removed it. */
+/**
+ * A request the owner acted on and removed from the record, with the heartbeat of the save that removed it; or,
+ * without `request`, the record a run started from, which had none: every request older than it was dealt with.
+ */
 export interface ClearedRequest {
-  request: Request
+  request?: Request
   by?: string
   heartbeat: number
 }
@@ -45,12 +48,16 @@ export interface ClearedRequest {
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
  *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ *   started from heartbeat 50, no request; read pause at heartbeat 40  → cleared already (before this run began:
+ *                                   a run carrying on after the owner paused must not pause again on its request)
+ *   started from heartbeat 50, no request; read pause at heartbeat 50  → a new request (written onto that record)
  */
 export function clearedAlready(
   recorded: RolloutRecord | undefined,
   cleared: ClearedRequest | undefined
 ): boolean {
   if (!cleared || !recorded?.request) return false
+  if (cleared.request === undefined) return recorded.heartbeat < cleared.heartbeat
   const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by
   return same && recorded.heartbeat <= cleared.heartbeat
 }
