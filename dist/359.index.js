@@ -5981,6 +5981,9 @@ class EngineLoop {
         this.settings = settings;
         this.startedAt = startedAt;
         this.lastHeartbeat = deps.clock.now();
+        // A lagging read older than the record this run starts from may show a request dealt with before it began.
+        if (!record.request)
+            this.cleared = { heartbeat: record.heartbeat };
         this.warningAlarms = new WarningAlarms(deps.events);
         // This run's token, as the fence and a detailed look compare the record with it.
         const { id, startedAt: started } = record;
@@ -7652,10 +7655,15 @@ function takenOverBy(recorded, own) {
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
  *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ *   started from heartbeat 50, no request; read pause at heartbeat 40  → cleared already (before this run began:
+ *                                   a run carrying on after the owner paused must not pause again on its request)
+ *   started from heartbeat 50, no request; read pause at heartbeat 50  → a new request (written onto that record)
  */
 function clearedAlready(recorded, cleared) {
     if (!cleared || !recorded?.request)
         return false;
+    if (cleared.request === undefined)
+        return recorded.heartbeat < cleared.heartbeat;
     const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by;
     return same && recorded.heartbeat <= cleared.heartbeat;
 }

@@ -521,7 +521,7 @@ async function carryOut(choice, config, deps, service, record) {
             return statusOutcome(config, { ...record, owner, ownerRun, heartbeat: deps.clock.now(), stage: 'paused' }, service, 'paused (its owner was gone)');
         }
         case 'ask-owner':
-            return askOwner(config, deps, service, record, choice.request);
+            return (await askOwner(config, deps, service, record, choice.request)).outcome;
         case 'ask-pause-then-carry-on':
             return withNewPlan(config, deps, service, record, choice.step);
         case 'carry-on':
@@ -552,12 +552,13 @@ function aborted(outcome) {
 }
 /** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
 async function withNewPlan(config, deps, service, record, step) {
-    const paused = await askOwner(config, deps, service, record, 'pause');
-    if (paused.status !== constants/* Status */.nW.Paused)
+    const { outcome: paused, seen } = await askOwner(config, deps, service, record, 'pause');
+    if (paused.status !== constants/* Status */.nW.Paused || !seen)
         return paused;
-    const now = await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service);
-    const current = (0,record_record/* decodeRecord */.eT)(now.tags);
-    if (!current || current.id !== record.id || current.phase !== 'Active')
+    // The record as the owner left it, paused, its request cleared: read again, the service's eventually
+    // consistent tags could show one from before, with the pause still asked, and this run would pause too.
+    const { record: current, service: now } = seen;
+    if (current.id !== record.id || current.phase !== 'Active')
         return paused;
     // ECS's deployment is carried on from where the owner paused it, as any paused one is.
     if (now.controller === 'ECS') {
@@ -626,7 +627,8 @@ async function askOwner(config, deps, service, record, request) {
         const caughtUp = seenOwn || deps.clock.now() - askedAt >= constants/* READ_LAG_MS */.Dc;
         if (!ours || (caughtUp && current.request === undefined)) {
             const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
-            return statusOutcome(config, settled, now, `${request} done by the owner`);
+            const outcome = statusOutcome(config, settled, now, `${request} done by the owner`);
+            return { outcome, seen: settled && { record: settled, service: now } };
         }
         // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
         // owner gone) and nobody will act on the request. Chosen again on the record as it is.
@@ -635,7 +637,7 @@ async function askOwner(config, deps, service, record, request) {
             if (choice.kind === 'refuse')
                 throw choice.error;
             if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
-                return carryOut(choice, config, deps, now, current);
+                return { outcome: await carryOut(choice, config, deps, now, current) };
         }
         if (deps.clock.now() - heartbeatSeenAt > 3 * reconciler/* HEARTBEAT_MS */.m)
             throw new Error(`the run that owns rollout ${record.id} (${(0,rollout_owner/* ownerOf */.bf)(record)}) has not heart-beaten for ${Math.round((deps.clock.now() - heartbeatSeenAt) / 1000)}s and did not act on "${request}": it seems gone. Run this again with a takeover-after shorter than its silence (e.g. takeover-after: 1m) to act on the rollout directly; the request stays on the service`);

@@ -904,10 +904,15 @@ function takenOverBy(recorded, own) {
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 50 → cleared already (between the two calls)
  *   cleared promote:2 at heartbeat 50; read promote:2 at heartbeat 60 → asked again
  *   cleared promote:2 at heartbeat 50; read pause at heartbeat 40      → a new request
+ *   started from heartbeat 50, no request; read pause at heartbeat 40  → cleared already (before this run began:
+ *                                   a run carrying on after the owner paused must not pause again on its request)
+ *   started from heartbeat 50, no request; read pause at heartbeat 50  → a new request (written onto that record)
  */
 function clearedAlready(recorded, cleared) {
     if (!cleared || !recorded?.request)
         return false;
+    if (cleared.request === undefined)
+        return recorded.heartbeat < cleared.heartbeat;
     const same = recorded.request === cleared.request && recorded.requestedBy === cleared.by;
     return same && recorded.heartbeat <= cleared.heartbeat;
 }
@@ -2063,6 +2068,9 @@ class EngineLoop {
         this.settings = settings;
         this.startedAt = startedAt;
         this.lastHeartbeat = deps.clock.now();
+        // A lagging read older than the record this run starts from may show a request dealt with before it began.
+        if (!record.request)
+            this.cleared = { heartbeat: record.heartbeat };
         this.warningAlarms = new WarningAlarms(deps.events);
         // This run's token, as the fence and a detailed look compare the record with it.
         const { id, startedAt: started } = record;
@@ -8012,7 +8020,7 @@ async function carryOut(choice, config, deps, service, record) {
             return statusOutcome(config, { ...record, owner, ownerRun, heartbeat: deps.clock.now(), stage: 'paused' }, service, 'paused (its owner was gone)');
         }
         case 'ask-owner':
-            return askOwner(config, deps, service, record, choice.request);
+            return (await askOwner(config, deps, service, record, choice.request)).outcome;
         case 'ask-pause-then-carry-on':
             return withNewPlan(config, deps, service, record, choice.step);
         case 'carry-on':
@@ -8043,12 +8051,13 @@ function aborted(outcome) {
 }
 /** The running owner plans with its own steps: it is asked to pause, and this run carries on with new ones. */
 async function withNewPlan(config, deps, service, record, step) {
-    const paused = await askOwner(config, deps, service, record, 'pause');
-    if (paused.status !== constants/* Status */.nW.Paused)
+    const { outcome: paused, seen } = await askOwner(config, deps, service, record, 'pause');
+    if (paused.status !== constants/* Status */.nW.Paused || !seen)
         return paused;
-    const now = await (0,aws_service.readService)(deps.clients.ecs, config.cluster, config.service);
-    const current = (0,record_record.decodeRecord)(now.tags);
-    if (!current || current.id !== record.id || current.phase !== 'Active')
+    // The record as the owner left it, paused, its request cleared: read again, the service's eventually
+    // consistent tags could show one from before, with the pause still asked, and this run would pause too.
+    const { record: current, service: now } = seen;
+    if (current.id !== record.id || current.phase !== 'Active')
         return paused;
     // ECS's deployment is carried on from where the owner paused it, as any paused one is.
     if (now.controller === 'ECS') {
@@ -8117,7 +8126,8 @@ async function askOwner(config, deps, service, record, request) {
         const caughtUp = seenOwn || deps.clock.now() - askedAt >= constants/* READ_LAG_MS */.Dc;
         if (!ours || (caughtUp && current.request === undefined)) {
             const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
-            return statusOutcome(config, settled, now, `${request} done by the owner`);
+            const outcome = statusOutcome(config, settled, now, `${request} done by the owner`);
+            return { outcome, seen: settled && { record: settled, service: now } };
         }
         // The record first read was older than the owner's last write: the rollout had stopped (paused, or its
         // owner gone) and nobody will act on the request. Chosen again on the record as it is.
@@ -8126,7 +8136,7 @@ async function askOwner(config, deps, service, record, request) {
             if (choice.kind === 'refuse')
                 throw choice.error;
             if (choice.kind !== 'ask-owner' && choice.kind !== 'ask-pause-then-carry-on')
-                return carryOut(choice, config, deps, now, current);
+                return { outcome: await carryOut(choice, config, deps, now, current) };
         }
         if (deps.clock.now() - heartbeatSeenAt > 3 * HEARTBEAT_MS)
             throw new Error(`the run that owns rollout ${record.id} (${(0,rollout_owner/* ownerOf */.bf)(record)}) has not heart-beaten for ${Math.round((deps.clock.now() - heartbeatSeenAt) / 1000)}s and did not act on "${request}": it seems gone. Run this again with a takeover-after shorter than its silence (e.g. takeover-after: 1m) to act on the rollout directly; the request stays on the service`);
