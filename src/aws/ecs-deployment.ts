@@ -28,6 +28,7 @@ import { FailedTasks } from './failed-tasks.js'
 import {
   answerHook,
   causeOf,
+  withServiceDeployment,
   heldHook,
   nativeView,
   restoredConfiguration,
@@ -38,6 +39,9 @@ import { describeService, type SharedService } from './service.js'
 import { ServiceEvents } from './service-events.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
+
+/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
+const MAX_LAGGING_VERDICTS = 10
 
 export interface EcsDeploymentOptions {
   ecs: ECSClient
@@ -74,8 +78,9 @@ export class EcsDeployment implements DeploymentPort {
   private lastServiceDeployment?: ServiceDeployment
   /** How the action asked for a rollback, if it did. */
   private rollbackBy?: 'stop' | 'update'
-  /** A rolling deployment ECS gave up on: its service deployment, read once. */
+  /** A rolling deployment ECS gave up on: its service deployment, read until it shows that too. */
   private verdictDetails?: Promise<ServiceDeployment | undefined>
+  private laggingVerdicts = 0
 
   constructor(private readonly o: EcsDeploymentOptions) {
     this.failed = new FailedTasks(o.ecs, o.cluster)
@@ -170,16 +175,15 @@ export class EcsDeployment implements DeploymentPort {
         })
       : this.rollingView(service, ours)
     if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
-      // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
+      // ECS's reason and alarm names are in the service deployment, once ECS has given up on it there too. A
+      // read that lags (still in progress) holds the verdict back a few looks, then it goes as it is.
       this.verdictDetails ??= this.serviceDeployment().catch(() => undefined)
-      const details = await this.verdictDetails
-      const reason = details?.rollback?.reason ?? details?.statusReason
-      if (reason) observation.ecs.reason = reason
-      const fired = details?.alarms?.triggeredAlarmNames
-      if (fired?.length) observation.ecs.alarms = fired
-      if (details?.alarms?.status === 'TRIGGERED') observation.ecs.cause = 'alarms'
-      else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
-        observation.ecs.cause = 'circuit-breaker'
+      const verdict = withServiceDeployment(observation.ecs, await this.verdictDetails)
+      if (verdict) observation.ecs = verdict
+      else if (this.laggingVerdicts++ < MAX_LAGGING_VERDICTS) {
+        this.verdictDetails = undefined
+        observation.ecs = undefined
+      }
     }
     const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
     if (detail && this.deploymentId && fresh && !observation.completed)

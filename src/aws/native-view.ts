@@ -102,6 +102,32 @@ export function causeOf(reason: string, otherwise: EcsVerdict['cause'] = 'failed
   return otherwise
 }
 
+/**
+ * A rolling deployment's verdict with ECS's own words from its service deployment: the reason, the alarms that
+ * fired, and whether the circuit breaker or the alarms gave up on it. Undefined while the service deployment read
+ * still shows it going on (IN_PROGRESS, PENDING): a read that lags the deployment's, to be made again.
+ */
+export function withServiceDeployment(
+  verdict: EcsVerdict,
+  details: ServiceDeployment | undefined
+): EcsVerdict | undefined {
+  if (!details) return verdict
+  if (details.status === 'IN_PROGRESS' || details.status === 'PENDING') return undefined
+  const fired = details.alarms?.triggeredAlarmNames
+  const cause =
+    details.alarms?.status === 'TRIGGERED'
+      ? 'alarms'
+      : details.deploymentCircuitBreaker?.status === 'TRIGGERED'
+        ? 'circuit-breaker'
+        : verdict.cause
+  return {
+    ...verdict,
+    cause,
+    reason: details.rollback?.reason ?? details.statusReason ?? verdict.reason,
+    ...(fired?.length ? { alarms: fired } : {})
+  }
+}
+
 /** The deployment was started with the action's pause hook (a deployment of an older run's may not be). */
 function carriesHoldHook(sd: ServiceDeployment): boolean {
   return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => isHoldHook(h))

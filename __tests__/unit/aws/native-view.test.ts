@@ -4,7 +4,12 @@
 
 import { describe, expect, it } from '@jest/globals'
 import type { DeploymentConfiguration, ServiceDeployment } from '@aws-sdk/client-ecs'
-import { heldHook, restoredConfiguration, userConfiguration } from '../../../src/aws/native-view.js'
+import {
+  heldHook,
+  restoredConfiguration,
+  userConfiguration,
+  withServiceDeployment
+} from '../../../src/aws/native-view.js'
 import { holdHook, isHoldHook, ownHooks, sharedPauseStage } from '../../../src/plan/hold-hook.js'
 import type { OnFailure } from '../../../src/config/types.js'
 
@@ -192,5 +197,41 @@ describe("restoredConfiguration: the service's settings back as the user had the
       expect(known).toBe(false)
       expect(restoredConfiguration(bare, config)).toEqual({ ...during, lifecycleHooks: [LAMBDA] })
     })
+  })
+})
+
+describe("a rolling deployment's verdict in ECS's own words (withServiceDeployment)", () => {
+  const seen = { cause: 'failed' as const, reason: 'ECS deployment ecs-svc/2 completed.', rolledBack: true }
+  it.each<{ example: string; details: ServiceDeployment | undefined; verdict: unknown }>([
+    {
+      example: 'circuit breaker: its cause and reason, not the completed rollback deployment’s',
+      details: {
+        status: 'ROLLBACK_SUCCESSFUL',
+        statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
+        deploymentCircuitBreaker: { status: 'TRIGGERED' }
+      },
+      verdict: {
+        ...seen,
+        cause: 'circuit-breaker',
+        reason: 'ECS deployment circuit breaker: tasks failed to start.'
+      }
+    },
+    {
+      example: 'deployment alarms: the names that fired',
+      details: {
+        status: 'ROLLBACK_IN_PROGRESS',
+        rollback: { reason: 'alarm web-5xx in ALARM state' },
+        alarms: { status: 'TRIGGERED', triggeredAlarmNames: ['web-5xx'] }
+      },
+      verdict: { ...seen, cause: 'alarms', reason: 'alarm web-5xx in ALARM state', alarms: ['web-5xx'] }
+    },
+    {
+      example: 'a read that lags the deployment’s (still in progress): read again',
+      details: { status: 'IN_PROGRESS' },
+      verdict: undefined
+    },
+    { example: 'no service deployment API (an emulator): as seen', details: undefined, verdict: seen }
+  ])('$example', ({ details, verdict }) => {
+    expect(withServiceDeployment(seen, details)).toEqual(verdict)
   })
 })
