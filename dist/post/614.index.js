@@ -3793,6 +3793,29 @@ function causeOf(reason, otherwise = 'failed') {
         return 'alarms';
     return otherwise;
 }
+/**
+ * A rolling deployment's verdict with ECS's own words from its service deployment: the reason, the alarms that
+ * fired, and whether the circuit breaker or the alarms gave up on it. Undefined while the service deployment read
+ * still shows it going on (IN_PROGRESS, PENDING): a read that lags the deployment's, to be made again.
+ */
+function withServiceDeployment(verdict, details) {
+    if (!details)
+        return verdict;
+    if (details.status === 'IN_PROGRESS' || details.status === 'PENDING')
+        return undefined;
+    const fired = details.alarms?.triggeredAlarmNames;
+    const cause = details.alarms?.status === 'TRIGGERED'
+        ? 'alarms'
+        : details.deploymentCircuitBreaker?.status === 'TRIGGERED'
+            ? 'circuit-breaker'
+            : verdict.cause;
+    return {
+        ...verdict,
+        cause,
+        reason: details.rollback?.reason ?? details.statusReason ?? verdict.reason,
+        ...(fired?.length ? { alarms: fired } : {})
+    };
+}
 /** The deployment was started with the action's pause hook (a deployment of an older run's may not be). */
 function carriesHoldHook(sd) {
     return (sd.deploymentConfiguration?.lifecycleHooks ?? []).some(h => (0,hold_hook/* isHoldHook */.B3)(h));
@@ -3900,6 +3923,8 @@ class ServiceEvents {
 
 
 
+/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
+const MAX_LAGGING_VERDICTS = 10;
 class EcsDeployment {
     o;
     failed;
@@ -3916,8 +3941,9 @@ class EcsDeployment {
     lastServiceDeployment;
     /** How the action asked for a rollback, if it did. */
     rollbackBy;
-    /** A rolling deployment ECS gave up on: its service deployment, read once. */
+    /** A rolling deployment ECS gave up on: its service deployment, read until it shows that too. */
     verdictDetails;
+    laggingVerdicts = 0;
     constructor(o) {
         this.o = o;
         this.failed = new FailedTasks(o.ecs, o.cluster);
@@ -4001,19 +4027,16 @@ class EcsDeployment {
             })
             : this.rollingView(service, ours);
         if (observation.ecs && this.serviceDeploymentArn && !this.o.native) {
-            // ECS's reason and alarm names are in the service deployment: one look, once ECS has given up on it.
+            // ECS's reason and alarm names are in the service deployment, once ECS has given up on it there too. A
+            // read that lags (still in progress) holds the verdict back a few looks, then it goes as it is.
             this.verdictDetails ??= this.serviceDeployment().catch(() => undefined);
-            const details = await this.verdictDetails;
-            const reason = details?.rollback?.reason ?? details?.statusReason;
-            if (reason)
-                observation.ecs.reason = reason;
-            const fired = details?.alarms?.triggeredAlarmNames;
-            if (fired?.length)
-                observation.ecs.alarms = fired;
-            if (details?.alarms?.status === 'TRIGGERED')
-                observation.ecs.cause = 'alarms';
-            else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
-                observation.ecs.cause = 'circuit-breaker';
+            const verdict = withServiceDeployment(observation.ecs, await this.verdictDetails);
+            if (verdict)
+                observation.ecs = verdict;
+            else if (this.laggingVerdicts++ < MAX_LAGGING_VERDICTS) {
+                this.verdictDetails = undefined;
+                observation.ecs = undefined;
+            }
         }
         const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
         if (detail && this.deploymentId && fresh && !observation.completed)
