@@ -9,14 +9,8 @@ import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState } from './decide.js'
 import type { FailureReason } from './events.js'
-import {
-  EngineLoop,
-  QUICK_POLL_MS,
-  type EngineResult,
-  type EngineSettings,
-  type LoopDeps,
-  type Turn
-} from './loop.js'
+import { EngineLoop, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import { FIRST_QUICK_POLL_MS, QUICK_POLL_MS } from './loop-types.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
 import { passTakenOver, unlessTakenOver } from './fence.js'
@@ -25,11 +19,7 @@ import { MAX_OBSERVE_ERRORS } from './rules.js'
 // Names the commands and the hook runner import from here.
 export type { HookContext, HookName, Hooks } from './hooks.js'
 export type { EngineResult, EngineSettings } from './loop.js'
-export { reasonText }
 export { CANCEL_GRACE_MS, HEARTBEAT_MS, MAX_OBSERVE_ERRORS } from './rules.js'
-
-/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
-export const FIRST_QUICK_POLL_MS = 200
 
 export interface EngineDeps extends LoopDeps {
   fleet: FleetPort
@@ -40,6 +30,8 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
   protected readonly gatesInRollback = false
   /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
   private changedAt = -Infinity
+  /** The last act (as JSON) with no wait since: the same again means a look that lags has not shown it yet. */
+  private lastAct?: string
   private actErrors = 0
   private announced = false
   private preTrafficDone = false
@@ -110,8 +102,11 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     if (result) return result
     if (decision.kind !== 'wait') {
       this.changedAt = this.deps.clock.now()
-      return { sleepMs: 0 }
+      // Acted on again (a lagging read, a task set created but not shown yet): once a quick poll, not a busy loop.
+      const again = this.lastAct === (this.lastAct = JSON.stringify(decision))
+      return { sleepMs: again ? QUICK_POLL_MS : 0 }
     }
+    this.lastAct = undefined
     return { sleepMs: this.waitMs(now, decision, plan) }
   }
 
