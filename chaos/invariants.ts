@@ -146,12 +146,17 @@ const UNSETTABLE: Record<string, unknown> = {
 /**
  * The user's settings as they were. UpdateService cannot unset a field, so where the service had none of the
  * fields a native rollout sets, the action puts back the default (strategy ROLLING, no bake, no hooks) and the
- * rollout's linear/canary configuration stays (docs/ecs-controller.md); every other field must be as it was.
+ * rollout's linear/canary configuration stays (docs/ecs-controller.md); a kind's `setsSettings` are its inputs'.
+ * Every other field must be as it was.
  */
-function sameSettings(before: string, after: string): boolean {
+function sameSettings(before: string, after: string, setByInputs: string[] = []): boolean {
   if (before === after) return true
   const was = JSON.parse(before) as { deploymentConfiguration?: Record<string, unknown> }
   const now = JSON.parse(after) as { deploymentConfiguration?: Record<string, unknown> }
+  for (const field of setByInputs) {
+    delete was.deploymentConfiguration?.[field]
+    delete now.deploymentConfiguration?.[field]
+  }
   for (const [field, meaning] of Object.entries(UNSETTABLE)) {
     const value = now.deploymentConfiguration?.[field]
     const unset = meaning === undefined || JSON.stringify(value) === JSON.stringify(meaning)

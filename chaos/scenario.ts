@@ -83,6 +83,11 @@ export interface RolloutKind {
   inputs?: (r: Prng) => Record<string, string>
   /** Services rolled out by one run (`services`, in waves): at least 2 when given. */
   services?: number[]
+  /**
+   * deploymentConfiguration fields the kind's inputs set and the action leaves so (documented): the settings
+   * invariant does not hold them to the user's values.
+   */
+  setsSettings?: string[]
 }
 
 const TASK_SET_STRATEGIES = ['rolling', 'linear', 'canary', 'all-at-once', 'custom']
@@ -136,7 +141,9 @@ export const ROLLOUT_KINDS: readonly RolloutKind[] = [
     share: 0.1,
     controller: 'ECS',
     traffic: 'replicas',
-    strategies: ['rolling', 'all-at-once']
+    strategies: ['rolling', 'all-at-once'],
+    // max-surge and max-unavailable are maximumPercent and minimumHealthyPercent (docs/ecs-controller.md).
+    setsSettings: ['maximumPercent', 'minimumHealthyPercent']
   },
   {
     name: 'ECS native (pause hooks)',

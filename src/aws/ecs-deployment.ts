@@ -178,9 +178,10 @@ export class EcsDeployment implements DeploymentPort {
       else if (details?.deploymentCircuitBreaker?.status === 'TRIGGERED')
         observation.ecs.cause = 'circuit-breaker'
     }
+    // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
+    // crash soon after running fails during the final bake.
     const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
-    if (detail && this.deploymentId && fresh && !observation.completed)
-      await this.failed.collect(this.deploymentId)
+    if (detail && this.deploymentId && fresh) await this.failed.collect(this.deploymentId)
     return {
       ...observation,
       failedNewTasks: this.failed.list(),
