@@ -100,9 +100,12 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
 
   // A control run at a random moment, side by side with the owner (as a person would run one).
   let controlRun: Promise<void> | undefined
+  let controlBegun = false
+  const controlTimer = timers.length
   if (s.control) {
     const { atMs, command } = s.control
     controlRun = later(atMs, async () => {
+      controlBegun = true
       const chainRun = await run(url, services, s, command, CONTROL_INDEX)
       played.runs.push({ ...chainRun, concurrent: true })
     })
@@ -137,8 +140,9 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   // Nobody comes while ECS holds the deployment at the action's pause hook, until the hook has timed out.
   if (interrupted && s.interrupt?.then === 'hook-timeout') await sleep(s.hookTimeoutSeconds! * 1000 + 3000)
   // A control run that has begun goes to its end before the follow-ups; one not yet begun is not started.
-  if (controlRun)
-    await Promise.race([controlRun, sleep(Math.max(0, startedAt + s.control!.atMs - Date.now()))])
+  // (Racing it with the follow-ups, a control run could outlive the scenario and act on a service being judged.)
+  if (controlBegun) await controlRun
+  else clearTimeout(timers[controlTimer])
   for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
     const records = await Promise.all(services.map(one => readRecord(one)))
     const record = records.find(r => r?.phase === 'Active')
@@ -248,7 +252,7 @@ async function run(
     timeoutMs: 150_000
   })
   chainRun.endedAt = Date.now()
-  const records = await Promise.all(services.map((one, i) => readRecord(one, i === 0)))
+  const records = await Promise.all(services.map(one => readRecord(one, true)))
   chainRun.records = Object.fromEntries(services.map((one, i) => [one.name, records[i]]))
   chainRun.record = records[0]
   return chainRun
