@@ -144,7 +144,8 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   if (controlBegun) await controlRun
   else clearTimeout(timers[controlTimer])
   for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
-    const records = await Promise.all(services.map(one => readRecord(one)))
+    // As a person would see it: after the lag (a lagging read would start a follow-up on a finished rollout).
+    const records = await Promise.all(services.map(one => readRecord(one, true)))
     const record = records.find(r => r?.phase === 'Active')
     if (!record) break
     const kind = nextFollowUp(s, record, i)

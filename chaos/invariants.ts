@@ -114,9 +114,11 @@ async function checkService(
     if (record) {
       if (record.phase !== 'Active' && (record.stage || record.request))
         violations.push(`record: Completed but stage ${record.stage} request ${record.request}`)
-      if (record.newTaskDefinition !== next || record.stableTaskDefinition !== old)
+      // A wave rolls a succeeded service of a failed wave back with a rollout of its own, to the old revision.
+      const back = record.newTaskDefinition === old && record.stableTaskDefinition === next
+      if (!back && (record.newTaskDefinition !== next || record.stableTaskDefinition !== old))
         violations.push(`record: new ${record.newTaskDefinition} stable ${record.stableTaskDefinition}`)
-      const expected = record.outcome === 'succeeded' ? next : old
+      const expected = record.outcome === 'succeeded' ? record.newTaskDefinition : old
       if (record.phase !== 'Completed') violations.push(`record: still ${record.phase} (${record.stage})`)
       else if (end !== expected)
         violations.push(`record: outcome ${record.outcome}, but the service runs ${label(end)}`)
@@ -229,14 +231,27 @@ function outcomeViolations(
   const r = run.record
   // A wave's status sums its services up: each service's own is in services-status, its record says the same.
   const rows = run.result.outputs['services-status']
-    ? (JSON.parse(run.result.outputs['services-status']) as { service: string; status: string }[])
-    : [{ service: played.svc.name, status }]
+    ? (JSON.parse(run.result.outputs['services-status']) as {
+        service: string
+        status: string
+        reason?: string
+      }[])
+    : [{ service: played.svc.name, status, reason: undefined }]
   for (const row of rows) {
     const service = row.service.replace(/^.*\//, '')
     const own = service === played.svc.name ? r : run.records[service]
     const whose = rows.length > 1 ? ` for ${service}` : ''
     // The owner goes on after a control run returns: the record has moved on by the time it is read.
-    if (!run.concurrent && !recordAgrees(row.status, own))
+    // A service rolled back with its wave (deploy-waves.ts): its own rollout ended aborted (its engine cancelled),
+    // or a rollout back to the old revision succeeded.
+    const withWave = row.reason?.startsWith('rolled back with its wave')
+    const agrees =
+      recordAgrees(row.status, own) ||
+      (withWave &&
+        (recordAgrees('aborted', own) ||
+          (own?.outcome === 'succeeded' &&
+            own.newTaskDefinition === played.services.find(o => o.name === service)?.old)))
+    if (!run.concurrent && !agrees)
       found.push(
         `outcome: the ${name} reported ${row.status}${whose}, the record says ${own?.phase}/${own?.stage}/${own?.outcome}`
       )
