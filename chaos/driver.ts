@@ -63,7 +63,9 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const svc = await setUpService(url, s, s.waveServices.length ? 0 : lagMs)
   const services = [svc]
   for (const name of s.waveServices) services.push(await setUpService(url, s, 0, name, svc.next))
+  // Set up without waiting each; the lag is waited once, and every read after a run waits it out.
   if (s.waveServices.length && lagMs) await sleep(lagMs + 200)
+  for (const one of services) one.lagMs = lagMs
   const startedAt = Date.now()
   const timers: NodeJS.Timeout[] = []
   // Once the scenario is over (and perhaps its sandbox gone), what is still under way goes quietly.
