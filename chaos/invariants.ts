@@ -103,7 +103,7 @@ async function checkService(
   })
   const record = await readRecord(svc, true)
   const settings = serviceSettings(await describeService(svc))
-  if (!sameSettings(svc.settings, settings))
+  if (!sameSettings(svc.settings, settings, played.scenario.kind.setsSettings))
     violations.push(`settings: were ${svc.settings}, now ${settings}`)
   const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
   violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
