@@ -120,6 +120,8 @@ async function follow(
     pollIntervalMs?: number
     /** The record as the service holds it, read back by the fence; the last one saved unless given. */
     load?: () => RolloutRecord | undefined
+    /** A save fails as ECS's TagResource would after the SDK's retries, when this says so. */
+    saveFails?: (record: RolloutRecord) => boolean
   } = {}
 ) {
   const clock = options.clock ?? new FakeClock()
@@ -148,7 +150,11 @@ async function follow(
       deployment: ecs,
       gates: options.gates ?? new Gates(),
       records: {
-        save: async r => void saved.push({ ...r }),
+        save: async r => {
+          if (options.saveFails?.(r))
+            throw Object.assign(new Error('We encountered an internal error.'), { name: 'ServerException' })
+          saved.push({ ...r })
+        },
         load: async () => (options.load ? options.load() : saved[saved.length - 1])
       },
       events: { emit: e => void events.push(e) },
@@ -227,6 +233,18 @@ describe('Follower on a native deployment held by the action at every step', () 
     expect(result.status).toBe(Status.RolledBack)
     expect(ecs.calls).toEqual(['start', 'proceed h1', 'rollback'])
     expect(ecs.restored).toBe(1)
+  })
+
+  it('a record save that fails twice after the SDK retries (a 5xx burst) is tried again: the rollout goes on', async () => {
+    const ecs = heldCanary()
+    // The save of step 2 reached (an act, after the canary's bake) fails twice.
+    let failures = 0
+    const saveFails = (r: RolloutRecord) => r.step === 2 && failures++ < 2
+    const { result, events } = await follow(CANARY, ecs, { saveFails })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(ecs.calls).toEqual(['start', 'proceed h1', 'proceed h2', 'proceed h3'])
+    const warnings = events.flatMap(e => (e.kind === 'warning' ? [e.message] : []))
+    expect(warnings.filter(w => /^Could not \S+ \(ServerException/.test(w))).toHaveLength(2)
   })
 
   it('ECS refusing to continue is looked at again, and rolls back when it persists', async () => {
