@@ -74,7 +74,10 @@ export class EcsControllerDeploy extends DeployPipeline {
     inFlight: RolloutRecord | undefined,
     reRun: boolean
   ): Promise<{ stop: Outcome } | { stable?: string }> {
-    if (!inFlight || !reRun) return { stable: this.service.taskDefinition ?? '' }
+    // Taken over, the rollout's stable revision is the one it replaces: ECS already names its new one on the
+    // service while the deployment runs, which would make a deploy of it look like nothing to roll out.
+    if (!inFlight || !reRun)
+      return { stable: inFlight?.stableTaskDefinition ?? this.service.taskDefinition ?? '' }
     const rollback = orphanMode(inFlight, this.config.onOrphan) === 'rollback'
     const settled = await carryOnEcsController(this.config, this.deps, this.service, inFlight, {
       plan: inFlight.plan,
