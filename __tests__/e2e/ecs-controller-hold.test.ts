@@ -468,7 +468,7 @@ describe('dist/index.js: control across runs of a held native rollout', () => {
 
 describe('dist/index.js deploy takeover: true over a held native rollout whose runner died', () => {
   it.concurrent(
-    'the same revision deployed again takes the rollout over to the end: not "already runs" while ECS holds it',
+    'the same revision deployed again carries the rollout on to the end, not "already runs" while ECS holds it',
     async () => {
       await withScene({ kind: 'native' }, async e2e => {
         const next = await revision(e2e)
@@ -497,7 +497,8 @@ describe('dist/index.js deploy takeover: true over a held native rollout whose r
           { runId: 2 }
         ).then(r => r.result)
         await explained(taken, async () => {
-          expect(taken.stdout).not.toContain('nothing to roll out')
+          // Carried on from the killed run's step, its deployment released step by step (no new deployment).
+          expect(taken.stdout).toMatch(/step 2\/3/)
           expect(taken.outputs.status).toBe('succeeded')
           expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
           await expectSettledOn(e2e, next)
