@@ -73,8 +73,12 @@ class ScriptedEcs implements DeploymentPort {
     return !refused
   }
   restored = 0
+  /** Restores that fail first (a 5xx burst outlasting the SDK's retries). */
+  restoreFailures = 0
   async restore(): Promise<string | undefined> {
     this.restored++
+    if (this.restoreFailures-- > 0)
+      throw Object.assign(new Error('We encountered an internal error.'), { name: 'ServerException' })
     return undefined
   }
 }
@@ -245,6 +249,16 @@ describe('Follower on a native deployment held by the action at every step', () 
     expect(ecs.calls).toEqual(['start', 'proceed h1', 'proceed h2', 'proceed h3'])
     const warnings = events.flatMap(e => (e.kind === 'warning' ? [e.message] : []))
     expect(warnings.filter(w => /^Could not \S+ \(ServerException/.test(w))).toHaveLength(2)
+  })
+
+  it("putting the service's settings back is tried again when it fails (a 5xx burst): done on the third try", async () => {
+    const ecs = heldCanary()
+    ecs.restoreFailures = 2
+    const { result, events } = await follow(CANARY, ecs)
+    expect(result.status).toBe(Status.Succeeded)
+    expect(ecs.restored).toBe(3)
+    const warnings = events.flatMap(e => (e.kind === 'warning' ? [e.message] : []))
+    expect(warnings.filter(w => w.includes('deploymentConfiguration back'))).toEqual([])
   })
 
   it('ECS refusing to continue is looked at again, and rolls back when it persists', async () => {

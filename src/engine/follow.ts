@@ -36,7 +36,7 @@ export interface FollowDeps extends LoopDeps {
 
 export type FollowSettings = Omit<EngineSettings, 'plan'> & { plan: Plan }
 
-/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+/** Rollback calls, or tries at putting the settings back, that fail (after the SDK's retries): then it gives up. */
 const MAX_ROLLBACK_ERRORS = 3
 /** Looks in a row at which ECS refuses to release the held step before the rollout rolls back. */
 const MAX_PROCEED_ERRORS = 3
@@ -259,13 +259,18 @@ export class Follower extends FollowReport {
     trafficPercent: number,
     text?: string
   ): Promise<EngineResult> {
-    try {
-      const restored = await this.ports.deployment.restore()
-      if (restored) this.ports.log?.(`Restored: ${restored}`)
-    } catch (error) {
-      this.warn(
-        `Could not put the service's deploymentConfiguration back (${describeError(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`
-      )
+    for (let attempt = 1; attempt <= MAX_ROLLBACK_ERRORS; attempt++) {
+      try {
+        const restored = await this.ports.deployment.restore()
+        if (restored) this.ports.log?.(`Restored: ${restored}`)
+        break
+      } catch (error) {
+        if (attempt < MAX_ROLLBACK_ERRORS) await this.deps.clock.sleep(QUICK_POLL_MS)
+        else
+          this.warn(
+            `Could not put the service's deploymentConfiguration back (${describeError(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`
+          )
+      }
     }
     return super.complete(status, reason, trafficPercent, text)
   }
