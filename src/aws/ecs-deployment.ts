@@ -139,6 +139,8 @@ export class EcsDeployment implements DeploymentPort {
         `ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`
       )
     if (!rollback) {
+      // ECS ended it while nobody followed (the action's hook timed out): its settings go back all the same.
+      if (!ours) await this.restore().catch(() => undefined)
       if (!ours)
         throw new Error(
           `ECS no longer shows a deployment of ${taskDefinitionLabel(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${taskDefinitionLabel(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`
