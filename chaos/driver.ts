@@ -7,7 +7,7 @@ import { SandboxControl } from '../sandbox/client.js'
 import { readOutputs, runBundled, tempFiles, type RunResult } from '../__tests__/helpers/action.js'
 import type { RolloutRecord } from '../src/record/record.js'
 import { readRecord, setAlarmState, setUpService, sleep, type ChaosService } from './harness.js'
-import { BAD_REVISIONS, type FollowUp, type Scenario } from './scenario.js'
+import { badRevision, type FollowUp, type Scenario } from './scenario.js'
 
 /** ECS_ROLLOUT_DIST runs a bundle built elsewhere (as the e2e tests allow); its post step lies beside it. */
 const MAIN = process.env.ECS_ROLLOUT_DIST ?? resolve(import.meta.dirname, '../dist/index.js')
@@ -37,15 +37,20 @@ export interface ChainRun {
   endedAt: number
   /** The signal the driver sent it, if any. */
   interrupted?: NodeJS.Signals
-  /** The record as the run left it. */
+  /** The record as the run left it (on the first service). */
   record?: RolloutRecord
+  /** Each service's record as the run left it, by service name (a wave has several). */
+  records: Record<string, RolloutRecord | undefined>
   /** A control run started while another run still owned the rollout: the owner moves the record on. */
   concurrent?: boolean
 }
 
 export interface Played {
   scenario: Scenario
+  /** The scenario's (first) service. */
   svc: ChaosService
+  /** Every service the runs roll out: the first, then a wave's others. */
+  services: ChaosService[]
   runs: ChainRun[]
   startedAt: number
   /** When the manual alarm was in ALARM for sure: after the ALARM call returned, before the OK call. */
@@ -55,7 +60,12 @@ export interface Played {
 export async function playScenario(url: string, s: Scenario): Promise<Played> {
   const control = new SandboxControl(url)
   const { lagMs } = await control.realism()
-  const svc = await setUpService(url, s, lagMs)
+  const svc = await setUpService(url, s, s.waveServices.length ? 0 : lagMs)
+  const services = [svc]
+  for (const name of s.waveServices) services.push(await setUpService(url, s, 0, name, svc.next))
+  // Set up without waiting each; the lag is waited once, and every read after a run waits it out.
+  if (s.waveServices.length && lagMs) await sleep(lagMs + 200)
+  for (const one of services) one.lagMs = lagMs
   const startedAt = Date.now()
   const timers: NodeJS.Timeout[] = []
   // Once the scenario is over (and perhaps its sandbox gone), what is still under way goes quietly.
@@ -75,7 +85,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
     )
   const background: Promise<void>[] = []
   for (const fault of s.apiFaults) background.push(later(fault.atMs, () => control.addFault(fault.spec)))
-  const played: Played = { scenario: s, svc, runs: [], startedAt }
+  const played: Played = { scenario: s, svc, services, runs: [], startedAt }
   if (s.alarm) {
     const { atMs, forMs } = s.alarm
     background.push(
@@ -92,10 +102,13 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
 
   // A control run at a random moment, side by side with the owner (as a person would run one).
   let controlRun: Promise<void> | undefined
+  let controlBegun = false
+  const controlTimer = timers.length
   if (s.control) {
     const { atMs, command } = s.control
     controlRun = later(atMs, async () => {
-      const chainRun = await run(url, svc, s, command, CONTROL_INDEX)
+      controlBegun = true
+      const chainRun = await run(url, services, s, command, CONTROL_INDEX)
       played.runs.push({ ...chainRun, concurrent: true })
     })
   }
@@ -103,7 +116,7 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   let interrupted: NodeJS.Signals | undefined
   // Cleared as soon as the run has ended, so no signal can reach a process that later got the same pid.
   const kills: NodeJS.Timeout[] = []
-  const first = await run(url, svc, s, 'deploy', 0, pid => {
+  const first = await run(url, services, s, 'deploy', 0, pid => {
     if (!s.interrupt) return
     const { signal, atMs } = s.interrupt
     const kill = (sig: NodeJS.Signals) => () => {
@@ -125,16 +138,21 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
   played.runs.push(first)
   // The runner runs the post step after a cancelled main step, as after any other.
   if (interrupted && (s.interrupt?.signal === 'SIGINT' || s.interrupt?.then === 'post'))
-    played.runs.push(await run(url, svc, s, 'post', 1, undefined, first.result))
+    played.runs.push(await run(url, services, s, 'post', 1, undefined, first.result))
+  // Nobody comes while ECS holds the deployment at the action's pause hook, until the hook has timed out.
+  if (interrupted && s.interrupt?.then === 'hook-timeout') await sleep(s.hookTimeoutSeconds! * 1000 + 3000)
   // A control run that has begun goes to its end before the follow-ups; one not yet begun is not started.
-  if (controlRun)
-    await Promise.race([controlRun, sleep(Math.max(0, startedAt + s.control!.atMs - Date.now()))])
+  // (Racing it with the follow-ups, a control run could outlive the scenario and act on a service being judged.)
+  if (controlBegun) await controlRun
+  else clearTimeout(timers[controlTimer])
   for (let i = 0; i < FOLLOW_UPS_MAX; i++) {
-    const record = await readRecord(svc)
-    if (record?.phase !== 'Active') break
+    // As a person would see it: after the lag (a lagging read would start a follow-up on a finished rollout).
+    const records = await Promise.all(services.map(one => readRecord(one, true)))
+    const record = records.find(r => r?.phase === 'Active')
+    if (!record) break
     const kind = nextFollowUp(s, record, i)
     await sleep(1200) // past takeover-after: 1s since the last heartbeat
-    played.runs.push(await run(url, svc, s, kind, i + 2))
+    played.runs.push(await run(url, services, s, kind, i + 2))
   }
   for (const t of timers) clearTimeout(t)
   // Faults and the alarm still to come are cancelled with their timers; one under way finishes.
@@ -146,23 +164,28 @@ export async function playScenario(url: string, s: Scenario): Promise<Played> {
 /** The interruption's follow-up first; then abort what failed a gate, resume what paused, take over the rest. */
 function nextFollowUp(s: Scenario, record: RolloutRecord, i: number): RunKind {
   const planned: FollowUp | undefined = i === 0 ? s.interrupt?.then : undefined
-  if (planned && planned !== 'post') return planned
-  if (i === FOLLOW_UPS_MAX - 1 || record.reason || BAD_REVISIONS.includes(s.revision)) return 'abort'
+  if (planned && planned !== 'post' && planned !== 'hook-timeout') return planned
+  if (i === FOLLOW_UPS_MAX - 1 || record.reason || badRevision(s)) return 'abort'
   return record.stage === 'paused' || record.stage === 'batch-completed' ? 'resume' : 'takeover-resume'
 }
 
 function inputsFor(
-  svc: ChaosService,
+  services: ChaosService[],
   s: Scenario,
   kind: RunKind,
   concurrent: boolean
 ): Record<string, string> {
+  const [svc] = services
+  // A wave names its services, and each service's alarms by the {service} placeholder.
+  const which: Record<string, string> =
+    services.length > 1
+      ? { services: services.map(one => one.name).join('\n'), alarms: '{service}-5xx,{service}-manual' }
+      : { service: svc.name, alarms: `${svc.alarm},${svc.manualAlarm}` }
   const common = {
     cluster: 'chaos',
-    service: svc.name,
     'poll-interval': '1s',
     'on-failure': s.onFailure,
-    alarms: `${svc.alarm},${svc.manualAlarm}`,
+    ...which,
     ...svc.trafficInputs
   }
   switch (kind) {
@@ -195,7 +218,7 @@ function inputsFor(
 
 async function run(
   url: string,
-  svc: ChaosService,
+  services: ChaosService[],
   s: Scenario,
   kind: RunKind,
   index: number,
@@ -221,9 +244,10 @@ async function run(
     kind,
     startedAt,
     endedAt: 0,
+    records: {},
     result: undefined as unknown as RunResult
   }
-  chainRun.result = await runBundled(inputsFor(svc, s, kind, index === CONTROL_INDEX), {
+  chainRun.result = await runBundled(inputsFor(services, s, kind, index === CONTROL_INDEX), {
     env,
     files,
     entry: kind === 'post' ? POST : MAIN,
@@ -231,6 +255,8 @@ async function run(
     timeoutMs: 150_000
   })
   chainRun.endedAt = Date.now()
-  chainRun.record = await readRecord(svc, true)
+  const records = await Promise.all(services.map(one => readRecord(one, true)))
+  chainRun.records = Object.fromEntries(services.map((one, i) => [one.name, records[i]]))
+  chainRun.record = records[0]
   return chainRun
 }

@@ -4,14 +4,20 @@
 
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
-import { DescribeListenersCommand } from '@aws-sdk/client-elastic-load-balancing-v2'
+import {
+  DescribeListenersCommand,
+  DescribeRulesCommand,
+  type Action
+} from '@aws-sdk/client-elastic-load-balancing-v2'
+import { SandboxControl } from '../sandbox/client.js'
 import {
   createManualAlarm,
   createScene,
   registerRevision,
   sandboxClients,
-  type Scene
+  type Clients
 } from '../sandbox/fixtures.js'
+import { createNativeScene } from '../sandbox/nativeScene.js'
 import { tagRecord } from '../src/aws/tags.js'
 import { decodeRecord, type RolloutRecord } from '../src/record/record.js'
 import type { Scenario } from './scenario.js'
@@ -20,8 +26,21 @@ export const CLUSTER = 'chaos'
 /** The revision the service runs before the rollout starts in half a second, as the new one does unless told. */
 export const FAST = { SANDBOX_START_SECONDS: '0.5' }
 
+/** What the harness needs of a service's scene, whatever built it (createScene or createNativeScene). */
+export interface ChaosScene {
+  clients: Clients
+  serviceName: string
+  family: string
+  taskDefinition: string
+  targetGroups: string[]
+  listener?: string
+  /** Native strategies: the production listener rule ECS moves the weights of. */
+  productionRule?: string
+  alarmName?: string
+}
+
 export interface ChaosService {
-  scene: Scene
+  scene: ChaosScene
   name: string
   /** The 5xx alarm on the service's load balancer. */
   alarm: string
@@ -53,23 +72,40 @@ export async function retrying<T>(call: () => Promise<T>, attempts = 20): Promis
   }
 }
 
-/** The scenario's service, steady on its first revision, with both alarms and the new revision registered. */
-export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise<ChaosService> {
+/** A service of the scenario's kind: task sets, ECS rolling, or ECS set up for its native strategies. */
+function createKindScene(url: string, s: Scenario, name: string): Promise<ChaosScene> {
+  const common = {
+    cluster: CLUSTER,
+    service: name,
+    desiredCount: s.desiredCount,
+    env: FAST,
+    alarm: { name: `${name}-5xx`, threshold: 5, period: 1 }
+  }
+  if (s.kind.controller === 'ECS' && s.traffic === 'weights') return createNativeScene(url, common)
+  return createScene(url, {
+    ...common,
+    controller: s.kind.controller,
+    loadBalanced: true,
+    weightedTargetGroups: s.kind.controller === 'EXTERNAL' && s.traffic === 'weights'
+  })
+}
+
+/**
+ * A service of the scenario (`name`, default its first), steady on its first revision, with both alarms and the
+ * new revision registered (or `next`, the one a wave's first service registered).
+ */
+export async function setUpService(
+  url: string,
+  s: Scenario,
+  lagMs = 0,
+  name = s.service,
+  next?: string
+): Promise<ChaosService> {
   // A scene half-built when a fault struck is left behind; the next attempt builds another under a new name.
-  let scene: Scene | undefined
+  let scene: ChaosScene | undefined
   for (let attempt = 1; !scene; attempt++) {
-    const name = attempt === 1 ? s.service : `${s.service}-${attempt}`
     try {
-      scene = await createScene(url, {
-        cluster: CLUSTER,
-        service: name,
-        desiredCount: s.desiredCount,
-        controller: s.kind.controller,
-        loadBalanced: true,
-        weightedTargetGroups: s.traffic === 'weights',
-        env: FAST,
-        alarm: { name: `${name}-5xx`, threshold: 5, period: 1 }
-      })
+      scene = await createKindScene(url, s, attempt === 1 ? name : `${name}-${attempt}`)
     } catch (error) {
       if (attempt >= 5) throw error
       await sleep(500)
@@ -78,7 +114,14 @@ export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise
   const { cw, ecs } = scene.clients
   const manualAlarm = `${scene.serviceName}-manual`
   await retrying(() => createManualAlarm(cw, manualAlarm))
-  const next = await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
+  next ??= await retrying(() => registerRevision(ecs, scene.family, { ...FAST, ...s.env }))
+  const control = new SandboxControl(url)
+  if (s.latencyFactor)
+    await retrying(() => control.setRevisionFault({ taskDefinition: next, latencyFactor: s.latencyFactor }))
+  if (s.hookTimeoutSeconds)
+    await retrying(() =>
+      control.setHooks({ service: scene.serviceName, timeoutSeconds: s.hookTimeoutSeconds })
+    )
   const settings = serviceSettings(
     (
       await retrying(() =>
@@ -97,8 +140,9 @@ export async function setUpService(url: string, s: Scenario, lagMs = 0): Promise
     manualAlarm,
     old: scene.taskDefinition,
     next,
+    // ECS's native strategies need no traffic inputs: the service's load balancer names its route.
     trafficInputs:
-      s.traffic === 'weights'
+      s.traffic === 'weights' && s.kind.controller === 'EXTERNAL'
         ? {
             traffic: 'weights',
             'listener-arn': scene.listener!,
@@ -119,7 +163,7 @@ export function serviceSettings(service: Service): string {
   })
 }
 
-export function clientsFor(url: string): Scene['clients'] {
+export function clientsFor(url: string): Clients {
   return sandboxClients(url, { maxAttempts: 1 })
 }
 
@@ -138,12 +182,15 @@ export async function readRecord(svc: ChaosService, settled = false): Promise<Ro
   return decodeRecord(tagRecord((await describeService(svc)).tags))
 }
 
-/** The production listener's forward weights by target group. */
+/** The production route's forward weights by target group: the listener's, or the native production rule's. */
 export async function listenerWeights(svc: ChaosService): Promise<Record<string, number>> {
-  const out = await retrying(() =>
-    svc.scene.clients.elb.send(new DescribeListenersCommand({ ListenerArns: [svc.scene.listener!] }))
-  )
-  const action = out.Listeners![0].DefaultActions!.find(a => a.Type === 'forward')
+  const { elb } = svc.scene.clients
+  const rule = svc.scene.productionRule
+  const actions: Action[] = rule
+    ? (await retrying(() => elb.send(new DescribeRulesCommand({ RuleArns: [rule] })))).Rules![0].Actions!
+    : (await retrying(() => elb.send(new DescribeListenersCommand({ ListenerArns: [svc.scene.listener!] }))))
+        .Listeners![0].DefaultActions!
+  const action = actions.find(a => a.Type === 'forward')
   const groups = action?.ForwardConfig?.TargetGroups ?? [
     { TargetGroupArn: action?.TargetGroupArn, Weight: 1 }
   ]

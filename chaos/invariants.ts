@@ -1,16 +1,16 @@
 // What must hold after every chaos run, read from the sandbox's journal and state and from the runs' outputs:
 // healthy capacity never below the plan's floor; no traffic sent to a target group or revision with no healthy
-// task; the end state wholly on one revision with no stray task set; the rollout record agreeing with that; and
-// every run's reported outcome agreeing with what happened.
+// task; the end state wholly on one revision with nothing stray (end-state.ts); the user's settings as they were;
+// the rollout record agreeing with that; and every run's reported outcome agreeing with what happened.
 
 import type { JournalTick, SandboxControl } from '../sandbox/client.js'
-import { waitFor } from '../sandbox/fixtures.js'
 import { readConfig } from '../src/config/inputs.js'
 import { buildPlan } from '../src/plan/planner.js'
 import type { RolloutRecord } from '../src/record/record.js'
-import { CLUSTER, describeService, listenerWeights, readRecord, serviceSettings } from './harness.js'
 import type { ChainRun, Played } from './driver.js'
-import { BAD_REVISIONS } from './scenario.js'
+import { label, sameSettings, settled } from './end-state.js'
+import { CLUSTER, describeService, readRecord, serviceSettings, type ChaosService } from './harness.js'
+import { badRevision } from './scenario.js'
 
 /** How long traffic may keep reaching a target group or revision whose tasks all stopped, before it counts. */
 export const REACTION_MS = 5000
@@ -30,8 +30,6 @@ const LOSS_WINDOW_MS = 5000
  * machine the sandbox's ticks stretch too (runs saw 12–13 s).
  */
 export const FLOOR_REACTION_MS = 20_000
-/** How long the service may take to settle after the last run: a removed task set drains first. */
-const SETTLE_MS = 40_000
 
 export interface Verdict {
   /** The revision serving everything at the end, when it settled. */
@@ -42,18 +40,72 @@ export interface Verdict {
 
 export async function checkInvariants(control: SandboxControl, played: Played): Promise<Verdict> {
   const violations: string[] = []
-  const { svc, scenario, startedAt } = played
+  const { svc, scenario, startedAt, services } = played
   // AWS's clock minus the runner's (realism's clock skew): the journal is on AWS's clock, runs on the runner's.
   const { skewMs } = await control.realism()
-  const end = await settled(control, played, skewMs).catch((error: Error) => {
+  const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
+  const ends = new Map<string, string | undefined>()
+  let verdict: Verdict | undefined
+  for (const one of services) {
+    const own = await checkService(control, played, one, skewMs, at)
+    ends.set(one.name, own.endTaskDefinition)
+    verdict ??= own
+    violations.push(...own.violations.map(v => (services.length > 1 ? `${one.name}: ${v}` : v)))
+  }
+  const { next, old } = svc
+
+  // When the new revision first had tasks: from then on the gates watch it.
+  const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
+  const firstServed = journal.ticks.find(
+    t =>
+      t.taskSets.some(s => s.taskDefinition === next && s.computedDesiredCount > 0) ||
+      t.deployments.some(d => d.taskDefinition === next && d.desiredCount > 0)
+  )?.at
+  const served = firstServed === undefined ? undefined : firstServed - skewMs
+  for (const run of played.runs) violations.push(...outcomeViolations(played, run, at, served))
+  const last = [...played.runs].reverse().find(r => r.kind !== 'post' && r.result.outputs.status)
+  const endOf = (status: string | undefined) =>
+    status === 'succeeded' ? next : status === 'rolled-back' || status === 'aborted' ? old : undefined
+  // A wave says each service's status in services-status; a single service's is the run's.
+  const rows: { service: string; status: string }[] = last?.result.outputs['services-status']
+    ? (JSON.parse(last.result.outputs['services-status']) as { service: string; status: string }[])
+    : services.length === 1 && last
+      ? [{ service: svc.name, status: last.result.outputs.status }]
+      : []
+  for (const row of rows) {
+    const one = services.find(o => o.name === row.service || row.service.endsWith(`/${o.name}`))
+    const want = one && (endOf(row.status) === next ? one.next : endOf(row.status) && one.old)
+    const end = one && ends.get(one.name)
+    if (one && end && want && end !== want)
+      violations.push(
+        `outcome: the last run (${last!.kind}) reported ${row.status}${services.length > 1 ? ` for ${one.name}` : ''}, and the service runs ${label(end)}`
+      )
+  }
+  const bad = badRevision(scenario)
+  for (const [name, end] of ends)
+    if (bad && end === next) violations.push(`outcome: the ${bad} revision ended up serving ${name}`)
+  return { endTaskDefinition: verdict?.endTaskDefinition, record: verdict?.record, violations }
+}
+
+/** One service's invariants: its settings, floor, traffic, end state and record. */
+async function checkService(
+  control: SandboxControl,
+  played: Played,
+  svc: ChaosService,
+  skewMs: number,
+  at: (t: number) => string
+): Promise<Verdict> {
+  const violations: string[] = []
+  const { startedAt } = played
+  const end = await settled(control, played, svc, skewMs).catch((error: Error) => {
     violations.push(`end state: ${error.message}`)
     return undefined
   })
   const record = await readRecord(svc, true)
   const settings = serviceSettings(await describeService(svc))
-  if (settings !== svc.settings) violations.push(`settings: were ${svc.settings}, now ${settings}`)
+  if (!sameSettings(svc.settings, settings, played.scenario.kind.setsSettings))
+    violations.push(`settings: were ${svc.settings}, now ${settings}`)
   const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
-  const at = (t: number) => `+${((t - startedAt) / 1000).toFixed(1)}s`
   violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
   violations.push(...emptyTraffic(journal.ticks, at))
 
@@ -62,31 +114,16 @@ export async function checkInvariants(control: SandboxControl, played: Played): 
     if (record) {
       if (record.phase !== 'Active' && (record.stage || record.request))
         violations.push(`record: Completed but stage ${record.stage} request ${record.request}`)
-      if (record.newTaskDefinition !== next || record.stableTaskDefinition !== old)
+      // A wave rolls a succeeded service of a failed wave back with a rollout of its own, to the old revision.
+      const back = record.newTaskDefinition === old && record.stableTaskDefinition === next
+      if (!back && (record.newTaskDefinition !== next || record.stableTaskDefinition !== old))
         violations.push(`record: new ${record.newTaskDefinition} stable ${record.stableTaskDefinition}`)
-      const expected = record.outcome === 'succeeded' ? next : old
+      const expected = record.outcome === 'succeeded' ? record.newTaskDefinition : old
       if (record.phase !== 'Completed') violations.push(`record: still ${record.phase} (${record.stage})`)
       else if (end !== expected)
         violations.push(`record: outcome ${record.outcome}, but the service runs ${label(end)}`)
     } else if (end !== old) violations.push(`record: none, but the service runs ${label(end)}`)
   }
-
-  // When the new revision first had tasks: from then on the gates watch it.
-  const firstServed = journal.ticks.find(t =>
-    t.taskSets.some(s => s.taskDefinition === next && s.computedDesiredCount > 0)
-  )?.at
-  const served = firstServed === undefined ? undefined : firstServed - skewMs
-  for (const run of played.runs) violations.push(...outcomeViolations(played, run, at, served))
-  const last = [...played.runs].reverse().find(r => r.kind !== 'post' && r.result.outputs.status)
-  const status = last?.result.outputs.status
-  const want =
-    status === 'succeeded' ? next : status === 'rolled-back' || status === 'aborted' ? old : undefined
-  if (end && last && want && end !== want)
-    violations.push(
-      `outcome: the last run (${last.kind}) reported ${status}, and the service runs ${label(end)}`
-    )
-  if (BAD_REVISIONS.includes(scenario.revision) && end === next)
-    violations.push(`outcome: the ${scenario.revision} revision ended up serving`)
   return { endTaskDefinition: end, record, violations }
 }
 
@@ -125,45 +162,6 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
     i = j
   }
   return found
-}
-
-/** One task set, PRIMARY at 100 %, steady with every task running, and all traffic on its revision. */
-async function settled(control: SandboxControl, played: Played, skewMs: number): Promise<string> {
-  const { svc, scenario } = played
-  let seen = ''
-  return waitFor(
-    'one steady PRIMARY task set at 100 % with all traffic on it',
-    async () => {
-      const service = await describeService(svc)
-      const sets = service.taskSets ?? []
-      seen = sets
-        .map(
-          s =>
-            `${label(s.taskDefinition!)} ${s.status} ${s.scale?.value}% ${s.runningCount}/${s.computedDesiredCount} ${s.stabilityStatus}`
-        )
-        .join('; ')
-      if (sets.length !== 1) return undefined
-      const [set] = sets
-      if (set.status !== 'PRIMARY' || set.scale?.value !== 100 || set.stabilityStatus !== 'STEADY_STATE')
-        return undefined
-      if (set.runningCount !== scenario.desiredCount) return undefined
-      if (scenario.traffic === 'weights') {
-        const weights = await listenerWeights(svc)
-        const own = set.loadBalancers?.[0]?.targetGroupArn
-        if (Object.entries(weights).some(([tg, w]) => (tg === own ? w === 0 : w > 0))) {
-          seen += `; weights ${JSON.stringify(weights)}`
-          return undefined
-        }
-      }
-      const recent = await control.journal(CLUSTER, svc.name, { since: Date.now() + skewMs - 1000 })
-      const shares = recent.ticks.flatMap(t => Object.keys(t.trafficShareByTaskDefinition))
-      if (shares.length === 0 || shares.some(td => td !== set.taskDefinition)) return undefined
-      return set.taskDefinition!
-    },
-    { timeoutMs: SETTLE_MS, intervalMs: 500 }
-  ).catch(() => {
-    throw new Error(`did not settle within ${SETTLE_MS / 1000}s: ${seen || 'no task set'}`)
-  })
 }
 
 /**
@@ -231,24 +229,35 @@ function outcomeViolations(
     found.push(`outcome: the ${name} reported succeeded with exit ${run.result.code}`)
   if (!ok && run.result.code === 0) found.push(`outcome: the ${name} reported ${status} with exit 0`)
   const r = run.record
-  // The owner goes on after a control run returns: the record has moved on by the time it is read.
-  const recorded =
-    run.concurrent ||
-    (status === 'succeeded'
-      ? r?.phase === 'Completed' && r.outcome === 'succeeded'
-      : status === 'rolled-back'
-        ? r?.phase === 'Completed' && r.outcome === 'rolled-back'
-        : status === 'aborted'
-          ? (r?.phase === 'Completed' && r.outcome === 'aborted') || r?.stage === 'rolling-back'
-          : status === 'paused'
-            ? r?.phase === 'Active' && (r.stage === 'paused' || r.stage === 'batch-completed')
-            : true)
-  if (!recorded)
-    found.push(
-      `outcome: the ${name} reported ${status}, the record says ${r?.phase}/${r?.stage}/${r?.outcome}`
-    )
-  if (status === 'succeeded' && BAD_REVISIONS.includes(played.scenario.revision))
-    found.push(`outcome: the ${name} reported success for a ${played.scenario.revision} revision`)
+  // A wave's status sums its services up: each service's own is in services-status, its record says the same.
+  const rows = run.result.outputs['services-status']
+    ? (JSON.parse(run.result.outputs['services-status']) as {
+        service: string
+        status: string
+        reason?: string
+      }[])
+    : [{ service: played.svc.name, status, reason: undefined }]
+  for (const row of rows) {
+    const service = row.service.replace(/^.*\//, '')
+    const own = service === played.svc.name ? r : run.records[service]
+    const whose = rows.length > 1 ? ` for ${service}` : ''
+    // The owner goes on after a control run returns: the record has moved on by the time it is read.
+    // A service rolled back with its wave (deploy-waves.ts): its own rollout ended aborted (its engine cancelled),
+    // or a rollout back to the old revision succeeded.
+    const withWave = row.reason?.startsWith('rolled back with its wave')
+    const agrees =
+      recordAgrees(row.status, own) ||
+      (withWave &&
+        (recordAgrees('aborted', own) ||
+          (own?.outcome === 'succeeded' &&
+            own.newTaskDefinition === played.services.find(o => o.name === service)?.old)))
+    if (!run.concurrent && !agrees)
+      found.push(
+        `outcome: the ${name} reported ${row.status}${whose}, the record says ${own?.phase}/${own?.stage}/${own?.outcome}`
+      )
+  }
+  if (status === 'succeeded' && badRevision(played.scenario))
+    found.push(`outcome: the ${name} reported success for a ${badRevision(played.scenario)} revision`)
   // The gates are sampled once per poll-interval, and a gate read that fails is retried, so a run may miss an
   // ALARM shorter than its longest gap between two reads. An alarm in ALARM for longer than that while this run's
   // new revision was serving (from its first task to the run's end, less the time to retire) must be seen.
@@ -265,8 +274,19 @@ function outcomeViolations(
   return found
 }
 
-function label(arn: string): string {
-  return arn.replace(/^.*:task-definition\//, '')
+function recordAgrees(status: string, r: RolloutRecord | undefined): boolean {
+  switch (status) {
+    case 'succeeded':
+      return r?.phase === 'Completed' && r.outcome === 'succeeded'
+    case 'rolled-back':
+      return r?.phase === 'Completed' && r.outcome === 'rolled-back'
+    case 'aborted':
+      return (r?.phase === 'Completed' && r.outcome === 'aborted') || r?.stage === 'rolling-back'
+    case 'paused':
+      return r?.phase === 'Active' && (r.stage === 'paused' || r.stage === 'batch-completed')
+    default:
+      return true
+  }
 }
 
 function shortTg(arn: string): string {

@@ -1,5 +1,5 @@
 // `npm run chaos`: seeded chaos runs of the bundled action against a sandbox in its own process.
-//   npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]
+//   npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200] [--seeds N,M,…]
 // Two sandboxes: a plain one, and one with realism on (lag, propagation, shared throttling, clock skew) for the
 // scenarios that draw it.
 // CHAOS_KEEP_LOGS=1 keeps every run's logs under .tmp/chaos/SEED/ (always kept for a run with violations);
@@ -19,14 +19,25 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '200' },
     concurrency: { type: 'string', default: '16' },
     seed: { type: 'string' },
+    /** Exactly these seeds (a batch's violations replayed together); the realism stream is seeded by the first. */
+    seeds: { type: 'string' },
     'tick-ms': { type: 'string', default: '200' }
   }
 })
-const runs = Number(values.runs)
+const listed = values.seeds?.split(',').map(Number)
+const runs = listed?.length ?? Number(values.runs)
 const concurrency = Number(values.concurrency)
-const seed = values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed)
-if (![runs, concurrency, seed].every(n => Number.isInteger(n) && n >= 0) || runs < 1 || concurrency < 1) {
-  console.error('usage: npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200]')
+const seed =
+  listed?.[0] ?? (values.seed === undefined ? Math.floor(Math.random() * 1e9) : Number(values.seed))
+const seeds = listed ?? Array.from({ length: runs }, (_, i) => seed + i)
+if (
+  ![runs, concurrency, seed, ...seeds].every(n => Number.isInteger(n) && n >= 0) ||
+  runs < 1 ||
+  concurrency < 1
+) {
+  console.error(
+    'usage: npm run chaos -- [--runs 200] [--concurrency 16] [--seed N] [--tick-ms 200] [--seeds N,M,…]'
+  )
   process.exit(2)
 }
 
@@ -60,13 +71,15 @@ function startSandbox(realism: boolean): Promise<{ url: string; child: ChildProc
   })
 }
 
-console.log(`chaos: ${runs} runs, seeds ${seed}…${seed + runs - 1}, ${concurrency} at a time`)
+console.log(
+  `chaos: ${runs} runs, seeds ${listed ? listed.join(',') : `${seed}…${seed + runs - 1}`}, ${concurrency} at a time`
+)
 const [sandbox, realistic] = await Promise.all([startSandbox(false), startSandbox(true)])
 try {
   const report = await runBatch({
     url: sandbox.url,
     realismUrl: realistic.url,
-    seeds: Array.from({ length: runs }, (_, i) => seed + i),
+    seeds,
     concurrency,
     log: line => console.log(line)
   })

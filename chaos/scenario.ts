@@ -3,13 +3,22 @@
 // always gives the same scenario, so a violation is replayed with `npm run chaos -- --seed N --runs 1`.
 
 import type { FaultSpec } from '../sandbox/client.js'
+import { ROLLOUT_KINDS, type RolloutKind } from './kinds.js'
 import { Prng } from './prng.js'
+
+export { ROLLOUT_KINDS, type RolloutKind } from './kinds.js'
 
 export type RevisionKind =
   'healthy' | 'slow-start' | 'crash-on-start' | 'crash-after' | 'unhealthy' | 'error-rate'
 
 /** Revisions whose rollout must never report success. */
 export const BAD_REVISIONS: RevisionKind[] = ['crash-on-start', 'crash-after', 'unhealthy', 'error-rate']
+
+/** What makes the scenario's new revision one whose rollout must never succeed, if anything. */
+export function badRevision(s: Pick<Scenario, 'revision' | 'latencyFactor'>): string | undefined {
+  if (BAD_REVISIONS.includes(s.revision)) return s.revision
+  return s.latencyFactor ? `${s.latencyFactor}× slower` : undefined
+}
 
 export type FaultKind =
   | 'crash'
@@ -25,6 +34,10 @@ export type FaultKind =
   | 'control pause'
   | 'control promote'
   | 'control abort'
+  /** SIGKILL while ECS holds the deployment at the action's pause hook, then nobody until the hook timed out. */
+  | 'pause-hook timeout'
+  /** The new revision answers slower (a p99 regression the built-in metric check must catch). */
+  | 'latency regression'
   /** The sandbox's realism (a sandbox of its own): read-after-write lag, weights reaching traffic late, */
   /** throttling shared by every run of the account, AWS's clock skewed from the runner's. */
   | 'eventual consistency'
@@ -44,42 +57,18 @@ export const REALISM_FAULTS: FaultKind[] = [
  * What a later run does with a rollout its interrupted owner left behind. `rerun` is the runner's "re-run
  * failed jobs": the same deploy, the same GITHUB_RUN_ID, the next GITHUB_RUN_ATTEMPT.
  */
-export type FollowUp = 'post' | 'abort' | 'resume' | 'takeover-resume' | 'takeover-rollback' | 'rerun'
+export type FollowUp =
+  | 'post'
+  | 'abort'
+  | 'resume'
+  | 'takeover-resume'
+  | 'takeover-rollback'
+  | 'rerun'
+  /** Nobody comes until the held deployment's pause hook timed out (ECS acts alone); then as after `post`. */
+  | 'hook-timeout'
 
 /** A control command that another person runs while the owner is at work. */
 export type ControlCommand = 'pause' | 'promote' | 'abort'
-
-/**
- * Every kind of rollout the harness plays, drawn by share (one draw, in this order). A new kind is one entry:
- * the controller its service is created with, the traffic inputs, and the strategies drawn for it.
- * After the waves/hooks/metrics branches merge, their kinds are entries here (see status-chaos.md).
- */
-export interface RolloutKind {
-  name: string
-  share: number
-  controller: 'EXTERNAL'
-  traffic: 'replicas' | 'weights'
-  strategies: string[]
-}
-
-const TASK_SET_STRATEGIES = ['rolling', 'linear', 'canary', 'all-at-once', 'custom']
-
-export const ROLLOUT_KINDS: readonly RolloutKind[] = [
-  {
-    name: 'task sets by weights',
-    share: 0.35,
-    controller: 'EXTERNAL',
-    traffic: 'weights',
-    strategies: [...TASK_SET_STRATEGIES, 'blue-green']
-  },
-  {
-    name: 'task sets by replicas',
-    share: 0.65,
-    controller: 'EXTERNAL',
-    traffic: 'replicas',
-    strategies: TASK_SET_STRATEGIES
-  }
-]
 
 function pickKind(r: Prng): RolloutKind {
   let x = r.next() * ROLLOUT_KINDS.reduce((sum, k) => sum + k.share, 0)
@@ -99,6 +88,8 @@ export interface Scenario {
   kind: RolloutKind
   /** Unique per seed, so many scenarios share one sandbox. */
   service: string
+  /** A wave: the other services the run rolls out with `service` (`services`, in `waves`). */
+  waveServices: string[]
   desiredCount: number
   traffic: 'replicas' | 'weights'
   /** The strategy and its settings, as action inputs. */
@@ -116,6 +107,10 @@ export interface Scenario {
   control?: { atMs: number; command: ControlCommand }
   /** Played on the sandbox with realism on (lag, propagation, shared throttling, clock skew). */
   realism: boolean
+  /** The service's pause hooks time out after this many seconds (the sandbox's leniency for minutes). */
+  hookTimeoutSeconds?: number
+  /** The new revision's responses this many times slower. */
+  latencyFactor?: number
 }
 
 /** Operations the action calls during a rollout: the targets of API faults. */
@@ -133,7 +128,14 @@ const ACTION_OPERATIONS = [
   'cloudwatch:DescribeAlarms',
   'elasticloadbalancing:DescribeListeners',
   'elasticloadbalancing:ModifyListener',
-  'elasticloadbalancing:DescribeTargetHealth'
+  'elasticloadbalancing:DescribeTargetHealth',
+  // The ECS controller's, and the metric gates'.
+  'ecs:UpdateService',
+  'ecs:DescribeServiceDeployments',
+  'ecs:ContinueServiceDeployment',
+  'ecs:StopServiceDeployment',
+  'elasticloadbalancing:DescribeRules',
+  'cloudwatch:GetMetricData'
 ] as const
 
 const SERVER_ERRORS: Record<string, string[]> = {
@@ -168,6 +170,7 @@ export function scenarioFor(seed: number): Scenario {
     seed,
     kind,
     service: `chaos-${seed}`,
+    waveServices: [],
     desiredCount: r.int(2, 6),
     traffic,
     plan: planInputs(r, kind),
@@ -197,20 +200,44 @@ export function scenarioFor(seed: number): Scenario {
       command: r.pick<ControlCommand>(['pause', 'promote', 'abort'])
     }
   scenario.realism = r.chance(0.4)
+  // Drawn after realism, so that the draws above stay what they were for a seed of an older kind.
+  if (kind.controller === 'ECS' && kind.traffic === 'weights' && scenario.interrupt?.signal === 'SIGKILL')
+    if (r.chance(0.4)) {
+      scenario.interrupt.then = 'hook-timeout'
+      scenario.hookTimeoutSeconds = 10
+    }
+  if (kind.name === 'metric-gated canary' && scenario.revision === 'healthy' && r.chance(0.4))
+    scenario.latencyFactor = 3
+  if (kind.services) {
+    const count = r.pick(kind.services)
+    scenario.waveServices = Array.from({ length: count - 1 }, (_, i) => `chaos-${seed}-w${i + 2}`)
+    scenario.plan.waves = count === 2 ? '1, 100%' : r.pick(['1, 100%', '2, 100%', '1, 2, 100%'])
+    if (r.chance(0.5)) scenario.plan['on-wave-failure'] = 'rollback'
+  }
   return scenario
 }
 
 function planInputs(r: Prng, kind: RolloutKind): Record<string, string> {
-  const { traffic } = kind
   const common = { 'bake-time': r.pick(['2s', '3s']), 'step-timeout': '15s' }
   const strategy = r.pick(kind.strategies)
+  return { ...strategyInputs(r, kind, strategy, common), ...kind.inputs?.(r) }
+}
+
+function strategyInputs(
+  r: Prng,
+  { traffic, controller }: RolloutKind,
+  strategy: string,
+  common: Record<string, string>
+): Record<string, string> {
   switch (strategy) {
     case 'rolling': {
       // Traffic by weights keeps every stable task (stable-scale: keep), which max-surge cannot limit.
       const unavailable = r.pick(['0', '0', '1'])
       const surge: Record<string, string> =
         traffic === 'weights' ? {} : { 'max-surge': r.pick(['1', '25%', '50%', '100%']) }
-      return { ...common, strategy, ...surge, 'max-unavailable': unavailable, 'batch-interval': '0s' }
+      // ECS replaces the tasks itself, without pauses between batches.
+      const interval: Record<string, string> = controller === 'ECS' ? {} : { 'batch-interval': '0s' }
+      return { ...common, strategy, ...surge, 'max-unavailable': unavailable, ...interval }
     }
     case 'linear':
       return {
@@ -278,6 +305,8 @@ export function faultKinds(s: Scenario): FaultKind[] {
   for (const f of s.apiFaults) kinds.push(f.kind)
   if (s.interrupt) kinds.push(s.interrupt.signal)
   if (s.interrupt?.then === 'rerun') kinds.push('re-run attempt')
+  if (s.interrupt?.then === 'hook-timeout') kinds.push('pause-hook timeout')
+  if (s.latencyFactor) kinds.push('latency regression')
   if (s.control) kinds.push(`control ${s.control.command}`)
   if (s.realism) kinds.push(...REALISM_FAULTS)
   return kinds
@@ -285,16 +314,19 @@ export function faultKinds(s: Scenario): FaultKind[] {
 
 /** The kind of rollout a scenario plays, for the report: blue/green apart from the other weighted plans. */
 export function kindLabel(s: Scenario): string {
-  return s.plan.strategy === 'blue-green' ? 'blue/green' : s.kind.name
+  if (s.plan.strategy !== 'blue-green') return s.kind.name
+  return s.kind.controller === 'ECS' ? 'ECS native blue/green (pause hooks)' : 'blue/green'
 }
 
 /** One line that says what the scenario does. */
 export function describeScenario(s: Scenario): string {
   const plan = Object.entries(s.plan)
-    .filter(([k]) => !['bake-time', 'step-timeout'].includes(k))
+    .filter(([k]) => !['bake-time', 'step-timeout', 'metrics'].includes(k))
     .map(([k, v]) => `${k}=${v}`)
     .join(' ')
   const parts = [`${s.desiredCount} tasks`, kindLabel(s), plan, `revision ${s.revision}`]
+  if (s.waveServices.length) parts.push(`${s.waveServices.length + 1} services`)
+  if (s.latencyFactor) parts.push(`${s.latencyFactor}× slower`)
   if (s.onFailure === 'pause') parts.push('on-failure pause')
   if (s.alarm) parts.push(`alarm at ${s.alarm.atMs}ms for ${s.alarm.forMs}ms`)
   for (const f of s.apiFaults)
@@ -303,6 +335,7 @@ export function describeScenario(s: Scenario): string {
     )
   if (s.interrupt) parts.push(`${s.interrupt.signal} at ${s.interrupt.atMs}ms then ${s.interrupt.then}`)
   if (s.control) parts.push(`control ${s.control.command} at ${s.control.atMs}ms`)
+  if (s.plan.metrics) parts.push('custom metric new-5xx')
   if (s.realism) parts.push('realism on')
   return parts.join(', ')
 }

@@ -123,11 +123,13 @@ export class SandboxControl {
   }
 
   /**
-   * `timeoutSeconds`: hooks started from now on time out after that many seconds (null: their timeoutInMinutes);
+   * `timeoutSeconds`: hooks started from now on time out after that many seconds (null: their timeoutInMinutes),
+   * those of `service` (a name) only when it is given;
    * `lambda`: the hookStatus a Lambda function answers (null: SUCCEEDED).
    */
   setHooks(settings: {
     timeoutSeconds?: number | null
+    service?: string
     lambda?: { functionArn: string; hookStatus: 'SUCCEEDED' | 'FAILED' | null }
   }): Promise<HooksState> {
     return this.request('POST', 'hooks', settings)

@@ -271,7 +271,9 @@ export async function createScene(endpoint: string, options: SceneOptions = {}):
         networkConfiguration: NETWORK,
         loadBalancers,
         scale: { value: 100, unit: 'PERCENT' },
-        externalId: 'initial'
+        externalId: 'initial',
+        // A call retried after a connection reset (realism) returns the same task set, not a second one.
+        clientToken: `${serviceName}-initial`
       })
     )
     taskSet = created.taskSet!.id!

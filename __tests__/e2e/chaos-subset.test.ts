@@ -1,17 +1,25 @@
-// A short seeded subset of `npm run chaos` inside npm test: six scenarios chosen to cover every kind of fault
-// (task crashes, an unhealthy and an erroring revision, alarms, throttling, 5xx bursts, added latency, SIGINT
-// and SIGKILL followed by the post step, a re-run attempt, an abort or a takeover, a control run beside the
-// owner) side by side in one in-process sandbox, without realism (npm run chaos plays that on a sandbox of its
-// own). Every invariant of chaos/invariants.ts must hold; a failure prints the seed that replays it.
+// A short seeded subset of `npm run chaos` inside npm test: nine scenarios chosen to cover every kind of rollout
+// (task sets by replicas and by weights, blue/green, ECS rolling, ECS native held by pause hooks, a metric-gated
+// canary, a wave of services) and every kind of fault (task crashes, an unhealthy, an erroring and a slower
+// revision, alarms, throttling, 5xx bursts, added latency, SIGINT and SIGKILL followed by a re-run attempt, an
+// abort, a resume or a takeover, a pause-hook timeout, control runs beside the owner) side by side in one
+// in-process sandbox, without realism (npm run chaos plays that on a sandbox of its own). Every invariant of
+// chaos/invariants.ts must hold; a failure prints the seed that replays it.
 
 import { describe, expect, it } from '@jest/globals'
 import { formatRun, runBatch } from '../../chaos/batch.js'
-import { faultKinds, scenarioFor } from '../../chaos/scenario.js'
+import { faultKinds, kindLabel, ROLLOUT_KINDS, scenarioFor } from '../../chaos/scenario.js'
 import { startSandbox } from '../../sandbox/server.js'
 
-const SEEDS = [5009, 5103, 5132, 5085, 5016, 5124]
+const SEEDS = [6901, 6142, 5022, 7734, 5000, 5001, 5005, 5016, 5027]
 
 describe('chaos, a seeded subset', () => {
+  it('the seeds cover every kind of rollout', () => {
+    expect(new Set(SEEDS.map(seed => kindLabel(scenarioFor(seed))))).toEqual(
+      new Set([...ROLLOUT_KINDS.map(k => k.name), 'blue/green', 'ECS native blue/green (pause hooks)'])
+    )
+  })
+
   it('the seeds cover every kind of fault', () => {
     const kinds = new Set(SEEDS.flatMap(seed => faultKinds({ ...scenarioFor(seed), realism: false })))
     expect([...kinds].sort()).toEqual(
@@ -26,7 +34,11 @@ describe('chaos, a seeded subset', () => {
         'throttling',
         'unhealthy',
         're-run attempt',
-        'control promote'
+        'control pause',
+        'control promote',
+        'control abort',
+        'pause-hook timeout',
+        'latency regression'
       ].sort()
     )
   })

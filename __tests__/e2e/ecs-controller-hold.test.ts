@@ -479,3 +479,45 @@ describe('dist/index.js: control across runs of a held native rollout', () => {
     }
   )
 })
+
+describe('dist/index.js deploy takeover: true over a held native rollout whose runner died', () => {
+  it.concurrent(
+    'the same revision deployed again carries the rollout on to the end, not "already runs" while ECS holds it',
+    async () => {
+      await withScene({ kind: 'native' }, async e2e => {
+        const next = await revision(e2e)
+        const inputs = {
+          'task-definition': next,
+          strategy: 'linear',
+          'step-percent': '40',
+          'step-bake-time': '1s',
+          'bake-time': '1s'
+        }
+        await killedAtFirstStep(e2e, inputs)
+        // ECS names the new revision on the service while it holds the deployment at the action's hook.
+        expect((await describeService(e2e)).taskDefinition).toBe(next)
+        await new Promise(done => setTimeout(done, 1500))
+        const taken = await run(
+          e2e,
+          {
+            ...inputs,
+            command: 'deploy',
+            alarms: 'web-5xx',
+            'poll-interval': '500ms',
+            takeover: 'true',
+            'takeover-after': '1s',
+            'on-orphan': 'resume'
+          },
+          { runId: 2 }
+        ).then(r => r.result)
+        await explained(taken, async () => {
+          // Carried on from the killed run's step, its deployment released step by step (no new deployment).
+          expect(taken.stdout).toMatch(/step 2\/3/)
+          expect(taken.outputs.status).toBe('succeeded')
+          expect(await record(e2e)).toMatchObject({ phase: 'Completed', outcome: 'succeeded' })
+          await expectSettledOn(e2e, next)
+        })
+      })
+    }
+  )
+})

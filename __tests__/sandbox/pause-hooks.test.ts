@@ -243,6 +243,19 @@ describe('pause hooks on native deployments', () => {
     expect(done.lifecycleHookDetails).toMatchObject([{ status: 'TIMED_OUT', timeoutAction: 'CONTINUE' }])
   })
 
+  it("a timeout in seconds for one service times out that service's hooks only", async () => {
+    const config = { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0, lifecycleHooks: [PAUSE(['PRE_SCALE_UP'])] }
+    const short = await createNativeScene(sandbox.url, { env: FAST, desiredCount: 1, service: 'short' })
+    const other = await createNativeScene(sandbox.url, { env: FAST, desiredCount: 1, service: 'other' })
+    await control.setHooks({ timeoutSeconds: 0.5, service: 'short' })
+    const timedOut = await nativeDeploy(short, config as DeploymentConfiguration)
+    const held = await nativeDeploy(other, config as DeploymentConfiguration)
+    await finished(short.clients, timedOut, 'ROLLBACK_SUCCESSFUL')
+    expect((await describeSd(other.clients, held)).lifecycleHookDetails).toMatchObject([
+      { status: 'AWAITING_ACTION' }
+    ])
+  })
+
   it('StopServiceDeployment still ends a held deployment; its hook can no longer be continued', async () => {
     const { scene, arn, hookId } = await heldAfterScaleUp()
     await scene.clients.ecs.send(new StopServiceDeploymentCommand({ serviceDeploymentArn: arn }))

@@ -1,5 +1,6 @@
 // The chaos scenarios drawn from seeds: every kind of rollout in the table and every fault shows up, a seed
-// always gives the same scenario, and a re-run attempt follows only a SIGKILL.
+// always gives the same scenario, a re-run attempt follows only a SIGKILL, and a pause-hook timeout only a
+// SIGKILL of a rollout the action holds at ECS's pause hook.
 
 import { describe, expect, it } from '@jest/globals'
 import { faultKinds, kindLabel, REALISM_FAULTS, ROLLOUT_KINDS, scenarioFor } from '../../chaos/scenario.js'
@@ -19,8 +20,11 @@ describe('chaos scenarios', () => {
       expect(Math.abs(drawn - kind.share / total)).toBeLessThan(0.05)
     }
     expect(new Set(scenarios.map(kindLabel))).toEqual(
-      new Set([...ROLLOUT_KINDS.map(k => k.name), 'blue/green'])
+      new Set([...ROLLOUT_KINDS.map(k => k.name), 'blue/green', 'ECS native blue/green (pause hooks)'])
     )
+    // Both controllers, both traffic kinds, waves of 2 and 3 services.
+    expect(new Set(scenarios.map(s => `${s.kind.controller} ${s.traffic}`)).size).toBe(4)
+    expect(new Set(scenarios.map(s => s.waveServices.length))).toEqual(new Set([0, 1, 2]))
   })
 
   it('every fault is injected by some seed; the realism faults only with realism', () => {
@@ -30,12 +34,20 @@ describe('chaos scenarios', () => {
       're-run attempt',
       'control pause',
       'control promote',
-      'control abort'
+      'control abort',
+      'pause-hook timeout',
+      'latency regression'
     ])
       expect(kinds).toContain(k)
     for (const s of scenarios) {
       expect(faultKinds(s).includes('clock skew')).toBe(s.realism)
       if (s.interrupt?.then === 'rerun') expect(s.interrupt.signal).toBe('SIGKILL')
+      // A hook times out only where the action holds ECS at one: the native strategies, after a SIGKILL.
+      if (s.interrupt?.then === 'hook-timeout') {
+        expect(s.interrupt.signal).toBe('SIGKILL')
+        expect(s.kind.controller === 'ECS' && s.traffic === 'weights').toBe(true)
+        expect(s.hookTimeoutSeconds).toBeGreaterThan(0)
+      }
     }
   })
 })

@@ -391,6 +391,27 @@ describe('decideFollow (ECS deployments): observation + state → decision', () 
       decision: { kind: 'proceed', hookId: 'h1' }
     },
     {
+      example:
+        'canary held before its first step, but the new tasks crashed since ECS scaled up (new 0 of 4): wait, no traffic onto a revision with no task running (the failed-task gate or step-timeout decides)',
+      plan: canary,
+      state: followState(),
+      deployment: deployment({ ...held, counts: { new: 0, stable: 4 }, held: hook('h1', 'before-step') }),
+      decision: { kind: 'wait', for: 'the new revision' }
+    },
+    {
+      example:
+        'step 2 to move to, ECS held before it, 3 of 4 new tasks running (one crashed): wait for the fourth',
+      plan: canary,
+      state: followState({ step: 2, trafficPercent: 20, released: 'h1' }),
+      deployment: deployment({
+        ...held,
+        counts: { new: 3, stable: 4 },
+        trafficPercent: 20,
+        held: hook('h2', 'before-step')
+      }),
+      decision: { kind: 'wait', for: 'the new revision' }
+    },
+    {
       example: 'h1 released, ECS still shows it awaiting for one more look: wait, never release twice',
       plan: canary,
       state: followState({ released: 'h1' }),

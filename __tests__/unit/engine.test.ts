@@ -637,3 +637,31 @@ describe('no two owners: a take-over between the last look and the next act', ()
     expect(records.loads).toBeLessThanOrEqual(acts + records.saved.length)
   })
 })
+
+describe('a look that does not show the last act yet (a lagging read)', () => {
+  it('the new task set hidden from every look: the same act is repeated at most once a quick poll, never in a busy loop', async () => {
+    const acts: { call: string; at: number }[] = []
+    const { result, world } = await rollout({
+      plan: planConfig(canary),
+      settings: { stepTimeoutMs: MIN },
+      fleet: world => ({
+        observe: async detail => ({ ...(await world.observe(detail)), new: undefined }),
+        ensureNew: () => world.ensureNew(),
+        scale: async target => {
+          acts.push({ call: `scale ${target.new}/${target.stable}`, at: world.clock.now() })
+          // A busy loop never lets the fake clock move: stop it here rather than hang the test.
+          if (acts.length > 1000) throw new Error('busy loop')
+          return world.scale(target)
+        },
+        makePrimary: which => world.makePrimary(which),
+        remove: which => world.remove(which)
+      })
+    })
+    expect(acts.length).toBeLessThan(1000)
+    // Acted at once, again at once (a read right after a write may lag), then once a second at most.
+    for (let i = 2; i < acts.length; i++) expect(acts[i].at - acts[i - 2].at).toBeGreaterThanOrEqual(1000)
+    // The step never shows its tasks: it times out and the rollout is rolled back.
+    expect(result.status).toBe(Status.RolledBack)
+    expect(world.sets.new).toBeUndefined()
+  })
+})

@@ -73,8 +73,12 @@ class ScriptedEcs implements DeploymentPort {
     return !refused
   }
   restored = 0
+  /** Restores that fail first (a 5xx burst outlasting the SDK's retries). */
+  restoreFailures = 0
   async restore(): Promise<string | undefined> {
     this.restored++
+    if (this.restoreFailures-- > 0)
+      throw Object.assign(new Error('We encountered an internal error.'), { name: 'ServerException' })
     return undefined
   }
 }
@@ -120,6 +124,8 @@ async function follow(
     pollIntervalMs?: number
     /** The record as the service holds it, read back by the fence; the last one saved unless given. */
     load?: () => RolloutRecord | undefined
+    /** A save fails as ECS's TagResource would after the SDK's retries, when this says so. */
+    saveFails?: (record: RolloutRecord) => boolean
   } = {}
 ) {
   const clock = options.clock ?? new FakeClock()
@@ -148,7 +154,11 @@ async function follow(
       deployment: ecs,
       gates: options.gates ?? new Gates(),
       records: {
-        save: async r => void saved.push({ ...r }),
+        save: async r => {
+          if (options.saveFails?.(r))
+            throw Object.assign(new Error('We encountered an internal error.'), { name: 'ServerException' })
+          saved.push({ ...r })
+        },
         load: async () => ({ record: options.load ? options.load() : saved[saved.length - 1] })
       },
       events: { emit: e => void events.push(e) },
@@ -227,6 +237,28 @@ describe('Follower on a native deployment held by the action at every step', () 
     expect(result.status).toBe(Status.RolledBack)
     expect(ecs.calls).toEqual(['start', 'proceed h1', 'rollback'])
     expect(ecs.restored).toBe(1)
+  })
+
+  it('a record save that fails twice after the SDK retries (a 5xx burst) is tried again: the rollout goes on', async () => {
+    const ecs = heldCanary()
+    // The save of step 2 reached (an act, after the canary's bake) fails twice.
+    let failures = 0
+    const saveFails = (r: RolloutRecord) => r.step === 2 && failures++ < 2
+    const { result, events } = await follow(CANARY, ecs, { saveFails })
+    expect(result.status).toBe(Status.Succeeded)
+    expect(ecs.calls).toEqual(['start', 'proceed h1', 'proceed h2', 'proceed h3'])
+    const warnings = events.flatMap(e => (e.kind === 'warning' ? [e.message] : []))
+    expect(warnings.filter(w => /^Could not \S+ \(ServerException/.test(w))).toHaveLength(2)
+  })
+
+  it("putting the service's settings back is tried again when it fails (a 5xx burst): done on the third try", async () => {
+    const ecs = heldCanary()
+    ecs.restoreFailures = 2
+    const { result, events } = await follow(CANARY, ecs)
+    expect(result.status).toBe(Status.Succeeded)
+    expect(ecs.restored).toBe(3)
+    const warnings = events.flatMap(e => (e.kind === 'warning' ? [e.message] : []))
+    expect(warnings.filter(w => w.includes('deploymentConfiguration back'))).toEqual([])
   })
 
   it('ECS refusing to continue is looked at again, and rolls back when it persists', async () => {

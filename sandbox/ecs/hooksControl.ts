@@ -1,7 +1,7 @@
 // `/_sandbox/hooks`: observe the lifecycle-hook runs of deployments (Lambda hooks recorded as invoked, with the
 // event ECS would send) and steer what ECS would leave to time or to a Lambda function.
 //   GET  /_sandbox/hooks[?cluster=C&service=S]  → {timeoutSeconds, lambdaStatus, runs: [...]}
-//   POST /_sandbox/hooks {timeoutSeconds?: number | null, lambda?: {functionArn, hookStatus: SUCCEEDED | FAILED | null}}
+//   POST /_sandbox/hooks {timeoutSeconds?: number | null, service?: NAME, lambda?: {functionArn, hookStatus: SUCCEEDED | FAILED | null}}
 
 import { lastSegment } from '../core/arn.js'
 import type { World } from '../core/world.js'
@@ -70,7 +70,7 @@ function state(world: World, cluster: string | null, serviceName: string | null)
 
 function change(world: World, body: Record<string, unknown>): WireResponse {
   const settings = hookSettings(world)
-  const { timeoutSeconds, lambda } = body
+  const { timeoutSeconds, lambda, service } = body
   if (
     timeoutSeconds !== undefined &&
     timeoutSeconds !== null &&
@@ -88,7 +88,13 @@ function change(world: World, body: Record<string, unknown>): WireResponse {
     if (hookStatus === null) settings.lambdaStatus.delete(functionArn)
     else settings.lambdaStatus.set(functionArn, hookStatus)
   }
-  if (timeoutSeconds !== undefined) settings.timeoutSeconds = timeoutSeconds ?? undefined
+  if (service !== undefined && typeof service !== 'string')
+    return json(400, { error: 'service must be the name of a service' })
+  if (timeoutSeconds !== undefined && service !== undefined) {
+    // One service's hooks only (chaos runs share a sandbox).
+    if (timeoutSeconds === null) settings.timeoutSecondsByService.delete(service)
+    else settings.timeoutSecondsByService.set(service, timeoutSeconds as number)
+  } else if (timeoutSeconds !== undefined) settings.timeoutSeconds = timeoutSeconds ?? undefined
   return json(200, state(world, null, null))
 }
 

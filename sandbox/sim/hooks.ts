@@ -5,7 +5,8 @@
 // The deployment leaves the stage once every hook there has passed; the strategies (rolling.ts, native.ts) ask.
 //
 // Sandbox leniency: `POST /_sandbox/hooks {timeoutSeconds}` makes every hook started afterwards time out after that
-// many seconds instead of timeoutInMinutes, so tests of timeouts run in seconds (ECS counts whole minutes, ≥ 1).
+// many seconds instead of timeoutInMinutes, so tests of timeouts run in seconds (ECS counts whole minutes, ≥ 1);
+// with `service` (a name), only that service's hooks.
 
 import type {
   DeploymentLifecycleHook,
@@ -24,6 +25,8 @@ const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 export interface HookSettings {
   /** Every hook started from now on times out after this many seconds instead of its timeoutInMinutes. */
   timeoutSeconds?: number
+  /** The same for one service (by name), before `timeoutSeconds`: chaos runs time out one service's hooks. */
+  timeoutSecondsByService: Map<string, number>
   /** The hookStatus a Lambda function answers, by function ARN; SUCCEEDED when unset. */
   lambdaStatus: Map<string, 'SUCCEEDED' | 'FAILED'>
 }
@@ -32,7 +35,8 @@ const settingsOf = new WeakMap<World, HookSettings>()
 
 export function hookSettings(world: World): HookSettings {
   let settings = settingsOf.get(world)
-  if (!settings) settingsOf.set(world, (settings = { lambdaStatus: new Map() }))
+  if (!settings)
+    settingsOf.set(world, (settings = { lambdaStatus: new Map(), timeoutSecondsByService: new Map() }))
   return settings
 }
 
@@ -107,9 +111,10 @@ function startRun(
 ): HookRun {
   const settings = hookSettings(world)
   const pause = hook.targetType === 'PAUSE'
+  const seconds = settings.timeoutSecondsByService.get(service.name) ?? settings.timeoutSeconds
   const timeoutMs =
-    settings.timeoutSeconds !== undefined
-      ? settings.timeoutSeconds * 1000
+    seconds !== undefined
+      ? seconds * 1000
       : (hook.timeoutConfiguration?.timeoutInMinutes ?? DEFAULT_TIMEOUT_MINUTES) * MINUTE_MS
   const run: HookRun = {
     hookId: `ecs-${pause ? 'pause' : 'lambda'}-${randomId(world, 43)}`,

@@ -29,6 +29,7 @@ import {
   answerHook,
   causeOf,
   withServiceDeployment,
+  MAX_LAGGING_VERDICTS,
   heldHook,
   nativeView,
   restoredConfiguration,
@@ -39,9 +40,6 @@ import { describeService, type SharedService } from './service.js'
 import { ServiceEvents } from './service-events.js'
 import { tagRecord } from './tags.js'
 import { taskDefinitionLabel } from './task-definition.js'
-
-/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
-const MAX_LAGGING_VERDICTS = 10
 
 export interface EcsDeploymentOptions {
   ecs: ECSClient
@@ -146,6 +144,8 @@ export class EcsDeployment implements DeploymentPort {
         `ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`
       )
     if (!rollback) {
+      // ECS ended it while nobody followed (the action's hook timed out): its settings go back all the same.
+      if (!ours) await this.restore().catch(() => undefined)
       if (!ours)
         throw new Error(
           `ECS no longer shows a deployment of ${taskDefinitionLabel(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${taskDefinitionLabel(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`
@@ -185,9 +185,10 @@ export class EcsDeployment implements DeploymentPort {
         observation.ecs = undefined
       }
     }
+    // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
+    // crash soon after running fails during the final bake.
     const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
-    if (detail && this.deploymentId && fresh && !observation.completed)
-      await this.failed.collect(this.deploymentId)
+    if (detail && this.deploymentId && fresh) await this.failed.collect(this.deploymentId)
     return {
       ...observation,
       failedNewTasks: this.failed.list(),

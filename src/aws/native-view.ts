@@ -102,6 +102,9 @@ export function causeOf(reason: string, otherwise: EcsVerdict['cause'] = 'failed
   return otherwise
 }
 
+/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
+export const MAX_LAGGING_VERDICTS = 10
+
 /**
  * A rolling deployment's verdict with ECS's own words from its service deployment: the reason, the alarms that
  * fired, and whether the circuit breaker or the alarms gave up on it. Undefined while the service deployment read

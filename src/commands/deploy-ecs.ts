@@ -75,7 +75,12 @@ export class EcsControllerDeploy extends DeployPipeline {
     inFlight: RolloutRecord | undefined,
     reRun: boolean
   ): Promise<{ stop: Outcome } | { stable?: string }> {
-    if (!inFlight || !reRun) return { stable: this.service.taskDefinition ?? '' }
+    // Taken over by a deploy of the rollout's own revision, ECS would start no deployment to replace it (the service
+    // names that revision already): this run carries it on as a re-run does (on-orphan). Of another revision, the
+    // rollout's stable one is what this run's deployment replaces.
+    const same = inFlight?.newTaskDefinition === this.config.taskDefinition
+    if (!inFlight || (!reRun && !same))
+      return { stable: inFlight?.stableTaskDefinition ?? this.service.taskDefinition ?? '' }
     const rollback = orphanMode(inFlight, this.config.onOrphan) === 'rollback'
     const settled = await carryOnEcsController(this.config, this.deps, this.service, inFlight, {
       plan: inFlight.plan,

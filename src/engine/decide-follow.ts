@@ -127,8 +127,11 @@ export function decideFollow(
     const reached = native
       ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
       : d.completed
-    // Held before this step: ECS moves the weight to it once released.
-    return reached ? { kind: 'bake' } : release('ECS')
+    if (reached) return { kind: 'bake' }
+    // Held before this step: ECS moves the weight to it once released, but never onto a new revision short of
+    // running tasks (they crashed since ECS scaled up): the failed-task gate or step-timeout decides meanwhile.
+    if (held && native && d.counts.new < d.desiredCount) return { kind: 'wait', for: 'the new revision' }
+    return release('ECS')
   }
   if (native && !d.holding) {
     // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.

@@ -4,10 +4,10 @@
 
 import type { Counts, Plan } from '../plan/types.js'
 import { EPSILON, type FollowState } from './decide-follow.js'
-import { EngineLoop } from './loop.js'
+import { ActingLoop } from './acting-loop.js'
 import type { DeploymentObservation } from './ports.js'
 
-export abstract class FollowReport extends EngineLoop<DeploymentObservation, FollowState> {
+export abstract class FollowReport extends ActingLoop<DeploymentObservation, FollowState> {
   private lastCounts?: Counts
 
   protected abstract get plan(): Plan

@@ -1,13 +1,10 @@
-// The follower: the engine loop (loop.ts) for services with the ECS deployment controller. ECS carries the
-// deployment out itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by
-// step; the follower starts ECS's deployment, then each turn asks decideFollow() what to do: follow the
-// deployment step by step under the same gates as task-set rollouts (alarms, failed tasks, step-timeout,
-// timeout), run the same hooks, release each step ECS holds at the action's pause hook once the gates held for
-// its bake (native strategies), ask ECS to roll back when a gate fails, and recognise a rollback ECS did on its
-// own (circuit breaker, deployment alarms) as the failure it is. Once the rollout is over, the service's
-// deploymentConfiguration is put back as the user had it. It emits the same events as the reconciler, so
-// the job summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does
-// the talking.
+// The follower: the engine loop (loop.ts) for ECS-controller services. ECS carries the deployment out (rolling,
+// or native linear/canary/blue-green); the follower starts it, then each turn asks decideFollow() what to do:
+// follow it step by step under the task sets' gates (alarms, failed tasks, step-timeout, timeout) and hooks,
+// release each step ECS holds at the action's pause hook once the gates held for its bake (native), ask ECS to
+// roll back when a gate fails, and take a rollback ECS did on its own (circuit breaker, deployment alarms) for
+// the failure it is. Over, the service's deploymentConfiguration is put back as the user had it. Its events
+// are the reconciler's, so summary, log and outputs read the same. The DeploymentPort does the AWS talking.
 
 import { Status } from '../constants.js'
 import { describeError } from '../errors.js'
@@ -39,7 +36,7 @@ export interface FollowDeps extends LoopDeps {
 
 export type FollowSettings = Omit<EngineSettings, 'plan'> & { plan: Plan }
 
-/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+/** Rollback calls, or tries at putting the settings back, that fail (after the SDK's retries): then it gives up. */
 const MAX_ROLLBACK_ERRORS = 3
 /** Looks in a row at which ECS refuses to release the held step before the rollout rolls back. */
 const MAX_PROCEED_ERRORS = 3
@@ -144,7 +141,7 @@ export class Follower extends FollowReport {
         if (stuck) return stuck
         return { sleepMs: this.nextLookMs(decision.for, now) }
       }
-      const result = await this.act(decision, obs)
+      const result = await this.acting(decision.kind, () => this.act(decision, obs))
       if (result === 'look-again') break
       if (result) return result
     }
@@ -262,13 +259,18 @@ export class Follower extends FollowReport {
     trafficPercent: number,
     text?: string
   ): Promise<EngineResult> {
-    try {
-      const restored = await this.ports.deployment.restore()
-      if (restored) this.ports.log?.(`Restored: ${restored}`)
-    } catch (error) {
-      this.warn(
-        `Could not put the service's deploymentConfiguration back (${describeError(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`
-      )
+    for (let attempt = 1; attempt <= MAX_ROLLBACK_ERRORS; attempt++) {
+      try {
+        const restored = await this.ports.deployment.restore()
+        if (restored) this.ports.log?.(`Restored: ${restored}`)
+        break
+      } catch (error) {
+        if (attempt < MAX_ROLLBACK_ERRORS) await this.deps.clock.sleep(QUICK_POLL_MS)
+        else
+          this.warn(
+            `Could not put the service's deploymentConfiguration back (${describeError(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`
+          )
+      }
     }
     return super.complete(status, reason, trafficPercent, text)
   }

@@ -10,6 +10,8 @@ import type { Clock, GatesPort } from './ports.js'
 
 /** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
 export const QUICK_POLL_MS = 1000
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
+export const FIRST_QUICK_POLL_MS = 200
 
 export interface LoopDeps {
   gates: GatesPort

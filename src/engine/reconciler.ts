@@ -3,44 +3,33 @@
 // once per poll-interval and at a bake's end.
 
 import { Status } from '../constants.js'
-import { describeError } from '../errors.js'
 import { buildPlan } from '../plan/planner.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState } from './decide.js'
 import type { FailureReason } from './events.js'
-import {
-  EngineLoop,
-  QUICK_POLL_MS,
-  type EngineResult,
-  type EngineSettings,
-  type LoopDeps,
-  type Turn
-} from './loop.js'
+import { ActingLoop } from './acting-loop.js'
+import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop.js'
+import { FIRST_QUICK_POLL_MS, QUICK_POLL_MS } from './loop-types.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
-import { passTakenOver, unlessTakenOver } from './fence.js'
-import { MAX_OBSERVE_ERRORS } from './rules.js'
 
 // Names the commands and the hook runner import from here.
 export type { HookContext, HookName, Hooks } from './hooks.js'
 export type { EngineResult, EngineSettings } from './loop.js'
-export { reasonText }
 export { CANCEL_GRACE_MS, HEARTBEAT_MS, MAX_OBSERVE_ERRORS } from './rules.js'
-
-/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
-export const FIRST_QUICK_POLL_MS = 200
 
 export interface EngineDeps extends LoopDeps {
   fleet: FleetPort
   traffic: TrafficPort
 }
 
-export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
+export class Reconciler extends ActingLoop<FleetObservation, EngineState> {
   protected readonly gatesInRollback = false
   /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
   private changedAt = -Infinity
-  private actErrors = 0
+  /** The last act (as JSON) with no wait since: the same again means a look that lags has not shown it yet. */
+  private lastAct?: string
   private announced = false
   private preTrafficDone = false
   private leftNew = false
@@ -100,18 +89,15 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
       now
     }
     const decision = decide(this.state, observation, plan, limits)
-    let result: EngineResult | undefined
-    try {
-      result = await this.act(decision, fleet, plan)
-      this.actErrors = 0
-    } catch (error) {
-      return (await this.actFailed(decision, error)) ?? { sleepMs: 0 }
-    }
+    const result = await this.acting(decision.kind, () => this.act(decision, fleet, plan))
     if (result) return result
     if (decision.kind !== 'wait') {
       this.changedAt = this.deps.clock.now()
-      return { sleepMs: 0 }
+      // Acted on again (a lagging read, a task set created but not shown yet): once a quick poll, not a busy loop.
+      const again = this.lastAct === (this.lastAct = JSON.stringify(decision))
+      return { sleepMs: again ? QUICK_POLL_MS : 0 }
     }
+    this.lastAct = undefined
     return { sleepMs: this.waitMs(now, decision, plan) }
   }
 
@@ -239,31 +225,8 @@ export class Reconciler extends EngineLoop<FleetObservation, EngineState> {
     await this.ports.hooks?.leavingNew?.()
   }
 
-  // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
-  // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
-  // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
-  private async actFailed(decision: Decision, error: unknown): Promise<EngineResult | undefined> {
-    passTakenOver(error)
-    const now = this.deps.clock.now()
-    const reason: FailureReason = { kind: 'api', message: describeError(error) }
-    this.actErrors++
-    this.warn(`Could not ${decision.kind} (${reason.message}); trying again`)
-    if (this.actErrors >= MAX_OBSERVE_ERRORS) {
-      this.actErrors = 0
-      if (this.state.mode === 'rollback') {
-        const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt)
-        if (now - progress > this.settings.stepTimeoutMs) return this.endWith(Status.Failed, reason)
-      } else if (this.state.promoted && !this.lastObservation?.stable) {
-        return this.endWith(Status.Failed, reason)
-      } else {
-        const stopped = await this.fail(reason).catch(
-          unlessTakenOver(() => this.endWith(Status.Failed, reason))
-        )
-        if (stopped) return stopped
-      }
-    }
-    await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
-    return undefined
+  protected override nothingToRollBackTo(): boolean {
+    return this.state.promoted && !this.lastObservation?.stable
   }
 
   /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */

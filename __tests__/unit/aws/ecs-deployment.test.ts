@@ -73,3 +73,80 @@ describe('EcsDeployment under lagging DescribeServices', () => {
     expect((await deployment.observe(true)).restored).toBe(false)
   })
 })
+
+describe('EcsDeployment: the new revision failing after ECS called the deployment COMPLETED', () => {
+  it("a task of the new revision that crashed during the final bake counts as failed (ECS's steady state was brief)", async () => {
+    const done: Deployment = { ...ours, rolloutState: 'COMPLETED', runningCount: 3, desiredCount: 4 }
+    const crashed = 'arn:aws:ecs:us-east-1:123456789012:task/prod/crashed'
+    const { client } = fakeClient<ECSClient>({
+      DescribeServices: () => ({ services: [service([done], SD)] }),
+      UpdateService: () => ({ service: service([ours, { ...stable, status: 'ACTIVE' }], SD) }),
+      ListTasks: () => ({ taskArns: [crashed] }),
+      DescribeTasks: () => ({
+        tasks: [
+          {
+            taskArn: crashed,
+            lastStatus: 'STOPPED',
+            stopCode: 'EssentialContainerExited',
+            stoppedReason: 'Essential container in task exited',
+            stoppedAt: new Date(),
+            containers: [{ name: 'app', exitCode: 1 }]
+          }
+        ]
+      })
+    })
+    const deployment = new EcsDeployment({
+      ecs: client,
+      cluster: 'prod',
+      service: 'web',
+      newTaskDefinition: NEW,
+      stableTaskDefinition: OLD,
+      deploymentConfiguration: {},
+      native: false,
+      since: 0,
+      warn: () => undefined
+    })
+    await deployment.start()
+    const seen = await deployment.observe(true)
+    expect(seen.completed).toBe(true)
+    expect(seen.failedNewTasks.map(t => t.taskArn)).toEqual([crashed])
+  })
+})
+
+describe('EcsDeployment: resuming a native rollout ECS ended while nobody followed it', () => {
+  it("the action's pause hook timed out and ECS rolled back: the settings are put back before it says so", async () => {
+    const held = {
+      strategy: 'LINEAR' as const,
+      bakeTimeInMinutes: 0,
+      linearConfiguration: { stepPercent: 25, stepBakeTimeInMinutes: 0 },
+      lifecycleHooks: [
+        {
+          targetType: 'PAUSE' as const,
+          lifecycleStages: ['PRE_PRODUCTION_TRAFFIC_SHIFT', 'POST_PRODUCTION_TRAFFIC_SHIFT'] as never,
+          hookDetails: { owner: 'ecs-rollout', before: {} },
+          timeoutConfiguration: { timeoutInMinutes: 360, action: 'ROLLBACK' as const }
+        }
+      ]
+    }
+    const { client, calls } = fakeClient<ECSClient>({
+      DescribeServices: () => ({ services: [{ ...service([stable], SD), deploymentConfiguration: held }] }),
+      UpdateService: () => ({ service: service([stable], SD) })
+    })
+    const deployment = new EcsDeployment({
+      ecs: client,
+      cluster: 'prod',
+      service: 'web',
+      newTaskDefinition: NEW,
+      stableTaskDefinition: OLD,
+      deploymentConfiguration: {},
+      native: true,
+      since: 0,
+      warn: () => undefined
+    })
+    await expect(deployment.adopt(false)).rejects.toThrow(/no longer shows a deployment/)
+    const update = calls.find(c => c.name === 'UpdateService')
+    expect(update?.input).toMatchObject({
+      deploymentConfiguration: { strategy: 'ROLLING', lifecycleHooks: [] }
+    })
+  })
+})
