@@ -947,6 +947,8 @@ function causeOf(reason, otherwise = 'failed') {
         return 'alarms';
     return otherwise;
 }
+/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
+const MAX_LAGGING_VERDICTS = 10;
 /**
  * A rolling deployment's verdict with ECS's own words from its service deployment: the reason, the alarms that
  * fired, and whether the circuit breaker or the alarms gave up on it. Undefined while the service deployment read
@@ -1079,8 +1081,6 @@ var tags = __webpack_require__(9580);
 
 
 
-/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
-const MAX_LAGGING_VERDICTS = 10;
 class EcsDeployment {
     o;
     failed;
@@ -1155,6 +1155,9 @@ class EcsDeployment {
         if (this.o.native && !this.serviceDeploymentArn)
             throw new Error(`ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`);
         if (!rollback) {
+            // ECS ended it while nobody followed (the action's hook timed out): its settings go back all the same.
+            if (!ours)
+                await this.restore().catch(() => undefined);
             if (!ours)
                 throw new Error(`ECS no longer shows a deployment of ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${(0,task_definition/* taskDefinitionLabel */.$7)(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`);
             return { rollingBack: false };
@@ -1194,8 +1197,10 @@ class EcsDeployment {
                 observation.ecs = undefined;
             }
         }
+        // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
+        // crash soon after running fails during the final bake.
         const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
-        if (detail && this.deploymentId && fresh && !observation.completed)
+        if (detail && this.deploymentId && fresh)
             await this.failed.collect(this.deploymentId);
         return {
             ...observation,
@@ -1418,8 +1423,13 @@ function decideFollow(state, obs, plan, limits) {
         const reached = native
             ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
             : d.completed;
-        // Held before this step: ECS moves the weight to it once released.
-        return reached ? { kind: 'bake' } : release('ECS');
+        if (reached)
+            return { kind: 'bake' };
+        // Held before this step: ECS moves the weight to it once released, but never onto a new revision short of
+        // running tasks (they crashed since ECS scaled up): the failed-task gate or step-timeout decides meanwhile.
+        if (held && native && d.counts.new < d.desiredCount)
+            return { kind: 'wait', for: 'the new revision' };
+        return release('ECS');
     }
     if (native && !d.holding) {
         // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
@@ -1454,15 +1464,15 @@ function engineState(s) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/loop.ts + 2 modules
-var loop = __webpack_require__(3514);
+// EXTERNAL MODULE: ./src/engine/acting-loop.ts
+var acting_loop = __webpack_require__(6519);
 ;// CONCATENATED MODULE: ./src/engine/follow-report.ts
 // What the follower (follow.ts) reports of ECS's deployment as it goes: ECS's service events, task counts and
 // production weights, and the steps ECS passed while the action looked elsewhere. Split from follow.ts, which
 // decides and acts; this only turns looks into the events the log and the job summary are made of.
 
 
-class FollowReport extends loop/* EngineLoop */.X {
+class FollowReport extends acting_loop/* ActingLoop */.f {
     lastCounts;
     /** What ECS did since the last look: its service events, task counts and (native) traffic weight. */
     report(obs) {
@@ -1522,21 +1532,20 @@ class FollowReport extends loop/* EngineLoop */.X {
     }
 }
 
+// EXTERNAL MODULE: ./src/engine/loop.ts + 1 modules
+var loop = __webpack_require__(4718);
 // EXTERNAL MODULE: ./src/engine/fence.ts
 var fence = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/engine/reasons.ts
 var reasons = __webpack_require__(2935);
 ;// CONCATENATED MODULE: ./src/engine/follow.ts
-// The follower: the engine loop (loop.ts) for services with the ECS deployment controller. ECS carries the
-// deployment out itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by
-// step; the follower starts ECS's deployment, then each turn asks decideFollow() what to do: follow the
-// deployment step by step under the same gates as task-set rollouts (alarms, failed tasks, step-timeout,
-// timeout), run the same hooks, release each step ECS holds at the action's pause hook once the gates held for
-// its bake (native strategies), ask ECS to roll back when a gate fails, and recognise a rollback ECS did on its
-// own (circuit breaker, deployment alarms) as the failure it is. Once the rollout is over, the service's
-// deploymentConfiguration is put back as the user had it. It emits the same events as the reconciler, so
-// the job summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does
-// the talking.
+// The follower: the engine loop (loop.ts) for ECS-controller services. ECS carries the deployment out (rolling,
+// or native linear/canary/blue-green); the follower starts it, then each turn asks decideFollow() what to do:
+// follow it step by step under the task sets' gates (alarms, failed tasks, step-timeout, timeout) and hooks,
+// release each step ECS holds at the action's pause hook once the gates held for its bake (native), ask ECS to
+// roll back when a gate fails, and take a rollback ECS did on its own (circuit breaker, deployment alarms) for
+// the failure it is. Over, the service's deploymentConfiguration is put back as the user had it. Its events
+// are the reconciler's, so summary, log and outputs read the same. The DeploymentPort does the AWS talking.
 
 
 
@@ -1547,7 +1556,7 @@ var reasons = __webpack_require__(2935);
 
 // Names the tests and the adapter import from here.
 
-/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+/** Rollback calls, or tries at putting the settings back, that fail (after the SDK's retries): then it gives up. */
 const MAX_ROLLBACK_ERRORS = 3;
 /** Looks in a row at which ECS refuses to release the held step before the rollout rolls back. */
 const MAX_PROCEED_ERRORS = 3;
@@ -1635,7 +1644,7 @@ class Follower extends FollowReport {
                     return stuck;
                 return { sleepMs: this.nextLookMs(decision.for, now) };
             }
-            const result = await this.act(decision, obs);
+            const result = await this.acting(decision.kind, () => this.act(decision, obs));
             if (result === 'look-again')
                 break;
             if (result)
@@ -1747,13 +1756,19 @@ class Follower extends FollowReport {
     }
     /** Over, whichever way: the service's deploymentConfiguration goes back to the user's first. */
     async complete(status, reason, trafficPercent, text) {
-        try {
-            const restored = await this.ports.deployment.restore();
-            if (restored)
-                this.ports.log?.(`Restored: ${restored}`);
-        }
-        catch (error) {
-            this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+        for (let attempt = 1; attempt <= MAX_ROLLBACK_ERRORS; attempt++) {
+            try {
+                const restored = await this.ports.deployment.restore();
+                if (restored)
+                    this.ports.log?.(`Restored: ${restored}`);
+                break;
+            }
+            catch (error) {
+                if (attempt < MAX_ROLLBACK_ERRORS)
+                    await this.deps.clock.sleep(loop/* QUICK_POLL_MS */.t);
+                else
+                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+            }
         }
         return super.complete(status, reason, trafficPercent, text);
     }
@@ -2012,8 +2027,12 @@ class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
      * on-orphan instead, as on task sets: it follows the deployment to its end, or has ECS roll it back, first.
      */
     async settle(inFlight, reRun) {
-        if (!inFlight || !reRun)
-            return { stable: this.service.taskDefinition ?? '' };
+        // Taken over by a deploy of the rollout's own revision, ECS would start no deployment to replace it (the service
+        // names that revision already): this run carries it on as a re-run does (on-orphan). Of another revision, the
+        // rollout's stable one is what this run's deployment replaces.
+        const same = inFlight?.newTaskDefinition === this.config.taskDefinition;
+        if (!inFlight || (!reRun && !same))
+            return { stable: inFlight?.stableTaskDefinition ?? this.service.taskDefinition ?? '' };
         const rollback = (0,rollout_owner/* orphanMode */.Gs)(inFlight, this.config.onOrphan) === 'rollback';
         const settled = await carryOnEcsController(this.config, this.deps, this.service, inFlight, {
             plan: inFlight.plan,
@@ -5564,6 +5583,76 @@ function tenths(percent) {
 
 /***/ }),
 
+/***/ 6519:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ ActingLoop)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _fence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3439);
+/* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4718);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(289);
+// The engine loop with the one policy both controllers apply to an act that fails after the SDK's retries
+// (a scale, a weight, a record save, the fence's read, a held step released): acts are idempotent and decided
+// afresh, so a transient failure is retried at the next look; a persistent one fails the rollout like a gate.
+
+
+
+
+
+class ActingLoop extends _loop_js__WEBPACK_IMPORTED_MODULE_2__/* .EngineLoop */ .X {
+    /** Acts failed in a row; an act that goes through sets it back to 0. */
+    actErrors = 0;
+    /** Nothing left to roll back to (a promoted task set whose stable one is gone): the run can only end. */
+    nothingToRollBackTo() {
+        return false;
+    }
+    /** Does `act`; its failure is handled as below, and the turn ends there (the next look decides afresh). */
+    async acting(what, act) {
+        try {
+            const done = await act();
+            this.actErrors = 0;
+            return done;
+        }
+        catch (error) {
+            return (await this.actFailed(what, error)) ?? { sleepMs: 0 };
+        }
+    }
+    /**
+     * `what` failed after the SDK's retries: retried after a pause; MAX_OBSERVE_ERRORS in a row fail the rollout
+     * (on-failure decides: rollback or pause). A rollback keeps trying until it made no progress for step-timeout.
+     */
+    async actFailed(what, error) {
+        (0,_fence_js__WEBPACK_IMPORTED_MODULE_1__/* .passTakenOver */ .T7)(error);
+        const now = this.deps.clock.now();
+        const reason = { kind: 'api', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(error) };
+        this.warn(`Could not ${what} (${reason.message}); trying again`);
+        if (++this.actErrors >= _rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_OBSERVE_ERRORS */ ._E) {
+            this.actErrors = 0;
+            if (this.state.mode === 'rollback') {
+                const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
+                if (now - progress > this.settings.stepTimeoutMs)
+                    return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
+            }
+            else if (this.nothingToRollBackTo()) {
+                return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
+            }
+            else {
+                const stopped = await this.fail(reason).catch((0,_fence_js__WEBPACK_IMPORTED_MODULE_1__/* .unlessTakenOver */ .cr)(() => this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason)));
+                if (stopped)
+                    return stopped;
+            }
+        }
+        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 1896:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -5895,14 +5984,30 @@ class OwnerFence {
 
 /***/ }),
 
-/***/ 3514:
+/***/ 4106:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Y: () => (/* binding */ FIRST_QUICK_POLL_MS),
+/* harmony export */   t: () => (/* binding */ QUICK_POLL_MS)
+/* harmony export */ });
+// The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
+/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
+const QUICK_POLL_MS = 1000;
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
+const FIRST_QUICK_POLL_MS = 200;
+
+
+/***/ }),
+
+/***/ 4718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   X: () => (/* binding */ EngineLoop),
-  t: () => (/* reexport */ QUICK_POLL_MS)
+  t: () => (/* reexport */ loop_types/* QUICK_POLL_MS */.t)
 });
 
 // EXTERNAL MODULE: ./src/constants.ts
@@ -5947,11 +6052,8 @@ class WarningAlarms {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/loop-types.ts
-// The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
-/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
-const QUICK_POLL_MS = 1000;
-
+// EXTERNAL MODULE: ./src/engine/loop-types.ts
+var loop_types = __webpack_require__(4106);
 ;// CONCATENATED MODULE: ./src/engine/loop.ts
 // The engine loop, written once for every deployment controller: observe → decide (pure) → act (idempotent) →
 // record, until the rollout is done, paused or rolled back. Here: observing with retries and a fail-safe after
@@ -7299,17 +7401,15 @@ function reasonText(reason) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xc: () => (/* binding */ Reconciler),
-/* harmony export */   m: () => (/* reexport safe */ _rules_js__WEBPACK_IMPORTED_MODULE_6__.m)
+/* harmony export */   m: () => (/* reexport safe */ _rules_js__WEBPACK_IMPORTED_MODULE_5__.m)
 /* harmony export */ });
-/* unused harmony export FIRST_QUICK_POLL_MS */
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3916);
 /* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8543);
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1896);
-/* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3514);
+/* harmony import */ var _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6519);
+/* harmony import */ var _loop_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4106);
 /* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2935);
-/* harmony import */ var _fence_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3439);
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(289);
+/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(289);
 // The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
 // does it through the FleetPort and TrafficPort, idempotently; quick looks while a step moves, gates and record
 // once per poll-interval and at a bake's end.
@@ -7320,18 +7420,14 @@ function reasonText(reason) {
 
 
 
-
-
-
-/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
-const FIRST_QUICK_POLL_MS = 200;
-class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ .X {
+class Reconciler extends _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .ActingLoop */ .f {
     ports;
     engine;
     gatesInRollback = false;
     /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
     changedAt = -Infinity;
-    actErrors = 0;
+    /** The last act (as JSON) with no wait since: the same again means a look that lags has not shown it yet. */
+    lastAct;
     announced = false;
     preTrafficDone = false;
     leftNew = false;
@@ -7378,20 +7474,16 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
             now
         };
         const decision = (0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .decide */ .LD)(this.state, observation, plan, limits);
-        let result;
-        try {
-            result = await this.act(decision, fleet, plan);
-            this.actErrors = 0;
-        }
-        catch (error) {
-            return (await this.actFailed(decision, error)) ?? { sleepMs: 0 };
-        }
+        const result = await this.acting(decision.kind, () => this.act(decision, fleet, plan));
         if (result)
             return result;
         if (decision.kind !== 'wait') {
             this.changedAt = this.deps.clock.now();
-            return { sleepMs: 0 };
+            // Acted on again (a lagging read, a task set created but not shown yet): once a quick poll, not a busy loop.
+            const again = this.lastAct === (this.lastAct = JSON.stringify(decision));
+            return { sleepMs: again ? _loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t : 0 };
         }
+        this.lastAct = undefined;
         return { sleepMs: this.waitMs(now, decision, plan) };
     }
     async act(decision, fleet, plan) {
@@ -7493,7 +7585,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
         if (state.mode !== 'rollback' && percent > state.trafficPercent) {
             // Weight moves only onto targets the load balancer itself has found healthy.
             if (traffic.ready && !(await traffic.ready((0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new))) {
-                await clock.sleep(_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .QUICK_POLL_MS */ .t, this.liveCancelSignal());
+                await clock.sleep(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t, this.liveCancelSignal());
                 return this.checkStepTimeout();
             }
             const hooked = state.trafficPercent === 0 && !this.preTrafficDone && this.ports.hooks;
@@ -7522,33 +7614,8 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
         this.leftNew = true;
         await this.ports.hooks?.leavingNew?.();
     }
-    // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
-    // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
-    // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
-    async actFailed(decision, error) {
-        (0,_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .passTakenOver */ .T7)(error);
-        const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .U)(error) };
-        this.actErrors++;
-        this.warn(`Could not ${decision.kind} (${reason.message}); trying again`);
-        if (this.actErrors >= _rules_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_OBSERVE_ERRORS */ ._E) {
-            this.actErrors = 0;
-            if (this.state.mode === 'rollback') {
-                const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
-                if (now - progress > this.settings.stepTimeoutMs)
-                    return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
-            }
-            else if (this.state.promoted && !this.lastObservation?.stable) {
-                return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
-            }
-            else {
-                const stopped = await this.fail(reason).catch((0,_fence_js__WEBPACK_IMPORTED_MODULE_5__/* .unlessTakenOver */ .cr)(() => this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason)));
-                if (stopped)
-                    return stopped;
-            }
-        }
-        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
-        return undefined;
+    nothingToRollBackTo() {
+        return this.state.promoted && !this.lastObservation?.stable;
     }
     /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
     async preTraffic() {
@@ -7603,7 +7670,7 @@ class Reconciler extends _loop_js__WEBPACK_IMPORTED_MODULE_3__/* .EngineLoop */ 
         const quick = decision.for === 'stability' || decision.for === 'stable revision';
         if (quick) {
             const since = this.deps.clock.now() - this.changedAt;
-            return Math.max(10, Math.min(_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .QUICK_POLL_MS */ .t, untilPoll, Math.max(FIRST_QUICK_POLL_MS, since)));
+            return Math.max(10, Math.min(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t, untilPoll, Math.max(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRST_QUICK_POLL_MS */ .Y, since)));
         }
         // A bake lasts as long as asked, not until the next poll: wake when it is over, and read the gates then.
         const bakeEnd = this.bakeEnd(plan);

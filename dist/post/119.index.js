@@ -1,5 +1,5 @@
-export const id = 614;
-export const ids = [614,584,556,158];
+export const id = 119;
+export const ids = [119,584,556,158];
 export const modules = {
 
 /***/ 4582:
@@ -98,7 +98,7 @@ function tagList(record) {
 
 /***/ }),
 
-/***/ 2614:
+/***/ 119:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -336,8 +336,6 @@ function isObject(value) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/plan/moves.ts
 // How to get from one step's task counts to the next without breaking the capacity envelope.
 //
@@ -872,6 +870,8 @@ function steady(r) {
     return !r || r.steady || (r.desired === 0 && r.running === 0 && r.pending === 0);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var src_errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/engine/rules.ts
 // The loop's own rules, the same for every deployment controller: who owns the rollout, what a cancelled run
 // does, when a rollback is stuck. Pure, so engine-decisions.test.ts tables them; loop.ts carries them out.
@@ -2015,6 +2015,8 @@ class WarningAlarms {
 // The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
 /** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
 const QUICK_POLL_MS = 1000;
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
+const FIRST_QUICK_POLL_MS = 200;
 
 ;// CONCATENATED MODULE: ./src/engine/loop.ts
 // The engine loop, written once for every deployment controller: observe → decide (pure) → act (idempotent) →
@@ -2325,6 +2327,63 @@ class EngineLoop {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/acting-loop.ts
+// The engine loop with the one policy both controllers apply to an act that fails after the SDK's retries
+// (a scale, a weight, a record save, the fence's read, a held step released): acts are idempotent and decided
+// afresh, so a transient failure is retried at the next look; a persistent one fails the rollout like a gate.
+
+
+
+
+
+class ActingLoop extends EngineLoop {
+    /** Acts failed in a row; an act that goes through sets it back to 0. */
+    actErrors = 0;
+    /** Nothing left to roll back to (a promoted task set whose stable one is gone): the run can only end. */
+    nothingToRollBackTo() {
+        return false;
+    }
+    /** Does `act`; its failure is handled as below, and the turn ends there (the next look decides afresh). */
+    async acting(what, act) {
+        try {
+            const done = await act();
+            this.actErrors = 0;
+            return done;
+        }
+        catch (error) {
+            return (await this.actFailed(what, error)) ?? { sleepMs: 0 };
+        }
+    }
+    /**
+     * `what` failed after the SDK's retries: retried after a pause; MAX_OBSERVE_ERRORS in a row fail the rollout
+     * (on-failure decides: rollback or pause). A rollback keeps trying until it made no progress for step-timeout.
+     */
+    async actFailed(what, error) {
+        passTakenOver(error);
+        const now = this.deps.clock.now();
+        const reason = { kind: 'api', message: (0,src_errors/* describeError */.U)(error) };
+        this.warn(`Could not ${what} (${reason.message}); trying again`);
+        if (++this.actErrors >= MAX_OBSERVE_ERRORS) {
+            this.actErrors = 0;
+            if (this.state.mode === 'rollback') {
+                const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
+                if (now - progress > this.settings.stepTimeoutMs)
+                    return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else if (this.nothingToRollBackTo()) {
+                return this.endWith(constants/* Status */.nW.Failed, reason);
+            }
+            else {
+                const stopped = await this.fail(reason).catch(unlessTakenOver(() => this.endWith(constants/* Status */.nW.Failed, reason)));
+                if (stopped)
+                    return stopped;
+            }
+        }
+        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/reconciler.ts
 // The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
 // does it through the FleetPort and TrafficPort, idempotently; quick looks while a step moves, gates and record
@@ -2336,18 +2395,14 @@ class EngineLoop {
 
 
 
-
-
-
-/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
-const FIRST_QUICK_POLL_MS = 200;
-class Reconciler extends EngineLoop {
+class Reconciler extends ActingLoop {
     ports;
     engine;
     gatesInRollback = false;
     /** When the engine last changed something (a move, a weight, a step): quick polls back off from there. */
     changedAt = -Infinity;
-    actErrors = 0;
+    /** The last act (as JSON) with no wait since: the same again means a look that lags has not shown it yet. */
+    lastAct;
     announced = false;
     preTrafficDone = false;
     leftNew = false;
@@ -2394,20 +2449,16 @@ class Reconciler extends EngineLoop {
             now
         };
         const decision = decide(this.state, observation, plan, limits);
-        let result;
-        try {
-            result = await this.act(decision, fleet, plan);
-            this.actErrors = 0;
-        }
-        catch (error) {
-            return (await this.actFailed(decision, error)) ?? { sleepMs: 0 };
-        }
+        const result = await this.acting(decision.kind, () => this.act(decision, fleet, plan));
         if (result)
             return result;
         if (decision.kind !== 'wait') {
             this.changedAt = this.deps.clock.now();
-            return { sleepMs: 0 };
+            // Acted on again (a lagging read, a task set created but not shown yet): once a quick poll, not a busy loop.
+            const again = this.lastAct === (this.lastAct = JSON.stringify(decision));
+            return { sleepMs: again ? QUICK_POLL_MS : 0 };
         }
+        this.lastAct = undefined;
         return { sleepMs: this.waitMs(now, decision, plan) };
     }
     async act(decision, fleet, plan) {
@@ -2538,33 +2589,8 @@ class Reconciler extends EngineLoop {
         this.leftNew = true;
         await this.ports.hooks?.leavingNew?.();
     }
-    // An action failed after the SDK's retries. Actions are idempotent, decided afresh: a transient failure is
-    // retried, a persistent one fails the rollout like a gate. A rollback keeps trying until no progress for
-    // step-timeout; with the stable task set gone there is nothing to roll back to, and the run ends failed.
-    async actFailed(decision, error) {
-        passTakenOver(error);
-        const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,src_errors/* describeError */.U)(error) };
-        this.actErrors++;
-        this.warn(`Could not ${decision.kind} (${reason.message}); trying again`);
-        if (this.actErrors >= MAX_OBSERVE_ERRORS) {
-            this.actErrors = 0;
-            if (this.state.mode === 'rollback') {
-                const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
-                if (now - progress > this.settings.stepTimeoutMs)
-                    return this.endWith(constants/* Status */.nW.Failed, reason);
-            }
-            else if (this.state.promoted && !this.lastObservation?.stable) {
-                return this.endWith(constants/* Status */.nW.Failed, reason);
-            }
-            else {
-                const stopped = await this.fail(reason).catch(unlessTakenOver(() => this.endWith(constants/* Status */.nW.Failed, reason)));
-                if (stopped)
-                    return stopped;
-            }
-        }
-        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
-        return undefined;
+    nothingToRollBackTo() {
+        return this.state.promoted && !this.lastObservation?.stable;
     }
     /** The pre-traffic hook, once per run, before the new revision gets its first production traffic. */
     async preTraffic() {
@@ -3793,6 +3819,8 @@ function causeOf(reason, otherwise = 'failed') {
         return 'alarms';
     return otherwise;
 }
+/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
+const MAX_LAGGING_VERDICTS = 10;
 /**
  * A rolling deployment's verdict with ECS's own words from its service deployment: the reason, the alarms that
  * fired, and whether the circuit breaker or the alarms gave up on it. Undefined while the service deployment read
@@ -3923,8 +3951,6 @@ class ServiceEvents {
 
 
 
-/** Looks a rolling verdict waits for its service deployment's read to catch up (it lags the deployment's). */
-const MAX_LAGGING_VERDICTS = 10;
 class EcsDeployment {
     o;
     failed;
@@ -3999,6 +4025,9 @@ class EcsDeployment {
         if (this.o.native && !this.serviceDeploymentArn)
             throw new Error(`ECS shows no service deployment on ${this.o.service}, so the native rollout cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?`);
         if (!rollback) {
+            // ECS ended it while nobody followed (the action's hook timed out): its settings go back all the same.
+            if (!ours)
+                await this.restore().catch(() => undefined);
             if (!ours)
                 throw new Error(`ECS no longer shows a deployment of ${task_definition_taskDefinitionLabel(this.o.newTaskDefinition)} on ${this.o.service} (its primary deployment runs ${task_definition_taskDefinitionLabel(deployments.find(d => d.status === 'PRIMARY')?.taskDefinition ?? '')}): the rollout ended while nobody followed it, so there is nothing to resume`);
             return { rollingBack: false };
@@ -4038,8 +4067,10 @@ class EcsDeployment {
                 observation.ecs = undefined;
             }
         }
+        // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
+        // crash soon after running fails during the final bake.
         const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
-        if (detail && this.deploymentId && fresh && !observation.completed)
+        if (detail && this.deploymentId && fresh)
             await this.failed.collect(this.deploymentId);
         return {
             ...observation,
@@ -4254,8 +4285,13 @@ function decideFollow(state, obs, plan, limits) {
         const reached = native
             ? d.completed || (d.scaledUp && (step.testTraffic || d.trafficPercent >= step.trafficPercent - EPSILON))
             : d.completed;
-        // Held before this step: ECS moves the weight to it once released.
-        return reached ? { kind: 'bake' } : release('ECS');
+        if (reached)
+            return { kind: 'bake' };
+        // Held before this step: ECS moves the weight to it once released, but never onto a new revision short of
+        // running tasks (they crashed since ECS scaled up): the failed-task gate or step-timeout decides meanwhile.
+        if (held && native && d.counts.new < d.desiredCount)
+            return { kind: 'wait', for: 'the new revision' };
+        return release('ECS');
     }
     if (native && !d.holding) {
         // ECS bakes each step itself and then moves on: the step is over once the weight has moved past it.
@@ -4296,7 +4332,7 @@ function engineState(s) {
 // decides and acts; this only turns looks into the events the log and the job summary are made of.
 
 
-class FollowReport extends EngineLoop {
+class FollowReport extends ActingLoop {
     lastCounts;
     /** What ECS did since the last look: its service events, task counts and (native) traffic weight. */
     report(obs) {
@@ -4357,16 +4393,13 @@ class FollowReport extends EngineLoop {
 }
 
 ;// CONCATENATED MODULE: ./src/engine/follow.ts
-// The follower: the engine loop (loop.ts) for services with the ECS deployment controller. ECS carries the
-// deployment out itself (rolling, or its native linear/canary/blue-green), so there is nothing to scale step by
-// step; the follower starts ECS's deployment, then each turn asks decideFollow() what to do: follow the
-// deployment step by step under the same gates as task-set rollouts (alarms, failed tasks, step-timeout,
-// timeout), run the same hooks, release each step ECS holds at the action's pause hook once the gates held for
-// its bake (native strategies), ask ECS to roll back when a gate fails, and recognise a rollback ECS did on its
-// own (circuit breaker, deployment alarms) as the failure it is. Once the rollout is over, the service's
-// deploymentConfiguration is put back as the user had it. It emits the same events as the reconciler, so
-// the job summary, the log and the outputs read the same. It holds no AWS knowledge: the DeploymentPort does
-// the talking.
+// The follower: the engine loop (loop.ts) for ECS-controller services. ECS carries the deployment out (rolling,
+// or native linear/canary/blue-green); the follower starts it, then each turn asks decideFollow() what to do:
+// follow it step by step under the task sets' gates (alarms, failed tasks, step-timeout, timeout) and hooks,
+// release each step ECS holds at the action's pause hook once the gates held for its bake (native), ask ECS to
+// roll back when a gate fails, and take a rollback ECS did on its own (circuit breaker, deployment alarms) for
+// the failure it is. Over, the service's deploymentConfiguration is put back as the user had it. Its events
+// are the reconciler's, so summary, log and outputs read the same. The DeploymentPort does the AWS talking.
 
 
 
@@ -4377,7 +4410,7 @@ class FollowReport extends EngineLoop {
 
 // Names the tests and the adapter import from here.
 
-/** Rollback calls that fail (after the SDK's own retries) before the run gives up. */
+/** Rollback calls, or tries at putting the settings back, that fail (after the SDK's retries): then it gives up. */
 const MAX_ROLLBACK_ERRORS = 3;
 /** Looks in a row at which ECS refuses to release the held step before the rollout rolls back. */
 const MAX_PROCEED_ERRORS = 3;
@@ -4465,7 +4498,7 @@ class Follower extends FollowReport {
                     return stuck;
                 return { sleepMs: this.nextLookMs(decision.for, now) };
             }
-            const result = await this.act(decision, obs);
+            const result = await this.acting(decision.kind, () => this.act(decision, obs));
             if (result === 'look-again')
                 break;
             if (result)
@@ -4577,13 +4610,19 @@ class Follower extends FollowReport {
     }
     /** Over, whichever way: the service's deploymentConfiguration goes back to the user's first. */
     async complete(status, reason, trafficPercent, text) {
-        try {
-            const restored = await this.ports.deployment.restore();
-            if (restored)
-                this.ports.log?.(`Restored: ${restored}`);
-        }
-        catch (error) {
-            this.warn(`Could not put the service's deploymentConfiguration back (${(0,src_errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+        for (let attempt = 1; attempt <= MAX_ROLLBACK_ERRORS; attempt++) {
+            try {
+                const restored = await this.ports.deployment.restore();
+                if (restored)
+                    this.ports.log?.(`Restored: ${restored}`);
+                break;
+            }
+            catch (error) {
+                if (attempt < MAX_ROLLBACK_ERRORS)
+                    await this.deps.clock.sleep(QUICK_POLL_MS);
+                else
+                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,src_errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+            }
         }
         return super.complete(status, reason, trafficPercent, text);
     }
@@ -7036,8 +7075,12 @@ class EcsControllerDeploy extends (/* unused pure expression or super */ null &&
      * on-orphan instead, as on task sets: it follows the deployment to its end, or has ECS roll it back, first.
      */
     async settle(inFlight, reRun) {
-        if (!inFlight || !reRun)
-            return { stable: this.service.taskDefinition ?? '' };
+        // Taken over by a deploy of the rollout's own revision, ECS would start no deployment to replace it (the service
+        // names that revision already): this run carries it on as a re-run does (on-orphan). Of another revision, the
+        // rollout's stable one is what this run's deployment replaces.
+        const same = inFlight?.newTaskDefinition === this.config.taskDefinition;
+        if (!inFlight || (!reRun && !same))
+            return { stable: inFlight?.stableTaskDefinition ?? this.service.taskDefinition ?? '' };
         const rollback = orphanMode(inFlight, this.config.onOrphan) === 'rollback';
         const settled = await carryOnEcsController(this.config, this.deps, this.service, inFlight, {
             plan: inFlight.plan,
