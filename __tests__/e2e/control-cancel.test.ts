@@ -5,6 +5,7 @@
 
 import { describe as group, expect, it, jest } from '@jest/globals'
 import { waitFor } from '../../sandbox/fixtures.js'
+import { killUnlessGone } from '../helpers/action.js'
 import {
   act,
   addService,
@@ -44,7 +45,7 @@ async function cancelDuringStep(
   )
   const signalledAt = Date.now()
   process.kill(pid, 'SIGINT')
-  if (killAfterMs !== undefined) setTimeout(() => process.kill(pid, 'SIGKILL'), killAfterMs)
+  if (killAfterMs !== undefined) setTimeout(() => killUnlessGone(pid), killAfterMs)
   const main = await running
   return { signalledAt, exitedAt: main.endedAt, main }
 }

@@ -10,6 +10,7 @@
 // KILL_SEEDS=1234 (comma-separated seeds).
 
 import { describe as group, expect, it, jest } from '@jest/globals'
+import { killUnlessGone } from '../helpers/action.js'
 import {
   act,
   addService,
@@ -100,9 +101,10 @@ async function oneRound(svc: Scene, seed: number, prev: string, runId: number): 
     await sleep(remaining > 2 ? 150 : 25)
   }
   await sleep(round.extraMs)
-  if (!done && pid) process.kill(pid, 'SIGKILL')
+  if (!done && pid) killUnlessGone(pid)
   const killed = await running
-  // The signal can cross the run's own exit (exited, not yet reaped): then the run ended by itself, with a code.
+  // The signal can cross the run's own exit (exited, not yet reaped, or reaped: ESRCH): then the run ended by
+  // itself, with a code.
   round.killed = killed.result.signal === 'SIGKILL'
   if (!round.killed) expect(killed.result.code).not.toBeNull()
   // takeover-after is 1s: the dead owner's heartbeat must be older than that.

@@ -175,3 +175,12 @@ export async function explained(
     throw error
   }
 }
+
+/** Sends `signal`, unless the process has exited and been reaped meanwhile (ESRCH): then there is no one to stop. */
+export function killUnlessGone(pid: number, signal: NodeJS.Signals = 'SIGKILL'): void {
+  try {
+    process.kill(pid, signal)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error
+  }
+}
