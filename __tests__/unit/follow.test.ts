@@ -549,6 +549,25 @@ describe('Follower: requests and cancellation', () => {
   })
 })
 
+describe('Follower: a cancel whose rollback cannot start at once', () => {
+  it('the save that starts the rollback fails past the retries: tried again, never ends the run with an error', async () => {
+    const cancel = new AbortController()
+    const ecs = new ScriptedEcs([observation({ counts: { new: 2, stable: 3 } })])
+    let failures = 0
+    const { result, saved } = await follow(ROLLING, ecs, {
+      cancel: cancel.signal,
+      onTick: n => {
+        if (n === 2) cancel.abort('SIGINT')
+      },
+      saveFails: r => r.stage === 'rolling-back' && failures++ < 1
+    })
+    expect(failures).toBe(2)
+    expect(result).toMatchObject({ status: Status.Aborted, reason: { kind: 'cancelled', signal: 'SIGINT' } })
+    expect(ecs.calls).toEqual(['start', 'rollback'])
+    expect(saved[saved.length - 1]).toMatchObject({ phase: 'Active', stage: 'rolling-back', heartbeat: 0 })
+  })
+})
+
 describe('Follower: the loop it shares with the reconciler', () => {
   it('another run took the rollout over: the follower stops at once, asking nothing of ECS', async () => {
     const tags = encodeRecord({

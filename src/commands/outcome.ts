@@ -1,7 +1,7 @@
 // What a command hands back to main, and how an engine's result becomes one.
 
 import { Output, Status } from '../constants.js'
-import type { EngineResult } from '../engine/loop.js'
+import type { EngineResult } from '../engine/loop-types.js'
 import { reasonText } from '../engine/reasons.js'
 
 /** What a command hands back to main: the status, the summary to write and any further outputs. */

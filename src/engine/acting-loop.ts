@@ -7,7 +7,8 @@ import { describeError } from '../errors.js'
 import type { LoopState } from './decide.js'
 import type { FailureReason } from './events.js'
 import { passTakenOver, unlessTakenOver } from './fence.js'
-import { EngineLoop, type EngineResult, type Turn } from './loop.js'
+import { EngineLoop } from './loop.js'
+import type { EngineResult, Turn } from './loop-types.js'
 import { MAX_OBSERVE_ERRORS } from './rules.js'
 
 export abstract class ActingLoop<O extends { readAt?: number }, S extends LoopState> extends EngineLoop<

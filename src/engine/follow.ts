@@ -14,7 +14,8 @@ import { defaultMaxFailedTasks } from './decide.js'
 import { decideFollow, EPSILON, type FollowDecision, type FollowState } from './decide-follow.js'
 import type { FailureReason } from './events.js'
 import { FollowReport } from './follow-report.js'
-import { QUICK_POLL_MS, type EngineResult, type EngineSettings, type LoopDeps, type Turn } from './loop.js'
+import { QUICK_POLL_MS, type EngineResult, type EngineSettings, type LoopDeps } from './loop-types.js'
+import type { Turn } from './loop-types.js'
 import type { DeploymentObservation, DeploymentPort } from './ports.js'
 import { passTakenOver } from './fence.js'
 import { reasonText } from './reasons.js'
@@ -74,8 +75,7 @@ export class Follower extends FollowReport {
 
   async run(): Promise<EngineResult> {
     this.announceStep(this.plan, this.deps.clock.now())
-    // By replicas or by ECS's own steps, production traffic may reach the new revision as soon as its tasks
-    // run: the pre-traffic hook runs before ECS starts any.
+    // By replicas or ECS's own steps, traffic may reach new tasks as they run: pre-traffic runs before any.
     const refused = await this.deps.hooks?.run('pre-traffic', { step: 1, trafficPercent: 0 })
     if (refused) return this.nothingStarted(refused)
     const cancel = this.deps.cancel

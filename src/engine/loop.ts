@@ -29,14 +29,6 @@ import {
 import { WarningAlarms } from './warning-alarms.js'
 import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop-types.js'
 
-export {
-  QUICK_POLL_MS,
-  type EngineResult,
-  type EngineSettings,
-  type LoopDeps,
-  type Turn
-} from './loop-types.js'
-
 export abstract class EngineLoop<O extends { readAt?: number }, S extends LoopState> {
   protected alarms: AlarmState[] = []
   protected request?: Request
@@ -203,7 +195,12 @@ export abstract class EngineLoop<O extends { readAt?: number }, S extends LoopSt
       case 'pause':
         return this.pause('requested', verdict.reason)
       case 'rollback':
-        return this.beginRollback(verdict.reason)
+        // AWS failing past the retries: tried again next look, handed over at the grace's end, never ended here.
+        return this.beginRollback(verdict.reason).catch((error: unknown) => {
+          passTakenOver(error)
+          this.warn(`The rollback could not start (${describeError(error)}); trying again`)
+          return undefined
+        })
       case 'hand-over':
         return this.handOver()
       case 'carry-on':

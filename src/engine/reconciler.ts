@@ -9,14 +9,14 @@ import type { RolloutRecord } from '../record/record.js'
 import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState } from './decide.js'
 import type { FailureReason } from './events.js'
 import { ActingLoop } from './acting-loop.js'
-import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop.js'
+import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop-types.js'
 import { FIRST_QUICK_POLL_MS, QUICK_POLL_MS } from './loop-types.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
 
 // Names the commands and the hook runner import from here.
 export type { HookContext, HookName, Hooks } from './hooks.js'
-export type { EngineResult, EngineSettings } from './loop.js'
+export type { EngineResult, EngineSettings } from './loop-types.js'
 export { CANCEL_GRACE_MS, HEARTBEAT_MS, MAX_OBSERVE_ERRORS } from './rules.js'
 
 export interface EngineDeps extends LoopDeps {
