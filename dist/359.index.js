@@ -1464,8 +1464,8 @@ function engineState(s) {
     };
 }
 
-// EXTERNAL MODULE: ./src/engine/acting-loop.ts
-var acting_loop = __webpack_require__(6519);
+// EXTERNAL MODULE: ./src/engine/acting-loop.ts + 2 modules
+var acting_loop = __webpack_require__(3054);
 ;// CONCATENATED MODULE: ./src/engine/follow-report.ts
 // What the follower (follow.ts) reports of ECS's deployment as it goes: ECS's service events, task counts and
 // production weights, and the steps ECS passed while the action looked elsewhere. Split from follow.ts, which
@@ -1532,8 +1532,8 @@ class FollowReport extends acting_loop/* ActingLoop */.f {
     }
 }
 
-// EXTERNAL MODULE: ./src/engine/loop.ts + 1 modules
-var loop = __webpack_require__(4718);
+// EXTERNAL MODULE: ./src/engine/loop-types.ts
+var loop_types = __webpack_require__(4106);
 // EXTERNAL MODULE: ./src/engine/fence.ts
 var fence = __webpack_require__(3439);
 // EXTERNAL MODULE: ./src/engine/reasons.ts
@@ -1589,8 +1589,7 @@ class Follower extends FollowReport {
     }
     async run() {
         this.announceStep(this.plan, this.deps.clock.now());
-        // By replicas or by ECS's own steps, production traffic may reach the new revision as soon as its tasks
-        // run: the pre-traffic hook runs before ECS starts any.
+        // By replicas or ECS's own steps, traffic may reach new tasks as they run: pre-traffic runs before any.
         const refused = await this.deps.hooks?.run('pre-traffic', { step: 1, trafficPercent: 0 });
         if (refused)
             return this.nothingStarted(refused);
@@ -1665,7 +1664,7 @@ class Follower extends FollowReport {
         const bakeEnd = s.bakeStartedAt === undefined ? undefined : s.bakeStartedAt + (bakeMs ?? 0);
         const due = waitingFor === 'ECS' || waitingFor === 'the rollback' || (bakeEnd ?? Infinity) <= now;
         if (due)
-            return Math.max(10, Math.min(loop/* QUICK_POLL_MS */.t, untilPoll));
+            return Math.max(10, Math.min(loop_types/* QUICK_POLL_MS */.t, untilPoll));
         if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
             this.bakeEndsAt = bakeEnd;
             return Math.max(1, bakeEnd - now);
@@ -1765,7 +1764,7 @@ class Follower extends FollowReport {
             }
             catch (error) {
                 if (attempt < MAX_ROLLBACK_ERRORS)
-                    await this.deps.clock.sleep(loop/* QUICK_POLL_MS */.t);
+                    await this.deps.clock.sleep(loop_types/* QUICK_POLL_MS */.t);
                 else
                     this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
             }
@@ -5583,17 +5582,371 @@ function tenths(percent) {
 
 /***/ }),
 
-/***/ 6519:
+/***/ 3054:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ ActingLoop)
-/* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _fence_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3439);
-/* harmony import */ var _loop_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4718);
-/* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(289);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  f: () => (/* binding */ ActingLoop)
+});
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(7242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: ./src/engine/fence.ts
+var fence = __webpack_require__(3439);
+// EXTERNAL MODULE: ./src/record/record.ts
+var record = __webpack_require__(5380);
+// EXTERNAL MODULE: ./src/engine/metric-gates.ts + 5 modules
+var metric_gates = __webpack_require__(7632);
+// EXTERNAL MODULE: ./src/engine/outcome.ts
+var engine_outcome = __webpack_require__(938);
+// EXTERNAL MODULE: ./src/engine/reasons.ts
+var reasons = __webpack_require__(2935);
+// EXTERNAL MODULE: ./src/engine/rules.ts
+var rules = __webpack_require__(289);
+;// CONCATENATED MODULE: ./src/engine/warning-alarms.ts
+// Warning alarms never fail a rollout: each is reported once when it goes into ALARM, and again only after it has
+// left ALARM and come back. Shared by the reconciler (task sets) and the follower (ECS-controller services).
+class WarningAlarms {
+    events;
+    firing = new Set();
+    constructor(events) {
+        this.events = events;
+    }
+    note(warnings, now) {
+        for (const alarm of warnings) {
+            if (alarm.state === 'ALARM' && !this.firing.has(alarm.name)) {
+                this.firing.add(alarm.name);
+                this.events.emit({
+                    kind: 'warning',
+                    at: now,
+                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
+                    alarm
+                });
+            }
+            else if (alarm.state !== 'ALARM')
+                this.firing.delete(alarm.name);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/loop.ts
+// The engine loop, written once for every deployment controller: observe → decide (pure) → act (idempotent) →
+// record, until the rollout is done, paused or rolled back. Here: observing with retries and a fail-safe after
+// repeated errors, the gates and warning alarms, the heartbeat, take-over detection, a control run's request,
+// cancel handling, starting, finishing and timing out a rollback, retirement, and saving the record. What differs
+// between controllers — what is observed, decided and done — is a subclass's: Reconciler (task sets, through a
+// FleetPort) and Follower (ECS's own deployments, through a DeploymentPort).
+
+
+
+
+
+
+
+
+
+class EngineLoop {
+    record;
+    state;
+    deps;
+    settings;
+    startedAt;
+    alarms = [];
+    request;
+    requestedBy;
+    lastObservation;
+    lastDetailed = -Infinity;
+    /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
+    bakeEndsAt;
+    /** When the rollback last made progress; undefined until its first action. */
+    rollbackProgressAt;
+    rollbackBeganAt = 0;
+    /** Mutating calls the rollback took until production traffic was back on the stable revision. */
+    rollbackActions = 0;
+    restoredReported = false;
+    lastHeartbeat;
+    /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
+    seenRequest;
+    cleared;
+    fenceOf;
+    observeErrors = 0;
+    cancelledAt;
+    stopped;
+    warningAlarms;
+    constructor(record, state, deps, settings, startedAt) {
+        this.record = record;
+        this.state = state;
+        this.deps = deps;
+        this.settings = settings;
+        this.startedAt = startedAt;
+        this.lastHeartbeat = deps.clock.now();
+        // A lagging read older than the record this run starts from may show a request dealt with before it began.
+        if (!record.request)
+            this.cleared = { heartbeat: record.heartbeat };
+        this.warningAlarms = new WarningAlarms(deps.events);
+        // This run's token, as the fence and a detailed look compare the record with it.
+        const { id, startedAt: started } = record;
+        this.fenceOf = new fence/* OwnerFence */.jb(deps.records, deps.clock, () => ({
+            id,
+            heartbeat: this.lastHeartbeat,
+            startedAt: started
+        }));
+    }
+    /** Reads gates and record: once per poll-interval, and from a bake's end until a look has read them after it. */
+    wantsDetail(now) {
+        const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt;
+        return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
+    }
+    /** Whether repeated failed looks may fail the rollout (it has been seen once at least). */
+    canFailSafely() {
+        return true;
+    }
+    /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
+    loop() {
+        return this.turns().catch((error) => {
+            if (error instanceof fence/* TakenOver */.IE)
+                return this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by: error.by });
+            throw error;
+        });
+    }
+    async turns() {
+        const { clock } = this.deps;
+        for (;;) {
+            const now = clock.now();
+            const observation = await this.look(now);
+            if (this.stopped)
+                return this.stopped;
+            if (!observation)
+                continue;
+            const ended = (await this.seen(observation, now)) ?? (await this.checkCancel(now));
+            if (ended)
+                return ended;
+            const turn = await this.advance(observation, now);
+            if ('status' in turn)
+                return turn;
+            if (turn.sleepMs > 0)
+                await clock.sleep(turn.sleepMs, this.liveCancelSignal());
+        }
+    }
+    /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
+    fence() {
+        return this.fenceOf.check();
+    }
+    /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
+    liveCancelSignal() {
+        return this.cancelledAt === undefined ? this.deps.cancel : undefined;
+    }
+    /** One observation; the gates and the record ride along on a detailed one. */
+    async look(now) {
+        const detailed = this.wantsDetail(now);
+        try {
+            const observation = await this.observe(detailed);
+            // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
+            this.lastObservation = observation;
+            if (detailed) {
+                // Services of one run share reads (aws/shared-reads.ts): a look may get one another's look sent, up to a
+                // poll-interval old. The next look is due a poll-interval after the oldest read used, so looks fall in step.
+                const seenAt = Math.min(now, observation.readAt ?? now);
+                let readAt = seenAt;
+                // A rollback is not gated: it goes on while CloudWatch cannot be read.
+                if (this.state.mode !== 'rollback' || this.gatesInRollback) {
+                    const gates = await (0,metric_gates/* readGates */.D6)(this.deps, this.state, now, this.startedAt);
+                    this.alarms = gates.alarms;
+                    this.warningAlarms.note(gates.warnings, now);
+                    readAt = Math.min(readAt, gates.readAt ?? now);
+                }
+                const tags = this.tagsOf(observation);
+                const recorded = tags && (0,record/* decodeRecord */.eT)(tags);
+                this.request = (0,rules/* clearedAlready */.dM)(recorded, this.cleared) ? undefined : recorded?.request || undefined;
+                this.requestedBy = recorded?.requestedBy;
+                if (this.request)
+                    this.seenRequest = { request: this.request, by: this.requestedBy };
+                this.lastDetailed = readAt;
+                // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
+                this.bakeEndsAt = undefined;
+                // Another run has taken the rollout over (or started another): TakenOver ends the run.
+                this.fenceOf.confirm(recorded, seenAt);
+                if (now - this.lastHeartbeat >= rules/* HEARTBEAT_MS */.m)
+                    await this.save({});
+            }
+            this.observeErrors = 0;
+            return observation;
+        }
+        catch (error) {
+            (0,fence/* passTakenOver */.T7)(error);
+            // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
+            this.observeErrors++;
+            this.warn(`Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`);
+            if (this.observeErrors >= rules/* MAX_OBSERVE_ERRORS */._E) {
+                if (this.state.mode === 'rollback' || !this.canFailSafely())
+                    throw error;
+                this.alarms = [];
+                this.observeErrors = 0;
+                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
+                return undefined;
+            }
+            await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+            return undefined;
+        }
+    }
+    /** On cancel: on-cancel's action at once, kept at for a few seconds, then the rest handed over. */
+    async checkCancel(now) {
+        const cancel = this.deps.cancel;
+        if (!cancel?.aborted)
+            return undefined;
+        const verdict = (0,rules/* afterCancel */.ZZ)({
+            signal: String(cancel.reason ?? 'SIGINT'),
+            seenAt: this.cancelledAt,
+            now,
+            onCancel: this.settings.onCancel,
+            mode: this.state.mode
+        });
+        this.cancelledAt ??= now;
+        switch (verdict.kind) {
+            case 'pause':
+                return this.pause('requested', verdict.reason);
+            case 'rollback':
+                // AWS failing past the retries: tried again next look, handed over at the grace's end, never ended here.
+                return this.beginRollback(verdict.reason).catch((error) => {
+                    (0,fence/* passTakenOver */.T7)(error);
+                    this.warn(`The rollback could not start (${(0,errors/* describeError */.U)(error)}); trying again`);
+                    return undefined;
+                });
+            case 'hand-over':
+                return this.handOver();
+            case 'carry-on':
+                return undefined;
+        }
+    }
+    /** Grace over, rollout not done: the record says no owner (heartbeat 0), rolling back, for the next run. */
+    async handOver() {
+        const result = this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
+        const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
+        await this.save({ stage, heartbeat: 0, reason: (0,reasons/* reasonText */.uV)(this.state.failure) }).catch(() => undefined);
+        return result;
+    }
+    /** The limits the gates are judged by. */
+    limits(plan, maxFailedTasks, onFailure) {
+        return {
+            stepTimeoutMs: this.settings.stepTimeoutMs,
+            timeoutMs: this.settings.timeoutMs,
+            deadline: this.startedAt + this.settings.timeoutMs,
+            maxFailedTasks: this.settings.maxFailedTasks ?? maxFailedTasks,
+            onFailure
+        };
+    }
+    /** A gate failed: paused where on-failure says so (and the controller can), otherwise rolled back. */
+    async fail(reason) {
+        if (this.settings.onFailure === 'pause')
+            return this.pause('on-failure', reason);
+        return this.beginRollback(reason);
+    }
+    /** The rollback begins: the reason, and where traffic and capacity stand, for the log and summary. */
+    async beginRollback(reason) {
+        const at = this.deps.clock.now();
+        this.state.failure = (0,rules/* namedRequest */.VR)(reason, this.requestedBy);
+        this.state.mode = 'rollback';
+        this.rollbackBeganAt = at;
+        this.deps.events.emit({
+            kind: 'rollback-start',
+            at,
+            reason: this.state.failure,
+            from: this.startCounts(),
+            trafficPercent: this.state.trafficPercent
+        });
+        return undefined;
+    }
+    /** A rollback action was taken: `counted` ones are the mutating calls reported when traffic is back. */
+    noteRollbackProgress(counted = true) {
+        if (counted)
+            this.rollbackActions++;
+        this.rollbackProgressAt = this.deps.clock.now();
+    }
+    /** A rollback waiting without progress for step-timeout ends the run as failed. */
+    checkRollbackStuck(now) {
+        if (this.state.mode !== 'rollback')
+            return undefined;
+        const stuck = (0,rules/* stuckRollback */.xP)(this.rollbackProgressAt, now, this.settings.stepTimeoutMs);
+        return stuck && this.endWith(constants/* Status */.nW.Failed, stuck);
+    }
+    /** All production traffic is on the stable revision again: say how many changes that took. */
+    trafficRestored() {
+        if (this.restoredReported)
+            return;
+        this.restoredReported = true;
+        this.deps.events.emit({
+            kind: 'traffic-restored',
+            at: this.deps.clock.now(),
+            mutatingCalls: this.rollbackActions
+        });
+    }
+    /** The stable revision serves alone again: the on-rollback hook, then the record says how it ended. */
+    async finishRollback() {
+        this.deps.events.emit({ kind: 'rollback-done', at: this.deps.clock.now() });
+        await this.deps.hooks?.run('on-rollback', { step: this.state.step, trafficPercent: 0 });
+        const kind = this.state.failure?.kind;
+        return this.complete((0,engine_outcome/* rollbackStatus */.h1)(kind === 'requested' || kind === 'cancelled'), this.state.failure, 0);
+    }
+    /** The rollout is over: the record is completed with its outcome, and the run ends. */
+    async complete(status, reason, trafficPercent, text = (0,reasons/* reasonText */.uV)(reason)) {
+        const outcome = (0,engine_outcome/* recordedOutcome */.P0)(status);
+        this.record = { ...this.record, phase: 'Completed', stage: undefined, outcome, reason: text };
+        await this.save({ request: null });
+        this.state.trafficPercent = trafficPercent;
+        return this.endWith(status, reason, text);
+    }
+    async pause(why, reason) {
+        const at = this.deps.clock.now();
+        this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason });
+        const stage = why === 'manual-step' ? 'batch-completed' : 'paused';
+        await this.save({ stage, reason: (0,reasons/* reasonText */.uV)(reason), request: null });
+        return this.endWith(constants/* Status */.nW.Paused, reason);
+    }
+    endWith(status, reason, text = (0,reasons/* reasonText */.uV)(reason)) {
+        this.deps.events.emit({
+            kind: 'end',
+            at: this.deps.clock.now(),
+            status,
+            reason: text,
+            trafficPercent: this.state.trafficPercent
+        });
+        return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
+    }
+    /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
+    async save(change) {
+        await this.fence();
+        this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
+        this.lastHeartbeat = this.record.heartbeat;
+        if (change.request === null && this.seenRequest) {
+            this.cleared = { ...this.seenRequest, heartbeat: this.record.heartbeat };
+            this.seenRequest = undefined;
+        }
+        await this.deps.records.save(this.record);
+        // A request is written once (cleared when acted on); later saves leave the service's value alone.
+        this.record.request = undefined;
+    }
+    warn(message) {
+        this.deps.events.emit({ kind: 'warning', at: this.deps.clock.now(), message });
+    }
+    /** The step being worked on begins (or is taken up again). */
+    announceStep(plan, at) {
+        const step = plan.steps[Math.min(this.state.step, plan.steps.length) - 1];
+        this.deps.events.emit({
+            kind: 'step-start',
+            at,
+            step: this.state.step,
+            label: step.label,
+            target: { new: step.new, stable: step.stable },
+            trafficPercent: step.trafficPercent
+        });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/acting-loop.ts
 // The engine loop with the one policy both controllers apply to an act that fails after the SDK's retries
 // (a scale, a weight, a record save, the fence's read, a held step released): acts are idempotent and decided
 // afresh, so a transient failure is retried at the next look; a persistent one fails the rollout like a gate.
@@ -5602,7 +5955,7 @@ function tenths(percent) {
 
 
 
-class ActingLoop extends _loop_js__WEBPACK_IMPORTED_MODULE_2__/* .EngineLoop */ .X {
+class ActingLoop extends EngineLoop {
     /** Acts failed in a row; an act that goes through sets it back to 0. */
     actErrors = 0;
     /** Nothing left to roll back to (a promoted task set whose stable one is gone): the run can only end. */
@@ -5625,22 +5978,22 @@ class ActingLoop extends _loop_js__WEBPACK_IMPORTED_MODULE_2__/* .EngineLoop */ 
      * (on-failure decides: rollback or pause). A rollback keeps trying until it made no progress for step-timeout.
      */
     async actFailed(what, error) {
-        (0,_fence_js__WEBPACK_IMPORTED_MODULE_1__/* .passTakenOver */ .T7)(error);
+        (0,fence/* passTakenOver */.T7)(error);
         const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(error) };
+        const reason = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
         this.warn(`Could not ${what} (${reason.message}); trying again`);
-        if (++this.actErrors >= _rules_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_OBSERVE_ERRORS */ ._E) {
+        if (++this.actErrors >= rules/* MAX_OBSERVE_ERRORS */._E) {
             this.actErrors = 0;
             if (this.state.mode === 'rollback') {
                 const progress = Math.max(this.rollbackProgressAt ?? 0, this.rollbackBeganAt);
                 if (now - progress > this.settings.stepTimeoutMs)
-                    return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
+                    return this.endWith(constants/* Status */.nW.Failed, reason);
             }
             else if (this.nothingToRollBackTo()) {
-                return this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason);
+                return this.endWith(constants/* Status */.nW.Failed, reason);
             }
             else {
-                const stopped = await this.fail(reason).catch((0,_fence_js__WEBPACK_IMPORTED_MODULE_1__/* .unlessTakenOver */ .cr)(() => this.endWith(_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Status */ .nW.Failed, reason)));
+                const stopped = await this.fail(reason).catch((0,fence/* unlessTakenOver */.cr)(() => this.endWith(constants/* Status */.nW.Failed, reason)));
                 if (stopped)
                     return stopped;
             }
@@ -5996,372 +6349,6 @@ class OwnerFence {
 const QUICK_POLL_MS = 1000;
 /** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 const FIRST_QUICK_POLL_MS = 200;
-
-
-/***/ }),
-
-/***/ 4718:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ EngineLoop),
-  t: () => (/* reexport */ loop_types/* QUICK_POLL_MS */.t)
-});
-
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/record/record.ts
-var record = __webpack_require__(5380);
-// EXTERNAL MODULE: ./src/engine/fence.ts
-var fence = __webpack_require__(3439);
-// EXTERNAL MODULE: ./src/engine/metric-gates.ts + 5 modules
-var metric_gates = __webpack_require__(7632);
-// EXTERNAL MODULE: ./src/engine/outcome.ts
-var engine_outcome = __webpack_require__(938);
-// EXTERNAL MODULE: ./src/engine/reasons.ts
-var reasons = __webpack_require__(2935);
-// EXTERNAL MODULE: ./src/engine/rules.ts
-var rules = __webpack_require__(289);
-;// CONCATENATED MODULE: ./src/engine/warning-alarms.ts
-// Warning alarms never fail a rollout: each is reported once when it goes into ALARM, and again only after it has
-// left ALARM and come back. Shared by the reconciler (task sets) and the follower (ECS-controller services).
-class WarningAlarms {
-    events;
-    firing = new Set();
-    constructor(events) {
-        this.events = events;
-    }
-    note(warnings, now) {
-        for (const alarm of warnings) {
-            if (alarm.state === 'ALARM' && !this.firing.has(alarm.name)) {
-                this.firing.add(alarm.name);
-                this.events.emit({
-                    kind: 'warning',
-                    at: now,
-                    message: `Warning alarm ${alarm.name} is in ALARM: ${alarm.reason}`,
-                    alarm
-                });
-            }
-            else if (alarm.state !== 'ALARM')
-                this.firing.delete(alarm.name);
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/engine/loop-types.ts
-var loop_types = __webpack_require__(4106);
-;// CONCATENATED MODULE: ./src/engine/loop.ts
-// The engine loop, written once for every deployment controller: observe → decide (pure) → act (idempotent) →
-// record, until the rollout is done, paused or rolled back. Here: observing with retries and a fail-safe after
-// repeated errors, the gates and warning alarms, the heartbeat, take-over detection, a control run's request,
-// cancel handling, starting, finishing and timing out a rollback, retirement, and saving the record. What differs
-// between controllers — what is observed, decided and done — is a subclass's: Reconciler (task sets, through a
-// FleetPort) and Follower (ECS's own deployments, through a DeploymentPort).
-
-
-
-
-
-
-
-
-
-
-class EngineLoop {
-    record;
-    state;
-    deps;
-    settings;
-    startedAt;
-    alarms = [];
-    request;
-    requestedBy;
-    lastObservation;
-    lastDetailed = -Infinity;
-    /** When the bake being waited out ends: the gates are read then, so a step never moves on with older ones. */
-    bakeEndsAt;
-    /** When the rollback last made progress; undefined until its first action. */
-    rollbackProgressAt;
-    rollbackBeganAt = 0;
-    /** Mutating calls the rollback took until production traffic was back on the stable revision. */
-    rollbackActions = 0;
-    restoredReported = false;
-    lastHeartbeat;
-    /** The last request read from the record; then the one this run cleared, with the heartbeat of that save. */
-    seenRequest;
-    cleared;
-    fenceOf;
-    observeErrors = 0;
-    cancelledAt;
-    stopped;
-    warningAlarms;
-    constructor(record, state, deps, settings, startedAt) {
-        this.record = record;
-        this.state = state;
-        this.deps = deps;
-        this.settings = settings;
-        this.startedAt = startedAt;
-        this.lastHeartbeat = deps.clock.now();
-        // A lagging read older than the record this run starts from may show a request dealt with before it began.
-        if (!record.request)
-            this.cleared = { heartbeat: record.heartbeat };
-        this.warningAlarms = new WarningAlarms(deps.events);
-        // This run's token, as the fence and a detailed look compare the record with it.
-        const { id, startedAt: started } = record;
-        this.fenceOf = new fence/* OwnerFence */.jb(deps.records, deps.clock, () => ({
-            id,
-            heartbeat: this.lastHeartbeat,
-            startedAt: started
-        }));
-    }
-    /** Reads gates and record: once per poll-interval, and from a bake's end until a look has read them after it. */
-    wantsDetail(now) {
-        const bakeOver = this.bakeEndsAt !== undefined && now >= this.bakeEndsAt && this.lastDetailed < this.bakeEndsAt;
-        return bakeOver || now - this.lastDetailed >= this.settings.pollIntervalMs;
-    }
-    /** Whether repeated failed looks may fail the rollout (it has been seen once at least). */
-    canFailSafely() {
-        return true;
-    }
-    /** Another run's record, seen by a look or by the fence before an act: this run stops, changing nothing more. */
-    loop() {
-        return this.turns().catch((error) => {
-            if (error instanceof fence/* TakenOver */.IE)
-                return this.endWith(constants/* Status */.nW.Failed, { kind: 'taken-over', by: error.by });
-            throw error;
-        });
-    }
-    async turns() {
-        const { clock } = this.deps;
-        for (;;) {
-            const now = clock.now();
-            const observation = await this.look(now);
-            if (this.stopped)
-                return this.stopped;
-            if (!observation)
-                continue;
-            const ended = (await this.seen(observation, now)) ?? (await this.checkCancel(now));
-            if (ended)
-                return ended;
-            const turn = await this.advance(observation, now);
-            if ('status' in turn)
-                return turn;
-            if (turn.sleepMs > 0)
-                await clock.sleep(turn.sleepMs, this.liveCancelSignal());
-        }
-    }
-    /** Before every mutating act (a save included): the record must still be this run's (fence.ts). */
-    fence() {
-        return this.fenceOf.check();
-    }
-    /** Once cancelled, sleeps run their course: an aborted signal would turn them into a busy loop. */
-    liveCancelSignal() {
-        return this.cancelledAt === undefined ? this.deps.cancel : undefined;
-    }
-    /** One observation; the gates and the record ride along on a detailed one. */
-    async look(now) {
-        const detailed = this.wantsDetail(now);
-        try {
-            const observation = await this.observe(detailed);
-            // Seen, even if the gates cannot be read: a rollout whose gates stay unreadable can still roll back.
-            this.lastObservation = observation;
-            if (detailed) {
-                // Services of one run share reads (aws/shared-reads.ts): a look may get one another's look sent, up to a
-                // poll-interval old. The next look is due a poll-interval after the oldest read used, so looks fall in step.
-                const seenAt = Math.min(now, observation.readAt ?? now);
-                let readAt = seenAt;
-                // A rollback is not gated: it goes on while CloudWatch cannot be read.
-                if (this.state.mode !== 'rollback' || this.gatesInRollback) {
-                    const gates = await (0,metric_gates/* readGates */.D6)(this.deps, this.state, now, this.startedAt);
-                    this.alarms = gates.alarms;
-                    this.warningAlarms.note(gates.warnings, now);
-                    readAt = Math.min(readAt, gates.readAt ?? now);
-                }
-                const tags = this.tagsOf(observation);
-                const recorded = tags && (0,record/* decodeRecord */.eT)(tags);
-                this.request = (0,rules/* clearedAlready */.dM)(recorded, this.cleared) ? undefined : recorded?.request || undefined;
-                this.requestedBy = recorded?.requestedBy;
-                if (this.request)
-                    this.seenRequest = { request: this.request, by: this.requestedBy };
-                this.lastDetailed = readAt;
-                // Cleared only once the gates are read: a throttled read at a bake's end is tried again, detailed.
-                this.bakeEndsAt = undefined;
-                // Another run has taken the rollout over (or started another): TakenOver ends the run.
-                this.fenceOf.confirm(recorded, seenAt);
-                if (now - this.lastHeartbeat >= rules/* HEARTBEAT_MS */.m)
-                    await this.save({});
-            }
-            this.observeErrors = 0;
-            return observation;
-        }
-        catch (error) {
-            (0,fence/* passTakenOver */.T7)(error);
-            // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
-            this.observeErrors++;
-            this.warn(`Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`);
-            if (this.observeErrors >= rules/* MAX_OBSERVE_ERRORS */._E) {
-                if (this.state.mode === 'rollback' || !this.canFailSafely())
-                    throw error;
-                this.alarms = [];
-                this.observeErrors = 0;
-                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
-                return undefined;
-            }
-            await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
-            return undefined;
-        }
-    }
-    /** On cancel: on-cancel's action at once, kept at for a few seconds, then the rest handed over. */
-    async checkCancel(now) {
-        const cancel = this.deps.cancel;
-        if (!cancel?.aborted)
-            return undefined;
-        const verdict = (0,rules/* afterCancel */.ZZ)({
-            signal: String(cancel.reason ?? 'SIGINT'),
-            seenAt: this.cancelledAt,
-            now,
-            onCancel: this.settings.onCancel,
-            mode: this.state.mode
-        });
-        this.cancelledAt ??= now;
-        switch (verdict.kind) {
-            case 'pause':
-                return this.pause('requested', verdict.reason);
-            case 'rollback':
-                return this.beginRollback(verdict.reason);
-            case 'hand-over':
-                return this.handOver();
-            case 'carry-on':
-                return undefined;
-        }
-    }
-    /** Grace over, rollout not done: the record says no owner (heartbeat 0), rolling back, for the next run. */
-    async handOver() {
-        const result = this.endWith(constants/* Status */.nW.Aborted, this.state.failure);
-        const stage = this.state.mode === 'rollback' ? 'rolling-back' : undefined;
-        await this.save({ stage, heartbeat: 0, reason: (0,reasons/* reasonText */.uV)(this.state.failure) }).catch(() => undefined);
-        return result;
-    }
-    /** The limits the gates are judged by. */
-    limits(plan, maxFailedTasks, onFailure) {
-        return {
-            stepTimeoutMs: this.settings.stepTimeoutMs,
-            timeoutMs: this.settings.timeoutMs,
-            deadline: this.startedAt + this.settings.timeoutMs,
-            maxFailedTasks: this.settings.maxFailedTasks ?? maxFailedTasks,
-            onFailure
-        };
-    }
-    /** A gate failed: paused where on-failure says so (and the controller can), otherwise rolled back. */
-    async fail(reason) {
-        if (this.settings.onFailure === 'pause')
-            return this.pause('on-failure', reason);
-        return this.beginRollback(reason);
-    }
-    /** The rollback begins: the reason, and where traffic and capacity stand, for the log and summary. */
-    async beginRollback(reason) {
-        const at = this.deps.clock.now();
-        this.state.failure = (0,rules/* namedRequest */.VR)(reason, this.requestedBy);
-        this.state.mode = 'rollback';
-        this.rollbackBeganAt = at;
-        this.deps.events.emit({
-            kind: 'rollback-start',
-            at,
-            reason: this.state.failure,
-            from: this.startCounts(),
-            trafficPercent: this.state.trafficPercent
-        });
-        return undefined;
-    }
-    /** A rollback action was taken: `counted` ones are the mutating calls reported when traffic is back. */
-    noteRollbackProgress(counted = true) {
-        if (counted)
-            this.rollbackActions++;
-        this.rollbackProgressAt = this.deps.clock.now();
-    }
-    /** A rollback waiting without progress for step-timeout ends the run as failed. */
-    checkRollbackStuck(now) {
-        if (this.state.mode !== 'rollback')
-            return undefined;
-        const stuck = (0,rules/* stuckRollback */.xP)(this.rollbackProgressAt, now, this.settings.stepTimeoutMs);
-        return stuck && this.endWith(constants/* Status */.nW.Failed, stuck);
-    }
-    /** All production traffic is on the stable revision again: say how many changes that took. */
-    trafficRestored() {
-        if (this.restoredReported)
-            return;
-        this.restoredReported = true;
-        this.deps.events.emit({
-            kind: 'traffic-restored',
-            at: this.deps.clock.now(),
-            mutatingCalls: this.rollbackActions
-        });
-    }
-    /** The stable revision serves alone again: the on-rollback hook, then the record says how it ended. */
-    async finishRollback() {
-        this.deps.events.emit({ kind: 'rollback-done', at: this.deps.clock.now() });
-        await this.deps.hooks?.run('on-rollback', { step: this.state.step, trafficPercent: 0 });
-        const kind = this.state.failure?.kind;
-        return this.complete((0,engine_outcome/* rollbackStatus */.h1)(kind === 'requested' || kind === 'cancelled'), this.state.failure, 0);
-    }
-    /** The rollout is over: the record is completed with its outcome, and the run ends. */
-    async complete(status, reason, trafficPercent, text = (0,reasons/* reasonText */.uV)(reason)) {
-        const outcome = (0,engine_outcome/* recordedOutcome */.P0)(status);
-        this.record = { ...this.record, phase: 'Completed', stage: undefined, outcome, reason: text };
-        await this.save({ request: null });
-        this.state.trafficPercent = trafficPercent;
-        return this.endWith(status, reason, text);
-    }
-    async pause(why, reason) {
-        const at = this.deps.clock.now();
-        this.deps.events.emit({ kind: 'paused', at, step: this.state.step, why, reason });
-        const stage = why === 'manual-step' ? 'batch-completed' : 'paused';
-        await this.save({ stage, reason: (0,reasons/* reasonText */.uV)(reason), request: null });
-        return this.endWith(constants/* Status */.nW.Paused, reason);
-    }
-    endWith(status, reason, text = (0,reasons/* reasonText */.uV)(reason)) {
-        this.deps.events.emit({
-            kind: 'end',
-            at: this.deps.clock.now(),
-            status,
-            reason: text,
-            trafficPercent: this.state.trafficPercent
-        });
-        return { status, reason, trafficPercent: this.state.trafficPercent, step: this.state.step };
-    }
-    /** Saves the record with a fresh heartbeat, unless the change sets one (a hand-over's 0). */
-    async save(change) {
-        await this.fence();
-        this.record = { ...this.record, heartbeat: this.deps.clock.now(), ...change, step: this.state.step };
-        this.lastHeartbeat = this.record.heartbeat;
-        if (change.request === null && this.seenRequest) {
-            this.cleared = { ...this.seenRequest, heartbeat: this.record.heartbeat };
-            this.seenRequest = undefined;
-        }
-        await this.deps.records.save(this.record);
-        // A request is written once (cleared when acted on); later saves leave the service's value alone.
-        this.record.request = undefined;
-    }
-    warn(message) {
-        this.deps.events.emit({ kind: 'warning', at: this.deps.clock.now(), message });
-    }
-    /** The step being worked on begins (or is taken up again). */
-    announceStep(plan, at) {
-        const step = plan.steps[Math.min(this.state.step, plan.steps.length) - 1];
-        this.deps.events.emit({
-            kind: 'step-start',
-            at,
-            step: this.state.step,
-            label: step.label,
-            target: { new: step.new, stable: step.stable },
-            trafficPercent: step.trafficPercent
-        });
-    }
-}
 
 
 /***/ }),
@@ -7406,7 +7393,7 @@ function reasonText(reason) {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7242);
 /* harmony import */ var _plan_planner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8543);
 /* harmony import */ var _decide_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1896);
-/* harmony import */ var _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6519);
+/* harmony import */ var _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3054);
 /* harmony import */ var _loop_types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4106);
 /* harmony import */ var _reasons_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2935);
 /* harmony import */ var _rules_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(289);

@@ -2011,13 +2011,6 @@ class WarningAlarms {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/loop-types.ts
-// The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
-/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
-const QUICK_POLL_MS = 1000;
-/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
-const FIRST_QUICK_POLL_MS = 200;
-
 ;// CONCATENATED MODULE: ./src/engine/loop.ts
 // The engine loop, written once for every deployment controller: observe → decide (pure) → act (idempotent) →
 // record, until the rollout is done, paused or rolled back. Here: observing with retries and a fail-safe after
@@ -2025,7 +2018,6 @@ const FIRST_QUICK_POLL_MS = 200;
 // cancel handling, starting, finishing and timing out a rollback, retirement, and saving the record. What differs
 // between controllers — what is observed, decided and done — is a subclass's: Reconciler (task sets, through a
 // FleetPort) and Follower (ECS's own deployments, through a DeploymentPort).
-
 
 
 
@@ -2196,7 +2188,12 @@ class EngineLoop {
             case 'pause':
                 return this.pause('requested', verdict.reason);
             case 'rollback':
-                return this.beginRollback(verdict.reason);
+                // AWS failing past the retries: tried again next look, handed over at the grace's end, never ended here.
+                return this.beginRollback(verdict.reason).catch((error) => {
+                    passTakenOver(error);
+                    this.warn(`The rollback could not start (${(0,src_errors/* describeError */.U)(error)}); trying again`);
+                    return undefined;
+                });
             case 'hand-over':
                 return this.handOver();
             case 'carry-on':
@@ -2383,6 +2380,13 @@ class ActingLoop extends EngineLoop {
         return undefined;
     }
 }
+
+;// CONCATENATED MODULE: ./src/engine/loop-types.ts
+// The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
+/** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
+const QUICK_POLL_MS = 1000;
+/** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
+const FIRST_QUICK_POLL_MS = 200;
 
 ;// CONCATENATED MODULE: ./src/engine/reconciler.ts
 // The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
@@ -4443,8 +4447,7 @@ class Follower extends FollowReport {
     }
     async run() {
         this.announceStep(this.plan, this.deps.clock.now());
-        // By replicas or by ECS's own steps, production traffic may reach the new revision as soon as its tasks
-        // run: the pre-traffic hook runs before ECS starts any.
+        // By replicas or ECS's own steps, traffic may reach new tasks as they run: pre-traffic runs before any.
         const refused = await this.deps.hooks?.run('pre-traffic', { step: 1, trafficPercent: 0 });
         if (refused)
             return this.nothingStarted(refused);
