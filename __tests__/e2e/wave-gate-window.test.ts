@@ -67,13 +67,19 @@ describe('dist/index.js wave-gate and deploy windows', () => {
         // Another commit's wave-gate: this commit was never rolled out there.
         const other = await run(scene, gate, { sha: 'ffffffffffffffffffffffffffffffffffffffff' })
         expect(other.result.outputs.reason).toMatch(/has not rolled out commit ffffffffffff/)
-        // Given a timeout, it waits for the bake and passes.
-        const waited = await run(scene, { ...gate, timeout: `${bake + 14}s` })
+        // Given a timeout, it waits for the bake and passes. Its bake ends 4 s from now, however long the runs
+        // before it took (a loaded machine, the read lag): it has to wait.
+        const longer = Math.ceil((Date.now() - deployed.endedAt) / 1000) + 4
+        const waited = await run(scene, {
+          ...gate,
+          'min-bake-time': `${longer}s`,
+          timeout: `${longer + 14}s`
+        })
         await explained(waited.result, async () => {
           expect(waited.result.code).toBe(0)
           expect(waited.result.outputs.status).toBe('succeeded')
           expect(waited.result.stdout).toContain('Waiting: prod/web has baked')
-          expect(waited.endedAt - deployed.startedAt).toBeGreaterThanOrEqual(bake * 1000)
+          expect(waited.endedAt - deployed.startedAt).toBeGreaterThanOrEqual(longer * 1000)
         })
       })
     }
