@@ -233,9 +233,11 @@ async function run(
     AWS_ACCESS_KEY_ID: 'chaos',
     AWS_SECRET_ACCESS_KEY: 'chaos',
     NODE_NO_WARNINGS: '1',
-    // A re-run attempt is the first run's job again: its run id, the next attempt.
+    // A re-run attempt is the first run's job again: its run id, the next attempt, the same job (the runner
+    // always sets GITHUB_JOB; without it no run records its attempt, and a re-run could never take over).
     GITHUB_RUN_ID: String(s.seed * 10 + (kind === 'rerun' ? 0 : index)),
     GITHUB_RUN_ATTEMPT: kind === 'rerun' ? '2' : '1',
+    GITHUB_JOB: 'deploy',
     GITHUB_ACTOR: `chaos-${kind}`
   }
   // The post step gets the main step's inputs and the state it saved, as STATE_* variables.
