@@ -139,7 +139,15 @@ describe('the built-in checks: the new revision against limits and against the s
         'replicas (one target group): 10 % 5xx over both revisions is judged against the limit alone → fail',
       layout: 'shared',
       series: { newRequests: perMinute(100), new5xx: perMinute(10) },
-      rate: { verdict: 'fail', new: 10, stable: undefined, judgement: 'threshold', shared: true }
+      rate: {
+        verdict: 'fail',
+        new: 10,
+        stable: undefined,
+        judgement: 'threshold',
+        shared: true,
+        // Said once, without a bracket in the reason's own brackets: "… (<detail>)".
+        detail: '10 of 100 requests to the target group both revisions share, above max-error-rate 5 %'
+      }
     }
   ]
   it.each(rows)('$example', row => {

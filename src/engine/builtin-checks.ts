@@ -35,7 +35,7 @@ export function judgeBuiltIn(samples: MetricSamples, w: Window & { checks: Built
   const s = (key: BuiltInSeries) => after(samples.series[key], from)
   const error = samples.errors['*']
   const shared = w.layout === 'shared'
-  const whole = shared ? ' (both revisions: one target group)' : ''
+  const whole = shared ? ' to the target group both revisions share' : ''
   const readings = [
     errorRate(
       s('newRequests'),
