@@ -80,6 +80,18 @@ export async function readTaskDefinition(
   )
 }
 
+/** A rollout's two revisions for the summary's "What changed", read together. */
+export async function readRevisions(
+  ecs: ECSClient,
+  rollout: { stableTaskDefinition?: string; newTaskDefinition: string }
+): Promise<{ from?: TaskDefinitionInfo; to?: TaskDefinitionInfo }> {
+  const [from, to] = await Promise.all([
+    readTaskDefinition(ecs, rollout.stableTaskDefinition),
+    readTaskDefinition(ecs, rollout.newTaskDefinition)
+  ])
+  return { from, to }
+}
+
 export function isTaskDefinitionFile(ref: string): boolean {
   return /\.json$/i.test(ref)
 }

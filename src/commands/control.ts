@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import { readService, type ServiceInfo } from '../aws/service.js'
 import { writeRecordFields } from '../aws/record-store.js'
-import { readTaskDefinition } from '../aws/task-definition.js'
+import { readRevisions } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
 import { READ_LAG_MS, Status } from '../constants.js'
 import { HEARTBEAT_MS } from '../engine/reconciler.js'
@@ -160,8 +160,7 @@ async function carryOn(
     record: taken,
     ports,
     state,
-    from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
-    to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
+    ...(await readRevisions(deps.clients.ecs, record))
   })
 }
 

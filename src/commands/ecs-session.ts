@@ -7,7 +7,7 @@ import type { AlarmGates } from '../aws/alarm-gates.js'
 import { EcsDeployment } from '../aws/ecs-deployment.js'
 import { RecordStore } from '../aws/record-store.js'
 import { sharedService, type ServiceInfo } from '../aws/service.js'
-import { readTaskDefinition } from '../aws/task-definition.js'
+import { readRevisions } from '../aws/task-definition.js'
 import type { TaskDefinitionInfo } from '../plan/revision.js'
 import type { Config, PlanConfig } from '../config/types.js'
 import { Status } from '../constants.js'
@@ -73,8 +73,7 @@ export async function carryOnEcsController(
     serviceArn: info.arn,
     gates,
     loadBalancers: info.loadBalancers,
-    from: await readTaskDefinition(clients.ecs, record.stableTaskDefinition),
-    to: await readTaskDefinition(clients.ecs, record.newTaskDefinition),
+    ...(await readRevisions(clients.ecs, record)),
     deploymentConfiguration: {},
     native: nativeName(record.plan.strategy) !== undefined,
     adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }

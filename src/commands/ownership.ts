@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import type { ServiceInfo } from '../aws/service.js'
-import { readTaskDefinition } from '../aws/task-definition.js'
+import { readRevisions } from '../aws/task-definition.js'
 import type { Config } from '../config/types.js'
 import type { EngineState } from '../engine/decide.js'
 import { buildPlan } from '../plan/planner.js'
@@ -82,7 +82,6 @@ export async function handleOrphan(
     record: taken,
     ports,
     state: await resumeState(record, ports, record.step, mode, deps.clock.now()),
-    from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
-    to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
+    ...(await readRevisions(deps.clients.ecs, record))
   })
 }
