@@ -19,16 +19,8 @@ const FOLLOW_UPS_MAX = 4
 /** The run index (and run id's last digit) of a control run side by side with the owner. */
 const CONTROL_INDEX = 9
 
-export type RunKind =
-  | 'deploy'
-  | 'post'
-  | 'abort'
-  | 'resume'
-  | 'takeover-resume'
-  | 'takeover-rollback'
-  | 'rerun'
-  | 'pause'
-  | 'promote'
+/** A run of a chain: the deploy, a follow-up after an interrupt (waiting out a hook is no run), or a control run. */
+export type RunKind = 'deploy' | Exclude<FollowUp, 'hook-timeout'> | 'pause' | 'promote'
 
 export interface ChainRun {
   kind: RunKind
