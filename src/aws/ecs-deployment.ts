@@ -28,12 +28,12 @@ import { FailedTasks } from './failed-tasks.js'
 import {
   answerHook,
   causeOf,
-  withServiceDeployment,
-  MAX_LAGGING_VERDICTS,
   heldHook,
   nativeView,
   restoredConfiguration,
   userConfiguration,
+  withServiceDeployment,
+  MAX_LAGGING_VERDICTS,
   ROLLING_BACK
 } from './native-view.js'
 import { describeService, type SharedService } from './service.js'
