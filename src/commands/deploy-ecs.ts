@@ -86,7 +86,7 @@ export class EcsControllerDeploy extends DeployPipeline {
       plan: inFlight.plan,
       rollback: rollback ? { kind: 'orphan', owner: ownerOf(inFlight) } : undefined
     })
-    return this.afterOrphan(settled)
+    return this.afterOrphan(settled, inFlight)
   }
 
   protected async roll({ record, plan, gates, to, inFlight }: NewRollout): Promise<Outcome> {

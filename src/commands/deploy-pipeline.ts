@@ -109,16 +109,20 @@ export abstract class DeployPipeline {
 
   /**
    * An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here.
-   * DescribeServices lags the writes settling just made: with `serving` (the revision settling left serving), read
-   * until it shows it.
+   * DescribeServices lags the writes settling just made: the service is read until it shows the revision settling
+   * left serving, and that revision is the stable one whatever the last read shows.
    */
   protected async afterOrphan(
     settled: Outcome,
-    serving?: string
+    inFlight: Pick<RolloutRecord, 'newTaskDefinition' | 'stableTaskDefinition'>
   ): Promise<{ stop: Outcome } | { stable?: string }> {
     const { config, deps } = this
     const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack
     if (!settledOk || deps.cancel?.aborted) return { stop: settled }
+    // A lagging read taken for it would roll this run out over the orphan's new revision after a rollback, or
+    // find "nothing to roll out" and report success with the old revision serving (chaos seed 50068).
+    const serving =
+      settled.status === Status.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition
     this.service = await readBack(
       () =>
         readService(
@@ -130,7 +134,7 @@ export abstract class DeployPipeline {
       service => serving === undefined || service.taskDefinition === serving,
       deps.clock
     )
-    return { stable: this.service.taskDefinition }
+    return { stable: serving ?? this.service.taskDefinition }
   }
 
   /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */

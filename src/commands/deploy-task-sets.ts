@@ -6,7 +6,6 @@ import { ListenerWeights } from '../aws/listener-weights.js'
 import { readTaskDefinition } from '../aws/task-definition.js'
 import { show, InputError } from '../config/parse.js'
 import { buildPlan } from '../plan/planner.js'
-import { Status } from '../constants.js'
 import type { Plan } from '../plan/types.js'
 import type { RolloutRecord } from '../record/record.js'
 import { DeployPipeline, type NewRollout } from './deploy-pipeline.js'
@@ -37,10 +36,7 @@ export class TaskSetDeploy extends DeployPipeline {
     inFlight: RolloutRecord | undefined
   ): Promise<{ stop: Outcome } | { stable?: string }> {
     if (inFlight) {
-      const settled = await handleOrphan(this.config, this.deps, this.service, inFlight)
-      const serving =
-        settled.status === Status.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition
-      return this.afterOrphan(settled, serving)
+      return this.afterOrphan(await handleOrphan(this.config, this.deps, this.service, inFlight), inFlight)
     }
     return { stable: this.service.taskDefinition }
   }
