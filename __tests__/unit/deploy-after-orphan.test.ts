@@ -38,7 +38,8 @@ class Settling extends DeployPipeline {
 /** A service whose DescribeServices names each of `shown` in turn (the last one from then on). */
 function settling(shown: string[]) {
   const clock = new FakeClock()
-  const { client, calls } = fakeClient<ECSClient>({
+  let reads = 0
+  const { client } = fakeClient<ECSClient>({
     DescribeServices: () => ({
       services: [
         {
@@ -46,7 +47,7 @@ function settling(shown: string[]) {
           serviceArn: 'arn:aws:ecs:us-east-1:123456789012:service/prod/web',
           status: 'ACTIVE',
           desiredCount: 3,
-          taskDefinition: shown[Math.min(calls.length - 1, shown.length - 1)]
+          taskDefinition: shown[Math.min(reads++, shown.length - 1)]
         }
       ],
       failures: []
@@ -55,7 +56,7 @@ function settling(shown: string[]) {
   const deps = { clients: { ecs: client }, clock } as unknown as SessionDeps
   const config = { cluster: 'prod', service: 'web' } as Config
   const pipeline = new Settling(config, deps, { taskDefinition: NEW } as ServiceInfo)
-  return { pipeline, reads: () => calls.filter(c => c.name === 'DescribeServices').length }
+  return { pipeline, reads: () => reads }
 }
 
 const outcome = (status: Status): Outcome => ({ status, summary: '', outputs: {} })
