@@ -185,9 +185,9 @@ export class EcsDeployment implements DeploymentPort {
         observation.ecs = undefined
       }
     }
-    // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
-    // crash soon after running fails during the final bake.
-    const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined
+    // COMPLETED too: ECS says so at its first steady state, and a task crashing later is replaced before a look.
+    const { counts, ecs, completed } = observation
+    const fresh = completed || ecs !== undefined || counts.new < (service.desiredCount ?? 0)
     if (detail && this.deploymentId && fresh) await this.failed.collect(this.deploymentId)
     return {
       ...observation,
