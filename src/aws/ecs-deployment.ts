@@ -185,10 +185,7 @@ export class EcsDeployment implements DeploymentPort {
         observation.ecs = undefined
       }
     }
-    // COMPLETED too: ECS says so at its first steady state, and a task crashing later is replaced before a look.
-    const { counts, ecs, completed } = observation
-    const fresh = completed || ecs !== undefined || counts.new < (service.desiredCount ?? 0)
-    if (detail && this.deploymentId && fresh) await this.failed.collect(this.deploymentId)
+    if (detail && this.deploymentId) await this.failed.collect(this.deploymentId)
     return {
       ...observation,
       failedNewTasks: this.failed.list(),

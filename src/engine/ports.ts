@@ -161,8 +161,9 @@ export interface DeploymentPort {
   adopt(rollback: boolean): Promise<{ rollingBack: boolean }>
   /**
    * One look: a DescribeServices (with tags) and a DescribeServiceDeployments for native strategies. A detailed
-   * look (once per poll-interval) also reads the new revision's stopped tasks when it is short of running ones;
-   * a quick one (every second or so while ECS has a change due) does not.
+   * look (once per poll-interval) also lists the new revision's stopped tasks, whatever the running count (ECS
+   * replaces a crashed task before a look may find the revision short); a quick one (every second or so while
+   * ECS has a change due) does not.
    */
   observe(detail: boolean): Promise<DeploymentObservation>
   /**

@@ -74,51 +74,51 @@ describe('EcsDeployment under lagging DescribeServices', () => {
   })
 })
 
-describe('EcsDeployment: the new revision failing after ECS called the deployment COMPLETED', () => {
-  // A task that crashes is replaced at once: a look may find every task running, its replacement among them
-  // (chaos seed 50167: every look of a 2 s final bake did, and a revision crashing every second succeeded).
+describe('EcsDeployment: a crashed task of the new revision counts as failed, whatever the running count', () => {
+  // A task that crashes is replaced at once: a look may find every task running, its replacement among them.
+  // Chaos seed 50167: every look of a 2 s final bake did (ECS had called the deployment COMPLETED at its first
+  // steady state), and a revision crashing every second succeeded. Seed 50192: the action let ECS shift a
+  // canary's traffic onto tasks crashing every second.
   it.each([
-    ['a look finds a task short', 3],
-    ['a look finds the replacement already running', 4]
-  ])(
-    "a task of the new revision that crashed during the final bake counts as failed (ECS's steady state was brief): %s",
-    async (_case, running) => {
-      const done: Deployment = { ...ours, rolloutState: 'COMPLETED', runningCount: running, desiredCount: 4 }
-      const crashed = 'arn:aws:ecs:us-east-1:123456789012:task/prod/crashed'
-      const { client } = fakeClient<ECSClient>({
-        DescribeServices: () => ({ services: [service([done], SD)] }),
-        UpdateService: () => ({ service: service([ours, { ...stable, status: 'ACTIVE' }], SD) }),
-        ListTasks: () => ({ taskArns: [crashed] }),
-        DescribeTasks: () => ({
-          tasks: [
-            {
-              taskArn: crashed,
-              lastStatus: 'STOPPED',
-              stopCode: 'EssentialContainerExited',
-              stoppedReason: 'Essential container in task exited',
-              stoppedAt: new Date(),
-              containers: [{ name: 'app', exitCode: 1 }]
-            }
-          ]
-        })
+    ['completed, a look finds a task short', 'COMPLETED', 3],
+    ['completed, a look finds the replacement already running', 'COMPLETED', 4],
+    ['in progress, a look finds the replacement already running', 'IN_PROGRESS', 4]
+  ] as const)('%s', async (_case, rolloutState, running) => {
+    const done: Deployment = { ...ours, rolloutState, runningCount: running, desiredCount: 4 }
+    const crashed = 'arn:aws:ecs:us-east-1:123456789012:task/prod/crashed'
+    const { client } = fakeClient<ECSClient>({
+      DescribeServices: () => ({ services: [service([done], SD)] }),
+      UpdateService: () => ({ service: service([ours, { ...stable, status: 'ACTIVE' }], SD) }),
+      ListTasks: () => ({ taskArns: [crashed] }),
+      DescribeTasks: () => ({
+        tasks: [
+          {
+            taskArn: crashed,
+            lastStatus: 'STOPPED',
+            stopCode: 'EssentialContainerExited',
+            stoppedReason: 'Essential container in task exited',
+            stoppedAt: new Date(),
+            containers: [{ name: 'app', exitCode: 1 }]
+          }
+        ]
       })
-      const deployment = new EcsDeployment({
-        ecs: client,
-        cluster: 'prod',
-        service: 'web',
-        newTaskDefinition: NEW,
-        stableTaskDefinition: OLD,
-        deploymentConfiguration: {},
-        native: false,
-        since: 0,
-        warn: () => undefined
-      })
-      await deployment.start()
-      const seen = await deployment.observe(true)
-      expect(seen.completed).toBe(true)
-      expect(seen.failedNewTasks.map(t => t.taskArn)).toEqual([crashed])
-    }
-  )
+    })
+    const deployment = new EcsDeployment({
+      ecs: client,
+      cluster: 'prod',
+      service: 'web',
+      newTaskDefinition: NEW,
+      stableTaskDefinition: OLD,
+      deploymentConfiguration: {},
+      native: false,
+      since: 0,
+      warn: () => undefined
+    })
+    await deployment.start()
+    const seen = await deployment.observe(true)
+    expect(seen.completed).toBe(rolloutState === 'COMPLETED')
+    expect(seen.failedNewTasks.map(t => t.taskArn)).toEqual([crashed])
+  })
 })
 
 describe('EcsDeployment: resuming a native rollout ECS ended while nobody followed it', () => {
