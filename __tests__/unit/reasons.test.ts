@@ -4,6 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { FailureReason } from '../../src/engine/events.js'
 import { reasonText, reasonWords } from '../../src/engine/reasons.js'
+import { reasonHtml } from '../../src/report/reason.js'
 
 const SINCE = Date.UTC(2026, 11, 3, 10, 0, 0)
 const task = {
@@ -148,5 +149,15 @@ describe('failure reasons, worded once', () => {
 
   it('no reason, no text', () => {
     expect(reasonText(undefined)).toBeUndefined()
+  })
+})
+
+describe("the summary's evidence for a reason", () => {
+  it('a metric: the clause, then the reading against the limit it broke (not left to the metrics table below)', () => {
+    const reason = rows.find(r => r.reason.kind === 'metric')!.reason
+    expect(reasonHtml(reason, { region: 'eu-west-1', cluster: 'prod' }).html).toBe(
+      '<p>Metric p99 failed: 900 ms on the new revision, 300 ms on the stable one.</p>\n' +
+        '<p>More than 50 % above the stable.</p>\n'
+    )
   })
 })

@@ -122,6 +122,8 @@ export function reasonHtml(r: FailureReason, where: Where): Html {
         omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:'
       return new Html(`${intro.html} ${which}</p>\n${pre(lines).html}`)
     }
+    case 'metric':
+      return safe`<p>${sentence(reasonClause(r))}</p>\n<p>${sentence(oneLine(r.reading.detail))}</p>\n`
     default:
       return safe`<p>${sentence(reasonClause(r))}</p>\n`
   }
