@@ -35,8 +35,6 @@ var task_definition = __webpack_require__(1116);
 var parse = __webpack_require__(8353);
 // EXTERNAL MODULE: ./src/plan/planner.ts
 var planner = __webpack_require__(8543);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(7242);
 // EXTERNAL MODULE: ./src/commands/deploy-pipeline.ts + 1 modules
 var deploy_pipeline = __webpack_require__(6080);
 // EXTERNAL MODULE: ./src/commands/ownership.ts
@@ -51,7 +49,6 @@ var task_set_ports = __webpack_require__(2092);
 // deploy on a service with the EXTERNAL deployment controller: the action runs the rollout itself, task set by
 // task set (engine/reconciler.ts). What the deploy pipeline needs from this controller: the route checked by
 // weights, an orphaned rollout settled first, and a first deploy at full size.
-
 
 
 
@@ -77,9 +74,7 @@ class TaskSetDeploy extends deploy_pipeline/* DeployPipeline */.I {
     /** An orphaned rollout is finished or rolled back first (on-orphan); then this run's own rollout starts. */
     async settle(inFlight) {
         if (inFlight) {
-            const settled = await (0,ownership/* handleOrphan */.Z)(this.config, this.deps, this.service, inFlight);
-            const serving = settled.status === constants/* Status */.nW.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition;
-            return this.afterOrphan(settled, serving);
+            return this.afterOrphan(await (0,ownership/* handleOrphan */.Z)(this.config, this.deps, this.service, inFlight), inFlight);
         }
         return { stable: this.service.taskDefinition };
     }

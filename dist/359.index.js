@@ -1197,10 +1197,7 @@ class EcsDeployment {
                 observation.ecs = undefined;
             }
         }
-        // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
-        // crash soon after running fails during the final bake.
-        const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
-        if (detail && this.deploymentId && fresh)
+        if (detail && this.deploymentId)
             await this.failed.collect(this.deploymentId);
         return {
             ...observation,
@@ -1885,8 +1882,7 @@ async function carryOnEcsController(config, deps, info, record, how) {
         serviceArn: info.arn,
         gates,
         loadBalancers: info.loadBalancers,
-        from: await (0,task_definition/* readTaskDefinition */.Lx)(clients.ecs, record.stableTaskDefinition),
-        to: await (0,task_definition/* readTaskDefinition */.Lx)(clients.ecs, record.newTaskDefinition),
+        ...(await (0,task_definition/* readRevisions */.p2)(clients.ecs, record)),
         deploymentConfiguration: {},
         native: (0,native_shape/* nativeName */.Bu)(record.plan.strategy) !== undefined,
         adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
@@ -2037,7 +2033,7 @@ class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
             plan: inFlight.plan,
             rollback: rollback ? { kind: 'orphan', owner: (0,rollout_owner/* ownerOf */.bf)(inFlight) } : undefined
         });
-        return this.afterOrphan(settled);
+        return this.afterOrphan(settled, inFlight);
     }
     async roll({ record, plan, gates, to, inFlight }) {
         const from = await (0,task_definition/* readTaskDefinition */.Lx)(this.deps.clients.ecs, record.stableTaskDefinition);
@@ -2226,16 +2222,19 @@ class DeployPipeline {
     }
     /**
      * An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here.
-     * DescribeServices lags the writes settling just made: with `serving` (the revision settling left serving), read
-     * until it shows it.
+     * DescribeServices lags the writes settling just made: the service is read until it shows the revision settling
+     * left serving, and that revision is the stable one whatever the last read shows.
      */
-    async afterOrphan(settled, serving) {
+    async afterOrphan(settled, inFlight) {
         const { config, deps } = this;
         const settledOk = settled.status === constants/* Status */.nW.Succeeded || settled.status === constants/* Status */.nW.RolledBack;
         if (!settledOk || deps.cancel?.aborted)
             return { stop: settled };
+        // A lagging read taken for it would roll this run out over the orphan's new revision after a rollback, or
+        // find "nothing to roll out" and report success with the old revision serving (chaos seed 50068).
+        const serving = settled.status === constants/* Status */.nW.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition;
         this.service = await (0,read_back/* readBack */.e)(() => (0,service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service, (0,service/* sharedService */.JB)(deps.clients.shared, config.cluster, config.service, shared_reads/* RECENT_MS */.NN)), service => serving === undefined || service.taskDefinition === serving, deps.clock);
-        return { stable: this.service.taskDefinition };
+        return { stable: serving ?? this.service.taskDefinition };
     }
     /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */
     checkedPlan() {
@@ -2837,8 +2836,7 @@ async function handleOrphan(config, deps, service, record) {
         record: taken,
         ports,
         state: await resumeState(record, ports, record.step, mode, deps.clock.now()),
-        from: await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .readTaskDefinition */ .Lx)(deps.clients.ecs, record.stableTaskDefinition),
-        to: await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .readTaskDefinition */ .Lx)(deps.clients.ecs, record.newTaskDefinition)
+        ...(await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_1__/* .readRevisions */ .p2)(deps.clients.ecs, record))
     });
 }
 
@@ -3119,6 +3117,8 @@ function reasonHtml(r, where) {
             const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
             return new html/* Html */.Ed(`${intro.html} ${which}</p>\n${(0,html/* pre */.AS)(lines).html}`);
         }
+        case 'metric':
+            return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n<p>${(0,report_text/* sentence */.em)((0,report_text/* oneLine */.TN)(r.reading.detail))}</p>\n`;
         default:
             return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n`;
     }
@@ -6741,7 +6741,7 @@ function judgeBuiltIn(samples, w) {
     const s = (key) => after(samples.series[key], from);
     const error = samples.errors['*'];
     const shared = w.layout === 'shared';
-    const whole = shared ? ' (both revisions: one target group)' : '';
+    const whole = shared ? ' to the target group both revisions share' : '';
     const readings = [
         errorRate(s('newRequests'), s('new5xx'), shared ? undefined : [s('stableRequests'), s('stable5xx')], w.checks, whole, error),
         statistically(p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error), shared ? undefined : samples, floor(w.since, w.periodMs))

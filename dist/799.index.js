@@ -317,6 +317,7 @@ function tagList(record) {
 /* harmony export */   bs: () => (/* binding */ loadTaskDefinitionFile),
 /* harmony export */   eQ: () => (/* binding */ registerTaskDefinition),
 /* harmony export */   oh: () => (/* binding */ describeTaskDefinition),
+/* harmony export */   p2: () => (/* binding */ readRevisions),
 /* harmony export */   px: () => (/* binding */ isTaskDefinitionFile)
 /* harmony export */ });
 /* unused harmony export retryConcurrentRegistration */
@@ -370,6 +371,14 @@ async function readTaskDefinition(ecs, arn) {
     if (!arn)
         return undefined;
     return describeTaskDefinition(ecs, arn).then(out => out.definition, () => undefined);
+}
+/** A rollout's two revisions for the summary's "What changed", read together. */
+async function readRevisions(ecs, rollout) {
+    const [from, to] = await Promise.all([
+        readTaskDefinition(ecs, rollout.stableTaskDefinition),
+        readTaskDefinition(ecs, rollout.newTaskDefinition)
+    ]);
+    return { from, to };
 }
 function isTaskDefinitionFile(ref) {
     return /\.json$/i.test(ref);

@@ -596,8 +596,7 @@ async function carryOn(config, deps, service, record, how) {
         record: taken,
         ports,
         state,
-        from: await (0,task_definition/* readTaskDefinition */.Lx)(deps.clients.ecs, record.stableTaskDefinition),
-        to: await (0,task_definition/* readTaskDefinition */.Lx)(deps.clients.ecs, record.newTaskDefinition)
+        ...(await (0,task_definition/* readRevisions */.p2)(deps.clients.ecs, record))
     });
 }
 /** Leaves a request on the record for the running owner and waits until it has acted on it. */

@@ -228,6 +228,14 @@ async function task_definition_readTaskDefinition(ecs, arn) {
         return undefined;
     return task_definition_describeTaskDefinition(ecs, arn).then(out => out.definition, () => undefined);
 }
+/** A rollout's two revisions for the summary's "What changed", read together. */
+async function task_definition_readRevisions(ecs, rollout) {
+    const [from, to] = await Promise.all([
+        task_definition_readTaskDefinition(ecs, rollout.stableTaskDefinition),
+        task_definition_readTaskDefinition(ecs, rollout.newTaskDefinition)
+    ]);
+    return { from, to };
+}
 function task_definition_isTaskDefinitionFile(ref) {
     return /\.json$/i.test(ref);
 }
@@ -1396,7 +1404,7 @@ function judgeBuiltIn(samples, w) {
     const s = (key) => after(samples.series[key], from);
     const error = samples.errors['*'];
     const shared = w.layout === 'shared';
-    const whole = shared ? ' (both revisions: one target group)' : '';
+    const whole = shared ? ' to the target group both revisions share' : '';
     const readings = [
         errorRate(s('newRequests'), s('new5xx'), shared ? undefined : [s('stableRequests'), s('stable5xx')], w.checks, whole, error),
         statistically(p99(s('newRequests'), s('newP99'), shared ? undefined : s('stableP99'), w.checks, whole, error), shared ? undefined : samples, floor(w.since, w.periodMs))
@@ -3631,16 +3639,19 @@ class deploy_pipeline_DeployPipeline {
     }
     /**
      * An orphan settled (on-orphan): this run stops unless it succeeded or rolled back, else goes on from here.
-     * DescribeServices lags the writes settling just made: with `serving` (the revision settling left serving), read
-     * until it shows it.
+     * DescribeServices lags the writes settling just made: the service is read until it shows the revision settling
+     * left serving, and that revision is the stable one whatever the last read shows.
      */
-    async afterOrphan(settled, serving) {
+    async afterOrphan(settled, inFlight) {
         const { config, deps } = this;
         const settledOk = settled.status === Status.Succeeded || settled.status === Status.RolledBack;
         if (!settledOk || deps.cancel?.aborted)
             return { stop: settled };
+        // A lagging read taken for it would roll this run out over the orphan's new revision after a rollback, or
+        // find "nothing to roll out" and report success with the old revision serving (chaos seed 50068).
+        const serving = settled.status === Status.Succeeded ? inFlight.newTaskDefinition : inFlight.stableTaskDefinition;
         this.service = await readBack(() => readService(deps.clients.ecs, config.cluster, config.service, sharedService(deps.clients.shared, config.cluster, config.service, RECENT_MS)), service => serving === undefined || service.taskDefinition === serving, deps.clock);
-        return { stable: this.service.taskDefinition };
+        return { stable: serving ?? this.service.taskDefinition };
     }
     /** The plan for today's size, refused before anything changes if it cannot be carried out within timeout. */
     checkedPlan() {
@@ -4071,10 +4082,7 @@ class EcsDeployment {
                 observation.ecs = undefined;
             }
         }
-        // COMPLETED included: ECS calls a deployment completed at its first steady state, and a revision whose tasks
-        // crash soon after running fails during the final bake.
-        const fresh = observation.counts.new < (service.desiredCount ?? 0) || observation.ecs !== undefined;
-        if (detail && this.deploymentId && fresh)
+        if (detail && this.deploymentId)
             await this.failed.collect(this.deploymentId);
         return {
             ...observation,
@@ -5071,6 +5079,8 @@ function reasonHtml(r, where) {
             const which = omitted > 0 ? `Its last ${lines.length} lines (${omitted} earlier left out):` : 'Its output:';
             return new html/* Html */.Ed(`${intro.html} ${which}</p>\n${(0,html/* pre */.AS)(lines).html}`);
         }
+        case 'metric':
+            return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n<p>${(0,report_text/* sentence */.em)((0,report_text/* oneLine */.TN)(r.reading.detail))}</p>\n`;
         default:
             return (0,html/* safe */.gB) `<p>${(0,report_text/* sentence */.em)(reasonClause(r))}</p>\n`;
     }
@@ -6937,8 +6947,7 @@ async function ecs_session_carryOnEcsController(config, deps, info, record, how)
         serviceArn: info.arn,
         gates,
         loadBalancers: info.loadBalancers,
-        from: await task_definition_readTaskDefinition(clients.ecs, record.stableTaskDefinition),
-        to: await task_definition_readTaskDefinition(clients.ecs, record.newTaskDefinition),
+        ...(await task_definition_readRevisions(clients.ecs, record)),
         deploymentConfiguration: {},
         native: (0,native_shape/* nativeName */.Bu)(record.plan.strategy) !== undefined,
         adopt: { step: how.step ?? record.step, rollback: how.rollback, promotedTo: how.promotedTo }
@@ -7089,7 +7098,7 @@ class EcsControllerDeploy extends (/* unused pure expression or super */ null &&
             plan: inFlight.plan,
             rollback: rollback ? { kind: 'orphan', owner: ownerOf(inFlight) } : undefined
         });
-        return this.afterOrphan(settled);
+        return this.afterOrphan(settled, inFlight);
     }
     async roll({ record, plan, gates, to, inFlight }) {
         const from = await readTaskDefinition(this.deps.clients.ecs, record.stableTaskDefinition);
@@ -8029,8 +8038,7 @@ async function handleOrphan(config, deps, service, record) {
         record: taken,
         ports,
         state: await resumeState(record, ports, record.step, mode, deps.clock.now()),
-        from: await readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
-        to: await readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
+        ...(await readRevisions(deps.clients.ecs, record))
     });
 }
 
@@ -8164,8 +8172,7 @@ async function carryOn(config, deps, service, record, how) {
         record: taken,
         ports,
         state,
-        from: await task_definition_readTaskDefinition(deps.clients.ecs, record.stableTaskDefinition),
-        to: await task_definition_readTaskDefinition(deps.clients.ecs, record.newTaskDefinition)
+        ...(await task_definition_readRevisions(deps.clients.ecs, record))
     });
 }
 /** Leaves a request on the record for the running owner and waits until it has acted on it. */
