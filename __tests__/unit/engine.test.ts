@@ -43,6 +43,8 @@ interface Setup {
   hooks?: Hooks
   /** The fleet port the engine is given, over the simulated one. */
   fleet?: (world: FakeWorld) => FleetPort
+  /** The record store, over the simulated one. */
+  records?: (world: FakeWorld) => FakeRecords
 }
 
 async function rollout(setup: Setup) {
@@ -53,7 +55,7 @@ async function rollout(setup: Setup) {
     setup.alarmAt === undefined ? {} : { 'web-5xx': clock.now() + setup.alarmAt }
   )
   const traffic = setup.traffic ?? new FakeTraffic(setup.plan.traffic)
-  const records = new FakeRecords(world)
+  const records = setup.records?.(world) ?? new FakeRecords(world)
   const events = new EventLog()
   const settings: EngineSettings = {
     plan: setup.plan,
@@ -380,6 +382,42 @@ describe('traffic by weights', () => {
     expect(result.status).toBe(Status.Succeeded)
     expect(log.slice(0, 5)).toEqual(['ready true', 'pre-traffic', 'ready false', 'ready true', 'weight 10'])
     expect(log.filter(l => l === 'pre-traffic')).toHaveLength(1)
+  })
+
+  it('the health read is taken again when the fence before the move was slow (a crashing revision dies in seconds)', async () => {
+    const log: string[] = []
+    // Healthy at the first read; dead by the time the fence's slow read of the record is back.
+    const answers = [true, false]
+    const traffic = new FakeTraffic('weights')
+    traffic.ready = async () => {
+      const ready = answers.shift() ?? true
+      log.push(`ready ${ready}`)
+      return ready
+    }
+    const setWeight = traffic.setWeight.bind(traffic)
+    traffic.setWeight = async percent => {
+      log.push(`weight ${percent}`)
+      await setWeight(percent)
+    }
+    /** Every read of the record takes 2 s (AWS retrying a throttled call). */
+    class SlowRecords extends FakeRecords {
+      constructor(private readonly w: FakeWorld) {
+        super(w)
+      }
+      override async load() {
+        this.w.clock.t += 2000
+        return super.load()
+      }
+    }
+    const { result } = await rollout({
+      plan: planConfig(canary, { traffic: 'weights', stableScale: 'keep' }),
+      traffic,
+      records: world => new SlowRecords(world)
+    })
+    expect(result.status).toBe(Status.Succeeded)
+    // The first weight follows a health read taken after the slow fence, never the read before it.
+    expect(log.slice(0, 4)).toEqual(['ready true', 'ready false', 'ready true', 'ready true'])
+    expect(log.indexOf('weight 10')).toBe(4)
   })
 })
 

@@ -12,6 +12,8 @@ import type { Clock, GatesPort } from './ports.js'
 export const QUICK_POLL_MS = 1000
 /** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 export const FIRST_QUICK_POLL_MS = 200
+/** The oldest a read of the new target group's health may be when weight moves onto it. */
+export const HEALTH_READ_MS = 500
 
 export interface LoopDeps {
   gates: GatesPort

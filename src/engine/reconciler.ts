@@ -10,7 +10,7 @@ import { counts, decide, defaultMaxFailedTasks, type Decision, type EngineState 
 import type { FailureReason } from './events.js'
 import { ActingLoop } from './acting-loop.js'
 import type { EngineResult, EngineSettings, LoopDeps, Turn } from './loop-types.js'
-import { FIRST_QUICK_POLL_MS, QUICK_POLL_MS } from './loop-types.js'
+import { FIRST_QUICK_POLL_MS, HEALTH_READ_MS, QUICK_POLL_MS } from './loop-types.js'
 import type { FleetObservation, FleetPort, TrafficPort } from './ports.js'
 import { reasonText } from './reasons.js'
 
@@ -194,19 +194,26 @@ export class Reconciler extends ActingLoop<FleetObservation, EngineState> {
   private async moveTraffic(percent: number, fleet: FleetObservation): Promise<EngineResult | undefined> {
     const { traffic, events, clock } = this.ports
     const state = this.state
-    if (state.mode !== 'rollback' && percent > state.trafficPercent) {
+    const raising = state.mode !== 'rollback' && percent > state.trafficPercent
+    /** When the health read this move follows was taken. */
+    let healthReadAt = -Infinity
+    if (raising) {
       // Weight moves only onto targets the load balancer itself has found healthy.
       if (traffic.ready && !(await traffic.ready(counts(fleet).new))) {
         await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal())
         return this.checkStepTimeout()
       }
+      // The hook may take minutes: the health read before it is no read for the move after it.
       const hooked = state.trafficPercent === 0 && !this.preTrafficDone && this.ports.hooks
+      if (!hooked) healthReadAt = clock.now()
       const failure = state.trafficPercent === 0 ? await this.preTraffic() : undefined
       if (failure) return this.fail(failure)
-      // The hook may have taken minutes: the health read it followed is stale, so it is read again.
-      if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new))) return undefined
     }
     await this.fence()
+    // A health read older than HEALTH_READ_MS (a hook ran, or AWS's retries slowed the fence) is taken again right
+    // before the move: a crashing revision's targets die within seconds of passing (chaos seed 70193).
+    const stale = clock.now() - healthReadAt > HEALTH_READ_MS
+    if (raising && stale && traffic.ready && !(await traffic.ready(counts(fleet).new))) return undefined
     await traffic.setWeight(percent)
     state.trafficPercent = percent
     events.emit({ kind: 'traffic', at: clock.now(), percent })
