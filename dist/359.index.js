@@ -1661,7 +1661,7 @@ class Follower extends FollowReport {
         const bakeEnd = s.bakeStartedAt === undefined ? undefined : s.bakeStartedAt + (bakeMs ?? 0);
         const due = waitingFor === 'ECS' || waitingFor === 'the rollback' || (bakeEnd ?? Infinity) <= now;
         if (due)
-            return Math.max(10, Math.min(loop_types/* QUICK_POLL_MS */.t, untilPoll));
+            return Math.max(10, Math.min(loop_types/* QUICK_POLL_MS */.ts, untilPoll));
         if (bakeEnd !== undefined && bakeEnd - now < untilPoll) {
             this.bakeEndsAt = bakeEnd;
             return Math.max(1, bakeEnd - now);
@@ -1761,7 +1761,7 @@ class Follower extends FollowReport {
             }
             catch (error) {
                 if (attempt < MAX_ROLLBACK_ERRORS)
-                    await this.deps.clock.sleep(loop_types/* QUICK_POLL_MS */.t);
+                    await this.deps.clock.sleep(loop_types/* QUICK_POLL_MS */.ts);
                 else
                     this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
             }
@@ -6341,14 +6341,17 @@ class OwnerFence {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Y: () => (/* binding */ FIRST_QUICK_POLL_MS),
-/* harmony export */   t: () => (/* binding */ QUICK_POLL_MS)
+/* harmony export */   H9: () => (/* binding */ HEALTH_READ_MS),
+/* harmony export */   Yp: () => (/* binding */ FIRST_QUICK_POLL_MS),
+/* harmony export */   ts: () => (/* binding */ QUICK_POLL_MS)
 /* harmony export */ });
 // The engine loop's contract with the controllers and the commands: what it needs, how it is set, what it returns.
 /** How often, at most, a quick look (no gates: they stay at poll-interval) is taken while ECS has a change due. */
 const QUICK_POLL_MS = 1000;
 /** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 const FIRST_QUICK_POLL_MS = 200;
+/** The oldest a read of the new target group's health may be when weight moves onto it. */
+const HEALTH_READ_MS = 500;
 
 
 /***/ }),
@@ -7468,7 +7471,7 @@ class Reconciler extends _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .ActingL
             this.changedAt = this.deps.clock.now();
             // Acted on again (a lagging read, a task set created but not shown yet): once a quick poll, not a busy loop.
             const again = this.lastAct === (this.lastAct = JSON.stringify(decision));
-            return { sleepMs: again ? _loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t : 0 };
+            return { sleepMs: again ? _loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .ts : 0 };
         }
         this.lastAct = undefined;
         return { sleepMs: this.waitMs(now, decision, plan) };
@@ -7569,21 +7572,29 @@ class Reconciler extends _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .ActingL
     async moveTraffic(percent, fleet) {
         const { traffic, events, clock } = this.ports;
         const state = this.state;
-        if (state.mode !== 'rollback' && percent > state.trafficPercent) {
+        const raising = state.mode !== 'rollback' && percent > state.trafficPercent;
+        /** When the health read this move follows was taken. */
+        let healthReadAt = -Infinity;
+        if (raising) {
             // Weight moves only onto targets the load balancer itself has found healthy.
             if (traffic.ready && !(await traffic.ready((0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new))) {
-                await clock.sleep(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t, this.liveCancelSignal());
+                await clock.sleep(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .ts, this.liveCancelSignal());
                 return this.checkStepTimeout();
             }
+            // The hook may take minutes: the health read before it is no read for the move after it.
             const hooked = state.trafficPercent === 0 && !this.preTrafficDone && this.ports.hooks;
+            if (!hooked)
+                healthReadAt = clock.now();
             const failure = state.trafficPercent === 0 ? await this.preTraffic() : undefined;
             if (failure)
                 return this.fail(failure);
-            // The hook may have taken minutes: the health read it followed is stale, so it is read again.
-            if (hooked && traffic.ready && !(await traffic.ready((0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new)))
-                return undefined;
         }
         await this.fence();
+        // A health read older than HEALTH_READ_MS (a hook ran, or AWS's retries slowed the fence) is taken again right
+        // before the move: a crashing revision's targets die within seconds of passing (chaos seed 70193).
+        const stale = clock.now() - healthReadAt > _loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .HEALTH_READ_MS */ .H9;
+        if (raising && stale && traffic.ready && !(await traffic.ready((0,_decide_js__WEBPACK_IMPORTED_MODULE_2__/* .counts */ .tQ)(fleet).new)))
+            return undefined;
         await traffic.setWeight(percent);
         state.trafficPercent = percent;
         events.emit({ kind: 'traffic', at: clock.now(), percent });
@@ -7657,7 +7668,7 @@ class Reconciler extends _acting_loop_js__WEBPACK_IMPORTED_MODULE_3__/* .ActingL
         const quick = decision.for === 'stability' || decision.for === 'stable revision';
         if (quick) {
             const since = this.deps.clock.now() - this.changedAt;
-            return Math.max(10, Math.min(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .t, untilPoll, Math.max(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRST_QUICK_POLL_MS */ .Y, since)));
+            return Math.max(10, Math.min(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .QUICK_POLL_MS */ .ts, untilPoll, Math.max(_loop_types_js__WEBPACK_IMPORTED_MODULE_6__/* .FIRST_QUICK_POLL_MS */ .Yp, since)));
         }
         // A bake lasts as long as asked, not until the next poll: wake when it is over, and read the gates then.
         const bakeEnd = this.bakeEnd(plan);

@@ -2395,6 +2395,8 @@ class ActingLoop extends EngineLoop {
 const QUICK_POLL_MS = 1000;
 /** The first quick look after a change; later ones back off (200, 400, 800 ms …) up to QUICK_POLL_MS. */
 const FIRST_QUICK_POLL_MS = 200;
+/** The oldest a read of the new target group's health may be when weight moves onto it. */
+const HEALTH_READ_MS = 500;
 
 ;// CONCATENATED MODULE: ./src/engine/reconciler.ts
 // The reconciler: the engine loop (loop.ts) for task sets. Each turn asks decide() for the next thing to do and
@@ -2569,21 +2571,29 @@ class Reconciler extends ActingLoop {
     async moveTraffic(percent, fleet) {
         const { traffic, events, clock } = this.ports;
         const state = this.state;
-        if (state.mode !== 'rollback' && percent > state.trafficPercent) {
+        const raising = state.mode !== 'rollback' && percent > state.trafficPercent;
+        /** When the health read this move follows was taken. */
+        let healthReadAt = -Infinity;
+        if (raising) {
             // Weight moves only onto targets the load balancer itself has found healthy.
             if (traffic.ready && !(await traffic.ready(counts(fleet).new))) {
                 await clock.sleep(QUICK_POLL_MS, this.liveCancelSignal());
                 return this.checkStepTimeout();
             }
+            // The hook may take minutes: the health read before it is no read for the move after it.
             const hooked = state.trafficPercent === 0 && !this.preTrafficDone && this.ports.hooks;
+            if (!hooked)
+                healthReadAt = clock.now();
             const failure = state.trafficPercent === 0 ? await this.preTraffic() : undefined;
             if (failure)
                 return this.fail(failure);
-            // The hook may have taken minutes: the health read it followed is stale, so it is read again.
-            if (hooked && traffic.ready && !(await traffic.ready(counts(fleet).new)))
-                return undefined;
         }
         await this.fence();
+        // A health read older than HEALTH_READ_MS (a hook ran, or AWS's retries slowed the fence) is taken again right
+        // before the move: a crashing revision's targets die within seconds of passing (chaos seed 70193).
+        const stale = clock.now() - healthReadAt > HEALTH_READ_MS;
+        if (raising && stale && traffic.ready && !(await traffic.ready(counts(fleet).new)))
+            return undefined;
         await traffic.setWeight(percent);
         state.trafficPercent = percent;
         events.emit({ kind: 'traffic', at: clock.now(), percent });
