@@ -417,7 +417,12 @@ export async function ruleWeights(scene: Scene): Promise<number[]> {
 }
 
 /** Waits until the production rule forwards with these weights, [blue, green]. */
-export async function waitForWeights(scene: Scene, weights: number[], timeoutMs = 30_000): Promise<void> {
+export async function waitForWeights(
+  scene: Scene,
+  weights: number[],
+  // With realism every step waits out read lag and weight propagation as well (jest's own timeout is 180 s then).
+  timeoutMs = process.env.SANDBOX_REALISM ? 90_000 : 30_000
+): Promise<void> {
   await waitFor(
     `production weights ${weights.join('/')}`,
     async () => JSON.stringify(await ruleWeights(scene)) === JSON.stringify(weights),
