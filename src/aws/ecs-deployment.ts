@@ -27,6 +27,7 @@ import type { OwnedValues } from '../plan/hold-hook.js'
 import { FailedTasks } from './failed-tasks.js'
 import {
   answerHook,
+  asWritten,
   causeOf,
   heldHook,
   nativeView,
@@ -258,7 +259,7 @@ export class EcsDeployment implements DeploymentPort {
         cluster: this.o.cluster,
         service: this.o.service,
         taskDefinition: this.o.stableTaskDefinition,
-        deploymentConfiguration: this.previousConfig
+        deploymentConfiguration: asWritten(this.previousConfig)
       })
     )
     this.rollbackBy = 'update'

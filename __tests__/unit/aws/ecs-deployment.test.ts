@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Deployment, ECSClient } from '@aws-sdk/client-ecs'
 import { EcsDeployment } from '../../../src/aws/ecs-deployment.js'
-import { fakeClient } from '../../helpers/fake-client.js'
+import { awsError, fakeClient } from '../../helpers/fake-client.js'
 
 const OLD = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:1'
 const NEW = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:2'
@@ -71,6 +71,42 @@ describe('EcsDeployment under lagging DescribeServices', () => {
     expect(await deployment.rollback()).toBe(`StopServiceDeployment ROLLBACK of ${SD}`)
     expect(calls.filter(c => c.name === 'UpdateService')).toHaveLength(1)
     expect((await deployment.observe(true)).restored).toBe(false)
+  })
+})
+
+describe('EcsDeployment: a rollback by UpdateService puts the deploymentConfiguration back as it was', () => {
+  // Chaos seed 80083: StopServiceDeployment throttled, the rollback updated the service back with the user's
+  // configuration, which set no strategy; ECS leaves an omitted strategy as it is, and the service stayed LINEAR.
+  it('a service that never set a strategy gets ROLLING written out, beside its own values', async () => {
+    const user = { maximumPercent: 200, minimumHealthyPercent: 100 }
+    const { client, calls } = fakeClient<ECSClient>({
+      DescribeServices: () => ({
+        services: [{ ...service([stable], 'sd1'), deploymentConfiguration: user }]
+      }),
+      UpdateService: () => ({ service: service([ours, { ...stable, status: 'ACTIVE' }], SD) }),
+      StopServiceDeployment: () => {
+        throw awsError('ThrottlingException', 'Rate exceeded')
+      },
+      ListTasks: () => ({ taskArns: [] })
+    })
+    const deployment = new EcsDeployment({
+      ecs: client,
+      cluster: 'prod',
+      service: 'web',
+      newTaskDefinition: NEW,
+      stableTaskDefinition: OLD,
+      deploymentConfiguration: {},
+      native: false,
+      since: 0,
+      warn: () => undefined
+    })
+    await deployment.start()
+    expect(await deployment.rollback()).toBe('UpdateService back to web:1')
+    const back = calls.filter(c => c.name === 'UpdateService').at(-1)!.input
+    expect(back).toMatchObject({
+      taskDefinition: OLD,
+      deploymentConfiguration: { ...user, strategy: 'ROLLING' }
+    })
   })
 })
 
