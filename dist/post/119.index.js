@@ -3907,6 +3907,14 @@ function restoredConfiguration(now, before) {
     return same && hooksSame ? undefined : restored;
 }
 /**
+ * The user's configuration as an UpdateService that puts it back must send it: ECS leaves an omitted strategy as
+ * it is, so a service that never set one gets ROLLING, ECS's default, written out (or it stays LINEAR after a
+ * native rollout's rollback by UpdateService; chaos seed 80083).
+ */
+function asWritten(user) {
+    return user && { ...user, strategy: user.strategy ?? 'ROLLING' };
+}
+/**
  * The service's configuration as the user had it: its own settings (serviceSettings: those the rollout record
  * keeps, else those the action's hook carries, if one is there: a rollout under way, or one whose run died) and
  * its own hooks; the rest as it is. Values nobody kept stay as they are now, so putting this back changes only
@@ -4159,7 +4167,7 @@ class EcsDeployment {
             cluster: this.o.cluster,
             service: this.o.service,
             taskDefinition: this.o.stableTaskDefinition,
-            deploymentConfiguration: this.previousConfig
+            deploymentConfiguration: asWritten(this.previousConfig)
         }));
         this.rollbackBy = 'update';
         return `UpdateService back to ${task_definition_taskDefinitionLabel(this.o.stableTaskDefinition)}`;
