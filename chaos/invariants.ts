@@ -260,11 +260,13 @@ function outcomeViolations(
     found.push(`outcome: the ${name} reported success for a ${badRevision(played.scenario)} revision`)
   // The gates are sampled once per poll-interval, and a gate read that fails is retried, so a run may miss an
   // ALARM shorter than its longest gap between two reads. An alarm in ALARM for longer than that while this run's
-  // new revision was serving (from its first task to the run's end, less the time to retire) must be seen.
+  // new revision was serving (from its first task, and not before this run's rollout began, to the run's end, less
+  // the time to retire) must be seen. An earlier rollout of the chain may have served the revision and been rolled
+  // back before this one started it again (seed 80246: the alarm had cleared before this run began).
   const alarm = played.alarmWindow
   const created = r && r.id === run.result.outputs['rollout-id'] && r.startedAt >= run.startedAt
   if (status === 'succeeded' && created && alarm) {
-    const from = Math.max(alarm.from, served ?? Infinity)
+    const from = Math.max(alarm.from, served ?? Infinity, r.startedAt)
     const to = Math.min(alarm.to, run.endedAt - 4000)
     if (to - from >= GATE_GAP_MS)
       found.push(
