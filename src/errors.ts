@@ -7,3 +7,40 @@ export function describeError(error: unknown): string {
   }
   return String(error)
 }
+
+/** What the SDK puts on an AWS error: whose fault it was, whether a retry may help, how often it tried. */
+interface AwsErrorShape {
+  name?: string
+  $fault?: 'client' | 'server'
+  $retryable?: { throttling?: boolean }
+  $metadata?: { attempts?: number; httpStatusCode?: number }
+}
+
+/** The throttling codes the SDK retries (an API may not model them, so the error carries no $retryable). */
+const THROTTLING = new Set([
+  'ThrottlingException',
+  'Throttling',
+  'RequestLimitExceeded',
+  'TooManyRequestsException'
+])
+
+function mayPass(aws: AwsErrorShape | undefined): boolean {
+  if (!aws) return false
+  const status = aws.$metadata?.httpStatusCode ?? 0
+  return (
+    aws.$fault === 'server' || status >= 500 || aws.$retryable !== undefined || THROTTLING.has(aws.name ?? '')
+  )
+}
+
+/**
+ * The message of an error that ended a run. An AWS error that may pass by itself (throttled, or AWS's own fault)
+ * after the SDK's retries says so, and what to do: "AWS kept failing: ThrottlingException: Rate exceeded (3
+ * attempts). This usually passes: run the step again …". Any other error is described as it is.
+ */
+export function failureMessage(error: unknown): string {
+  const said = describeError(error)
+  const aws = error as AwsErrorShape | undefined
+  if (!mayPass(aws)) return said
+  const attempts = aws?.$metadata?.attempts
+  return `AWS kept failing: ${said}${attempts ? ` (${attempts} attempts)` : ''}. This usually passes: run the step again (the log above shows how far this run got)`
+}

@@ -7,7 +7,7 @@ import { inputErrorMessages } from './config/problems.js'
 import { Output, State, Status } from './constants.js'
 import { runCommand } from './commands/index.js'
 import type { Outcome } from './commands/outcome.js'
-import { describeError } from './errors.js'
+import { describeError, failureMessage } from './errors.js'
 import { escapeHtml } from './report/html.js'
 
 /** `read`: the run's inputs, when the entry has read them already. */
@@ -25,7 +25,7 @@ export async function run(read: ConfigRead = readActionConfig()): Promise<void> 
     outcome = await runCommand(config, cancel.signal)
   } catch (error) {
     invalid = inputErrorMessages(error)
-    const reason = describeError(error)
+    const reason = failureMessage(error)
     const title = invalid ? 'Invalid input: nothing was changed' : 'The action failed'
     const body = invalid
       ? `<ul>\n${invalid.map(m => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`
