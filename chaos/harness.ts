@@ -3,7 +3,7 @@
 // are global to the sandbox), so every call here is retried until it gets through.
 
 import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
-import { DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
+import { DeleteServiceCommand, DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
 import {
   DescribeListenersCommand,
   DescribeRulesCommand,
@@ -174,6 +174,16 @@ export async function describeService(svc: ChaosService): Promise<Service> {
     )
   )
   return out.services![0]
+}
+
+/**
+ * Deletes a checked run's service, as a test cleans up after itself: a sandbox simulates, journals and meters every
+ * service it holds at every tick, and a 1000-run batch on one sandbox ran out of memory keeping them all.
+ */
+export async function removeService(svc: ChaosService): Promise<void> {
+  await retrying(() =>
+    svc.scene.clients.ecs.send(new DeleteServiceCommand({ cluster: CLUSTER, service: svc.name, force: true }))
+  )
 }
 
 /** The record as the service holds it; a read after a run waits out the sandbox's lag first (`settled`). */

@@ -36,6 +36,7 @@ import {
   RemoveTagsCommand
 } from '@aws-sdk/client-elastic-load-balancing-v2'
 import { createScene, registerRevision, sandboxClients, waitFor, NETWORK } from '../../sandbox/fixtures.js'
+import { SandboxControl } from '../../sandbox/client.js'
 import { startSandbox, type Sandbox } from '../../sandbox/server.js'
 
 const FAST = { SANDBOX_START_SECONDS: '0.1' }
@@ -215,9 +216,11 @@ describe('ECS', () => {
     ).toHaveLength(2)
   })
 
-  it('deletes a service by draining it to INACTIVE', async () => {
+  it('deletes a service by draining it to INACTIVE, and forgets its journal then', async () => {
     await createScene(sandbox.url, { env: FAST, desiredCount: 2 })
     const { ecs } = sandboxClients(sandbox.url)
+    const control = new SandboxControl(sandbox.url)
+    await waitFor('journal ticks', async () => (await control.journal('sandbox', 'web')).ticks.length > 0)
     const deleted = await ecs.send(
       new DeleteServiceCommand({ cluster: 'sandbox', service: 'web', force: true })
     )
@@ -226,6 +229,8 @@ describe('ECS', () => {
       const out = await ecs.send(new DescribeServicesCommand({ cluster: 'sandbox', services: ['web'] }))
       return out.services![0]?.status === 'INACTIVE'
     })
+    // Nothing of it changes any more; a long-lived sandbox would otherwise hold every deleted service's ticks.
+    expect((await control.journal('sandbox', 'web')).ticks).toEqual([])
     expect(
       await failure(
         ecs.send(new UpdateServiceCommand({ cluster: 'sandbox', service: 'web', desiredCount: 1 }))

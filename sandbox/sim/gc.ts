@@ -32,5 +32,8 @@ export function collectGarbage(world: World, now: number): void {
     service.status = 'INACTIVE'
     service.taskSets = []
     for (const d of service.deployments) d.status = 'INACTIVE'
+    // Its capacity and traffic no longer change: a long-lived sandbox (a 1000-run chaos batch) would otherwise
+    // keep every deleted service's ticks until it ran out of memory.
+    world.journal.delete(service.arn)
   }
 }
