@@ -671,8 +671,8 @@ async function untilCompleted(config, deps, record, deadline) {
 /* unused harmony export gateAlarms */
 /* harmony import */ var _aws_alarm_gates_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4977);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-/* harmony import */ var _report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3985);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3985);
 // What every command over several services (services) shares: each service's own Config and session, in its
 // region, and its result as a row of the summary and of the services-status output. Each service runs the same
 // single-service command a `service` run would (deploy, status, promote, …): nothing of it is copied here.
@@ -749,17 +749,17 @@ async function runFor(deps, ref, wave, command) {
         };
     }
     catch (error) {
-        return { ...row, status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .U)(error), failed: true };
+        return { ...row, status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error), failed: true };
     }
 }
 /** The run's Outcome over every service's row: the worst status of those that failed, the table, the JSON. */
 function servicesOutcome(title, rows, note) {
     const failing = rows.filter(r => r.failed);
     const skipped = rows.some(r => r.status === 'skipped');
-    const status = failing.length ? (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .worstStatus */ .A4)(failing) : skipped ? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed : (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .worstStatus */ .A4)(rows);
-    const outputs = { [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ServicesStatus]: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesJson */ .nc)(rows) };
+    const status = failing.length ? (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .worstStatus */ .A4)(failing) : skipped ? _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed : (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .worstStatus */ .A4)(rows);
+    const outputs = { [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.ServicesStatus]: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .servicesJson */ .nc)(rows) };
     if (!failing.length && !skipped)
-        return { status: status, outputs, summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesSummary */ .Dc)(title, rows, note) };
+        return { status: status, outputs, summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .servicesSummary */ .Dc)(title, rows, note) };
     const failure = [
         `${failing.length} of ${rows.length} services failed`,
         ...failing.map(r => `${r.region}/${r.cluster}/${r.service} ${r.status}${r.reason ? `: ${r.reason}` : ''}`),
@@ -770,7 +770,7 @@ function servicesOutcome(title, rows, note) {
     return {
         status: status,
         outputs: { ...outputs, [_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Output */ .k7.Reason]: failure },
-        summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_2__/* .servicesSummary */ .Dc)(title, rows, note),
+        summary: (0,_report_services_summary_js__WEBPACK_IMPORTED_MODULE_3__/* .servicesSummary */ .Dc)(title, rows, note),
         failure
     };
 }

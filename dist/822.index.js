@@ -15,13 +15,13 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _aws_preview_service_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1419);
 /* harmony import */ var _aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1116);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3916);
-/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6584);
-/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9556);
-/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3738);
-/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6838);
-/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4470);
-/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2814);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3916);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6584);
+/* harmony import */ var _github_context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9556);
+/* harmony import */ var _github_fork_safety_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3738);
+/* harmony import */ var _github_reporter_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6838);
+/* harmony import */ var _report_preview_view_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(4470);
+/* harmony import */ var _preview_target_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2814);
 // command: preview — a pull request's own copy of the service: a service cloned from the base service's launch
 // settings, behind its own target group and a host rule on listener-arn, created on the first run and updated
 // in place on each new commit. Everything is read and checked before the first change; every resource is
@@ -40,16 +40,16 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function previewCommand(config, deps) {
-    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .actionContext */ .Gt)();
-    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .checkPreviewInputs */ .IZ)(config);
-    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_8__/* .checkForkSafety */ .r)(config, context);
-    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_6__/* .connectGitHub */ .U)(config.githubToken, context);
-    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .requirePullRequest */ .aI)(config, context, github);
-    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_11__/* .previewTarget */ .sI)(config, inputs, context, pr);
+    const context = deps.context ?? (0,_github_context_js__WEBPACK_IMPORTED_MODULE_8__/* .actionContext */ .Gt)();
+    const inputs = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_12__/* .checkPreviewInputs */ .IZ)(config);
+    (0,_github_fork_safety_js__WEBPACK_IMPORTED_MODULE_9__/* .checkForkSafety */ .r)(config, context);
+    const github = await (0,_github_client_js__WEBPACK_IMPORTED_MODULE_7__/* .connectGitHub */ .U)(config.githubToken, context);
+    const pr = await (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_12__/* .requirePullRequest */ .aI)(config, context, github);
+    const target = (0,_preview_target_js__WEBPACK_IMPORTED_MODULE_12__/* .previewTarget */ .sI)(config, inputs, context, pr);
     const survey = await (0,_aws_preview_resources_js__WEBPACK_IMPORTED_MODULE_2__/* .surveyPreview */ .DX)(deps, config.cluster, config.service, target);
     const region = await (0,_aws_clients_js__WEBPACK_IMPORTED_MODULE_1__.clientRegion)(deps);
     const resolved = await (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveTaskDefinition */ .Fh)(deps.ecs, config.taskDefinition, config.containerImages, `pr-${pr.number}`);
-    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_10__/* .previewHtml */ ._)({
+    const view = (state, reason) => (0,_report_preview_view_js__WEBPACK_IMPORTED_MODULE_11__/* .previewHtml */ ._)({
         state,
         reason,
         pullRequest: pr.number,
@@ -59,9 +59,9 @@ async function previewCommand(config, deps) {
         url: target.url,
         taskDefinition: (0,_aws_task_definition_js__WEBPACK_IMPORTED_MODULE_4__/* .taskDefinitionLabel */ .$7)(resolved.arn),
         commit: pr.headSha,
-        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_7__/* .runUrl */ .Vp)(context)
+        runUrl: (0,_github_context_js__WEBPACK_IMPORTED_MODULE_8__/* .runUrl */ .Vp)(context)
     });
-    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_9__/* .GitHubReporter */ .JN.start({
+    const reporter = await _github_reporter_js__WEBPACK_IMPORTED_MODULE_10__/* .GitHubReporter */ .JN.start({
         github,
         environment: target.environment,
         ref: pr.headSha,
@@ -84,7 +84,7 @@ async function previewCommand(config, deps) {
         });
     }
     catch (error) {
-        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .describeError */ .U)(error);
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error);
         const summary = view('failed', reason);
         await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
         return { status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };
