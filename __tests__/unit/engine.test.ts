@@ -353,10 +353,9 @@ describe('gates roll back', () => {
 })
 
 describe('traffic by weights', () => {
-  it('the health read before the first weight is taken again after the pre-traffic hook, which may take minutes', async () => {
+  /** Traffic by weights whose health reads answer `answers` in turn (then healthy), each read and move logged. */
+  function loggedTraffic(answers: boolean[]): { traffic: FakeTraffic; log: string[] } {
     const log: string[] = []
-    // Healthy before the hook, not right after it (a task crashed meanwhile), healthy again at the next look.
-    const answers = [true, false, true]
     const traffic = new FakeTraffic('weights')
     traffic.ready = async () => {
       const ready = answers.shift() ?? true
@@ -368,6 +367,12 @@ describe('traffic by weights', () => {
       log.push(`weight ${percent}`)
       await setWeight(percent)
     }
+    return { traffic, log }
+  }
+
+  it('the health read before the first weight is taken again after the pre-traffic hook, which may take minutes', async () => {
+    // Healthy before the hook, not right after it (a task crashed meanwhile), healthy again at the next look.
+    const { traffic, log } = loggedTraffic([true, false, true])
     const hooks: Hooks = {
       run: async name => {
         log.push(name)
@@ -385,20 +390,8 @@ describe('traffic by weights', () => {
   })
 
   it('the health read is taken again when the fence before the move was slow (a crashing revision dies in seconds)', async () => {
-    const log: string[] = []
     // Healthy at the first read; dead by the time the fence's slow read of the record is back.
-    const answers = [true, false]
-    const traffic = new FakeTraffic('weights')
-    traffic.ready = async () => {
-      const ready = answers.shift() ?? true
-      log.push(`ready ${ready}`)
-      return ready
-    }
-    const setWeight = traffic.setWeight.bind(traffic)
-    traffic.setWeight = async percent => {
-      log.push(`weight ${percent}`)
-      await setWeight(percent)
-    }
+    const { traffic, log } = loggedTraffic([true, false])
     /** Every read of the record takes 2 s (AWS retrying a throttled call). */
     class SlowRecords extends FakeRecords {
       constructor(private readonly w: FakeWorld) {

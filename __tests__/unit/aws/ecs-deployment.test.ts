@@ -33,6 +33,21 @@ const service = (deployments: Deployment[], current?: string) => ({
   currentServiceDeployment: current
 })
 
+/** The rollout of web:1 → web:2 on service web, over a fake ECS client. */
+function deploymentOn(client: ECSClient, o: { native: boolean }): EcsDeployment {
+  return new EcsDeployment({
+    ecs: client,
+    cluster: 'prod',
+    service: 'web',
+    newTaskDefinition: NEW,
+    stableTaskDefinition: OLD,
+    deploymentConfiguration: {},
+    native: o.native,
+    since: 0,
+    warn: () => undefined
+  })
+}
+
 function rolling() {
   // Every DescribeServices answers the view from before the update: the lag has not passed yet.
   const { client, calls } = fakeClient<ECSClient>({
@@ -41,17 +56,7 @@ function rolling() {
     StopServiceDeployment: () => ({ serviceDeploymentArn: SD }),
     ListTasks: () => ({ taskArns: [] })
   })
-  const deployment = new EcsDeployment({
-    ecs: client,
-    cluster: 'prod',
-    service: 'web',
-    newTaskDefinition: NEW,
-    stableTaskDefinition: OLD,
-    deploymentConfiguration: {},
-    native: false,
-    since: 0,
-    warn: () => undefined
-  })
+  const deployment = deploymentOn(client, { native: false })
   return { deployment, calls }
 }
 
@@ -89,17 +94,7 @@ describe('EcsDeployment: a rollback by UpdateService puts the deploymentConfigur
       },
       ListTasks: () => ({ taskArns: [] })
     })
-    const deployment = new EcsDeployment({
-      ecs: client,
-      cluster: 'prod',
-      service: 'web',
-      newTaskDefinition: NEW,
-      stableTaskDefinition: OLD,
-      deploymentConfiguration: {},
-      native: false,
-      since: 0,
-      warn: () => undefined
-    })
+    const deployment = deploymentOn(client, { native: false })
     await deployment.start()
     expect(await deployment.rollback()).toBe('UpdateService back to web:1')
     const back = calls.filter(c => c.name === 'UpdateService').at(-1)!.input
@@ -139,17 +134,7 @@ describe('EcsDeployment: a crashed task of the new revision counts as failed, wh
         ]
       })
     })
-    const deployment = new EcsDeployment({
-      ecs: client,
-      cluster: 'prod',
-      service: 'web',
-      newTaskDefinition: NEW,
-      stableTaskDefinition: OLD,
-      deploymentConfiguration: {},
-      native: false,
-      since: 0,
-      warn: () => undefined
-    })
+    const deployment = deploymentOn(client, { native: false })
     await deployment.start()
     const seen = await deployment.observe(true)
     expect(seen.completed).toBe(rolloutState === 'COMPLETED')
@@ -176,17 +161,7 @@ describe('EcsDeployment: resuming a native rollout ECS ended while nobody follow
       DescribeServices: () => ({ services: [{ ...service([stable], SD), deploymentConfiguration: held }] }),
       UpdateService: () => ({ service: service([stable], SD) })
     })
-    const deployment = new EcsDeployment({
-      ecs: client,
-      cluster: 'prod',
-      service: 'web',
-      newTaskDefinition: NEW,
-      stableTaskDefinition: OLD,
-      deploymentConfiguration: {},
-      native: true,
-      since: 0,
-      warn: () => undefined
-    })
+    const deployment = deploymentOn(client, { native: true })
     await expect(deployment.adopt(false)).rejects.toThrow(/no longer shows a deployment/)
     const update = calls.find(c => c.name === 'UpdateService')
     expect(update?.input).toMatchObject({
