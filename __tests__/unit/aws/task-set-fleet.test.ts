@@ -267,6 +267,22 @@ describe('TaskSetFleet under eventually consistent reads', () => {
     expect(calls.filter(c => c.name === 'UpdateTaskSet')).toHaveLength(before)
   })
 
+  it('a read from before its scale-down counts no more running tasks than the scale written', async () => {
+    // This run shrank the stable set to 50 %; a lagging read still shows 4 tasks running at 100 %. Counted, the two
+    // tasks being stopped would let a rollback take a new task away below the floor (test:realism, deploy-rollback).
+    const sets = [stableBefore, newBefore]
+    const { fleet: f } = fleet({
+      DescribeServices: () => service(sets),
+      DescribeTaskSets: () => ({ taskSets: sets }),
+      UpdateTaskSet: (input: { taskSet: string; scale: { value: number } }) => ({
+        taskSet: { taskSetArn: input.taskSet, scale: input.scale, updatedAt: at(2000) }
+      }),
+      ListTasks: () => ({ taskArns: [] })
+    })
+    await f.scale({ new: 0, stable: 2 }, 4)
+    expect((await f.observe(true)).stable).toMatchObject({ desired: 2, running: 2, steady: false })
+  })
+
   it('a read that has caught up with the write counts as it is', async () => {
     const sets: TaskSet[] = [
       {
