@@ -7744,7 +7744,10 @@ class TaskSetFleet {
         const older = written.at !== undefined && read !== undefined ? read < written.at : set.scale?.value !== written.value;
         if (!older)
             return state;
-        return { ...state, desired: computedCount(desiredCount, written.value), steady: false };
+        // Shrunk by that write, the set is stopping the tasks above it: counted as capacity, they would let the next
+        // move (a rollback's, say) take the service below its floor.
+        const desired = computedCount(desiredCount, written.value);
+        return { ...state, desired, running: Math.min(state.running, desired), steady: false };
     }
 }
 function task_set_fleet_revision(set, desiredCount) {
