@@ -201,7 +201,10 @@ async function askOwner(
     if (ours && current.request === request) seenOwn = true
     const caughtUp = seenOwn || deps.clock.now() - askedAt >= READ_LAG_MS
     if (!ours || (caughtUp && current.request === undefined)) {
-      const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current
+      // The owner's answer is two writes (its record, then the request removed, or the other way round): a read
+      // between them must not be reported as the answer (a pause read as still executing: "in-progress").
+      const answered = ANSWERED[request]
+      const settled = answered ? await untilShown(config, deps, record, deadline, answered) : current
       const outcome = statusOutcome(config, settled, now, `${request} done by the owner`)
       return { outcome, seen: settled && { record: settled, service: now } }
     }
@@ -224,15 +227,22 @@ async function askOwner(
   }
 }
 
-async function untilCompleted(
+/** What the record shows once the owner has answered a request whole: an abort ends the rollout, a pause stops it. */
+const ANSWERED: Partial<Record<string, (r: RolloutRecord) => boolean>> = {
+  abort: r => r.phase === 'Completed',
+  pause: r => r.phase === 'Completed' || r.stage === 'paused' || r.stage === 'batch-completed'
+}
+
+async function untilShown(
   config: Config,
   deps: SessionDeps,
   record: RolloutRecord,
-  deadline: number
+  deadline: number,
+  answered: (r: RolloutRecord) => boolean
 ): Promise<RolloutRecord | undefined> {
   for (;;) {
     const current = decodeRecord((await readService(deps.clients.ecs, config.cluster, config.service)).tags)
-    if (!current || current.id !== record.id || current.phase === 'Completed') return current
+    if (!current || current.id !== record.id || answered(current)) return current
     if (deps.clock.now() > deadline) return current
     await deps.clock.sleep(ACK_POLL_MS)
   }
