@@ -625,7 +625,10 @@ async function askOwner(config, deps, service, record, request) {
             seenOwn = true;
         const caughtUp = seenOwn || deps.clock.now() - askedAt >= constants/* READ_LAG_MS */.Dc;
         if (!ours || (caughtUp && current.request === undefined)) {
-            const settled = request === 'abort' ? await untilCompleted(config, deps, record, deadline) : current;
+            // The owner's answer is two writes (its record, then the request removed, or the other way round): a read
+            // between them must not be reported as the answer (a pause read as still executing: "in-progress").
+            const answered = ANSWERED[request];
+            const settled = answered ? await untilShown(config, deps, record, deadline, answered) : current;
             const outcome = statusOutcome(config, settled, now, `${request} done by the owner`);
             return { outcome, seen: settled && { record: settled, service: now } };
         }
@@ -644,10 +647,15 @@ async function askOwner(config, deps, service, record, request) {
             throw new Error(`the run that owns rollout ${record.id} (${(0,rollout_owner/* ownerOf */.bf)(record)}) did not act on "${request}" within ${ACK_TIMEOUT_MS / 1000}s; the request stays on the service`);
     }
 }
-async function untilCompleted(config, deps, record, deadline) {
+/** What the record shows once the owner has answered a request whole: an abort ends the rollout, a pause stops it. */
+const ANSWERED = {
+    abort: r => r.phase === 'Completed',
+    pause: r => r.phase === 'Completed' || r.stage === 'paused' || r.stage === 'batch-completed'
+};
+async function untilShown(config, deps, record, deadline, answered) {
     for (;;) {
         const current = (0,record_record/* decodeRecord */.eT)((await (0,aws_service/* readService */.uS)(deps.clients.ecs, config.cluster, config.service)).tags);
-        if (!current || current.id !== record.id || current.phase === 'Completed')
+        if (!current || current.id !== record.id || answered(current))
             return current;
         if (deps.clock.now() > deadline)
             return current;
