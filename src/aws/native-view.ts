@@ -160,6 +160,9 @@ export async function answerHook(
   await ecs.send(new ContinueServiceDeploymentCommand({ serviceDeploymentArn, hookId, action }))
 }
 
+/** ECS's strategy for a service that names none: what an UpdateService that puts a user's settings back writes. */
+const ECS_DEFAULT_STRATEGY = 'ROLLING'
+
 /**
  * The deploymentConfiguration as the user had it before the rollout, over what it is now: their values of the
  * fields the action set, their own lifecycle hooks (the action's removed), everything else as it is now.
@@ -173,7 +176,7 @@ export function restoredConfiguration(
   const restored: DeploymentConfiguration = { ...now }
   for (const field of OWNED_FIELDS)
     if (before?.[field] !== undefined) Object.assign(restored, { [field]: before[field] })
-  restored.strategy = before?.strategy ?? 'ROLLING'
+  restored.strategy = before?.strategy ?? ECS_DEFAULT_STRATEGY
   restored.lifecycleHooks = ownHooks(
     before?.lifecycleHooks ?? now?.lifecycleHooks
   ) as DeploymentLifecycleHook[]
@@ -188,7 +191,7 @@ export function restoredConfiguration(
  * native rollout's rollback by UpdateService; chaos seed 80083).
  */
 export function asWritten(user: DeploymentConfiguration | undefined): DeploymentConfiguration | undefined {
-  return user && { ...user, strategy: user.strategy ?? 'ROLLING' }
+  return user && { ...user, strategy: user.strategy ?? ECS_DEFAULT_STRATEGY }
 }
 
 /**
