@@ -3889,6 +3889,8 @@ function heldHook(sd) {
 async function answerHook(ecs, serviceDeploymentArn, hookId, action) {
     await ecs.send(new dist_cjs/* ContinueServiceDeploymentCommand */.LrH({ serviceDeploymentArn, hookId, action }));
 }
+/** ECS's strategy for a service that names none: what an UpdateService that puts a user's settings back writes. */
+const ECS_DEFAULT_STRATEGY = 'ROLLING';
 /**
  * The deploymentConfiguration as the user had it before the rollout, over what it is now: their values of the
  * fields the action set, their own lifecycle hooks (the action's removed), everything else as it is now.
@@ -3900,7 +3902,7 @@ function restoredConfiguration(now, before) {
     for (const field of hold_hook/* OWNED_FIELDS */.Cd)
         if (before?.[field] !== undefined)
             Object.assign(restored, { [field]: before[field] });
-    restored.strategy = before?.strategy ?? 'ROLLING';
+    restored.strategy = before?.strategy ?? ECS_DEFAULT_STRATEGY;
     restored.lifecycleHooks = (0,hold_hook/* ownHooks */.po)(before?.lifecycleHooks ?? now?.lifecycleHooks);
     const same = hold_hook/* OWNED_FIELDS */.Cd.every(f => JSON.stringify(restored[f]) === JSON.stringify(now?.[f]));
     const hooksSame = JSON.stringify(restored.lifecycleHooks) === JSON.stringify(now?.lifecycleHooks ?? []);
@@ -3912,7 +3914,7 @@ function restoredConfiguration(now, before) {
  * native rollout's rollback by UpdateService; chaos seed 80083).
  */
 function asWritten(user) {
-    return user && { ...user, strategy: user.strategy ?? 'ROLLING' };
+    return user && { ...user, strategy: user.strategy ?? ECS_DEFAULT_STRATEGY };
 }
 /**
  * The service's configuration as the user had it: its own settings (serviceSettings: those the rollout record
