@@ -9,7 +9,7 @@ import { SandboxControl } from '../sandbox/client.js'
 import type { Played } from './driver.js'
 import { playScenario } from './driver.js'
 import { checkInvariants } from './invariants.js'
-import { removeService } from './harness.js'
+import { removeScene } from './harness.js'
 import { describeScenario, faultKinds, kindLabel, scenarioFor, type FaultKind } from './scenario.js'
 
 export interface RunReport {
@@ -105,7 +105,7 @@ async function runOne(o: BatchOptions, seed: number, index: number): Promise<Run
     report.end = verdict.record ? (verdict.record.outcome ?? verdict.record.phase) : 'unchanged'
     report.violations = verdict.violations
     if (verdict.violations.length || process.env.CHAOS_KEEP_LOGS) report.logs = saveLogs(played)
-    for (const svc of played.services) await removeService(svc)
+    for (const svc of played.services) await removeScene(svc)
   } catch (error) {
     report.error = (error as Error).stack ?? String(error)
   }

@@ -2,9 +2,11 @@
 // the service and its rollout record, and moves the manual alarm. Injected faults hit these calls too (they
 // are global to the sandbox), so every call here is retried until it gets through.
 
-import { SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
+import { DeleteAlarmsCommand, SetAlarmStateCommand } from '@aws-sdk/client-cloudwatch'
 import { DeleteServiceCommand, DescribeServicesCommand, type Service } from '@aws-sdk/client-ecs'
 import {
+  DeleteLoadBalancerCommand,
+  DeleteTargetGroupCommand,
   DescribeListenersCommand,
   DescribeRulesCommand,
   type Action
@@ -33,6 +35,7 @@ export interface ChaosScene {
   family: string
   taskDefinition: string
   targetGroups: string[]
+  loadBalancer?: string
   listener?: string
   /** Native strategies: the production listener rule ECS moves the weights of. */
   productionRule?: string
@@ -180,10 +183,21 @@ export async function describeService(svc: ChaosService): Promise<Service> {
  * Deletes a checked run's service, as a test cleans up after itself: a sandbox simulates, journals and meters every
  * service it holds at every tick, and a 1000-run batch on one sandbox ran out of memory keeping them all.
  */
-export async function removeService(svc: ChaosService): Promise<void> {
+/**
+ * Everything a run built, deleted once its checks are done: the service, its alarms, its load balancer (with its
+ * listeners and rules) and target groups. A 1000-run batch shares two sandboxes for an hour; whatever a run left
+ * would be simulated and publish metrics on every tick until the end.
+ */
+export async function removeScene(svc: ChaosService): Promise<void> {
+  const { ecs, elb, cw } = svc.scene.clients
   await retrying(() =>
-    svc.scene.clients.ecs.send(new DeleteServiceCommand({ cluster: CLUSTER, service: svc.name, force: true }))
+    ecs.send(new DeleteServiceCommand({ cluster: CLUSTER, service: svc.name, force: true }))
   )
+  await retrying(() => cw.send(new DeleteAlarmsCommand({ AlarmNames: [svc.alarm, svc.manualAlarm] })))
+  const lb = svc.scene.loadBalancer
+  if (lb) await retrying(() => elb.send(new DeleteLoadBalancerCommand({ LoadBalancerArn: lb })))
+  for (const tg of svc.scene.targetGroups)
+    await retrying(() => elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: tg })))
 }
 
 /** The record as the service holds it; a read after a run waits out the sandbox's lag first (`settled`). */

@@ -56,7 +56,10 @@ function startSandbox(realism: boolean): Promise<{ url: string; child: ChildProc
       '--seed',
       String(seed),
       '--realism',
-      realism ? 'on' : 'off'
+      realism ? 'on' : 'off',
+      // A run judges only its own minutes of metrics; an hour of batch at CloudWatch's 3 hours would fill memory.
+      '--metric-retention-minutes',
+      '10'
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_NO_WARNINGS: '1' } }
   )

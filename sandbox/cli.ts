@@ -4,12 +4,14 @@ import { realismFromText } from './core/realism.js'
 import { startSandbox } from './server.js'
 
 const USAGE = `usage: npm run sandbox -- [--port 4599] [--tick-ms 1000] [--health-check-ms N] [--request-rate 100]
-    [--allow ecs:DescribeServices,cloudwatch:*] [--seed N] [--realism on|off|JSON]
+    [--allow ecs:DescribeServices,cloudwatch:*] [--seed N] [--realism on|off|JSON] [--metric-retention-minutes 180]
   --realism   AWS's bad days, seeded by --seed: read-after-write lag, traffic following a weight change late,
               shared throttling at the documented rates, 5xx bursts, connection resets and clock skew.
               'on' uses the defaults; a JSON object such as '{"lagMs":1000,"throttling":false}' overrides them
               (settings: lagMs, propagationMs, throttling, burstEveryMs, burstMs, burstFailRate, resetRate,
-              skewMs, rates). Default: off, or what SANDBOX_REALISM says. Change it live: POST /_sandbox/realism.`
+              skewMs, rates). Default: off, or what SANDBOX_REALISM says. Change it live: POST /_sandbox/realism.
+  --metric-retention-minutes   how long datapoints are kept (default 180, as CloudWatch keeps second-resolution
+              data); a sandbox serving an hour of busy runs keeps its memory flat with less.`
 
 function fail(message: string): never {
   console.error(`${message}\n${USAGE}`)
@@ -34,6 +36,7 @@ try {
       allow: { type: 'string' },
       seed: { type: 'string' },
       realism: { type: 'string' },
+      'metric-retention-minutes': { type: 'string' },
       help: { type: 'boolean' }
     }
   }).values
@@ -61,6 +64,7 @@ const options = {
       ? undefined
       : number('health-check-ms', args['health-check-ms'], 0, 10),
   requestRate: number('request-rate', args['request-rate'], 100),
+  metricRetentionMs: number('metric-retention-minutes', args['metric-retention-minutes'], 180, 1) * 60_000,
   allowOperations: args.allow
     ?.split(',')
     .map(s => s.trim())

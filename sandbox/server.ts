@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { gunzipSync } from 'node:zlib'
+import { METRIC_RETENTION_MS } from './cloudwatch/metrics.js'
 import { validateAllowList } from './control/allow.js'
 import { createRealism, REALISM_OFF, realismFromText, type RealismSettings } from './core/realism.js'
 import { createWorld, type World } from './core/world.js'
@@ -19,6 +20,11 @@ export interface SandboxOptions {
   healthCheckMs?: number
   /** Requests per second each load-balanced service receives; default 100. */
   requestRate?: number
+  /**
+   * How long metric datapoints are kept; default 3 hours, as CloudWatch keeps second-resolution data. A sandbox
+   * that lives for an hour of busy runs (a chaos batch) keeps less, so its memory stays flat.
+   */
+  metricRetentionMs?: number
   /** IAM-style allow-list such as `['ecs:DescribeServices', 'cloudwatch:*']`; omitted = everything allowed. */
   allowOperations?: string[]
   /** Seed for ids, IPs and fault decisions; reset restarts from it. */
@@ -99,7 +105,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const settings = () => ({
     tickMs,
     healthCheckMs: healthCheckMs ?? tickMs,
-    requestRate: options.requestRate ?? 100
+    requestRate: options.requestRate ?? 100,
+    metricRetentionMs: options.metricRetentionMs ?? METRIC_RETENTION_MS
   })
   const clock = options.clock ?? Date.now
   const fromEnv = options.realism ?? realismFromText(process.env.SANDBOX_REALISM, seed)

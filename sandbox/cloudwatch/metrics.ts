@@ -1,8 +1,8 @@
 import type { World } from '../core/world.js'
 import type { Datapoint, Dimension, Series } from './model.js'
 
-/** Datapoints older than this are dropped (the sandbox is for short runs; CloudWatch keeps far longer). */
-const RETENTION_MS = 3 * 60 * 60 * 1000
+/** CloudWatch keeps datapoints of periods under a minute for 3 hours; the sandbox stores no coarser rollups. */
+export const METRIC_RETENTION_MS = 3 * 60 * 60 * 1000
 
 export const seriesKey = (region: string, namespace: string, metricName: string, dimensions: Dimension[]) =>
   JSON.stringify([
@@ -28,10 +28,23 @@ export function putPoint(
     world.cw.series.set(key, series)
   }
   series.points.push(point)
-  const cutoff = point.t - RETENTION_MS
-  if (series.points.length > 0 && series.points[0].t < cutoff) {
+  expire(series, point.t - world.settings.metricRetentionMs)
+}
+
+/** Drop a series' points older than `cutoff`; false when none is left. */
+function expire(series: Series, cutoff: number): boolean {
+  if (series.points.length > 0 && series.points[0].t < cutoff)
     series.points = series.points.filter(p => p.t >= cutoff)
-  }
+  return series.points.length > 0
+}
+
+/**
+ * Forget datapoints past retention, and series left with none: a deleted target group's series get no new
+ * points, so only this sweep ever empties them.
+ */
+export function expireMetrics(world: World, now: number): void {
+  const cutoff = now - world.settings.metricRetentionMs
+  for (const [key, series] of world.cw.series) if (!expire(series, cutoff)) world.cw.series.delete(key)
 }
 
 /** A datapoint from raw values with counts (PutMetricData Values/Counts or a single Value). */

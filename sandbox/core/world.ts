@@ -11,6 +11,8 @@ export interface Settings {
   healthCheckMs: number
   /** Requests per second each load-balanced service receives unless overridden. */
   requestRate: number
+  /** How long metric datapoints are kept: CloudWatch's 3 hours for second-resolution data unless shortened. */
+  metricRetentionMs: number
 }
 
 export interface CallRecord {

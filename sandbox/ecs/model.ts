@@ -159,6 +159,8 @@ export interface ServiceRecord {
   name: string
   clusterArn: string
   status: 'ACTIVE' | 'DRAINING' | 'INACTIVE'
+  /** When the service became INACTIVE (its last change). */
+  inactiveAt?: number
   controller: 'ECS' | 'EXTERNAL' | 'CODE_DEPLOY'
   desiredCount: number
   taskDefinitionArn?: string

@@ -67,10 +67,19 @@ function listed(
 
 const liveServices = (world: World) => [...world.ecs.services.values()].filter(s => s.status !== 'INACTIVE')
 
+/**
+ * Services a reader may still see change: live ones, and INACTIVE ones until that last change has reached every
+ * reader. Rendering every service ever deleted after every write and step would slow a long-lived sandbox down.
+ */
+const changingServices = (world: World) =>
+  [...world.ecs.services.values()].filter(
+    s => s.status !== 'INACTIVE' || world.now() - s.inactiveAt! <= world.realism.settings.lagMs
+  )
+
 const LENSES: Lens[] = [
   {
     ...listed('service', 'ecs', 'DescribeServices', 'services', 'serviceArn', world =>
-      [...world.ecs.services.values()].map(s => [
+      changingServices(world).map(s => [
         s.arn,
         { cluster: s.clusterArn, services: [s.arn], include: ['TAGS'] }
       ])

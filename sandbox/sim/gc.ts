@@ -1,14 +1,23 @@
+import { expireMetrics } from '../cloudwatch/metrics.js'
 import type { World } from '../core/world.js'
 import type { TaskRecord } from '../ecs/model.js'
 
-/** ECS shows stopped tasks for about an hour; the sandbox also caps them per service to bound memory. */
+/**
+ * ECS shows stopped tasks for about an hour, and may purge INACTIVE services ("in the future, INACTIVE services
+ * may be cleaned up", DeleteService); the sandbox keeps both an hour and caps stopped tasks per service.
+ */
 const STOPPED_TASK_TTL_MS = 60 * 60 * 1000
+const INACTIVE_SERVICE_TTL_MS = 60 * 60 * 1000
 const STOPPED_TASKS_PER_SERVICE = 200
 
 export function collectGarbage(world: World, now: number): void {
   const stoppedByService = new Map<string, TaskRecord[]>()
+  const running = new Set<string>()
   for (const task of world.ecs.tasks.values()) {
-    if (task.lastStatus !== 'STOPPED') continue
+    if (task.lastStatus !== 'STOPPED') {
+      running.add(task.serviceArn)
+      continue
+    }
     if (now - +task.stoppedAt! > STOPPED_TASK_TTL_MS) {
       world.ecs.tasks.delete(task.arn)
       continue
@@ -24,16 +33,16 @@ export function collectGarbage(world: World, now: number): void {
       world.ecs.tasks.delete(task.arn)
   }
   for (const service of world.ecs.services.values()) {
-    if (service.status !== 'DRAINING') continue
-    const remaining = [...world.ecs.tasks.values()].some(
-      t => t.serviceArn === service.arn && t.lastStatus !== 'STOPPED'
-    )
-    if (remaining) continue
+    if (service.status === 'INACTIVE' && now - service.inactiveAt! > INACTIVE_SERVICE_TTL_MS)
+      world.ecs.services.delete(service.arn)
+    if (service.status !== 'DRAINING' || running.has(service.arn)) continue
     service.status = 'INACTIVE'
+    service.inactiveAt = now
     service.taskSets = []
     for (const d of service.deployments) d.status = 'INACTIVE'
     // Its capacity and traffic no longer change: a long-lived sandbox (a 1000-run chaos batch) would otherwise
     // keep every deleted service's ticks until it ran out of memory.
     world.journal.delete(service.arn)
   }
+  expireMetrics(world, now)
 }
