@@ -166,7 +166,9 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
 
 /**
  * Traffic on a target group or a revision with no healthy task. The action must never move weight onto an
- * empty target group; a target group or revision whose tasks die under traffic must lose it within REACTION_MS.
+ * empty target group; a target group or revision whose tasks die under traffic must lose it within REACTION_MS
+ * while the service has healthy tasks to take it. With none anywhere (a revision crashing on the one target group
+ * an ECS rolling service shares) there is nowhere to send traffic: that is a dip below the floor, judged there.
  */
 function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[] {
   const found: string[] = []
@@ -187,6 +189,7 @@ function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[]
   }
   for (const tick of ticks) {
     const total = Object.values(tick.weightsByTargetGroup).reduce((a, b) => a + b, 0)
+    const elsewhere = healthy(tick) > 0
     for (const [tg, weight] of Object.entries(tick.weightsByTargetGroup)) {
       const empty = total > 0 && weight > 0 && !(tick.healthyByTargetGroup[tg] > 0)
       // Onto a target group that had no healthy target for READ_MS before the move either. One whose targets
@@ -197,10 +200,10 @@ function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[]
       if (empty && emptyBefore && weight > before)
         found.push(`traffic: weight moved onto ${shortTg(tg)} at ${at(tick.at)} with no healthy target`)
       if (tick.healthyByTargetGroup[tg] > 0) healthyAt.set(tg, tick.at)
-      episode(tg, empty, tick.at, `target group ${shortTg(tg)}`)
+      episode(tg, empty && elsewhere, tick.at, `target group ${shortTg(tg)}`)
     }
     for (const [td, share] of Object.entries(tick.trafficShareByTaskDefinition))
-      episode(td, share > 0 && !(tick.healthyByTaskDefinition[td] > 0), tick.at, label(td))
+      episode(td, elsewhere && share > 0 && !(tick.healthyByTaskDefinition[td] > 0), tick.at, label(td))
     previous = tick
   }
   return found
