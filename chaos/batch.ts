@@ -47,6 +47,8 @@ export interface BatchOptions {
   seeds: number[]
   concurrency: number
   log?: (line: string) => void
+  /** Each run's report as it finishes, so a batch stopped early can still be summed up (`summarise`). */
+  onRun?: (report: RunReport) => void
 }
 
 export async function runBatch(o: BatchOptions): Promise<BatchReport> {
@@ -59,11 +61,17 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
       const index = nextIndex++
       const report = await runOne(o, o.seeds[index], index)
       runs.push(report)
+      o.onRun?.(report)
       log(formatRun(report, o.seeds.length))
     }
   }
   await Promise.all(Array.from({ length: Math.min(o.concurrency, o.seeds.length) }, worker))
-  runs.sort((a, b) => a.index - b.index)
+  return summarise(runs, Date.now() - started)
+}
+
+/** Runs, kinds, outcomes, faults and findings of the runs done, in seed order, over `ms` of the harness's time. */
+export function summarise(done: RunReport[], ms: number): BatchReport {
+  const runs = [...done].sort((a, b) => a.index - b.index)
   const count = (items: string[]) =>
     items.reduce<Record<string, number>>((acc, k) => ({ ...acc, [k]: (acc[k] ?? 0) + 1 }), {})
   return {
@@ -73,7 +81,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchReport> {
     outcomes: count(runs.map(r => r.end ?? 'unknown')),
     violations: runs.flatMap(r => r.violations.map(message => ({ seed: r.seed, message }))),
     errors: runs.filter(r => r.error).map(r => ({ seed: r.seed, message: r.error! })),
-    ms: Date.now() - started
+    ms
   }
 }
 

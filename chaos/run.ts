@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { formatSummary, runBatch } from './batch.js'
+import { formatSummary, runBatch, summarise, type RunReport } from './batch.js'
 
 const ROOT = resolve(import.meta.dirname, '..')
 
@@ -78,13 +78,24 @@ console.log(
   `chaos: ${runs} runs, seeds ${listed ? listed.join(',') : `${seed}…${seed + runs - 1}`}, ${concurrency} at a time`
 )
 const [sandbox, realistic] = await Promise.all([startSandbox(false), startSandbox(true)])
+const started = Date.now()
+const done: RunReport[] = []
+// Ctrl-C ends a long batch early: the runs finished so far are summed up all the same, with their findings.
+process.once('SIGINT', () => {
+  console.log(`\nstopped by SIGINT after ${done.length} of ${seeds.length} runs`)
+  console.log(formatSummary(summarise(done, Date.now() - started)))
+  sandbox.child.kill('SIGTERM')
+  realistic.child.kill('SIGTERM')
+  process.exit(130)
+})
 try {
   const report = await runBatch({
     url: sandbox.url,
     realismUrl: realistic.url,
     seeds,
     concurrency,
-    log: line => console.log(line)
+    log: line => console.log(line),
+    onRun: report => done.push(report)
   })
   console.log(formatSummary(report))
   process.exitCode = report.violations.length || report.errors.length ? 1 : 0
