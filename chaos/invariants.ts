@@ -170,7 +170,7 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
  * while the service has healthy tasks to take it. With none anywhere (a revision crashing on the one target group
  * an ECS rolling service shares) there is nowhere to send traffic: that is a dip below the floor, judged there.
  */
-function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[] {
+export function emptyTraffic(ticks: JournalTick[], at: (t: number) => string): string[] {
   const found: string[] = []
   const since = new Map<string, number>()
   /** When each target group last had a healthy target. */
