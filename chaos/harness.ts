@@ -105,13 +105,15 @@ export async function setUpService(
   next?: string
 ): Promise<ChaosService> {
   // A scene half-built when a fault struck is left behind; the next attempt builds another under a new name.
+  // Faults are the sandbox's, not the run's: several runs' throttling bursts and shared throttling can meet on
+  // one setup (seed 100168 failed five quick attempts in 4 s), so attempts back off as `retrying` does.
   let scene: ChaosScene | undefined
   for (let attempt = 1; !scene; attempt++) {
     try {
       scene = await createKindScene(url, s, attempt === 1 ? name : `${name}-${attempt}`)
     } catch (error) {
-      if (attempt >= 5) throw error
-      await sleep(500)
+      if (attempt >= 10) throw error
+      await sleep(250 * Math.min(attempt, 4))
     }
   }
   const { cw, ecs } = scene.clients
