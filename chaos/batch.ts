@@ -128,8 +128,18 @@ export function formatRun(r: RunReport, total: number): string {
   const lines = [`${head}${faults}\n    ${describeScenario(scenarioFor(r.seed))}`]
   for (const v of r.violations) lines.push(`    VIOLATION ${v}`)
   if (r.logs) lines.push(`    logs: ${r.logs}`)
-  if (r.error) lines.push(`    HARNESS ERROR ${r.error.split('\n')[0]}`)
+  if (r.error) lines.push(`    HARNESS ERROR ${r.error.split('\n')[0]}${whereInHarness(r.error)}`)
   return lines.join('\n')
+}
+
+/** The harness's own frame a harness error came from, so a batch's log says which step of a run failed. */
+function whereInHarness(stack: string): string {
+  const frame = stack.split('\n').find(line => /\/(chaos|sandbox)\/[\w-]+\.ts/.test(line))
+  const at = frame
+    ?.trim()
+    .replace(/\(?[^ ]*\/(chaos|sandbox)\//, '$1/')
+    .replace(/\)$/, '')
+  return at ? ` (${at})` : ''
 }
 
 export function formatSummary(b: BatchReport): string {
