@@ -572,7 +572,7 @@ async function runFor(deps, ref, wave, command) {
         };
     }
     catch (error) {
-        return { ...row, status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .U)(error), failed: true };
+        return { ...row, status: _constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Status */ .nW.Failed, reason: (0,_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error), failed: true };
     }
 }
 /** The run's Outcome over every service's row: the worst status of those that failed, the table, the JSON. */

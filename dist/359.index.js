@@ -1099,6 +1099,8 @@ class EcsDeployment {
     previousConfig;
     /** The new revision's deployment (ecs-svc/…) and service deployment. */
     deploymentId;
+    /** An UpdateService was sent, or a rollout in flight adopted: from here ECS may be deploying. */
+    touched = false;
     /** The deployment our update replaced: a read still showing it primary predates the update. */
     replacedId;
     serviceDeploymentArn;
@@ -1115,11 +1117,19 @@ class EcsDeployment {
         this.failed = new failed_tasks/* FailedTasks */.w(o.ecs, o.cluster);
         this.events = new ServiceEvents(o.since);
     }
+    /**
+     * Whether ECS may still be deploying after `error` ended the run: our deployment was seen, or AWS did not answer
+     * once an update was sent or a rollout adopted. A refused update, or no deployment left to adopt, ended it.
+     */
+    mayBeLive(error) {
+        return this.deploymentId !== undefined || (this.touched && (0,errors/* mayPass */.bg)(error));
+    }
     async start() {
         const before = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(before.deploymentConfiguration);
         this.events.skip(before);
         const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id;
+        this.touched = true;
         const out = await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
             cluster: this.o.cluster,
             service: this.o.service,
@@ -1153,6 +1163,7 @@ class EcsDeployment {
             throw new Error('ECS reported no service deployment for the update, so a native strategy cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?');
     }
     async adopt(rollback) {
+        this.touched = true;
         const service = await (0,aws_service/* describeService */.Jv)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(service.deploymentConfiguration);
         this.events.skip(service);
@@ -1223,7 +1234,7 @@ class EcsDeployment {
         }
         catch (error) {
             // The hook is no longer awaiting, or the deployment no longer in progress: the next look says why.
-            this.o.warn(`ContinueServiceDeployment CONTINUE of ${hookId} did not take (${(0,errors/* describeError */.U)(error)})`);
+            this.o.warn(`ContinueServiceDeployment CONTINUE of ${hookId} did not take (${(0,errors/* describeError */.Uc)(error)})`);
             return false;
         }
     }
@@ -1251,7 +1262,7 @@ class EcsDeployment {
                 return `ContinueServiceDeployment ROLLBACK of the held hook ${held.hookId} (${this.serviceDeploymentArn})`;
             }
             catch (error) {
-                this.o.warn(`ContinueServiceDeployment ROLLBACK did not take (${(0,errors/* describeError */.U)(error)}): stopping the service deployment instead`);
+                this.o.warn(`ContinueServiceDeployment ROLLBACK did not take (${(0,errors/* describeError */.Uc)(error)}): stopping the service deployment instead`);
             }
         }
         const inProgress = this.o.native
@@ -1267,7 +1278,7 @@ class EcsDeployment {
                 return `StopServiceDeployment ROLLBACK of ${this.serviceDeploymentArn}`;
             }
             catch (error) {
-                this.o.warn(`StopServiceDeployment did not take (${(0,errors/* describeError */.U)(error)}): updating the service back to ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.stableTaskDefinition)} instead`);
+                this.o.warn(`StopServiceDeployment did not take (${(0,errors/* describeError */.Uc)(error)}): updating the service back to ${(0,task_definition/* taskDefinitionLabel */.$7)(this.o.stableTaskDefinition)} instead`);
             }
         }
         await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
@@ -1613,7 +1624,7 @@ class Follower extends FollowReport {
      * a promote releases the steps before `promotedTo` without their bakes.
      */
     async adopt(step, rollback, promotedTo) {
-        const { rollingBack } = await this.ports.deployment.adopt(rollback !== undefined);
+        const { rollingBack } = await this.retried('read the service', () => this.ports.deployment.adopt(rollback !== undefined));
         this.state.step = Math.min(Math.max(1, step), this.plan.steps.length);
         this.state.promotedTo = promotedTo;
         this.announceStep(this.plan, this.deps.clock.now());
@@ -1773,7 +1784,7 @@ class Follower extends FollowReport {
                 if (attempt < MAX_ROLLBACK_ERRORS)
                     await this.deps.clock.sleep(loop_types/* QUICK_POLL_MS */.ts);
                 else
-                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,errors/* describeError */.Uc)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
             }
         }
         return super.complete(status, reason, trafficPercent, text);
@@ -1821,10 +1832,10 @@ class Follower extends FollowReport {
         catch (error) {
             (0,fence/* passTakenOver */.T7)(error);
             this.rollbackErrors++;
-            this.warn(`Could not ask ECS to roll back (${(0,errors/* describeError */.U)(error)}); trying again`);
+            this.warn(`Could not ask ECS to roll back (${(0,errors/* describeError */.Uc)(error)}); trying again`);
             if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
                 return undefined;
-            const text = `ECS could not be asked to roll back: ${(0,errors/* describeError */.U)(error)}`;
+            const text = `ECS could not be asked to roll back: ${(0,errors/* describeError */.Uc)(error)}`;
             return this.endWith(constants/* Status */.nW.Failed, this.state.failure, text);
         }
     }
@@ -1955,7 +1966,12 @@ async function followRollout(o) {
                     : follower.run());
             }
             catch (error) {
-                // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+                // ECS may carry the deployment on (AWS not answering mid-rollout): the record stays Active, handed over.
+                if (deployment.mayBeLive(error)) {
+                    await follower.handOverAfter(error);
+                    throw error;
+                }
+                // The record must not stay Active for a rollout that ended here (UpdateService refused, nothing to adopt).
                 const ended = {
                     phase: 'Completed',
                     stage: undefined,
@@ -1963,7 +1979,7 @@ async function followRollout(o) {
                 };
                 const at = deps.clock.now();
                 await records
-                    .save({ ...record, ...ended, reason: (0,errors/* describeError */.U)(error), heartbeat: at, request: null })
+                    .save({ ...record, ...ended, reason: (0,errors/* describeError */.Uc)(error), heartbeat: at, request: null })
                     .catch(() => undefined);
                 throw error;
             }
@@ -2076,7 +2092,7 @@ class EcsControllerDeploy extends deploy_pipeline/* DeployPipeline */.I {
             under = await serviceDeploymentUnderWay(deps.clients.ecs, config.cluster, config.service);
         }
         catch (error) {
-            throw new Error(`strategy: ${config.plan.strategy.name} is followed through ECS's service-deployment APIs, and ListServiceDeployments failed (${(0,errors/* describeError */.U)(error)}): allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments and ecs:StopServiceDeployment, or use strategy: rolling`, { cause: error });
+            throw new Error(`strategy: ${config.plan.strategy.name} is followed through ECS's service-deployment APIs, and ListServiceDeployments failed (${(0,errors/* describeError */.Uc)(error)}): allow ecs:ListServiceDeployments, ecs:DescribeServiceDeployments and ecs:StopServiceDeployment, or use strategy: rolling`, { cause: error });
         }
         if (under)
             throw new Error(`a service deployment (${under.arn}, ${under.status}) is under way on ${config.service}: wait for it to finish, or set takeover: true to replace it`);
@@ -2500,7 +2516,7 @@ class MetricGates {
             } while (NextToken);
         }
         catch (error) {
-            return { series: {}, errors: { '*': (0,src_errors/* describeError */.U)(error) } };
+            return { series: {}, errors: { '*': (0,src_errors/* describeError */.Uc)(error) } };
         }
         const region = await this.o.region();
         const series = Object.fromEntries([...results].map(([k, s]) => [k, ascending(s)]));
@@ -2724,7 +2740,7 @@ async function serviceMetricGates(config, clients, alarms, loadBalancers) {
     }
     catch (error) {
         // Without its load balancer the built-in checks cannot read anything; the rollout goes on under its alarms.
-        core.warning(`The built-in metric checks are off: the load balancer of ${config.service}'s target group could not be found (${(0,src_errors/* describeError */.U)(error)}). Allow elasticloadbalancing:DescribeTargetGroups, or set metric-checks: false`);
+        core.warning(`The built-in metric checks are off: the load balancer of ${config.service}'s target group could not be found (${(0,src_errors/* describeError */.Uc)(error)}). Allow elasticloadbalancing:DescribeTargetGroups, or set metric-checks: false`);
     }
     return wire(config, clients, alarms, targets);
 }
@@ -3255,7 +3271,7 @@ function spawnError(command, error) {
         ? 'no such command or file'
         : code === 'EACCES'
             ? 'permission denied (is the file executable?)'
-            : (0,errors/* describeError */.U)(error);
+            : (0,errors/* describeError */.Uc)(error);
     return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
 }
 /** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
@@ -5186,7 +5202,7 @@ function hooksFor(config, deps, record, events, ports) {
                     routed = undefined;
                     return {
                         kind: 'api',
-                        message: `could not point test listener ${listener} at ${group}: ${(0,errors/* describeError */.U)(error)}`
+                        message: `could not point test listener ${listener} at ${group}: ${(0,errors/* describeError */.Uc)(error)}`
                     };
                 }
             }
@@ -5197,7 +5213,7 @@ function hooksFor(config, deps, record, events, ports) {
             if (!back)
                 return;
             routed = routeTestListener(deps.clients.elb, listener, back, deps.clock);
-            await routed.then(url => core.info(`test listener ${url} forwards to ${back} again`), error => core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.U)(error)}`));
+            await routed.then(url => core.info(`test listener ${url} forwards to ${back} again`), error => core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,errors/* describeError */.Uc)(error)}`));
         }
     };
 }
@@ -5793,13 +5809,13 @@ class EngineLoop {
             (0,fence/* passTakenOver */.T7)(error);
             // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
             this.observeErrors++;
-            this.warn(`Could not read the service (${(0,errors/* describeError */.U)(error)}); trying again`);
+            this.warn(`Could not read the service (${(0,errors/* describeError */.Uc)(error)}); trying again`);
             if (this.observeErrors >= rules/* MAX_OBSERVE_ERRORS */._E) {
                 if (this.state.mode === 'rollback' || !this.canFailSafely())
                     throw error;
                 this.alarms = [];
                 this.observeErrors = 0;
-                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.U)(error) });
+                this.stopped = await this.fail({ kind: 'api', message: (0,errors/* describeError */.Uc)(error) });
                 return undefined;
             }
             await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
@@ -5826,7 +5842,7 @@ class EngineLoop {
                 // AWS failing past the retries: tried again next look, handed over at the grace's end, never ended here.
                 return this.beginRollback(verdict.reason).catch((error) => {
                     (0,fence/* passTakenOver */.T7)(error);
-                    this.warn(`The rollback could not start (${(0,errors/* describeError */.U)(error)}); trying again`);
+                    this.warn(`The rollback could not start (${(0,errors/* describeError */.Uc)(error)}); trying again`);
                     return undefined;
                 });
             case 'hand-over':
@@ -5987,13 +6003,39 @@ class ActingLoop extends EngineLoop {
         }
     }
     /**
+     * A read before the loop's first look (adopting a rollout in flight): AWS not answering after the SDK's retries
+     * is tried again after a pause, as a look is, MAX_OBSERVE_ERRORS times in all; any other error ends the run.
+     */
+    async retried(what, read) {
+        for (let failures = 1;; failures++) {
+            try {
+                return await read();
+            }
+            catch (error) {
+                if (!(0,errors/* mayPass */.bg)(error) || failures >= rules/* MAX_OBSERVE_ERRORS */._E)
+                    throw error;
+                this.warn(`Could not ${what} (${(0,errors/* describeError */.Uc)(error)}); trying again`);
+                await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+            }
+        }
+    }
+    /**
+     * The run ends on an error while its rollout may go on (ECS carries a deployment on by itself): the record stays
+     * Active and says no owner (heartbeat 0), so the next run takes it over at once and the post step applies
+     * on-cancel. Best effort: the error that ended the run is what the run reports.
+     */
+    async handOverAfter(error) {
+        const stage = this.state.mode === 'rollback' ? 'rolling-back' : this.record.stage;
+        await this.save({ stage, heartbeat: 0, reason: (0,errors/* describeError */.Uc)(error) }).catch(() => undefined);
+    }
+    /**
      * `what` failed after the SDK's retries: retried after a pause; MAX_OBSERVE_ERRORS in a row fail the rollout
      * (on-failure decides: rollback or pause). A rollback keeps trying until it made no progress for step-timeout.
      */
     async actFailed(what, error) {
         (0,fence/* passTakenOver */.T7)(error);
         const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,errors/* describeError */.U)(error) };
+        const reason = { kind: 'api', message: (0,errors/* describeError */.Uc)(error) };
         this.warn(`Could not ${what} (${reason.message}); trying again`);
         if (++this.actErrors >= rules/* MAX_OBSERVE_ERRORS */._E) {
             this.actErrors = 0;

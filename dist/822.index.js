@@ -84,7 +84,7 @@ async function previewCommand(config, deps) {
         });
     }
     catch (error) {
-        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .U)(error);
+        const reason = (0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(error);
         const summary = view('failed', reason);
         await reporter.finish(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, `The preview failed: ${reason}`, summary);
         return { status: _constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Status */ .nW.Failed, failure: reason, summary, outputs: {} };

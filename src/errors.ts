@@ -24,7 +24,9 @@ const THROTTLING = new Set([
   'TooManyRequestsException'
 ])
 
-function mayPass(aws: AwsErrorShape | undefined): boolean {
+/** Whether an AWS error may pass by itself: throttled, or AWS's own fault. */
+export function mayPass(error: unknown): boolean {
+  const aws = error as AwsErrorShape | undefined
   if (!aws) return false
   const status = aws.$metadata?.httpStatusCode ?? 0
   return (
@@ -39,8 +41,7 @@ function mayPass(aws: AwsErrorShape | undefined): boolean {
  */
 export function failureMessage(error: unknown): string {
   const said = describeError(error)
-  const aws = error as AwsErrorShape | undefined
-  if (!mayPass(aws)) return said
-  const attempts = aws?.$metadata?.attempts
+  if (!mayPass(error)) return said
+  const attempts = (error as AwsErrorShape).$metadata?.attempts
   return `AWS kept failing: ${said}${attempts ? ` (${attempts} attempts)` : ''}. This usually passes: run the step again (the log above shows how far this run got)`
 }

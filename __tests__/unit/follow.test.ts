@@ -14,6 +14,7 @@ import {
 } from '../../src/engine/follow.js'
 import type { AlarmState, GatesPort } from '../../src/engine/ports.js'
 import type { FailureReason } from '../../src/engine/events.js'
+import type { EngineResult } from '../../src/engine/loop-types.js'
 import { ecsControllerPlan } from '../../src/plan/ecs-plan.js'
 import type { Plan } from '../../src/plan/types.js'
 import type { PlanConfig } from '../../src/config/types.js'
@@ -50,8 +51,12 @@ class ScriptedEcs implements DeploymentPort {
   async start(): Promise<void> {
     this.calls.push('start')
   }
+  /** Errors adopt() throws first, one a call (AWS not answering after the SDK's retries). */
+  adoptFailures: Error[] = []
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
     this.calls.push(rollback ? 'adopt for a rollback' : 'adopt')
+    const failure = this.adoptFailures.shift()
+    if (failure) throw failure
     return { rollingBack: rollback && this.rollingBack }
   }
   /** From now on every look shows the stable revision alone again. */
@@ -126,6 +131,8 @@ async function follow(
     load?: () => RolloutRecord | undefined
     /** A save fails as ECS's TagResource would after the SDK's retries, when this says so. */
     saveFails?: (record: RolloutRecord) => boolean
+    /** The run ends on an error while ECS may go on: handed over as ecs-session.ts does, the error returned. */
+    handsOver?: boolean
   } = {}
 ) {
   const clock = options.clock ?? new FakeClock()
@@ -176,10 +183,14 @@ async function follow(
     },
     clock.now()
   )
-  const result = await (options.adopt
-    ? follower.adopt(options.adopt.step, options.adopt.rollback)
-    : follower.run())
-  return { result, events, saved, kinds: events.map(e => e.kind), summary: renderSummary(events) }
+  const running = options.adopt ? follower.adopt(options.adopt.step, options.adopt.rollback) : follower.run()
+  let error: unknown
+  const result = (await running.catch(async (e: unknown) => {
+    if (!options.handsOver) throw e
+    await follower.handOverAfter(e)
+    error = e
+  })) as EngineResult
+  return { result, error, events, saved, kinds: events.map(e => e.kind), summary: renderSummary(events) }
 }
 
 /**
@@ -645,6 +656,55 @@ describe('Follower adopting a deployment whose run is gone', () => {
     expect(result).toMatchObject({ status: Status.Aborted, reason: ABORT })
     expect(events.find(e => e.kind === 'rollback-start')).toMatchObject({ trafficPercent: 20 })
     expect(summary).toContain('after 1 mutating call')
+  })
+
+  const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' })
+
+  it("an abort whose first read AWS throttles past the SDK's retries reads again after a pause, as a look does", async () => {
+    // Seed 100383: the abort run's DescribeServices was throttled five times and the run ended, the deployment held.
+    const ecs = new ScriptedEcs([
+      observation({ counts: { new: 4, stable: 4 }, scaledUp: true, trafficPercent: 20 }),
+      observation({ counts: { new: 0, stable: 4 }, restored: true })
+    ])
+    ecs.adoptFailures = [throttled(), throttled()]
+    const { result, events } = await follow(CANARY, ecs, { adopt: { step: 1, rollback: ABORT } })
+    expect(ecs.calls).toEqual([
+      'adopt for a rollback',
+      'adopt for a rollback',
+      'adopt for a rollback',
+      'rollback'
+    ])
+    expect(result).toMatchObject({ status: Status.Aborted, reason: ABORT })
+    expect(events.filter(e => e.kind === 'warning').map(e => ('message' in e ? e.message : ''))).toEqual([
+      'Could not read the service (ThrottlingException: Rate exceeded); trying again',
+      'Could not read the service (ThrottlingException: Rate exceeded); trying again'
+    ])
+  })
+
+  it('AWS still not answering: the run ends on the error and hands the rollout over (heartbeat 0), stage kept', async () => {
+    const ecs = new ScriptedEcs([observation({ counts: { new: 4, stable: 4 } })])
+    ecs.adoptFailures = [throttled(), throttled(), throttled()]
+    const { error, saved } = await follow(CANARY, ecs, {
+      adopt: { step: 1, rollback: ABORT },
+      handsOver: true
+    })
+    expect(error).toMatchObject({ name: 'ThrottlingException' })
+    expect(ecs.calls).toHaveLength(3)
+    expect(saved).toEqual([
+      expect.objectContaining({
+        phase: 'Active',
+        stage: 'executing',
+        heartbeat: 0,
+        reason: 'ThrottlingException: Rate exceeded'
+      })
+    ])
+  })
+
+  it('a refusal that will not pass by itself is not read again', async () => {
+    const ecs = new ScriptedEcs([observation({ counts: { new: 4, stable: 4 } })])
+    ecs.adoptFailures = [new Error('ECS no longer shows a deployment of web:2 on web')]
+    await expect(follow(CANARY, ecs, { adopt: { step: 2 } })).rejects.toThrow(/no longer shows/)
+    expect(ecs.calls).toEqual(['adopt'])
   })
 
   it('a rollback the gone run had asked for is followed to its end, not asked again', async () => {

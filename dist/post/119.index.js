@@ -2166,13 +2166,13 @@ class EngineLoop {
             passTakenOver(error);
             // The SDK has already retried with backoff; a few failed looks in a row mean AWS is not answering.
             this.observeErrors++;
-            this.warn(`Could not read the service (${(0,src_errors/* describeError */.U)(error)}); trying again`);
+            this.warn(`Could not read the service (${(0,src_errors/* describeError */.Uc)(error)}); trying again`);
             if (this.observeErrors >= MAX_OBSERVE_ERRORS) {
                 if (this.state.mode === 'rollback' || !this.canFailSafely())
                     throw error;
                 this.alarms = [];
                 this.observeErrors = 0;
-                this.stopped = await this.fail({ kind: 'api', message: (0,src_errors/* describeError */.U)(error) });
+                this.stopped = await this.fail({ kind: 'api', message: (0,src_errors/* describeError */.Uc)(error) });
                 return undefined;
             }
             await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
@@ -2199,7 +2199,7 @@ class EngineLoop {
                 // AWS failing past the retries: tried again next look, handed over at the grace's end, never ended here.
                 return this.beginRollback(verdict.reason).catch((error) => {
                     passTakenOver(error);
-                    this.warn(`The rollback could not start (${(0,src_errors/* describeError */.U)(error)}); trying again`);
+                    this.warn(`The rollback could not start (${(0,src_errors/* describeError */.Uc)(error)}); trying again`);
                     return undefined;
                 });
             case 'hand-over':
@@ -2360,13 +2360,39 @@ class ActingLoop extends EngineLoop {
         }
     }
     /**
+     * A read before the loop's first look (adopting a rollout in flight): AWS not answering after the SDK's retries
+     * is tried again after a pause, as a look is, MAX_OBSERVE_ERRORS times in all; any other error ends the run.
+     */
+    async retried(what, read) {
+        for (let failures = 1;; failures++) {
+            try {
+                return await read();
+            }
+            catch (error) {
+                if (!(0,src_errors/* mayPass */.bg)(error) || failures >= MAX_OBSERVE_ERRORS)
+                    throw error;
+                this.warn(`Could not ${what} (${(0,src_errors/* describeError */.Uc)(error)}); trying again`);
+                await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal());
+            }
+        }
+    }
+    /**
+     * The run ends on an error while its rollout may go on (ECS carries a deployment on by itself): the record stays
+     * Active and says no owner (heartbeat 0), so the next run takes it over at once and the post step applies
+     * on-cancel. Best effort: the error that ended the run is what the run reports.
+     */
+    async handOverAfter(error) {
+        const stage = this.state.mode === 'rollback' ? 'rolling-back' : this.record.stage;
+        await this.save({ stage, heartbeat: 0, reason: (0,src_errors/* describeError */.Uc)(error) }).catch(() => undefined);
+    }
+    /**
      * `what` failed after the SDK's retries: retried after a pause; MAX_OBSERVE_ERRORS in a row fail the rollout
      * (on-failure decides: rollback or pause). A rollback keeps trying until it made no progress for step-timeout.
      */
     async actFailed(what, error) {
         passTakenOver(error);
         const now = this.deps.clock.now();
-        const reason = { kind: 'api', message: (0,src_errors/* describeError */.U)(error) };
+        const reason = { kind: 'api', message: (0,src_errors/* describeError */.Uc)(error) };
         this.warn(`Could not ${what} (${reason.message}); trying again`);
         if (++this.actErrors >= MAX_OBSERVE_ERRORS) {
             this.actErrors = 0;
@@ -3206,7 +3232,7 @@ class MetricGates {
             } while (NextToken);
         }
         catch (error) {
-            return { series: {}, errors: { '*': (0,src_errors/* describeError */.U)(error) } };
+            return { series: {}, errors: { '*': (0,src_errors/* describeError */.Uc)(error) } };
         }
         const region = await this.o.region();
         const series = Object.fromEntries([...results].map(([k, s]) => [k, ascending(s)]));
@@ -3426,7 +3452,7 @@ async function serviceMetricGates(config, clients, alarms, loadBalancers) {
     }
     catch (error) {
         // Without its load balancer the built-in checks cannot read anything; the rollout goes on under its alarms.
-        lib_core.warning(`The built-in metric checks are off: the load balancer of ${config.service}'s target group could not be found (${(0,src_errors/* describeError */.U)(error)}). Allow elasticloadbalancing:DescribeTargetGroups, or set metric-checks: false`);
+        lib_core.warning(`The built-in metric checks are off: the load balancer of ${config.service}'s target group could not be found (${(0,src_errors/* describeError */.Uc)(error)}). Allow elasticloadbalancing:DescribeTargetGroups, or set metric-checks: false`);
     }
     return wire(config, clients, alarms, targets);
 }
@@ -3994,6 +4020,8 @@ class EcsDeployment {
     previousConfig;
     /** The new revision's deployment (ecs-svc/…) and service deployment. */
     deploymentId;
+    /** An UpdateService was sent, or a rollout in flight adopted: from here ECS may be deploying. */
+    touched = false;
     /** The deployment our update replaced: a read still showing it primary predates the update. */
     replacedId;
     serviceDeploymentArn;
@@ -4010,11 +4038,19 @@ class EcsDeployment {
         this.failed = new FailedTasks(o.ecs, o.cluster);
         this.events = new ServiceEvents(o.since);
     }
+    /**
+     * Whether ECS may still be deploying after `error` ended the run: our deployment was seen, or AWS did not answer
+     * once an update was sent or a rollout adopted. A refused update, or no deployment left to adopt, ended it.
+     */
+    mayBeLive(error) {
+        return this.deploymentId !== undefined || (this.touched && (0,src_errors/* mayPass */.bg)(error));
+    }
     async start() {
         const before = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(before.deploymentConfiguration);
         this.events.skip(before);
         const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id;
+        this.touched = true;
         const out = await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
             cluster: this.o.cluster,
             service: this.o.service,
@@ -4048,6 +4084,7 @@ class EcsDeployment {
             throw new Error('ECS reported no service deployment for the update, so a native strategy cannot be followed: is the service-deployment API (DescribeServiceDeployments) available here?');
     }
     async adopt(rollback) {
+        this.touched = true;
         const service = await (0,aws_service.describeService)(this.o.ecs, this.o.cluster, this.o.service);
         this.keepUserConfiguration(service.deploymentConfiguration);
         this.events.skip(service);
@@ -4118,7 +4155,7 @@ class EcsDeployment {
         }
         catch (error) {
             // The hook is no longer awaiting, or the deployment no longer in progress: the next look says why.
-            this.o.warn(`ContinueServiceDeployment CONTINUE of ${hookId} did not take (${(0,src_errors/* describeError */.U)(error)})`);
+            this.o.warn(`ContinueServiceDeployment CONTINUE of ${hookId} did not take (${(0,src_errors/* describeError */.Uc)(error)})`);
             return false;
         }
     }
@@ -4146,7 +4183,7 @@ class EcsDeployment {
                 return `ContinueServiceDeployment ROLLBACK of the held hook ${held.hookId} (${this.serviceDeploymentArn})`;
             }
             catch (error) {
-                this.o.warn(`ContinueServiceDeployment ROLLBACK did not take (${(0,src_errors/* describeError */.U)(error)}): stopping the service deployment instead`);
+                this.o.warn(`ContinueServiceDeployment ROLLBACK did not take (${(0,src_errors/* describeError */.Uc)(error)}): stopping the service deployment instead`);
             }
         }
         const inProgress = this.o.native
@@ -4162,7 +4199,7 @@ class EcsDeployment {
                 return `StopServiceDeployment ROLLBACK of ${this.serviceDeploymentArn}`;
             }
             catch (error) {
-                this.o.warn(`StopServiceDeployment did not take (${(0,src_errors/* describeError */.U)(error)}): updating the service back to ${task_definition_taskDefinitionLabel(this.o.stableTaskDefinition)} instead`);
+                this.o.warn(`StopServiceDeployment did not take (${(0,src_errors/* describeError */.Uc)(error)}): updating the service back to ${task_definition_taskDefinitionLabel(this.o.stableTaskDefinition)} instead`);
             }
         }
         await this.o.ecs.send(new dist_cjs/* UpdateServiceCommand */.kZr({
@@ -4492,7 +4529,7 @@ class Follower extends FollowReport {
      * a promote releases the steps before `promotedTo` without their bakes.
      */
     async adopt(step, rollback, promotedTo) {
-        const { rollingBack } = await this.ports.deployment.adopt(rollback !== undefined);
+        const { rollingBack } = await this.retried('read the service', () => this.ports.deployment.adopt(rollback !== undefined));
         this.state.step = Math.min(Math.max(1, step), this.plan.steps.length);
         this.state.promotedTo = promotedTo;
         this.announceStep(this.plan, this.deps.clock.now());
@@ -4652,7 +4689,7 @@ class Follower extends FollowReport {
                 if (attempt < MAX_ROLLBACK_ERRORS)
                     await this.deps.clock.sleep(QUICK_POLL_MS);
                 else
-                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,src_errors/* describeError */.U)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
+                    this.warn(`Could not put the service's deploymentConfiguration back (${(0,src_errors/* describeError */.Uc)(error)}): remove the lifecycle hook whose hookDetails owner is ecs-rollout, or apply your infrastructure code again`);
             }
         }
         return super.complete(status, reason, trafficPercent, text);
@@ -4700,10 +4737,10 @@ class Follower extends FollowReport {
         catch (error) {
             passTakenOver(error);
             this.rollbackErrors++;
-            this.warn(`Could not ask ECS to roll back (${(0,src_errors/* describeError */.U)(error)}); trying again`);
+            this.warn(`Could not ask ECS to roll back (${(0,src_errors/* describeError */.Uc)(error)}); trying again`);
             if (this.rollbackErrors < MAX_ROLLBACK_ERRORS)
                 return undefined;
-            const text = `ECS could not be asked to roll back: ${(0,src_errors/* describeError */.U)(error)}`;
+            const text = `ECS could not be asked to roll back: ${(0,src_errors/* describeError */.Uc)(error)}`;
             return this.endWith(constants/* Status */.nW.Failed, this.state.failure, text);
         }
     }
@@ -5225,7 +5262,7 @@ function spawnError(command, error) {
         ? 'no such command or file'
         : code === 'EACCES'
             ? 'permission denied (is the file executable?)'
-            : (0,src_errors/* describeError */.U)(error);
+            : (0,src_errors/* describeError */.Uc)(error);
     return { kind: 'spawn-error', message: `could not start ${JSON.stringify(command)}: ${why}` };
 }
 /** Complete lines of a stream, in order; whatever is left without a newline comes out at flush. */
@@ -7030,7 +7067,12 @@ async function ecs_session_followRollout(o) {
                     : follower.run());
             }
             catch (error) {
-                // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+                // ECS may carry the deployment on (AWS not answering mid-rollout): the record stays Active, handed over.
+                if (deployment.mayBeLive(error)) {
+                    await follower.handOverAfter(error);
+                    throw error;
+                }
+                // The record must not stay Active for a rollout that ended here (UpdateService refused, nothing to adopt).
                 const ended = {
                     phase: 'Completed',
                     stage: undefined,
@@ -7038,7 +7080,7 @@ async function ecs_session_followRollout(o) {
                 };
                 const at = deps.clock.now();
                 await records
-                    .save({ ...record, ...ended, reason: (0,src_errors/* describeError */.U)(error), heartbeat: at, request: null })
+                    .save({ ...record, ...ended, reason: (0,src_errors/* describeError */.Uc)(error), heartbeat: at, request: null })
                     .catch(() => undefined);
                 throw error;
             }
@@ -7942,7 +7984,7 @@ function hooksFor(config, deps, record, events, ports) {
                     routed = undefined;
                     return {
                         kind: 'api',
-                        message: `could not point test listener ${listener} at ${group}: ${(0,src_errors/* describeError */.U)(error)}`
+                        message: `could not point test listener ${listener} at ${group}: ${(0,src_errors/* describeError */.Uc)(error)}`
                     };
                 }
             }
@@ -7953,7 +7995,7 @@ function hooksFor(config, deps, record, events, ports) {
             if (!back)
                 return;
             routed = routeTestListener(deps.clients.elb, listener, back, deps.clock);
-            await routed.then(url => lib_core.info(`test listener ${url} forwards to ${back} again`), error => lib_core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,src_errors/* describeError */.U)(error)}`));
+            await routed.then(url => lib_core.info(`test listener ${url} forwards to ${back} again`), error => lib_core.warning(`Could not point test listener ${listener} back at ${back}: ${(0,src_errors/* describeError */.Uc)(error)}`));
         }
     };
 }
@@ -8345,7 +8387,7 @@ async function tolerate(what, call) {
         return await call();
     }
     catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .U)(error)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(`Could not ${what} on GitHub, carrying on without it: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error)}`);
         return undefined;
     }
 }

@@ -172,7 +172,7 @@ async function runFor(deps, ref, wave, command) {
         };
     }
     catch (error) {
-        return { ...row, status: constants/* Status */.nW.Failed, reason: (0,errors/* describeError */.U)(error), failed: true };
+        return { ...row, status: constants/* Status */.nW.Failed, reason: (0,errors/* describeError */.Uc)(error), failed: true };
     }
 }
 /** The run's Outcome over every service's row: the worst status of those that failed, the table, the JSON. */

@@ -21,7 +21,7 @@ import {
   type ServiceDeployment
 } from '@aws-sdk/client-ecs'
 import type { DeploymentObservation, DeploymentPort, EcsVerdict } from '../engine/ports.js'
-import { describeError } from '../errors.js'
+import { describeError, mayPass } from '../errors.js'
 import type { EcsDeploymentConfiguration } from '../plan/ecs-deployment-configuration.js'
 import type { OwnedValues } from '../plan/hold-hook.js'
 import { FailedTasks } from './failed-tasks.js'
@@ -69,6 +69,8 @@ export class EcsDeployment implements DeploymentPort {
   private previousConfig?: DeploymentConfiguration
   /** The new revision's deployment (ecs-svc/…) and service deployment. */
   private deploymentId?: string
+  /** An UpdateService was sent, or a rollout in flight adopted: from here ECS may be deploying. */
+  private touched = false
   /** The deployment our update replaced: a read still showing it primary predates the update. */
   private replacedId?: string
   private serviceDeploymentArn?: string
@@ -86,11 +88,20 @@ export class EcsDeployment implements DeploymentPort {
     this.events = new ServiceEvents(o.since)
   }
 
+  /**
+   * Whether ECS may still be deploying after `error` ended the run: our deployment was seen, or AWS did not answer
+   * once an update was sent or a rollout adopted. A refused update, or no deployment left to adopt, ended it.
+   */
+  mayBeLive(error: unknown): boolean {
+    return this.deploymentId !== undefined || (this.touched && mayPass(error))
+  }
+
   async start(): Promise<void> {
     const before = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     this.keepUserConfiguration(before.deploymentConfiguration)
     this.events.skip(before)
     const previousPrimary = before.deployments?.find(d => d.status === 'PRIMARY')?.id
+    this.touched = true
     const out = await this.o.ecs.send(
       new UpdateServiceCommand({
         cluster: this.o.cluster,
@@ -130,6 +141,7 @@ export class EcsDeployment implements DeploymentPort {
   }
 
   async adopt(rollback: boolean): Promise<{ rollingBack: boolean }> {
+    this.touched = true
     const service = await describeService(this.o.ecs, this.o.cluster, this.o.service)
     this.keepUserConfiguration(service.deploymentConfiguration)
     this.events.skip(service)

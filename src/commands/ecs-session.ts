@@ -141,7 +141,12 @@ export async function followRollout(o: FollowOptions): Promise<Outcome> {
           ? follower.adopt(o.adopt.step, o.adopt.rollback, o.adopt.promotedTo)
           : follower.run())
       } catch (error) {
-        // The record must not stay Active for a rollout that ended here (UpdateService refused, AWS unreachable).
+        // ECS may carry the deployment on (AWS not answering mid-rollout): the record stays Active, handed over.
+        if (deployment.mayBeLive(error)) {
+          await follower.handOverAfter(error)
+          throw error
+        }
+        // The record must not stay Active for a rollout that ended here (UpdateService refused, nothing to adopt).
         const ended = {
           phase: 'Completed',
           stage: undefined,

@@ -3,7 +3,7 @@
 // afresh, so a transient failure is retried at the next look; a persistent one fails the rollout like a gate.
 
 import { Status } from '../constants.js'
-import { describeError } from '../errors.js'
+import { describeError, mayPass } from '../errors.js'
 import type { LoopState } from './decide.js'
 import type { FailureReason } from './events.js'
 import { passTakenOver, unlessTakenOver } from './fence.js'
@@ -32,6 +32,32 @@ export abstract class ActingLoop<O extends { readAt?: number }, S extends LoopSt
     } catch (error) {
       return (await this.actFailed(what, error)) ?? { sleepMs: 0 }
     }
+  }
+
+  /**
+   * A read before the loop's first look (adopting a rollout in flight): AWS not answering after the SDK's retries
+   * is tried again after a pause, as a look is, MAX_OBSERVE_ERRORS times in all; any other error ends the run.
+   */
+  protected async retried<T>(what: string, read: () => Promise<T>): Promise<T> {
+    for (let failures = 1; ; failures++) {
+      try {
+        return await read()
+      } catch (error) {
+        if (!mayPass(error) || failures >= MAX_OBSERVE_ERRORS) throw error
+        this.warn(`Could not ${what} (${describeError(error)}); trying again`)
+        await this.deps.clock.sleep(Math.min(this.settings.pollIntervalMs, 2000), this.liveCancelSignal())
+      }
+    }
+  }
+
+  /**
+   * The run ends on an error while its rollout may go on (ECS carries a deployment on by itself): the record stays
+   * Active and says no owner (heartbeat 0), so the next run takes it over at once and the post step applies
+   * on-cancel. Best effort: the error that ended the run is what the run reports.
+   */
+  async handOverAfter(error: unknown): Promise<void> {
+    const stage = this.state.mode === 'rollback' ? 'rolling-back' : this.record.stage
+    await this.save({ stage, heartbeat: 0, reason: describeError(error) }).catch(() => undefined)
   }
 
   /**

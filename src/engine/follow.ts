@@ -92,7 +92,9 @@ export class Follower extends FollowReport {
    * a promote releases the steps before `promotedTo` without their bakes.
    */
   async adopt(step: number, rollback?: FailureReason, promotedTo?: number): Promise<EngineResult> {
-    const { rollingBack } = await this.ports.deployment.adopt(rollback !== undefined)
+    const { rollingBack } = await this.retried('read the service', () =>
+      this.ports.deployment.adopt(rollback !== undefined)
+    )
     this.state.step = Math.min(Math.max(1, step), this.plan.steps.length)
     this.state.promotedTo = promotedTo
     this.announceStep(this.plan, this.deps.clock.now())

@@ -169,3 +169,53 @@ describe('EcsDeployment: resuming a native rollout ECS ended while nobody follow
     })
   })
 })
+
+describe('EcsDeployment: whether ECS may still be deploying after an error ended the run', () => {
+  const throttled = awsError('ThrottlingException', 'Rate exceeded')
+  const refused = awsError('InvalidParameterException', 'bad deploymentConfiguration')
+  const on = (update: () => unknown, describe: () => unknown = () => ({ services: [service([stable])] })) =>
+    deploymentOn(fakeClient<ECSClient>({ DescribeServices: describe, UpdateService: update }).client, {
+      native: false
+    })
+
+  it.each([
+    // what happened                                         update         error      live
+    ['the read before the update was throttled: nothing sent', 'not reached', throttled, false],
+    ['UpdateService refused: nothing changed', 'refused', refused, false],
+    ['UpdateService unanswered (throttled): it may have taken effect', 'throttled', throttled, true],
+    ['the deployment started, then AWS stopped answering', 'answered', throttled, true],
+    ['the deployment started, then the run failed otherwise', 'answered', refused, true]
+  ] as const)('%s', async (_what, update, error, live) => {
+    const deployment = on(
+      () => {
+        if (update === 'answered') return { service: service([ours, { ...stable, status: 'ACTIVE' }]) }
+        throw update === 'refused' ? refused : throttled
+      },
+      update === 'not reached'
+        ? () => {
+            throw throttled
+          }
+        : undefined
+    )
+    const started = deployment.start()
+    if (update === 'answered') await started
+    else await expect(started).rejects.toThrow()
+    expect(deployment.mayBeLive(error)).toBe(live)
+  })
+
+  it('adopting a rollout in flight: AWS not answering leaves it live; no deployment left to adopt ended it', async () => {
+    const unanswered = on(
+      () => undefined,
+      () => {
+        throw throttled
+      }
+    )
+    await expect(unanswered.adopt(true)).rejects.toThrow('Rate exceeded')
+    expect(unanswered.mayBeLive(throttled)).toBe(true)
+
+    const gone = on(() => ({ service: service([stable]) }))
+    const error = await gone.adopt(false).catch((e: Error) => e)
+    expect(String(error)).toMatch(/no longer shows a deployment/)
+    expect(gone.mayBeLive(error)).toBe(false)
+  })
+})
