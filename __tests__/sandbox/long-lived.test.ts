@@ -1,8 +1,14 @@
 // A sandbox that serves an hour of runs (a chaos batch) forgets what AWS lets go of: datapoints past their
-// retention with the series left empty, and INACTIVE services after an hour. On a virtual clock.
+// retention with the series left empty, a deleted service's stopped tasks once it is INACTIVE, and INACTIVE
+// services after an hour. On a virtual clock.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { ListMetricsCommand } from '@aws-sdk/client-cloudwatch'
-import { DeleteServiceCommand, DescribeServicesCommand } from '@aws-sdk/client-ecs'
+import {
+  DeleteServiceCommand,
+  DescribeServicesCommand,
+  DescribeTasksCommand,
+  ListTasksCommand
+} from '@aws-sdk/client-ecs'
 import {
   DeleteLoadBalancerCommand,
   DeleteTargetGroupCommand
@@ -35,7 +41,7 @@ function advance(ms: number): void {
   }
 }
 
-it('forgets a deleted scene’s metrics after the retention, and its INACTIVE service after an hour', async () => {
+it('forgets a deleted scene’s metrics after the retention, its stopped tasks once INACTIVE, the service after an hour', async () => {
   const ticker = setInterval(() => advance(1000), 2)
   const scene = await createScene(sandbox.url, {
     env: { SANDBOX_START_SECONDS: '0.3' },
@@ -55,6 +61,10 @@ it('forgets a deleted scene’s metrics after the retention, and its INACTIVE se
     ).Metrics ?? []
   expect((await tgMetrics()).map(m => m.MetricName)).toContain('RequestCount')
 
+  const { taskArns } = await ecs.send(
+    new ListTasksCommand({ cluster: scene.cluster, serviceName: scene.serviceName })
+  )
+  const tasks = () => ecs.send(new DescribeTasksCommand({ cluster: scene.cluster, tasks: taskArns }))
   await ecs.send(
     new DeleteServiceCommand({ cluster: scene.cluster, service: scene.serviceName, force: true })
   )
@@ -62,8 +72,12 @@ it('forgets a deleted scene’s metrics after the retention, and its INACTIVE se
   for (const tg of scene.targetGroups) await elb.send(new DeleteTargetGroupCommand({ TargetGroupArn: tg }))
   const describe = async () =>
     ecs.send(new DescribeServicesCommand({ cluster: scene.cluster, services: [scene.serviceName] }))
+  // Draining: its tasks stop, and are there to describe until the service is INACTIVE.
+  advance(1000)
+  expect((await tasks()).tasks!.map(t => t.desiredStatus)).toEqual(taskArns!.map(() => 'STOPPED'))
   advance(30_000)
   expect((await describe()).services![0].status).toBe('INACTIVE')
+  expect((await tasks()).failures).toHaveLength(taskArns!.length)
 
   // Still inside the retention: the deleted target group's metrics are there, as CloudWatch keeps them.
   advance(5 * MINUTE)

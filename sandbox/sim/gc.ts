@@ -4,7 +4,9 @@ import type { TaskRecord } from '../ecs/model.js'
 
 /**
  * ECS shows stopped tasks for about an hour, and may purge INACTIVE services ("in the future, INACTIVE services
- * may be cleaned up", DeleteService); the sandbox keeps both an hour and caps stopped tasks per service.
+ * may be cleaned up", DeleteService); the sandbox keeps both an hour and caps stopped tasks per service. A deleted
+ * service's stopped tasks go once it is INACTIVE: every simulation step scans the tasks, and an hour of runs
+ * (a chaos batch) left thousands of them slowing each step down.
  */
 const STOPPED_TASK_TTL_MS = 60 * 60 * 1000
 const INACTIVE_SERVICE_TTL_MS = 60 * 60 * 1000
@@ -18,7 +20,8 @@ export function collectGarbage(world: World, now: number): void {
       running.add(task.serviceArn)
       continue
     }
-    if (now - +task.stoppedAt! > STOPPED_TASK_TTL_MS) {
+    const deleted = world.ecs.services.get(task.serviceArn)?.status === 'INACTIVE'
+    if (deleted || now - +task.stoppedAt! > STOPPED_TASK_TTL_MS) {
       world.ecs.tasks.delete(task.arn)
       continue
     }
