@@ -124,6 +124,34 @@ describe('native deployment strategies', () => {
     expect(await weights(scene)).toEqual([100, 0])
   })
 
+  it('ROLLING after BLUE_GREEN: the new tasks join the target group production traffic goes to (seed 120041)', async () => {
+    // Updating from blue/green to rolling, ECS "identifies the service revision serving traffic" and keeps the
+    // load balancer configuration: a rolling deployment must not register its tasks in the idle target group.
+    const scene = await createNativeScene(sandbox.url, { env: FAST, desiredCount: 2 })
+    const green = await deploy(scene, { strategy: 'BLUE_GREEN', bakeTimeInMinutes: 0 })
+    await follow(scene, green.arn, sd => sd.status === 'SUCCESSFUL')
+    expect(await weights(scene)).toEqual([0, 100])
+    const rolled = await deploy(scene, {
+      strategy: 'ROLLING',
+      minimumHealthyPercent: 100,
+      maximumPercent: 200
+    })
+    const healthy = () =>
+      scene.targetGroups.map(
+        tg =>
+          [...sandbox.state.elb.targetGroups.get(tg)!.targets.values()].filter(t => t.state === 'healthy')
+            .length
+      )
+    await waitFor('the rolling deployment to complete', async () => {
+      const s = (
+        await scene.clients.ecs.send(new DescribeServicesCommand({ cluster: 'sandbox', services: ['web'] }))
+      ).services![0]
+      return s.deployments?.length === 1 && s.deployments[0].taskDefinition === rolled.next
+    })
+    expect(await weights(scene)).toEqual([0, 100])
+    expect(healthy()).toEqual([0, 2])
+  })
+
   it('BLUE_GREEN with deployment alarms: an alarm in ALARM during the bake time rolls traffic back at once', async () => {
     const scene = await createNativeScene(sandbox.url, {
       env: FAST,

@@ -101,11 +101,20 @@ export function beginDeployment(world: World, service: ServiceRecord, now: numbe
   const source = service.deployments.find(d => d.status === 'PRIMARY')
   const deployment = newDeployment(world, service, now, 'update')
   const lb = service.loadBalancers.find(l => l.advancedConfiguration)
-  if (!isNativeStrategy(strategy) || !source || !lb) return deployment
+  if (!source || !lb) return deployment
   const advanced = lb.advancedConfiguration!
   const pair = [lb.targetGroupArn!, advanced.alternateTargetGroupArn!]
   const sourceTargetGroup =
     source.loadBalancers.map(l => l.targetGroupArn).find(tg => tg && pair.includes(tg)) ?? pair[0]
+  // A rolling deployment after a native one replaces the revision that serves production traffic where it
+  // serves it ("ECS identifies the service revision serving traffic and keeps the load balancer configuration",
+  // updating from blue/green to rolling): its tasks join that revision's target group, not the service's first.
+  if (!isNativeStrategy(strategy)) {
+    deployment.loadBalancers = service.loadBalancers.map(l =>
+      l === lb ? { ...l, targetGroupArn: sourceTargetGroup } : l
+    )
+    return deployment
+  }
   const targetGroup = pair.find(tg => tg !== sourceTargetGroup) ?? pair[1]
   deployment.loadBalancers = service.loadBalancers.map(l =>
     l === lb ? { ...l, targetGroupArn: targetGroup } : l
