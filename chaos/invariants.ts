@@ -106,7 +106,7 @@ async function checkService(
   if (!sameSettings(svc.settings, settings, played.scenario.kind.setsSettings))
     violations.push(`settings: were ${svc.settings}, now ${settings}`)
   const journal = await control.journal(CLUSTER, svc.name, { since: startedAt + skewMs })
-  violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at))
+  violations.push(...belowFloor(journal.ticks, floorOf(played), svc.next, at, unattended(played, skewMs)))
   violations.push(...emptyTraffic(journal.ticks, at))
 
   const { next, old } = svc
@@ -137,12 +137,40 @@ function floorOf(played: Played): number {
 const healthy = (t: JournalTick) => Object.values(t.healthyByTaskDefinition).reduce((a, b) => a + b, 0)
 
 /**
+ * When no run of the action was alive to react, on AWS's clock: from a SIGKILL (the runner gone, nothing handed
+ * over) until the next run of the chain started. ECS carries a rolling deployment on meanwhile by itself.
+ */
+function unattended(played: Played, skewMs: number): [number, number][] {
+  return played.runs.flatMap((run, i) =>
+    run.interrupted === 'SIGKILL'
+      ? [[run.endedAt + skewMs, (played.runs[i + 1]?.startedAt ?? Infinity) + skewMs] as [number, number]]
+      : []
+  )
+}
+
+/** The part of [start, end] that some run of the action was alive for. */
+function attendedMs(start: number, end: number, gaps: [number, number][]): number {
+  const missed = gaps.reduce(
+    (ms, [from, to]) => ms + Math.max(0, Math.min(end, to) - Math.max(start, from)),
+    0
+  )
+  return end - start - missed
+}
+
+/**
  * Healthy tasks below the plan's floor. The action decides on healthy tasks it has seen; a revision whose tasks
  * die after passing their health checks takes them away behind its back. So a dip is the action's doing unless
  * healthy tasks of the new revision died just before or during it, at least as many as the dip is deep, and
- * the action had the floor back (by rolling back) within FLOOR_REACTION_MS.
+ * the action had the floor back (by rolling back) within FLOOR_REACTION_MS of time it was alive for: while its
+ * runner was killed and not yet run again (`unattended`), nothing of it could react.
  */
-function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: number) => string): string[] {
+export function belowFloor(
+  ticks: JournalTick[],
+  floor: number,
+  next: string,
+  at: (t: number) => string,
+  gaps: [number, number][] = []
+): string[] {
   const found: string[] = []
   const fresh = (t: JournalTick) => t.healthyByTaskDefinition[next] ?? 0
   for (let i = 0; i < ticks.length; i++) {
@@ -154,7 +182,8 @@ function belowFloor(ticks: JournalTick[], floor: number, next: string, at: (t: n
     const low = Math.min(...episode.map(healthy))
     const peak = Math.max(0, ...ticks.filter(t => t.at >= start - LOSS_WINDOW_MS && t.at <= start).map(fresh))
     const lost = peak - Math.min(...episode.map(fresh))
-    const excused = lost >= floor - low && end - start <= FLOOR_REACTION_MS && j + 1 < ticks.length
+    const excused =
+      lost >= floor - low && attendedMs(start, end, gaps) <= FLOOR_REACTION_MS && j + 1 < ticks.length
     if (!excused)
       found.push(
         `floor: ${low} healthy tasks from ${at(start)} to ${at(end)} (${episode.length} ticks), below the plan's ${floor}${lost > 0 ? `; ${lost} healthy new tasks had died` : ''}`

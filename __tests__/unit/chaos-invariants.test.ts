@@ -1,8 +1,9 @@
-// The chaos harness's traffic invariant on journal ticks: traffic on a target group (or revision) with no
-// healthy task counts while the service had healthy tasks elsewhere to take it; with none anywhere it is a dip
-// below the floor, which the floor rule judges.
+// The chaos harness's capacity and traffic invariants on journal ticks: traffic on a target group (or revision)
+// with no healthy task counts while the service had healthy tasks elsewhere to take it; with none anywhere it is a
+// dip below the floor, which the floor rule judges — excused when the new revision's tasks died and the action had
+// the floor back within FLOOR_REACTION_MS of the time it was alive for.
 import { describe, expect, it } from '@jest/globals'
-import { emptyTraffic, REACTION_MS } from '../../chaos/invariants.js'
+import { belowFloor, emptyTraffic, FLOOR_REACTION_MS, REACTION_MS } from '../../chaos/invariants.js'
 import type { JournalTick } from '../../sandbox/core/journalTick.js'
 
 const BLUE = 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/svc-blue/1'
@@ -55,5 +56,28 @@ describe('emptyTraffic', () => {
     expect(emptyTraffic(ticks, at)).toEqual([
       `traffic: target group svc-green/2 had traffic and no healthy task from +1s for over ${REACTION_MS / 1000}s`
     ])
+  })
+})
+
+describe('belowFloor', () => {
+  // ECS rolling, floor 4: the new revision's 4 healthy tasks crash at +10 s and nothing is healthy until the
+  // stable tasks are back 22 s later.
+  const dip = (backAt: number) => [
+    tick(9, { [NEW]: 4 }, {}, {}),
+    ...seconds(backAt - 10).map(s => tick(10 + s, {}, {}, {})),
+    tick(backAt, { [OLD]: 4 }, {}, {})
+  ]
+  const over = FLOOR_REACTION_MS / 1000 + 2
+
+  it.each([
+    // worked example                                                         back at    runner gone      found
+    ['back within FLOOR_REACTION_MS of the crash: excused', FLOOR_REACTION_MS / 1000, [], 0],
+    ['back 2 s too late, the runner alive throughout', 10 + over, [], 1],
+    // Seed 130322: the deploy run was SIGKILLed at +8 s and its re-run began at +16 s; ECS went on meanwhile.
+    ['back as late, but the runner was killed from +8 s to +16 s', 10 + over, [[8_000, 16_000]], 0],
+    ['back far too late even counting only the time a run was alive', 10 + over + 10, [[8_000, 16_000]], 1]
+  ] as const)('%s', (_what, backAt, gaps, found) => {
+    const violations = belowFloor(dip(backAt), 4, NEW, at, gaps.map(g => [...g]) as [number, number][])
+    expect(violations).toHaveLength(found)
   })
 })
