@@ -4712,7 +4712,8 @@ function newRecord(config, run, now, rollout) {
         ownerRun: (0,_run_context_js__WEBPACK_IMPORTED_MODULE_7__.runAttempt)(run),
         startedAt: now,
         heartbeat: now,
-        request: null
+        request: null,
+        ...(config.command === 'rollback' ? { rollback: true } : {})
     };
 }
 /** The outcome when the service already runs the revision asked for: nothing to roll out. */

@@ -198,6 +198,8 @@ var rollout_owner = __webpack_require__(4741);
  *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
  *   abort, executing                        → ask the owner to abort
  *   abort, owner gone                       → carry it on as a rollback
+ *   abort of a rollback, owner alive        → report it: the rollback already goes where an abort would
+ *   abort of a rollback, owner gone         → carry the rollback on forward (reversing it would undo it)
  *   resume, paused at step 2                → carry it on forward from step 2
  *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
  *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
@@ -211,6 +213,8 @@ function chooseControl(record, controller, config, now, run) {
     if (!record || record.phase !== 'Active')
         return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
     const alive = (0,rollout_owner/* ownerIsAlive */.BY)(record, config, now, run);
+    if (config.command === 'abort' && record.rollback)
+        return carryOnRollback(record, controller, alive);
     if (controller === 'ECS')
         return chooseForEcsDeployment(record, config, alive);
     const rollingBack = record.stage === 'rolling-back';
@@ -327,6 +331,19 @@ function refuseWhileRollingBack(config, record, alive) {
     return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,rollout_owner/* ownerOf */.bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+/**
+ * An abort of a rollout that is itself a rollback (`command: rollback`, a wave's rollback): it already takes the
+ * service back, and aborting it would put back the revision it replaces. It goes on, owned or carried on here.
+ */
+function carryOnRollback(record, controller, alive) {
+    if (alive)
+        return {
+            kind: 'report',
+            note: `is a rollback already, running in ${(0,rollout_owner/* ownerOf */.bf)(record)}: it goes on, as aborting it would undo it`
+        };
+    const step = record.stage === 'batch-completed' ? record.step + 1 : record.step;
+    return controller === 'ECS' ? { kind: 'follow-ecs', step } : { kind: 'carry-on', mode: 'forward', step };
+}
 function resumeStep(config, record) {
     if (stepsChanged(config))
         return 'by-counts';

@@ -584,7 +584,8 @@ function encodeRecord(r) {
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
         reason: r.reason,
-        settings: r.settings
+        settings: r.settings,
+        rollback: r.rollback ? 'true' : undefined
     };
     const tags = {};
     for (const [k, v] of Object.entries(fields))
@@ -631,7 +632,8 @@ function decodeRecord(tags) {
         reason: get('reason'),
         request: live ? get('request') : undefined,
         requestedBy: live ? get('request-by') : undefined,
-        settings: get('settings')
+        settings: get('settings'),
+        ...(get('rollback') === 'true' ? { rollback: true } : {})
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".

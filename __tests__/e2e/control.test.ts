@@ -318,6 +318,8 @@ group('control across runs: rollback, history and diff', () => {
           expect(previous.result.code).toBe(0)
           expect(previous.result.outputs['task-definition-arn']).toBe(v2)
           await expectConsistent(svc, { allowed: [v2], since })
+          // Marked a rollback: an abort of it carries it on rather than reversing it (control-protocol.ts).
+          expect(await record(svc)).toMatchObject({ newTaskDefinition: v2, rollback: true })
         })
         const byNumber = await act(svc, { command: 'rollback', to: '1', ...fast }, { runId: 611 })
         await explained([byNumber.result], async () => {

@@ -108,6 +108,31 @@ describe('chooseControl: a task-set rollout', () => {
       {},
       { kind: 'carry-on', mode: 'rollback' }
     ],
+    // Seed 130172: a wave's rollback of a finished service, aborted by a control run, went back to the new revision.
+    [
+      'abort of a rollback, owner alive → report it: it goes where an abort would',
+      'abort',
+      { rollback: true },
+      {},
+      {
+        kind: 'report',
+        note: 'is a rollback already, running in https://github.com/o/r/actions/runs/1: it goes on, as aborting it would undo it'
+      }
+    ],
+    [
+      'abort of a rollback, owner gone → carry the rollback on forward from its step',
+      'abort',
+      { rollback: true, heartbeat: GONE },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 2 }
+    ],
+    [
+      'abort of a rollback paused after a manual step 2 → carry it on from step 3',
+      'abort',
+      { rollback: true, stage: 'batch-completed' },
+      {},
+      { kind: 'carry-on', mode: 'forward', step: 3 }
+    ],
     // resume
     [
       'resume, paused at step 2 → forward from step 2',
@@ -256,6 +281,13 @@ describe('chooseControl: a deployment ECS carries out itself', () => {
       { heartbeat: GONE },
       {},
       { kind: 'follow-ecs', rollback: 'abort' }
+    ],
+    [
+      'abort of a rollback, owner gone → follow the rollback on to its end',
+      'abort',
+      { rollback: true, heartbeat: GONE },
+      {},
+      { kind: 'follow-ecs', step: 2 }
     ],
     [
       'resume, owner gone → follow it again from its step',

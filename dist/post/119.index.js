@@ -3591,7 +3591,8 @@ function start_checks_newRecord(config, run, now, rollout) {
         ownerRun: runAttempt(run),
         startedAt: now,
         heartbeat: now,
-        request: null
+        request: null,
+        ...(config.command === 'rollback' ? { rollback: true } : {})
     };
 }
 /** The outcome when the service already runs the revision asked for: nothing to roll out. */

@@ -38,6 +38,8 @@ __webpack_require__.r(__webpack_exports__);
  *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
  *   abort, executing                        → ask the owner to abort
  *   abort, owner gone                       → carry it on as a rollback
+ *   abort of a rollback, owner alive        → report it: the rollback already goes where an abort would
+ *   abort of a rollback, owner gone         → carry the rollback on forward (reversing it would undo it)
  *   resume, paused at step 2                → carry it on forward from step 2
  *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
  *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
@@ -51,6 +53,8 @@ function chooseControl(record, controller, config, now, run) {
     if (!record || record.phase !== 'Active')
         return refuse(`there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`);
     const alive = (0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_3__/* .ownerIsAlive */ .BY)(record, config, now, run);
+    if (config.command === 'abort' && record.rollback)
+        return carryOnRollback(record, controller, alive);
     if (controller === 'ECS')
         return chooseForEcsDeployment(record, config, alive);
     const rollingBack = record.stage === 'rolling-back';
@@ -167,6 +171,19 @@ function refuseWhileRollingBack(config, record, alive) {
     return refuse(`rollout ${record.id} on ${config.service} is rolling back${alive ? ` in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_3__/* .ownerOf */ .bf)(record)}` : ''}: there is nothing to ${config.command}; ${alive ? 'it ends by itself' : 'resume or abort finishes the rollback'}`);
 }
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+/**
+ * An abort of a rollout that is itself a rollback (`command: rollback`, a wave's rollback): it already takes the
+ * service back, and aborting it would put back the revision it replaces. It goes on, owned or carried on here.
+ */
+function carryOnRollback(record, controller, alive) {
+    if (alive)
+        return {
+            kind: 'report',
+            note: `is a rollback already, running in ${(0,_rollout_owner_js__WEBPACK_IMPORTED_MODULE_3__/* .ownerOf */ .bf)(record)}: it goes on, as aborting it would undo it`
+        };
+    const step = record.stage === 'batch-completed' ? record.step + 1 : record.step;
+    return controller === 'ECS' ? { kind: 'follow-ecs', step } : { kind: 'carry-on', mode: 'forward', step };
+}
 function resumeStep(config, record) {
     if ((0,_plan_change_js__WEBPACK_IMPORTED_MODULE_2__/* .stepsChanged */ .cL)(config))
         return 'by-counts';
@@ -754,7 +771,8 @@ function encodeRecord(r) {
         heartbeat: String(r.heartbeat),
         outcome: r.outcome,
         reason: r.reason,
-        settings: r.settings
+        settings: r.settings,
+        rollback: r.rollback ? 'true' : undefined
     };
     const tags = {};
     for (const [k, v] of Object.entries(fields))
@@ -801,7 +819,8 @@ function decodeRecord(tags) {
         reason: get('reason'),
         request: live ? get('request') : undefined,
         requestedBy: live ? get('request-by') : undefined,
-        settings: get('settings')
+        settings: get('settings'),
+        ...(get('rollback') === 'true' ? { rollback: true } : {})
     };
 }
 // Plan parameters as "key=value" words: ECS tag values allow no % , { or ", so percentages become "p".

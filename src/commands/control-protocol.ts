@@ -58,6 +58,8 @@ export type ControlInputs = Pick<
  *   pause, executing, heartbeat 20m ago     → pause it in place (the owner is gone)
  *   abort, executing                        → ask the owner to abort
  *   abort, owner gone                       → carry it on as a rollback
+ *   abort of a rollback, owner alive        → report it: the rollback already goes where an abort would
+ *   abort of a rollback, owner gone         → carry the rollback on forward (reversing it would undo it)
  *   resume, paused at step 2                → carry it on forward from step 2
  *   resume, paused at a manual step 2       → (stage batch-completed) carry on forward from step 3
  *   resume with step-percent, owner alive   → ask the owner to pause, then carry on by counts
@@ -79,6 +81,7 @@ export function chooseControl(
       `there is no rollout in progress on ${config.service}${record ? ` (the last one, ${record.id}, ended ${record.outcome ?? 'completed'})` : ''}: nothing to ${config.command}`
     )
   const alive = ownerIsAlive(record, config, now, run)
+  if (config.command === 'abort' && record.rollback) return carryOnRollback(record, controller, alive)
   if (controller === 'ECS') return chooseForEcsDeployment(record, config, alive)
   const rollingBack = record.stage === 'rolling-back'
   const running = { kind: 'report', note: `is already running in ${ownerOf(record)}` } as const
@@ -188,6 +191,20 @@ function refuseWhileRollingBack(config: ControlInputs, record: RolloutRecord, al
 }
 
 /** A resumed rollout continues at its step; one waiting at a manual pause goes past it. */
+/**
+ * An abort of a rollout that is itself a rollback (`command: rollback`, a wave's rollback): it already takes the
+ * service back, and aborting it would put back the revision it replaces. It goes on, owned or carried on here.
+ */
+function carryOnRollback(record: RolloutRecord, controller: string, alive: boolean): ControlChoice {
+  if (alive)
+    return {
+      kind: 'report',
+      note: `is a rollback already, running in ${ownerOf(record)}: it goes on, as aborting it would undo it`
+    }
+  const step = record.stage === 'batch-completed' ? record.step + 1 : record.step
+  return controller === 'ECS' ? { kind: 'follow-ecs', step } : { kind: 'carry-on', mode: 'forward', step }
+}
+
 function resumeStep(config: ControlInputs, record: RolloutRecord): StepChoice {
   if (stepsChanged(config)) return 'by-counts'
   return record.stage === 'batch-completed' ? record.step + 1 : record.step

@@ -89,7 +89,8 @@ export function newRecord(
     ownerRun: runAttempt(run),
     startedAt: now,
     heartbeat: now,
-    request: null
+    request: null,
+    ...(config.command === 'rollback' ? { rollback: true as const } : {})
   }
 }
 

@@ -48,6 +48,11 @@ export interface RolloutRecord {
    * other rollouts.
    */
   settings?: string
+  /**
+   * The rollout takes the service back to an earlier revision (`command: rollback`, or a wave's rollback of a
+   * service that had finished): an abort of it is answered by carrying it on, never by reversing it.
+   */
+  rollback?: true
 }
 
 /** One attempt of one job of a workflow run: GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT and GITHUB_JOB. */
@@ -96,7 +101,8 @@ export function encodeRecord(r: RolloutRecord): Record<string, string> {
     heartbeat: String(r.heartbeat),
     outcome: r.outcome,
     reason: r.reason,
-    settings: r.settings
+    settings: r.settings,
+    rollback: r.rollback ? 'true' : undefined
   }
   const tags: Record<string, string> = {}
   for (const [k, v] of Object.entries(fields)) tags[TAG_PREFIX + k] = v === undefined ? '' : tagValue(v)
@@ -142,7 +148,8 @@ export function decodeRecord(tags: Record<string, string>): RolloutRecord | unde
     reason: get('reason'),
     request: live ? (get('request') as Request | undefined) : undefined,
     requestedBy: live ? get('request-by') : undefined,
-    settings: get('settings')
+    settings: get('settings'),
+    ...(get('rollback') === 'true' ? { rollback: true as const } : {})
   }
 }
 

@@ -55,7 +55,8 @@ describe('RecordStore', () => {
         'ecs-rollout:owner-run',
         'ecs-rollout:outcome',
         'ecs-rollout:reason',
-        'ecs-rollout:settings'
+        'ecs-rollout:settings',
+        'ecs-rollout:rollback'
       ]
     })
   })
@@ -135,5 +136,14 @@ describe('RecordStore', () => {
     expect(loadRecord(tagList(older))).toMatchObject({ id: 'r1', step: 2, settings: undefined })
     // A rollout without them (rolling) clears the tag a native one left.
     expect(encodeRecord(record)['ecs-rollout:settings']).toBe('')
+  })
+
+  it('marks a rollout that is a rollback; a record without the mark (a deploy, an older version) has none', () => {
+    const tags = encodeRecord({ ...record, rollback: true })
+    expect(tags['ecs-rollout:rollback']).toBe('true')
+    expect(loadRecord(tagList(tags))?.rollback).toBe(true)
+    expect(encodeRecord(record)['ecs-rollout:rollback']).toBe('')
+    const { 'ecs-rollout:rollback': _, ...older } = tags
+    expect(loadRecord(tagList(older))).not.toHaveProperty('rollback')
   })
 })
