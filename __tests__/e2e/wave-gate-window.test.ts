@@ -8,6 +8,7 @@ import {
   addScene,
   deploy,
   explained,
+  callsMark,
   mutatingCalls,
   revision,
   readLagMs,
@@ -91,8 +92,7 @@ describe('dist/index.js wave-gate and deploy windows', () => {
       const next = await revision(scene)
       // A window tomorrow (UTC), in Berlin: closed now, whatever the time of day.
       const day = DAYS[(new Date().getUTCDay() + 1) % 7]
-      // The call log counts in milliseconds: the registration above may be logged in this very one.
-      const since = Date.now() + 1
+      const since = await callsMark()
       const { result } = await deploy(scene, {
         'task-definition': next,
         'deploy-window': `${day} 09:00-10:00 Europe/Berlin`

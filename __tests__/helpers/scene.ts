@@ -316,7 +316,8 @@ export interface Run {
 
 /** Runs the action on the scene's service with `inputs`. */
 export async function run(scene: Scene, inputs: Record<string, string>, as: RunAs = {}): Promise<Run> {
-  const startedAt = Date.now()
+  // After every call logged so far: a revision registered just before may be logged in this very millisecond.
+  const startedAt = await callsMark()
   const result = await runBundled(
     { cluster: scene.cluster, service: scene.service, ...inputs },
     {
